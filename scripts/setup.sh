@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# setup.sh: installs everything the build, the app and the tests need.
+# Idempotent: every step checks first and does nothing when its target is present,
+# so a second run on a ready machine takes seconds and changes nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+CACHE="$ROOT/.cache"
+IMGUI_DIR="$CACHE/imgui"
+
+APT_PACKAGES=(
+  cmake ninja-build g++ clang-14 lld-14 libclang-rt-14-dev
+  emscripten
+  libglfw3-dev libgl-dev
+  doctest-dev nlohmann-json3-dev libstb-dev
+  fonts-dejavu-core python3-fonttools
+  chromium xvfb xauth
+  python3-numpy
+  dpkg-dev
+)
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+
+missing_packages() {
+  local p
+  for p in "${APT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || echo "$p"
+  done
+}
+
+install_packages() {
+  local missing
+  missing=$(missing_packages)
+  if [ -n "$missing" ]; then
+    echo "setup: installing Debian packages: $(echo $missing | tr '\n' ' ')"
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+  fi
+}
+
+# Dear ImGui comes from Debian's source package (1.86), fetched into a gitignored cache.
+fetch_imgui() {
+  if [ -f "$IMGUI_DIR/imgui.cpp" ] && [ -f "$IMGUI_DIR/backends/imgui_impl_opengl3.cpp" ]; then
+    return
+  fi
+  local src_list=/etc/apt/sources.list.d/debian-src.sources
+  if [ ! -f "$src_list" ]; then
+    echo "setup: adding deb-src entry for apt-get source"
+    sed -e 's/^Types: deb$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources | $SUDO tee "$src_list" >/dev/null
+    $SUDO apt-get update -qq
+  fi
+  mkdir -p "$CACHE/imgui-src"
+  (cd "$CACHE/imgui-src" && apt-get source -qq imgui >/dev/null 2>&1 || apt-get source imgui)
+  local dir
+  dir=$(find "$CACHE/imgui-src" -mindepth 1 -maxdepth 1 -type d -name 'imgui-*' | head -n1)
+  if [ -z "$dir" ] || [ ! -f "$dir/imgui.cpp" ]; then
+    echo "setup: could not fetch the imgui source package" >&2
+    exit 1
+  fi
+  rm -rf "$IMGUI_DIR"
+  cp -r "$dir" "$IMGUI_DIR"
+}
+
+install_node_modules() {
+  if [ -f node_modules/playwright-core/package.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+    return
+  fi
+  echo "setup: installing npm packages"
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+}
+
+install_packages
+fetch_imgui
+install_node_modules
+echo "setup: ready"

@@ -1,0 +1,33 @@
+// mask.h: which scores a query may not see. Hidden scores become minus infinity
+// before softmax, so they receive exactly zero weight.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace core {
+
+enum class MaskKind { None, Causal, Window, Explicit };
+
+struct Mask {
+  MaskKind kind = MaskKind::None;
+  int window = 0;  // Window: key j is hidden from query i when |i - j| > window
+  // Explicit: allowed[i][j] true means query i may attend to key j (as in PyTorch's
+  // boolean attn_mask); must be n_q x n_k.
+  std::vector<std::vector<bool>> allowed;
+
+  static Mask none() { return {}; }
+  static Mask causal() { return {MaskKind::Causal, 0, {}}; }
+  static Mask slidingWindow(int w) { return {MaskKind::Window, w, {}}; }
+  static Mask explicitAllowed(std::vector<std::vector<bool>> a) { return {MaskKind::Explicit, 0, std::move(a)}; }
+};
+
+bool isHidden(const Mask& mask, int queryIndex, int keyIndex);
+
+// "none", "causal", "window:2"; explicit masks have no text form.
+std::string maskText(const Mask& mask);
+Result<Mask> parseMaskText(const std::string& text);
+
+}  // namespace core

@@ -1,0 +1,48 @@
+// matrix.h: the one value type of the attention core, a row-major float matrix,
+// plus the few products attention needs. No ImGui, no GL, no JSON here.
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+namespace core {
+
+struct Matrix {
+  int rows = 0;
+  int cols = 0;
+  std::vector<float> values;  // row-major, rows * cols entries
+
+  Matrix() = default;
+  Matrix(int rowCount, int colCount, float fill = 0.0f);
+  static Matrix fromRows(std::initializer_list<std::initializer_list<float>> rowList);
+
+  float& at(int row, int col) { return values[index(row, col)]; }
+  float at(int row, int col) const { return values[index(row, col)]; }
+  const float* rowData(int row) const { return values.data() + index(row, 0); }
+  float* rowData(int row) { return values.data() + index(row, 0); }
+  bool empty() const { return rows == 0 || cols == 0; }
+  bool sameShape(const Matrix& other) const { return rows == other.rows && cols == other.cols; }
+
+ private:
+  size_t index(int row, int col) const {
+    return static_cast<size_t>(row) * static_cast<size_t>(cols) + static_cast<size_t>(col);
+  }
+};
+
+bool operator==(const Matrix& a, const Matrix& b);
+
+// Dot product of two float spans accumulated in double: the lesson prints these
+// numbers, and double accumulation keeps them within float rounding of the exact value.
+double dot(const float* a, const float* b, int length);
+
+Matrix multiply(const Matrix& a, const Matrix& b);            // a (n x m) * b (m x p)
+Matrix multiplyTransposed(const Matrix& a, const Matrix& b);  // a (n x d) * b^T, b is (k x d)
+Matrix transpose(const Matrix& m);
+Matrix columnSlice(const Matrix& m, int firstCol, int colCount);
+void setColumnSlice(Matrix& target, const Matrix& part, int firstCol);
+
+// "3 x 4", used in labels and error messages.
+std::string shapeText(const Matrix& m);
+
+}  // namespace core

@@ -1,0 +1,143 @@
+// compute_api.cpp: JSON in, core computation, JSON out.
+#include "lesson/compute_api.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/attention.h"
+#include "core/online.h"
+#include "lesson/json_io.h"
+
+namespace lesson {
+
+using nlohmann::json;
+
+namespace {
+
+json errorReply(const std::string& message) { return json{{"error", message}}; }
+
+std::string readMask(const json& request, int queryCount, int keyCount, core::Mask& mask) {
+  if (!request.contains("mask") || request["mask"].is_null()) return {};
+  const json& m = request["mask"];
+  if (m.is_string()) {
+    auto parsed = core::parseMaskText(m.get<std::string>());
+    if (!parsed.ok()) return parsed.error();
+    mask = parsed.value();
+    return {};
+  }
+  if (!m.is_array()) return "mask must be \"none\", \"causal\", \"window:W\" or a boolean matrix";
+  if (static_cast<int>(m.size()) != queryCount)
+    return "mask has " + std::to_string(m.size()) + " rows but Q has " + std::to_string(queryCount);
+  std::vector<std::vector<bool>> allowed;
+  for (size_t i = 0; i < m.size(); ++i) {
+    if (!m[i].is_array() || static_cast<int>(m[i].size()) != keyCount)
+      return "mask row " + std::to_string(i) + " must have " + std::to_string(keyCount) + " entries, one per key";
+    std::vector<bool> row;
+    for (const auto& cell : m[i]) {
+      if (!cell.is_boolean() && !(cell.is_number_integer() && (cell == 0 || cell == 1)))
+        return "mask entries must be true/false (or 1/0)";
+      row.push_back(cell.is_boolean() ? cell.get<bool>() : cell.get<int>() == 1);
+    }
+    allowed.push_back(std::move(row));
+  }
+  mask = core::Mask::explicitAllowed(std::move(allowed));
+  return {};
+}
+
+std::string readOptions(const json& request, const core::Matrix& Q, const core::Matrix& K,
+                        core::AttentionOptions& options) {
+  if (request.contains("scale")) {
+    if (!request["scale"].is_boolean()) return "scale must be true or false";
+    options.scale = request["scale"].get<bool>();
+  }
+  if (request.contains("temperature")) {
+    if (!request["temperature"].is_number()) return "temperature must be a number";
+    const double t = request["temperature"].get<double>();
+    if (!std::isfinite(t) || t <= 0.0) return "temperature must be a finite number greater than 0";
+    options.temperature = static_cast<float>(t);
+  }
+  if (request.contains("heads")) {
+    if (!request["heads"].is_number_integer()) return "heads must be a whole number";
+    const auto heads = request["heads"].get<long long>();
+    if (heads < 1 || heads > 64) return "heads must be between 1 and 64";
+    options.heads = static_cast<int>(heads);
+  }
+  if (request.contains("WO") && !request["WO"].is_null()) {
+    core::Matrix wo;
+    if (auto e = matrixFromJson(request["WO"], "WO", wo); !e.empty()) return e;
+    options.outputProjection = wo;
+  }
+  return readMask(request, Q.rows, K.rows, options.mask);
+}
+
+json onlineReply(const core::OnlineAttention& online) {
+  json tiles = json::array();
+  for (const auto& tile : online.tiles) {
+    json maxima = json::array();
+    for (float m : tile.runningMax) maxima.push_back(std::isfinite(m) ? json(m) : json(nullptr));
+    tiles.push_back({{"firstKey", tile.firstKey}, {"keyCount", tile.keyCount}, {"runningMax", maxima},
+                     {"runningSum", tile.runningSum}, {"partialOutput", matrixToJson(tile.partialOutput)}});
+  }
+  return {{"output", matrixToJson(online.output)}, {"tiles", tiles}};
+}
+
+json traceReply(const core::AttentionTrace& trace) {
+  json reply;
+  reply["scores"] = matrixToJson(trace.heads.front().maskedScores);
+  reply["weights"] = matrixToJson(trace.heads.front().weights);
+  reply["output"] = matrixToJson(trace.output);
+  json hidden = json::array();
+  for (size_t i = 0; i < trace.heads.front().rowFullyHidden.size(); ++i) {
+    bool any = false;
+    for (const auto& head : trace.heads) any = any || head.rowFullyHidden[i];
+    hidden.push_back(any);
+  }
+  reply["rowFullyHidden"] = hidden;
+  if (trace.heads.size() > 1) {
+    json headScores = json::array(), headWeights = json::array();
+    for (const auto& head : trace.heads) {
+      headScores.push_back(matrixToJson(head.maskedScores));
+      headWeights.push_back(matrixToJson(head.weights));
+    }
+    reply["headScores"] = headScores;
+    reply["headWeights"] = headWeights;
+  }
+  return reply;
+}
+
+}  // namespace
+
+json computeRequest(const json& request) {
+  if (!request.is_object()) return errorReply("the request must be a JSON object with Q, K and V");
+  core::Matrix Q, K, V;
+  for (const auto& [name, target] : {std::pair<const char*, core::Matrix*>{"Q", &Q}, {"K", &K}, {"V", &V}}) {
+    if (!request.contains(name)) return errorReply(std::string(name) + " is missing");
+    if (auto e = matrixFromJson(request[name], name, *target); !e.empty()) return errorReply(e);
+  }
+  core::AttentionOptions options;
+  if (auto e = readOptions(request, Q, K, options); !e.empty()) return errorReply(e);
+  auto result = core::attend(Q, K, V, options);
+  if (!result.ok()) return errorReply(result.error());
+  json reply = traceReply(result.value());
+  if (request.contains("tile")) {
+    if (!request["tile"].is_number_integer() || request["tile"].get<long long>() < 1)
+      return errorReply("tile must be a whole number of at least 1");
+    if (options.heads != 1) return errorReply("tile works with one head only");
+    const int tile = static_cast<int>(std::min<long long>(request["tile"].get<long long>(), 4096));
+    const double tileCount = std::ceil(static_cast<double>(K.rows) / tile);
+    if (tileCount * Q.rows * V.cols > 1.0e6)
+      return errorReply("the tile trace would hold more than a million numbers; use a larger tile or fewer tokens");
+    auto online = core::attendOnline(Q, K, V, options, tile, true);
+    if (!online.ok()) return errorReply(online.error());
+    reply["online"] = onlineReply(online.value());
+  }
+  return reply;
+}
+
+std::string computeText(const std::string& requestText) {
+  const json request = json::parse(requestText, nullptr, false);
+  if (request.is_discarded()) return dumpJson(errorReply("the request is not valid JSON"));
+  return dumpJson(computeRequest(request));
+}
+
+}  // namespace lesson

@@ -1,0 +1,35 @@
+// edits.h: every change a learner can make, as functions on the lesson state.
+// Each returns an empty string on success, or a message and leaves the state as it was.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "lesson/state.h"
+#include "lesson/steps.h"
+
+namespace lesson {
+
+bool isEditable(const LessonState& state, MatrixId id);
+core::Matrix* editableMatrix(LessonState& state, MatrixId id);
+
+// Parses typed text as a number; refuses letters, inf, nan and anything outside +-1000.
+std::string parseEntryText(const std::string& text, float& value);
+
+std::string setEntry(LessonState& state, MatrixId id, int row, int col, float value);
+std::string resetMatrix(LessonState& state, MatrixId id);  // back to the preset's values
+
+std::string addToken(LessonState& state, const std::string& token);
+std::string removeToken(LessonState& state, int index);
+std::string renameToken(LessonState& state, int index, const std::string& token);
+std::string setModelWidth(LessonState& state, int dModel);
+std::string setKeyWidth(LessonState& state, int dK);
+std::string setHeads(LessonState& state, int heads);
+std::string setTemperature(LessonState& state, float temperature);
+std::string setStep(LessonState& state, int step);
+
+// Q, K, V become given directly, copied from the current projection (used when a
+// learner edits a derived Q, K or V cell).
+void switchToDirect(LessonState& state);
+
+}  // namespace lesson

@@ -1,0 +1,260 @@
+// json_io.cpp: conversions between the lesson state and JSON.
+#include "lesson/json_io.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "lesson/edits.h"
+#include "lesson/presets.h"
+
+namespace lesson {
+
+using nlohmann::json;
+
+std::string dumpJson(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+json matrixToJson(const core::Matrix& m) {
+  json rows = json::array();
+  for (int i = 0; i < m.rows; ++i) {
+    json row = json::array();
+    for (int j = 0; j < m.cols; ++j) {
+      const float v = m.at(i, j);
+      row.push_back(std::isfinite(v) ? json(v) : json(nullptr));
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::string matrixFromJson(const json& value, const std::string& name, core::Matrix& out) {
+  if (!value.is_array()) return name + " must be an array of rows";
+  if (value.empty()) return name + " is empty";
+  if (value.size() > 4096) return name + " has too many rows";
+  core::Matrix m;
+  m.rows = static_cast<int>(value.size());
+  for (size_t i = 0; i < value.size(); ++i) {
+    const json& row = value[i];
+    if (!row.is_array()) return name + " row " + std::to_string(i) + " must be an array of numbers";
+    if (i == 0) {
+      if (row.empty()) return name + " row 0 is empty";
+      if (row.size() > 1024) return name + " has too many columns";
+      m.cols = static_cast<int>(row.size());
+      m.values.reserve(static_cast<size_t>(m.rows) * row.size());
+    } else if (static_cast<int>(row.size()) != m.cols) {
+      return name + " row " + std::to_string(i) + " has " + std::to_string(row.size()) + " entries but row 0 has " +
+             std::to_string(m.cols);
+    }
+    for (size_t j = 0; j < row.size(); ++j) {
+      const json& cell = row[j];
+      const std::string where = name + "[" + std::to_string(i) + "][" + std::to_string(j) + "]";
+      if (!cell.is_number()) return where + " is not a number";
+      const double v = cell.get<double>();
+      if (!std::isfinite(v) || std::fabs(v) > 3.0e38) return where + " is not a finite number";
+      m.values.push_back(static_cast<float>(v));
+    }
+  }
+  out = std::move(m);
+  return {};
+}
+
+json stateToJson(const LessonState& s) {
+  json j;
+  j["version"] = kStateVersion;
+  j["preset"] = s.presetId;
+  j["step"] = s.step;
+  j["stepId"] = tourSteps()[static_cast<size_t>(std::clamp(s.step, 0, stepCount() - 1))].id;
+  j["tokens"] = s.tokens;
+  j["dimensionLabels"] = s.dimensionLabels;
+  j["dModel"] = s.dModel;
+  j["dK"] = s.dK;
+  j["heads"] = s.heads;
+  j["scale"] = s.scale;
+  j["temperature"] = s.temperature;
+  j["mask"] = core::maskText(s.mask);
+  j["selected"] = s.selected;
+  j["selectedKey"] = s.selectedKey;
+  j["source"] = s.source == VectorSource::Projected ? "projected" : "direct";
+  if (s.source == VectorSource::Projected) {
+    j["X"] = matrixToJson(s.X);
+    j["WQ"] = matrixToJson(s.WQ);
+    j["WK"] = matrixToJson(s.WK);
+    j["WV"] = matrixToJson(s.WV);
+  } else {
+    j["Q"] = matrixToJson(s.Q);
+    j["K"] = matrixToJson(s.K);
+    j["V"] = matrixToJson(s.V);
+  }
+  return j;
+}
+
+json stateWithTraceToJson(const LessonState& s, const LessonTrace& trace) {
+  json j = stateToJson(s);
+  j["stepCount"] = stepCount();
+  j["notice"] = s.notice;
+  j["ok"] = trace.ok;
+  j["error"] = trace.error;
+  for (const char* name : {"X", "WQ", "WK", "WV"})
+    if (!j.contains(name)) j[name] = json::array();
+  const auto& a = trace.attention;
+  j["Q"] = matrixToJson(a.Q);
+  j["K"] = matrixToJson(a.K);
+  j["V"] = matrixToJson(a.V);
+  j["output"] = matrixToJson(a.output);
+  if (!a.heads.empty()) {
+    const auto& first = a.heads.front();
+    j["scores"] = matrixToJson(first.rawScores);
+    j["scaledScores"] = matrixToJson(first.scaledScores);
+    j["maskedScores"] = matrixToJson(first.maskedScores);
+    j["weights"] = matrixToJson(first.weights);
+    j["rowFullyHidden"] = first.rowFullyHidden;
+  }
+  if (a.heads.size() > 1) {
+    json headWeights = json::array();
+    for (const auto& head : a.heads) headWeights.push_back(matrixToJson(head.weights));
+    j["headWeights"] = headWeights;
+  }
+  return j;
+}
+
+namespace {
+
+std::string readInt(const json& patch, const char* key, int& out) {
+  if (!patch.contains(key)) return {};
+  const json& v = patch[key];
+  if (!v.is_number_integer()) return std::string(key) + " must be a whole number";
+  const auto value = v.get<long long>();
+  if (value < -1000000 || value > 1000000) return std::string(key) + " is out of range";
+  out = static_cast<int>(value);
+  return {};
+}
+
+std::string readStrings(const json& patch, const char* key, std::vector<std::string>& out) {
+  if (!patch.contains(key)) return {};
+  const json& v = patch[key];
+  if (!v.is_array()) return std::string(key) + " must be an array of strings";
+  if (v.size() > 64) return std::string(key) + " has too many entries";
+  std::vector<std::string> result;
+  for (const auto& item : v) {
+    if (!item.is_string()) return std::string(key) + " must be an array of strings";
+    result.push_back(item.get<std::string>());
+  }
+  out = std::move(result);
+  return {};
+}
+
+// Which way the vectors are given after this patch.
+std::string readSource(const json& patch, LessonState& s) {
+  const bool direct = patch.contains("Q") || patch.contains("K") || patch.contains("V");
+  const bool projected = patch.contains("X") || patch.contains("WQ") || patch.contains("WK") || patch.contains("WV");
+  if (patch.contains("source")) {
+    const json& v = patch["source"];
+    if (!v.is_string() || (v != "projected" && v != "direct")) return "source must be \"projected\" or \"direct\"";
+    if (v == "direct") switchToDirect(s);
+    else s.source = VectorSource::Projected;
+    return {};
+  }
+  if (direct && projected) return "give either X and the W matrices or Q, K, V, not both (or set source)";
+  if (direct) switchToDirect(s);
+  if (projected) s.source = VectorSource::Projected;
+  return {};
+}
+
+std::string readMatrices(const json& patch, LessonState& s) {
+  const std::pair<const char*, core::Matrix*> fields[] = {{"X", &s.X}, {"WQ", &s.WQ}, {"WK", &s.WK},
+                                                          {"WV", &s.WV}, {"Q", &s.Q},   {"K", &s.K}, {"V", &s.V}};
+  const bool direct = s.source == VectorSource::Direct;
+  for (const auto& [name, target] : fields) {
+    const bool belongs = direct == (name[0] == 'Q' || name[0] == 'K' || name[0] == 'V');
+    if (!patch.contains(name) || !belongs) continue;
+    if (auto error = matrixFromJson(patch[name], name, *target); !error.empty()) return error;
+  }
+  return {};
+}
+
+std::string readToggles(const json& patch, LessonState& s) {
+  if (patch.contains("scale")) {
+    if (!patch["scale"].is_boolean()) return "scale must be true or false";
+    s.scale = patch["scale"].get<bool>();
+  }
+  if (patch.contains("temperature")) {
+    if (!patch["temperature"].is_number()) return "temperature must be a number";
+    const double t = patch["temperature"].get<double>();
+    if (!std::isfinite(t)) return "temperature must be a finite number";
+    s.temperature = static_cast<float>(t);
+  }
+  if (patch.contains("mask")) {
+    if (!patch["mask"].is_string()) return "mask must be \"none\" or \"causal\"";
+    auto parsed = core::parseMaskText(patch["mask"].get<std::string>());
+    if (!parsed.ok()) return parsed.error();
+    s.mask = parsed.value();
+  }
+  return {};
+}
+
+std::string readStep(const json& patch, LessonState& s) {
+  if (patch.contains("stepId")) {
+    if (!patch["stepId"].is_string()) return "stepId must be a string";
+    const int index = stepIndexOf(patch["stepId"].get<std::string>());
+    if (index < 0) return "unknown stepId \"" + patch["stepId"].get<std::string>() + "\"";
+    if (!patch.contains("step")) s.step = index;
+  }
+  return readInt(patch, "step", s.step);
+}
+
+std::string applyPatch(const json& patch, LessonState& s) {
+  if (patch.contains("version")) {
+    if (!patch["version"].is_number_integer()) return "version must be a whole number";
+    if (patch["version"].get<long long>() != kStateVersion)
+      return "state version " + patch["version"].dump() + " is not supported (this lesson reads version 1)";
+  }
+  if (patch.contains("preset")) {
+    if (!patch["preset"].is_string()) return "preset must be a string";
+    const std::string id = patch["preset"].get<std::string>();
+    LessonState preset;
+    if (loadPreset(id, preset)) s = preset;
+    else if (id == "random" || id == "custom") s.presetId = id;
+    else return "unknown preset \"" + id + "\"";
+  }
+  std::string e;
+  if (!(e = readStrings(patch, "tokens", s.tokens)).empty()) return e;
+  if (!(e = readStrings(patch, "dimensionLabels", s.dimensionLabels)).empty()) return e;
+  if (!(e = readInt(patch, "dModel", s.dModel)).empty()) return e;
+  if (!(e = readInt(patch, "dK", s.dK)).empty()) return e;
+  if (!(e = readInt(patch, "heads", s.heads)).empty()) return e;
+  if (!(e = readSource(patch, s)).empty()) return e;
+  if (!(e = readMatrices(patch, s)).empty()) return e;
+  if (!(e = readToggles(patch, s)).empty()) return e;
+  if (!(e = readStep(patch, s)).empty()) return e;
+  if (!(e = readInt(patch, "selected", s.selected)).empty()) return e;
+  if (!(e = readInt(patch, "selectedKey", s.selectedKey)).empty()) return e;
+  return {};
+}
+
+std::string checkSelection(const LessonState& s) {
+  const int n = static_cast<int>(s.tokens.size());
+  if (s.selected < 0 || s.selected >= n) return "selected must be a token index from 0 to " + std::to_string(n - 1);
+  if (s.selectedKey < 0 || s.selectedKey >= n) return "selectedKey must be a token index from 0 to " + std::to_string(n - 1);
+  return {};
+}
+
+}  // namespace
+
+std::string applyStateJson(LessonState& state, const json& patch) {
+  if (!patch.is_object()) return "the state must be a JSON object";
+  LessonState candidate = state;
+  std::string error = applyPatch(patch, candidate);
+  if (error.empty()) error = validateState(candidate);
+  if (error.empty()) error = checkSelection(candidate);
+  if (!error.empty()) return error;
+  candidate.notice.clear();
+  state = std::move(candidate);
+  return {};
+}
+
+std::string applyStateText(LessonState& state, const std::string& text) {
+  const json parsed = json::parse(text, nullptr, false);
+  if (parsed.is_discarded()) return "the state is not valid JSON";
+  return applyStateJson(state, parsed);
+}
+
+}  // namespace lesson

@@ -1,0 +1,32 @@
+// json_io.h: lesson state <-> JSON, and the JSON form of matrices. Parsing never
+// throws: bad input comes back as a message naming the field and the problem.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "lesson/state.h"
+#include "lesson/trace.h"
+
+namespace lesson {
+
+// Serialises without throwing: invalid UTF-8 from user text is replaced, not fatal.
+std::string dumpJson(const nlohmann::json& value);
+
+// Scores hidden by a mask (-inf) are written as null, since JSON has no infinity.
+nlohmann::json matrixToJson(const core::Matrix& m);
+// Reads an array of equal-length arrays of finite numbers; returns an error or "".
+std::string matrixFromJson(const nlohmann::json& value, const std::string& name, core::Matrix& out);
+
+// The state alone: what a share link or saved progress needs to rebuild the lesson.
+nlohmann::json stateToJson(const LessonState& state);
+// The state plus every matrix of its trace: what getState() returns.
+nlohmann::json stateWithTraceToJson(const LessonState& state, const LessonTrace& trace);
+
+// Applies a partial state given as JSON. Whole or nothing: on any problem the state is
+// untouched and the message says why.
+std::string applyStateJson(LessonState& state, const nlohmann::json& patch);
+std::string applyStateText(LessonState& state, const std::string& text);
+
+}  // namespace lesson

@@ -1,0 +1,127 @@
+// presets.cpp: the lesson's example sentences and their hand-chosen vectors.
+#include "lesson/presets.h"
+
+#include <cmath>
+
+namespace lesson {
+
+namespace {
+
+using core::Matrix;
+
+LessonState threeTokens() {
+  LessonState s;
+  s.presetId = "three-tokens";
+  s.tokens = {"t1", "t2", "t3"};
+  s.dModel = 4;
+  s.dK = 4;
+  s.source = VectorSource::Direct;
+  s.Q = Matrix::fromRows({{1, 0, 1, 0}, {0, 1, 0, 1}, {1, 1, 0, 0}});
+  s.K = s.Q;
+  s.V = Matrix::fromRows({{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}});
+  return s;
+}
+
+LessonState catOnMat() {
+  LessonState s;
+  s.presetId = "cat-mat";
+  s.tokens = {"The", "cat", "sat", "on", "the", "mat"};
+  s.dimensionLabels = {"animal", "object", "action", "grammar"};
+  s.dModel = 4;
+  s.dK = 4;
+  s.source = VectorSource::Projected;
+  s.X = Matrix::fromRows({{0, 0, 0, 1}, {1, 0.1f, 0.2f, 0}, {0.2f, 0, 1, 0.1f}, {0, 0.3f, 0.2f, 0.8f},
+                          {0, 0, 0, 1}, {0, 1, 0, 0.1f}});
+  // Actions look for the animal doing them and the object they happen on; nouns look for actions.
+  s.WQ = Matrix::fromRows({{0, 0, 1.5f, 0}, {0, 0, 1, 0}, {1.5f, 1.2f, 0, 0}, {0, 0, 0, 0.5f}});
+  s.WK = Matrix::fromRows({{1.5f, 0, 0, 0}, {0, 1.5f, 0, 0}, {0, 0, 1.5f, 0}, {0, 0, 0, 0.5f}});
+  s.WV = Matrix::fromRows({{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}});
+  s.selected = 2;
+  return s;
+}
+
+// The two "bank" sentences share embeddings and projections: "bank" is half nature, half
+// money, and its query asks for both, so whichever of the two its neighbours supply wins.
+void bankProjections(LessonState& s) {
+  s.dimensionLabels = {"nature", "money", "motion", "grammar"};
+  s.dModel = 4;
+  s.dK = 4;
+  s.source = VectorSource::Projected;
+  s.WQ = Matrix::fromRows({{2.5f, 2.5f, 0, 0}, {2.5f, 2.5f, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}});
+  s.WK = Matrix::fromRows({{2, 0, 0, 0}, {0, 2, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 0.5f}});
+  s.WV = Matrix::fromRows({{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}});
+}
+
+LessonState bankRiver() {
+  LessonState s;
+  s.presetId = "bank-river";
+  s.tokens = {"The", "bank", "by", "the", "river", "was", "steep"};
+  bankProjections(s);
+  s.X = Matrix::fromRows({{0, 0, 0, 1}, {0.35f, 0.35f, 0, 0.1f}, {0.1f, 0, 0, 0.9f}, {0, 0, 0, 1},
+                          {1, 0, 0.2f, 0}, {0, 0, 0.3f, 0.8f}, {0.6f, 0, 0.1f, 0.2f}});
+  s.selected = 1;
+  s.selectedKey = 4;
+  return s;
+}
+
+LessonState bankMoney() {
+  LessonState s;
+  s.presetId = "bank-money";
+  s.tokens = {"I", "went", "to", "the", "bank", "to", "deposit", "money"};
+  bankProjections(s);
+  s.X = Matrix::fromRows({{0, 0, 0.2f, 0.8f}, {0, 0, 1, 0.2f}, {0, 0, 0.2f, 0.9f}, {0, 0, 0, 1},
+                          {0.35f, 0.35f, 0, 0.1f}, {0, 0, 0.2f, 0.9f}, {0, 0.8f, 0.6f, 0}, {0, 1, 0, 0}});
+  s.selected = 4;
+  s.selectedKey = 7;
+  return s;
+}
+
+// xorshift32: tiny, and identical on every platform.
+uint32_t nextRandom(uint32_t& state) {
+  state ^= state << 13;
+  state ^= state >> 17;
+  state ^= state << 5;
+  return state;
+}
+
+void fillRandom(Matrix& m, uint32_t& generator) {
+  for (float& v : m.values) {
+    const int hundredths = static_cast<int>(nextRandom(generator) % 201u) - 100;
+    v = static_cast<float>(hundredths) / 100.0f;
+  }
+}
+
+}  // namespace
+
+const std::vector<PresetInfo>& presetList() {
+  static const std::vector<PresetInfo> presets = {
+      {"three-tokens", "Three tokens (hand-checkable)"},
+      {"cat-mat", "The cat sat on the mat"},
+      {"bank-river", "The bank by the river was steep"},
+      {"bank-money", "I went to the bank to deposit money"},
+  };
+  return presets;
+}
+
+bool loadPreset(const std::string& id, LessonState& out) {
+  if (id == "three-tokens") out = threeTokens();
+  else if (id == "cat-mat") out = catOnMat();
+  else if (id == "bank-river") out = bankRiver();
+  else if (id == "bank-money") out = bankMoney();
+  else return false;
+  return true;
+}
+
+LessonState defaultState() { return bankRiver(); }
+
+void randomiseVectors(LessonState& s, uint32_t seed) {
+  uint32_t generator = seed == 0 ? 0x9E3779B9u : seed;
+  if (s.source == VectorSource::Projected) {
+    for (Matrix* m : {&s.X, &s.WQ, &s.WK, &s.WV}) fillRandom(*m, generator);
+  } else {
+    for (Matrix* m : {&s.Q, &s.K, &s.V}) fillRandom(*m, generator);
+  }
+  s.presetId = "random";
+}
+
+}  // namespace lesson

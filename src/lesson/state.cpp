@@ -1,0 +1,63 @@
+// state.cpp: consistency rules of the lesson state.
+#include "lesson/state.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "lesson/steps.h"
+
+namespace lesson {
+
+namespace {
+
+std::string checkShape(const core::Matrix& m, const char* name, int rows, int cols) {
+  if (m.rows != rows || m.cols != cols || m.values.size() != static_cast<size_t>(rows * cols))
+    return std::string(name) + " must be " + std::to_string(rows) + " x " + std::to_string(cols) + " but is " +
+           core::shapeText(m);
+  for (float v : m.values)
+    if (!std::isfinite(v) || std::fabs(v) > kMaxEditableValue)
+      return std::string(name) + " holds a value outside -1000..1000";
+  return {};
+}
+
+}  // namespace
+
+std::string validateState(const LessonState& s) {
+  const int n = static_cast<int>(s.tokens.size());
+  if (n < kMinTokens || n > kMaxTokens) return "the sentence must have 1 to 16 tokens";
+  for (const auto& token : s.tokens)
+    if (token.empty() || token.size() > kMaxTokenLength) return "each token must have 1 to 24 characters";
+  if (s.dModel < kMinWidth || s.dModel > kMaxWidth) return "dModel must be between 1 and 16";
+  if (s.dK < kMinWidth || s.dK > kMaxWidth) return "dK must be between 1 and 16";
+  if (s.heads < 1 || s.dK % s.heads != 0) return "heads must divide dK";
+  if (!std::isfinite(s.temperature) || s.temperature < 0.05f || s.temperature > 20.0f)
+    return "temperature must be between 0.05 and 20";
+  if (s.mask.kind != core::MaskKind::None && s.mask.kind != core::MaskKind::Causal)
+    return "the lesson mask must be none or causal";
+  if (!s.dimensionLabels.empty() && static_cast<int>(s.dimensionLabels.size()) != s.dModel)
+    return "dimensionLabels must name every embedding dimension";
+  std::string error;
+  if (s.source == VectorSource::Projected) {
+    if (!(error = checkShape(s.X, "X", n, s.dModel)).empty()) return error;
+    if (!(error = checkShape(s.WQ, "WQ", s.dModel, s.dK)).empty()) return error;
+    if (!(error = checkShape(s.WK, "WK", s.dModel, s.dK)).empty()) return error;
+    if (!(error = checkShape(s.WV, "WV", s.dModel, s.dK)).empty()) return error;
+  } else {
+    if (!(error = checkShape(s.Q, "Q", n, s.dK)).empty()) return error;
+    if (!(error = checkShape(s.K, "K", n, s.dK)).empty()) return error;
+    if (!(error = checkShape(s.V, "V", n, s.V.cols)).empty()) return error;
+    if (s.V.cols < 1 || s.V.cols > kMaxWidth || s.V.cols % s.heads != 0)
+      return "V needs 1 to 16 columns, divisible by heads";
+  }
+  if (s.step < 0 || s.step >= stepCount()) return "step must be between 0 and " + std::to_string(stepCount() - 1);
+  return {};
+}
+
+void clampSelection(LessonState& s) {
+  const int n = std::max(1, static_cast<int>(s.tokens.size()));
+  s.selected = std::clamp(s.selected, 0, n - 1);
+  s.selectedKey = std::clamp(s.selectedKey, 0, n - 1);
+  s.step = std::clamp(s.step, 0, stepCount() - 1);
+}
+
+}  // namespace lesson

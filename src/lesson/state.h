@@ -1,0 +1,52 @@
+// state.h: the lesson state, the single source of truth. Views read the trace computed
+// from it; every edit changes the state and the trace is recomputed (it is tiny).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/mask.h"
+#include "core/matrix.h"
+
+namespace lesson {
+
+constexpr int kStateVersion = 1;
+constexpr int kMinTokens = 1;
+constexpr int kMaxTokens = 16;
+constexpr int kMinWidth = 1;
+constexpr int kMaxWidth = 16;
+constexpr float kMaxEditableValue = 1000.0f;  // a typed or dragged entry stays within +-1000
+constexpr size_t kMaxTokenLength = 24;
+
+enum class VectorSource {
+  Projected,  // Q = X W_Q, K = X W_K, V = X W_V
+  Direct,     // Q, K, V given as they are (the three-token example)
+};
+
+struct LessonState {
+  int step = 0;
+  std::string presetId = "three-tokens";
+  std::vector<std::string> tokens;
+  std::vector<std::string> dimensionLabels;  // names of the embedding dimensions, may be empty
+  int dModel = 4;
+  int dK = 4;
+  int heads = 1;
+  bool scale = true;
+  float temperature = 1.0f;
+  core::Mask mask;  // none or causal in the lesson
+  int selected = 0;  // selected query row
+  int selectedKey = 0;  // selected key column for the formula panel
+  VectorSource source = VectorSource::Direct;
+  core::Matrix X, WQ, WK, WV;  // used when source == Projected
+  core::Matrix Q, K, V;        // used when source == Direct
+  std::string notice;          // last user-facing message
+};
+
+// Checks that every matrix matches tokens, dModel and dK and that values are finite and
+// in range. Returns an empty string when the state is valid.
+std::string validateState(const LessonState& state);
+
+// Keeps selection and step inside their ranges after an edit.
+void clampSelection(LessonState& state);
+
+}  // namespace lesson

@@ -1,0 +1,163 @@
+// steps.cpp: the twelve steps of the tour, in the project's own words.
+#include "lesson/steps.h"
+
+namespace lesson {
+
+namespace {
+
+using M = MatrixId;
+using V = StepView;
+
+std::vector<TourStep> buildSteps() {
+  return {
+      {"why", "Why attention?",
+       "A word takes its meaning from the words around it: \"bank\" means one thing beside \"river\" and "
+       "another beside \"deposit\". Older sequence models read a sentence one word at a time and had to squeeze "
+       "everything seen so far into one running memory, so early words faded. Attention lets every token look "
+       "at every other token directly, all at the same time. It is the core of the Transformer (Vaswani et al., "
+       "2017), the design behind today's large language models.",
+       "Given n token vectors, attention builds for each position i a new vector that is a weighted average of "
+       "value vectors from all positions. The weights come from comparing a query of position i with a key of "
+       "every position j. Because all pairs are compared independently, the whole layer is a few matrix "
+       "products that run in parallel, and the path between any two positions has length one.",
+       "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
+       {}, M::Output, {V::Tokens}},
+      {"tokens", "Tokens become vectors",
+       "The sentence is cut into tokens, and each token is looked up as a vector of numbers: its embedding. "
+       "Row i of X is token i. At this point every row was chosen for its token alone and knows nothing about "
+       "its neighbours.",
+       "X is an n x d_model matrix. In a trained model the embedding table is learned; here you may edit any "
+       "entry. Positional information is left out on purpose for now, so attention sees the tokens as an "
+       "unordered set.",
+       "X = [x₁; x₂; …; xₙ]",
+       {M::X}, M::X, {V::Tokens}},
+      {"qkv", "Three roles: query, key, value",
+       "Each token plays three parts. Its query says what it is looking for, its key says what it can be "
+       "matched on, and its value is what it passes along when it is chosen. Three separate matrices turn the "
+       "same embedding into these three vectors, so how a token asks can differ from what it carries.",
+       "Q = X W_Q, K = X W_K and V = X W_V, with W_Q and W_K of shape d_model x d_k and W_V of shape "
+       "d_model x d_v. All three are learned. Row i of Q is the query of token i. In the three-token example "
+       "Q, K and V are given directly instead of being projected from X.",
+       "Q = X W_Q    K = X W_K    V = X W_V",
+       {M::X, M::WQ, M::WK, M::WV, M::Q, M::K, M::V}, M::Q, {}},
+      {"scores", "Scores: how well a query matches each key",
+       "To decide where token i should look, compare its query with every key using a dot product: multiply "
+       "the numbers pairwise and add them up. A large positive score means the two vectors point the same way. "
+       "Click a cell to see its dot product written out.",
+       "S = Q Kᵀ is an n x n matrix with S[i][j] = q_i · k_j = Σ_c q_i[c] k_j[c]. "
+       "Row i holds the raw compatibility of query i with every key. Nothing is normalised yet: scores can "
+       "be any real number.",
+       "S = Q Kᵀ,   S[i][j] = q_i · k_j",
+       {M::Q, M::K, M::Scores}, M::Scores, {}},
+      {"scale", "Scaling by √d_k",
+       "Longer vectors give bigger dot products, and very large scores make softmax pick a single winner and "
+       "ignore the rest. Dividing every score by the square root of the key width keeps them in a comfortable "
+       "range. Switch the scale off, or move the temperature, and watch the weights sharpen or flatten.",
+       "If the entries of q and k are independent with mean 0 and variance 1, then q · k has variance "
+       "d_k. Dividing by √d_k brings the variance back to 1 whatever the width, which keeps softmax "
+       "away from saturation, where its gradients almost vanish. A temperature T divides the scores further: "
+       "T < 1 sharpens, T > 1 flattens.",
+       "S' = S / (√d_k · T)",
+       {M::Scores, M::Scaled}, M::Scaled, {}},
+      {"mask", "Masking: hiding the future",
+       "A model that writes text one token at a time must not peek at tokens it has not written yet. A causal "
+       "mask hides every key that comes after the query by setting its score to minus infinity. Turn the mask "
+       "on: the first token can then see only itself.",
+       "Masked entries are set to -∞ before softmax. Since exp(-∞) = 0, they receive exactly "
+       "zero weight and the remaining weights of the row still sum to 1. With a causal mask, query i sees keys "
+       "1..i only. Encoders usually use no mask.",
+       "S'[i][j] = -∞  for j > i  (causal)",
+       {M::Scaled, M::Masked}, M::Masked, {}},
+      {"softmax", "Softmax turns scores into weights",
+       "Each row of scores becomes a set of weights that are all positive and add up to 1. Larger scores get "
+       "larger shares, and the gap grows quickly because of the exponential. Pick a row to see its scores and "
+       "weights as bars.",
+       "w_ij = exp(s_ij - m_i) / Σ_j' exp(s_ij' - m_i), where m_i is the largest score in row i. "
+       "Subtracting m_i leaves the result unchanged (it cancels between numerator and denominator) but keeps "
+       "every exponent at or below 0, so nothing overflows even for scores in the thousands.",
+       "w_ij = exp(s_ij - max_j s_ij) / Σ_j exp(s_ij - max_j s_ij)",
+       {M::Masked, M::Weights}, M::Weights, {V::Heatmap, V::RowBars}},
+      {"weighted-sum", "A weighted sum of values",
+       "Now each token collects information: its output is the value vectors of all tokens, each multiplied by "
+       "its weight, added together. Tokens with big weights contribute most. The stacked bars show how much "
+       "each value vector adds to every output dimension.",
+       "output_i = Σ_j w_ij v_j, that is, row i of W V. Because the weights of a row are non-negative and "
+       "sum to 1, every output is a convex combination of the value vectors: it lies inside their hull.",
+       "output_i = Σ_j w_ij v_j",
+       {M::Weights, M::V, M::Output}, M::Output, {V::Links, V::Contributions}},
+      {"output", "Context-aware vectors",
+       "Compare the selected token's vector before and after attention. Before, it described the token alone; "
+       "after, it is a blend shaped by the tokens the query found relevant. In a real Transformer this result "
+       "goes on to further layers that repeat the process.",
+       "The attention output has one row per query. In a Transformer block it is added back to the input "
+       "(a residual connection), normalised, and passed through a small feed-forward network; stacking such "
+       "blocks lets information flow over several hops.",
+       "x_i  →  output_i",
+       {M::V, M::Output}, M::Output, {V::BeforeAfter}},
+      {"all-at-once", "All tokens at once",
+       "Nothing in the previous steps depended on finishing one token before starting the next. For the whole "
+       "sentence, attention is three matrix products and a softmax, which is why it runs so well on parallel "
+       "hardware. The price: every token is compared with every other one.",
+       "Computing Q Kᵀ costs O(n² d) time, and the weight matrix has n² entries, so memory is "
+       "O(n²). Doubling the context length makes both four times larger. This quadratic cost is what "
+       "long-context methods try to avoid.",
+       "Output = softmax(Q Kᵀ / √d_k) V",
+       {M::Q, M::K, M::V, M::Weights, M::Output}, M::Output, {V::Cost}},
+      {"multi-head", "Several heads",
+       "One set of weights can only express one kind of relation at a time. Multi-head attention splits the "
+       "query, key and value widths into h smaller heads that attend independently, then joins their outputs. "
+       "One head may follow grammar while another follows meaning.",
+       "With h heads, each head works on d_k / h columns and is scaled by √(d_k / h). The head outputs "
+       "are concatenated back to width d_v and mixed by an output matrix W_O. The original Transformer used 8 "
+       "heads; large models use dozens per layer.",
+       "head_h = softmax(Q_h K_hᵀ / √(d_k/h)) V_h,   out = [head_1 … head_h] W_O",
+       {M::Weights, M::Output}, M::Output, {V::Heads}},
+      {"beyond", "Beyond the basic recipe",
+       "Attention alone does not know word order: shuffle the tokens and the outputs are shuffled the same "
+       "way. Positional encodings add order back. FlashAttention computes exactly the same result tile by "
+       "tile without ever storing the full weight matrix, while sparse and linear attention trade some "
+       "exactness for less than quadratic cost.",
+       "FlashAttention visits keys in blocks and keeps, per query, a running maximum m, a running sum l and a "
+       "running output that are rescaled when m grows; the final output equals the direct one. Sliding-window "
+       "and global-token patterns skip most pairs. Linear attention replaces exp(q · k) by a product of "
+       "feature maps, dropping the n² term at the price of an approximation.",
+       "m' = max(m, max_j s_j),  l' = l·exp(m - m') + Σ_j exp(s_j - m')",
+       {M::Output}, M::Output, {V::Tiles}},
+  };
+}
+
+}  // namespace
+
+const std::vector<TourStep>& tourSteps() {
+  static const std::vector<TourStep> steps = buildSteps();  // immutable lesson data, not app state
+  return steps;
+}
+
+int stepCount() { return static_cast<int>(tourSteps().size()); }
+
+int stepIndexOf(const std::string& id) {
+  const auto& steps = tourSteps();
+  for (size_t i = 0; i < steps.size(); ++i)
+    if (steps[i].id == id) return static_cast<int>(i);
+  return -1;
+}
+
+const char* matrixName(MatrixId id) {
+  switch (id) {
+    case MatrixId::X: return "X";
+    case MatrixId::WQ: return "WQ";
+    case MatrixId::WK: return "WK";
+    case MatrixId::WV: return "WV";
+    case MatrixId::Q: return "Q";
+    case MatrixId::K: return "K";
+    case MatrixId::V: return "V";
+    case MatrixId::Scores: return "scores";
+    case MatrixId::Scaled: return "scaled";
+    case MatrixId::Masked: return "masked";
+    case MatrixId::Weights: return "weights";
+    case MatrixId::Output: return "output";
+  }
+  return "?";
+}
+
+}  // namespace lesson

@@ -1,0 +1,59 @@
+// trace.cpp: runs the core on the lesson state.
+#include "lesson/trace.h"
+
+namespace lesson {
+
+LessonTrace computeTrace(const LessonState& state) {
+  LessonTrace trace;
+  const std::string invalid = validateState(state);
+  if (!invalid.empty()) {
+    trace.error = invalid;
+    return trace;
+  }
+  core::Matrix Q = state.Q, K = state.K, V = state.V;
+  if (state.source == VectorSource::Projected) {
+    trace.X = state.X;
+    trace.WQ = state.WQ;
+    trace.WK = state.WK;
+    trace.WV = state.WV;
+    Q = core::multiply(state.X, state.WQ);
+    K = core::multiply(state.X, state.WK);
+    V = core::multiply(state.X, state.WV);
+  }
+  core::AttentionOptions options;
+  options.scale = state.scale;
+  options.temperature = state.temperature;
+  options.mask = state.mask;
+  options.heads = state.heads;
+  auto result = core::attend(Q, K, V, options);
+  if (!result.ok()) {
+    trace.error = result.error();
+    return trace;
+  }
+  trace.attention = std::move(result.value());
+  trace.ok = true;
+  return trace;
+}
+
+const core::Matrix& traceMatrix(const LessonTrace& trace, MatrixId id, int head) {
+  static const core::Matrix kEmpty;  // returned for heads that do not exist
+  const auto& a = trace.attention;
+  const bool hasHead = head >= 0 && head < static_cast<int>(a.heads.size());
+  switch (id) {
+    case MatrixId::X: return trace.X;
+    case MatrixId::WQ: return trace.WQ;
+    case MatrixId::WK: return trace.WK;
+    case MatrixId::WV: return trace.WV;
+    case MatrixId::Q: return a.Q;
+    case MatrixId::K: return a.K;
+    case MatrixId::V: return a.V;
+    case MatrixId::Output: return a.output;
+    case MatrixId::Scores: return hasHead ? a.heads[static_cast<size_t>(head)].rawScores : kEmpty;
+    case MatrixId::Scaled: return hasHead ? a.heads[static_cast<size_t>(head)].scaledScores : kEmpty;
+    case MatrixId::Masked: return hasHead ? a.heads[static_cast<size_t>(head)].maskedScores : kEmpty;
+    case MatrixId::Weights: return hasHead ? a.heads[static_cast<size_t>(head)].weights : kEmpty;
+  }
+  return kEmpty;
+}
+
+}  // namespace lesson

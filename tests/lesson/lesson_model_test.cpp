@@ -1,0 +1,138 @@
+// lesson_model_test.cpp: tour steps as data, edits that recompute, refused edits that keep state.
+#include <doctest/doctest.h>
+
+#include "lesson/edits.h"
+#include "lesson/presets.h"
+#include "lesson/progress.h"
+#include "lesson/trace.h"
+
+using lesson::MatrixId;
+
+TEST_CASE("the tour has twelve steps in the documented order") {
+  const std::vector<std::string> ids = {"why",      "tokens",       "qkv",    "scores",      "scale",      "mask",
+                                        "softmax",  "weighted-sum", "output", "all-at-once", "multi-head", "beyond"};
+  REQUIRE(lesson::stepCount() == 12);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const auto& step = lesson::tourSteps()[i];
+    CHECK(step.id == ids[i]);
+    CHECK_FALSE(step.title.empty());
+    CHECK(step.plain.size() > 80);
+    CHECK(step.formal.size() > 80);
+    CHECK_FALSE(step.formula.empty());
+    CHECK(lesson::stepIndexOf(ids[i]) == static_cast<int>(i));
+  }
+  CHECK(lesson::stepIndexOf("nope") == -1);
+}
+
+TEST_CASE("editing a cell of X changes Q, scores, weights and output") {
+  lesson::LessonState s = lesson::defaultState();
+  const auto before = lesson::computeTrace(s);
+  REQUIRE(before.ok);
+  CHECK(lesson::setEntry(s, MatrixId::X, 1, 0, 0.9f).empty());
+  const auto after = lesson::computeTrace(s);
+  REQUIRE(after.ok);
+  CHECK(after.attention.Q.at(1, 0) != before.attention.Q.at(1, 0));
+  CHECK(after.attention.heads[0].weights.at(1, 4) != before.attention.heads[0].weights.at(1, 4));
+  CHECK(after.attention.output.at(1, 0) != before.attention.output.at(1, 0));
+}
+
+TEST_CASE("editing a projected Q cell switches to direct vectors and keeps K and V") {
+  lesson::LessonState s = lesson::defaultState();
+  const auto before = lesson::computeTrace(s);
+  CHECK(lesson::setEntry(s, MatrixId::Q, 0, 0, 3.0f).empty());
+  CHECK(s.source == lesson::VectorSource::Direct);
+  const auto after = lesson::computeTrace(s);
+  REQUIRE(after.ok);
+  CHECK(after.attention.Q.at(0, 0) == 3.0f);
+  CHECK(after.attention.K == before.attention.K);
+  CHECK(after.attention.V == before.attention.V);
+}
+
+TEST_CASE("refused input leaves the state exactly as it was") {
+  lesson::LessonState s = lesson::defaultState();
+  const lesson::LessonState original = s;
+  float value = 0;
+  for (const char* text : {"abc", "inf", "nan", "1e39", "-1e39", "", "1.2.3", "0x10", "2000"})
+    CHECK_FALSE(lesson::parseEntryText(text, value).empty());
+  CHECK(lesson::parseEntryText(" -0.25 ", value).empty());
+  CHECK(value == -0.25f);
+  CHECK_FALSE(lesson::setEntry(s, MatrixId::X, 99, 0, 1.0f).empty());
+  CHECK_FALSE(lesson::setEntry(s, MatrixId::X, 0, 0, 5000.0f).empty());
+  CHECK_FALSE(lesson::setEntry(s, MatrixId::Weights, 0, 0, 1.0f).empty());
+  CHECK_FALSE(lesson::renameToken(s, 0, "").empty());
+  CHECK_FALSE(lesson::renameToken(s, 0, std::string(30, 'x')).empty());
+  CHECK_FALSE(lesson::setHeads(s, 3).empty());
+  CHECK_FALSE(lesson::setModelWidth(s, 17).empty());
+  CHECK_FALSE(lesson::setTemperature(s, 0.0f).empty());
+  CHECK_FALSE(lesson::setStep(s, 12).empty());
+  CHECK(s.X == original.X);
+  CHECK(s.tokens == original.tokens);
+  CHECK(s.heads == original.heads);
+  CHECK(s.temperature == original.temperature);
+}
+
+TEST_CASE("tokens can be added, removed and renamed within 1..16") {
+  lesson::LessonState s = lesson::defaultState();
+  CHECK(lesson::addToken(s, "again").empty());
+  CHECK(s.tokens.size() == 8);
+  CHECK(s.X.rows == 8);
+  REQUIRE(lesson::computeTrace(s).ok);
+  CHECK(lesson::renameToken(s, 7, "later").empty());
+  CHECK(s.tokens[7] == "later");
+  CHECK(lesson::removeToken(s, 0).empty());
+  CHECK(s.tokens.front() == "bank");
+  CHECK(s.X.rows == 7);
+  while (s.tokens.size() > 1) REQUIRE(lesson::removeToken(s, 0).empty());
+  CHECK_FALSE(lesson::removeToken(s, 0).empty());
+  while (s.tokens.size() < 16) REQUIRE(lesson::addToken(s, "t").empty());
+  CHECK_FALSE(lesson::addToken(s, "t").empty());
+  CHECK(lesson::computeTrace(s).ok);
+}
+
+TEST_CASE("sizes d_model and d_k resize every matrix") {
+  lesson::LessonState s = lesson::defaultState();
+  CHECK(lesson::setModelWidth(s, 6).empty());
+  CHECK(s.X.cols == 6);
+  CHECK(s.WQ.rows == 6);
+  CHECK(s.dimensionLabels.size() == 6);
+  CHECK(lesson::setKeyWidth(s, 2).empty());
+  CHECK(s.WK.cols == 2);
+  CHECK(lesson::setHeads(s, 2).empty());
+  const auto trace = lesson::computeTrace(s);
+  REQUIRE(trace.ok);
+  CHECK(trace.attention.heads.size() == 2);
+  CHECK(lesson::setKeyWidth(s, 3).empty());
+  CHECK(s.heads == 1);
+}
+
+TEST_CASE("reset restores the preset's matrix") {
+  lesson::LessonState s = lesson::defaultState();
+  const auto original = s.WQ;
+  REQUIRE(lesson::setEntry(s, MatrixId::WQ, 0, 0, 9.0f).empty());
+  CHECK(lesson::resetMatrix(s, MatrixId::WQ).empty());
+  CHECK(s.WQ == original);
+}
+
+TEST_CASE("random vectors are deterministic per seed and within [-1, 1]") {
+  lesson::LessonState a = lesson::defaultState(), b = lesson::defaultState();
+  lesson::randomiseVectors(a, 42);
+  lesson::randomiseVectors(b, 42);
+  CHECK(a.X == b.X);
+  lesson::randomiseVectors(b, 43);
+  CHECK_FALSE(a.X == b.X);
+  for (float v : a.WQ.values) CHECK((v >= -1.0f && v <= 1.0f));
+  CHECK(lesson::computeTrace(a).ok);
+}
+
+TEST_CASE("progress remembers the steps seen") {
+  lesson::Progress p;
+  p.markSeen(0);
+  p.markSeen(3);
+  p.markSeen(99);
+  CHECK(p.seenCount() == 2);
+  lesson::Progress q;
+  REQUIRE(lesson::progressFromJson(lesson::progressToJson(p), q));
+  CHECK(q.seenCount() == 2);
+  CHECK_FALSE(lesson::progressFromJson(nlohmann::json::parse(R"({"stepsSeen": 3})"), q));
+  CHECK(q.seenCount() == 2);
+}

@@ -1,0 +1,74 @@
+// presets_test.cpp: every preset is a valid state and produces the attention it is meant to.
+#include <doctest/doctest.h>
+
+#include "lesson/json_io.h"
+#include "lesson/presets.h"
+#include "lesson/share_link.h"
+#include "lesson/trace.h"
+
+namespace {
+
+int strongestKey(const lesson::LessonTrace& trace, int row) {
+  const auto& w = trace.attention.heads[0].weights;
+  int best = 0;
+  for (int j = 1; j < w.cols; ++j)
+    if (w.at(row, j) > w.at(row, best)) best = j;
+  return best;
+}
+
+int indexOf(const lesson::LessonState& s, const std::string& token) {
+  for (size_t i = 0; i < s.tokens.size(); ++i)
+    if (s.tokens[i] == token) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("every preset is valid and survives a share link") {
+  for (const auto& preset : lesson::presetList()) {
+    CAPTURE(preset.id);
+    lesson::LessonState s;
+    REQUIRE(lesson::loadPreset(preset.id, s));
+    CHECK(lesson::validateState(s).empty());
+    CHECK(lesson::computeTrace(s).ok);
+    lesson::LessonState restored;
+    CHECK(lesson::decodeShareFragment(lesson::encodeShareFragment(s), lesson::defaultState(), restored).empty());
+    CHECK(lesson::stateToJson(restored) == lesson::stateToJson(s));
+  }
+}
+
+TEST_CASE("three-token preset holds the classic numbers") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("three-tokens", s));
+  const auto trace = lesson::computeTrace(s);
+  CHECK(trace.attention.heads[0].rawScores.at(2, 2) == 2.0f);
+  CHECK(trace.attention.V.at(2, 3) == 12.0f);
+}
+
+TEST_CASE("\"bank\" beside \"river\" attends most to \"river\"") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("bank-river", s));
+  const auto trace = lesson::computeTrace(s);
+  CHECK(strongestKey(trace, indexOf(s, "bank")) == indexOf(s, "river"));
+  // The output of "bank" leans to nature, not money.
+  CHECK(trace.attention.output.at(indexOf(s, "bank"), 0) > trace.attention.output.at(indexOf(s, "bank"), 1));
+}
+
+TEST_CASE("\"bank\" beside \"deposit money\" attends most to \"money\", then \"deposit\"") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("bank-money", s));
+  const auto trace = lesson::computeTrace(s);
+  const int bank = indexOf(s, "bank");
+  CHECK(strongestKey(trace, bank) == indexOf(s, "money"));
+  const auto& w = trace.attention.heads[0].weights;
+  for (int j = 0; j < w.cols; ++j)
+    if (j != indexOf(s, "money") && j != indexOf(s, "deposit")) CHECK(w.at(bank, j) < w.at(bank, indexOf(s, "deposit")));
+  CHECK(trace.attention.output.at(bank, 1) > trace.attention.output.at(bank, 0));
+}
+
+TEST_CASE("in the cat sentence, \"sat\" attends most to \"cat\"") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("cat-mat", s));
+  const auto trace = lesson::computeTrace(s);
+  CHECK(strongestKey(trace, indexOf(s, "sat")) == indexOf(s, "cat"));
+}
