@@ -29,26 +29,32 @@ Matrix applyMask(const Matrix& scaled, const Mask& mask) {
   return result;
 }
 
-Matrix softmaxRows(const Matrix& masked, std::vector<bool>* rowFullyHidden) {
+Matrix softmaxRows(const Matrix& masked, SoftmaxDetail* detail) {
   Matrix weights(masked.rows, masked.cols);
-  if (rowFullyHidden) rowFullyHidden->assign(static_cast<size_t>(masked.rows), false);
+  SoftmaxDetail local;
+  SoftmaxDetail& d = detail ? *detail : local;
+  d.rowFullyHidden.assign(static_cast<size_t>(masked.rows), false);
+  d.rowMax.assign(static_cast<size_t>(masked.rows), -std::numeric_limits<float>::infinity());
+  d.rowSum.assign(static_cast<size_t>(masked.rows), 0.0);
+  std::vector<double> exps(static_cast<size_t>(masked.cols));
   for (int i = 0; i < masked.rows; ++i) {
     const float* row = masked.rowData(i);
     float rowMax = -std::numeric_limits<float>::infinity();
     for (int j = 0; j < masked.cols; ++j) rowMax = std::max(rowMax, row[j]);
     if (rowMax == -std::numeric_limits<float>::infinity()) {
       // Nothing visible: softmax is undefined, so the row stays zero and is flagged.
-      if (rowFullyHidden) (*rowFullyHidden)[static_cast<size_t>(i)] = true;
+      d.rowFullyHidden[static_cast<size_t>(i)] = true;
       continue;
     }
     double sum = 0.0;
-    float* out = weights.rowData(i);
-    std::vector<double> exps(static_cast<size_t>(masked.cols));
     for (int j = 0; j < masked.cols; ++j) {
       exps[static_cast<size_t>(j)] = std::exp(static_cast<double>(row[j]) - static_cast<double>(rowMax));
       sum += exps[static_cast<size_t>(j)];
     }
+    float* out = weights.rowData(i);
     for (int j = 0; j < masked.cols; ++j) out[j] = static_cast<float>(exps[static_cast<size_t>(j)] / sum);
+    d.rowMax[static_cast<size_t>(i)] = rowMax;
+    d.rowSum[static_cast<size_t>(i)] = sum;
   }
   return weights;
 }
@@ -65,7 +71,11 @@ HeadTrace attendOneHead(const Matrix& Q, const Matrix& K, const Matrix& V, bool 
   head.rawScores = scores(Q, K);
   head.scaledScores = divideScores(head.rawScores, head.scaleDivisor);
   head.maskedScores = applyMask(head.scaledScores, mask);
-  head.weights = softmaxRows(head.maskedScores, &head.rowFullyHidden);
+  SoftmaxDetail detail;
+  head.weights = softmaxRows(head.maskedScores, &detail);
+  head.rowFullyHidden = std::move(detail.rowFullyHidden);
+  head.rowMax = std::move(detail.rowMax);
+  head.rowSum = std::move(detail.rowSum);
   head.output = weightedSum(head.weights, V);
   return head;
 }

@@ -33,6 +33,8 @@ struct HeadTrace {
   Matrix maskedScores;         // scaledScores with hidden entries at -inf
   Matrix weights;              // row softmax of maskedScores; a fully hidden row is all zeros
   std::vector<bool> rowFullyHidden;  // true where a row had no visible key
+  std::vector<float> rowMax;         // the maximum subtracted in each row (-inf if fully hidden)
+  std::vector<double> rowSum;        // sum of exp(score - rowMax) in each row (0 if fully hidden)
   Matrix output;               // weights V
 };
 
@@ -56,7 +58,12 @@ float scaleDivisorFor(int keyWidth, bool scale, float temperature);
 Matrix divideScores(const Matrix& raw, float divisor);
 Matrix applyMask(const Matrix& scaled, const Mask& mask);
 // Subtracts each row's maximum before exponentiating, so large scores cannot overflow.
-Matrix softmaxRows(const Matrix& masked, std::vector<bool>* rowFullyHidden = nullptr);
+struct SoftmaxDetail {
+  std::vector<bool> rowFullyHidden;
+  std::vector<float> rowMax;
+  std::vector<double> rowSum;
+};
+Matrix softmaxRows(const Matrix& masked, SoftmaxDetail* detail = nullptr);
 Matrix weightedSum(const Matrix& weights, const Matrix& V);
 
 HeadTrace attendOneHead(const Matrix& Q, const Matrix& K, const Matrix& V, bool scale, float temperature,

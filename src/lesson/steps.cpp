@@ -21,7 +21,7 @@ std::vector<TourStep> buildSteps() {
        "every position j. Because all pairs are compared independently, the whole layer is a few matrix "
        "products that run in parallel, and the path between any two positions has length one.",
        "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
-       {}, M::Output, {V::Tokens}},
+       {}, M::Output, {V::Tokens, V::Links}},
       {"tokens", "Tokens become vectors",
        "The sentence is cut into tokens, and each token is looked up as a vector of numbers: its embedding. "
        "Row i of X is token i. At this point every row was chosen for its token alone and knows nothing about "
@@ -76,7 +76,7 @@ std::vector<TourStep> buildSteps() {
        "Subtracting m_i leaves the result unchanged (it cancels between numerator and denominator) but keeps "
        "every exponent at or below 0, so nothing overflows even for scores in the thousands.",
        "w_ij = exp(s_ij - max_j s_ij) / Σ_j exp(s_ij - max_j s_ij)",
-       {M::Masked, M::Weights}, M::Weights, {V::Heatmap, V::RowBars}},
+       {M::Masked}, M::Weights, {V::Heatmap, V::RowBars}},
       {"weighted-sum", "A weighted sum of values",
        "Now each token collects information: its output is the value vectors of all tokens, each multiplied by "
        "its weight, added together. Tokens with big weights contribute most. The stacked bars show how much "

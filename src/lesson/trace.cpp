@@ -31,6 +31,9 @@ LessonTrace computeTrace(const LessonState& state) {
     return trace;
   }
   trace.attention = std::move(result.value());
+  const auto& head = trace.attention.heads.front();
+  auto online = core::attendOnline(head.Q, head.K, head.V, options, trace.tileSize, true);
+  if (online.ok()) trace.online = std::move(online.value());
   trace.ok = true;
   return trace;
 }

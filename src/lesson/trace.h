@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/attention.h"
+#include "core/online.h"
 #include "lesson/state.h"
 #include "lesson/steps.h"
 
@@ -15,6 +16,8 @@ struct LessonTrace {
   std::string error;                 // why the state could not be computed
   core::Matrix X, WQ, WK, WV;        // empty when Q, K, V are given directly
   core::AttentionTrace attention;    // Q, K, V, per-head intermediates, output
+  int tileSize = 2;                  // key tile of the FlashAttention-style view
+  core::OnlineAttention online;      // head 0 computed tile by tile, with its per-tile trace
 };
 
 LessonTrace computeTrace(const LessonState& state);

@@ -1,0 +1,106 @@
+// main_native.cpp: the desktop driver. GLFW window with an OpenGL 3.3 core context, the
+// command line, an event-driven loop that sleeps while nothing changes, and screenshots.
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <GLFW/glfw3.h>
+
+#include "app/cli_options.h"
+#include "app/runtime.h"
+#include "app/screenshot.h"
+#include "lesson/edits.h"
+#include "lesson/json_io.h"
+
+namespace {
+
+constexpr int kExitUsage = 2;
+
+// Reads --state FILE into the lesson; returns "" or a one-line reason.
+std::string loadStateFile(const std::string& path, lesson::LessonState& state) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return "cannot read state file '" + path + "'";
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (text.str().size() > 4 * 1024 * 1024) return "state file '" + path + "' is too large";
+  const std::string error = lesson::applyStateText(state, text.str());
+  return error.empty() ? std::string() : "state file '" + path + "' is not a valid lesson state: " + error;
+}
+
+GLFWwindow* openWindow(const app::CliOptions& options, bool visible) {
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+  GLFWwindow* window = glfwCreateWindow(options.width, options.height, "Attention Tour", nullptr, nullptr);
+  if (!window) return nullptr;
+  glfwMakeContextCurrent(window);
+  glfwSwapInterval(1);
+  return window;
+}
+
+void runInteractive(app::Runtime& runtime) {
+  while (!glfwWindowShouldClose(runtime.window)) {
+    if (app::needsFrame(runtime)) glfwPollEvents();
+    else glfwWaitEventsTimeout(0.5);  // idle: sleep until input arrives
+    float scaleX = 1, scaleY = 1;
+    glfwGetWindowContentScale(runtime.window, &scaleX, &scaleY);
+    if (scaleX != runtime.app.pixelRatio) runtime.app.pixelRatio = scaleX, app::wake(runtime);
+    if (app::runFrame(runtime)) glfwSwapBuffers(runtime.window);
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const app::CliOptions options = app::parseCli(std::vector<std::string>(argv + 1, argv + argc));
+  if (!options.error.empty()) {
+    std::fprintf(stderr, "attention-tour: %s\n", options.error.c_str());
+    return kExitUsage;
+  }
+  if (options.help) {
+    std::fputs(app::cliUsage(), stdout);
+    return 0;
+  }
+  app::Runtime runtime;
+  ui::initialiseApp(runtime.app);
+  if (!options.statePath.empty()) {
+    const std::string error = loadStateFile(options.statePath, runtime.app.lesson);
+    if (!error.empty()) {
+      std::fprintf(stderr, "attention-tour: %s\n", error.c_str());
+      return kExitUsage;
+    }
+  }
+  if (options.step >= 0) lesson::setStep(runtime.app.lesson, options.step);
+  runtime.app.progress.markSeen(runtime.app.lesson.step);
+  ui::recompute(runtime.app);
+
+  if (!glfwInit()) {
+    std::fprintf(stderr, "attention-tour: cannot open a window (no display?)\n");
+    return 1;
+  }
+  const bool screenshot = !options.screenshotPath.empty();
+  GLFWwindow* window = openWindow(options, !screenshot);
+  if (!window || !app::initialiseRuntime(runtime, window, "#version 330 core")) {
+    std::fprintf(stderr, "attention-tour: cannot create an OpenGL 3.3 context\n");
+    glfwTerminate();
+    return 1;
+  }
+  int status = 0;
+  if (screenshot) {
+    const std::string error = app::writeScreenshot(runtime, options.width, options.height, options.screenshotPath);
+    if (!error.empty()) {
+      std::fprintf(stderr, "attention-tour: %s\n", error.c_str());
+      status = kExitUsage;
+    }
+  } else {
+    runInteractive(runtime);
+  }
+  app::shutdownRuntime(runtime);
+  glfwDestroyWindow(window);
+  glfwTerminate();
+  return status;
+}

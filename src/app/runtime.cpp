@@ -1,0 +1,115 @@
+// runtime.cpp: the frame function and its idle logic, shared by the web and desktop builds.
+#include "app/runtime.h"
+
+#include <chrono>
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+
+#include "ui/screen.h"
+#include "ui/theme.h"
+
+namespace app {
+
+namespace {
+
+constexpr int kFramesAfterEvent = 4;  // hover and layout settle within a few frames
+
+Runtime& runtimeOf(GLFWwindow* window) { return *static_cast<Runtime*>(glfwGetWindowUserPointer(window)); }
+
+// Installed before Dear ImGui's backend, which chains to them, so every input wakes us.
+void installWakeCallbacks(GLFWwindow* window) {
+  glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake(runtimeOf(w)); });
+  glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { wake(runtimeOf(w)); });
+  glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { wake(runtimeOf(w)); });
+  glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { wake(runtimeOf(w)); });
+  glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { wake(runtimeOf(w)); });
+  glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { wake(runtimeOf(w)); });
+  glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { wake(runtimeOf(w)); });
+  glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(runtimeOf(w)); });
+}
+
+void rebuildFontsIfScaleChanged(Runtime& runtime, bool backendReady) {
+  ui::AppState& app = runtime.app;
+  const float wanted = app.pixelRatio * app.prefs.zoom;
+  if (wanted == runtime.atlasScale) return;
+  ui::buildFonts(app, wanted);
+  ui::applyTheme(wanted);
+  if (backendReady) {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+  }
+  runtime.atlasScale = wanted;
+}
+
+}  // namespace
+
+bool initialiseRuntime(Runtime& runtime, GLFWwindow* window, const char* glslVersion) {
+  runtime.window = window;
+  glfwSetWindowUserPointer(window, &runtime);
+  installWakeCallbacks(window);
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is ours; nothing to save
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  if (!ImGui_ImplGlfw_InitForOpenGL(window, true)) return false;
+  if (!ImGui_ImplOpenGL3_Init(glslVersion)) return false;
+  runtime.heatmap = std::make_unique<GlHeatmapRenderer>();
+  if (runtime.heatmap->initialise(glslVersion)) runtime.app.heatmap = runtime.heatmap.get();
+  rebuildFontsIfScaleChanged(runtime, false);
+  return true;
+}
+
+void shutdownRuntime(Runtime& runtime) {
+  runtime.app.heatmap = nullptr;
+  runtime.heatmap.reset();
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplGlfw_Shutdown();
+  ImGui::DestroyContext();
+}
+
+void wake(Runtime& runtime) { runtime.wakeFrames = kFramesAfterEvent; }
+
+bool needsFrame(const Runtime& runtime) {
+  if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.revision) return true;
+  const ImGuiIO& io = ImGui::GetIO();
+  return io.WantTextInput || ImGui::IsAnyMouseDown();
+}
+
+bool runFrame(Runtime& runtime) {
+  ++runtime.stats.loopTicks;
+  if (!needsFrame(runtime)) return false;
+  const auto start = std::chrono::steady_clock::now();
+  if (runtime.wakeFrames > 0) --runtime.wakeFrames;
+  rebuildFontsIfScaleChanged(runtime, true);
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  ImGuiIO& io = ImGui::GetIO();
+  if (runtime.forcedWidth > 0) {
+    io.DisplaySize = ImVec2(static_cast<float>(runtime.forcedWidth), static_cast<float>(runtime.forcedHeight));
+    io.DisplayFramebufferScale = ImVec2(1, 1);
+  }
+  const uint64_t revisionBefore = runtime.app.revision;
+  ui::handleTourKeys(runtime.app);
+  ImGui::NewFrame();
+  ui::drawScreen(runtime.app);
+  ImGui::Render();
+  // A change made during this frame is drawn by the next one.
+  if (runtime.app.revision != revisionBefore) wake(runtime);
+  runtime.renderedRevision = revisionBefore;
+
+  glBindFramebuffer(GL_FRAMEBUFFER, runtime.targetFramebuffer);
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++runtime.stats.frames;
+  runtime.stats.lastFrameMs =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return true;
+}
+
+}  // namespace app

@@ -1,0 +1,44 @@
+// runtime.h: what both drivers share around AppState: the window, the GPU heatmap,
+// the font scale the atlas was built for, and the idle bookkeeping. runFrame() is the
+// one frame function; the native loop and the browser main loop just call it.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+
+#include "app/gl_heatmap.h"
+#include "ui/app_state.h"
+
+struct GLFWwindow;
+
+namespace app {
+
+struct FrameStats {
+  uint64_t frames = 0;        // frames actually rendered
+  double lastFrameMs = 0.0;   // CPU time of the last rendered frame
+  uint64_t loopTicks = 0;     // loop iterations, rendered or skipped as idle
+};
+
+struct Runtime {
+  ui::AppState app;
+  GLFWwindow* window = nullptr;
+  std::unique_ptr<GlHeatmapRenderer> heatmap;
+  float atlasScale = 0.0f;      // scale the font atlas was built for
+  int wakeFrames = 3;           // frames still to render after the last event
+  uint64_t renderedRevision = ~0ull;
+  unsigned targetFramebuffer = 0;  // 0: the window; otherwise an off-screen target
+  int forcedWidth = 0, forcedHeight = 0;  // off-screen size overriding the window's
+  FrameStats stats;
+};
+
+// Sets up Dear ImGui, its GLFW and OpenGL3 backends, fonts and theme.
+bool initialiseRuntime(Runtime& runtime, GLFWwindow* window, const char* glslVersion);
+void shutdownRuntime(Runtime& runtime);
+// Renders a frame if anything changed or an event arrived; returns true if it rendered.
+bool runFrame(Runtime& runtime);
+// Called by input callbacks and the JS bridge: keep rendering for a few frames.
+void wake(Runtime& runtime);
+// True while something is still changing (an event, an edit, a drag, a caret blinking).
+bool needsFrame(const Runtime& runtime);
+
+}  // namespace app

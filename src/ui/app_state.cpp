@@ -1,0 +1,40 @@
+// app_state.cpp: the few operations every view shares on AppState.
+#include "ui/app_state.h"
+
+#include <algorithm>
+
+#include "lesson/edits.h"
+#include "lesson/presets.h"
+
+namespace ui {
+
+void recompute(AppState& app) {
+  lesson::clampSelection(app.lesson);
+  app.trace = lesson::computeTrace(app.lesson);
+  app.selectedHead = std::clamp(app.selectedHead, 0, std::max(0, app.lesson.heads - 1));
+  ++app.revision;
+}
+
+void finishEdit(AppState& app, const std::string& refusal) {
+  if (!refusal.empty()) {
+    app.lesson.notice = refusal;
+    ++app.revision;
+    return;
+  }
+  recompute(app);
+}
+
+void goToStep(AppState& app, int step) {
+  if (!lesson::setStep(app.lesson, step).empty()) return;
+  app.progress.markSeen(step);
+  app.cellEdit.active = false;
+  ++app.revision;
+}
+
+void initialiseApp(AppState& app) {
+  app.lesson = lesson::defaultState();
+  app.progress.markSeen(0);
+  recompute(app);
+}
+
+}  // namespace ui

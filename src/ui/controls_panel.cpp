@@ -1,0 +1,166 @@
+// controls_panel.cpp: every setting of the lesson, each one an edit of the lesson state.
+#include "ui/controls_panel.h"
+
+#include <cstring>
+
+#include "lesson/edits.h"
+#include "lesson/presets.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+
+void drawPresetPicker(AppState& app) {
+  std::string current = "Custom";
+  for (const auto& p : lesson::presetList())
+    if (p.id == app.lesson.presetId) current = p.label;
+  if (app.lesson.presetId == "random") current = "Random vectors";
+  ImGui::SetNextItemWidth(px(app, 300));
+  if (ImGui::BeginCombo("Example", current.c_str())) {
+    for (const auto& p : lesson::presetList()) {
+      if (ImGui::Selectable(p.label.c_str(), p.id == app.lesson.presetId)) {
+        const int step = app.lesson.step;
+        lesson::loadPreset(p.id, app.lesson);
+        app.lesson.step = step;
+        recompute(app);
+      }
+      registerItem(app, "preset-" + p.id);
+    }
+    ImGui::EndCombo();
+  }
+  registerItem(app, "preset");
+}
+
+void drawScaleControls(AppState& app) {
+  bool scale = app.lesson.scale;
+  if (ImGui::Checkbox("Divide by \xE2\x88\x9A" "d_k", &scale)) {
+    app.lesson.scale = scale;
+    recompute(app);
+  }
+  registerItem(app, "scale");
+  float temperature = app.lesson.temperature;
+  ImGui::SetNextItemWidth(px(app, 220));
+  if (ImGui::SliderFloat("Temperature", &temperature, 0.05f, 20.0f, "%.2f",
+                         ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
+    finishEdit(app, lesson::setTemperature(app.lesson, temperature));
+  registerItem(app, "temperature");
+  ImGui::TextUnformatted("Mask:");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("none", app.lesson.mask.kind == core::MaskKind::None)) {
+    app.lesson.mask = core::Mask::none();
+    recompute(app);
+  }
+  registerItem(app, "mask-none");
+  ImGui::SameLine();
+  if (ImGui::RadioButton("causal", app.lesson.mask.kind == core::MaskKind::Causal)) {
+    app.lesson.mask = core::Mask::causal();
+    recompute(app);
+  }
+  registerItem(app, "mask-causal");
+}
+
+void drawTokenEditor(AppState& app) {
+  const int n = static_cast<int>(app.lesson.tokens.size());
+  for (int i = 0; i < n; ++i) {
+    ImGui::PushID(i);
+    char name[32];
+    std::snprintf(name, sizeof name, "%s", app.lesson.tokens[static_cast<size_t>(i)].c_str());
+    ImGui::SetNextItemWidth(px(app, 120));
+    if (ImGui::InputText("##name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue))
+      finishEdit(app, lesson::renameToken(app.lesson, i, name));
+    registerItem(app, "rename[" + std::to_string(i) + "]");
+    ImGui::SameLine();
+    ImGui::BeginDisabled(n <= lesson::kMinTokens);
+    if (ImGui::SmallButton("Remove")) finishEdit(app, lesson::removeToken(app.lesson, i));
+    ImGui::EndDisabled();
+    registerItem(app, "remove[" + std::to_string(i) + "]");
+    if (i % 2 == 0 && i + 1 < n) ImGui::SameLine(0, px(app, 24));
+    ImGui::PopID();
+  }
+  ImGui::SetNextItemWidth(px(app, 120));
+  const bool entered = ImGui::InputText("##new", app.newToken, sizeof app.newToken, ImGuiInputTextFlags_EnterReturnsTrue);
+  registerItem(app, "new-token");
+  ImGui::SameLine();
+  const bool add = ImGui::Button("Add token");
+  registerItem(app, "add-token");
+  if (entered || add) {
+    const std::string refusal = lesson::addToken(app.lesson, app.newToken);
+    if (refusal.empty()) app.newToken[0] = '\0';
+    finishEdit(app, refusal);
+  }
+}
+
+void drawSizeControls(AppState& app) {
+  const bool projected = app.lesson.source == lesson::VectorSource::Projected;
+  int dModel = app.lesson.dModel, dK = app.lesson.dK, heads = app.lesson.heads;
+  ImGui::PushItemWidth(px(app, 110));
+  ImGui::BeginDisabled(!projected);
+  if (ImGui::InputInt("d_model", &dModel)) finishEdit(app, lesson::setModelWidth(app.lesson, dModel));
+  ImGui::EndDisabled();
+  registerItem(app, "dModel");
+  ImGui::SameLine();
+  if (ImGui::InputInt("d_k", &dK)) finishEdit(app, lesson::setKeyWidth(app.lesson, dK));
+  registerItem(app, "dK");
+  if (ImGui::InputInt("heads", &heads)) {
+    // Step to the next divisor of d_k in the direction the learner pressed.
+    const int direction = heads > app.lesson.heads ? 1 : -1;
+    while (heads >= 1 && heads <= app.lesson.dK && app.lesson.dK % heads != 0) heads += direction;
+    finishEdit(app, lesson::setHeads(app.lesson, heads));
+  }
+  registerItem(app, "heads");
+  ImGui::PopItemWidth();
+  if (!projected) ImGui::TextDisabled("Q, K and V are given directly in this example.");
+}
+
+void drawRandomControls(AppState& app) {
+  int seed = static_cast<int>(app.randomSeed);
+  ImGui::SetNextItemWidth(px(app, 110));
+  if (ImGui::InputInt("seed", &seed)) app.randomSeed = static_cast<uint32_t>(seed < 1 ? 1 : seed);
+  registerItem(app, "seed");
+  ImGui::SameLine();
+  if (ImGui::Button("Random vectors")) {
+    lesson::randomiseVectors(app.lesson, app.randomSeed);
+    recompute(app);
+  }
+  registerItem(app, "randomise");
+}
+
+}  // namespace
+
+void drawTokenStrip(AppState& app) {
+  const auto& tokens = app.lesson.tokens;
+  ImGui::TextDisabled("Tokens (click one to follow it):");
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0) ImGui::SameLine(0, px(app, 6));
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(tokens[i].c_str()).x + px(app, 24)) ImGui::NewLine();
+    ImGui::PushID(static_cast<int>(i));
+    const bool selected = static_cast<int>(i) == app.lesson.selected;
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.98f, 0.78f, 0.55f, 1.0f));
+    const bool pressed = ImGui::Button(tokens[i].c_str());
+    if (selected) ImGui::PopStyleColor();
+    registerItem(app, "token[" + std::to_string(i) + "]");
+    if ((pressed || ImGui::IsItemHovered()) && !selected) {
+      app.lesson.selected = static_cast<int>(i);
+      ++app.revision;
+    }
+    ImGui::PopID();
+  }
+}
+
+void drawControls(AppState& app) {
+  if (!ImGui::CollapsingHeader("Sentence and settings", ImGuiTreeNodeFlags_DefaultOpen)) {
+    registerItem(app, "settings");
+    return;
+  }
+  registerItem(app, "settings");
+  drawPresetPicker(app);
+  drawScaleControls(app);
+  ImGui::Separator();
+  drawTokenEditor(app);
+  ImGui::Separator();
+  drawSizeControls(app);
+  drawRandomControls(app);
+}
+
+}  // namespace ui

@@ -1,0 +1,114 @@
+// extra_views.cpp: cost, heads and tiles.
+#include "ui/extra_views.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "lesson/edits.h"
+#include "ui/heatmap_view.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+
+// Multiply-adds of Q K^T plus W V for n tokens and widths dk, dv.
+double multiplyAdds(double n, double dk, double dv) { return n * n * dk + n * n * dv; }
+
+void costRow(double n, double dk, double dv) {
+  ImGui::TableNextRow();
+  ImGui::TableNextColumn();
+  ImGui::Text("%.0f", n);
+  ImGui::TableNextColumn();
+  ImGui::Text("%.0f", n * n);
+  ImGui::TableNextColumn();
+  ImGui::Text("%.0f", multiplyAdds(n, dk, dv));
+}
+
+}  // namespace
+
+void drawCost(AppState& app) {
+  const double n = static_cast<double>(app.lesson.tokens.size());
+  const double dk = app.trace.attention.Q.cols, dv = app.trace.attention.V.cols;
+  sectionHeading(app, "What it costs");
+  if (ImGui::BeginTable("cost", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("tokens n");
+    ImGui::TableSetupColumn("weights (n\xC2\xB2)");
+    ImGui::TableSetupColumn("multiply-adds (n\xC2\xB2(d_k + d_v))");
+    ImGui::TableHeadersRow();
+    costRow(n, dk, dv);
+    costRow(2 * n, dk, dv);
+    costRow(1024, dk, dv);
+    costRow(2048, dk, dv);
+    ImGui::EndTable();
+  }
+  ImGui::TextWrapped("Doubling n multiplies both columns by four. These counts are for this lesson's widths "
+                     "(d_k = %.0f, d_v = %.0f).", dk, dv);
+}
+
+void drawHeads(AppState& app) {
+  const auto& heads = app.trace.attention.heads;
+  sectionHeading(app, "Heads");
+  int count = app.lesson.heads;
+  ImGui::SetNextItemWidth(px(app, 110));
+  if (ImGui::InputInt("heads##multi", &count)) {
+    const int direction = count > app.lesson.heads ? 1 : -1;
+    while (count >= 1 && count <= app.lesson.dK && app.lesson.dK % count != 0) count += direction;
+    finishEdit(app, lesson::setHeads(app.lesson, count));
+  }
+  registerItem(app, "heads-step");
+  ImGui::SameLine();
+  ImGui::TextDisabled("must divide d_k = %d", app.lesson.dK);
+  for (size_t h = 0; h < heads.size(); ++h) {
+    ImGui::PushID(static_cast<int>(h));
+    if (ImGui::RadioButton(("head " + std::to_string(h + 1)).c_str(), app.selectedHead == static_cast<int>(h))) {
+      app.selectedHead = static_cast<int>(h);
+      ++app.revision;
+    }
+    registerItem(app, "head[" + std::to_string(h) + "]");
+    ImGui::PopID();
+    if (h + 1 < heads.size()) ImGui::SameLine();
+  }
+  const auto& head = heads[static_cast<size_t>(app.selectedHead)];
+  ImGui::TextDisabled("head %d: %d query/key columns, scaled by \xE2\x88\x9A%d", app.selectedHead + 1, head.Q.cols,
+                      head.Q.cols);
+  drawHeatmap(app, head.weights, head.rowFullyHidden, "headWeights", px(app, 64));
+}
+
+void drawTiles(AppState& app) {
+  const auto& online = app.trace.online;
+  const int i = app.lesson.selected;
+  sectionHeading(app, ("Tile by tile, for \"" + app.lesson.tokens[static_cast<size_t>(i)] + "\" (tiles of " +
+                       std::to_string(app.trace.tileSize) + " keys)").c_str());
+  if (ImGui::BeginTable("tiles", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+    ImGui::TableSetupColumn("keys");
+    ImGui::TableSetupColumn("running max m");
+    ImGui::TableSetupColumn("running sum l");
+    ImGui::TableSetupColumn("output so far");
+    ImGui::TableHeadersRow();
+    for (const auto& tile : online.tiles) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::Text("%d-%d", tile.firstKey + 1, tile.firstKey + tile.keyCount);
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(formatNumber(tile.runningMax[static_cast<size_t>(i)]).c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(formatNumber(tile.runningSum[static_cast<size_t>(i)]).c_str());
+      ImGui::TableNextColumn();
+      std::string row = "[";
+      for (int c = 0; c < tile.partialOutput.cols; ++c)
+        row += (c ? ", " : "") + formatNumber(tile.partialOutput.at(i, c));
+      ImGui::TextUnformatted((row + "]").c_str());
+    }
+    ImGui::EndTable();
+  }
+  const auto& direct = app.trace.attention.heads.front().output;
+  float largest = 0;
+  for (int c = 0; c < direct.cols && !online.output.empty(); ++c)
+    largest = std::max(largest, std::fabs(direct.at(i, c) - online.output.at(i, c)));
+  ImGui::TextWrapped("Largest difference from the direct result: %.2g (float rounding only). The n \xC3\x97 n weight "
+                     "matrix was never stored.", static_cast<double>(largest));
+}
+
+}  // namespace ui

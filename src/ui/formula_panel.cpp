@@ -1,0 +1,110 @@
+// formula_panel.cpp: the worked numbers for the selected query i and key j.
+#include "ui/formula_panel.h"
+
+#include <cmath>
+
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+
+std::string sub(int index) { return "_" + std::to_string(index + 1); }
+
+// "q_2 · k_3 = 1.00×0.00 + ... = 0.50"
+std::string dotLine(const core::HeadTrace& head, int i, int j) {
+  std::string line = "q" + sub(i) + " \xC2\xB7 k" + sub(j) + " = ";
+  for (int c = 0; c < head.Q.cols; ++c) {
+    if (c > 0) line += " + ";
+    line += formatNumber(head.Q.at(i, c)) + "\xC3\x97" + formatNumber(head.K.at(j, c));
+  }
+  return line + " = " + formatNumber(head.rawScores.at(i, j));
+}
+
+std::string scaleLine(const AppState& app, const core::HeadTrace& head, int i, int j) {
+  const auto& s = app.lesson;
+  std::string divisor;
+  if (s.scale) divisor = "\xE2\x88\x9A" + std::to_string(head.Q.cols);
+  if (s.temperature != 1.0f) divisor += (divisor.empty() ? "" : " \xC2\xB7 ") + ("T=" + formatNumber(s.temperature));
+  if (divisor.empty()) return "no scaling: s" + sub(i) + sub(j) + " = " + formatNumber(head.scaledScores.at(i, j));
+  return "s" + sub(i) + sub(j) + " = " + formatNumber(head.rawScores.at(i, j)) + " / (" + divisor +
+         ") = " + formatNumber(head.scaledScores.at(i, j));
+}
+
+std::string maskLine(const AppState& app, const core::HeadTrace& head, int i, int j) {
+  if (app.lesson.mask.kind == core::MaskKind::None) return "no mask: every key is visible";
+  if (std::isinf(head.maskedScores.at(i, j)))
+    return "key " + std::to_string(j + 1) + " comes after query " + std::to_string(i + 1) + ": score set to -\xE2\x88\x9E";
+  return "key " + std::to_string(j + 1) + " is visible to query " + std::to_string(i + 1);
+}
+
+std::string softmaxLine(const core::HeadTrace& head, int i, int j) {
+  const size_t row = static_cast<size_t>(i);
+  if (head.rowFullyHidden[row]) return "row " + std::to_string(i + 1) + " has no visible key: its weights are all 0";
+  return "w" + sub(i) + sub(j) + " = exp(" + formatNumber(head.maskedScores.at(i, j)) + " - " +
+         formatNumber(head.rowMax[row]) + ") / " + formatNumber(static_cast<float>(head.rowSum[row])) + " = " +
+         formatNumber(head.weights.at(i, j));
+}
+
+std::string outputLine(const core::HeadTrace& head, int i) {
+  std::string line = "output" + sub(i) + " = ";
+  for (int j = 0; j < head.weights.cols; ++j) {
+    if (j > 0) line += " + ";
+    line += formatNumber(head.weights.at(i, j)) + "\xC2\xB7v" + sub(j);
+  }
+  line += " = [";
+  for (int c = 0; c < head.output.cols; ++c) line += (c > 0 ? ", " : "") + formatNumber(head.output.at(i, c));
+  return line + "]";
+}
+
+void drawLine(const AppState& app, const char* label, const std::string& text, bool current) {
+  ImGui::TextDisabled("%s", label);
+  ImGui::SameLine(px(app, 86));
+  if (current) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.25f, 0.02f, 1.0f));
+  std::vector<std::string> pieces;
+  size_t start = 0;
+  while (start < text.size()) {  // split at spaces; pieces keep numbers whole
+    size_t end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) pieces.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  flowPieces(pieces);
+  if (current) ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+FormulaLines formulaLines(const AppState& app) {
+  FormulaLines lines;
+  if (!app.trace.ok) return lines;
+  const auto& head = app.trace.attention.heads[static_cast<size_t>(app.selectedHead)];
+  const int i = app.lesson.selected, j = app.lesson.selectedKey;
+  lines.dot = dotLine(head, i, j);
+  lines.scale = scaleLine(app, head, i, j);
+  lines.mask = maskLine(app, head, i, j);
+  lines.softmax = softmaxLine(head, i, j);
+  lines.output = outputLine(head, i);
+  return lines;
+}
+
+void drawFormulaPanel(AppState& app) {
+  if (!app.trace.ok) return;
+  const FormulaLines lines = formulaLines(app);
+  const std::string& stepId = lesson::tourSteps()[static_cast<size_t>(app.lesson.step)].id;
+  const auto& tokens = app.lesson.tokens;
+  ImGui::PushFont(app.fonts.bold);
+  ImGui::TextWrapped("Worked numbers: query %d \"%s\", key %d \"%s\"", app.lesson.selected + 1,
+                     tokens[static_cast<size_t>(app.lesson.selected)].c_str(), app.lesson.selectedKey + 1,
+                     tokens[static_cast<size_t>(app.lesson.selectedKey)].c_str());
+  ImGui::PopFont();
+  if (app.lesson.heads > 1) ImGui::TextDisabled("head %d of %d", app.selectedHead + 1, app.lesson.heads);
+  drawLine(app, "score", lines.dot, stepId == "scores");
+  drawLine(app, "scale", lines.scale, stepId == "scale");
+  drawLine(app, "mask", lines.mask, stepId == "mask");
+  drawLine(app, "softmax", lines.softmax, stepId == "softmax");
+  drawLine(app, "output", lines.output, stepId == "weighted-sum" || stepId == "output");
+  ImGui::TextDisabled("Click a score or weight cell to pick another pair.");
+}
+
+}  // namespace ui

@@ -1,0 +1,17 @@
+// formula_panel.h: the selected cell written out with the learner's own numbers,
+// from the dot product to the weighted sum, the current step's line emphasised.
+#pragma once
+
+#include "ui/app_state.h"
+
+namespace ui {
+
+void drawFormulaPanel(AppState& app);
+
+// The lines themselves (tested without drawing): dot product, scaling, softmax, output.
+struct FormulaLines {
+  std::string dot, scale, mask, softmax, output;
+};
+FormulaLines formulaLines(const AppState& app);
+
+}  // namespace ui

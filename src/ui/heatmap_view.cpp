@@ -1,0 +1,96 @@
+// heatmap_view.cpp: weights heatmap with row (query) and column (key) token labels.
+#include "ui/heatmap_view.h"
+
+#include <algorithm>
+
+#include "ui/colormap.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+
+void drawCellsOnCpu(ImDrawList* draw, const core::Matrix& w, ImVec2 origin, float cell) {
+  for (int i = 0; i < w.rows; ++i)
+    for (int j = 0; j < w.cols; ++j) {
+      const ImVec2 a(origin.x + static_cast<float>(j) * cell, origin.y + static_cast<float>(i) * cell);
+      draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), ImGui::GetColorU32(colormap(w.at(i, j))));
+    }
+}
+
+void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<bool>& hidden, ImVec2 origin, float cell,
+                     const char* idPrefix) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const bool printValues = ImGui::CalcTextSize("0.00").x < cell - px(app, 4);
+  for (int i = 0; i < w.rows; ++i) {
+    for (int j = 0; j < w.cols; ++j) {
+      const ImVec2 a(origin.x + static_cast<float>(j) * cell, origin.y + static_cast<float>(i) * cell);
+      ImGui::SetCursorScreenPos(a);
+      ImGui::PushID(i * 64 + j);
+      ImGui::InvisibleButton("##h", ImVec2(cell, cell));
+      ImGui::PopID();
+      registerItem(app, std::string(idPrefix) + "[" + std::to_string(i) + "][" + std::to_string(j) + "]");
+      const float v = w.at(i, j);
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s \xE2\x86\x92 %s: weight %s", app.lesson.tokens[static_cast<size_t>(i)].c_str(),
+                          app.lesson.tokens[static_cast<size_t>(j)].c_str(), formatExact(v).c_str());
+      if (ImGui::IsItemClicked()) {
+        app.lesson.selected = i;
+        app.lesson.selectedKey = j;
+        ++app.revision;
+      }
+      if (printValues) {
+        const std::string text = formatNumber(v);
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        draw->AddText(ImVec2(a.x + (cell - size.x) * 0.5f, a.y + (cell - size.y) * 0.5f), textColorOn(v), text.c_str());
+      }
+    }
+    if (i < static_cast<int>(hidden.size()) && hidden[static_cast<size_t>(i)]) {
+      const ImVec2 a(origin.x, origin.y + static_cast<float>(i) * cell);
+      draw->AddRectFilled(a, ImVec2(a.x + cell * static_cast<float>(w.cols), a.y + cell), IM_COL32(200, 200, 205, 255));
+      draw->AddText(ImVec2(a.x + px(app, 6), a.y + (cell - ImGui::GetTextLineHeight()) * 0.5f),
+                    IM_COL32(60, 60, 70, 255), "no visible key: softmax undefined, weights 0");
+    }
+  }
+  const int sel = app.lesson.selected;
+  draw->AddRect(ImVec2(origin.x, origin.y + static_cast<float>(sel) * cell),
+                ImVec2(origin.x + cell * static_cast<float>(w.cols), origin.y + static_cast<float>(sel + 1) * cell),
+                IM_COL32(230, 90, 20, 255), 0.0f, 0, 2.5f * app.uiScale);
+}
+
+}  // namespace
+
+void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<bool>& rowFullyHidden,
+                 const char* idPrefix, float maxCell) {
+  if (weights.empty()) return;
+  const auto& tokens = app.lesson.tokens;
+  float labelWidth = 0;
+  for (const auto& t : tokens) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(t.c_str()).x);
+  labelWidth += px(app, 8);
+  const float avail = ImGui::GetContentRegionAvail().x - labelWidth;
+  const float cell = std::max(px(app, 18), std::min(maxCell, avail / static_cast<float>(weights.cols)));
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float lineHeight = ImGui::GetTextLineHeight();
+  // key labels above, query labels on the left
+  for (int j = 0; j < weights.cols; ++j) {
+    std::string t = tokens[static_cast<size_t>(j)];
+    if (ImGui::CalcTextSize(t.c_str()).x > cell - px(app, 2)) t = t.substr(0, std::max<size_t>(1, static_cast<size_t>(cell / px(app, 10)))) + ".";
+    const float w = ImGui::CalcTextSize(t.c_str()).x;
+    draw->AddText(ImVec2(start.x + labelWidth + static_cast<float>(j) * cell + (cell - w) * 0.5f, start.y),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), t.c_str());
+  }
+  const ImVec2 origin(start.x + labelWidth, start.y + lineHeight + px(app, 4));
+  for (int i = 0; i < weights.rows; ++i)
+    draw->AddText(ImVec2(start.x, origin.y + static_cast<float>(i) * cell + (cell - lineHeight) * 0.5f),
+                  ImGui::GetColorU32(ImGuiCol_Text), tokens[static_cast<size_t>(i)].c_str());
+  const ImVec2 size(cell * static_cast<float>(weights.cols), cell * static_cast<float>(weights.rows));
+  ImTextureID texture = app.heatmap ? app.heatmap->render(weights) : nullptr;
+  if (texture) draw->AddImage(texture, origin, ImVec2(origin.x + size.x, origin.y + size.y));
+  else drawCellsOnCpu(draw, weights, origin, cell);
+  drawCellOverlay(app, weights, rowFullyHidden, origin, cell, idPrefix);
+  ImGui::SetCursorScreenPos(ImVec2(start.x, origin.y + size.y + px(app, 6)));
+  ImGui::TextDisabled("Rows: queries. Columns: keys. Each row sums to 1.");
+}
+
+}  // namespace ui

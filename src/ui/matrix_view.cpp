@@ -1,0 +1,229 @@
+// matrix_view.cpp: the matrix grid, its header and the cell editor.
+#include "ui/matrix_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "lesson/edits.h"
+#include "ui/colormap.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+using lesson::MatrixId;
+
+namespace {
+
+bool rowsAreTokens(MatrixId id) { return id != MatrixId::WQ && id != MatrixId::WK && id != MatrixId::WV; }
+bool colsAreTokens(MatrixId id) {
+  return id == MatrixId::Scores || id == MatrixId::Scaled || id == MatrixId::Masked || id == MatrixId::Weights;
+}
+
+std::string cellId(MatrixId id, int row, int col) {
+  return std::string(lesson::matrixName(id)) + "[" + std::to_string(row) + "][" + std::to_string(col) + "]";
+}
+
+const char* matrixCaption(MatrixId id) {
+  switch (id) {
+    case MatrixId::X: return "X  embeddings";
+    case MatrixId::WQ: return "W_Q  query projection";
+    case MatrixId::WK: return "W_K  key projection";
+    case MatrixId::WV: return "W_V  value projection";
+    case MatrixId::Q: return "Q  queries";
+    case MatrixId::K: return "K  keys";
+    case MatrixId::V: return "V  values";
+    case MatrixId::Scores: return "S = Q K\xE1\xB5\x80  raw scores";
+    case MatrixId::Scaled: return "S'  scaled scores";
+    case MatrixId::Masked: return "masked scores";
+    case MatrixId::Weights: return "attention weights";
+    case MatrixId::Output: return "output";
+  }
+  return "";
+}
+
+void startCellEdit(AppState& app, MatrixId id, int row, int col, float value) {
+  CellEdit& edit = app.cellEdit;
+  edit.active = true;
+  edit.focusPending = true;
+  edit.matrix = id;
+  edit.row = row;
+  edit.col = col;
+  std::snprintf(edit.text, sizeof edit.text, "%g", static_cast<double>(value));
+}
+
+// The text field that replaces a cell while the learner types a value.
+void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width) {
+  CellEdit& edit = app.cellEdit;
+  if (edit.focusPending) {
+    ImGui::SetKeyboardFocusHere();
+    edit.focusPending = false;
+  }
+  ImGui::SetNextItemWidth(width);
+  const bool entered = ImGui::InputText("##edit", edit.text, sizeof edit.text,
+                                        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  registerItem(app, cellId(id, row, col));
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    edit.active = false;  // Escape: keep the old value
+    return;
+  }
+  if (entered) {
+    float value = 0.0f;
+    const std::string refusal = lesson::parseEntryText(edit.text, value);
+    if (!refusal.empty()) {
+      finishEdit(app, refusal + "; the previous value was kept");
+      edit.active = false;
+      return;
+    }
+    finishEdit(app, lesson::setEntry(app.lesson, id, row, col, value));
+    edit.active = false;
+  } else if (!ImGui::IsItemActive() && !edit.focusPending && ImGui::IsMouseClicked(0) && !ImGui::IsItemHovered()) {
+    edit.active = false;  // clicking elsewhere abandons the edit
+  }
+}
+
+void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value, float width) {
+  const CellEdit& edit = app.cellEdit;
+  if (edit.active && edit.matrix == id && edit.row == row && edit.col == col) {
+    drawCellTextInput(app, id, row, col, width);
+    return;
+  }
+  float dragged = value;
+  ImGui::SetNextItemWidth(width);
+  const bool changed = ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue,
+                                        lesson::kMaxEditableValue, "%.2f",
+                                        ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp);
+  registerItem(app, cellId(id, row, col));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)",
+                                                cellId(id, row, col).c_str(), formatExact(value).c_str());
+  const bool typeRequested = (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) ||
+                             (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)));
+  if (typeRequested) {
+    startCellEdit(app, id, row, col, value);
+    return;
+  }
+  if (changed && dragged != value) finishEdit(app, lesson::setEntry(app.lesson, id, row, col, dragged));
+}
+
+// Read-only cells are coloured; clicking one selects its query row and key column.
+void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, float width, float height,
+                   float colourLevel) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##c", ImVec2(width, height));
+  registerItem(app, cellId(id, row, col));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const bool masked = std::isinf(value);
+  const ImU32 background = masked ? IM_COL32(215, 215, 220, 255) : ImGui::GetColorU32(colormap(colourLevel));
+  draw->AddRectFilled(p, ImVec2(p.x + width, p.y + height), background, 3.0f);
+  const std::string text = formatNumber(value);
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  const ImU32 ink = masked ? IM_COL32(70, 70, 80, 255) : textColorOn(colourLevel);
+  draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), ink, text.c_str());
+  const bool selected = row == app.lesson.selected && (!colsAreTokens(id) || col == app.lesson.selectedKey);
+  if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), IM_COL32(220, 80, 20, 255), 3.0f, 0, 2.0f);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s = %s", cellId(id, row, col).c_str(), formatExact(value).c_str());
+  if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)))) {
+    if (rowsAreTokens(id)) app.lesson.selected = row;
+    if (colsAreTokens(id)) app.lesson.selectedKey = col;
+    ++app.revision;
+  }
+}
+
+// Colour level of a read-only value: weights map directly, other matrices by their range.
+float colourLevelOf(const core::Matrix& m, MatrixId id, float value) {
+  if (id == MatrixId::Weights) return value;
+  float lo = 0.0f, hi = 0.0f;
+  for (float v : m.values)
+    if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  return hi > lo ? (value - lo) / (hi - lo) : 0.5f;
+}
+
+void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool producedHere, bool editable) {
+  ImGui::PushFont(app.fonts.bold);
+  ImGui::TextUnformatted(matrixCaption(id));
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextDisabled("%d x %d", m.rows, m.cols);
+  if (producedHere) {
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "\xE2\x86\x90 this step");
+  }
+  if (editable) {
+    ImGui::SameLine();
+    ImGui::PushID("reset");
+    if (ImGui::SmallButton("Reset")) finishEdit(app, lesson::resetMatrix(app.lesson, id));
+    registerItem(app, std::string("reset-") + lesson::matrixName(id));
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> rowLabels(const AppState& app, MatrixId id) {
+  if (rowsAreTokens(id)) return app.lesson.tokens;
+  return columnLabels(app, MatrixId::X);
+}
+
+std::vector<std::string> columnLabels(const AppState& app, MatrixId id) {
+  if (colsAreTokens(id)) return app.lesson.tokens;
+  const core::Matrix& m = lesson::traceMatrix(app.trace, id, app.selectedHead);
+  std::vector<std::string> labels;
+  for (int j = 0; j < m.cols; ++j) {
+    if (id == MatrixId::X && j < static_cast<int>(app.lesson.dimensionLabels.size()))
+      labels.push_back(app.lesson.dimensionLabels[static_cast<size_t>(j)]);
+    else
+      labels.push_back(std::to_string(j + 1));
+  }
+  return labels;
+}
+
+void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
+  const core::Matrix& m = lesson::traceMatrix(app.trace, id, app.selectedHead);
+  if (m.empty()) return;
+  const bool editable = lesson::isEditable(app.lesson, id);
+  ImGui::PushID(lesson::matrixName(id));
+  ImGui::BeginGroup();
+  drawHeader(app, id, m, producedHere, editable);
+  const auto rows = rowLabels(app, id);
+  const auto cols = columnLabels(app, id);
+  float labelWidth = px(app, 24);
+  for (const auto& label : rows) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(label.c_str()).x);
+  const float cellWidth = px(app, 58);
+  const float cellHeight = ImGui::GetFrameHeight();
+  const float spacing = px(app, 3);
+  const float x0 = ImGui::GetCursorPosX();
+  const float gridX = x0 + labelWidth + px(app, 8);
+  float y = ImGui::GetCursorPosY();
+  for (int j = 0; j < m.cols; ++j) {
+    std::string label = cols[static_cast<size_t>(j)];
+    if (ImGui::CalcTextSize(label.c_str()).x > cellWidth) label = label.substr(0, 4) + ".";
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing) + (cellWidth - w) * 0.5f, y));
+    ImGui::TextDisabled("%s", label.c_str());
+  }
+  y += ImGui::GetTextLineHeightWithSpacing();
+  for (int i = 0; i < m.rows; ++i) {
+    ImGui::SetCursorPos(ImVec2(x0, y));
+    ImGui::AlignTextToFramePadding();
+    const std::string& label = rows[static_cast<size_t>(i)];
+    const bool selectedRow = rowsAreTokens(id) && i == app.lesson.selected;
+    if (selectedRow) ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "%s", label.c_str());
+    else ImGui::TextUnformatted(label.c_str());
+    for (int j = 0; j < m.cols; ++j) {
+      ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing), y));
+      ImGui::PushID(i * 64 + j);
+      const float value = m.at(i, j);
+      if (editable) drawEditableCell(app, id, i, j, value, cellWidth);
+      else drawValueCell(app, id, i, j, value, cellWidth, cellHeight, colourLevelOf(m, id, value));
+      ImGui::PopID();
+    }
+    y += cellHeight + spacing;
+  }
+  ImGui::SetCursorPos(ImVec2(x0, y));
+  ImGui::Dummy(ImVec2(0, 0));
+  ImGui::EndGroup();
+  ImGui::PopID();
+}
+
+}  // namespace ui

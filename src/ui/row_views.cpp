@@ -1,0 +1,158 @@
+// row_views.cpp: bars, links, stacked contributions and before/after for the selected row.
+#include "ui/row_views.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "ui/colormap.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+
+const core::HeadTrace& currentHead(const AppState& app) {
+  return app.trace.attention.heads[static_cast<size_t>(app.selectedHead)];
+}
+
+ImU32 tokenColour(int index, int count) {
+  const float t = count > 1 ? static_cast<float>(index) / static_cast<float>(count - 1) : 0.5f;
+  ImVec4 c = colormap(0.1f + 0.8f * t);
+  return ImGui::GetColorU32(c);
+}
+
+// One horizontal bar from a zero line; negative values go left.
+void bar(AppState& app, const char* label, float value, float scaleMax, float width, ImU32 colour) {
+  ImGui::TextUnformatted(label);
+  ImGui::SameLine(px(app, 110));
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  const float h = ImGui::GetTextLineHeight();
+  const float half = width * 0.5f;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float zeroX = p.x + half;
+  const float len = std::isfinite(value) && scaleMax > 0 ? std::clamp(value / scaleMax, -1.0f, 1.0f) * half : 0.0f;
+  draw->AddLine(ImVec2(zeroX, p.y - 1), ImVec2(zeroX, p.y + h + 1), IM_COL32(120, 120, 120, 255));
+  draw->AddRectFilled(ImVec2(std::min(zeroX, zeroX + len), p.y + 2), ImVec2(std::max(zeroX, zeroX + len), p.y + h - 2),
+                      colour);
+  ImGui::Dummy(ImVec2(width, h));
+  ImGui::SameLine();
+  ImGui::TextUnformatted(formatNumber(value).c_str());
+}
+
+float maxAbsFinite(const float* values, int count) {
+  float m = 0;
+  for (int k = 0; k < count; ++k)
+    if (std::isfinite(values[k])) m = std::max(m, std::fabs(values[k]));
+  return m;
+}
+
+}  // namespace
+
+void drawRowBars(AppState& app) {
+  const auto& head = currentHead(app);
+  const int i = app.lesson.selected;
+  sectionHeading(app, ("Row of \"" + app.lesson.tokens[static_cast<size_t>(i)] + "\": scores and weights").c_str());
+  const float width = std::min(px(app, 260), ImGui::GetContentRegionAvail().x * 0.4f);
+  const float scoreMax = maxAbsFinite(head.maskedScores.rowData(i), head.maskedScores.cols);
+  ImGui::TextDisabled("scaled scores");
+  for (int j = 0; j < head.maskedScores.cols; ++j)
+    bar(app, app.lesson.tokens[static_cast<size_t>(j)].c_str(), head.maskedScores.at(i, j), scoreMax, width,
+        IM_COL32(120, 140, 190, 255));
+  ImGui::TextDisabled("weights (softmax)");
+  for (int j = 0; j < head.weights.cols; ++j)
+    bar(app, app.lesson.tokens[static_cast<size_t>(j)].c_str(), head.weights.at(i, j), 1.0f, width * 2.0f,
+        IM_COL32(230, 120, 40, 255));
+}
+
+void drawTokenLinks(AppState& app) {
+  const auto& head = currentHead(app);
+  const auto& tokens = app.lesson.tokens;
+  const int n = static_cast<int>(tokens.size());
+  sectionHeading(app, "Who looks at whom (line width follows the weight)");
+  const float width = ImGui::GetContentRegionAvail().x;
+  const float height = px(app, 120);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(width, height));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float step = width / static_cast<float>(n);
+  const float lineH = ImGui::GetTextLineHeight();
+  auto xOf = [&](int k) { return p.x + step * (static_cast<float>(k) + 0.5f); };
+  const int i = app.lesson.selected;
+  for (int j = 0; j < n; ++j) {
+    const float w = head.weights.at(i, j);
+    if (w <= 0.0f) continue;
+    draw->AddLine(ImVec2(xOf(i), p.y + lineH + px(app, 4)), ImVec2(xOf(j), p.y + height - lineH - px(app, 4)),
+                  IM_COL32(230, 110, 30, static_cast<int>(60 + 195 * w)), (1.0f + 14.0f * w) * app.uiScale);
+  }
+  for (int k = 0; k < n; ++k) {
+    const char* t = tokens[static_cast<size_t>(k)].c_str();
+    const float tw = ImGui::CalcTextSize(t).x;
+    const ImU32 ink = k == i ? IM_COL32(200, 70, 10, 255) : ImGui::GetColorU32(ImGuiCol_Text);
+    draw->AddText(ImVec2(xOf(k) - tw * 0.5f, p.y), ink, t);
+    draw->AddText(ImVec2(xOf(k) - tw * 0.5f, p.y + height - lineH), ImGui::GetColorU32(ImGuiCol_Text), t);
+  }
+}
+
+void drawContributions(AppState& app) {
+  const auto& head = currentHead(app);
+  const int i = app.lesson.selected;
+  const int n = head.weights.cols, dims = head.V.cols;
+  sectionHeading(app, "Output as a stack of weighted value vectors");
+  // Scale: the largest stacked height over dimensions, positive or negative.
+  float scaleMax = 1e-6f;
+  for (int c = 0; c < dims; ++c) {
+    float pos = 0, neg = 0;
+    for (int j = 0; j < n; ++j) {
+      const float part = head.weights.at(i, j) * head.V.at(j, c);
+      (part > 0 ? pos : neg) += part;
+    }
+    scaleMax = std::max({scaleMax, pos, -neg});
+  }
+  const float colWidth = std::min(px(app, 56), ImGui::GetContentRegionAvail().x / static_cast<float>(dims + 1));
+  const float half = px(app, 70);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(colWidth * static_cast<float>(dims), half * 2 + ImGui::GetTextLineHeightWithSpacing()));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float zeroY = p.y + half;
+  draw->AddLine(ImVec2(p.x, zeroY), ImVec2(p.x + colWidth * static_cast<float>(dims), zeroY), IM_COL32(120, 120, 120, 255));
+  for (int c = 0; c < dims; ++c) {
+    float up = 0, down = 0;
+    const float x0 = p.x + colWidth * static_cast<float>(c) + colWidth * 0.15f, x1 = x0 + colWidth * 0.7f;
+    for (int j = 0; j < n; ++j) {
+      const float part = head.weights.at(i, j) * head.V.at(j, c) / scaleMax * half;
+      float& base = part > 0 ? up : down;
+      draw->AddRectFilled(ImVec2(x0, zeroY - base - part), ImVec2(x1, zeroY - base), tokenColour(j, n));
+      base += part;
+    }
+    const std::string value = formatNumber(head.output.at(i, c));
+    draw->AddText(ImVec2(x0, p.y + half * 2), ImGui::GetColorU32(ImGuiCol_Text), value.c_str());
+  }
+  for (int j = 0; j < n; ++j) {  // legend
+    if (j > 0) ImGui::SameLine();
+    ImGui::ColorButton("##legend", ImGui::ColorConvertU32ToFloat4(tokenColour(j, n)), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(ImGui::GetTextLineHeight(), ImGui::GetTextLineHeight()));
+    ImGui::SameLine(0, px(app, 3));
+    ImGui::Text("%s %s", app.lesson.tokens[static_cast<size_t>(j)].c_str(), formatNumber(head.weights.at(i, j)).c_str());
+  }
+}
+
+void drawBeforeAfter(AppState& app) {
+  const int i = app.lesson.selected;
+  const bool projected = app.lesson.source == lesson::VectorSource::Projected;
+  const core::Matrix& before = projected ? app.trace.X : app.trace.attention.V;
+  const core::Matrix& after = app.trace.attention.output;
+  sectionHeading(app, ("\"" + app.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
+  const float width = std::min(px(app, 240), ImGui::GetContentRegionAvail().x * 0.4f);
+  const float scaleMax = std::max(maxAbsFinite(before.rowData(i), before.cols), maxAbsFinite(after.rowData(i), after.cols));
+  ImGui::TextDisabled(projected ? "before: its embedding x_i (knows only itself)" : "before: its own value v_i");
+  for (int c = 0; c < before.cols; ++c) {
+    std::string label = c < static_cast<int>(app.lesson.dimensionLabels.size()) && projected
+                            ? app.lesson.dimensionLabels[static_cast<size_t>(c)] : "dim " + std::to_string(c + 1);
+    bar(app, label.c_str(), before.at(i, c), scaleMax, width, IM_COL32(120, 140, 190, 255));
+  }
+  ImGui::TextDisabled("after: output_i (a blend of the values it attended to)");
+  for (int c = 0; c < after.cols; ++c)
+    bar(app, ("dim " + std::to_string(c + 1)).c_str(), after.at(i, c), scaleMax, width, IM_COL32(230, 120, 40, 255));
+}
+
+}  // namespace ui

@@ -1,0 +1,176 @@
+// screen.cpp: layout of the lesson: header, explanation column and views column
+// side by side on wide screens, stacked on narrow ones.
+#include "ui/screen.h"
+
+#include <algorithm>
+
+#include <imgui_internal.h>
+
+#include "ui/controls_panel.h"
+#include "ui/extra_views.h"
+#include "ui/formula_panel.h"
+#include "ui/heatmap_view.h"
+#include "ui/matrix_view.h"
+#include "ui/row_views.h"
+#include "ui/tour_panel.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+
+using lesson::StepView;
+
+void drawStepView(AppState& app, StepView view) {
+  const auto& head = app.trace.attention.heads[static_cast<size_t>(app.selectedHead)];
+  switch (view) {
+    case StepView::None: return;
+    case StepView::Tokens: drawTokenStrip(app); return;
+    case StepView::Heatmap: sectionHeading(app, "Attention weights"); drawHeatmap(app, head.weights, head.rowFullyHidden, "heatmap", px(app, 64)); return;
+    case StepView::RowBars: drawRowBars(app); return;
+    case StepView::Links: drawTokenLinks(app); return;
+    case StepView::Contributions: drawContributions(app); return;
+    case StepView::BeforeAfter: drawBeforeAfter(app); return;
+    case StepView::Cost: drawCost(app); return;
+    case StepView::Heads: drawHeads(app); return;
+    case StepView::Tiles: drawTiles(app); return;
+  }
+}
+
+// Matrices of the step, flowing left to right and wrapping when the row is full.
+void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
+  float rowStartX = ImGui::GetCursorPosX();
+  float usedWidth = 0;
+  const float available = ImGui::GetContentRegionAvail().x;
+  bool first = true;
+  for (lesson::MatrixId id : step.shows) {
+    const core::Matrix& m = lesson::traceMatrix(app.trace, id, app.selectedHead);
+    if (m.empty()) continue;
+    const float estimate = px(app, 90) + static_cast<float>(m.cols) * px(app, 61);
+    if (!first && usedWidth + estimate < available) ImGui::SameLine(rowStartX + usedWidth);
+    else usedWidth = 0;
+    drawMatrix(app, id, id == step.produces);
+    usedWidth += ImGui::GetItemRectSize().x + px(app, 28);
+    first = false;
+  }
+}
+
+void drawViewsColumn(AppState& app) {
+  const auto& step = lesson::tourSteps()[static_cast<size_t>(app.lesson.step)];
+  if (!app.trace.ok) return;
+  if (step.id != "why" && step.id != "tokens") drawTokenStrip(app);
+  drawStepMatrices(app, step);
+  if (app.lesson.source == lesson::VectorSource::Direct && step.id == "qkv")
+    ImGui::TextDisabled("In this example Q, K and V are given directly, so there is no X or W to show.");
+  for (StepView view : step.views) {
+    ImGui::Spacing();
+    drawStepView(app, view);
+  }
+}
+
+void drawLessonColumn(AppState& app) {
+  drawNotice(app);
+  drawStepText(app);
+  ImGui::Separator();
+  drawFormulaPanel(app);
+  ImGui::Separator();
+  drawControls(app);
+}
+
+void drawBody(AppState& app) {
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const bool wide = avail.x > px(app, 900);
+  if (wide) {
+    const float lessonWidth = std::clamp(avail.x * 0.38f, px(app, 360), px(app, 560));
+    ImGui::BeginChild("lesson", ImVec2(lessonWidth, 0), true);
+    drawLessonColumn(app);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    ImGui::BeginChild("views", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    drawViewsColumn(app);
+    ImGui::EndChild();
+    return;
+  }
+  ImGui::BeginChild("stack", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  drawNotice(app);
+  drawStepText(app);
+  ImGui::Separator();
+  drawViewsColumn(app);
+  ImGui::Separator();
+  drawFormulaPanel(app);
+  ImGui::Separator();
+  drawControls(app);
+  ImGui::EndChild();
+}
+
+bool keyPressedOnce(AppState& app, int slot, ImGuiKey key) {
+  ImGuiIO& io = ImGui::GetIO();
+  const int index = io.KeyMap[key];
+  if (index < 0 || index >= IM_ARRAYSIZE(io.KeysDown)) return false;
+  const bool down = io.KeysDown[index];
+  const bool pressed = down && !app.previousKeys[slot];
+  app.previousKeys[slot] = down;
+  return pressed;
+}
+
+void hideKey(ImGuiKey key) {
+  ImGuiIO& io = ImGui::GetIO();
+  const int index = io.KeyMap[key];
+  if (index >= 0 && index < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[index] = false;
+}
+
+// Tab / Shift+Tab walk every registered control in drawing order.
+void moveFocus(AppState& app, int direction) {
+  ImGuiContext& g = *GImGui;
+  const auto& order = app.focusOrder;
+  if (order.empty()) return;
+  int current = -1;
+  for (size_t k = 0; k < order.size(); ++k)
+    if (order[k].id == g.NavId) current = static_cast<int>(k);
+  const int count = static_cast<int>(order.size());
+  const int next = current < 0 ? (direction > 0 ? 0 : count - 1) : (current + direction + count) % count;
+  const FocusEntry& target = order[static_cast<size_t>(next)];
+  ImGui::FocusWindow(target.window);
+  ImGui::SetFocusID(target.id, target.window);
+  g.NavDisableHighlight = false;
+  g.NavDisableMouseHover = true;
+  app.scrollToFocus = target.id;  // registerItem scrolls it into view during the next frame
+}
+
+}  // namespace
+
+void handleTourKeys(AppState& app) {
+  ImGuiIO& io = ImGui::GetIO();
+  const bool typing = io.WantTextInput || app.cellEdit.active;
+  const bool left = keyPressedOnce(app, 0, ImGuiKey_LeftArrow);
+  const bool right = keyPressedOnce(app, 1, ImGuiKey_RightArrow);
+  const bool home = keyPressedOnce(app, 2, ImGuiKey_Home);
+  const bool end = keyPressedOnce(app, 3, ImGuiKey_End);
+  const bool tab = keyPressedOnce(app, 4, ImGuiKey_Tab);
+  if (typing) return;  // arrows, Home and End belong to the text field being edited
+  if (left) goToStep(app, app.lesson.step - 1);
+  if (right) goToStep(app, app.lesson.step + 1);
+  if (home) goToStep(app, 0);
+  if (end) goToStep(app, lesson::stepCount() - 1);
+  if (tab && GImGui->ActiveId == 0) moveFocus(app, io.KeyShift ? -1 : 1);
+  for (ImGuiKey key : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Home, ImGuiKey_End, ImGuiKey_Tab}) hideKey(key);
+}
+
+void drawScreen(AppState& app) {
+  app.widgetsBuilding.clear();
+  app.focusBuilding.clear();
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->Pos);
+  ImGui::SetNextWindowSize(viewport->Size);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoSavedSettings;
+  ImGui::Begin("Attention Tour", nullptr, flags);
+  drawTourHeader(app);
+  ImGui::Spacing();
+  drawBody(app);
+  ImGui::End();
+  app.widgets.swap(app.widgetsBuilding);
+  app.focusOrder.swap(app.focusBuilding);
+}
+
+}  // namespace ui

@@ -1,0 +1,68 @@
+// theme.cpp: embedded fonts and a calm light theme with strong focus highlights.
+#include "ui/theme.h"
+
+#include "font_dejavu_sans.h"
+#include "font_dejavu_sans_bold.h"
+
+namespace ui {
+
+namespace {
+
+// Latin-1, Greek, sub/superscripts, arrows, math operators, the bullets used in text.
+const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0391, 0x03C9, 0x1D40, 0x1D40, 0x2013, 0x2026,
+                                0x2070, 0x209C, 0x2190, 0x2199, 0x21D2, 0x21D2, 0x2200, 0x222B,
+                                0x2248, 0x2248, 0x2260, 0x2265, 0x22C5, 0x22C5, 0x25A0, 0x25CF, 0};
+
+ImFont* addFont(const unsigned char* data, unsigned int size, float pixels) {
+  ImFontConfig config;
+  config.FontDataOwnedByAtlas = false;  // the bytes live in the binary
+  config.OversampleH = 2;
+  config.OversampleV = 1;
+  config.PixelSnapH = true;
+  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), pixels,
+                                                    &config, kGlyphRanges);
+}
+
+}  // namespace
+
+void buildFonts(AppState& app, float scale) {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  atlas->Clear();
+  app.fonts.body = addFont(font_dejavu_sans, font_dejavu_sans_size, 16.0f * scale);
+  app.fonts.bold = addFont(font_dejavu_sans_bold, font_dejavu_sans_bold_size, 16.0f * scale);
+  app.fonts.title = addFont(font_dejavu_sans_bold, font_dejavu_sans_bold_size, 23.0f * scale);
+  atlas->Build();
+  app.uiScale = scale;
+}
+
+void applyTheme(float scale) {
+  ImGuiStyle style;
+  ImGui::StyleColorsLight(&style);
+  style.WindowPadding = ImVec2(14, 12);
+  style.FramePadding = ImVec2(8, 5);
+  style.ItemSpacing = ImVec2(10, 8);
+  style.ItemInnerSpacing = ImVec2(6, 5);
+  style.ScrollbarSize = 16;
+  style.FrameRounding = 4;
+  style.GrabRounding = 4;
+  style.ChildRounding = 6;
+  style.WindowRounding = 0;
+  style.WindowBorderSize = 0;
+  style.ChildBorderSize = 1;
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.97f, 0.96f, 1.0f);
+  c[ImGuiCol_ChildBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);
+  c[ImGuiCol_Text] = ImVec4(0.10f, 0.11f, 0.13f, 1.0f);
+  c[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.40f, 0.44f, 1.0f);
+  c[ImGuiCol_Button] = ImVec4(0.86f, 0.89f, 0.95f, 1.0f);
+  c[ImGuiCol_ButtonHovered] = ImVec4(0.74f, 0.81f, 0.95f, 1.0f);
+  c[ImGuiCol_ButtonActive] = ImVec4(0.60f, 0.71f, 0.93f, 1.0f);
+  c[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
+  c[ImGuiCol_Header] = ImVec4(0.86f, 0.89f, 0.95f, 1.0f);
+  c[ImGuiCol_NavHighlight] = ImVec4(0.85f, 0.33f, 0.05f, 1.0f);  // focus must be obvious
+  c[ImGuiCol_Border] = ImVec4(0.80f, 0.81f, 0.84f, 1.0f);
+  style.ScaleAllSizes(scale);
+  ImGui::GetStyle() = style;
+}
+
+}  // namespace ui

@@ -1,0 +1,112 @@
+// tour_panel.cpp: navigation through the tour and the text of each step.
+#include "ui/tour_panel.h"
+
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+
+void drawProgressDots(AppState& app) {
+  const int count = lesson::stepCount();
+  const float radius = px(app, 6);
+  const float hit = px(app, 20);
+  for (int k = 0; k < count; ++k) {
+    if (k > 0) ImGui::SameLine(0, px(app, 2));
+    ImGui::PushID(k);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton("##dot", ImVec2(hit, ImGui::GetFrameHeight()));
+    registerItem(app, "dot[" + std::to_string(k) + "]");
+    if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
+      goToStep(app, k);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d. %s", k + 1, lesson::tourSteps()[static_cast<size_t>(k)].title.c_str());
+    const ImVec2 centre(p.x + hit * 0.5f, p.y + ImGui::GetFrameHeight() * 0.5f);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const bool current = k == app.lesson.step;
+    const bool seen = k < static_cast<int>(app.progress.stepsSeen.size()) && app.progress.stepsSeen[static_cast<size_t>(k)];
+    const ImU32 accent = IM_COL32(40, 90, 200, 255);
+    if (current) draw->AddCircleFilled(centre, radius * 1.25f, IM_COL32(220, 90, 20, 255));
+    else if (seen) draw->AddCircleFilled(centre, radius, accent);
+    else draw->AddCircle(centre, radius, accent, 0, 1.5f * app.uiScale);
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+void drawTourHeader(AppState& app) {
+  ImGui::PushFont(app.fonts.title);
+  ImGui::TextUnformatted("Attention Tour");
+  ImGui::PopFont();
+  ImGui::SameLine(0, px(app, 24));
+  const int step = app.lesson.step;
+  const int count = lesson::stepCount();
+  ImGui::BeginDisabled(step == 0);
+  if (ImGui::Button("\xE2\x86\x90 Back")) goToStep(app, step - 1);
+  ImGui::EndDisabled();
+  registerItem(app, "back");
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%d / %d", step + 1, count);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(step == count - 1);
+  if (ImGui::Button("Next \xE2\x86\x92")) goToStep(app, step + 1);
+  ImGui::EndDisabled();
+  registerItem(app, "next");
+  const float dotsWidth = static_cast<float>(count) * px(app, 22);
+  if (ImGui::GetContentRegionAvail().x > dotsWidth + px(app, 24)) ImGui::SameLine(0, px(app, 24));
+  drawProgressDots(app);
+}
+
+void drawStepText(AppState& app) {
+  const auto& step = lesson::tourSteps()[static_cast<size_t>(app.lesson.step)];
+  ImGui::PushFont(app.fonts.title);
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::Text("%d. %s", app.lesson.step + 1, step.title.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  ImGui::Spacing();
+  paragraph(step.plain);
+  ImGui::Spacing();
+  // The formula of the step, in a tinted box.
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.93f, 0.95f, 1.0f, 1.0f));
+  ImGui::PushFont(app.fonts.bold);
+  const float textHeight =
+      ImGui::CalcTextSize(step.formula.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - px(app, 30)).y;
+  ImGui::PopFont();
+  const float boxHeight = textHeight + ImGui::GetStyle().WindowPadding.y * 2.0f + px(app, 4);
+  ImGui::BeginChild("formula", ImVec2(0, boxHeight), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushFont(app.fonts.bold);
+  paragraph(step.formula);
+  ImGui::PopFont();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  if (ImGui::Button(app.prefs.showFormal ? "Hide the formal explanation" : "Show the formal explanation")) {
+    app.prefs.showFormal = !app.prefs.showFormal;
+    ++app.revision;
+  }
+  registerItem(app, "formal");
+  if (app.prefs.showFormal) paragraph(step.formal);
+}
+
+void drawNotice(AppState& app) {
+  if (!app.trace.ok) {
+    ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1.0f), "This state cannot be computed: %s", app.trace.error.c_str());
+  }
+  if (app.lesson.notice.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.85f, 1.0f));
+  ImGui::BeginChild("notice", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.0f), true);
+  ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - px(app, 70));
+  ImGui::TextUnformatted(app.lesson.notice.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::SameLine(ImGui::GetContentRegionAvail().x - px(app, 56));
+  if (ImGui::SmallButton("Dismiss")) {
+    app.lesson.notice.clear();
+    ++app.revision;
+  }
+  registerItem(app, "dismiss-notice");
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+}  // namespace ui

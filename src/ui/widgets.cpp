@@ -1,0 +1,78 @@
+// widgets.cpp: item registration and formatting helpers.
+#include "ui/widgets.h"
+
+#include <cmath>
+#include <cstdio>
+
+#include <imgui_internal.h>
+
+namespace ui {
+
+void registerItem(AppState& app, const std::string& id) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  if (app.scrollToFocus != 0 && ImGui::GetItemID() == app.scrollToFocus) {
+    if (min.y < clip.Min.y || max.y > clip.Max.y) ImGui::SetScrollHereY(0.5f);
+    app.scrollToFocus = 0;
+  }
+  // Only what is actually visible can be clicked by a person.
+  if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
+  app.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y});
+  const ImGuiID itemId = ImGui::GetItemID();
+  if (itemId != 0) app.focusBuilding.push_back({itemId, ImGui::GetCurrentWindow()});
+}
+
+std::string formatNumber(float value) {
+  if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", static_cast<double>(value));
+  if (std::string(text) == "-0.00") return "0.00";
+  return text;
+}
+
+std::string formatExact(float value) {
+  if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.9g", static_cast<double>(value));
+  return text;
+}
+
+void sectionHeading(AppState& app, const char* text) {
+  ImGui::PushFont(app.fonts.bold);
+  ImGui::TextUnformatted(text);
+  ImGui::PopFont();
+}
+
+float px(const AppState& app, float cssPixels) { return cssPixels * app.uiScale; }
+
+void paragraph(const std::string& text) {
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(text.c_str());
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace ui
+
+namespace ui {
+
+void flowPieces(const std::vector<std::string>& pieces) {
+  const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  const float left = ImGui::GetCursorPosX();
+  const float space = ImGui::CalcTextSize(" ").x;
+  bool first = true;
+  for (const auto& piece : pieces) {
+    const float width = ImGui::CalcTextSize(piece.c_str()).x;
+    if (!first) {
+      ImGui::SameLine(0, space);
+      if (ImGui::GetCursorPosX() + width > right) {
+        ImGui::NewLine();
+        ImGui::SetCursorPosX(left);
+      }
+    }
+    ImGui::TextUnformatted(piece.c_str());
+    first = false;
+  }
+}
+
+}  // namespace ui

@@ -1,0 +1,23 @@
+// widgets.h: small helpers every view uses: registering interactive items (for
+// widgets() and Tab order), number formatting, and section headings.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/app_state.h"
+
+namespace ui {
+
+// Records the last submitted item under `id` (e.g. "Q[0][1]", "next").
+void registerItem(AppState& app, const std::string& id);
+std::string formatNumber(float value);  // 2 decimals, "-inf" for masked scores
+std::string formatExact(float value);   // enough digits to identify the float
+void sectionHeading(AppState& app, const char* text);
+float px(const AppState& app, float cssPixels);  // a size in CSS pixels, in ImGui pixels
+// Wrapped text of at most maxWidth.
+void paragraph(const std::string& text);
+// Lays out pieces left to right, wrapping only between pieces (so "0.06" never splits).
+void flowPieces(const std::vector<std::string>& pieces);
+
+}  // namespace ui

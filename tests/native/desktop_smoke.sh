@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# desktop_smoke.sh: the desktop program under Xvfb: --screenshot writes a non-blank PNG
+# for a step and a state file; bad flags and bad files exit 2 with one clear line.
+set -euo pipefail
+BIN="$1"
+OUT="${2:-$(mktemp -d)}"
+mkdir -p "$OUT"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+run() { xvfb-run -a -s "-screen 0 1600x1000x24" "$@"; }
+
+run "$BIN" --screenshot "$OUT/desktop-step1.png" --size 1280x800
+run "$BIN" --screenshot "$OUT/desktop-softmax.png" --size 1280x800 --step 7
+run "$BIN" --screenshot "$OUT/desktop-narrow.png" --size 420x800 --step 4
+run "$BIN" --screenshot "$OUT/desktop-state.png" --state "$HERE/three_tokens_state.json"
+/usr/bin/python3 "$HERE/check_png.py" "$OUT/desktop-step1.png" 1280 800
+/usr/bin/python3 "$HERE/check_png.py" "$OUT/desktop-softmax.png" 1280 800
+/usr/bin/python3 "$HERE/check_png.py" "$OUT/desktop-narrow.png" 420 800
+/usr/bin/python3 "$HERE/check_png.py" "$OUT/desktop-state.png" 1280 800
+
+expect_usage_error() {
+  local expected="$1"; shift
+  set +e
+  local err
+  err=$(run "$BIN" "$@" 2>&1 >/dev/null)
+  local code=$?
+  set -e
+  [ "$code" = 2 ] || fail "'$*' exited $code, expected 2"
+  [ "$(printf '%s\n' "$err" | grep -c .)" = 1 ] || fail "'$*' printed more than one line: $err"
+  printf '%s\n' "$err" | grep -qF -- "$expected" || fail "'$*' said '$err', expected '$expected'"
+}
+expect_usage_error "unknown option '--bogus'" --bogus
+expect_usage_error "--size must look like" --size 12by8
+expect_usage_error "--step must be a number from 1 to 12" --step 13
+expect_usage_error "needs a value" --screenshot
+expect_usage_error "cannot read state file" --state /nonexistent/state.json --screenshot "$OUT/x.png"
+echo '{"step": "two"}' > "$OUT/bad-state.json"
+expect_usage_error "not a valid lesson state: step must be a whole number" --state "$OUT/bad-state.json" --screenshot "$OUT/x.png"
+printf 'not json' > "$OUT/garbage.json"
+expect_usage_error "not a valid lesson state" --state "$OUT/garbage.json" --screenshot "$OUT/x.png"
+[ ! -e "$OUT/x.png" ] || fail "a refused run still wrote a screenshot"
+"$BIN" --help | grep -q "usage: attention-tour" || fail "--help"
+echo "desktop smoke: ok"
