@@ -1,0 +1,202 @@
+// web_bridge.cpp: the C functions behind window.attentionTour, and the calls into the page.
+// Every function takes and returns JSON text; bad input becomes {ok:false, error} or
+// {error}, never a crash. The returned pointer stays valid until the next bridge call.
+#ifdef __EMSCRIPTEN__
+
+#include "app/web_bridge.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <GLFW/glfw3.h>
+#include <emscripten.h>
+#include <nlohmann/json.hpp>
+
+#include "lesson/compute_api.h"
+#include "lesson/json_io.h"
+#include "lesson/narration.h"
+#include "lesson/presets.h"
+#include "lesson/share_link.h"
+
+namespace app {
+
+namespace {
+
+struct Bridge {
+  Runtime* runtime = nullptr;
+  std::string reply;  // storage for the last returned string
+  bool firstFrameAnnounced = false;
+};
+
+Bridge& bridge() {
+  static Bridge instance;  // the one page this module serves; exported C functions need a root
+  return instance;
+}
+
+const char* reply(std::string text) {
+  bridge().reply = std::move(text);
+  return bridge().reply.c_str();
+}
+
+ui::AppState& appState() { return bridge().runtime->app; }
+
+const char* okReply(const std::string& error) {
+  if (error.empty()) return reply(R"({"ok":true})");
+  return reply(lesson::dumpJson(nlohmann::json{{"ok", false}, {"error", error}}));
+}
+
+}  // namespace
+
+void attachBridge(Runtime& runtime) { bridge().runtime = &runtime; }
+
+void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
+  if (!bridge().firstFrameAnnounced) {
+    bridge().firstFrameAnnounced = true;
+    EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
+  }
+  if (stateChanged) EM_ASM({ if (Module.onStateChanged) Module.onStateChanged(); });
+  (void)runtime;
+}
+
+}  // namespace app
+
+using app::appState;
+using app::okReply;
+using app::reply;
+
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
+  const auto& a = appState();
+  nlohmann::json state = lesson::stateWithTraceToJson(a.lesson, a.trace);
+  state["stepsSeen"] = a.progress.seenCount();
+  state["storageAvailable"] = a.storageAvailable;
+  state["zoom"] = a.prefs.zoom;
+  return reply(lesson::dumpJson(state));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* at_set_state(const char* text) {
+  auto& a = appState();
+  const std::string error = lesson::applyStateText(a.lesson, text ? text : "");
+  if (error.empty()) {
+    a.progress.markSeen(a.lesson.step);
+    ui::recompute(a);
+  }
+  app::wake(*app::bridge().runtime);
+  return okReply(error);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* at_compute(const char* text) { return reply(lesson::computeText(text ? text : "")); }
+
+EMSCRIPTEN_KEEPALIVE const char* at_widgets() {
+  const auto& a = appState();
+  nlohmann::json list = nlohmann::json::array();
+  const float toCss = 1.0f / a.pixelRatio;
+  for (const auto& w : a.widgets)
+    list.push_back({{"id", w.id}, {"x", w.x * toCss}, {"y", w.y * toCss}, {"w", w.w * toCss}, {"h", w.h * toCss}});
+  return reply(lesson::dumpJson(list));
+}
+
+EMSCRIPTEN_KEEPALIVE const char* at_share_fragment() { return reply(lesson::encodeShareFragment(appState().lesson)); }
+
+EMSCRIPTEN_KEEPALIVE const char* at_narration() { return reply(lesson::narrate(appState().lesson, appState().trace)); }
+
+EMSCRIPTEN_KEEPALIVE const char* at_stats() {
+  const auto& r = *app::bridge().runtime;
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(r.window, &width, &height);
+  return reply(lesson::dumpJson({{"frames", r.stats.frames},
+                                 {"lastFrameMs", r.stats.lastFrameMs},
+                                 {"loopTicks", r.stats.loopTicks},
+                                 {"revision", r.app.revision},
+                                 {"pixelRatio", r.app.pixelRatio},
+                                 {"uiScale", r.app.uiScale},
+                                 {"canvasWidth", width},
+                                 {"canvasHeight", height},
+                                 {"idle", !app::needsFrame(r)}}));
+}
+
+// The page has already sized the canvas (Module.setCanvasSize, which updates GLFW's window
+// size without GLFW's full-screen heuristics); this records the pixel ratio the UI scales by.
+EMSCRIPTEN_KEEPALIVE void at_set_viewport(int cssWidth, int cssHeight, double pixelRatio) {
+  auto& r = *app::bridge().runtime;
+  if (!(pixelRatio > 0.25 && pixelRatio < 8.0)) pixelRatio = 1.0;
+  (void)cssWidth;
+  (void)cssHeight;
+  r.app.pixelRatio = static_cast<float>(pixelRatio);
+  app::wake(r);
+}
+
+// Opens a shared link's fragment; on failure the default lesson stays and the notice says why.
+EMSCRIPTEN_KEEPALIVE const char* at_open_fragment(const char* fragment) {
+  auto& a = appState();
+  lesson::LessonState opened;
+  const std::string error = lesson::decodeShareFragment(fragment ? fragment : "", a.lesson, opened);
+  if (error.empty()) {
+    a.lesson = opened;
+    a.progress.markSeen(a.lesson.step);
+  } else {
+    a.lesson.notice = error + ". The default lesson is shown instead.";
+  }
+  ui::recompute(a);
+  app::wake(*app::bridge().runtime);
+  return okReply(error);
+}
+
+// Restores what the page saved in localStorage; unreadable data is ignored, not fatal.
+EMSCRIPTEN_KEEPALIVE const char* at_restore(const char* stateText, const char* progressText) {
+  auto& a = appState();
+  std::string error;
+  if (progressText && *progressText) {
+    const auto progress = nlohmann::json::parse(progressText, nullptr, false);
+    if (!lesson::progressFromJson(progress, a.progress)) error = "saved progress could not be read";
+  }
+  if (stateText && *stateText) {
+    const std::string stateError = lesson::applyStateText(a.lesson, stateText);
+    if (!stateError.empty()) error = "the saved lesson could not be restored: " + stateError;
+  }
+  a.progress.markSeen(a.lesson.step);
+  ui::recompute(a);
+  app::wake(*app::bridge().runtime);
+  return okReply(error);
+}
+
+EMSCRIPTEN_KEEPALIVE const char* at_saved_state() {
+  const auto& a = appState();
+  return reply(lesson::dumpJson({{"state", lesson::stateToJson(a.lesson)},
+                                 {"progress", lesson::progressToJson(a.progress)}}));
+}
+
+EMSCRIPTEN_KEEPALIVE void at_wake() { app::wake(*app::bridge().runtime); }
+
+EMSCRIPTEN_KEEPALIVE void at_set_zoom(double zoom) {
+  auto& a = appState();
+  if (!(zoom >= 0.5 && zoom <= 3.0)) return;
+  a.prefs.zoom = static_cast<float>(zoom);
+  ++a.revision;
+}
+
+EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
+  auto& a = appState();
+  a.storageAvailable = available != 0;
+  if (!a.storageAvailable) a.lesson.notice = "Your browser blocks storage here, so progress will not be kept after this visit.";
+  ++a.revision;
+}
+
+EMSCRIPTEN_KEEPALIVE void at_set_reduced_motion(int reduced) {
+  appState().prefs.reducedMotion = reduced != 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void at_reset_progress() {
+  auto& a = appState();
+  a.progress = lesson::Progress();
+  a.lesson = lesson::defaultState();
+  a.progress.markSeen(0);
+  ui::recompute(a);
+  app::wake(*app::bridge().runtime);
+}
+
+}  // extern "C"
+
+#endif  // __EMSCRIPTEN__

@@ -1,0 +1,127 @@
+// harness.mjs: shared set-up for the browser tests: a static server for build/site on
+// loopback, Debian's Chromium through playwright-core (software WebGL2), and collectors
+// for page errors and requests. Each test file is a plain node script run by ctest.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const { chromium } = require(path.join(root, 'node_modules/playwright-core'));
+
+export const siteDir = process.env.AT_SITE_DIR || path.join(root, 'build/site');
+export const artifactsDir = process.env.AT_ARTIFACTS || path.join(root, 'build/test-artifacts');
+fs.mkdirSync(artifactsDir, { recursive: true });
+
+const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
+
+export function serve(dir = siteDir) {
+  return new Promise((resolve) => {
+    const server = http.createServer((req, res) => {
+      const url = new URL(req.url, 'http://x');
+      const file = path.join(dir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
+      if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+        res.writeHead(404);
+        res.end('not found');
+        return;
+      }
+      const body = fs.readFileSync(file);
+      res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream',
+        'Content-Length': body.length });
+      res.end(body);
+    });
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+  });
+}
+
+export const chromiumArgs = ['--headless=new', '--no-sandbox', '--disable-gpu', '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync'];
+
+export async function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...chromiumArgs, ...extraArgs] });
+}
+
+// Opens the page and records errors and every request URL.
+export async function openPage(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const page = await context.newPage();
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push('console: ' + m.text()); });
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(url);
+  return { context, page, errors, requests };
+}
+
+export async function ready(page) {
+  await page.waitForFunction(() => window.attentionTour && window.attentionTour.ready, null, { timeout: 60000 });
+  await page.evaluate(() => window.attentionTour.ready);
+}
+
+export async function widget(page, id) {
+  const list = await page.evaluate(() => window.attentionTour.widgets());
+  const found = list.find((w) => w.id === id);
+  if (!found) throw new Error(`widget ${id} not drawn; have ${list.slice(0, 40).map((w) => w.id).join(', ')}`);
+  return found;
+}
+
+export async function clickWidget(page, id, options = {}) {
+  const w = await widget(page, id);
+  await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2, options);
+  await settle(page);
+}
+
+// Waits until the frame counter stops moving (idle) or a few frames passed.
+export async function settle(page, frames = 3) {
+  const start = await page.evaluate(() => window.attentionTour.stats().frames);
+  await page.waitForFunction((s) => window.attentionTour.stats().frames >= s, start + frames, { timeout: 10000 })
+    .catch(() => {});
+  await page.waitForTimeout(50);
+}
+
+// Fraction of distinct colours and of non-background pixels in a screenshot, via the page.
+export async function screenshotStats(page, file) {
+  const png = await page.screenshot({ path: path.join(artifactsDir, file) });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 16) {
+      colours.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (d[i] + d[i + 1] + d[i + 2] < 240) dark++;
+    }
+    return { colours: colours.size, darkFraction: dark / (d.length / 16), width: img.width, height: img.height };
+  }, png.toString('base64'));
+}
+
+export function check(condition, message) {
+  if (!condition) throw new Error('FAIL: ' + message);
+  console.log('ok - ' + message);
+}
+
+// Runs a test body with a server and a browser, and fails on any page error.
+export async function runTest(name, body, { launchArgs = [] } = {}) {
+  const { server, url } = await serve();
+  const browser = await launch(launchArgs);
+  try {
+    await body({ browser, url });
+    console.log(`${name}: passed`);
+  } catch (e) {
+    console.error(`${name}: ${e.stack || e}`);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
