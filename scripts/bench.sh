@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# bench.sh [MAX_N]: benchmarks, never tests (timings on shared machines are noisy):
+#  1. direct versus tiled attention, d = 64, n = 64..MAX_N (default 4096), natively and
+#     as wasm under node; medians of repeated runs in ms and GFLOP/s.
+#  2. the page budget: gzip transfer size of build/site, time to first frame in headless
+#     Chromium on loopback, and frame CPU time while interacting.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MAX_N="${1:-4096}"
+bash scripts/setup.sh >/dev/null
+export NODE_PATH=/usr/share/nodejs
+for preset in native web; do
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" --target attention_bench attention-tour >/dev/null
+done
+echo "== attention, native (g++ -O3)"
+build/native/tests/attention_bench "$MAX_N"
+echo "== attention, wasm under node ($(node --version))"
+node --no-experimental-fetch build/web/tests/attention_bench.js "$MAX_N"
+echo "== page budget"
+node tests/bench/page_budget.mjs
