@@ -23,11 +23,53 @@ void installWakeCallbacks(GLFWwindow* window) {
   glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake(runtimeOf(w)); });
   glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { wake(runtimeOf(w)); });
   glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { wake(runtimeOf(w)); });
-  glfwSetKeyCallback(window, [](GLFWwindow* w, int, int, int, int) { wake(runtimeOf(w)); });
-  glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int) { wake(runtimeOf(w)); });
   glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { wake(runtimeOf(w)); });
   glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { wake(runtimeOf(w)); });
   glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(runtimeOf(w)); });
+}
+
+// Replaces the backend's key and character callbacks: events are queued, not applied.
+void installInputQueue(GLFWwindow* window) {
+  glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int mods) {
+    if (key < 0 || key >= IM_ARRAYSIZE(ImGuiIO::KeysDown) || action == GLFW_REPEAT) {
+      if (action == GLFW_REPEAT && key >= 0) runtimeOf(w).pendingInput.push_back({false, 0, key, true, mods});
+      wake(runtimeOf(w));
+      return;
+    }
+    runtimeOf(w).pendingInput.push_back({false, 0, key, action == GLFW_PRESS, mods});
+    wake(runtimeOf(w));
+  });
+  glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
+    runtimeOf(w).pendingInput.push_back({true, c, 0, false, 0});
+    wake(runtimeOf(w));
+  });
+}
+
+// Applies queued input: a run of characters, or a single key transition, per frame.
+void applyQueuedInput(Runtime& runtime) {
+  auto& queue = runtime.pendingInput;
+  if (queue.empty()) return;
+  ImGuiIO& io = ImGui::GetIO();
+  if (queue.front().isCharacter) {
+    while (!queue.empty() && queue.front().isCharacter) {
+      io.AddInputCharacter(queue.front().character);
+      queue.pop_front();
+    }
+    return;
+  }
+  const InputEvent event = queue.front();
+  queue.pop_front();
+  io.KeysDown[event.key] = event.down;
+  io.KeyCtrl = (event.mods & GLFW_MOD_CONTROL) != 0;
+  io.KeyShift = (event.mods & GLFW_MOD_SHIFT) != 0;
+  io.KeyAlt = (event.mods & GLFW_MOD_ALT) != 0;
+  io.KeySuper = (event.mods & GLFW_MOD_SUPER) != 0;
+  if (!event.down) {  // releasing a modifier clears it even though mods still lists it
+    if (event.key == GLFW_KEY_LEFT_CONTROL || event.key == GLFW_KEY_RIGHT_CONTROL) io.KeyCtrl = false;
+    if (event.key == GLFW_KEY_LEFT_SHIFT || event.key == GLFW_KEY_RIGHT_SHIFT) io.KeyShift = false;
+    if (event.key == GLFW_KEY_LEFT_ALT || event.key == GLFW_KEY_RIGHT_ALT) io.KeyAlt = false;
+    if (event.key == GLFW_KEY_LEFT_SUPER || event.key == GLFW_KEY_RIGHT_SUPER) io.KeySuper = false;
+  }
 }
 
 void rebuildFontsIfScaleChanged(Runtime& runtime, bool backendReady) {
@@ -55,6 +97,7 @@ bool initialiseRuntime(Runtime& runtime, GLFWwindow* window, const char* glslVer
   io.IniFilename = nullptr;  // layout is ours; nothing to save
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   if (!ImGui_ImplGlfw_InitForOpenGL(window, true)) return false;
+  installInputQueue(window);
   if (!ImGui_ImplOpenGL3_Init(glslVersion)) return false;
   runtime.heatmap = std::make_unique<GlHeatmapRenderer>();
   if (runtime.heatmap->initialise(glslVersion)) runtime.app.heatmap = runtime.heatmap.get();
@@ -74,6 +117,7 @@ void wake(Runtime& runtime) { runtime.wakeFrames = kFramesAfterEvent; }
 
 bool needsFrame(const Runtime& runtime) {
   if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.revision) return true;
+  if (!runtime.pendingInput.empty()) return true;
   const ImGuiIO& io = ImGui::GetIO();
   return io.WantTextInput || ImGui::IsAnyMouseDown();
 }
@@ -83,6 +127,7 @@ bool runFrame(Runtime& runtime) {
   if (!needsFrame(runtime)) return false;
   const auto start = std::chrono::steady_clock::now();
   if (runtime.wakeFrames > 0) --runtime.wakeFrames;
+  if (!runtime.pendingInput.empty()) wake(runtime);
   rebuildFontsIfScaleChanged(runtime, true);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -91,6 +136,7 @@ bool runFrame(Runtime& runtime) {
     io.DisplaySize = ImVec2(static_cast<float>(runtime.forcedWidth), static_cast<float>(runtime.forcedHeight));
     io.DisplayFramebufferScale = ImVec2(1, 1);
   }
+  applyQueuedInput(runtime);
   const uint64_t revisionBefore = runtime.app.revision;
   ui::handleTourKeys(runtime.app);
   ImGui::NewFrame();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 
 #include "app/gl_heatmap.h"
@@ -19,6 +20,17 @@ struct FrameStats {
   uint64_t loopTicks = 0;     // loop iterations, rendered or skipped as idle
 };
 
+// A key or character event from the platform, applied to Dear ImGui one transition per
+// frame: ImGui 1.86 polls key state, so a press and release arriving between two frames
+// (a fast typist, an automated test) would otherwise be lost.
+struct InputEvent {
+  bool isCharacter = false;
+  unsigned int character = 0;
+  int key = 0;
+  bool down = false;
+  int mods = 0;
+};
+
 struct Runtime {
   ui::AppState app;
   GLFWwindow* window = nullptr;
@@ -29,6 +41,7 @@ struct Runtime {
   unsigned targetFramebuffer = 0;  // 0: the window; otherwise an off-screen target
   int forcedWidth = 0, forcedHeight = 0;  // off-screen size overriding the window's
   FrameStats stats;
+  std::deque<InputEvent> pendingInput;
 };
 
 // Sets up Dear ImGui, its GLFW and OpenGL3 backends, fonts and theme.

@@ -75,12 +75,13 @@ export async function clickWidget(page, id, options = {}) {
   await settle(page);
 }
 
-// Waits until the frame counter stops moving (idle) or a few frames passed.
-export async function settle(page, frames = 3) {
+// Waits until the page has drawn a couple of frames and gone idle (all queued input applied).
+export async function settle(page, frames = 2) {
   const start = await page.evaluate(() => window.attentionTour.stats().frames);
-  await page.waitForFunction((s) => window.attentionTour.stats().frames >= s, start + frames, { timeout: 10000 })
-    .catch(() => {});
-  await page.waitForTimeout(50);
+  await page.waitForFunction((s) => {
+    const st = window.attentionTour.stats();
+    return st.frames >= s && st.idle;
+  }, start + frames, { timeout: 10000, polling: 20 }).catch(() => {});
 }
 
 // Fraction of distinct colours and of non-background pixels in a screenshot, via the page.

@@ -1,0 +1,86 @@
+// tour.test.mjs: a learner's walk through the tour with the real keyboard and mouse:
+// ArrowRight through every step (a screenshot of each saved as an artifact), End/Home,
+// the Next button and a progress dot, then a double-click on a Q cell, typing a value
+// and Enter: the weights change. Typed nonsense is refused with a notice, value kept.
+import { runTest, openPage, ready, widget, clickWidget, settle, screenshotStats, check } from './harness.mjs';
+
+const stateOf = (page) => page.evaluate(() => window.attentionTour.getState());
+
+async function doubleClickWidget(page, id) {
+  const w = await widget(page, id);
+  const x = w.x + w.w / 2, y = w.y + w.h / 2;
+  await page.mouse.click(x, y);
+  await page.waitForTimeout(60);  // let a frame see the first click
+  await page.mouse.click(x, y);
+  await settle(page);
+}
+
+await runTest('tour', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, url);
+  await ready(page);
+  const ids = [];
+  for (let step = 0; step < 12; ++step) {
+    const s = await stateOf(page);
+    check(s.step === step, `arrow walk reached step ${step + 1} (${s.stepId})`);
+    ids.push(s.stepId);
+    const shot = await screenshotStats(page, `tour-step-${String(step + 1).padStart(2, '0')}-${s.stepId}.png`);
+    check(shot.colours > 50, `step ${s.stepId} is drawn (${shot.colours} colours)`);
+    await page.keyboard.press('ArrowRight');
+    await settle(page);
+  }
+  check(ids.join(',') === 'why,tokens,qkv,scores,scale,mask,softmax,weighted-sum,output,all-at-once,multi-head,beyond',
+        'steps come in the documented order');
+  check((await stateOf(page)).step === 11, 'ArrowRight on the last step stays there');
+  await page.keyboard.press('Home');
+  await settle(page);
+  check((await stateOf(page)).step === 0, 'Home goes to the first step');
+  await page.keyboard.press('End');
+  await settle(page);
+  check((await stateOf(page)).step === 11, 'End goes to the last step');
+  await clickWidget(page, 'dot[2]');
+  check((await stateOf(page)).stepId === 'qkv', 'clicking the third progress dot opens step 3');
+  await clickWidget(page, 'back');
+  await clickWidget(page, 'next');
+  check((await stateOf(page)).stepId === 'qkv', 'Back then Next returns to the same step');
+
+  // Edit Q[0][1] like a person: double-click, type, Enter.
+  const before = await stateOf(page);
+  await doubleClickWidget(page, 'Q[0][1]');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('2.5');
+  await page.keyboard.press('ArrowRight');  // moves the text caret, must not change step
+  await page.keyboard.press('Enter');
+  await settle(page);
+  const after = await stateOf(page);
+  check(after.stepId === 'qkv', 'arrow keys inside a text field do not change the step');
+  check(after.Q[0][1] === 2.5, `typed value landed in Q[0][1] (${after.Q[0][1]})`);
+  check(JSON.stringify(after.weights[0]) !== JSON.stringify(before.weights[0]), 'row 0 of the weights changed');
+  check(after.source === 'direct', 'editing Q switches to directly given vectors');
+  await page.screenshot({ path: 'build/test-artifacts/tour-after-edit.png' });
+
+  // Typed nonsense is refused and the old value stays.
+  for (const text of ['abc', 'inf', 'nan', '1e39']) {
+    await doubleClickWidget(page, 'Q[0][1]');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await settle(page);
+    const s = await stateOf(page);
+    check(s.Q[0][1] === 2.5, `typing "${text}" keeps the previous value`);
+    const why = text === '1e39' ? 'values must be between -1000 and 1000' : `"${text}" is not a number`;
+    check(s.notice.startsWith(why), `typing "${text}" shows why: ${s.notice}`);
+  }
+  await page.screenshot({ path: 'build/test-artifacts/tour-refused-input.png' });
+
+  // Escape cancels an edit.
+  await doubleClickWidget(page, 'Q[0][1]');
+  await page.keyboard.type('7');
+  await page.keyboard.press('Escape');
+  await settle(page);
+  check((await stateOf(page)).Q[0][1] === 2.5, 'Escape cancels the edit');
+
+  // Clicking a token selects it as the query row.
+  await clickWidget(page, 'token[4]');
+  check((await stateOf(page)).selected === 4, 'clicking a token selects its row');
+  check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
+});
