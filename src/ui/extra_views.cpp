@@ -107,8 +107,8 @@ void drawTiles(AppState& app) {
   float largest = 0;
   for (int c = 0; c < direct.cols && !online.output.empty(); ++c)
     largest = std::max(largest, std::fabs(direct.at(i, c) - online.output.at(i, c)));
-  ImGui::TextWrapped("Largest difference from the direct result: %.2g (float rounding only). The n \xC3\x97 n weight "
-                     "matrix was never stored.", static_cast<double>(largest));
+  ImGui::TextWrapped("Largest difference from the direct result: %.2g; any difference comes only from float "
+                     "rounding. The n \xC3\x97 n weight matrix was never stored.", static_cast<double>(largest));
 }
 
 }  // namespace ui

@@ -149,7 +149,9 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "\xE2\x86\x90 this step");
   }
-  if (editable) {
+  const bool holdsOwnValues = (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) ==
+                              (app.lesson.source == lesson::VectorSource::Direct);
+  if (editable && holdsOwnValues) {
     ImGui::SameLine();
     ImGui::PushID("reset");
     if (ImGui::SmallButton("Reset")) finishEdit(app, lesson::resetMatrix(app.lesson, id));
