@@ -3,7 +3,7 @@
 # HTML file that works when opened from disk.
 # Usage: cmake -DSITE=dir -DWEB=web-dir -DSINGLE=ON|OFF -P assemble_site.cmake
 if(NOT SINGLE)
-  foreach(f index.html style.css attention-tour-api.js loader.js)
+  foreach(f index.html style.css attention-tour-api.js input.js loader.js)
     file(COPY_FILE "${WEB}/${f}" "${SITE}/${f}" ONLY_IF_DIFFERENT)
   endforeach()
   return()
@@ -12,6 +12,7 @@ file(READ "${WEB}/index.html" html)
 file(READ "${WEB}/style.css" css)
 file(READ "${WEB}/attention-tour-api.js" api)
 file(READ "${WEB}/loader.js" loader)
+file(READ "${WEB}/input.js" input)
 file(READ "${SITE}/attention-tour.js" module)
 # Inline scripts need the CSP to allow them: the single file is opened from disk, not served.
 string(REPLACE "script-src 'self' 'wasm-unsafe-eval'" "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'" html "${html}")
@@ -19,6 +20,7 @@ string(REPLACE "style-src 'self'" "style-src 'self' 'unsafe-inline'" html "${htm
 string(REPLACE "connect-src 'self'" "connect-src 'self' data:" html "${html}")
 string(REPLACE "<link rel=\"stylesheet\" href=\"style.css\">" "<style>\n${css}</style>" html "${html}")
 string(REPLACE "<script src=\"attention-tour-api.js\"></script>" "<script>window.AT_SINGLE_FILE = true;\n${api}</script>" html "${html}")
+string(REPLACE "<script src=\"input.js\"></script>" "<script>\n${input}</script>" html "${html}")
 string(REPLACE "<script src=\"loader.js\"></script>" "<script>\n${loader}</script>\n<script>\n${module}</script>" html "${html}")
 file(WRITE "${SITE}/attention-tour.html" "${html}")
 file(REMOVE "${SITE}/attention-tour.js")

@@ -13,6 +13,10 @@
 #include "app/screenshot.h"
 #include "lesson/edits.h"
 #include "lesson/json_io.h"
+#include "lesson/presets.h"
+#include "lesson/share_link.h"
+
+#include <imgui.h>
 
 namespace {
 
@@ -89,6 +93,16 @@ int main(int argc, char** argv) {
     glfwTerminate();
     return 1;
   }
+  runtime.app.copyShareLink = [](ui::AppState& a) -> std::string {
+    ImGui::SetClipboardText(("index.html#" + lesson::encodeShareFragment(a.lesson)).c_str());
+    return "Link fragment copied: append it to the page's address.";
+  };
+  runtime.app.resetProgress = [](ui::AppState& a) {
+    a.progress = lesson::Progress();
+    a.lesson = lesson::defaultState();
+    a.progress.markSeen(0);
+    ui::recompute(a);
+  };
   int status = 0;
   if (screenshot) {
     const std::string error = app::writeScreenshot(runtime, options.width, options.height, options.screenshotPath);

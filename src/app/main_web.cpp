@@ -43,6 +43,7 @@ int main() {
     return 1;
   }
   app::attachBridge(*runtime);
+  app::installPageHooks(*runtime);
   page_start();
   emscripten_set_main_loop_arg(tick, runtime, 0, false);
   return 0;

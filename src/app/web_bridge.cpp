@@ -11,6 +11,7 @@
 
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+#include <imgui.h>
 #include <nlohmann/json.hpp>
 
 #include "lesson/compute_api.h"
@@ -49,6 +50,14 @@ const char* okReply(const std::string& error) {
 }  // namespace
 
 void attachBridge(Runtime& runtime) { bridge().runtime = &runtime; }
+
+void installPageHooks(Runtime& runtime) {
+  runtime.app.copyShareLink = [](ui::AppState&) -> std::string {
+    EM_ASM({ window.attentionTour.copyLink(); });
+    return "Link copied; the address bar holds it too.";
+  };
+  runtime.app.resetProgress = [](ui::AppState&) { EM_ASM({ window.attentionTour.resetProgress(); }); };
+}
 
 void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
   if (!bridge().firstFrameAnnounced) {
@@ -114,6 +123,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                                  {"uiScale", r.app.uiScale},
                                  {"canvasWidth", width},
                                  {"canvasHeight", height},
+                                 {"pendingInput", r.pendingInput.size()},
                                  {"idle", !app::needsFrame(r)}}));
 }
 
@@ -169,6 +179,15 @@ EMSCRIPTEN_KEEPALIVE const char* at_saved_state() {
 }
 
 EMSCRIPTEN_KEEPALIVE void at_wake() { app::wake(*app::bridge().runtime); }
+
+// Wheel or touch-drag scrolling, in steps (positive: up/left), from web/input.js.
+EMSCRIPTEN_KEEPALIVE void at_wheel(double x, double y) {
+  if (!std::isfinite(x) || !std::isfinite(y)) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseWheelH += static_cast<float>(std::clamp(x, -50.0, 50.0));
+  io.MouseWheel += static_cast<float>(std::clamp(y, -50.0, 50.0));
+  app::wake(*app::bridge().runtime);
+}
 
 EMSCRIPTEN_KEEPALIVE void at_set_zoom(double zoom) {
   auto& a = appState();

@@ -9,6 +9,8 @@
 namespace app {
 
 void attachBridge(Runtime& runtime);
+// Copy-link and start-over buttons of the UI, done by the page.
+void installPageHooks(Runtime& runtime);
 // Tells the page a frame was drawn: the first resolves attentionTour.ready; a changed
 // state is mirrored to the address bar, storage and the live region.
 void notifyFrameRendered(Runtime& runtime, bool stateChanged);

@@ -244,6 +244,10 @@ std::string applyStateJson(LessonState& state, const json& patch) {
   LessonState candidate = state;
   std::string error = applyPatch(patch, candidate);
   if (error.empty()) error = validateState(candidate);
+  // A selection the patch did not mention follows the new sentence; one it names must fit.
+  const int last = static_cast<int>(candidate.tokens.size()) - 1;
+  if (!patch.contains("selected")) candidate.selected = std::clamp(candidate.selected, 0, std::max(0, last));
+  if (!patch.contains("selectedKey")) candidate.selectedKey = std::clamp(candidate.selectedKey, 0, std::max(0, last));
   if (error.empty()) error = checkSelection(candidate);
   if (!error.empty()) return error;
   candidate.notice.clear();

@@ -20,7 +20,7 @@ std::string twoDecimals(float value) {
 std::string narrate(const LessonState& state, const LessonTrace& trace) {
   const auto& step = tourSteps()[static_cast<size_t>(state.step)];
   std::string text = "Step " + std::to_string(state.step + 1) + " of " + std::to_string(stepCount()) + ": " +
-                     step.title + ". " + step.plain;
+                     step.title + (step.title.back() == '?' ? " " : ". ") + step.plain;
   if (!state.notice.empty()) text += " Notice: " + state.notice + ".";
   if (!trace.ok) return text + " This state cannot be computed: " + trace.error + ".";
   const auto& head = trace.attention.heads.front();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,9 @@ struct AppState {
   char newToken[32] = {};
   bool storageAvailable = true;  // false when progress cannot be kept (web storage blocked)
   std::string shareStatus;       // e.g. "Link copied"
+  // Provided by the driver: copy a link to this state / forget saved progress.
+  std::function<std::string(AppState&)> copyShareLink;
+  std::function<void(AppState&)> resetProgress;
 
   uint64_t revision = 0;  // bumps on every state change; drivers persist and share on change
 

@@ -1,6 +1,7 @@
 // controls_panel.cpp: every setting of the lesson, each one an edit of the lesson state.
 #include "ui/controls_panel.h"
 
+#include <algorithm>
 #include <cstring>
 
 #include "lesson/edits.h"
@@ -126,6 +127,31 @@ void drawRandomControls(AppState& app) {
   registerItem(app, "randomise");
 }
 
+void drawPageControls(AppState& app) {
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("Text size %d%%", static_cast<int>(app.prefs.zoom * 100.0f + 0.5f));
+  ImGui::SameLine();
+  if (ImGui::Button("A-")) app.prefs.zoom = std::max(0.6f, app.prefs.zoom - 0.1f), ++app.revision;
+  registerItem(app, "zoom-out");
+  ImGui::SameLine();
+  if (ImGui::Button("A+")) app.prefs.zoom = std::min(2.5f, app.prefs.zoom + 0.1f), ++app.revision;
+  registerItem(app, "zoom-in");
+  if (app.copyShareLink) {
+    if (ImGui::Button("Copy link to this state")) app.shareStatus = app.copyShareLink(app), ++app.revision;
+    registerItem(app, "copy-link");
+    if (!app.shareStatus.empty()) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", app.shareStatus.c_str());
+    }
+  }
+  if (app.resetProgress) {
+    if (ImGui::Button("Start over (forget progress)")) app.resetProgress(app);
+    registerItem(app, "reset-progress");
+  }
+  ImGui::TextDisabled("Steps seen: %d of %d%s", app.progress.seenCount(), lesson::stepCount(),
+                      app.storageAvailable ? "" : " (not kept after this visit)");
+}
+
 }  // namespace
 
 void drawTokenStrip(AppState& app) {
@@ -161,6 +187,8 @@ void drawControls(AppState& app) {
   ImGui::Separator();
   drawSizeControls(app);
   drawRandomControls(app);
+  ImGui::Separator();
+  drawPageControls(app);
 }
 
 }  // namespace ui

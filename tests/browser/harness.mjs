@@ -69,6 +69,20 @@ export async function widget(page, id) {
   return found;
 }
 
+// Scrolls with the mouse wheel over (x, y) until the widget is drawn, like a person would.
+export async function scrollToWidget(page, id, x, y, maxSteps = 40) {
+  for (let k = 0; k < maxSteps; ++k) {
+    const list = await page.evaluate(() => window.attentionTour.widgets());
+    const found = list.find((w) => w.id === id);
+    const viewport = page.viewportSize();
+    if (found && found.y + found.h < viewport.height && found.y >= 0) return found;
+    await page.mouse.move(x, y);
+    await page.mouse.wheel(0, 120);
+    await settle(page);
+  }
+  throw new Error(`could not scroll ${id} into view`);
+}
+
 export async function clickWidget(page, id, options = {}) {
   const w = await widget(page, id);
   await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2, options);
@@ -80,7 +94,8 @@ export async function settle(page, frames = 2) {
   const start = await page.evaluate(() => window.attentionTour.stats().frames);
   await page.waitForFunction((s) => {
     const st = window.attentionTour.stats();
-    return st.frames >= s && st.idle;
+    // idle, or still drawing for a reason of its own (a text caret) with all input applied
+    return st.pendingInput === 0 && (st.idle ? st.frames >= s : st.frames >= s + 3);
   }, start + frames, { timeout: 10000, polling: 20 }).catch(() => {});
 }
 
