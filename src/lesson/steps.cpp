@@ -14,8 +14,8 @@ std::vector<TourStep> buildSteps() {
        "A word takes its meaning from the words around it: \"bank\" means one thing beside \"river\" and "
        "another beside \"deposit\". Older sequence models read a sentence one word at a time and had to squeeze "
        "everything seen so far into one running memory, so early words faded. Attention lets every token look "
-       "at every other token directly, all at the same time. It is the core of the Transformer (Vaswani et al., "
-       "2017), the design behind today's large language models.",
+       "at every other token directly, all at the same time. It is the core of the Transformer, introduced in "
+       "2017 by Vaswani and colleagues, the design behind today's large language models.",
        "Given n token vectors, attention builds for each position i a new vector that is a weighted average of "
        "value vectors from all positions. The weights come from comparing a query of position i with a key of "
        "every position j. Because all pairs are compared independently, the whole layer is a few matrix "

@@ -159,7 +159,7 @@ void drawTokenStrip(AppState& app) {
   ImGui::TextDisabled("Tokens (click one to follow it):");
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (i > 0) ImGui::SameLine(0, px(app, 6));
-    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(tokens[i].c_str()).x + px(app, 24)) ImGui::NewLine();
+    if (visibleWidth() < ImGui::CalcTextSize(tokens[i].c_str()).x + px(app, 24)) ImGui::NewLine();
     ImGui::PushID(static_cast<int>(i));
     const bool selected = static_cast<int>(i) == app.lesson.selected;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.98f, 0.78f, 0.55f, 1.0f));

@@ -93,11 +93,11 @@ void drawFormulaPanel(AppState& app) {
   const FormulaLines lines = formulaLines(app);
   const std::string& stepId = lesson::tourSteps()[static_cast<size_t>(app.lesson.step)].id;
   const auto& tokens = app.lesson.tokens;
-  ImGui::PushFont(app.fonts.bold);
-  ImGui::TextWrapped("Worked numbers: query %d \"%s\", key %d \"%s\"", app.lesson.selected + 1,
-                     tokens[static_cast<size_t>(app.lesson.selected)].c_str(), app.lesson.selectedKey + 1,
-                     tokens[static_cast<size_t>(app.lesson.selectedKey)].c_str());
-  ImGui::PopFont();
+  const std::string heading = "Worked numbers: query " + std::to_string(app.lesson.selected + 1) + " \"" +
+                              tokens[static_cast<size_t>(app.lesson.selected)] + "\", key " +
+                              std::to_string(app.lesson.selectedKey + 1) + " \"" +
+                              tokens[static_cast<size_t>(app.lesson.selectedKey)] + "\"";
+  sectionHeading(app, heading.c_str());
   if (app.lesson.heads > 1) ImGui::TextDisabled("head %d of %d", app.selectedHead + 1, app.lesson.heads);
   drawLine(app, "score", lines.dot, stepId == "scores");
   drawLine(app, "scale", lines.scale, stepId == "scale");

@@ -67,7 +67,7 @@ void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<b
   float labelWidth = 0;
   for (const auto& t : tokens) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(t.c_str()).x);
   labelWidth += px(app, 8);
-  const float avail = ImGui::GetContentRegionAvail().x - labelWidth;
+  const float avail = visibleWidth() - labelWidth;
   const float cell = std::max(px(app, 18), std::min(maxCell, avail / static_cast<float>(weights.cols)));
   const ImVec2 start = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();

@@ -52,7 +52,7 @@ void drawRowBars(AppState& app) {
   const auto& head = currentHead(app);
   const int i = app.lesson.selected;
   sectionHeading(app, ("Row of \"" + app.lesson.tokens[static_cast<size_t>(i)] + "\": scores and weights").c_str());
-  const float width = std::min(px(app, 260), ImGui::GetContentRegionAvail().x * 0.4f);
+  const float width = std::min(px(app, 260), visibleWidth() * 0.4f);
   const float scoreMax = maxAbsFinite(head.maskedScores.rowData(i), head.maskedScores.cols);
   ImGui::TextDisabled("scaled scores");
   for (int j = 0; j < head.maskedScores.cols; ++j)
@@ -69,7 +69,7 @@ void drawTokenLinks(AppState& app) {
   const auto& tokens = app.lesson.tokens;
   const int n = static_cast<int>(tokens.size());
   sectionHeading(app, "Who looks at whom (line width follows the weight)");
-  const float width = ImGui::GetContentRegionAvail().x;
+  const float width = visibleWidth();
   const float height = px(app, 120);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(width, height));
@@ -108,7 +108,7 @@ void drawContributions(AppState& app) {
     }
     scaleMax = std::max({scaleMax, pos, -neg});
   }
-  const float colWidth = std::min(px(app, 56), ImGui::GetContentRegionAvail().x / static_cast<float>(dims + 1));
+  const float colWidth = std::min(px(app, 56), visibleWidth() / static_cast<float>(dims + 1));
   const float half = px(app, 70);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::Dummy(ImVec2(colWidth * static_cast<float>(dims), half * 2 + ImGui::GetTextLineHeightWithSpacing()));
@@ -142,7 +142,7 @@ void drawBeforeAfter(AppState& app) {
   const core::Matrix& before = projected ? app.trace.X : app.trace.attention.V;
   const core::Matrix& after = app.trace.attention.output;
   sectionHeading(app, ("\"" + app.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
-  const float width = std::min(px(app, 240), ImGui::GetContentRegionAvail().x * 0.4f);
+  const float width = std::min(px(app, 240), visibleWidth() * 0.4f);
   const float scaleMax = std::max(maxAbsFinite(before.rowData(i), before.cols), maxAbsFinite(after.rowData(i), after.cols));
   ImGui::TextDisabled(projected ? "before: its embedding x_i (knows only itself)" : "before: its own value v_i");
   for (int c = 0; c < before.cols; ++c) {

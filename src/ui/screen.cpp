@@ -41,7 +41,7 @@ void drawStepView(AppState& app, StepView view) {
 void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
   float rowStartX = ImGui::GetCursorPosX();
   float usedWidth = 0;
-  const float available = ImGui::GetContentRegionAvail().x;
+  const float available = visibleWidth();
   bool first = true;
   for (lesson::MatrixId id : step.shows) {
     const core::Matrix& m = lesson::traceMatrix(app.trace, id, app.selectedHead);

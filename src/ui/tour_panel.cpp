@@ -12,7 +12,10 @@ void drawProgressDots(AppState& app) {
   const float radius = px(app, 6);
   const float hit = px(app, 20);
   for (int k = 0; k < count; ++k) {
-    if (k > 0) ImGui::SameLine(0, px(app, 2));
+    if (k > 0) {
+      ImGui::SameLine(0, px(app, 2));
+      if (visibleWidth() < px(app, 22)) ImGui::NewLine();  // wrap the dots on narrow screens
+    }
     ImGui::PushID(k);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##dot", ImVec2(hit, ImGui::GetFrameHeight()));
@@ -38,9 +41,15 @@ void drawTourHeader(AppState& app) {
   ImGui::PushFont(app.fonts.title);
   ImGui::TextUnformatted("Attention Tour");
   ImGui::PopFont();
-  ImGui::SameLine(0, px(app, 24));
   const int step = app.lesson.step;
   const int count = lesson::stepCount();
+  // Back, "k / N" and Next stay together; on a narrow screen they go under the title.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float navWidth = ImGui::CalcTextSize("\xE2\x86\x90 Back").x + ImGui::CalcTextSize("12 / 12").x +
+                         ImGui::CalcTextSize("Next \xE2\x86\x92").x + style.FramePadding.x * 4 +
+                         style.ItemSpacing.x * 2 + px(app, 24);
+  ImGui::SameLine(0, px(app, 24));
+  if (visibleWidth() < navWidth) ImGui::NewLine();
   ImGui::BeginDisabled(step == 0);
   if (ImGui::Button("\xE2\x86\x90 Back")) goToStep(app, step - 1);
   ImGui::EndDisabled();
@@ -54,14 +63,14 @@ void drawTourHeader(AppState& app) {
   ImGui::EndDisabled();
   registerItem(app, "next");
   const float dotsWidth = static_cast<float>(count) * px(app, 22);
-  if (ImGui::GetContentRegionAvail().x > dotsWidth + px(app, 24)) ImGui::SameLine(0, px(app, 24));
+  if (visibleWidth() > dotsWidth + px(app, 24)) ImGui::SameLine(0, px(app, 24));
   drawProgressDots(app);
 }
 
 void drawStepText(AppState& app) {
   const auto& step = lesson::tourSteps()[static_cast<size_t>(app.lesson.step)];
   ImGui::PushFont(app.fonts.title);
-  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushTextWrapPos(visibleRight());
   ImGui::Text("%d. %s", app.lesson.step + 1, step.title.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
@@ -72,10 +81,11 @@ void drawStepText(AppState& app) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.93f, 0.95f, 1.0f, 1.0f));
   ImGui::PushFont(app.fonts.bold);
   const float textHeight =
-      ImGui::CalcTextSize(step.formula.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x - px(app, 30)).y;
+      ImGui::CalcTextSize(step.formula.c_str(), nullptr, false, visibleRight() - ImGui::GetCursorPosX() - px(app, 30)).y;
   ImGui::PopFont();
   const float boxHeight = textHeight + ImGui::GetStyle().WindowPadding.y * 2.0f + px(app, 4);
-  ImGui::BeginChild("formula", ImVec2(0, boxHeight), true, ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("formula", ImVec2(visibleRight() - ImGui::GetCursorPosX(), boxHeight), true,
+                    ImGuiWindowFlags_NoScrollbar);
   ImGui::PushFont(app.fonts.bold);
   paragraph(step.formula);
   ImGui::PopFont();
@@ -96,10 +106,10 @@ void drawNotice(AppState& app) {
   if (app.lesson.notice.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.85f, 1.0f));
   ImGui::BeginChild("notice", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.0f), true);
-  ImGui::PushTextWrapPos(ImGui::GetContentRegionAvail().x - px(app, 70));
+  ImGui::PushTextWrapPos(visibleRight() - px(app, 70));
   ImGui::TextUnformatted(app.lesson.notice.c_str());
   ImGui::PopTextWrapPos();
-  ImGui::SameLine(ImGui::GetContentRegionAvail().x - px(app, 56));
+  ImGui::SameLine(visibleRight() - px(app, 56));
   if (ImGui::SmallButton("Dismiss")) {
     app.lesson.notice.clear();
     ++app.revision;

@@ -1,6 +1,7 @@
 // widgets.cpp: item registration and formatting helpers.
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -40,14 +41,27 @@ std::string formatExact(float value) {
 
 void sectionHeading(AppState& app, const char* text) {
   ImGui::PushFont(app.fonts.bold);
+  ImGui::PushTextWrapPos(visibleRight());
   ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
 }
 
 float px(const AppState& app, float cssPixels) { return cssPixels * app.uiScale; }
 
+// Right edge of what is visible, in window coordinates: text wraps there even when wide
+// matrices make the window scroll sideways.
+float visibleRight() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool verticalBar = ImGui::GetScrollMaxY() > 0.0f;
+  return ImGui::GetScrollX() + ImGui::GetWindowWidth() - style.WindowPadding.x -
+         (verticalBar ? style.ScrollbarSize : 0.0f);
+}
+
+float visibleWidth() { return std::max(1.0f, visibleRight() - ImGui::GetCursorPosX()); }
+
 void paragraph(const std::string& text) {
-  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushTextWrapPos(visibleRight());
   ImGui::TextUnformatted(text.c_str());
   ImGui::PopTextWrapPos();
 }
@@ -57,7 +71,7 @@ void paragraph(const std::string& text) {
 namespace ui {
 
 void flowPieces(const std::vector<std::string>& pieces) {
-  const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+  const float right = std::min(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x, visibleRight());
   const float left = ImGui::GetCursorPosX();
   const float space = ImGui::CalcTextSize(" ").x;
   bool first = true;

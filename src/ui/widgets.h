@@ -15,7 +15,11 @@ std::string formatNumber(float value);  // 2 decimals, "-inf" for masked scores
 std::string formatExact(float value);   // enough digits to identify the float
 void sectionHeading(AppState& app, const char* text);
 float px(const AppState& app, float cssPixels);  // a size in CSS pixels, in ImGui pixels
-// Wrapped text of at most maxWidth.
+float visibleRight();
+// Width from the cursor to the visible right edge (not to the end of scrollable content,
+// which would let a view widen the window it measures).
+float visibleWidth();
+// Text wrapped at the visible right edge.
 void paragraph(const std::string& text);
 // Lays out pieces left to right, wrapping only between pieces (so "0.06" never splits).
 void flowPieces(const std::vector<std::string>& pieces);

@@ -1,0 +1,59 @@
+// page.test.mjs: the page as a web page: idle when idle (frames stay flat and resume on
+// input), sharp at devicePixelRatio 2, follows a resize, mirrors the step into an ARIA
+// live region, has a Content-Security-Policy and makes no request to another origin.
+import { runTest, openPage, ready, settle, screenshotStats, check } from './harness.mjs';
+
+const stats = (page) => page.evaluate(() => window.attentionTour.stats());
+
+await runTest('page', async ({ browser, url }) => {
+  const { context, page, errors, requests } = await openPage(browser, url);
+  await ready(page);
+  await page.mouse.move(5, 795);  // park the pointer on nothing interactive
+  await settle(page);
+  await page.waitForTimeout(300);
+  const idleStart = await stats(page);
+  await page.waitForTimeout(1500);
+  const idleEnd = await stats(page);
+  check(idleEnd.frames === idleStart.frames, `idle: no frames rendered in 1.5 s (${idleStart.frames} -> ${idleEnd.frames})`);
+  check(idleEnd.loopTicks > idleStart.loopTicks, 'idle: the loop still ticks, cheaply');
+  await page.mouse.move(640, 300);
+  await page.waitForTimeout(200);
+  check((await stats(page)).frames > idleEnd.frames, 'input wakes rendering');
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  await page.waitForTimeout(400);
+  const live = await page.evaluate(() => document.getElementById('live').textContent);
+  check(live.startsWith('Step 2 of 12: Tokens become vectors.'), `live region follows the step: "${live.slice(0, 60)}"`);
+  check(/Its attention weights: The \d\.\d\d/.test(live), 'live region reads the selected row\'s weights');
+  const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
+  check(csp.includes("default-src 'self'"), 'a Content-Security-Policy meta tag limits the page to its origin');
+
+  await page.setViewportSize({ width: 900, height: 700 });
+  await page.waitForTimeout(300);
+  await settle(page);
+  const resized = await stats(page);
+  check(resized.canvasWidth === 900 && resized.canvasHeight === 700, `resize: canvas follows (${resized.canvasWidth}x${resized.canvasHeight})`);
+  const narrow = await screenshotStats(page, 'page-900x700.png');
+  check(narrow.colours > 50, 'resize: still drawn');
+  const origin = new URL(url).origin;
+  check(requests.every((r) => r.startsWith(origin) || r.startsWith('data:')), 'no request to another origin');
+  check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
+  await context.close();
+
+  const hidpi = await openPage(browser, url, { deviceScaleFactor: 2 });
+  await ready(hidpi.page);
+  await settle(hidpi.page);
+  const s2 = await stats(hidpi.page);
+  check(s2.pixelRatio === 2 && s2.canvasWidth === 2560 && s2.canvasHeight === 1600,
+        `DPR 2: canvas is 2560x1600 device pixels (${s2.canvasWidth}x${s2.canvasHeight})`);
+  check(s2.uiScale === 2, 'DPR 2: the interface is built at twice the size');
+  const next = (await hidpi.page.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === 'next');
+  check(next.x < 1280 && next.w > 30 && next.w < 200, `DPR 2: widgets() reports CSS pixels (next at ${Math.round(next.x)}, ${Math.round(next.w)} wide)`);
+  await hidpi.page.mouse.click(next.x + next.w / 2, next.y + next.h / 2);
+  await settle(hidpi.page);
+  check((await hidpi.page.evaluate(() => window.attentionTour.getState())).step === 1, 'DPR 2: clicking Next at its CSS position works');
+  const shot = await screenshotStats(hidpi.page, 'page-dpr2.png');
+  check(shot.width === 2560, 'DPR 2 screenshot is full resolution');
+  check(hidpi.errors.length === 0, 'DPR 2: no page errors');
+  await hidpi.context.close();
+});
