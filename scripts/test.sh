@@ -9,7 +9,7 @@ bash scripts/setup.sh
 
 export NODE_PATH=/usr/share/nodejs
 status=0
-for preset in native web asan; do
+for preset in native web web-single asan; do
   echo "== $preset: configure and build"
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset"

@@ -119,7 +119,8 @@ bool needsFrame(const Runtime& runtime) {
   if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.revision) return true;
   if (!runtime.pendingInput.empty()) return true;
   const ImGuiIO& io = ImGui::GetIO();
-  return io.WantTextInput || ImGui::IsAnyMouseDown();
+  // A focused text field redraws for its blinking caret, unless reduced motion stopped it.
+  return (io.WantTextInput && io.ConfigInputTextCursorBlink) || ImGui::IsAnyMouseDown();
 }
 
 bool runFrame(Runtime& runtime) {

@@ -82,6 +82,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
   state["stepsSeen"] = a.progress.seenCount();
   state["storageAvailable"] = a.storageAvailable;
   state["zoom"] = a.prefs.zoom;
+  state["reducedMotion"] = a.prefs.reducedMotion;
   return reply(lesson::dumpJson(state));
 }
 
@@ -203,8 +204,10 @@ EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
   ++a.revision;
 }
 
+// prefers-reduced-motion: the one animation Dear ImGui has, the blinking text caret, stops.
 EMSCRIPTEN_KEEPALIVE void at_set_reduced_motion(int reduced) {
   appState().prefs.reducedMotion = reduced != 0;
+  ImGui::GetIO().ConfigInputTextCursorBlink = reduced == 0;
 }
 
 EMSCRIPTEN_KEEPALIVE void at_reset_progress() {

@@ -56,4 +56,29 @@ await runTest('page', async ({ browser, url }) => {
   check(shot.width === 2560, 'DPR 2 screenshot is full resolution');
   check(hidpi.errors.length === 0, 'DPR 2: no page errors');
   await hidpi.context.close();
+
+  // prefers-reduced-motion: the caret stops blinking, so even a focused text field is idle.
+  const calm = await openPage(browser, url, { reducedMotion: 'reduce' });
+  await ready(calm.page);
+  check((await calm.page.evaluate(() => window.attentionTour.getState())).reducedMotion === true,
+        'prefers-reduced-motion is picked up');
+  await calm.page.evaluate(() => window.attentionTour.setState({ step: 1 }));
+  await settle(calm.page);
+  const cell = (await calm.page.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === 'X[0][0]');
+  await calm.page.mouse.click(cell.x + cell.w / 2, cell.y + cell.h / 2);
+  await calm.page.waitForTimeout(60);
+  await calm.page.mouse.click(cell.x + cell.w / 2, cell.y + cell.h / 2);
+  await settle(calm.page);
+  await calm.page.waitForTimeout(300);
+  const a = await calm.page.evaluate(() => window.attentionTour.stats().frames);
+  await calm.page.waitForTimeout(1200);
+  const b = await calm.page.evaluate(() => window.attentionTour.stats().frames);
+  check(a === b, `reduced motion: no caret animation while typing (${a} -> ${b} frames)`);
+  await calm.page.keyboard.press('Control+A');
+  await calm.page.keyboard.type('0.5');
+  await calm.page.keyboard.press('Enter');
+  await settle(calm.page);
+  check((await calm.page.evaluate(() => window.attentionTour.getState())).X[0][0] === 0.5,
+        'reduced motion: the text field was active all along and takes the typed value');
+  await calm.context.close();
 });

@@ -1,0 +1,34 @@
+// single_file.test.mjs: the web-single build is one self-contained HTML file that works
+// when opened from disk (file://), with no other file and no network.
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, check, screenshotStats } from './harness.mjs';
+
+const file = path.resolve(process.env.AT_SINGLE_HTML || 'build/site-single/attention-tour.html');
+const browser = await launch(['--allow-file-access-from-files']);
+try {
+  check(fs.existsSync(file), `${file} exists (build it with the web-single preset)`);
+  check(fs.readdirSync(path.dirname(file)).length === 1, 'the single-file build is one file');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const errors = [];
+  const requests = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto('file://' + file);
+  await page.waitForFunction(() => window.attentionTour && window.attentionTour.ready, null, { timeout: 60000 });
+  await page.evaluate(() => window.attentionTour.ready);
+  const stats = await screenshotStats(page, 'single-file.png');
+  check(stats.colours > 50, 'the single file draws the lesson');
+  const reply = await page.evaluate(() => window.attentionTour.compute({ Q: [[1, 0]], K: [[1, 0], [0, 1]], V: [[1], [3]] }));
+  check(Math.abs(reply.output[0][0] - (1 * Math.exp(0) + 3 * Math.exp(-1 / Math.SQRT2)) /
+                 (Math.exp(0) + Math.exp(-1 / Math.SQRT2))) < 1e-5, 'compute() works from disk');
+  const others = requests.filter((r) => !r.startsWith('file://') && !r.startsWith('data:'));
+  check(others.length === 0, `no network requests (${others.join(', ')})`);
+  check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
+  console.log('single_file: passed');
+} catch (e) {
+  console.error(`single_file: ${e.stack || e}`);
+  process.exitCode = 1;
+} finally {
+  await browser.close();
+}
