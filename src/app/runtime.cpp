@@ -21,44 +21,52 @@ Runtime& runtimeOf(GLFWwindow* window) { return *static_cast<Runtime*>(glfwGetWi
 // Installed before Dear ImGui's backend, which chains to them, so every input wakes us.
 void installWakeCallbacks(GLFWwindow* window) {
   glfwSetCursorPosCallback(window, [](GLFWwindow* w, double, double) { wake(runtimeOf(w)); });
-  glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int, int, int) { wake(runtimeOf(w)); });
   glfwSetScrollCallback(window, [](GLFWwindow* w, double, double) { wake(runtimeOf(w)); });
   glfwSetWindowFocusCallback(window, [](GLFWwindow* w, int) { wake(runtimeOf(w)); });
   glfwSetCursorEnterCallback(window, [](GLFWwindow* w, int) { wake(runtimeOf(w)); });
   glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(runtimeOf(w)); });
 }
 
-// Replaces the backend's key and character callbacks: events are queued, not applied.
+void queueInput(GLFWwindow* window, const InputEvent& event) {
+  runtimeOf(window).pendingInput.push_back(event);
+  wake(runtimeOf(window));
+}
+
+// Replaces the backend's key, character and mouse button callbacks: events are queued,
+// then applied in order, one transition per frame.
 void installInputQueue(GLFWwindow* window) {
   glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int mods) {
-    if (key < 0 || key >= IM_ARRAYSIZE(ImGuiIO::KeysDown) || action == GLFW_REPEAT) {
-      if (action == GLFW_REPEAT && key >= 0) runtimeOf(w).pendingInput.push_back({false, 0, key, true, mods});
-      wake(runtimeOf(w));
-      return;
-    }
-    runtimeOf(w).pendingInput.push_back({false, 0, key, action == GLFW_PRESS, mods});
-    wake(runtimeOf(w));
+    if (key < 0 || key >= IM_ARRAYSIZE(ImGuiIO::KeysDown)) return;
+    InputEvent event;
+    event.kind = InputEvent::Kind::Key;
+    event.key = key;
+    event.down = action != GLFW_RELEASE;
+    event.mods = mods;
+    queueInput(w, event);
   });
   glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
-    runtimeOf(w).pendingInput.push_back({true, c, 0, false, 0});
-    wake(runtimeOf(w));
+    InputEvent event;
+    event.kind = InputEvent::Kind::Character;
+    event.character = c;
+    queueInput(w, event);
+  });
+  glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int mods) {
+    if (button < 0 || button >= 5) return;
+    double x = 0, y = 0;
+    glfwGetCursorPos(w, &x, &y);
+    InputEvent event;
+    event.kind = InputEvent::Kind::MouseButton;
+    event.key = button;
+    event.down = action == GLFW_PRESS;
+    event.mods = mods;
+    event.x = static_cast<float>(x);
+    event.y = static_cast<float>(y);
+    queueInput(w, event);
   });
 }
 
-// Applies queued input: a run of characters, or a single key transition, per frame.
-void applyQueuedInput(Runtime& runtime) {
-  auto& queue = runtime.pendingInput;
-  if (queue.empty()) return;
+void applyKey(const InputEvent& event) {
   ImGuiIO& io = ImGui::GetIO();
-  if (queue.front().isCharacter) {
-    while (!queue.empty() && queue.front().isCharacter) {
-      io.AddInputCharacter(queue.front().character);
-      queue.pop_front();
-    }
-    return;
-  }
-  const InputEvent event = queue.front();
-  queue.pop_front();
   io.KeysDown[event.key] = event.down;
   io.KeyCtrl = (event.mods & GLFW_MOD_CONTROL) != 0;
   io.KeyShift = (event.mods & GLFW_MOD_SHIFT) != 0;
@@ -70,6 +78,29 @@ void applyQueuedInput(Runtime& runtime) {
     if (event.key == GLFW_KEY_LEFT_ALT || event.key == GLFW_KEY_RIGHT_ALT) io.KeyAlt = false;
     if (event.key == GLFW_KEY_LEFT_SUPER || event.key == GLFW_KEY_RIGHT_SUPER) io.KeySuper = false;
   }
+}
+
+// Applies queued input after the backend's NewFrame: a run of characters, or one key or
+// mouse button transition, per frame; mouse buttons then hold the queue's state.
+void applyQueuedInput(Runtime& runtime) {
+  auto& queue = runtime.pendingInput;
+  ImGuiIO& io = ImGui::GetIO();
+  if (!queue.empty() && queue.front().kind == InputEvent::Kind::Character) {
+    while (!queue.empty() && queue.front().kind == InputEvent::Kind::Character) {
+      io.AddInputCharacter(queue.front().character);
+      queue.pop_front();
+    }
+  } else if (!queue.empty()) {
+    const InputEvent event = queue.front();
+    queue.pop_front();
+    if (event.kind == InputEvent::Kind::Key) {
+      applyKey(event);
+    } else {
+      runtime.mouseDown[event.key] = event.down;
+      io.MousePos = ImVec2(event.x, event.y);
+    }
+  }
+  for (int b = 0; b < 5; ++b) io.MouseDown[b] = runtime.mouseDown[b];
 }
 
 void rebuildFontsIfScaleChanged(Runtime& runtime, bool backendReady) {
@@ -132,12 +163,12 @@ bool runFrame(Runtime& runtime) {
   rebuildFontsIfScaleChanged(runtime, true);
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
+  applyQueuedInput(runtime);
   ImGuiIO& io = ImGui::GetIO();
   if (runtime.forcedWidth > 0) {
     io.DisplaySize = ImVec2(static_cast<float>(runtime.forcedWidth), static_cast<float>(runtime.forcedHeight));
     io.DisplayFramebufferScale = ImVec2(1, 1);
   }
-  applyQueuedInput(runtime);
   const uint64_t revisionBefore = runtime.app.revision;
   ui::handleTourKeys(runtime.app);
   ImGui::NewFrame();

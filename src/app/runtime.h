@@ -24,11 +24,12 @@ struct FrameStats {
 // frame: ImGui 1.86 polls key state, so a press and release arriving between two frames
 // (a fast typist, an automated test) would otherwise be lost.
 struct InputEvent {
-  bool isCharacter = false;
+  enum class Kind { Character, Key, MouseButton } kind = Kind::Key;
   unsigned int character = 0;
-  int key = 0;
+  int key = 0;  // GLFW key, or mouse button index
   bool down = false;
   int mods = 0;
+  float x = 0, y = 0;  // pointer position at a mouse button event
 };
 
 struct Runtime {
@@ -42,6 +43,7 @@ struct Runtime {
   int forcedWidth = 0, forcedHeight = 0;  // off-screen size overriding the window's
   FrameStats stats;
   std::deque<InputEvent> pendingInput;
+  bool mouseDown[5] = {};  // button state as applied from the queue
 };
 
 // Sets up Dear ImGui, its GLFW and OpenGL3 backends, fonts and theme.

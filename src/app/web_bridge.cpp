@@ -104,7 +104,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_widgets() {
   nlohmann::json list = nlohmann::json::array();
   const float toCss = 1.0f / a.pixelRatio;
   for (const auto& w : a.widgets)
-    list.push_back({{"id", w.id}, {"x", w.x * toCss}, {"y", w.y * toCss}, {"w", w.w * toCss}, {"h", w.h * toCss}});
+    list.push_back({{"id", w.id}, {"x", w.x * toCss}, {"y", w.y * toCss}, {"w", w.w * toCss}, {"h", w.h * toCss},
+                    {"focused", w.focused}});
   return reply(lesson::dumpJson(list));
 }
 

@@ -31,6 +31,7 @@ class HeatmapRenderer {
 struct WidgetRect {
   std::string id;
   float x = 0, y = 0, w = 0, h = 0;  // in ImGui pixels; drivers convert to CSS pixels
+  bool focused = false;              // holds keyboard focus (shown with the focus highlight)
 };
 
 struct FocusEntry {

@@ -94,7 +94,7 @@ void drawTokenEditor(AppState& app) {
 
 void drawSizeControls(AppState& app) {
   const bool projected = app.lesson.source == lesson::VectorSource::Projected;
-  int dModel = app.lesson.dModel, dK = app.lesson.dK, heads = app.lesson.heads;
+  int dModel = app.lesson.dModel, dK = app.lesson.dK;
   ImGui::PushItemWidth(px(app, 110));
   ImGui::BeginDisabled(!projected);
   if (ImGui::InputInt("d_model", &dModel)) finishEdit(app, lesson::setModelWidth(app.lesson, dModel));
@@ -103,14 +103,8 @@ void drawSizeControls(AppState& app) {
   ImGui::SameLine();
   if (ImGui::InputInt("d_k", &dK)) finishEdit(app, lesson::setKeyWidth(app.lesson, dK));
   registerItem(app, "dK");
-  if (ImGui::InputInt("heads", &heads)) {
-    // Step to the next divisor of d_k in the direction the learner pressed.
-    const int direction = heads > app.lesson.heads ? 1 : -1;
-    while (heads >= 1 && heads <= app.lesson.dK && app.lesson.dK % heads != 0) heads += direction;
-    finishEdit(app, lesson::setHeads(app.lesson, heads));
-  }
-  registerItem(app, "heads");
   ImGui::PopItemWidth();
+  drawHeadsInput(app, "heads", "heads");
   if (!projected) ImGui::TextDisabled("Q, K and V are given directly in this example.");
 }
 
@@ -153,6 +147,18 @@ void drawPageControls(AppState& app) {
 }
 
 }  // namespace
+
+void drawHeadsInput(AppState& app, const char* label, const char* widgetId) {
+  int heads = app.lesson.heads;
+  ImGui::SetNextItemWidth(px(app, 110));
+  if (ImGui::InputInt(label, &heads)) {
+    // Step to the next divisor of d_k in the direction the learner pressed.
+    const int direction = heads > app.lesson.heads ? 1 : -1;
+    while (heads >= 1 && heads <= app.lesson.dK && app.lesson.dK % heads != 0) heads += direction;
+    finishEdit(app, lesson::setHeads(app.lesson, heads));
+  }
+  registerItem(app, widgetId);
+}
 
 void drawTokenStrip(AppState& app) {
   const auto& tokens = app.lesson.tokens;

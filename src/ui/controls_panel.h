@@ -7,5 +7,7 @@ namespace ui {
 
 void drawTokenStrip(AppState& app);
 void drawControls(AppState& app);
+// The heads count, stepping only through divisors of d_k.
+void drawHeadsInput(AppState& app, const char* label, const char* widgetId);
 
 }  // namespace ui

@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "lesson/edits.h"
+#include "ui/controls_panel.h"
 #include "ui/heatmap_view.h"
 #include "ui/widgets.h"
 
@@ -50,14 +51,7 @@ void drawCost(AppState& app) {
 void drawHeads(AppState& app) {
   const auto& heads = app.trace.attention.heads;
   sectionHeading(app, "Heads");
-  int count = app.lesson.heads;
-  ImGui::SetNextItemWidth(px(app, 110));
-  if (ImGui::InputInt("heads##multi", &count)) {
-    const int direction = count > app.lesson.heads ? 1 : -1;
-    while (count >= 1 && count <= app.lesson.dK && app.lesson.dK % count != 0) count += direction;
-    finishEdit(app, lesson::setHeads(app.lesson, count));
-  }
-  registerItem(app, "heads-step");
+  drawHeadsInput(app, "heads##multi", "heads-step");
   ImGui::SameLine();
   ImGui::TextDisabled("must divide d_k = %d", app.lesson.dK);
   for (size_t h = 0; h < heads.size(); ++h) {

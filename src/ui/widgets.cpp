@@ -19,8 +19,9 @@ void registerItem(AppState& app, const std::string& id) {
   }
   // Only what is actually visible can be clicked by a person.
   if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
-  app.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y});
   const ImGuiID itemId = ImGui::GetItemID();
+  const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
+  app.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused});
   if (itemId != 0) app.focusBuilding.push_back({itemId, ImGui::GetCurrentWindow()});
 }
 

@@ -79,6 +79,28 @@ await runTest('tour', async ({ browser, url }) => {
   await settle(page);
   check((await stateOf(page)).Q[0][1] === 2.5, 'Escape cancels the edit');
 
+  // Tab walks the controls with a visible focus; Space presses the focused button.
+  await page.keyboard.press('Home');
+  await settle(page);
+  const focusedIds = [];
+  for (let k = 0; k < 3; ++k) {
+    await page.keyboard.press('Tab');
+    await settle(page);
+    const f = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
+    focusedIds.push(f ? f.id : null);
+  }
+  check(focusedIds.every((id) => id) && new Set(focusedIds).size === 3, `Tab moves focus: ${focusedIds.join(' -> ')}`);
+  for (let k = 0; k < 30; ++k) {
+    const f = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
+    if (f && f.id === 'next') break;
+    await page.keyboard.press('Shift+Tab');
+    await settle(page);
+  }
+  await page.keyboard.press('Space');
+  await settle(page);
+  check((await stateOf(page)).step === 1, 'Space on the focused Next button goes forward');
+  await page.screenshot({ path: 'build/test-artifacts/tour-keyboard-focus.png' });
+
   // Clicking a token selects it as the query row.
   await clickWidget(page, 'token[4]');
   check((await stateOf(page)).selected === 4, 'clicking a token selects its row');
