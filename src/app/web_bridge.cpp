@@ -126,6 +126,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                                  {"canvasWidth", width},
                                  {"canvasHeight", height},
                                  {"pendingInput", r.pendingInput.size()},
+                                 {"gpuHeatmap", r.app.heatmap != nullptr},
                                  {"idle", !app::needsFrame(r)}}));
 }
 

@@ -26,7 +26,12 @@ void drawStepView(AppState& app, StepView view) {
   switch (view) {
     case StepView::None: return;
     case StepView::Tokens: drawTokenStrip(app); return;
-    case StepView::Heatmap: sectionHeading(app, "Attention weights"); drawHeatmap(app, head.weights, head.rowFullyHidden, "heatmap", px(app, 64)); return;
+    case StepView::Heatmap:
+      sectionHeading(app, "Attention weights");
+      ImGui::SameLine();
+      ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "\xE2\x86\x90 this step");
+      drawHeatmap(app, head.weights, head.rowFullyHidden, "heatmap", px(app, 56));
+      return;
     case StepView::RowBars: drawRowBars(app); return;
     case StepView::Links: drawTokenLinks(app); return;
     case StepView::Contributions: drawContributions(app); return;

@@ -89,13 +89,14 @@ export async function clickWidget(page, id, options = {}) {
   await settle(page);
 }
 
-// Waits until the page has drawn a couple of frames and gone idle (all queued input applied).
-export async function settle(page, frames = 2) {
+// Waits until all queued input is applied and the page is idle again (or, while a text
+// caret keeps it drawing, until a few more frames have passed). Input sent by playwright
+// has reached the page's handlers when its promise resolves, so "idle" is not stale.
+export async function settle(page, frames = 3) {
   const start = await page.evaluate(() => window.attentionTour.stats().frames);
   await page.waitForFunction((s) => {
     const st = window.attentionTour.stats();
-    // idle, or still drawing for a reason of its own (a text caret) with all input applied
-    return st.pendingInput === 0 && (st.idle ? st.frames >= s : st.frames >= s + 3);
+    return st.pendingInput === 0 && (st.idle || st.frames >= s);
   }, start + frames, { timeout: 10000, polling: 20 }).catch(() => {});
 }
 

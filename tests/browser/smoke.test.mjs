@@ -28,6 +28,12 @@ await runTest('smoke', async ({ browser, url }) => {
   const state = await page.evaluate(() => window.attentionTour.getState());
   check(state.stepCount === 12 && state.stepId === 'why', 'getState() has the tour position');
   check(Array.isArray(state.weights) && state.weights.length === state.tokens.length, 'getState() has the weights');
+  check((await page.evaluate(() => window.attentionTour.stats())).gpuHeatmap === true,
+        'the heatmap shader compiled and linked under WebGL2');
+  await page.evaluate(() => window.attentionTour.setState({ stepId: 'softmax' }));
+  await page.waitForTimeout(300);
+  const heat = await screenshotStats(page, 'smoke-softmax-heatmap.png');
+  check(heat.colours > 200, `the softmax step draws its heatmap (${heat.colours} colours)`);
   const frames = await page.evaluate(() => window.attentionTour.stats().frames);
   check(frames >= 1, `stats().frames counts rendered frames (${frames})`);
   const origin = new URL(url).origin;
