@@ -150,6 +150,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_open_fragment(const char* fragment) {
     a.lesson = opened;
     a.progress.markSeen(a.lesson.step);
   } else {
+    a.lesson = lesson::defaultState();
     a.lesson.notice = error + ". The default lesson is shown instead.";
   }
   ui::recompute(a);

@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 
 #include "lesson/presets.h"
+#include "lesson/steps.h"
 #include "ui/formula_panel.h"
 #include "ui/screen.h"
 #include "ui/theme.h"
@@ -143,4 +144,37 @@ TEST_CASE("the formula panel prints the core's numbers for the selected pair") {
   CHECK(lines.dot == "q_1 \xC2\xB7 k_3 = 1.00\xC3\x97" "1.00 + 0.00\xC3\x97" "1.00 + 1.00\xC3\x97" "0.00 + 0.00\xC3\x97" "0.00 = 1.00");
   CHECK(lines.scale == "s_1_3 = 1.00 / (\xE2\x88\x9A" "4) = 0.50");
   CHECK(lines.softmax.find("= 0.31") != std::string::npos);  // e^-0.5 / (1 + e^-1 + e^-0.5) = 0.307
+}
+
+TEST_CASE("the embedded font covers every symbol the lesson prints") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  // sqrt, middle dot, sum, superscript T, infinity, arrows, <=, >=, times, subscripts, ellipsis
+  const ImWchar symbols[] = {0x221A, 0x00B7, 0x03A3, 0x1D40, 0x221E, 0x2190, 0x2192, 0x2264, 0x2265,
+                             0x00D7, 0x2081, 0x2082, 0x2099, 0x2026, 0x00B2};
+  for (ImFont* font : {app.fonts.body, app.fonts.bold, app.fonts.title})
+    for (ImWchar c : symbols) {
+      CAPTURE(static_cast<int>(c));
+      CHECK(font->FindGlyphNoFallback(c) != nullptr);
+    }
+}
+
+TEST_CASE("every character of every step's text has a glyph") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  for (const auto& step : lesson::tourSteps()) {
+    for (const std::string* text : {&step.title, &step.plain, &step.formal, &step.formula}) {
+      const char* p = text->c_str();
+      const char* end = p + text->size();
+      while (p < end) {
+        unsigned int c = 0;
+        p += ImTextCharFromUtf8(&c, p, end);
+        CAPTURE(step.id);
+        CAPTURE(c);
+        CHECK(app.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+      }
+    }
+  }
 }
