@@ -35,26 +35,81 @@ double dot(const float* a, const float* b, int length) {
   return sum;
 }
 
-Matrix multiply(const Matrix& a, const Matrix& b) {
-  Matrix result(a.rows, b.cols);
-  std::vector<double> accumulator(static_cast<size_t>(b.cols));
-  for (int i = 0; i < a.rows; ++i) {
-    std::fill(accumulator.begin(), accumulator.end(), 0.0);
-    for (int k = 0; k < a.cols; ++k) {
-      const double aik = a.at(i, k);
-      const float* bRow = b.rowData(k);
-      for (int j = 0; j < b.cols; ++j) accumulator[static_cast<size_t>(j)] += aik * bRow[j];
+std::vector<double> widened(const Matrix& m) { return std::vector<double>(m.values.begin(), m.values.end()); }
+
+void dotRowsBlock(const double* A, const double* B, int width, int firstRow, int rowCount, int firstKey,
+                  int keyCount, double* out) {
+  const size_t w = static_cast<size_t>(width);
+  const double* a0 = A + static_cast<size_t>(firstRow) * w;
+  if (rowCount == 4) {
+    const double *a1 = a0 + w, *a2 = a1 + w, *a3 = a2 + w;
+    for (int t = 0; t < keyCount; ++t) {
+      const double* b = B + static_cast<size_t>(firstKey + t) * w;
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (size_t c = 0; c < w; ++c) {
+        const double bc = b[c];
+        s0 += a0[c] * bc;
+        s1 += a1[c] * bc;
+        s2 += a2[c] * bc;
+        s3 += a3[c] * bc;
+      }
+      out[t] = s0;
+      out[keyCount + t] = s1;
+      out[2 * keyCount + t] = s2;
+      out[3 * keyCount + t] = s3;
     }
-    for (int j = 0; j < b.cols; ++j) result.at(i, j) = static_cast<float>(accumulator[static_cast<size_t>(j)]);
+    return;
   }
+  for (int r = 0; r < rowCount; ++r) {
+    const double* a = a0 + static_cast<size_t>(r) * w;
+    for (int t = 0; t < keyCount; ++t) {
+      const double* b = B + static_cast<size_t>(firstKey + t) * w;
+      double sum = 0;
+      for (size_t c = 0; c < w; ++c) sum += a[c] * b[c];
+      out[r * keyCount + t] = sum;
+    }
+  }
+}
+
+namespace {
+// Rows of the right-hand matrix visited per pass: 64 widened rows of width 64 are 32 KB,
+// which stays in cache while every left-hand row uses them.
+constexpr int kTileRows = 64;
+}  // namespace
+
+Matrix multiply(const Matrix& a, const Matrix& b) {
+  const std::vector<double> wideB = widened(b);
+  const size_t p = static_cast<size_t>(b.cols);
+  std::vector<double> accumulator(static_cast<size_t>(a.rows) * p, 0.0);
+  for (int first = 0; first < a.cols; first += kTileRows) {
+    const int last = std::min(a.cols, first + kTileRows);
+    for (int i = 0; i < a.rows; ++i) {
+      double* acc = accumulator.data() + static_cast<size_t>(i) * p;
+      for (int k = first; k < last; ++k) {
+        const double aik = a.at(i, k);
+        if (aik == 0.0) continue;  // masked weights and one-hot rows are common in the lesson
+        const double* bRow = wideB.data() + static_cast<size_t>(k) * p;
+        for (size_t j = 0; j < p; ++j) acc[j] += aik * bRow[j];
+      }
+    }
+  }
+  Matrix result(a.rows, b.cols);
+  for (size_t k = 0; k < accumulator.size(); ++k) result.values[k] = static_cast<float>(accumulator[k]);
   return result;
 }
 
 Matrix multiplyTransposed(const Matrix& a, const Matrix& b) {
   Matrix result(a.rows, b.rows);
-  for (int i = 0; i < a.rows; ++i) {
-    for (int j = 0; j < b.rows; ++j) {
-      result.at(i, j) = static_cast<float>(dot(a.rowData(i), b.rowData(j), a.cols));
+  const std::vector<double> wideA = widened(a), wideB = widened(b);
+  std::vector<double> block(static_cast<size_t>(4 * kTileRows));
+  for (int first = 0; first < b.rows; first += kTileRows) {
+    const int count = std::min(kTileRows, b.rows - first);
+    for (int i = 0; i < a.rows; i += 4) {
+      const int rows = std::min(4, a.rows - i);
+      dotRowsBlock(wideA.data(), wideB.data(), a.cols, i, rows, first, count, block.data());
+      for (int r = 0; r < rows; ++r)
+        for (int t = 0; t < count; ++t)
+          result.at(i + r, first + t) = static_cast<float>(block[static_cast<size_t>(r * count + t)]);
     }
   }
   return result;

@@ -36,6 +36,15 @@ bool operator==(const Matrix& a, const Matrix& b);
 // numbers, and double accumulation keeps them within float rounding of the exact value.
 double dot(const float* a, const float* b, int length);
 
+// A matrix's values widened to double once, so hot loops neither convert nor round.
+std::vector<double> widened(const Matrix& m);
+// Dot products of up to four rows of A (starting at firstRow) with rows
+// [firstKey, firstKey + keyCount) of B, both widened, each `width` long:
+// out[r * keyCount + t] = A[firstRow + r] . B[firstKey + t], accumulated in double.
+// Four rows at once reuse each loaded B value four times.
+void dotRowsBlock(const double* A, const double* B, int width, int firstRow, int rowCount, int firstKey,
+                  int keyCount, double* out);
+
 Matrix multiply(const Matrix& a, const Matrix& b);            // a (n x m) * b (m x p)
 Matrix multiplyTransposed(const Matrix& a, const Matrix& b);  // a (n x d) * b^T, b is (k x d)
 Matrix transpose(const Matrix& m);
