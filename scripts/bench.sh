@@ -15,7 +15,11 @@ for preset in native web; do
 done
 echo "== attention, native (g++ -O3)"
 build/native/tests/attention_bench "$MAX_N"
-echo "== attention, wasm under node ($(node --version))"
+echo "== attention, wasm under node ($(node --version)), default tiering"
 node --no-experimental-fetch build/web/tests/attention_bench.js "$MAX_N"
+# V8 has no on-stack replacement for wasm: a function entered once with a long loop keeps
+# running its baseline (Liftoff) code. --no-liftoff shows the optimised code's speed.
+echo "== attention, wasm under node, optimising compiler only (--no-liftoff)"
+node --no-experimental-fetch --no-liftoff build/web/tests/attention_bench.js "$MAX_N"
 echo "== page budget"
 node tests/bench/page_budget.mjs
