@@ -16,7 +16,12 @@ EM_JS(void, page_start, (), { if (Module.onRuntimeStart) Module.onRuntimeStart()
 void tick(void* argument) {
   auto& runtime = *static_cast<app::Runtime*>(argument);
   const uint64_t revisionBefore = runtime.renderedRevision;
-  if (!app::runFrame(runtime)) return;
+  if (!app::runFrame(runtime)) {
+    // Nothing to draw: stop asking for animation frames until an event calls wake().
+    runtime.loopPaused = true;
+    emscripten_pause_main_loop();
+    return;
+  }
   app::notifyFrameRendered(runtime, runtime.renderedRevision != revisionBefore);
 }
 
@@ -44,6 +49,7 @@ int main() {
   }
   app::attachBridge(*runtime);
   app::installPageHooks(*runtime);
+  runtime->resumeLoop = emscripten_resume_main_loop;
   page_start();
   emscripten_set_main_loop_arg(tick, runtime, 0, false);
   return 0;

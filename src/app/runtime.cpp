@@ -144,7 +144,13 @@ void shutdownRuntime(Runtime& runtime) {
   ImGui::DestroyContext();
 }
 
-void wake(Runtime& runtime) { runtime.wakeFrames = kFramesAfterEvent; }
+void wake(Runtime& runtime) {
+  runtime.wakeFrames = kFramesAfterEvent;
+  if (runtime.loopPaused && runtime.resumeLoop) {
+    runtime.loopPaused = false;
+    runtime.resumeLoop();
+  }
+}
 
 bool needsFrame(const Runtime& runtime) {
   if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.revision) return true;

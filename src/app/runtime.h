@@ -44,6 +44,9 @@ struct Runtime {
   FrameStats stats;
   std::deque<InputEvent> pendingInput;
   bool mouseDown[5] = {};  // button state as applied from the queue
+  // The browser driver pauses its main loop while idle; wake() resumes it.
+  bool loopPaused = false;
+  void (*resumeLoop)() = nullptr;
 };
 
 // Sets up Dear ImGui, its GLFW and OpenGL3 backends, fonts and theme.

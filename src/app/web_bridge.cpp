@@ -198,6 +198,7 @@ EMSCRIPTEN_KEEPALIVE void at_set_zoom(double zoom) {
   if (!(zoom >= 0.5 && zoom <= 3.0)) return;
   a.prefs.zoom = static_cast<float>(zoom);
   ++a.revision;
+  app::wake(*app::bridge().runtime);
 }
 
 EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
@@ -205,6 +206,7 @@ EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
   a.storageAvailable = available != 0;
   if (!a.storageAvailable) a.lesson.notice = "Your browser blocks storage here, so progress will not be kept after this visit.";
   ++a.revision;
+  app::wake(*app::bridge().runtime);
 }
 
 // prefers-reduced-motion: the one animation Dear ImGui has, the blinking text caret, stops.

@@ -90,14 +90,14 @@ std::vector<TourStep> buildSteps() {
        "after, it is a blend shaped by the tokens the query found relevant. In a real Transformer this result "
        "goes on to further layers that repeat the process.",
        "The attention output has one row per query. In a Transformer block it is added back to the input "
-       "(a residual connection), normalised, and passed through a small feed-forward network; stacking such "
-       "blocks lets information flow over several hops.",
+       "(a residual connection), normalised, and passed through a position-wise feed-forward network; stacking "
+       "such blocks lets information flow over several hops.",
        "x_i  →  output_i",
        {M::V, M::Output}, M::Output, {V::BeforeAfter}},
       {"all-at-once", "All tokens at once",
        "Nothing in the previous steps depended on finishing one token before starting the next. For the whole "
-       "sentence, attention is three matrix products and a softmax, which is why it runs so well on parallel "
-       "hardware. The price: every token is compared with every other one.",
+       "sentence, attention is a few matrix products (X W_Q, X W_K, X W_V, Q Kᵀ and the weights times V) and "
+       "one row-wise softmax, which is why it runs so well on parallel hardware. The price: every token is compared with every other one.",
        "Computing Q Kᵀ costs O(n² d) time, and the weight matrix has n² entries, so memory is "
        "O(n²). Doubling the context length makes both four times larger. This quadratic cost is what "
        "long-context methods try to avoid.",
@@ -114,12 +114,12 @@ std::vector<TourStep> buildSteps() {
        {M::Weights, M::Output}, M::Output, {V::Heads}},
       {"beyond", "Beyond the basic recipe",
        "Attention alone does not know word order: shuffle the tokens and the outputs are shuffled the same "
-       "way. Positional encodings add order back. FlashAttention computes exactly the same result tile by "
-       "tile without ever storing the full weight matrix, while sparse and linear attention trade some "
+       "way. Positional encodings add order back. FlashAttention computes the same result, up to rounding, "
+       "tile by tile without ever storing the full weight matrix, while sparse and linear attention trade some "
        "exactness for less than quadratic cost.",
        "FlashAttention visits keys in blocks and keeps, per query, a running maximum m, a running sum l and a "
-       "running output that are rescaled when m grows; the final output equals the direct one. Sliding-window "
-       "and global-token patterns skip most pairs. Linear attention replaces exp(q · k) by a product of "
+       "running output that are rescaled when m grows; the final output equals the direct one up to rounding. "
+       "Sliding-window and global-token patterns skip most pairs. Linear attention replaces exp(q · k) by a product of "
        "feature maps, dropping the n² term at the price of an approximation.",
        "m' = max(m, max_j s_j),  l' = l·exp(m - m') + Σ_j exp(s_j - m')",
        {M::Output}, M::Output, {V::Tiles}},

@@ -67,7 +67,9 @@ void drawHeads(AppState& app) {
   const auto& head = heads[static_cast<size_t>(app.selectedHead)];
   ImGui::TextDisabled("head %d: %d query/key columns, scaled by \xE2\x88\x9A%d", app.selectedHead + 1, head.Q.cols,
                       head.Q.cols);
-  drawHeatmap(app, head.weights, head.rowFullyHidden, "headWeights", px(app, 64));
+  drawHeatmap(app, head.weights, head.rowFullyHidden, "headWeights", px(app, 56));
+  ImGui::TextWrapped("In this lesson W_O is the identity, so the output shown is the heads' outputs side by side "
+                     "(head 1 fills the first %d columns).", head.output.cols);
 }
 
 void drawTiles(AppState& app) {
