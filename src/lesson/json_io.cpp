@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "lesson/edits.h"
 #include "lesson/presets.h"
@@ -12,6 +14,31 @@ namespace lesson {
 using nlohmann::json;
 
 std::string dumpJson(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+double shortestFloat(float value) {
+  if (!std::isfinite(value)) return value;
+  char text[32];
+  for (int digits = 1; digits <= 9; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
+    const double candidate = std::strtod(text, nullptr);
+    if (static_cast<float>(candidate) == value) return candidate;
+  }
+  return value;
+}
+
+namespace {
+
+json compactMatrixToJson(const core::Matrix& m) {
+  json rows = json::array();
+  for (int i = 0; i < m.rows; ++i) {
+    json row = json::array();
+    for (int j = 0; j < m.cols; ++j) row.push_back(shortestFloat(m.at(i, j)));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace
 
 json matrixToJson(const core::Matrix& m) {
   json rows = json::array();
@@ -57,7 +84,10 @@ std::string matrixFromJson(const json& value, const std::string& name, core::Mat
   return {};
 }
 
-json stateToJson(const LessonState& s) {
+json stateToJson(const LessonState& s, bool compactNumbers) {
+  const auto matrix = [compactNumbers](const core::Matrix& m) {
+    return compactNumbers ? compactMatrixToJson(m) : matrixToJson(m);
+  };
   json j;
   j["version"] = kStateVersion;
   j["preset"] = s.presetId;
@@ -69,20 +99,20 @@ json stateToJson(const LessonState& s) {
   j["dK"] = s.dK;
   j["heads"] = s.heads;
   j["scale"] = s.scale;
-  j["temperature"] = s.temperature;
+  j["temperature"] = compactNumbers ? shortestFloat(s.temperature) : s.temperature;
   j["mask"] = core::maskText(s.mask);
   j["selected"] = s.selected;
   j["selectedKey"] = s.selectedKey;
   j["source"] = s.source == VectorSource::Projected ? "projected" : "direct";
   if (s.source == VectorSource::Projected) {
-    j["X"] = matrixToJson(s.X);
-    j["WQ"] = matrixToJson(s.WQ);
-    j["WK"] = matrixToJson(s.WK);
-    j["WV"] = matrixToJson(s.WV);
+    j["X"] = matrix(s.X);
+    j["WQ"] = matrix(s.WQ);
+    j["WK"] = matrix(s.WK);
+    j["WV"] = matrix(s.WV);
   } else {
-    j["Q"] = matrixToJson(s.Q);
-    j["K"] = matrixToJson(s.K);
-    j["V"] = matrixToJson(s.V);
+    j["Q"] = matrix(s.Q);
+    j["K"] = matrix(s.K);
+    j["V"] = matrix(s.V);
   }
   return j;
 }

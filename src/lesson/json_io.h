@@ -20,7 +20,11 @@ nlohmann::json matrixToJson(const core::Matrix& m);
 std::string matrixFromJson(const nlohmann::json& value, const std::string& name, core::Matrix& out);
 
 // The state alone: what a share link or saved progress needs to rebuild the lesson.
-nlohmann::json stateToJson(const LessonState& state);
+// compactNumbers writes each float as the shortest decimal that reads back as the same
+// float ("0.1" rather than "0.10000000149011612"), which keeps links short.
+nlohmann::json stateToJson(const LessonState& state, bool compactNumbers = false);
+// The shortest decimal (as a double) that rounds to exactly this float.
+double shortestFloat(float value);
 // The state plus every matrix of its trace: what getState() returns.
 nlohmann::json stateWithTraceToJson(const LessonState& state, const LessonTrace& trace);
 

@@ -2,6 +2,7 @@
 // and share links that are broken or hostile.
 #include <doctest/doctest.h>
 
+#include "lesson/edits.h"
 #include "lesson/json_io.h"
 #include "lesson/presets.h"
 #include "lesson/share_link.h"
@@ -114,4 +115,29 @@ TEST_CASE("base64url round-trips every byte") {
     REQUIRE(lesson::base64UrlDecode(lesson::base64UrlEncode(bytes.substr(0, len)), decoded));
     CHECK(decoded == bytes.substr(0, len));
   }
+}
+
+TEST_CASE("the largest lesson state fits in a share link and comes back exactly") {
+  lesson::LessonState s = lesson::defaultState();
+  while (s.tokens.size() < 16) REQUIRE(lesson::addToken(s, "token" + std::to_string(s.tokens.size())).empty());
+  REQUIRE(lesson::setModelWidth(s, 16).empty());
+  REQUIRE(lesson::setKeyWidth(s, 16).empty());
+  lesson::randomiseVectors(s, 99);
+  for (float& v : s.X.values) v = v * 3.14159f - 0.001f;  // values with many digits
+  s.temperature = 0.37f;
+  const std::string fragment = lesson::encodeShareFragment(s);
+  CHECK(fragment.size() < lesson::kMaxLinkLength);
+  lesson::LessonState back;
+  REQUIRE(lesson::decodeShareFragment(fragment, lesson::defaultState(), back).empty());
+  CHECK(back.X == s.X);
+  CHECK(back.WQ == s.WQ);
+  CHECK(back.temperature == s.temperature);
+  MESSAGE("largest share fragment: " << fragment.size() << " characters");
+}
+
+TEST_CASE("shortestFloat reads back as the same float") {
+  for (float v : {0.1f, 1.0f / 3.0f, -2.5f, 1e-7f, 123456.789f, 0.0f, -0.0f, 3.4e38f}) {
+    CHECK(static_cast<float>(lesson::shortestFloat(v)) == v);
+  }
+  CHECK(lesson::shortestFloat(0.1f) == 0.1);
 }
