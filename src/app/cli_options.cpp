@@ -62,7 +62,8 @@ CliOptions parseCli(const std::vector<std::string>& args) {
     if (flag == "--step") {
       int step = 0;
       if (!parsePositive(value, lesson::stepCount(), step)) {
-        options.error = "--step must be a number from 1 to " + std::to_string(lesson::stepCount()) + ", not '" + value + "'";
+        options.error =
+            "--step must be a number from 1 to " + std::to_string(lesson::stepCount()) + ", not '" + value + "'";
         return options;
       }
       options.step = step - 1;

@@ -1,12 +1,13 @@
 // main_native.cpp: the desktop driver. GLFW window with an OpenGL 3.3 core context, the
 // command line, an event-driven loop that sleeps while nothing changes, and screenshots.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <GLFW/glfw3.h>
 
 #include "app/cli_options.h"
 #include "app/runtime.h"
@@ -15,8 +16,6 @@
 #include "lesson/json_io.h"
 #include "lesson/presets.h"
 #include "lesson/share_link.h"
-
-#include <imgui.h>
 
 namespace {
 
@@ -48,8 +47,10 @@ GLFWwindow* openWindow(const app::CliOptions& options, bool visible) {
 
 void runInteractive(app::Runtime& runtime) {
   while (!glfwWindowShouldClose(runtime.window)) {
-    if (app::needsFrame(runtime)) glfwPollEvents();
-    else glfwWaitEventsTimeout(0.5);  // idle: sleep until input arrives
+    if (app::needsFrame(runtime))
+      glfwPollEvents();
+    else
+      glfwWaitEventsTimeout(0.5);  // idle: sleep until input arrives
     float scaleX = 1, scaleY = 1;
     glfwGetWindowContentScale(runtime.window, &scaleX, &scaleY);
     if (scaleX != runtime.app.pixelRatio) runtime.app.pixelRatio = scaleX, app::wake(runtime);

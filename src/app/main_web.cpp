@@ -1,9 +1,9 @@
 // main_web.cpp: the browser driver. A GLFW (Emscripten) window on the page's canvas with
 // a WebGL2 context, and the browser's main loop calling the shared frame function.
-#include <cstdio>
-
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
+
+#include <cstdio>
 
 #include "app/runtime.h"
 #include "app/web_bridge.h"
@@ -11,7 +11,9 @@
 namespace {
 
 // Lets the page size the canvas and restore saved or shared state before the first frame.
-EM_JS(void, page_start, (), { if (Module.onRuntimeStart) Module.onRuntimeStart(); });
+EM_JS(void, page_start, (), {
+  if (Module.onRuntimeStart) Module.onRuntimeStart();
+});
 
 void tick(void* argument) {
   auto& runtime = *static_cast<app::Runtime*>(argument);

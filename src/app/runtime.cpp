@@ -1,11 +1,11 @@
 // runtime.cpp: the frame function and its idle logic, shared by the web and desktop builds.
 #include "app/runtime.h"
 
-#include <chrono>
-
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
+
+#include <chrono>
 
 #include "ui/screen.h"
 #include "ui/theme.h"

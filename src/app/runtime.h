@@ -15,9 +15,9 @@ struct GLFWwindow;
 namespace app {
 
 struct FrameStats {
-  uint64_t frames = 0;        // frames actually rendered
-  double lastFrameMs = 0.0;   // CPU time of the last rendered frame
-  uint64_t loopTicks = 0;     // loop iterations, rendered or skipped as idle
+  uint64_t frames = 0;       // frames actually rendered
+  double lastFrameMs = 0.0;  // CPU time of the last rendered frame
+  uint64_t loopTicks = 0;    // loop iterations, rendered or skipped as idle
 };
 
 // A key or character event from the platform, applied to Dear ImGui one transition per
@@ -36,10 +36,10 @@ struct Runtime {
   ui::AppState app;
   GLFWwindow* window = nullptr;
   std::unique_ptr<GlHeatmapRenderer> heatmap;
-  float atlasScale = 0.0f;      // scale the font atlas was built for
-  int wakeFrames = 3;           // frames still to render after the last event
+  float atlasScale = 0.0f;  // scale the font atlas was built for
+  int wakeFrames = 3;       // frames still to render after the last event
   uint64_t renderedRevision = ~0ull;
-  unsigned targetFramebuffer = 0;  // 0: the window; otherwise an off-screen target
+  unsigned targetFramebuffer = 0;         // 0: the window; otherwise an off-screen target
   int forcedWidth = 0, forcedHeight = 0;  // off-screen size overriding the window's
   FrameStats stats;
   std::deque<InputEvent> pendingInput;

@@ -18,7 +18,8 @@ std::string writeScreenshot(Runtime& runtime, int width, int height, const std::
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
   glBindFramebuffer(GL_FRAMEBUFFER, framebuffer);
   glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colour, 0);
-  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE) return "could not create an off-screen image";
+  if (glCheckFramebufferStatus(GL_FRAMEBUFFER) != GL_FRAMEBUFFER_COMPLETE)
+    return "could not create an off-screen image";
   runtime.targetFramebuffer = framebuffer;
   runtime.forcedWidth = width;
   runtime.forcedHeight = height;
@@ -36,8 +37,7 @@ std::string writeScreenshot(Runtime& runtime, int width, int height, const std::
   glDeleteTextures(1, &colour);
   runtime.targetFramebuffer = 0;
   stbi_flip_vertically_on_write(1);  // GL rows run bottom-up
-  if (!stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4))
-    return "could not write " + path;
+  if (!stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4)) return "could not write " + path;
   return {};
 }
 

@@ -5,14 +5,14 @@
 
 #include "app/web_bridge.h"
 
-#include <algorithm>
-#include <cmath>
-#include <string>
-
 #include <GLFW/glfw3.h>
 #include <emscripten.h>
 #include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "lesson/compute_api.h"
 #include "lesson/json_io.h"
@@ -62,9 +62,14 @@ void installPageHooks(Runtime& runtime) {
 void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
   if (!bridge().firstFrameAnnounced) {
     bridge().firstFrameAnnounced = true;
-    EM_ASM({ if (Module.onFirstFrame) Module.onFirstFrame(); });
+    EM_ASM({
+      if (Module.onFirstFrame) Module.onFirstFrame();
+    });
   }
-  if (stateChanged) EM_ASM({ if (Module.onStateChanged) Module.onStateChanged(); });
+  if (stateChanged)
+    EM_ASM({
+      if (Module.onStateChanged) Module.onStateChanged();
+    });
   (void)runtime;
 }
 
@@ -104,7 +109,11 @@ EMSCRIPTEN_KEEPALIVE const char* at_widgets() {
   nlohmann::json list = nlohmann::json::array();
   const float toCss = 1.0f / a.pixelRatio;
   for (const auto& w : a.widgets)
-    list.push_back({{"id", w.id}, {"x", w.x * toCss}, {"y", w.y * toCss}, {"w", w.w * toCss}, {"h", w.h * toCss},
+    list.push_back({{"id", w.id},
+                    {"x", w.x * toCss},
+                    {"y", w.y * toCss},
+                    {"w", w.w * toCss},
+                    {"h", w.h * toCss},
                     {"focused", w.focused}});
   return reply(lesson::dumpJson(list));
 }
@@ -178,8 +187,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_restore(const char* stateText, const char* p
 
 EMSCRIPTEN_KEEPALIVE const char* at_saved_state() {
   const auto& a = appState();
-  return reply(lesson::dumpJson({{"state", lesson::stateToJson(a.lesson)},
-                                 {"progress", lesson::progressToJson(a.progress)}}));
+  return reply(
+      lesson::dumpJson({{"state", lesson::stateToJson(a.lesson)}, {"progress", lesson::progressToJson(a.progress)}}));
 }
 
 EMSCRIPTEN_KEEPALIVE void at_wake() { app::wake(*app::bridge().runtime); }
@@ -204,7 +213,8 @@ EMSCRIPTEN_KEEPALIVE void at_set_zoom(double zoom) {
 EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
   auto& a = appState();
   a.storageAvailable = available != 0;
-  if (!a.storageAvailable) a.lesson.notice = "Your browser blocks storage here, so progress will not be kept after this visit.";
+  if (!a.storageAvailable)
+    a.lesson.notice = "Your browser blocks storage here, so progress will not be kept after this visit.";
   ++a.revision;
   app::wake(*app::bridge().runtime);
 }

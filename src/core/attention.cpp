@@ -97,14 +97,14 @@ Result<AttentionTrace> attend(const Matrix& Q, const Matrix& K, const Matrix& V,
   const int valueWidth = V.cols / options.heads;
   trace.concatenated = Matrix(Q.rows, V.cols);
   for (int h = 0; h < options.heads; ++h) {
-    HeadTrace head = attendOneHead(columnSlice(Q, h * keyWidth, keyWidth), columnSlice(K, h * keyWidth, keyWidth),
-                                   columnSlice(V, h * valueWidth, valueWidth), options.scale, options.temperature,
-                                   options.mask);
+    HeadTrace head =
+        attendOneHead(columnSlice(Q, h * keyWidth, keyWidth), columnSlice(K, h * keyWidth, keyWidth),
+                      columnSlice(V, h * valueWidth, valueWidth), options.scale, options.temperature, options.mask);
     setColumnSlice(trace.concatenated, head.output, h * valueWidth);
     trace.heads.push_back(std::move(head));
   }
-  trace.output = options.outputProjection ? multiply(trace.concatenated, *options.outputProjection)
-                                          : trace.concatenated;
+  trace.output =
+      options.outputProjection ? multiply(trace.concatenated, *options.outputProjection) : trace.concatenated;
   return trace;
 }
 

@@ -17,25 +17,25 @@
 namespace core {
 
 struct AttentionOptions {
-  bool scale = true;         // divide scores by sqrt(d_k)
-  float temperature = 1.0f;  // then divide by temperature (> 0)
-  Mask mask;                 // hidden scores become -inf before softmax
-  int heads = 1;             // split d_k and d_v into this many equal heads
+  bool scale = true;                       // divide scores by sqrt(d_k)
+  float temperature = 1.0f;                // then divide by temperature (> 0)
+  Mask mask;                               // hidden scores become -inf before softmax
+  int heads = 1;                           // split d_k and d_v into this many equal heads
   std::optional<Matrix> outputProjection;  // W_O, (d_v x d_out), applied after concatenation
 };
 
 // Everything one head computes, kept for display.
 struct HeadTrace {
-  Matrix Q, K, V;              // this head's slices
-  float scaleDivisor = 1.0f;   // sqrt(d_k of the head) or 1, times temperature
-  Matrix rawScores;            // Q K^T
-  Matrix scaledScores;         // rawScores / scaleDivisor
-  Matrix maskedScores;         // scaledScores with hidden entries at -inf
-  Matrix weights;              // row softmax of maskedScores; a fully hidden row is all zeros
+  Matrix Q, K, V;                    // this head's slices
+  float scaleDivisor = 1.0f;         // sqrt(d_k of the head) or 1, times temperature
+  Matrix rawScores;                  // Q K^T
+  Matrix scaledScores;               // rawScores / scaleDivisor
+  Matrix maskedScores;               // scaledScores with hidden entries at -inf
+  Matrix weights;                    // row softmax of maskedScores; a fully hidden row is all zeros
   std::vector<bool> rowFullyHidden;  // true where a row had no visible key
   std::vector<float> rowMax;         // the maximum subtracted in each row (-inf if fully hidden)
   std::vector<double> rowSum;        // sum of exp(score - rowMax) in each row (0 if fully hidden)
-  Matrix output;               // weights V
+  Matrix output;                     // weights V
 };
 
 struct AttentionTrace {
@@ -70,7 +70,6 @@ HeadTrace attendOneHead(const Matrix& Q, const Matrix& K, const Matrix& V, bool 
                         const Mask& mask);
 
 // The whole computation with validation; every intermediate is in the trace.
-Result<AttentionTrace> attend(const Matrix& Q, const Matrix& K, const Matrix& V,
-                              const AttentionOptions& options = {});
+Result<AttentionTrace> attend(const Matrix& Q, const Matrix& K, const Matrix& V, const AttentionOptions& options = {});
 
 }  // namespace core

@@ -4,8 +4,8 @@
 
 namespace core {
 
-constexpr int kMaxTokens = 4096;       // rows of Q, K, V
-constexpr int kMaxDimension = 1024;    // columns of Q, K, V and of any projection
+constexpr int kMaxTokens = 4096;     // rows of Q, K, V
+constexpr int kMaxDimension = 1024;  // columns of Q, K, V and of any projection
 constexpr int kMaxHeads = 64;
 constexpr double kMaxScoreCells = 16.0 * 1024 * 1024;  // n_q * n_k
 // Entries beyond +-1e6 are refused: with d <= 1024 and temperature >= 1e-6 every

@@ -6,8 +6,7 @@
 namespace core {
 
 Matrix::Matrix(int rowCount, int colCount, float fill)
-    : rows(rowCount), cols(colCount),
-      values(static_cast<size_t>(rowCount) * static_cast<size_t>(colCount), fill) {}
+    : rows(rowCount), cols(colCount), values(static_cast<size_t>(rowCount) * static_cast<size_t>(colCount), fill) {}
 
 Matrix Matrix::fromRows(std::initializer_list<std::initializer_list<float>> rowList) {
   Matrix m;
@@ -37,8 +36,8 @@ double dot(const float* a, const float* b, int length) {
 
 std::vector<double> widened(const Matrix& m) { return std::vector<double>(m.values.begin(), m.values.end()); }
 
-void dotRowsBlock(const double* A, const double* B, int width, int firstRow, int rowCount, int firstKey,
-                  int keyCount, double* out) {
+void dotRowsBlock(const double* A, const double* B, int width, int firstRow, int rowCount, int firstKey, int keyCount,
+                  double* out) {
   const size_t w = static_cast<size_t>(width);
   const double* a0 = A + static_cast<size_t>(firstRow) * w;
   if (rowCount == 4) {
@@ -134,8 +133,6 @@ void setColumnSlice(Matrix& target, const Matrix& part, int firstCol) {
     for (int j = 0; j < part.cols; ++j) target.at(i, firstCol + j) = part.at(i, j);
 }
 
-std::string shapeText(const Matrix& m) {
-  return std::to_string(m.rows) + " x " + std::to_string(m.cols);
-}
+std::string shapeText(const Matrix& m) { return std::to_string(m.rows) + " x " + std::to_string(m.cols); }
 
 }  // namespace core

@@ -42,8 +42,8 @@ std::vector<double> widened(const Matrix& m);
 // [firstKey, firstKey + keyCount) of B, both widened, each `width` long:
 // out[r * keyCount + t] = A[firstRow + r] . B[firstKey + t], accumulated in double.
 // Four rows at once reuse each loaded B value four times.
-void dotRowsBlock(const double* A, const double* B, int width, int firstRow, int rowCount, int firstKey,
-                  int keyCount, double* out);
+void dotRowsBlock(const double* A, const double* B, int width, int firstRow, int rowCount, int firstKey, int keyCount,
+                  double* out);
 
 Matrix multiply(const Matrix& a, const Matrix& b);            // a (n x m) * b (m x p)
 Matrix multiplyTransposed(const Matrix& a, const Matrix& b);  // a (n x d) * b^T, b is (k x d)

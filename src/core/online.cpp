@@ -71,8 +71,8 @@ Matrix normalisedOutput(const RunningRows& run, int rows, int valueWidth) {
     const size_t row = static_cast<size_t>(i);
     if (run.sums[row] == 0.0) continue;  // fully hidden so far: zeros, like the direct path
     for (int c = 0; c < valueWidth; ++c)
-      out.at(i, c) = static_cast<float>(run.acc[row * static_cast<size_t>(valueWidth) + static_cast<size_t>(c)] /
-                                        run.sums[row]);
+      out.at(i, c) =
+          static_cast<float>(run.acc[row * static_cast<size_t>(valueWidth) + static_cast<size_t>(c)] / run.sums[row]);
   }
   return out;
 }
@@ -92,8 +92,8 @@ OnlineTileStep snapshot(const RunningRows& run, int rows, int valueWidth, int fi
 
 }  // namespace
 
-Result<OnlineAttention> attendOnline(const Matrix& Q, const Matrix& K, const Matrix& V,
-                                     const AttentionOptions& options, int tileSize, bool keepTileTrace) {
+Result<OnlineAttention> attendOnline(const Matrix& Q, const Matrix& K, const Matrix& V, const AttentionOptions& options,
+                                     int tileSize, bool keepTileTrace) {
   AttentionOptions singleHead = options;
   singleHead.heads = 1;
   singleHead.outputProjection.reset();

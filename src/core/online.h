@@ -24,7 +24,7 @@ struct OnlineAttention {
 };
 
 // Single head, options.heads is ignored. Validates like attend(); tileSize must be >= 1.
-Result<OnlineAttention> attendOnline(const Matrix& Q, const Matrix& K, const Matrix& V,
-                                     const AttentionOptions& options, int tileSize, bool keepTileTrace);
+Result<OnlineAttention> attendOnline(const Matrix& Q, const Matrix& K, const Matrix& V, const AttentionOptions& options,
+                                     int tileSize, bool keepTileTrace);
 
 }  // namespace core

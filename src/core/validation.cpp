@@ -9,9 +9,7 @@ namespace core {
 
 namespace {
 
-std::string plural(int count, const char* noun) {
-  return std::to_string(count) + " " + noun + (count == 1 ? "" : "s");
-}
+std::string plural(int count, const char* noun) { return std::to_string(count) + " " + noun + (count == 1 ? "" : "s"); }
 
 std::optional<std::string> validateMask(const Mask& mask, int queryCount, int keyCount) {
   if (mask.kind == MaskKind::Window && mask.window < 0) return "mask window must be 0 or more";
@@ -21,8 +19,8 @@ std::optional<std::string> validateMask(const Mask& mask, int queryCount, int ke
            plural(queryCount, "row");
   for (size_t i = 0; i < mask.allowed.size(); ++i) {
     if (static_cast<int>(mask.allowed[i].size()) != keyCount)
-      return "mask row " + std::to_string(i) + " has " +
-             plural(static_cast<int>(mask.allowed[i].size()), "entry") + " but K has " + plural(keyCount, "row");
+      return "mask row " + std::to_string(i) + " has " + plural(static_cast<int>(mask.allowed[i].size()), "entry") +
+             " but K has " + plural(keyCount, "row");
   }
   return std::nullopt;
 }
@@ -31,7 +29,8 @@ std::optional<std::string> validateMask(const Mask& mask, int queryCount, int ke
 
 std::optional<std::string> validateMatrix(const Matrix& m, const std::string& name) {
   if (m.empty()) return name + " is empty";
-  if (m.rows > kMaxTokens) return name + " has " + plural(m.rows, "row") + "; the limit is " + std::to_string(kMaxTokens);
+  if (m.rows > kMaxTokens)
+    return name + " has " + plural(m.rows, "row") + "; the limit is " + std::to_string(kMaxTokens);
   if (m.cols > kMaxDimension)
     return name + " has " + plural(m.cols, "column") + "; the limit is " + std::to_string(kMaxDimension);
   if (m.values.size() != static_cast<size_t>(m.rows) * static_cast<size_t>(m.cols))
@@ -39,7 +38,8 @@ std::optional<std::string> validateMatrix(const Matrix& m, const std::string& na
   for (int i = 0; i < m.rows; ++i) {
     for (int j = 0; j < m.cols; ++j) {
       const float v = m.at(i, j);
-      if (!std::isfinite(v)) return name + "[" + std::to_string(i) + "][" + std::to_string(j) + "] is not a finite number";
+      if (!std::isfinite(v))
+        return name + "[" + std::to_string(i) + "][" + std::to_string(j) + "] is not a finite number";
       if (std::fabs(v) > kMaxAbsEntry)
         return name + "[" + std::to_string(i) + "][" + std::to_string(j) + "] is outside the range -1e6..1e6";
     }
@@ -61,8 +61,7 @@ std::optional<std::string> validateAttentionInputs(const Matrix& Q, const Matrix
     return "temperature must be a finite number greater than 0";
   if (options.temperature < kMinTemperature || options.temperature > kMaxTemperature)
     return "temperature must be between 1e-6 and 1e6";
-  if (options.heads < 1 || options.heads > kMaxHeads)
-    return "heads must be between 1 and " + std::to_string(kMaxHeads);
+  if (options.heads < 1 || options.heads > kMaxHeads) return "heads must be between 1 and " + std::to_string(kMaxHeads);
   if (Q.cols % options.heads != 0)
     return "heads (" + std::to_string(options.heads) + ") must divide d_k (" + std::to_string(Q.cols) + ")";
   if (V.cols % options.heads != 0)

@@ -75,8 +75,11 @@ json onlineReply(const core::OnlineAttention& online) {
   for (const auto& tile : online.tiles) {
     json maxima = json::array();
     for (float m : tile.runningMax) maxima.push_back(std::isfinite(m) ? json(m) : json(nullptr));
-    tiles.push_back({{"firstKey", tile.firstKey}, {"keyCount", tile.keyCount}, {"runningMax", maxima},
-                     {"runningSum", tile.runningSum}, {"partialOutput", matrixToJson(tile.partialOutput)}});
+    tiles.push_back({{"firstKey", tile.firstKey},
+                     {"keyCount", tile.keyCount},
+                     {"runningMax", maxima},
+                     {"runningSum", tile.runningSum},
+                     {"partialOutput", matrixToJson(tile.partialOutput)}});
   }
   return {{"output", matrixToJson(online.output)}, {"tiles", tiles}};
 }

@@ -2,9 +2,8 @@
 // Pure: it reads a request, runs the core, and never touches the lesson state.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace lesson {
 

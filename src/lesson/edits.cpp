@@ -55,9 +55,14 @@ std::string checkToken(const std::string& token) {
 
 bool isEditable(const LessonState& state, MatrixId id) {
   switch (id) {
-    case MatrixId::X: case MatrixId::WQ: case MatrixId::WK: case MatrixId::WV:
+    case MatrixId::X:
+    case MatrixId::WQ:
+    case MatrixId::WK:
+    case MatrixId::WV:
       return state.source == VectorSource::Projected;
-    case MatrixId::Q: case MatrixId::K: case MatrixId::V:
+    case MatrixId::Q:
+    case MatrixId::K:
+    case MatrixId::V:
       return true;  // editing a projected Q, K or V switches to direct vectors
     default:
       return false;
@@ -66,14 +71,22 @@ bool isEditable(const LessonState& state, MatrixId id) {
 
 core::Matrix* editableMatrix(LessonState& s, MatrixId id) {
   switch (id) {
-    case MatrixId::X: return &s.X;
-    case MatrixId::WQ: return &s.WQ;
-    case MatrixId::WK: return &s.WK;
-    case MatrixId::WV: return &s.WV;
-    case MatrixId::Q: return &s.Q;
-    case MatrixId::K: return &s.K;
-    case MatrixId::V: return &s.V;
-    default: return nullptr;
+    case MatrixId::X:
+      return &s.X;
+    case MatrixId::WQ:
+      return &s.WQ;
+    case MatrixId::WK:
+      return &s.WK;
+    case MatrixId::WV:
+      return &s.WV;
+    case MatrixId::Q:
+      return &s.Q;
+    case MatrixId::K:
+      return &s.K;
+    case MatrixId::V:
+      return &s.V;
+    default:
+      return nullptr;
   }
 }
 
@@ -82,8 +95,7 @@ std::string parseEntryText(const std::string& text, float& value) {
   if (first == std::string::npos) return "type a number";
   const size_t last = text.find_last_not_of(" \t");
   const std::string trimmed = text.substr(first, last - first + 1);
-  if (trimmed.find_first_not_of("0123456789+-.eE") != std::string::npos)
-    return "\"" + trimmed + "\" is not a number";
+  if (trimmed.find_first_not_of("0123456789+-.eE") != std::string::npos) return "\"" + trimmed + "\" is not a number";
   errno = 0;
   char* end = nullptr;
   const double parsed = std::strtod(trimmed.c_str(), &end);
@@ -122,9 +134,12 @@ std::string resetMatrix(LessonState& state, MatrixId id) {
     LessonState preset;
     const bool known = loadPreset(s.presetId, preset);
     const core::Matrix* original = known ? editableMatrix(preset, id) : nullptr;
-    if (original && original->sameShape(*m)) *m = *original;
-    else if (id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::WV) *m = identityLike(m->rows, m->cols);
-    else *m = core::Matrix(m->rows, m->cols);
+    if (original && original->sameShape(*m))
+      *m = *original;
+    else if (id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::WV)
+      *m = identityLike(m->rows, m->cols);
+    else
+      *m = core::Matrix(m->rows, m->cols);
     return {};
   });
 }
@@ -171,7 +186,8 @@ std::string renameToken(LessonState& state, int index, const std::string& token)
 std::string setModelWidth(LessonState& state, int dModel) {
   return applyChecked(state, [&](LessonState& s) -> std::string {
     if (dModel < kMinWidth || dModel > kMaxWidth) return "d_model must be between 1 and 16";
-    if (s.source != VectorSource::Projected) return "d_model applies to embeddings; this example gives Q, K, V directly";
+    if (s.source != VectorSource::Projected)
+      return "d_model applies to embeddings; this example gives Q, K, V directly";
     const int n = static_cast<int>(s.tokens.size());
     s.X = resized(s.X, n, dModel);
     for (core::Matrix* w : {&s.WQ, &s.WK, &s.WV}) *w = resized(*w, dModel, s.dK);
@@ -202,8 +218,7 @@ std::string setKeyWidth(LessonState& state, int dK) {
 
 std::string setHeads(LessonState& state, int heads) {
   return applyChecked(state, [&](LessonState& s) -> std::string {
-    if (heads < 1 || s.dK % heads != 0)
-      return "heads must divide d_k (" + std::to_string(s.dK) + ")";
+    if (heads < 1 || s.dK % heads != 0) return "heads must divide d_k (" + std::to_string(s.dK) + ")";
     s.heads = heads;
     return {};
   });

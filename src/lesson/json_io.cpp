@@ -179,8 +179,10 @@ std::string readSource(const json& patch, LessonState& s) {
   if (patch.contains("source")) {
     const json& v = patch["source"];
     if (!v.is_string() || (v != "projected" && v != "direct")) return "source must be \"projected\" or \"direct\"";
-    if (v == "direct") switchToDirect(s);
-    else s.source = VectorSource::Projected;
+    if (v == "direct")
+      switchToDirect(s);
+    else
+      s.source = VectorSource::Projected;
     return {};
   }
   if (direct && projected) return "give either X and the W matrices or Q, K, V, not both (or set source)";
@@ -190,8 +192,8 @@ std::string readSource(const json& patch, LessonState& s) {
 }
 
 std::string readMatrices(const json& patch, LessonState& s) {
-  const std::pair<const char*, core::Matrix*> fields[] = {{"X", &s.X}, {"WQ", &s.WQ}, {"WK", &s.WK},
-                                                          {"WV", &s.WV}, {"Q", &s.Q},   {"K", &s.K}, {"V", &s.V}};
+  const std::pair<const char*, core::Matrix*> fields[] = {{"X", &s.X}, {"WQ", &s.WQ}, {"WK", &s.WK}, {"WV", &s.WV},
+                                                          {"Q", &s.Q}, {"K", &s.K},   {"V", &s.V}};
   const bool direct = s.source == VectorSource::Direct;
   for (const auto& [name, target] : fields) {
     const bool belongs = direct == (name[0] == 'Q' || name[0] == 'K' || name[0] == 'V');
@@ -241,9 +243,12 @@ std::string applyPatch(const json& patch, LessonState& s) {
     if (!patch["preset"].is_string()) return "preset must be a string";
     const std::string id = patch["preset"].get<std::string>();
     LessonState preset;
-    if (loadPreset(id, preset)) s = preset;
-    else if (id == "random" || id == "custom") s.presetId = id;
-    else return "unknown preset \"" + id + "\"";
+    if (loadPreset(id, preset))
+      s = preset;
+    else if (id == "random" || id == "custom")
+      s.presetId = id;
+    else
+      return "unknown preset \"" + id + "\"";
   }
   std::string e;
   if (!(e = readStrings(patch, "tokens", s.tokens)).empty()) return e;
@@ -263,7 +268,8 @@ std::string applyPatch(const json& patch, LessonState& s) {
 std::string checkSelection(const LessonState& s) {
   const int n = static_cast<int>(s.tokens.size());
   if (s.selected < 0 || s.selected >= n) return "selected must be a token index from 0 to " + std::to_string(n - 1);
-  if (s.selectedKey < 0 || s.selectedKey >= n) return "selectedKey must be a token index from 0 to " + std::to_string(n - 1);
+  if (s.selectedKey < 0 || s.selectedKey >= n)
+    return "selectedKey must be a token index from 0 to " + std::to_string(n - 1);
   return {};
 }
 

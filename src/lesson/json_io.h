@@ -2,9 +2,8 @@
 // throws: bad input comes back as a message naming the field and the problem.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "lesson/state.h"
 #include "lesson/trace.h"

@@ -30,8 +30,8 @@ LessonState catOnMat() {
   s.dModel = 4;
   s.dK = 4;
   s.source = VectorSource::Projected;
-  s.X = Matrix::fromRows({{0, 0, 0, 1}, {1, 0.1f, 0.2f, 0}, {0.2f, 0, 1, 0.1f}, {0, 0.3f, 0.2f, 0.8f},
-                          {0, 0, 0, 1}, {0, 1, 0, 0.1f}});
+  s.X = Matrix::fromRows(
+      {{0, 0, 0, 1}, {1, 0.1f, 0.2f, 0}, {0.2f, 0, 1, 0.1f}, {0, 0.3f, 0.2f, 0.8f}, {0, 0, 0, 1}, {0, 1, 0, 0.1f}});
   // Actions look for the animal doing them and the object they happen on; nouns look for actions.
   s.WQ = Matrix::fromRows({{0, 0, 1.5f, 0}, {0, 0, 1, 0}, {1.5f, 1.2f, 0, 0}, {0, 0, 0, 0.5f}});
   s.WK = Matrix::fromRows({{1.5f, 0, 0, 0}, {0, 1.5f, 0, 0}, {0, 0, 1.5f, 0}, {0, 0, 0, 0.5f}});
@@ -57,8 +57,13 @@ LessonState bankRiver() {
   s.presetId = "bank-river";
   s.tokens = {"The", "bank", "by", "the", "river", "was", "steep"};
   bankProjections(s);
-  s.X = Matrix::fromRows({{0, 0, 0, 1}, {0.35f, 0.35f, 0, 0.1f}, {0.1f, 0, 0, 0.9f}, {0, 0, 0, 1},
-                          {1, 0, 0.2f, 0}, {0, 0, 0.3f, 0.8f}, {0.6f, 0, 0.1f, 0.2f}});
+  s.X = Matrix::fromRows({{0, 0, 0, 1},
+                          {0.35f, 0.35f, 0, 0.1f},
+                          {0.1f, 0, 0, 0.9f},
+                          {0, 0, 0, 1},
+                          {1, 0, 0.2f, 0},
+                          {0, 0, 0.3f, 0.8f},
+                          {0.6f, 0, 0.1f, 0.2f}});
   s.selected = 1;
   s.selectedKey = 4;
   return s;
@@ -69,8 +74,14 @@ LessonState bankMoney() {
   s.presetId = "bank-money";
   s.tokens = {"I", "went", "to", "the", "bank", "to", "deposit", "money"};
   bankProjections(s);
-  s.X = Matrix::fromRows({{0, 0, 0.2f, 0.8f}, {0, 0, 1, 0.2f}, {0, 0, 0.2f, 0.9f}, {0, 0, 0, 1},
-                          {0.35f, 0.35f, 0, 0.1f}, {0, 0, 0.2f, 0.9f}, {0, 0.8f, 0.6f, 0}, {0, 1, 0, 0}});
+  s.X = Matrix::fromRows({{0, 0, 0.2f, 0.8f},
+                          {0, 0, 1, 0.2f},
+                          {0, 0, 0.2f, 0.9f},
+                          {0, 0, 0, 1},
+                          {0.35f, 0.35f, 0, 0.1f},
+                          {0, 0, 0.2f, 0.9f},
+                          {0, 0.8f, 0.6f, 0},
+                          {0, 1, 0, 0}});
   s.selected = 4;
   s.selectedKey = 7;
   return s;
@@ -104,11 +115,16 @@ const std::vector<PresetInfo>& presetList() {
 }
 
 bool loadPreset(const std::string& id, LessonState& out) {
-  if (id == "three-tokens") out = threeTokens();
-  else if (id == "cat-mat") out = catOnMat();
-  else if (id == "bank-river") out = bankRiver();
-  else if (id == "bank-money") out = bankMoney();
-  else return false;
+  if (id == "three-tokens")
+    out = threeTokens();
+  else if (id == "cat-mat")
+    out = catOnMat();
+  else if (id == "bank-river")
+    out = bankRiver();
+  else if (id == "bank-money")
+    out = bankMoney();
+  else
+    return false;
   return true;
 }
 

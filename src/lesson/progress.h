@@ -1,10 +1,9 @@
 // progress.h: what a learner has done (steps seen), kept across visits by the app.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace lesson {
 

@@ -33,8 +33,8 @@ struct LessonState {
   int heads = 1;
   bool scale = true;
   float temperature = 1.0f;
-  core::Mask mask;  // none or causal in the lesson
-  int selected = 0;  // selected query row
+  core::Mask mask;      // none or causal in the lesson
+  int selected = 0;     // selected query row
   int selectedKey = 0;  // selected key column for the formula panel
   VectorSource source = VectorSource::Direct;
   core::Matrix X, WQ, WK, WV;  // used when source == Projected

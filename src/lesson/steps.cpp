@@ -10,7 +10,8 @@ using V = StepView;
 
 std::vector<TourStep> buildSteps() {
   return {
-      {"why", "Why attention?",
+      {"why",
+       "Why attention?",
        "A word takes its meaning from the words around it: \"bank\" means one thing beside \"river\" and "
        "another beside \"deposit\". Older sequence models read a sentence one word at a time and had to squeeze "
        "everything seen so far into one running memory, so early words faded. Attention lets every token look "
@@ -21,8 +22,11 @@ std::vector<TourStep> buildSteps() {
        "every position j. Because all pairs are compared independently, the whole layer is a few matrix "
        "products that run in parallel, and the path between any two positions has length one.",
        "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
-       {}, M::Output, {V::Tokens, V::Links}},
-      {"tokens", "Tokens become vectors",
+       {},
+       M::Output,
+       {V::Tokens, V::Links}},
+      {"tokens",
+       "Tokens become vectors",
        "The sentence is cut into tokens, and each token is looked up as a vector of numbers: its embedding. "
        "Row i of X is token i. At this point every row was chosen for its token alone and knows nothing about "
        "its neighbours.",
@@ -30,8 +34,11 @@ std::vector<TourStep> buildSteps() {
        "entry. Positional information is left out on purpose for now, so attention sees the tokens as an "
        "unordered set.",
        "X = [x₁; x₂; …; xₙ]",
-       {M::X}, M::X, {V::Tokens}},
-      {"qkv", "Three roles: query, key, value",
+       {M::X},
+       M::X,
+       {V::Tokens}},
+      {"qkv",
+       "Three roles: query, key, value",
        "Each token plays three parts. Its query says what it is looking for, its key says what it can be "
        "matched on, and its value is what it passes along when it is chosen. Three separate matrices turn the "
        "same embedding into these three vectors, so how a token asks can differ from what it carries.",
@@ -39,8 +46,11 @@ std::vector<TourStep> buildSteps() {
        "d_model x d_v. All three are learned. Row i of Q is the query of token i. In the three-token example "
        "Q, K and V are given directly instead of being projected from X.",
        "Q = X W_Q    K = X W_K    V = X W_V",
-       {M::X, M::WQ, M::WK, M::WV, M::Q, M::K, M::V}, M::Q, {}},
-      {"scores", "Scores: how well a query matches each key",
+       {M::X, M::WQ, M::WK, M::WV, M::Q, M::K, M::V},
+       M::Q,
+       {}},
+      {"scores",
+       "Scores: how well a query matches each key",
        "To decide where token i should look, compare its query with every key using a dot product: multiply "
        "the numbers pairwise and add them up. A large positive score means the two vectors point the same way. "
        "Click a cell to see its dot product written out.",
@@ -48,8 +58,11 @@ std::vector<TourStep> buildSteps() {
        "Row i holds the raw compatibility of query i with every key. Nothing is normalised yet: scores can "
        "be any real number.",
        "S = Q Kᵀ,   S[i][j] = q_i · k_j",
-       {M::Q, M::K, M::Scores}, M::Scores, {}},
-      {"scale", "Scaling by √d_k",
+       {M::Q, M::K, M::Scores},
+       M::Scores,
+       {}},
+      {"scale",
+       "Scaling by √d_k",
        "Longer vectors give bigger dot products, and very large scores make softmax pick a single winner and "
        "ignore the rest. Dividing every score by the square root of the key width keeps them in a comfortable "
        "range. Switch the scale off, or move the temperature, and watch the weights sharpen or flatten.",
@@ -58,8 +71,11 @@ std::vector<TourStep> buildSteps() {
        "away from saturation, where its gradients almost vanish. A temperature T divides the scores further: "
        "T < 1 sharpens, T > 1 flattens.",
        "S' = S / (√d_k · T)",
-       {M::Scores, M::Scaled}, M::Scaled, {}},
-      {"mask", "Masking: hiding the future",
+       {M::Scores, M::Scaled},
+       M::Scaled,
+       {}},
+      {"mask",
+       "Masking: hiding the future",
        "A model that writes text one token at a time must not peek at tokens it has not written yet. A causal "
        "mask hides every key that comes after the query by setting its score to minus infinity. Turn the mask "
        "on: the first token can then see only itself.",
@@ -67,8 +83,11 @@ std::vector<TourStep> buildSteps() {
        "zero weight and the remaining weights of the row still sum to 1. With a causal mask, query i sees keys "
        "1..i only. Encoders usually use no mask.",
        "S'[i][j] = -∞  for j > i  (causal)",
-       {M::Scaled, M::Masked}, M::Masked, {}},
-      {"softmax", "Softmax turns scores into weights",
+       {M::Scaled, M::Masked},
+       M::Masked,
+       {}},
+      {"softmax",
+       "Softmax turns scores into weights",
        "Each row of scores becomes a set of weights that are all positive and add up to 1. Larger scores get "
        "larger shares, and the gap grows quickly because of the exponential. Pick a row to see its scores and "
        "weights as bars.",
@@ -76,16 +95,22 @@ std::vector<TourStep> buildSteps() {
        "Subtracting m_i leaves the result unchanged (it cancels between numerator and denominator) but keeps "
        "every exponent at or below 0, so nothing overflows even for scores in the thousands.",
        "w_ij = exp(s_ij - max_j s_ij) / Σ_j exp(s_ij - max_j s_ij)",
-       {M::Masked}, M::Weights, {V::Heatmap, V::RowBars}},
-      {"weighted-sum", "A weighted sum of values",
+       {M::Masked},
+       M::Weights,
+       {V::Heatmap, V::RowBars}},
+      {"weighted-sum",
+       "A weighted sum of values",
        "Now each token collects information: its output is the value vectors of all tokens, each multiplied by "
        "its weight, added together. Tokens with big weights contribute most. The stacked bars show how much "
        "each value vector adds to every output dimension.",
        "output_i = Σ_j w_ij v_j, that is, row i of W V. Because the weights of a row are non-negative and "
        "sum to 1, every output is a convex combination of the value vectors: it lies inside their hull.",
        "output_i = Σ_j w_ij v_j",
-       {M::Weights, M::V, M::Output}, M::Output, {V::Links, V::Contributions}},
-      {"output", "Context-aware vectors",
+       {M::Weights, M::V, M::Output},
+       M::Output,
+       {V::Links, V::Contributions}},
+      {"output",
+       "Context-aware vectors",
        "Compare the selected token's vector before and after attention. Before, it described the token alone; "
        "after, it is a blend shaped by the tokens the query found relevant. In a real Transformer this result "
        "goes on to further layers that repeat the process.",
@@ -93,17 +118,24 @@ std::vector<TourStep> buildSteps() {
        "(a residual connection), normalised, and passed through a position-wise feed-forward network; stacking "
        "such blocks lets information flow over several hops.",
        "x_i  →  output_i",
-       {M::V, M::Output}, M::Output, {V::BeforeAfter}},
-      {"all-at-once", "All tokens at once",
+       {M::V, M::Output},
+       M::Output,
+       {V::BeforeAfter}},
+      {"all-at-once",
+       "All tokens at once",
        "Nothing in the previous steps depended on finishing one token before starting the next. For the whole "
        "sentence, attention is a few matrix products (X W_Q, X W_K, X W_V, Q Kᵀ and the weights times V) and "
-       "one row-wise softmax, which is why it runs so well on parallel hardware. The price: every token is compared with every other one.",
+       "one row-wise softmax, which is why it runs so well on parallel hardware. The price: every token is compared "
+       "with every other one.",
        "Computing Q Kᵀ costs O(n² d) time, and the weight matrix has n² entries, so memory is "
        "O(n²). Doubling the context length makes both four times larger. This quadratic cost is what "
        "long-context methods try to avoid.",
        "Output = softmax(Q Kᵀ / √d_k) V",
-       {M::Q, M::K, M::V, M::Weights, M::Output}, M::Output, {V::Cost}},
-      {"multi-head", "Several heads",
+       {M::Q, M::K, M::V, M::Weights, M::Output},
+       M::Output,
+       {V::Cost}},
+      {"multi-head",
+       "Several heads",
        "One set of weights can only express one kind of relation at a time. Multi-head attention splits the "
        "query, key and value widths into h smaller heads that attend independently, then joins their outputs. "
        "One head may follow grammar while another follows meaning.",
@@ -111,8 +143,11 @@ std::vector<TourStep> buildSteps() {
        "are concatenated back to width d_v and mixed by an output matrix W_O. The original Transformer used 8 "
        "heads; large models use dozens per layer.",
        "head_h = softmax(Q_h K_hᵀ / √(d_k/h)) V_h,   out = [head_1 … head_h] W_O",
-       {M::Weights, M::Output}, M::Output, {V::Heads}},
-      {"beyond", "Beyond the basic recipe",
+       {M::Weights, M::Output},
+       M::Output,
+       {V::Heads}},
+      {"beyond",
+       "Beyond the basic recipe",
        "Attention alone does not know word order: shuffle the tokens and the outputs are shuffled the same "
        "way. Positional encodings add order back. FlashAttention computes the same result, up to rounding, "
        "tile by tile without ever storing the full weight matrix, while sparse and linear attention trade some "
@@ -122,7 +157,9 @@ std::vector<TourStep> buildSteps() {
        "Sliding-window and global-token patterns skip most pairs. Linear attention replaces exp(q · k) by a product of "
        "feature maps, dropping the n² term at the price of an approximation.",
        "m' = max(m, max_j s_j),  l' = l·exp(m - m') + Σ_j exp(s_j - m')",
-       {M::Output}, M::Output, {V::Tiles}},
+       {M::Output},
+       M::Output,
+       {V::Tiles}},
   };
 }
 
@@ -144,18 +181,30 @@ int stepIndexOf(const std::string& id) {
 
 const char* matrixName(MatrixId id) {
   switch (id) {
-    case MatrixId::X: return "X";
-    case MatrixId::WQ: return "WQ";
-    case MatrixId::WK: return "WK";
-    case MatrixId::WV: return "WV";
-    case MatrixId::Q: return "Q";
-    case MatrixId::K: return "K";
-    case MatrixId::V: return "V";
-    case MatrixId::Scores: return "scores";
-    case MatrixId::Scaled: return "scaled";
-    case MatrixId::Masked: return "masked";
-    case MatrixId::Weights: return "weights";
-    case MatrixId::Output: return "output";
+    case MatrixId::X:
+      return "X";
+    case MatrixId::WQ:
+      return "WQ";
+    case MatrixId::WK:
+      return "WK";
+    case MatrixId::WV:
+      return "WV";
+    case MatrixId::Q:
+      return "Q";
+    case MatrixId::K:
+      return "K";
+    case MatrixId::V:
+      return "V";
+    case MatrixId::Scores:
+      return "scores";
+    case MatrixId::Scaled:
+      return "scaled";
+    case MatrixId::Masked:
+      return "masked";
+    case MatrixId::Weights:
+      return "weights";
+    case MatrixId::Output:
+      return "output";
   }
   return "?";
 }

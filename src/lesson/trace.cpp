@@ -43,18 +43,30 @@ const core::Matrix& traceMatrix(const LessonTrace& trace, MatrixId id, int head)
   const auto& a = trace.attention;
   const bool hasHead = head >= 0 && head < static_cast<int>(a.heads.size());
   switch (id) {
-    case MatrixId::X: return trace.X;
-    case MatrixId::WQ: return trace.WQ;
-    case MatrixId::WK: return trace.WK;
-    case MatrixId::WV: return trace.WV;
-    case MatrixId::Q: return a.Q;
-    case MatrixId::K: return a.K;
-    case MatrixId::V: return a.V;
-    case MatrixId::Output: return a.output;
-    case MatrixId::Scores: return hasHead ? a.heads[static_cast<size_t>(head)].rawScores : kEmpty;
-    case MatrixId::Scaled: return hasHead ? a.heads[static_cast<size_t>(head)].scaledScores : kEmpty;
-    case MatrixId::Masked: return hasHead ? a.heads[static_cast<size_t>(head)].maskedScores : kEmpty;
-    case MatrixId::Weights: return hasHead ? a.heads[static_cast<size_t>(head)].weights : kEmpty;
+    case MatrixId::X:
+      return trace.X;
+    case MatrixId::WQ:
+      return trace.WQ;
+    case MatrixId::WK:
+      return trace.WK;
+    case MatrixId::WV:
+      return trace.WV;
+    case MatrixId::Q:
+      return a.Q;
+    case MatrixId::K:
+      return a.K;
+    case MatrixId::V:
+      return a.V;
+    case MatrixId::Output:
+      return a.output;
+    case MatrixId::Scores:
+      return hasHead ? a.heads[static_cast<size_t>(head)].rawScores : kEmpty;
+    case MatrixId::Scaled:
+      return hasHead ? a.heads[static_cast<size_t>(head)].scaledScores : kEmpty;
+    case MatrixId::Masked:
+      return hasHead ? a.heads[static_cast<size_t>(head)].maskedScores : kEmpty;
+    case MatrixId::Weights:
+      return hasHead ? a.heads[static_cast<size_t>(head)].weights : kEmpty;
   }
   return kEmpty;
 }

@@ -13,11 +13,11 @@ namespace lesson {
 
 struct LessonTrace {
   bool ok = false;
-  std::string error;                 // why the state could not be computed
-  core::Matrix X, WQ, WK, WV;        // empty when Q, K, V are given directly
-  core::AttentionTrace attention;    // Q, K, V, per-head intermediates, output
-  int tileSize = 2;                  // key tile of the FlashAttention-style view
-  core::OnlineAttention online;      // head 0 computed tile by tile, with its per-tile trace
+  std::string error;               // why the state could not be computed
+  core::Matrix X, WQ, WK, WV;      // empty when Q, K, V are given directly
+  core::AttentionTrace attention;  // Q, K, V, per-head intermediates, output
+  int tileSize = 2;                // key tile of the FlashAttention-style view
+  core::OnlineAttention online;    // head 0 computed tile by tile, with its per-tile trace
 };
 
 LessonTrace computeTrace(const LessonState& state);

@@ -3,12 +3,12 @@
 // state the views need; no view keeps statics of its own.
 #pragma once
 
+#include <imgui.h>
+
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <imgui.h>
 
 struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab order
 
@@ -57,7 +57,7 @@ struct Fonts {
 
 struct UiPrefs {
   bool showFormal = false;
-  float zoom = 1.0f;            // user zoom on top of the device pixel ratio
+  float zoom = 1.0f;  // user zoom on top of the device pixel ratio
   bool reducedMotion = false;
 };
 
@@ -87,8 +87,8 @@ struct AppState {
   std::vector<WidgetRect> widgetsBuilding;  // filled during the current frame
   std::vector<FocusEntry> focusOrder;       // Tab order of the last frame
   std::vector<FocusEntry> focusBuilding;
-  ImGuiID scrollToFocus = 0;                // item Tab moved to, scrolled into view when drawn
-  bool previousKeys[6] = {};                // Left, Right, Home, End, Tab, Escape: last frame's state
+  ImGuiID scrollToFocus = 0;  // item Tab moved to, scrolled into view when drawn
+  bool previousKeys[6] = {};  // Left, Right, Home, End, Tab, Escape: last frame's state
 };
 
 // Recomputes the trace from the lesson state; call after every change.

@@ -8,9 +8,11 @@ namespace ui {
 namespace {
 
 // Anchors at t = 0, 0.25, 0.5, 0.75, 1 (kept in sync with shaders/heatmap.frag).
-constexpr float kAnchors[5][3] = {
-    {0.267f, 0.005f, 0.329f}, {0.230f, 0.322f, 0.546f}, {0.128f, 0.567f, 0.551f},
-    {0.369f, 0.789f, 0.383f}, {0.993f, 0.906f, 0.144f}};
+constexpr float kAnchors[5][3] = {{0.267f, 0.005f, 0.329f},
+                                  {0.230f, 0.322f, 0.546f},
+                                  {0.128f, 0.567f, 0.551f},
+                                  {0.369f, 0.789f, 0.383f},
+                                  {0.993f, 0.906f, 0.144f}};
 
 }  // namespace
 

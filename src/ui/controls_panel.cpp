@@ -35,7 +35,9 @@ void drawPresetPicker(AppState& app) {
 
 void drawScaleControls(AppState& app) {
   bool scale = app.lesson.scale;
-  if (ImGui::Checkbox("Divide by \xE2\x88\x9A" "d_k", &scale)) {
+  if (ImGui::Checkbox("Divide by \xE2\x88\x9A"
+                      "d_k",
+                      &scale)) {
     app.lesson.scale = scale;
     recompute(app);
   }
@@ -80,7 +82,8 @@ void drawTokenEditor(AppState& app) {
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(px(app, 120));
-  const bool entered = ImGui::InputText("##new", app.newToken, sizeof app.newToken, ImGuiInputTextFlags_EnterReturnsTrue);
+  const bool entered =
+      ImGui::InputText("##new", app.newToken, sizeof app.newToken, ImGuiInputTextFlags_EnterReturnsTrue);
   registerItem(app, "new-token");
   ImGui::SameLine();
   const bool add = ImGui::Button("Add token");

@@ -44,8 +44,10 @@ void drawCost(AppState& app) {
     costRow(2048, dk, dv);
     ImGui::EndTable();
   }
-  ImGui::TextWrapped("Doubling n multiplies both columns by four. These counts are for this lesson's widths "
-                     "(d_k = %.0f, d_v = %.0f).", dk, dv);
+  ImGui::TextWrapped(
+      "Doubling n multiplies both columns by four. These counts are for this lesson's widths "
+      "(d_k = %.0f, d_v = %.0f).",
+      dk, dv);
 }
 
 void drawHeads(AppState& app) {
@@ -68,15 +70,18 @@ void drawHeads(AppState& app) {
   ImGui::TextDisabled("head %d: %d query/key columns, scaled by \xE2\x88\x9A%d", app.selectedHead + 1, head.Q.cols,
                       head.Q.cols);
   drawHeatmap(app, head.weights, head.rowFullyHidden, "headWeights", px(app, 56));
-  ImGui::TextWrapped("In this lesson W_O is the identity, so the output shown is the heads' outputs side by side "
-                     "(head 1 fills the first %d columns).", head.output.cols);
+  ImGui::TextWrapped(
+      "In this lesson W_O is the identity, so the output shown is the heads' outputs side by side "
+      "(head 1 fills the first %d columns).",
+      head.output.cols);
 }
 
 void drawTiles(AppState& app) {
   const auto& online = app.trace.online;
   const int i = app.lesson.selected;
   sectionHeading(app, ("Tile by tile, for \"" + app.lesson.tokens[static_cast<size_t>(i)] + "\" (tiles of " +
-                       std::to_string(app.trace.tileSize) + " keys)").c_str());
+                       std::to_string(app.trace.tileSize) + " keys)")
+                          .c_str());
   if (ImGui::BeginTable("tiles", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("keys");
     ImGui::TableSetupColumn("running max m");
@@ -103,8 +108,10 @@ void drawTiles(AppState& app) {
   float largest = 0;
   for (int c = 0; c < direct.cols && !online.output.empty(); ++c)
     largest = std::max(largest, std::fabs(direct.at(i, c) - online.output.at(i, c)));
-  ImGui::TextWrapped("Largest difference from the direct result: %.2g; any difference comes only from float "
-                     "rounding. The n \xC3\x97 n weight matrix was never stored.", static_cast<double>(largest));
+  ImGui::TextWrapped(
+      "Largest difference from the direct result: %.2g; any difference comes only from float "
+      "rounding. The n \xC3\x97 n weight matrix was never stored.",
+      static_cast<double>(largest));
 }
 
 }  // namespace ui

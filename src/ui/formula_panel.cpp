@@ -34,7 +34,8 @@ std::string scaleLine(const AppState& app, const core::HeadTrace& head, int i, i
 std::string maskLine(const AppState& app, const core::HeadTrace& head, int i, int j) {
   if (app.lesson.mask.kind == core::MaskKind::None) return "no mask: every key is visible";
   if (std::isinf(head.maskedScores.at(i, j)))
-    return "key " + std::to_string(j + 1) + " comes after query " + std::to_string(i + 1) + ": score set to -\xE2\x88\x9E";
+    return "key " + std::to_string(j + 1) + " comes after query " + std::to_string(i + 1) +
+           ": score set to -\xE2\x88\x9E";
   return "key " + std::to_string(j + 1) + " is visible to query " + std::to_string(i + 1);
 }
 

@@ -75,7 +75,8 @@ void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<b
   // key labels above, query labels on the left
   for (int j = 0; j < weights.cols; ++j) {
     std::string t = tokens[static_cast<size_t>(j)];
-    if (ImGui::CalcTextSize(t.c_str()).x > cell - px(app, 2)) t = t.substr(0, std::max<size_t>(1, static_cast<size_t>(cell / px(app, 10)))) + ".";
+    if (ImGui::CalcTextSize(t.c_str()).x > cell - px(app, 2))
+      t = t.substr(0, std::max<size_t>(1, static_cast<size_t>(cell / px(app, 10)))) + ".";
     const float w = ImGui::CalcTextSize(t.c_str()).x;
     draw->AddText(ImVec2(start.x + labelWidth + static_cast<float>(j) * cell + (cell - w) * 0.5f, start.y),
                   ImGui::GetColorU32(ImGuiCol_TextDisabled), t.c_str());
@@ -86,8 +87,10 @@ void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<b
                   ImGui::GetColorU32(ImGuiCol_Text), tokens[static_cast<size_t>(i)].c_str());
   const ImVec2 size(cell * static_cast<float>(weights.cols), cell * static_cast<float>(weights.rows));
   ImTextureID texture = app.heatmap ? app.heatmap->render(weights) : nullptr;
-  if (texture) draw->AddImage(texture, origin, ImVec2(origin.x + size.x, origin.y + size.y));
-  else drawCellsOnCpu(draw, weights, origin, cell);
+  if (texture)
+    draw->AddImage(texture, origin, ImVec2(origin.x + size.x, origin.y + size.y));
+  else
+    drawCellsOnCpu(draw, weights, origin, cell);
   drawCellOverlay(app, weights, rowFullyHidden, origin, cell, idPrefix);
   ImGui::SetCursorScreenPos(ImVec2(start.x, origin.y + size.y + px(app, 6)));
   ImGui::TextDisabled("Rows: queries. Columns: keys. Each row sums to 1.");

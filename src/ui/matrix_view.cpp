@@ -26,18 +26,30 @@ std::string cellId(MatrixId id, int row, int col) {
 
 const char* matrixCaption(MatrixId id) {
   switch (id) {
-    case MatrixId::X: return "X  embeddings";
-    case MatrixId::WQ: return "W_Q  query projection";
-    case MatrixId::WK: return "W_K  key projection";
-    case MatrixId::WV: return "W_V  value projection";
-    case MatrixId::Q: return "Q  queries";
-    case MatrixId::K: return "K  keys";
-    case MatrixId::V: return "V  values";
-    case MatrixId::Scores: return "S = Q K\xE1\xB5\x80  raw scores";
-    case MatrixId::Scaled: return "S'  scaled scores";
-    case MatrixId::Masked: return "masked scores";
-    case MatrixId::Weights: return "attention weights";
-    case MatrixId::Output: return "output";
+    case MatrixId::X:
+      return "X  embeddings";
+    case MatrixId::WQ:
+      return "W_Q  query projection";
+    case MatrixId::WK:
+      return "W_K  key projection";
+    case MatrixId::WV:
+      return "W_V  value projection";
+    case MatrixId::Q:
+      return "Q  queries";
+    case MatrixId::K:
+      return "K  keys";
+    case MatrixId::V:
+      return "V  values";
+    case MatrixId::Scores:
+      return "S = Q K\xE1\xB5\x80  raw scores";
+    case MatrixId::Scaled:
+      return "S'  scaled scores";
+    case MatrixId::Masked:
+      return "masked scores";
+    case MatrixId::Weights:
+      return "attention weights";
+    case MatrixId::Output:
+      return "output";
   }
   return "";
 }
@@ -90,12 +102,12 @@ void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value,
   }
   float dragged = value;
   ImGui::SetNextItemWidth(width);
-  const bool changed = ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue,
-                                        lesson::kMaxEditableValue, "%.2f",
-                                        ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp);
+  const bool changed = ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue,
+                                        "%.2f", ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp);
   registerItem(app, cellId(id, row, col));
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)",
-                                                cellId(id, row, col).c_str(), formatExact(value).c_str());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)", cellId(id, row, col).c_str(),
+                      formatExact(value).c_str());
   const bool typeRequested = (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) ||
                              (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)));
   if (typeRequested) {
@@ -121,8 +133,7 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
   draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), ink, text.c_str());
   const bool selected = row == app.lesson.selected && (!colsAreTokens(id) || col == app.lesson.selectedKey);
   if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), IM_COL32(220, 80, 20, 255), 3.0f, 0, 2.0f);
-  if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s = %s", cellId(id, row, col).c_str(), formatExact(value).c_str());
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %s", cellId(id, row, col).c_str(), formatExact(value).c_str());
   if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)))) {
     if (rowsAreTokens(id)) app.lesson.selected = row;
     if (colsAreTokens(id)) app.lesson.selectedKey = col;
@@ -210,14 +221,18 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
     ImGui::AlignTextToFramePadding();
     const std::string& label = rows[static_cast<size_t>(i)];
     const bool selectedRow = rowsAreTokens(id) && i == app.lesson.selected;
-    if (selectedRow) ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "%s", label.c_str());
-    else ImGui::TextUnformatted(label.c_str());
+    if (selectedRow)
+      ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "%s", label.c_str());
+    else
+      ImGui::TextUnformatted(label.c_str());
     for (int j = 0; j < m.cols; ++j) {
       ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing), y));
       ImGui::PushID(i * 64 + j);
       const float value = m.at(i, j);
-      if (editable) drawEditableCell(app, id, i, j, value, cellWidth);
-      else drawValueCell(app, id, i, j, value, cellWidth, cellHeight, colourLevelOf(m, id, value));
+      if (editable)
+        drawEditableCell(app, id, i, j, value, cellWidth);
+      else
+        drawValueCell(app, id, i, j, value, cellWidth, cellHeight, colourLevelOf(m, id, value));
       ImGui::PopID();
     }
     y += cellHeight + spacing;

@@ -114,7 +114,8 @@ void drawContributions(AppState& app) {
   ImGui::Dummy(ImVec2(colWidth * static_cast<float>(dims), half * 2 + ImGui::GetTextLineHeightWithSpacing()));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float zeroY = p.y + half;
-  draw->AddLine(ImVec2(p.x, zeroY), ImVec2(p.x + colWidth * static_cast<float>(dims), zeroY), IM_COL32(120, 120, 120, 255));
+  draw->AddLine(ImVec2(p.x, zeroY), ImVec2(p.x + colWidth * static_cast<float>(dims), zeroY),
+                IM_COL32(120, 120, 120, 255));
   for (int c = 0; c < dims; ++c) {
     float up = 0, down = 0;
     const float x0 = p.x + colWidth * static_cast<float>(c) + colWidth * 0.15f, x1 = x0 + colWidth * 0.7f;
@@ -132,7 +133,8 @@ void drawContributions(AppState& app) {
     ImGui::ColorButton("##legend", ImGui::ColorConvertU32ToFloat4(tokenColour(j, n)), ImGuiColorEditFlags_NoTooltip,
                        ImVec2(ImGui::GetTextLineHeight(), ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, px(app, 3));
-    ImGui::Text("%s %s", app.lesson.tokens[static_cast<size_t>(j)].c_str(), formatNumber(head.weights.at(i, j)).c_str());
+    ImGui::Text("%s %s", app.lesson.tokens[static_cast<size_t>(j)].c_str(),
+                formatNumber(head.weights.at(i, j)).c_str());
   }
 }
 
@@ -143,11 +145,13 @@ void drawBeforeAfter(AppState& app) {
   const core::Matrix& after = app.trace.attention.output;
   sectionHeading(app, ("\"" + app.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
   const float width = std::min(px(app, 240), visibleWidth() * 0.4f);
-  const float scaleMax = std::max(maxAbsFinite(before.rowData(i), before.cols), maxAbsFinite(after.rowData(i), after.cols));
+  const float scaleMax =
+      std::max(maxAbsFinite(before.rowData(i), before.cols), maxAbsFinite(after.rowData(i), after.cols));
   ImGui::TextDisabled(projected ? "before: its embedding x_i (knows only itself)" : "before: its own value v_i");
   for (int c = 0; c < before.cols; ++c) {
     std::string label = c < static_cast<int>(app.lesson.dimensionLabels.size()) && projected
-                            ? app.lesson.dimensionLabels[static_cast<size_t>(c)] : "dim " + std::to_string(c + 1);
+                            ? app.lesson.dimensionLabels[static_cast<size_t>(c)]
+                            : "dim " + std::to_string(c + 1);
     bar(app, label.c_str(), before.at(i, c), scaleMax, width, IM_COL32(120, 140, 190, 255));
   }
   ImGui::TextDisabled("after: output_i (a blend of the values it attended to)");

@@ -2,9 +2,9 @@
 // side by side on wide screens, stacked on narrow ones.
 #include "ui/screen.h"
 
-#include <algorithm>
-
 #include <imgui_internal.h>
+
+#include <algorithm>
 
 #include "ui/controls_panel.h"
 #include "ui/extra_views.h"
@@ -24,21 +24,38 @@ using lesson::StepView;
 void drawStepView(AppState& app, StepView view) {
   const auto& head = app.trace.attention.heads[static_cast<size_t>(app.selectedHead)];
   switch (view) {
-    case StepView::None: return;
-    case StepView::Tokens: drawTokenStrip(app); return;
+    case StepView::None:
+      return;
+    case StepView::Tokens:
+      drawTokenStrip(app);
+      return;
     case StepView::Heatmap:
       sectionHeading(app, "Attention weights");
       ImGui::SameLine();
       ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "\xE2\x86\x90 this step");
       drawHeatmap(app, head.weights, head.rowFullyHidden, "heatmap", px(app, 56));
       return;
-    case StepView::RowBars: drawRowBars(app); return;
-    case StepView::Links: drawTokenLinks(app); return;
-    case StepView::Contributions: drawContributions(app); return;
-    case StepView::BeforeAfter: drawBeforeAfter(app); return;
-    case StepView::Cost: drawCost(app); return;
-    case StepView::Heads: drawHeads(app); return;
-    case StepView::Tiles: drawTiles(app); return;
+    case StepView::RowBars:
+      drawRowBars(app);
+      return;
+    case StepView::Links:
+      drawTokenLinks(app);
+      return;
+    case StepView::Contributions:
+      drawContributions(app);
+      return;
+    case StepView::BeforeAfter:
+      drawBeforeAfter(app);
+      return;
+    case StepView::Cost:
+      drawCost(app);
+      return;
+    case StepView::Heads:
+      drawHeads(app);
+      return;
+    case StepView::Tiles:
+      drawTiles(app);
+      return;
   }
 }
 
@@ -52,8 +69,10 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
     const core::Matrix& m = lesson::traceMatrix(app.trace, id, app.selectedHead);
     if (m.empty()) continue;
     const float estimate = px(app, 90) + static_cast<float>(m.cols) * px(app, 61);
-    if (!first && usedWidth + estimate < available) ImGui::SameLine(rowStartX + usedWidth);
-    else usedWidth = 0;
+    if (!first && usedWidth + estimate < available)
+      ImGui::SameLine(rowStartX + usedWidth);
+    else
+      usedWidth = 0;
     drawMatrix(app, id, id == step.produces);
     usedWidth += ImGui::GetItemRectSize().x + px(app, 28);
     first = false;
@@ -158,7 +177,8 @@ void handleTourKeys(AppState& app) {
   if (home) goToStep(app, 0);
   if (end) goToStep(app, lesson::stepCount() - 1);
   if (tab && GImGui->ActiveId == 0) moveFocus(app, io.KeyShift ? -1 : 1);
-  for (ImGuiKey key : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Home, ImGuiKey_End, ImGuiKey_Tab}) hideKey(key);
+  for (ImGuiKey key : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Home, ImGuiKey_End, ImGuiKey_Tab})
+    hideKey(key);
 }
 
 void drawScreen(AppState& app) {

@@ -22,15 +22,20 @@ void drawProgressDots(AppState& app) {
     registerItem(app, "dot[" + std::to_string(k) + "]");
     if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
       goToStep(app, k);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%d. %s", k + 1, lesson::tourSteps()[static_cast<size_t>(k)].title.c_str());
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%d. %s", k + 1, lesson::tourSteps()[static_cast<size_t>(k)].title.c_str());
     const ImVec2 centre(p.x + hit * 0.5f, p.y + ImGui::GetFrameHeight() * 0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const bool current = k == app.lesson.step;
-    const bool seen = k < static_cast<int>(app.progress.stepsSeen.size()) && app.progress.stepsSeen[static_cast<size_t>(k)];
+    const bool seen =
+        k < static_cast<int>(app.progress.stepsSeen.size()) && app.progress.stepsSeen[static_cast<size_t>(k)];
     const ImU32 accent = IM_COL32(40, 90, 200, 255);
-    if (current) draw->AddCircleFilled(centre, radius * 1.25f, IM_COL32(220, 90, 20, 255));
-    else if (seen) draw->AddCircleFilled(centre, radius, accent);
-    else draw->AddCircle(centre, radius, accent, 0, 1.5f * app.uiScale);
+    if (current)
+      draw->AddCircleFilled(centre, radius * 1.25f, IM_COL32(220, 90, 20, 255));
+    else if (seen)
+      draw->AddCircleFilled(centre, radius, accent);
+    else
+      draw->AddCircle(centre, radius, accent, 0, 1.5f * app.uiScale);
     ImGui::PopID();
   }
 }
@@ -81,7 +86,8 @@ void drawStepText(AppState& app) {
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.93f, 0.95f, 1.0f, 1.0f));
   ImGui::PushFont(app.fonts.bold);
   const float textHeight =
-      ImGui::CalcTextSize(step.formula.c_str(), nullptr, false, visibleRight() - ImGui::GetCursorPosX() - px(app, 30)).y;
+      ImGui::CalcTextSize(step.formula.c_str(), nullptr, false, visibleRight() - ImGui::GetCursorPosX() - px(app, 30))
+          .y;
   ImGui::PopFont();
   const float boxHeight = textHeight + ImGui::GetStyle().WindowPadding.y * 2.0f + px(app, 4);
   ImGui::BeginChild("formula", ImVec2(visibleRight() - ImGui::GetCursorPosX(), boxHeight), true,

@@ -1,11 +1,11 @@
 // widgets.cpp: item registration and formatting helpers.
 #include "ui/widgets.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
-#include <imgui_internal.h>
 
 namespace ui {
 

@@ -96,7 +96,8 @@ TEST_CASE("compute(): bad JSON and wrong types give an error") {
   CHECK(computeError(R"({"Q":[[1]],"K":[[1]],"V":[[1]],"mask":"sideways"})").find("unknown mask") == 0);
   CHECK(computeError(R"({"Q":[[1]],"K":[[1]],"V":[[1]],"mask":"window:x"})").find("mask \"window:x\"") == 0);
   CHECK(computeError(R"({"Q":[[1]],"K":[[1]],"V":[[1]],"mask":[[true],[false]]})") == "mask has 2 rows but Q has 1");
-  CHECK(computeError(R"({"Q":[[1]],"K":[[1]],"V":[[1]],"mask":[["yes"]]})") == "mask entries must be true/false (or 1/0)");
+  CHECK(computeError(R"({"Q":[[1]],"K":[[1]],"V":[[1]],"mask":[["yes"]]})") ==
+        "mask entries must be true/false (or 1/0)");
   CHECK(computeError(R"({"Q":[[1]],"K":[[1]],"V":[[1]],"tile":0})") == "tile must be a whole number of at least 1");
 }
 
@@ -120,8 +121,8 @@ TEST_CASE("compute(): a valid request returns scores, weights and output") {
 }
 
 TEST_CASE("compute(): heads > 1 adds headWeights") {
-  const auto reply = nlohmann::json::parse(lesson::computeText(
-      R"({"Q":[[1,0,1,0],[0,1,0,1]],"K":[[1,0,1,0],[0,1,0,1]],"V":[[1,2],[3,4]],"heads":2})"));
+  const auto reply = nlohmann::json::parse(
+      lesson::computeText(R"({"Q":[[1,0,1,0],[0,1,0,1]],"K":[[1,0,1,0],[0,1,0,1]],"V":[[1,2],[3,4]],"heads":2})"));
   REQUIRE_FALSE(reply.contains("error"));
   CHECK(reply["headWeights"].size() == 2);
   CHECK(reply["headScores"].size() == 2);

@@ -13,9 +13,9 @@ using nlohmann::json;
 TEST_CASE("getState carries the step, its id, the step count and every matrix") {
   const lesson::LessonState s = lesson::defaultState();
   const json j = lesson::stateWithTraceToJson(s, lesson::computeTrace(s));
-  for (const char* key : {"version", "step", "stepCount", "stepId", "tokens", "dModel", "dK", "heads", "scale",
-                          "temperature", "mask", "selected", "X", "WQ", "WK", "WV", "Q", "K", "V", "scores",
-                          "weights", "output", "notice"})
+  for (const char* key : {"version", "step",        "stepCount", "stepId",   "tokens",  "dModel", "dK",    "heads",
+                          "scale",   "temperature", "mask",      "selected", "X",       "WQ",     "WK",    "WV",
+                          "Q",       "K",           "V",         "scores",   "weights", "output", "notice"})
     CHECK_MESSAGE(j.contains(key), key);
   CHECK(j["stepCount"] == 12);
   CHECK(j["stepId"] == "why");

@@ -9,8 +9,8 @@
 using lesson::MatrixId;
 
 TEST_CASE("the tour has twelve steps in the documented order") {
-  const std::vector<std::string> ids = {"why",      "tokens",       "qkv",    "scores",      "scale",      "mask",
-                                        "softmax",  "weighted-sum", "output", "all-at-once", "multi-head", "beyond"};
+  const std::vector<std::string> ids = {"why",     "tokens",       "qkv",    "scores",      "scale",      "mask",
+                                        "softmax", "weighted-sum", "output", "all-at-once", "multi-head", "beyond"};
   REQUIRE(lesson::stepCount() == 12);
   for (size_t i = 0; i < ids.size(); ++i) {
     const auto& step = lesson::tourSteps()[i];

@@ -1,8 +1,9 @@
 // presets_test.cpp: every preset is a valid state and produces the attention it is meant to.
+#include "lesson/presets.h"
+
 #include <doctest/doctest.h>
 
 #include "lesson/json_io.h"
-#include "lesson/presets.h"
 #include "lesson/share_link.h"
 #include "lesson/trace.h"
 
@@ -62,7 +63,8 @@ TEST_CASE("\"bank\" beside \"deposit money\" attends most to \"money\", then \"d
   CHECK(strongestKey(trace, bank) == indexOf(s, "money"));
   const auto& w = trace.attention.heads[0].weights;
   for (int j = 0; j < w.cols; ++j)
-    if (j != indexOf(s, "money") && j != indexOf(s, "deposit")) CHECK(w.at(bank, j) < w.at(bank, indexOf(s, "deposit")));
+    if (j != indexOf(s, "money") && j != indexOf(s, "deposit"))
+      CHECK(w.at(bank, j) < w.at(bank, indexOf(s, "deposit")));
   CHECK(trace.attention.output.at(bank, 1) > trace.attention.output.at(bank, 0));
 }
 

@@ -3,7 +3,6 @@
 // Also checks the widgets registry and keyboard handling that drive the browser tests.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
-
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -141,8 +140,15 @@ TEST_CASE("the formula panel prints the core's numbers for the selected pair") {
   app.lesson.selectedKey = 2;
   ui::recompute(app);
   const auto lines = ui::formulaLines(app);
-  CHECK(lines.dot == "q_1 \xC2\xB7 k_3 = 1.00\xC3\x97" "1.00 + 0.00\xC3\x97" "1.00 + 1.00\xC3\x97" "0.00 + 0.00\xC3\x97" "0.00 = 1.00");
-  CHECK(lines.scale == "s_1_3 = 1.00 / (\xE2\x88\x9A" "4) = 0.50");
+  CHECK(lines.dot ==
+        "q_1 \xC2\xB7 k_3 = 1.00\xC3\x97"
+        "1.00 + 0.00\xC3\x97"
+        "1.00 + 1.00\xC3\x97"
+        "0.00 + 0.00\xC3\x97"
+        "0.00 = 1.00");
+  CHECK(lines.scale ==
+        "s_1_3 = 1.00 / (\xE2\x88\x9A"
+        "4) = 0.50");
   CHECK(lines.softmax.find("= 0.31") != std::string::npos);  // e^-0.5 / (1 + e^-1 + e^-0.5) = 0.307
 }
 
@@ -151,8 +157,8 @@ TEST_CASE("the embedded font covers every symbol the lesson prints") {
   ui::AppState app;
   setUp(app);
   // sqrt, middle dot, sum, superscript T, infinity, arrows, <=, >=, times, subscripts, ellipsis
-  const ImWchar symbols[] = {0x221A, 0x00B7, 0x03A3, 0x1D40, 0x221E, 0x2190, 0x2192, 0x2264, 0x2265,
-                             0x00D7, 0x2081, 0x2082, 0x2099, 0x2026, 0x00B2};
+  const ImWchar symbols[] = {0x221A, 0x00B7, 0x03A3, 0x1D40, 0x221E, 0x2190, 0x2192, 0x2264,
+                             0x2265, 0x00D7, 0x2081, 0x2082, 0x2099, 0x2026, 0x00B2};
   for (ImFont* font : {app.fonts.body, app.fonts.bold, app.fonts.title})
     for (ImWchar c : symbols) {
       CAPTURE(static_cast<int>(c));
