@@ -85,6 +85,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
   const auto& a = appState();
   nlohmann::json state = lesson::stateWithTraceToJson(a.lesson, a.trace);
   state["stepsSeen"] = a.progress.seenCount();
+  state["experimentsDone"] = a.progress.experimentsDone;
+  state["quizCorrect"] = a.progress.quizCorrect;
   state["storageAvailable"] = a.storageAvailable;
   state["zoom"] = a.prefs.zoom;
   state["reducedMotion"] = a.prefs.reducedMotion;

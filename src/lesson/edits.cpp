@@ -114,6 +114,14 @@ void switchToDirect(LessonState& s) {
   s.source = VectorSource::Direct;
 }
 
+std::string switchToProjected(LessonState& state) {
+  if (state.X.empty()) return "this example has no embeddings: Q, K and V are given directly";
+  return applyChecked(state, [](LessonState& s) -> std::string {
+    s.source = VectorSource::Projected;
+    return {};
+  });
+}
+
 std::string setEntry(LessonState& state, MatrixId id, int row, int col, float value) {
   if (!std::isfinite(value) || std::fabs(value) > kMaxEditableValue) return "values must be between -1000 and 1000";
   return applyChecked(state, [&](LessonState& s) -> std::string {

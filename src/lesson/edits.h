@@ -31,5 +31,7 @@ std::string setStep(LessonState& state, int step);
 // Q, K, V become given directly, copied from the current projection (used when a
 // learner edits a derived Q, K or V cell).
 void switchToDirect(LessonState& state);
+// Back to Q, K, V projected from X (refused when this example has no embeddings).
+std::string switchToProjected(LessonState& state);
 
 }  // namespace lesson

@@ -1,6 +1,9 @@
 // progress.cpp: steps seen, and their JSON form for storage.
 #include "lesson/progress.h"
 
+#include <algorithm>
+
+#include "lesson/practice.h"
 #include "lesson/steps.h"
 
 namespace lesson {
@@ -17,12 +20,40 @@ int Progress::seenCount() const {
   return count;
 }
 
+bool updateExperiments(Progress& progress, const LessonState& state, const LessonTrace& trace) {
+  bool changed = false;
+  for (const auto& experiment : experiments()) {
+    if (progress.experimentsDone.count(experiment.id) || !experimentHolds(experiment.id, state, trace)) continue;
+    progress.experimentsDone.insert(experiment.id);
+    changed = true;
+  }
+  return changed;
+}
+
 nlohmann::json progressToJson(const Progress& progress) {
   nlohmann::json seen = nlohmann::json::array();
   for (size_t i = 0; i < progress.stepsSeen.size(); ++i)
     if (progress.stepsSeen[i]) seen.push_back(tourSteps()[i].id);
-  return {{"stepsSeen", seen}};
+  return {{"stepsSeen", seen},
+          {"experimentsDone", progress.experimentsDone},
+          {"quizCorrect", progress.quizCorrect}};
 }
+
+namespace {
+
+// Keeps the known ids of a saved list; unknown ones (from another version) are dropped.
+template <typename Known>
+bool readIds(const nlohmann::json& value, const char* key, Known isKnown, std::set<std::string>& out) {
+  if (!value.contains(key)) return true;
+  if (!value[key].is_array()) return false;
+  for (const auto& id : value[key]) {
+    if (!id.is_string()) return false;
+    if (isKnown(id.get<std::string>())) out.insert(id.get<std::string>());
+  }
+  return true;
+}
+
+}  // namespace
 
 bool progressFromJson(const nlohmann::json& value, Progress& progress) {
   if (!value.is_object() || !value.contains("stepsSeen") || !value["stepsSeen"].is_array()) return false;
@@ -31,6 +62,16 @@ bool progressFromJson(const nlohmann::json& value, Progress& progress) {
     if (!id.is_string()) return false;
     loaded.markSeen(stepIndexOf(id.get<std::string>()));
   }
+  const auto isExperiment = [](const std::string& id) {
+    const auto& list = experiments();
+    return std::any_of(list.begin(), list.end(), [&](const Experiment& e) { return e.id == id; });
+  };
+  const auto isQuestion = [](const std::string& id) {
+    const auto& list = quiz();
+    return std::any_of(list.begin(), list.end(), [&](const QuizQuestion& q) { return q.id == id; });
+  };
+  if (!readIds(value, "experimentsDone", isExperiment, loaded.experimentsDone)) return false;
+  if (!readIds(value, "quizCorrect", isQuestion, loaded.quizCorrect)) return false;
   progress = loaded;
   return true;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "lesson/edits.h"
+#include "lesson/practice.h"
 #include "lesson/presets.h"
 
 namespace ui {
@@ -11,6 +12,7 @@ namespace ui {
 void recompute(AppState& app) {
   lesson::clampSelection(app.lesson);
   app.trace = lesson::computeTrace(app.lesson);
+  lesson::updateExperiments(app.progress, app.lesson, app.trace);
   app.selectedHead = std::clamp(app.selectedHead, 0, std::max(0, app.lesson.heads - 1));
   ++app.revision;
 }

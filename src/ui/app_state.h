@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,8 @@ struct AppState {
   // Provided by the driver: copy a link to this state / forget saved progress.
   std::function<std::string(AppState&)> copyShareLink;
   std::function<void(AppState&)> resetProgress;
+
+  std::map<std::string, int> quizChoices;  // question id -> answer picked in this visit
 
   uint64_t revision = 0;  // bumps on every state change; drivers persist and share on change
 

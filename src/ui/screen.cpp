@@ -6,11 +6,13 @@
 
 #include <algorithm>
 
+#include "lesson/edits.h"
 #include "ui/controls_panel.h"
 #include "ui/extra_views.h"
 #include "ui/formula_panel.h"
 #include "ui/heatmap_view.h"
 #include "ui/matrix_view.h"
+#include "ui/practice_panel.h"
 #include "ui/row_views.h"
 #include "ui/tour_panel.h"
 #include "ui/widgets.h"
@@ -79,13 +81,26 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
   }
 }
 
+// When Q, K and V are given directly, X and the projections are not part of the lesson.
+void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
+  if (app.lesson.source != lesson::VectorSource::Direct) return;
+  const bool showsEmbeddings = std::find(step.shows.begin(), step.shows.end(), lesson::MatrixId::X) != step.shows.end();
+  if (!showsEmbeddings) return;
+  if (app.lesson.X.empty()) {
+    paragraph("In this example Q, K and V are given directly, so there is no X or W to show.");
+    return;
+  }
+  paragraph("Q, K and V are given directly since you edited one of them, so X and the projections are set aside.");
+  if (ImGui::Button("Use the embeddings and projections again")) finishEdit(app, lesson::switchToProjected(app.lesson));
+  registerItem(app, "use-projections");
+}
+
 void drawViewsColumn(AppState& app) {
   const auto& step = lesson::tourSteps()[static_cast<size_t>(app.lesson.step)];
   if (!app.trace.ok) return;
   if (step.id != "why" && step.id != "tokens") drawTokenStrip(app);
   drawStepMatrices(app, step);
-  if (app.lesson.source == lesson::VectorSource::Direct && step.id == "qkv")
-    ImGui::TextDisabled("In this example Q, K and V are given directly, so there is no X or W to show.");
+  drawDirectVectorsNote(app, step);
   for (StepView view : step.views) {
     ImGui::Spacing();
     drawStepView(app, view);
@@ -99,6 +114,7 @@ void drawLessonColumn(AppState& app) {
   drawFormulaPanel(app);
   ImGui::Separator();
   drawControls(app);
+  drawPractice(app);
 }
 
 void drawBody(AppState& app) {
@@ -124,6 +140,7 @@ void drawBody(AppState& app) {
   drawFormulaPanel(app);
   ImGui::Separator();
   drawControls(app);
+  drawPractice(app);
   ImGui::EndChild();
 }
 

@@ -2,7 +2,7 @@
 // ArrowRight through every step (a screenshot of each saved as an artifact), End/Home,
 // the Next button and a progress dot, then a double-click on a Q cell, typing a value
 // and Enter: the weights change. Typed nonsense is refused with a notice, value kept.
-import { runTest, openPage, ready, widget, clickWidget, settle, screenshotStats, check } from './harness.mjs';
+import { runTest, openPage, ready, widget, clickWidget, scrollToWidget, settle, screenshotStats, check } from './harness.mjs';
 
 const stateOf = (page) => page.evaluate(() => window.attentionTour.getState());
 
@@ -104,5 +104,15 @@ await runTest('tour', async ({ browser, url }) => {
   // Clicking a token selects it as the query row.
   await clickWidget(page, 'token[4]');
   check((await stateOf(page)).selected === 4, 'clicking a token selects its row');
+  // Practice: an experiment completes from an edit; a quiz answer gets immediate feedback.
+  await page.evaluate(() => window.attentionTour.setState({ scale: false }));
+  await settle(page);
+  check((await stateOf(page)).experimentsDone.includes('no-scale'), 'switching the scale off completes that experiment');
+  await scrollToWidget(page, 'quiz-rows[1]', 250, 500, 80);
+  await clickWidget(page, 'quiz-rows[0]');
+  check(!(await stateOf(page)).quizCorrect.includes('rows'), 'a wrong quiz answer is not counted');
+  await clickWidget(page, 'quiz-rows[1]');
+  check((await stateOf(page)).quizCorrect.includes('rows'), 'the right quiz answer is counted');
+  await page.screenshot({ path: 'build/test-artifacts/tour-practice.png' });
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });

@@ -48,6 +48,21 @@ TEST_CASE("editing a projected Q cell switches to direct vectors and keeps K and
   CHECK(after.attention.V == before.attention.V);
 }
 
+TEST_CASE("after editing Q, the embeddings can be used again") {
+  lesson::LessonState s = lesson::defaultState();
+  const auto before = lesson::computeTrace(s);
+  REQUIRE(lesson::setEntry(s, MatrixId::Q, 0, 0, 3.0f).empty());
+  REQUIRE(lesson::addToken(s, "again").empty());
+  CHECK(lesson::switchToProjected(s).empty());
+  const auto after = lesson::computeTrace(s);
+  REQUIRE(after.ok);
+  CHECK(after.attention.Q.at(0, 0) == before.attention.Q.at(0, 0));
+  lesson::LessonState three;
+  REQUIRE(lesson::loadPreset("three-tokens", three));
+  CHECK_FALSE(lesson::switchToProjected(three).empty());
+  CHECK(three.source == lesson::VectorSource::Direct);
+}
+
 TEST_CASE("refused input leaves the state exactly as it was") {
   lesson::LessonState s = lesson::defaultState();
   const lesson::LessonState original = s;

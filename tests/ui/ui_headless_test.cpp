@@ -6,7 +6,9 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "lesson/edits.h"
 #include "lesson/presets.h"
+#include "lesson/practice.h"
 #include "lesson/steps.h"
 #include "ui/formula_panel.h"
 #include "ui/screen.h"
@@ -101,6 +103,19 @@ TEST_CASE("the widgets registry reports matrix cells, tokens and the step button
   CHECK(next->h > 10);
 }
 
+TEST_CASE("after a Q edit the embeddings step offers to use the embeddings again") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  REQUIRE(lesson::setEntry(app.lesson, lesson::MatrixId::Q, 0, 0, 2.0f).empty());
+  ui::recompute(app);
+  ui::goToStep(app, lesson::stepIndexOf("tokens"));
+  frame(app, 1280, 800);
+  frame(app, 1280, 800);
+  CHECK(findWidget(app, "use-projections") != nullptr);
+  CHECK(findWidget(app, "practice") != nullptr);
+}
+
 TEST_CASE("Right, Left, End and Home change the step; not while typing") {
   HeadlessImGui context;
   ui::AppState app;
@@ -166,18 +181,25 @@ TEST_CASE("the embedded font covers every symbol the lesson prints") {
     }
 }
 
-TEST_CASE("every character of every step's text has a glyph") {
+TEST_CASE("every character of the lesson, experiments and quiz has a glyph") {
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  for (const auto& step : lesson::tourSteps()) {
-    for (const std::string* text : {&step.title, &step.plain, &step.formal, &step.formula}) {
+  std::vector<std::string> texts;
+  for (const auto& step : lesson::tourSteps()) texts.insert(texts.end(), {step.title, step.plain, step.formal, step.formula});
+  for (const auto& e : lesson::experiments()) texts.insert(texts.end(), {e.task, e.explanation});
+  for (const auto& q : lesson::quiz()) {
+    texts.insert(texts.end(), {q.question, q.why});
+    texts.insert(texts.end(), q.answers.begin(), q.answers.end());
+  }
+  {
+    for (const std::string* text = texts.data(); text != texts.data() + texts.size(); ++text) {
       const char* p = text->c_str();
       const char* end = p + text->size();
       while (p < end) {
         unsigned int c = 0;
         p += ImTextCharFromUtf8(&c, p, end);
-        CAPTURE(step.id);
+        CAPTURE(*text);
         CAPTURE(c);
         CHECK(app.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
       }

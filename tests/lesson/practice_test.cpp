@@ -1,0 +1,100 @@
+// practice_test.cpp: each experiment's live check fires exactly when its effect is on
+// screen, none is already done by a ready-made preset, and the quiz data is sound.
+#include <doctest/doctest.h>
+
+#include "lesson/edits.h"
+#include "lesson/practice.h"
+#include "lesson/presets.h"
+#include "lesson/progress.h"
+#include "lesson/trace.h"
+
+using lesson::MatrixId;
+
+namespace {
+
+bool holds(const char* id, const lesson::LessonState& s) {
+  return lesson::experimentHolds(id, s, lesson::computeTrace(s));
+}
+
+}  // namespace
+
+TEST_CASE("no experiment is done by simply opening a preset") {
+  for (const auto& preset : lesson::presetList()) {
+    lesson::LessonState s;
+    REQUIRE(lesson::loadPreset(preset.id, s));
+    for (const auto& e : lesson::experiments()) {
+      CAPTURE(preset.id);
+      CAPTURE(e.id);
+      CHECK_FALSE(holds(e.id.c_str(), s));
+    }
+  }
+}
+
+TEST_CASE("twins: two different words with identical Q and K") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("three-tokens", s));
+  for (int c = 0; c < 4; ++c) {
+    REQUIRE(lesson::setEntry(s, MatrixId::Q, 1, c, s.Q.at(0, c)).empty());
+    REQUIRE(lesson::setEntry(s, MatrixId::K, 1, c, s.K.at(0, c)).empty());
+  }
+  CHECK(holds("twins", s));
+}
+
+TEST_CASE("zero key, no scale, causal first token") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("three-tokens", s));
+  for (int c = 0; c < 4; ++c) REQUIRE(lesson::setEntry(s, MatrixId::K, 2, c, 0.0f).empty());
+  CHECK(holds("zero-key", s));
+  CHECK_FALSE(holds("no-scale", s));
+  s.scale = false;
+  CHECK(holds("no-scale", s));
+  s.mask = core::Mask::causal();
+  CHECK(holds("causal-first", s));
+}
+
+TEST_CASE("one-hot: scaling a query up sharpens its row past 95%") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("three-tokens", s));
+  CHECK_FALSE(holds("one-hot", s));
+  for (int c = 0; c < 4; ++c) REQUIRE(lesson::setEntry(s, MatrixId::Q, 0, c, s.Q.at(0, c) * 10.0f).empty());
+  CHECK(holds("one-hot", s));
+}
+
+TEST_CASE("bank-river: a sentence of one's own where bank attends most to river") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("bank-money", s));
+  REQUIRE(lesson::renameToken(s, 1, "river").empty());  // "went" becomes "river": a name alone changes nothing
+  CHECK_FALSE(holds("bank-river", s));
+  // a strong nature embedding outbids "money" for bank's query, which asks for both alike
+  const float nature[] = {1.2f, 0, 0.2f, 0};
+  for (int c = 0; c < 4; ++c) REQUIRE(lesson::setEntry(s, MatrixId::X, 1, c, nature[c]).empty());
+  CHECK(holds("bank-river", s));
+}
+
+TEST_CASE("progress keeps experiments and quiz answers, and drops unknown ids") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("three-tokens", s));
+  s.scale = false;
+  lesson::Progress p;
+  CHECK(lesson::updateExperiments(p, s, lesson::computeTrace(s)));
+  CHECK_FALSE(lesson::updateExperiments(p, s, lesson::computeTrace(s)));  // already done
+  p.quizCorrect.insert("rows");
+  auto saved = lesson::progressToJson(p);
+  saved["experimentsDone"].push_back("from-the-future");
+  lesson::Progress back;
+  REQUIRE(lesson::progressFromJson(saved, back));
+  CHECK(back.experimentsDone == std::set<std::string>{"no-scale"});
+  CHECK(back.quizCorrect == std::set<std::string>{"rows"});
+}
+
+TEST_CASE("quiz questions are well formed") {
+  std::set<std::string> ids;
+  for (const auto& q : lesson::quiz()) {
+    CHECK(q.answers.size() >= 2);
+    CHECK(q.correct >= 0);
+    CHECK(q.correct < static_cast<int>(q.answers.size()));
+    CHECK_FALSE(q.why.empty());
+    CHECK(ids.insert(q.id).second);
+  }
+  CHECK(lesson::quiz().size() == 7);
+}
