@@ -3,7 +3,7 @@
 # HTML file that works when opened from disk.
 # Usage: cmake -DSITE=dir -DWEB=web-dir -DSINGLE=ON|OFF -P assemble_site.cmake
 if(NOT SINGLE)
-  foreach(f index.html style.css attention-tour-api.js input.js loader.js)
+  foreach(f index.html style.css attention-tour-api.js input.js loader.js challenge-worker.js)
     file(COPY_FILE "${WEB}/${f}" "${SITE}/${f}" ONLY_IF_DIFFERENT)
   endforeach()
   return()

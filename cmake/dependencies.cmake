@@ -48,7 +48,7 @@ if(AT_BUILD_APP)
   # Debian's python3-fonttools provides the subsetter as a module of the system python.
   find_program(AT_SYSTEM_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
   set(AT_FONT_UNICODES "U+0020-007E,U+00A0-00FF,U+0391-03C9,U+1D40,U+2013-2014,U+2018-201D,U+2022,U+2026,U+2070-209C,U+2190-2199,U+21D2,U+2200-222B,U+2248,U+2260-2265,U+22C5,U+25A0-25CF,U+2713")
-  foreach(face Sans Sans-Bold)
+  foreach(face Sans Sans-Bold SansMono)
     set(subset "${AT_GENERATED}/DejaVu${face}-subset.ttf")
     add_custom_command(OUTPUT "${subset}"
       COMMAND ${AT_SYSTEM_PYTHON3} -m fontTools.subset /usr/share/fonts/truetype/dejavu/DejaVu${face}.ttf

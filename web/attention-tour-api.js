@@ -108,6 +108,32 @@ window.Module = window.Module || {};
     stats() { return callJson('at_stats'); },
     narration() { return callText('at_narration'); },
     setZoom(zoom) { Module.ccall('at_set_zoom', null, ['number'], [Number(zoom)]); },
+    // Runs the learner's attentionWeights in a worker (no page access, stopped after 2 s) on
+    // the hidden cases, then lets the C++ core grade the answers. Resolves to the grade.
+    gradeChallenge(code) {
+      const report = (answers) => callJson('at_challenge_result', ['string'], [JSON.stringify(answers)]);
+      if (window.AT_SINGLE_FILE)
+        return Promise.resolve(report({ error: 'the coding challenge needs the page served over http (scripts/run.sh)' }));
+      const cases = callJson('at_challenge_cases').cases;
+      return new Promise((resolve) => {
+        let worker;
+        try { worker = new Worker('challenge-worker.js'); } catch (e) {
+          resolve(report({ error: 'this browser cannot start a worker for your code' }));
+          return;
+        }
+        const timer = setTimeout(() => {
+          worker.terminate();
+          resolve(report({ error: 'your function took longer than 2 seconds (an endless loop?)' }));
+        }, 2000);
+        worker.onmessage = (event) => { clearTimeout(timer); worker.terminate(); resolve(report(event.data)); };
+        worker.onerror = (event) => {
+          clearTimeout(timer); worker.terminate();
+          resolve(report({ error: String(event.message || 'the worker failed') }));
+          event.preventDefault();
+        };
+        worker.postMessage({ code: String(code), cases });
+      });
+    },
     resetProgress() {
       const store = storage();
       if (store) { store.removeItem(STORAGE_STATE); store.removeItem(STORAGE_PROGRESS); }

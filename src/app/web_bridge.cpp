@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "lesson/challenge.h"
 #include "lesson/compute_api.h"
 #include "lesson/json_io.h"
 #include "lesson/narration.h"
@@ -57,6 +58,9 @@ void installPageHooks(Runtime& runtime) {
     return "Link copied; the address bar holds it too.";
   };
   runtime.app.resetProgress = [](ui::AppState&) { EM_ASM({ window.attentionTour.resetProgress(); }); };
+  runtime.app.submitChallengeCode = [](ui::AppState&, const std::string& code) {
+    EM_ASM({ window.attentionTour.gradeChallenge(UTF8ToString($0)); }, code.c_str());
+  };
 }
 
 void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
@@ -87,6 +91,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
   state["stepsSeen"] = a.progress.seenCount();
   state["experimentsDone"] = a.progress.experimentsDone;
   state["quizCorrect"] = a.progress.quizCorrect;
+  state["challengeDone"] = a.progress.challengeDone;
+  state["challengeMessage"] = a.challengeMessage;
   state["storageAvailable"] = a.storageAvailable;
   state["zoom"] = a.prefs.zoom;
   state["reducedMotion"] = a.prefs.reducedMotion;
@@ -194,6 +200,27 @@ EMSCRIPTEN_KEEPALIVE const char* at_saved_state() {
 }
 
 EMSCRIPTEN_KEEPALIVE void at_wake() { app::wake(*app::bridge().runtime); }
+
+// The hidden cases handed to the learner's function (the expected weights stay here).
+EMSCRIPTEN_KEEPALIVE const char* at_challenge_cases() {
+  return reply(lesson::dumpJson(lesson::challengeCasesToJson(lesson::challengeCases())));
+}
+
+// The learner's answers (or {error}) from the page's worker; graded against the core.
+EMSCRIPTEN_KEEPALIVE const char* at_challenge_result(const char* answersText) {
+  auto& a = appState();
+  const auto answers = nlohmann::json::parse(answersText ? answersText : "", nullptr, false);
+  const auto grade = lesson::gradeChallenge(lesson::challengeCases(),
+                                            answers.is_discarded() ? nlohmann::json{{"error", "no answers"}} : answers);
+  a.challengeMessage = grade.message;
+  if (grade.passed) a.progress.challengeDone = true;
+  ++a.revision;
+  app::wake(*app::bridge().runtime);
+  return reply(lesson::dumpJson({{"passed", grade.passed},
+                                 {"passedCases", grade.passedCases},
+                                 {"totalCases", grade.totalCases},
+                                 {"message", grade.message}}));
+}
 
 // Wheel or touch-drag scrolling, in steps (positive: up/left), from web/input.js.
 EMSCRIPTEN_KEEPALIVE void at_wheel(double x, double y) {

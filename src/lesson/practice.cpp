@@ -126,7 +126,7 @@ const std::vector<QuizQuestion>& quiz() {
        {"Its query", "Its key", "Its value"}, 2,
        "Queries ask, keys are matched against queries, and values are what gets mixed into the output."},
       {"sqrt", "Why are scores divided by \xE2\x88\x9A" "d_k?",
-       {"To make them positive", "To keep their spread from growing with the key width",
+       {"To make them positive", "To stop their spread growing with d_k",
         "To make each row sum to 1"},
        1,
        "A dot product of d_k unit-variance terms has variance d_k; dividing by \xE2\x88\x9A" "d_k brings it back to 1 "
@@ -140,7 +140,7 @@ const std::vector<QuizQuestion>& quiz() {
        {"Hides the keys that come after each query", "Hides the query itself", "Shuffles the tokens"}, 0,
        "Future positions get a score of minus infinity and so a weight of exactly 0."},
       {"heads", "Why use several heads?",
-       {"To make each row sum to more than 1", "So different heads can follow different relations",
+       {"To make each row sum to more than 1", "So heads can follow different relations",
         "Because one head cannot use a mask"},
        1, "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
       {"zero-key", "A key made entirely of zeros receives how much weight?",

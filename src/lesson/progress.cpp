@@ -36,7 +36,8 @@ nlohmann::json progressToJson(const Progress& progress) {
     if (progress.stepsSeen[i]) seen.push_back(tourSteps()[i].id);
   return {{"stepsSeen", seen},
           {"experimentsDone", progress.experimentsDone},
-          {"quizCorrect", progress.quizCorrect}};
+          {"quizCorrect", progress.quizCorrect},
+          {"challengeDone", progress.challengeDone}};
 }
 
 namespace {
@@ -72,6 +73,10 @@ bool progressFromJson(const nlohmann::json& value, Progress& progress) {
   };
   if (!readIds(value, "experimentsDone", isExperiment, loaded.experimentsDone)) return false;
   if (!readIds(value, "quizCorrect", isQuestion, loaded.quizCorrect)) return false;
+  if (value.contains("challengeDone")) {
+    if (!value["challengeDone"].is_boolean()) return false;
+    loaded.challengeDone = value["challengeDone"].get<bool>();
+  }
   progress = loaded;
   return true;
 }

@@ -15,6 +15,7 @@ struct Progress {
   std::vector<bool> stepsSeen;               // one per tour step
   std::set<std::string> experimentsDone;     // ids from experiments()
   std::set<std::string> quizCorrect;         // ids from quiz(), answered correctly
+  bool challengeDone = false;                // the coding challenge passed
 
   void markSeen(int step);
   int seenCount() const;

@@ -2,7 +2,9 @@
 #include "ui/app_state.h"
 
 #include <algorithm>
+#include <cstdio>
 
+#include "lesson/challenge.h"
 #include "lesson/edits.h"
 #include "lesson/practice.h"
 #include "lesson/presets.h"
@@ -34,6 +36,7 @@ void goToStep(AppState& app, int step) {
 }
 
 void initialiseApp(AppState& app) {
+  std::snprintf(app.challengeCode, sizeof app.challengeCode, "%s", lesson::challengeStarterCode());
   app.lesson = lesson::defaultState();
   app.progress.markSeen(0);
   recompute(app);

@@ -54,6 +54,7 @@ struct Fonts {
   ImFont* body = nullptr;
   ImFont* bold = nullptr;
   ImFont* title = nullptr;
+  ImFont* mono = nullptr;  // code
 };
 
 struct UiPrefs {
@@ -83,6 +84,12 @@ struct AppState {
   std::function<void(AppState&)> resetProgress;
 
   std::map<std::string, int> quizChoices;  // question id -> answer picked in this visit
+
+  // Coding challenge: JavaScript on the web (run by the page), numbers on the desktop.
+  std::function<void(AppState&, const std::string& code)> submitChallengeCode;
+  char challengeCode[4096] = {};
+  float handAnswer[3] = {};
+  std::string challengeMessage;
 
   uint64_t revision = 0;  // bumps on every state change; drivers persist and share on change
 

@@ -1,6 +1,7 @@
 // practice_panel.cpp: experiments with their live status, and the quiz.
 #include "ui/practice_panel.h"
 
+#include "lesson/challenge.h"
 #include "lesson/practice.h"
 #include "ui/widgets.h"
 
@@ -62,6 +63,58 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
   ImGui::Spacing();
 }
 
+void drawCodeChallenge(AppState& app) {
+  paragraph("Write attentionWeights(query, keys) in JavaScript: scores q \xC2\xB7 k / \xE2\x88\x9A" "d, then a softmax. "
+            "It is checked against the C++ core on hidden cases. The starting version has a flaw that one of "
+            "them exposes.");
+  const float height = ImGui::GetTextLineHeight() * 11.0f;
+  ImGui::PushFont(app.fonts.mono);
+  ImGui::InputTextMultiline("##code", app.challengeCode, sizeof app.challengeCode, ImVec2(visibleWidth(), height),
+                            ImGuiInputTextFlags_AllowTabInput);
+  ImGui::PopFont();
+  registerItem(app, "challenge-code");
+  if (ImGui::Button("Check my function")) {
+    app.challengeMessage = "Checking\xE2\x80\xA6";
+    app.submitChallengeCode(app, app.challengeCode);
+    ++app.revision;
+  }
+  registerItem(app, "challenge-check");
+}
+
+void drawHandChallenge(AppState& app) {
+  const lesson::ChallengeCase c = lesson::handCase();
+  paragraph("Work out the attention weights of the query q = [1, 2] over the keys k1 = [1, 0], k2 = [0, 1] and "
+            "k3 = [1, 1] (scaled by \xE2\x88\x9A" "2), to two decimals, and enter them.");
+  for (int k = 0; k < 3; ++k) {
+    ImGui::PushID(k);
+    ImGui::SetNextItemWidth(px(app, 90));
+    ImGui::InputFloat(("w" + std::to_string(k + 1)).c_str(), &app.handAnswer[k], 0.0f, 0.0f, "%.2f");
+    registerItem(app, "hand-answer[" + std::to_string(k) + "]");
+    ImGui::PopID();
+  }
+  if (ImGui::Button("Check")) {
+    const auto grade = lesson::gradeHandAnswer(c, {app.handAnswer[0], app.handAnswer[1], app.handAnswer[2]});
+    app.challengeMessage = grade.message;
+    if (grade.passed) app.progress.challengeDone = true;
+    ++app.revision;
+  }
+  registerItem(app, "challenge-check");
+}
+
+void drawChallenge(AppState& app) {
+  sectionHeading(app, app.progress.challengeDone ? "Coding challenge (\xE2\x9C\x93 passed)" : "Coding challenge");
+  if (app.submitChallengeCode) drawCodeChallenge(app);
+  else drawHandChallenge(app);
+  if (!app.challengeMessage.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, app.challengeMessage.rfind("All ", 0) == 0 ||
+                                                 app.challengeMessage.rfind("Right", 0) == 0
+                                             ? kDone
+                                             : ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    paragraph(app.challengeMessage);
+    ImGui::PopStyleColor();
+  }
+}
+
 }  // namespace
 
 void drawPractice(AppState& app) {
@@ -75,6 +128,8 @@ void drawPractice(AppState& app) {
                        std::to_string(questions.size()) + " answered right)")
                           .c_str());
   for (const auto& question : questions) drawQuestion(app, question);
+  ImGui::Separator();
+  drawChallenge(app);
 }
 
 }  // namespace ui

@@ -3,6 +3,7 @@
 
 #include "font_dejavu_sans.h"
 #include "font_dejavu_sans_bold.h"
+#include "font_dejavu_sansmono.h"
 
 namespace ui {
 
@@ -31,6 +32,7 @@ void buildFonts(AppState& app, float scale) {
   app.fonts.body = addFont(font_dejavu_sans, font_dejavu_sans_size, 16.0f * scale);
   app.fonts.bold = addFont(font_dejavu_sans_bold, font_dejavu_sans_bold_size, 16.0f * scale);
   app.fonts.title = addFont(font_dejavu_sans_bold, font_dejavu_sans_bold_size, 23.0f * scale);
+  app.fonts.mono = addFont(font_dejavu_sansmono, font_dejavu_sansmono_size, 15.0f * scale);
   atlas->Build();
   app.uiScale = scale;
 }

@@ -2,6 +2,9 @@
 // screen, none is already done by a ready-made preset, and the quiz data is sound.
 #include <doctest/doctest.h>
 
+#include <cmath>
+
+#include "lesson/challenge.h"
 #include "lesson/edits.h"
 #include "lesson/practice.h"
 #include "lesson/presets.h"
@@ -97,4 +100,37 @@ TEST_CASE("quiz questions are well formed") {
     CHECK(ids.insert(q.id).second);
   }
   CHECK(lesson::quiz().size() == 7);
+}
+
+TEST_CASE("challenge: exact answers pass, an overflowing softmax is explained") {
+  const auto cases = lesson::challengeCases();
+  nlohmann::json exact = nlohmann::json::array(), naive = nlohmann::json::array();
+  for (const auto& c : cases) {
+    exact.push_back(c.expected);
+    nlohmann::json row = nlohmann::json::array();
+    for (double w : c.expected) row.push_back(c.largeScores ? nlohmann::json(nullptr) : nlohmann::json(w));
+    naive.push_back(row);
+  }
+  const auto pass = lesson::gradeChallenge(cases, exact);
+  CHECK(pass.passed);
+  CHECK(pass.passedCases == static_cast<int>(cases.size()));
+  const auto fail = lesson::gradeChallenge(cases, naive);
+  CHECK_FALSE(fail.passed);
+  CHECK(fail.message.find("Subtract the largest score") != std::string::npos);
+  CHECK(lesson::gradeChallenge(cases, nlohmann::json{{"error", "boom"}}).message == "Your code did not run: boom");
+  CHECK_FALSE(lesson::gradeChallenge(cases, nlohmann::json::array()).passed);
+  for (const auto& c : cases) {
+    double sum = 0;
+    for (double w : c.expected) sum += w;
+    CHECK(sum == doctest::Approx(1.0).epsilon(1e-6));
+  }
+}
+
+TEST_CASE("challenge by hand: weights to two decimals") {
+  const auto c = lesson::handCase();
+  std::vector<float> entered;
+  for (double w : c.expected) entered.push_back(static_cast<float>(std::round(w * 100.0) / 100.0));
+  CHECK(lesson::gradeHandAnswer(c, entered).passed);
+  CHECK_FALSE(lesson::gradeHandAnswer(c, {0.33f, 0.33f, 0.34f}).passed);
+  CHECK_FALSE(lesson::gradeHandAnswer(c, {0.5f, 0.5f}).passed);
 }

@@ -1,0 +1,48 @@
+// challenge.test.mjs: the coding challenge. The starting code fails the large-score case
+// with an explanation; a softmax that subtracts the maximum passes against the C++ core;
+// broken, endless or hostile code is contained and explained. Also pressed from the UI.
+import { runTest, openPage, ready, settle, scrollToWidget, clickWidget, check } from './harness.mjs';
+
+const fixed = `function attentionWeights(query, keys) {
+  const scores = keys.map(k => k.reduce((s, x, i) => s + x * query[i], 0) / Math.sqrt(query.length));
+  const top = Math.max(...scores);
+  const exps = scores.map(s => Math.exp(s - top));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map(e => e / total);
+}`;
+
+await runTest('challenge', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, url);
+  await ready(page);
+  const grade = (code) => page.evaluate((c) => window.attentionTour.gradeChallenge(c), code);
+  const starter = await page.evaluate(() => window.attentionTour.getState().challengeMessage);
+  check(starter === '', 'no message before a check');
+
+  // Pressing the button runs the starting code, which forgets to subtract the maximum.
+  await scrollToWidget(page, 'challenge-check', 250, 500, 120);
+  await clickWidget(page, 'challenge-check');
+  await page.waitForFunction(() => !window.attentionTour.getState().challengeMessage.startsWith('Checking'));
+  const naive = await page.evaluate(() => window.attentionTour.getState());
+  check(/4 of 6 cases pass/.test(naive.challengeMessage) && /Subtract the largest score/.test(naive.challengeMessage),
+        `the naive softmax fails the large-score case: ${naive.challengeMessage}`);
+  check(naive.challengeDone === false, 'a failed attempt does not count');
+  await page.screenshot({ path: 'build/test-artifacts/challenge-naive.png' });
+
+  const good = await grade(fixed);
+  check(good.passed && good.passedCases === 6, `subtracting the max passes all cases: ${good.message}`);
+  check((await page.evaluate(() => window.attentionTour.getState())).challengeDone, 'passing is kept in progress');
+
+  const syntax = await grade('function attentionWeights( {');
+  check(!syntax.passed && /could not run/.test(syntax.message), `a syntax error is explained: ${syntax.message}`);
+  const wrongName = await grade('function weights() { return []; }');
+  check(/define a function named attentionWeights/.test(wrongName.message), 'a missing function is explained');
+  const endless = await grade('function attentionWeights() { for (;;) {} }');
+  check(/longer than 2 seconds/.test(endless.message), `an endless loop is stopped: ${endless.message}`);
+  const hostile = await grade('document.body.innerHTML = "gone"; function attentionWeights() { return [1]; }');
+  check(!hostile.passed && /document is not defined/.test(hostile.message), `code cannot touch the page: ${hostile.message}`);
+  const alive = await page.evaluate(() => window.attentionTour.getState().stepCount);
+  check(alive === 12, 'the page is intact after hostile code');
+  const wrongType = await grade('function attentionWeights() { return "0.5"; }');
+  check(/not an array/.test(wrongType.message), 'a wrong return type is explained');
+  check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
+});
