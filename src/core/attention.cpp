@@ -14,18 +14,44 @@ float scaleDivisorFor(int keyWidth, bool scale, float temperature) {
   return static_cast<float>(base * static_cast<double>(temperature));
 }
 
+namespace {
+
+AT_ROW_HELPER void divideRow(float* row, int count, double divisor) {
+  for (int j = 0; j < count; ++j) row[j] = static_cast<float>(static_cast<double>(row[j]) / divisor);
+}
+
+AT_ROW_HELPER void maskRow(float* row, int count, const Mask& mask, int i) {
+  for (int j = 0; j < count; ++j)
+    if (isHidden(mask, i, j)) row[j] = -std::numeric_limits<float>::infinity();
+}
+
+// One row of softmax; returns false when every score is hidden (the row stays zero).
+AT_ROW_HELPER bool softmaxRow(const float* row, int count, float* out, double* exps, float& rowMax, double& rowSum) {
+  rowMax = -std::numeric_limits<float>::infinity();
+  for (int j = 0; j < count; ++j) rowMax = std::max(rowMax, row[j]);
+  if (rowMax == -std::numeric_limits<float>::infinity()) return false;
+  double sum = 0.0;
+  for (int j = 0; j < count; ++j) {
+    exps[j] = std::exp(static_cast<double>(row[j]) - static_cast<double>(rowMax));
+    sum += exps[j];
+  }
+  for (int j = 0; j < count; ++j) out[j] = static_cast<float>(exps[j] / sum);
+  rowSum = sum;
+  return true;
+}
+
+}  // namespace
+
 Matrix divideScores(const Matrix& raw, float divisor) {
   Matrix result = raw;
-  for (float& v : result.values) v = static_cast<float>(static_cast<double>(v) / static_cast<double>(divisor));
+  for (int i = 0; i < result.rows; ++i) divideRow(result.rowData(i), result.cols, static_cast<double>(divisor));
   return result;
 }
 
 Matrix applyMask(const Matrix& scaled, const Mask& mask) {
   Matrix result = scaled;
   if (mask.kind == MaskKind::None) return result;
-  for (int i = 0; i < result.rows; ++i)
-    for (int j = 0; j < result.cols; ++j)
-      if (isHidden(mask, i, j)) result.at(i, j) = -std::numeric_limits<float>::infinity();
+  for (int i = 0; i < result.rows; ++i) maskRow(result.rowData(i), result.cols, mask, i);
   return result;
 }
 
@@ -38,23 +64,10 @@ Matrix softmaxRows(const Matrix& masked, SoftmaxDetail* detail) {
   d.rowSum.assign(static_cast<size_t>(masked.rows), 0.0);
   std::vector<double> exps(static_cast<size_t>(masked.cols));
   for (int i = 0; i < masked.rows; ++i) {
-    const float* row = masked.rowData(i);
-    float rowMax = -std::numeric_limits<float>::infinity();
-    for (int j = 0; j < masked.cols; ++j) rowMax = std::max(rowMax, row[j]);
-    if (rowMax == -std::numeric_limits<float>::infinity()) {
-      // Nothing visible: softmax is undefined, so the row stays zero and is flagged.
-      d.rowFullyHidden[static_cast<size_t>(i)] = true;
-      continue;
-    }
-    double sum = 0.0;
-    for (int j = 0; j < masked.cols; ++j) {
-      exps[static_cast<size_t>(j)] = std::exp(static_cast<double>(row[j]) - static_cast<double>(rowMax));
-      sum += exps[static_cast<size_t>(j)];
-    }
-    float* out = weights.rowData(i);
-    for (int j = 0; j < masked.cols; ++j) out[j] = static_cast<float>(exps[static_cast<size_t>(j)] / sum);
-    d.rowMax[static_cast<size_t>(i)] = rowMax;
-    d.rowSum[static_cast<size_t>(i)] = sum;
+    const size_t r = static_cast<size_t>(i);
+    // A row with nothing visible has no defined softmax: it stays zero and is flagged.
+    d.rowFullyHidden[r] = !softmaxRow(masked.rowData(i), masked.cols, weights.rowData(i), exps.data(), d.rowMax[r],
+                                      d.rowSum[r]);
   }
   return weights;
 }

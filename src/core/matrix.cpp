@@ -74,6 +74,23 @@ namespace {
 // Rows of the right-hand matrix visited per pass: 64 widened rows of width 64 are 32 KB,
 // which stays in cache while every left-hand row uses them.
 constexpr int kTileRows = 64;
+
+// acc += sum over k in [first, last) of aRow[k] * B[k]
+AT_ROW_HELPER void accumulateRow(const float* aRow, const double* wideB, size_t p, int first, int last, double* acc) {
+  for (int k = first; k < last; ++k) {
+    const double aik = aRow[k];
+    if (aik == 0.0) continue;  // masked weights and one-hot rows are common in the lesson
+    const double* bRow = wideB + static_cast<size_t>(k) * p;
+    for (size_t j = 0; j < p; ++j) acc[j] += aik * bRow[j];
+  }
+}
+
+AT_ROW_HELPER void storeBlock(const double* block, int rows, int count, float* out, size_t stride) {
+  for (int r = 0; r < rows; ++r)
+    for (int t = 0; t < count; ++t)
+      out[static_cast<size_t>(r) * stride + static_cast<size_t>(t)] = static_cast<float>(block[r * count + t]);
+}
+
 }  // namespace
 
 Matrix multiply(const Matrix& a, const Matrix& b) {
@@ -82,15 +99,8 @@ Matrix multiply(const Matrix& a, const Matrix& b) {
   std::vector<double> accumulator(static_cast<size_t>(a.rows) * p, 0.0);
   for (int first = 0; first < a.cols; first += kTileRows) {
     const int last = std::min(a.cols, first + kTileRows);
-    for (int i = 0; i < a.rows; ++i) {
-      double* acc = accumulator.data() + static_cast<size_t>(i) * p;
-      for (int k = first; k < last; ++k) {
-        const double aik = a.at(i, k);
-        if (aik == 0.0) continue;  // masked weights and one-hot rows are common in the lesson
-        const double* bRow = wideB.data() + static_cast<size_t>(k) * p;
-        for (size_t j = 0; j < p; ++j) acc[j] += aik * bRow[j];
-      }
-    }
+    for (int i = 0; i < a.rows; ++i)
+      accumulateRow(a.rowData(i), wideB.data(), p, first, last, accumulator.data() + static_cast<size_t>(i) * p);
   }
   Matrix result(a.rows, b.cols);
   for (size_t k = 0; k < accumulator.size(); ++k) result.values[k] = static_cast<float>(accumulator[k]);
@@ -106,9 +116,7 @@ Matrix multiplyTransposed(const Matrix& a, const Matrix& b) {
     for (int i = 0; i < a.rows; i += 4) {
       const int rows = std::min(4, a.rows - i);
       dotRowsBlock(wideA.data(), wideB.data(), a.cols, i, rows, first, count, block.data());
-      for (int r = 0; r < rows; ++r)
-        for (int t = 0; t < count; ++t)
-          result.at(i + r, first + t) = static_cast<float>(block[static_cast<size_t>(r * count + t)]);
+      storeBlock(block.data(), rows, count, result.rowData(i) + first, static_cast<size_t>(b.rows));
     }
   }
   return result;

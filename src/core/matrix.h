@@ -6,6 +6,16 @@
 #include <string>
 #include <vector>
 
+// Marks a per-row helper of a long loop. In the browser, V8 compiles a function first with a
+// baseline compiler and swaps in optimised code only on a later call (wasm has no on-stack
+// replacement), so a loop entered once runs unoptimised to the end. Work split into many
+// small calls gets the optimised code after the first few rows.
+#if defined(__GNUC__) || defined(__clang__)
+#define AT_ROW_HELPER __attribute__((noinline))
+#else
+#define AT_ROW_HELPER
+#endif
+
 namespace core {
 
 struct Matrix {
