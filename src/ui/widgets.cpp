@@ -17,12 +17,13 @@ void registerItem(AppState& app, const std::string& id) {
     if (min.y < clip.Min.y || max.y > clip.Max.y) ImGui::SetScrollHereY(0.5f);
     app.scrollToFocus = 0;
   }
-  // Only what is actually visible can be clicked by a person.
-  if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
+  // Tab reaches every control, scrolled out of view or not (it is scrolled in when focused).
   const ImGuiID itemId = ImGui::GetItemID();
+  if (itemId != 0) app.focusBuilding.push_back({itemId, ImGui::GetCurrentWindow()});
+  // widgets() lists only what is actually visible: what a person could click.
+  if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
   const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
   app.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused});
-  if (itemId != 0) app.focusBuilding.push_back({itemId, ImGui::GetCurrentWindow()});
 }
 
 std::string formatNumber(float value) {

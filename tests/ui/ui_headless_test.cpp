@@ -145,6 +145,26 @@ TEST_CASE("Tab moves keyboard focus through the controls") {
   CHECK(GImGui->NavId != first);
 }
 
+TEST_CASE("Tab reaches controls scrolled out of view and scrolls them in") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  frame(app, 1280, 800);
+  frame(app, 1280, 800);
+  const size_t visible = app.widgets.size();
+  REQUIRE(app.focusOrder.size() > visible);  // the practice panel lies below the fold
+  // Shift+Tab from the first controls wraps round to the last one, at the bottom of the lesson column.
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyShift = true;
+  for (int k = 0; k < 4 && GImGui->NavId != app.focusOrder.back().id; ++k) pressKey(app, ImGuiKey_Tab);
+  io.KeyShift = false;
+  REQUIRE(GImGui->NavId == app.focusOrder.back().id);
+  for (int k = 0; k < 3; ++k) frame(app, 1280, 800);
+  bool drawnAndListed = false;
+  for (const auto& w : app.widgets) drawnAndListed = drawnAndListed || w.focused;
+  CHECK(drawnAndListed);  // scrolled into view, so it is listed with the focus flag
+}
+
 TEST_CASE("the formula panel prints the core's numbers for the selected pair") {
   HeadlessImGui context;
   ui::AppState app;
