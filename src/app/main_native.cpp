@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/cli_options.h"
+#include "app/desktop_storage.h"
 #include "app/runtime.h"
 #include "app/screenshot.h"
 #include "lesson/edits.h"
@@ -45,8 +46,21 @@ GLFWwindow* openWindow(const app::CliOptions& options, bool visible) {
   return window;
 }
 
-void runInteractive(app::Runtime& runtime) {
+// Saves progress at most every two seconds while the state changes, and on exit.
+void runInteractive(app::Runtime& runtime, const std::string& storagePath) {
+  uint64_t savedRevision = runtime.app.revision;
+  double lastSave = glfwGetTime();
+  const auto save = [&] {
+    if (storagePath.empty() || savedRevision == runtime.app.revision) return;
+    if (!app::saveDesktopProgress(runtime.app, storagePath) && runtime.app.storageAvailable) {
+      runtime.app.storageAvailable = false;
+      runtime.app.lesson.notice = "Progress cannot be saved to " + storagePath + ", so it will not be kept.";
+    }
+    savedRevision = runtime.app.revision;
+    lastSave = glfwGetTime();
+  };
   while (!glfwWindowShouldClose(runtime.window)) {
+    if (glfwGetTime() - lastSave > 2.0) save();
     if (app::needsFrame(runtime))
       glfwPollEvents();
     else
@@ -56,6 +70,7 @@ void runInteractive(app::Runtime& runtime) {
     if (scaleX != runtime.app.pixelRatio) runtime.app.pixelRatio = scaleX, app::wake(runtime);
     if (app::runFrame(runtime)) glfwSwapBuffers(runtime.window);
   }
+  save();
 }
 
 }  // namespace
@@ -112,7 +127,14 @@ int main(int argc, char** argv) {
       status = kExitUsage;
     }
   } else {
-    runInteractive(runtime);
+    // A screenshot shows exactly the flags given; an interactive run resumes where the learner left.
+    const std::string storagePath = app::defaultStoragePath();
+    const bool explicitView = !options.statePath.empty() || options.step >= 0;
+    if (!storagePath.empty() && !explicitView) {
+      const std::string notice = app::loadDesktopProgress(runtime.app, storagePath);
+      if (!notice.empty()) runtime.app.lesson.notice = notice;
+    }
+    runInteractive(runtime, storagePath);
   }
   app::shutdownRuntime(runtime);
   glfwDestroyWindow(window);
