@@ -122,13 +122,6 @@ Matrix multiplyTransposed(const Matrix& a, const Matrix& b) {
   return result;
 }
 
-Matrix transpose(const Matrix& m) {
-  Matrix result(m.cols, m.rows);
-  for (int i = 0; i < m.rows; ++i)
-    for (int j = 0; j < m.cols; ++j) result.at(j, i) = m.at(i, j);
-  return result;
-}
-
 Matrix columnSlice(const Matrix& m, int firstCol, int colCount) {
   Matrix result(m.rows, colCount);
   for (int i = 0; i < m.rows; ++i)

@@ -57,7 +57,6 @@ void dotRowsBlock(const double* A, const double* B, int width, int firstRow, int
 
 Matrix multiply(const Matrix& a, const Matrix& b);            // a (n x m) * b (m x p)
 Matrix multiplyTransposed(const Matrix& a, const Matrix& b);  // a (n x d) * b^T, b is (k x d)
-Matrix transpose(const Matrix& m);
 Matrix columnSlice(const Matrix& m, int firstCol, int colCount);
 void setColumnSlice(Matrix& target, const Matrix& part, int firstCol);
 

@@ -23,10 +23,4 @@ Result<Matrix> sinusoidalPositions(int positions, int width) {
   return pe;
 }
 
-Matrix addMatrices(const Matrix& a, const Matrix& b) {
-  Matrix sum = a;
-  for (size_t k = 0; k < sum.values.size(); ++k) sum.values[k] += b.values[k];
-  return sum;
-}
-
 }  // namespace core

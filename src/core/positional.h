@@ -10,6 +10,5 @@ namespace core {
 
 // PE[pos][2i] = sin(pos / 10000^(2i/d)), PE[pos][2i+1] = cos(pos / 10000^(2i/d)).
 Result<Matrix> sinusoidalPositions(int positions, int width);
-Matrix addMatrices(const Matrix& a, const Matrix& b);
 
 }  // namespace core

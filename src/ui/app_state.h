@@ -98,7 +98,7 @@ struct AppState {
   std::vector<FocusEntry> focusOrder;       // Tab order of the last frame
   std::vector<FocusEntry> focusBuilding;
   ImGuiID scrollToFocus = 0;  // item Tab moved to, scrolled into view when drawn
-  bool previousKeys[6] = {};  // Left, Right, Home, End, Tab, Escape: last frame's state
+  bool previousKeys[5] = {};  // Left, Right, Home, End, Tab: last frame's state
 };
 
 // Recomputes the trace from the lesson state; call after every change.

@@ -141,14 +141,22 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
   }
 }
 
-// Colour level of a read-only value: weights map directly, other matrices by their range.
-float colourLevelOf(const core::Matrix& m, MatrixId id, float value) {
-  if (id == MatrixId::Weights) return value;
+// Maps a read-only value to the colormap: weights directly, other matrices by their range
+// (measured once per matrix, not once per cell).
+struct ColourScale {
+  bool identity = false;
   float lo = 0.0f, hi = 0.0f;
-  for (float v : m.values)
-    if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
-  return hi > lo ? (value - lo) / (hi - lo) : 0.5f;
-}
+
+  ColourScale(const core::Matrix& m, MatrixId id) : identity(id == MatrixId::Weights) {
+    if (identity) return;
+    for (float v : m.values)
+      if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  }
+  float level(float value) const {
+    if (identity) return value;
+    return hi > lo ? (value - lo) / (hi - lo) : 0.5f;
+  }
+};
 
 void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool producedHere, bool editable) {
   ImGui::PushFont(app.fonts.bold);
@@ -205,6 +213,7 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
   const float cellWidth = px(app, 58);
   const float cellHeight = ImGui::GetFrameHeight();
   const float spacing = px(app, 3);
+  const ColourScale colours(m, id);
   const float x0 = ImGui::GetCursorPosX();
   const float gridX = x0 + labelWidth + px(app, 8);
   float y = ImGui::GetCursorPosY();
@@ -232,7 +241,7 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
       if (editable)
         drawEditableCell(app, id, i, j, value, cellWidth);
       else
-        drawValueCell(app, id, i, j, value, cellWidth, cellHeight, colourLevelOf(m, id, value));
+        drawValueCell(app, id, i, j, value, cellWidth, cellHeight, colours.level(value));
       ImGui::PopID();
     }
     y += cellHeight + spacing;
