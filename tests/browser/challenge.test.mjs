@@ -1,7 +1,8 @@
 // challenge.test.mjs: the coding challenge. The starting code fails the large-score case
 // with an explanation; a softmax that subtracts the maximum passes against the C++ core;
 // broken, endless or hostile code is contained and explained. Also pressed from the UI.
-import { runTest, openPage, ready, settle, scrollToWidget, clickWidget, check } from './harness.mjs';
+import path from 'node:path';
+import { runTest, openPage, ready, settle, scrollToWidget, clickWidget, check, artifactsDir } from './harness.mjs';
 
 const fixed = `function attentionWeights(query, keys) {
   const scores = keys.map(k => k.reduce((s, x, i) => s + x * query[i], 0) / Math.sqrt(query.length));
@@ -26,7 +27,7 @@ await runTest('challenge', async ({ browser, url }) => {
   check(/4 of 6 cases pass/.test(naive.challengeMessage) && /Subtract the largest score/.test(naive.challengeMessage),
         `the naive softmax fails the large-score case: ${naive.challengeMessage}`);
   check(naive.challengeDone === false, 'a failed attempt does not count');
-  await page.screenshot({ path: 'build/test-artifacts/challenge-naive.png' });
+  await page.screenshot({ path: path.join(artifactsDir, 'challenge-naive.png') });
 
   const good = await grade(fixed);
   check(good.passed && good.passedCases === 6, `subtracting the max passes all cases: ${good.message}`);

@@ -1,6 +1,7 @@
 // fallback.test.mjs: never a blank page. Without WebGL2 (Chromium --disable-3d-apis) the
 // page says so and describes the lesson; when the wasm cannot be loaded it says that.
-import { runTest, check, serve, launch } from './harness.mjs';
+import path from 'node:path';
+import { runTest, check, serve, launch, artifactsDir } from './harness.mjs';
 
 await runTest('fallback-no-webgl', async ({ browser, url }) => {
   const page = await browser.newPage();
@@ -11,7 +12,7 @@ await runTest('fallback-no-webgl', async ({ browser, url }) => {
   check(/query/.test(text) && /softmax/.test(text), 'the page still describes the lesson');
   const rejected = await page.evaluate(() => window.attentionTour.ready.then(() => 'resolved', (e) => 'rejected: ' + e.message));
   check(rejected.startsWith('rejected'), 'attentionTour.ready rejects with the reason');
-  await page.screenshot({ path: 'build/test-artifacts/fallback-no-webgl.png' });
+  await page.screenshot({ path: path.join(artifactsDir, 'fallback-no-webgl.png') });
 }, { launchArgs: ['--disable-3d-apis'] });
 
 await runTest('fallback-missing-wasm', async ({ browser, url }) => {

@@ -1,6 +1,7 @@
 // touch.test.mjs: a phone (390 x 844, touch, DPR 3): tap Next and a token, drag a value
 // with a finger, scroll by dragging empty space; panels stack instead of overlapping.
-import { runTest, openPage, ready, settle, widget, screenshotStats, check } from './harness.mjs';
+import path from 'node:path';
+import { runTest, openPage, ready, settle, widget, screenshotStats, check, artifactsDir } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 
@@ -52,6 +53,6 @@ await runTest('touch', async ({ browser, url }) => {
   await settle(page);
   const after = (await get(page)).X[0][0];
   check(after > before, `dragging a value with a finger changes it (${before} -> ${after})`);
-  await page.screenshot({ path: 'build/test-artifacts/touch-after-drag.png' });
+  await page.screenshot({ path: path.join(artifactsDir, 'touch-after-drag.png') });
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });

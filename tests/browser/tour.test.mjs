@@ -2,7 +2,8 @@
 // ArrowRight through every step (a screenshot of each saved as an artifact), End/Home,
 // the Next button and a progress dot, then a double-click on a Q cell, typing a value
 // and Enter: the weights change. Typed nonsense is refused with a notice, value kept.
-import { runTest, openPage, ready, widget, clickWidget, scrollToWidget, settle, screenshotStats, check } from './harness.mjs';
+import path from 'node:path';
+import { runTest, openPage, ready, widget, clickWidget, scrollToWidget, settle, screenshotStats, check, artifactsDir } from './harness.mjs';
 
 const stateOf = (page) => page.evaluate(() => window.attentionTour.getState());
 
@@ -56,7 +57,7 @@ await runTest('tour', async ({ browser, url }) => {
   check(after.Q[0][1] === 2.5, `typed value landed in Q[0][1] (${after.Q[0][1]})`);
   check(JSON.stringify(after.weights[0]) !== JSON.stringify(before.weights[0]), 'row 0 of the weights changed');
   check(after.source === 'direct', 'editing Q switches to directly given vectors');
-  await page.screenshot({ path: 'build/test-artifacts/tour-after-edit.png' });
+  await page.screenshot({ path: path.join(artifactsDir, 'tour-after-edit.png') });
 
   // Typed nonsense is refused and the old value stays.
   for (const text of ['abc', 'inf', 'nan', '1e39']) {
@@ -70,7 +71,7 @@ await runTest('tour', async ({ browser, url }) => {
     const why = text === '1e39' ? 'values must be between -1000 and 1000' : `"${text}" is not a number`;
     check(s.notice.startsWith(why), `typing "${text}" shows why: ${s.notice}`);
   }
-  await page.screenshot({ path: 'build/test-artifacts/tour-refused-input.png' });
+  await page.screenshot({ path: path.join(artifactsDir, 'tour-refused-input.png') });
 
   // Escape cancels an edit.
   await doubleClickWidget(page, 'Q[0][1]');
@@ -99,7 +100,7 @@ await runTest('tour', async ({ browser, url }) => {
   await page.keyboard.press('Space');
   await settle(page);
   check((await stateOf(page)).step === 1, 'Space on the focused Next button goes forward');
-  await page.screenshot({ path: 'build/test-artifacts/tour-keyboard-focus.png' });
+  await page.screenshot({ path: path.join(artifactsDir, 'tour-keyboard-focus.png') });
 
   // Clicking a token selects it as the query row.
   await clickWidget(page, 'token[4]');
@@ -113,6 +114,6 @@ await runTest('tour', async ({ browser, url }) => {
   check(!(await stateOf(page)).quizCorrect.includes('rows'), 'a wrong quiz answer is not counted');
   await clickWidget(page, 'quiz-rows[1]');
   check((await stateOf(page)).quizCorrect.includes('rows'), 'the right quiz answer is counted');
-  await page.screenshot({ path: 'build/test-artifacts/tour-practice.png' });
+  await page.screenshot({ path: path.join(artifactsDir, 'tour-practice.png') });
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });
