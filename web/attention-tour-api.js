@@ -64,7 +64,7 @@ window.Module = window.Module || {};
 
   Module.onRuntimeStart = function () {
     started = true;
-    window.attentionTourSyncViewport();
+    window.attentionTourStartViewport();
     const store = storage();
     if (!store) Module.ccall('at_set_storage_available', null, ['number'], [0]);
     const savedState = store ? store.getItem(STORAGE_STATE) || '' : '';

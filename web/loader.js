@@ -17,7 +17,18 @@
     if (Module.onLoadFailure) Module.onLoadFailure(title + ' ' + detail);
   }
 
+  // Resize, zoom and visibility events can arrive while the wasm is still downloading;
+  // Module.setCanvasSize and ccall exist only once the runtime runs, and the first sync
+  // happens then anyway (attentionTourStartViewport), so earlier events are dropped.
+  let runtimeRunning = false;
+
+  window.attentionTourStartViewport = function () {
+    runtimeRunning = true;
+    window.attentionTourSyncViewport();
+  };
+
   window.attentionTourSyncViewport = function () {
+    if (!runtimeRunning) return;
     const rect = canvas.getBoundingClientRect();
     const ratio = window.devicePixelRatio || 1;
     const cssWidth = Math.max(1, Math.round(rect.width));
@@ -36,7 +47,9 @@
       query.addEventListener('change', function () { window.attentionTourSyncViewport(); watchRatio(); }, { once: true });
     };
     if (window.matchMedia) watchRatio();
-    document.addEventListener('visibilitychange', function () { Module.ccall('at_wake', null, [], []); });
+    document.addEventListener('visibilitychange', function () {
+      if (runtimeRunning) Module.ccall('at_wake', null, [], []);
+    });
   }
 
   function hasWebGL2() {

@@ -81,4 +81,30 @@ await runTest('page', async ({ browser, url }) => {
   check((await calm.page.evaluate(() => window.attentionTour.getState())).X[0][0] === 0.5,
         'reduced motion: the text field was active all along and takes the typed value');
   await calm.context.close();
+
+  // Resizing, zooming or switching tabs while the wasm is still downloading must not throw:
+  // hold the download, fire those events, then let it finish.
+  const early = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const earlyPage = await early.newPage();
+  const earlyErrors = [];
+  earlyPage.on('pageerror', (e) => earlyErrors.push(String(e)));
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await earlyPage.route('**/attention-tour.wasm', async (route) => { await held; await route.continue(); });
+  await earlyPage.goto(url, { waitUntil: 'domcontentloaded' });
+  await earlyPage.setViewportSize({ width: 800, height: 600 });
+  await earlyPage.evaluate(() => {
+    window.dispatchEvent(new Event('resize'));
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await earlyPage.waitForTimeout(200);
+  check(earlyErrors.length === 0, `resize and visibility events during loading raise no error (${earlyErrors.join(' | ')})`);
+  release();
+  await ready(earlyPage);
+  await settle(earlyPage);
+  const earlyStats = await stats(earlyPage);
+  check(earlyStats.canvasWidth === 800 && earlyStats.canvasHeight === 600,
+        `the size set during loading is used once running (${earlyStats.canvasWidth}x${earlyStats.canvasHeight})`);
+  check(earlyErrors.length === 0, 'no page errors after a resize during loading');
+  await early.close();
 });
