@@ -73,6 +73,8 @@ window.Module = window.Module || {};
     if (location.hash.length > 1) Module.ccall('at_open_fragment', 'string', ['string'], [location.hash.slice(1)]);
     const reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     Module.ccall('at_set_reduced_motion', null, ['number'], [reduced ? 1 : 0]);
+    const mac = /Mac|iPhone|iPad|iPod/.test(navigator.platform || '');
+    Module.ccall('at_set_mac_shortcuts', null, ['number'], [mac ? 1 : 0]);
   };
   Module.onFirstFrame = function () {
     document.body.classList.add('running');

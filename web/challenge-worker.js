@@ -4,11 +4,19 @@
 'use strict';
 self.onmessage = function (event) {
   const { code, cases } = event.data;
+  // Compiled alone first, so a syntax error is reported against the learner's own code and
+  // not against the line this worker appends to fetch the function.
+  try {
+    new Function(code);
+  } catch (e) {
+    self.postMessage({ error: 'it has a syntax error (' + e.message + ')' });
+    return;
+  }
   let attentionWeights;
   try {
     attentionWeights = new Function(code + '\nreturn typeof attentionWeights === "function" ? attentionWeights : null;')();
   } catch (e) {
-    self.postMessage({ error: 'the code could not run: ' + e.message });
+    self.postMessage({ error: 'it stopped with an error (' + e.message + ')' });
     return;
   }
   if (!attentionWeights) {

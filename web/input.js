@@ -1,7 +1,8 @@
 // input.js: wheel and touch input for the canvas. Emscripten 3.1.6's GLFW passes raw pixel
 // wheel deltas with the browser's sign and ignores touch positions, so both are handled
 // here and handed to the module: wheel as scroll steps, touches on a control as mouse
-// events, and a drag that starts on empty space as scrolling.
+// events, and a drag that starts on empty space as scrolling. Pasted text is handed over
+// too, since that GLFW has no clipboard.
 (function () {
   'use strict';
   const canvas = document.getElementById('canvas');
@@ -13,6 +14,13 @@
     const scale = event.deltaMode === 1 ? 1 / 3 : event.deltaMode === 2 ? 1 : 1 / 100;
     return { x: -event.deltaX * scale, y: -event.deltaY * scale };
   }
+
+  // Dear ImGui asks for the clipboard when it handles Ctrl+V; the browser only shares it
+  // through this event, which comes right after the key press and before the next frame.
+  document.addEventListener('paste', function (event) {
+    if (!started() || !event.clipboardData) return;
+    Module.ccall('at_set_clipboard', null, ['string'], [event.clipboardData.getData('text/plain')]);
+  });
 
   window.addEventListener('wheel', function (event) {
     if (event.target !== canvas || !started()) return;

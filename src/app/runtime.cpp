@@ -65,6 +65,20 @@ void installInputQueue(GLFWwindow* window) {
   });
 }
 
+bool isModifierKey(int key) {
+  return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
+         key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
+         key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
+}
+
+// Browsers on macOS send no key-up for a key pressed while Cmd is held. Left down, that key
+// would keep "repeating" the next time Cmd is held (a second paste out of nowhere), so
+// letting go of Cmd lets go of every other key too.
+void releaseKeysHeldWithCommand(ImGuiIO& io) {
+  for (int key = 0; key < IM_ARRAYSIZE(io.KeysDown); ++key)
+    if (!isModifierKey(key)) io.KeysDown[key] = false;
+}
+
 void applyKey(const InputEvent& event) {
   ImGuiIO& io = ImGui::GetIO();
   io.KeysDown[event.key] = event.down;
@@ -78,6 +92,8 @@ void applyKey(const InputEvent& event) {
     if (event.key == GLFW_KEY_LEFT_ALT || event.key == GLFW_KEY_RIGHT_ALT) io.KeyAlt = false;
     if (event.key == GLFW_KEY_LEFT_SUPER || event.key == GLFW_KEY_RIGHT_SUPER) io.KeySuper = false;
   }
+  const bool superReleased = !event.down && (event.key == GLFW_KEY_LEFT_SUPER || event.key == GLFW_KEY_RIGHT_SUPER);
+  if (superReleased && io.ConfigMacOSXBehaviors) releaseKeysHeldWithCommand(io);
 }
 
 // Applies queued input after the backend's NewFrame: a run of characters, or one key or

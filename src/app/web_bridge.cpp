@@ -28,6 +28,7 @@ namespace {
 struct Bridge {
   Runtime* runtime = nullptr;
   std::string reply;  // storage for the last returned string
+  std::string clipboard;
   bool firstFrameAnnounced = false;
 };
 
@@ -48,11 +49,34 @@ const char* okReply(const std::string& error) {
   return reply(lesson::dumpJson(nlohmann::json{{"ok", false}, {"error", error}}));
 }
 
+// Emscripten 3.1.6's GLFW has no clipboard. The page hands over the text of each paste
+// event, which the browser fires before the queued Ctrl+V reaches Dear ImGui, and text copied
+// or cut in a field goes to the system clipboard when the page may write to it.
+const char* clipboardText(void*) { return bridge().clipboard.c_str(); }
+
+void setClipboardText(void*, const char* text) {
+  bridge().clipboard = text ? text : "";
+  EM_ASM(
+      {
+        if (navigator.clipboard && navigator.clipboard.writeText)
+          navigator.clipboard.writeText(UTF8ToString($0)).catch(function() {});
+      },
+      bridge().clipboard.c_str());
+}
+
+int heldKeyCount() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return static_cast<int>(std::count(std::begin(io.KeysDown), std::end(io.KeysDown), true));
+}
+
 }  // namespace
 
 void attachBridge(Runtime& runtime) { bridge().runtime = &runtime; }
 
 void installPageHooks(Runtime& runtime) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.GetClipboardTextFn = clipboardText;
+  io.SetClipboardTextFn = setClipboardText;
   runtime.app.copyShareLink = [](ui::AppState&) -> std::string {
     EM_ASM({ window.attentionTour.copyLink(); });
     return "Link copied; the address bar holds it too.";
@@ -80,6 +104,7 @@ void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
 }  // namespace app
 
 using app::appState;
+using app::heldKeyCount;
 using app::okReply;
 using app::reply;
 
@@ -143,6 +168,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                                  {"canvasWidth", width},
                                  {"canvasHeight", height},
                                  {"pendingInput", r.pendingInput.size()},
+                                 {"keysHeld", heldKeyCount()},
                                  {"gpuHeatmap", r.app.heatmap != nullptr},
                                  {"idle", !app::needsFrame(r)}}));
 }
@@ -231,6 +257,18 @@ EMSCRIPTEN_KEEPALIVE void at_wheel(double x, double y) {
   app::wake(*app::bridge().runtime);
 }
 
+// The text of a paste event, from web/input.js; Ctrl+V in a field then inserts it.
+EMSCRIPTEN_KEEPALIVE void at_set_clipboard(const char* text) {
+  constexpr std::size_t kMaxPaste = 64 * 1024;  // more than the challenge's code box holds
+  std::string pasted = text ? text : "";
+  if (pasted.size() > kMaxPaste) {
+    pasted.resize(kMaxPaste);
+    while (!pasted.empty() && (static_cast<unsigned char>(pasted.back()) & 0xC0) == 0x80) pasted.pop_back();
+    if (!pasted.empty() && static_cast<unsigned char>(pasted.back()) >= 0xC0) pasted.pop_back();  // a cut lead byte
+  }
+  app::bridge().clipboard = std::move(pasted);
+}
+
 EMSCRIPTEN_KEEPALIVE void at_set_zoom(double zoom) {
   auto& a = appState();
   if (!(zoom >= 0.5 && zoom <= 3.0)) return;
@@ -253,6 +291,9 @@ EMSCRIPTEN_KEEPALIVE void at_set_reduced_motion(int reduced) {
   appState().prefs.reducedMotion = reduced != 0;
   ImGui::GetIO().ConfigInputTextCursorBlink = reduced == 0;
 }
+
+// On a Mac, shortcuts use Cmd (copy, paste, select all, word jumps), as in every other field there.
+EMSCRIPTEN_KEEPALIVE void at_set_mac_shortcuts(int mac) { ImGui::GetIO().ConfigMacOSXBehaviors = mac != 0; }
 
 EMSCRIPTEN_KEEPALIVE void at_reset_progress() {
   auto& a = appState();

@@ -29,12 +29,28 @@ await runTest('challenge', async ({ browser, url }) => {
   check(naive.challengeDone === false, 'a failed attempt does not count');
   await page.screenshot({ path: path.join(artifactsDir, 'challenge-naive.png') });
 
+  // Pasting a fixed version into the code box with Ctrl+A, Ctrl+V and pressing the button passes.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((c) => navigator.clipboard.writeText(c), fixed);
+  const box = await scrollToWidget(page, 'challenge-code', 250, 500, 40);
+  await page.mouse.click(box.x + 40, box.y + 20);
+  await settle(page);
+  await page.keyboard.press('Control+A');
+  await settle(page);
+  await page.keyboard.press('Control+V');
+  await settle(page);
+  await clickWidget(page, 'challenge-check');
+  await page.waitForFunction(() => !window.attentionTour.getState().challengeMessage.startsWith('Checking'));
+  const pasted = await page.evaluate(() => window.attentionTour.getState());
+  check(/^All 6 hidden cases match/.test(pasted.challengeMessage) && pasted.challengeDone,
+        `code pasted with Ctrl+V replaces the box and passes: ${pasted.challengeMessage}`);
+
   const good = await grade(fixed);
   check(good.passed && good.passedCases === 6, `subtracting the max passes all cases: ${good.message}`);
   check((await page.evaluate(() => window.attentionTour.getState())).challengeDone, 'passing is kept in progress');
 
   const syntax = await grade('function attentionWeights( {');
-  check(!syntax.passed && /could not run/.test(syntax.message), `a syntax error is explained: ${syntax.message}`);
+  check(!syntax.passed && /has a syntax error \(Unexpected/.test(syntax.message), `a syntax error is explained: ${syntax.message}`);
   const wrongName = await grade('function weights() { return []; }');
   check(/define a function named attentionWeights/.test(wrongName.message), 'a missing function is explained');
   const endless = await grade('function attentionWeights() { for (;;) {} }');

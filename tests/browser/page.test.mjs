@@ -82,6 +82,48 @@ await runTest('page', async ({ browser, url }) => {
         'reduced motion: the text field was active all along and takes the typed value');
   await calm.context.close();
 
+  // On a Mac the field shortcuts use Cmd; and Cmd's release lets go of keys whose key-up
+  // macOS browsers swallow while Cmd is held.
+  const mac = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await mac.addInitScript(() => Object.defineProperty(Navigator.prototype, 'platform', { get: () => 'MacIntel' }));
+  const macPage = await mac.newPage();
+  const macErrors = [];
+  macPage.on('pageerror', (e) => macErrors.push(String(e)));
+  await macPage.goto(url);
+  await ready(macPage);
+  await macPage.evaluate(() => window.attentionTour.setState({ step: 1 }));
+  await settle(macPage);
+  const macCell = async (id) => (await macPage.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === id);
+  const editCell = async (id) => {
+    const c = await macCell(id);
+    await macPage.mouse.dblclick(c.x + c.w / 2, c.y + c.h / 2);
+    await settle(macPage);
+  };
+  const X = (await macPage.evaluate(() => window.attentionTour.getState())).X;
+  const source = X[0].findIndex((x) => x !== 0);
+  const target = X[0].findIndex((x) => x !== X[0][source]);
+  await editCell(`X[0][${source}]`);
+  await macPage.keyboard.press('Meta+A');
+  await macPage.keyboard.press('Meta+C');
+  await macPage.keyboard.press('Escape');
+  await editCell(`X[0][${target}]`);
+  await macPage.keyboard.press('Meta+A');
+  await macPage.keyboard.press('Meta+V');
+  await macPage.keyboard.press('Enter');
+  await settle(macPage);
+  const macX = (await macPage.evaluate(() => window.attentionTour.getState())).X;
+  check(source >= 0 && target >= 0 && macX[0][target] === X[0][source],
+        `Mac: Cmd+A, Cmd+C and Cmd+V copy X[0][${source}] into X[0][${target}] (${X[0][target]} -> ${macX[0][target]})`);
+  await macPage.keyboard.down('Meta');
+  await macPage.keyboard.down('KeyV');
+  await macPage.keyboard.up('Meta');  // macOS would not report KeyV's release before this
+  await settle(macPage);
+  const keysHeld = (await macPage.evaluate(() => window.attentionTour.stats())).keysHeld;
+  await macPage.keyboard.up('KeyV');
+  check(keysHeld === 0, `Mac: releasing Cmd releases the keys pressed with it (${keysHeld} still held)`);
+  check(macErrors.length === 0, `Mac: no page errors (${macErrors.join(' | ')})`);
+  await mac.close();
+
   // Resizing, zooming or switching tabs while the wasm is still downloading must not throw:
   // hold the download, fire those events, then let it finish.
   const early = await browser.newContext({ viewport: { width: 1000, height: 700 } });

@@ -80,6 +80,31 @@ await runTest('tour', async ({ browser, url }) => {
   await settle(page);
   check((await stateOf(page)).Q[0][1] === 2.5, 'Escape cancels the edit');
 
+  // Ctrl+C in one field and Ctrl+V in another go through the system clipboard.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await doubleClickWidget(page, 'Q[0][1]');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await page.keyboard.press('Escape');
+  await settle(page);
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  check(Number(copied) === 2.5, `Ctrl+C copies the field's text to the system clipboard ("${copied}")`);
+  await doubleClickWidget(page, 'Q[1][0]');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  check((await stateOf(page)).Q[1][0] === 2.5, 'Ctrl+V pastes it into another cell');
+  await page.evaluate(() => navigator.clipboard.writeText('twelve'));
+  await doubleClickWidget(page, 'Q[1][0]');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+V');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  const afterPaste = await stateOf(page);
+  check(afterPaste.Q[1][0] === 2.5 && afterPaste.notice.startsWith('"twelve" is not a number'),
+        `pasted text that is not a number is refused and explained: ${afterPaste.notice}`);
+
   // Tab walks the controls with a visible focus; Space presses the focused button.
   await page.keyboard.press('Home');
   await settle(page);
