@@ -30,6 +30,7 @@ std::string applyChecked(LessonState& state, Change change) {
   LessonState candidate = state;
   const std::string refused = change(candidate);
   if (!refused.empty()) return refused;
+  fitOutputMixing(candidate);
   const std::string invalid = validateState(candidate);
   if (!invalid.empty()) return invalid;
   clampSelection(candidate);
@@ -64,6 +65,8 @@ bool isEditable(const LessonState& state, MatrixId id) {
     case MatrixId::K:
     case MatrixId::V:
       return true;  // editing a projected Q, K or V switches to direct vectors
+    case MatrixId::WO:
+      return true;
     default:
       return false;
   }
@@ -85,6 +88,8 @@ core::Matrix* editableMatrix(LessonState& s, MatrixId id) {
       return &s.K;
     case MatrixId::V:
       return &s.V;
+    case MatrixId::WO:
+      return &s.WO;
     default:
       return nullptr;
   }
@@ -144,7 +149,7 @@ std::string resetMatrix(LessonState& state, MatrixId id) {
     const core::Matrix* original = known ? editableMatrix(preset, id) : nullptr;
     if (original && original->sameShape(*m))
       *m = *original;
-    else if (id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::WV)
+    else if (id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::WV || id == MatrixId::WO)
       *m = identityLike(m->rows, m->cols);
     else
       *m = core::Matrix(m->rows, m->cols);

@@ -114,6 +114,7 @@ json stateToJson(const LessonState& s, bool compactNumbers) {
     j["K"] = matrix(s.K);
     j["V"] = matrix(s.V);
   }
+  j["WO"] = matrix(s.WO);
   return j;
 }
 
@@ -129,7 +130,8 @@ json stateWithTraceToJson(const LessonState& s, const LessonTrace& trace) {
   j["Q"] = matrixToJson(a.Q);
   j["K"] = matrixToJson(a.K);
   j["V"] = matrixToJson(a.V);
-  j["output"] = matrixToJson(a.output);
+  j["output"] = matrixToJson(a.concatenated);
+  j["mixedOutput"] = matrixToJson(a.output);
   if (!a.heads.empty()) {
     const auto& first = a.heads.front();
     j["scores"] = matrixToJson(first.rawScores);
@@ -200,6 +202,9 @@ std::string readMatrices(const json& patch, LessonState& s) {
     if (!patch.contains(name) || !belongs) continue;
     if (auto error = matrixFromJson(patch[name], name, *target); !error.empty()) return error;
   }
+  // A W_O given in the patch must fit as it is; otherwise it follows a change of d_v.
+  if (patch.contains("WO")) return matrixFromJson(patch["WO"], "WO", s.WO);
+  fitOutputMixing(s);
   return {};
 }
 

@@ -125,10 +125,15 @@ bool loadPreset(const std::string& id, LessonState& out) {
     out = bankMoney();
   else
     return false;
+  fitOutputMixing(out);
   return true;
 }
 
-LessonState defaultState() { return bankRiver(); }
+LessonState defaultState() {
+  LessonState s = bankRiver();
+  fitOutputMixing(s);
+  return s;
+}
 
 void randomiseVectors(LessonState& s, uint32_t seed) {
   uint32_t generator = seed == 0 ? 0x9E3779B9u : seed;

@@ -49,8 +49,22 @@ std::string validateState(const LessonState& s) {
     if (s.V.cols < 1 || s.V.cols > kMaxWidth || s.V.cols % s.heads != 0)
       return "V needs 1 to 16 columns, divisible by heads";
   }
+  const int dv = valueWidth(s);
+  if (!(error = checkShape(s.WO, "WO", dv, dv)).empty()) return error;
   if (s.step < 0 || s.step >= stepCount()) return "step must be between 0 and " + std::to_string(stepCount() - 1);
   return {};
+}
+
+int valueWidth(const LessonState& s) { return s.source == VectorSource::Projected ? s.dK : s.V.cols; }
+
+void fitOutputMixing(LessonState& s) {
+  const int dv = valueWidth(s);
+  if (s.WO.rows == dv && s.WO.cols == dv) return;
+  core::Matrix fitted(dv, dv);
+  for (int i = 0; i < dv; ++i)
+    for (int j = 0; j < dv; ++j)
+      fitted.at(i, j) = i < s.WO.rows && j < s.WO.cols ? s.WO.at(i, j) : (i == j ? 1.0f : 0.0f);
+  s.WO = fitted;
 }
 
 void clampSelection(LessonState& s) {

@@ -39,12 +39,20 @@ struct LessonState {
   VectorSource source = VectorSource::Direct;
   core::Matrix X, WQ, WK, WV;  // used when source == Projected
   core::Matrix Q, K, V;        // used when source == Direct
+  core::Matrix WO;             // mixes the joined head outputs, d_v x d_v; the identity until edited
   std::string notice;          // last user-facing message
 };
 
 // Checks that every matrix matches tokens, dModel and dK and that values are finite and
 // in range. Returns an empty string when the state is valid.
 std::string validateState(const LessonState& state);
+
+// Width of the value vectors (and so of the output): d_k when projected, V's columns when direct.
+int valueWidth(const LessonState& state);
+
+// Gives W_O the shape d_v x d_v after d_v changed, keeping the entries that still fit and
+// putting the identity's ones on new diagonal entries. A matching W_O is left alone.
+void fitOutputMixing(LessonState& state);
 
 // Keeps selection and step inside their ranges after an edit.
 void clampSelection(LessonState& state);

@@ -140,11 +140,12 @@ std::vector<TourStep> buildSteps() {
        "query, key and value widths into h smaller heads that attend independently, then joins their outputs. "
        "One head may follow grammar while another follows meaning.",
        "With h heads, each head works on d_k / h columns and is scaled by √(d_k / h). The head outputs "
-       "are concatenated back to width d_v and mixed by an output matrix W_O. The original Transformer used 8 "
-       "heads; large models use dozens per layer.",
+       "are concatenated back to width d_v and mixed by an output matrix W_O, so every output column can draw "
+       "on every head. Here W_O starts as the identity, which leaves the output unchanged until you edit it. "
+       "The original Transformer used 8 heads; large models use dozens per layer.",
        "head_h = softmax(Q_h K_hᵀ / √(d_k/h)) V_h,   out = [head_1 … head_h] W_O",
-       {M::Weights, M::Output},
-       M::Output,
+       {M::Weights, M::Output, M::WO, M::Mixed},
+       M::Mixed,
        {V::Heads}},
       {"beyond",
        "Beyond the basic recipe",
@@ -205,6 +206,10 @@ const char* matrixName(MatrixId id) {
       return "weights";
     case MatrixId::Output:
       return "output";
+    case MatrixId::WO:
+      return "WO";
+    case MatrixId::Mixed:
+      return "mixed";
   }
   return "?";
 }

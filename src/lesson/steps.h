@@ -7,7 +7,8 @@
 
 namespace lesson {
 
-enum class MatrixId { X, WQ, WK, WV, Q, K, V, Scores, Scaled, Masked, Weights, Output };
+// Output is the attention output (heads side by side); Mixed is that output times W_O.
+enum class MatrixId { X, WQ, WK, WV, Q, K, V, Scores, Scaled, Masked, Weights, Output, WO, Mixed };
 
 // Extra views a step may ask for beside its matrices.
 enum class StepView { None, Tokens, Heatmap, RowBars, Links, Contributions, BeforeAfter, Cost, Heads, Tiles };

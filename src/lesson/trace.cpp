@@ -25,6 +25,8 @@ LessonTrace computeTrace(const LessonState& state) {
   options.temperature = state.temperature;
   options.mask = state.mask;
   options.heads = state.heads;
+  options.outputProjection = state.WO;
+  trace.WO = state.WO;
   auto result = core::attend(Q, K, V, options);
   if (!result.ok()) {
     trace.error = result.error();
@@ -58,6 +60,10 @@ const core::Matrix& traceMatrix(const LessonTrace& trace, MatrixId id, int head)
     case MatrixId::V:
       return a.V;
     case MatrixId::Output:
+      return a.concatenated;
+    case MatrixId::WO:
+      return trace.WO;
+    case MatrixId::Mixed:
       return a.output;
     case MatrixId::Scores:
       return hasHead ? a.heads[static_cast<size_t>(head)].rawScores : kEmpty;

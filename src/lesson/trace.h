@@ -15,6 +15,7 @@ struct LessonTrace {
   bool ok = false;
   std::string error;               // why the state could not be computed
   core::Matrix X, WQ, WK, WV;      // empty when Q, K, V are given directly
+  core::Matrix WO;                 // the output mixing the learner sees and edits
   core::AttentionTrace attention;  // Q, K, V, per-head intermediates, output
   int tileSize = 2;                // key tile of the FlashAttention-style view
   core::OnlineAttention online;    // head 0 computed tile by tile, with its per-tile trace

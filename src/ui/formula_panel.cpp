@@ -47,15 +47,25 @@ std::string softmaxLine(const core::HeadTrace& head, int i, int j) {
          formatNumber(head.weights.at(i, j));
 }
 
+std::string rowText(const core::Matrix& m, int i) {
+  std::string text = "[";
+  for (int c = 0; c < m.cols; ++c) text += (c > 0 ? ", " : "") + formatNumber(m.at(i, c));
+  return text + "]";
+}
+
 std::string outputLine(const core::HeadTrace& head, int i) {
   std::string line = "output" + sub(i) + " = ";
   for (int j = 0; j < head.weights.cols; ++j) {
     if (j > 0) line += " + ";
     line += formatNumber(head.weights.at(i, j)) + "\xC2\xB7v" + sub(j);
   }
-  line += " = [";
-  for (int c = 0; c < head.output.cols; ++c) line += (c > 0 ? ", " : "") + formatNumber(head.output.at(i, c));
-  return line + "]";
+  return line + " = " + rowText(head.output, i);
+}
+
+// "mixed_2 = [joined heads of row 2] · W_O = [...]"
+std::string mixedLine(const core::AttentionTrace& attention, int i) {
+  return "mixed" + sub(i) + " = " + rowText(attention.concatenated, i) +
+         " \xC2\xB7 W_O = " + rowText(attention.output, i);
 }
 
 void drawLine(const AppState& app, const char* label, const std::string& text, bool current) {
@@ -86,6 +96,7 @@ FormulaLines formulaLines(const AppState& app) {
   lines.mask = maskLine(app, head, i, j);
   lines.softmax = softmaxLine(head, i, j);
   lines.output = outputLine(head, i);
+  lines.mixed = mixedLine(app.trace.attention, i);
   return lines;
 }
 
@@ -105,6 +116,7 @@ void drawFormulaPanel(AppState& app) {
   drawLine(app, "mask", lines.mask, stepId == "mask");
   drawLine(app, "softmax", lines.softmax, stepId == "softmax");
   drawLine(app, "output", lines.output, stepId == "weighted-sum" || stepId == "output");
+  if (stepId == "multi-head") drawLine(app, "W_O", lines.mixed, true);
   ImGui::TextDisabled("Click a score or weight cell to pick another pair.");
 }
 

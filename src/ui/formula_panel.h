@@ -10,7 +10,7 @@ void drawFormulaPanel(AppState& app);
 
 // The lines themselves (tested without drawing): dot product, scaling, softmax, output.
 struct FormulaLines {
-  std::string dot, scale, mask, softmax, output;
+  std::string dot, scale, mask, softmax, output, mixed;
 };
 FormulaLines formulaLines(const AppState& app);
 

@@ -15,7 +15,9 @@ using lesson::MatrixId;
 
 namespace {
 
-bool rowsAreTokens(MatrixId id) { return id != MatrixId::WQ && id != MatrixId::WK && id != MatrixId::WV; }
+bool rowsAreTokens(MatrixId id) {
+  return id != MatrixId::WQ && id != MatrixId::WK && id != MatrixId::WV && id != MatrixId::WO;
+}
 bool colsAreTokens(MatrixId id) {
   return id == MatrixId::Scores || id == MatrixId::Scaled || id == MatrixId::Masked || id == MatrixId::Weights;
 }
@@ -50,6 +52,10 @@ const char* matrixCaption(MatrixId id) {
       return "attention weights";
     case MatrixId::Output:
       return "output";
+    case MatrixId::WO:
+      return "W_O  output mixing";
+    case MatrixId::Mixed:
+      return "output \xC2\xB7 W_O  mixed output";
   }
   return "";
 }
@@ -168,8 +174,8 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
     ImGui::SameLine();
     ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "\xE2\x86\x90 this step");
   }
-  const bool holdsOwnValues = (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) ==
-                              (app.lesson.source == lesson::VectorSource::Direct);
+  const bool holdsOwnValues = id == MatrixId::WO || (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) ==
+                                                        (app.lesson.source == lesson::VectorSource::Direct);
   if (editable && holdsOwnValues) {
     ImGui::SameLine();
     ImGui::PushID("reset");
@@ -183,6 +189,7 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
 
 std::vector<std::string> rowLabels(const AppState& app, MatrixId id) {
   if (rowsAreTokens(id)) return app.lesson.tokens;
+  if (id == MatrixId::WO) return columnLabels(app, MatrixId::Output);  // W_O's rows meet the output's columns
   return columnLabels(app, MatrixId::X);
 }
 

@@ -142,7 +142,7 @@ void drawBeforeAfter(AppState& app) {
   const int i = app.lesson.selected;
   const bool projected = app.lesson.source == lesson::VectorSource::Projected;
   const core::Matrix& before = projected ? app.trace.X : app.trace.attention.V;
-  const core::Matrix& after = app.trace.attention.output;
+  const core::Matrix& after = app.trace.attention.concatenated;
   sectionHeading(app, ("\"" + app.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
   const float width = std::min(px(app, 240), visibleWidth() * 0.4f);
   const float scaleMax =

@@ -140,5 +140,24 @@ await runTest('tour', async ({ browser, url }) => {
   await clickWidget(page, 'quiz-rows[1]');
   check((await stateOf(page)).quizCorrect.includes('rows'), 'the right quiz answer is counted');
   await page.screenshot({ path: path.join(artifactsDir, 'tour-practice.png') });
+
+  // The multi-head step shows W_O: typing into it changes the mixed output, not the attention output.
+  await page.evaluate(() => window.attentionTour.setState({ stepId: 'multi-head' }));
+  await settle(page);
+  const unmixed = await stateOf(page);
+  check(JSON.stringify(unmixed.mixedOutput) === JSON.stringify(unmixed.output), 'W_O starts as the identity');
+  await scrollToWidget(page, 'WO[0][1]', 900, 500);
+  await doubleClickWidget(page, 'WO[0][1]');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1');
+  await page.keyboard.press('Enter');
+  await settle(page);
+  const mixed = await stateOf(page);
+  check(mixed.WO[0][1] === 1, 'typing into W_O sets it');
+  check(JSON.stringify(mixed.output) === JSON.stringify(unmixed.output), 'editing W_O leaves the attention output alone');
+  const row = mixed.selected;
+  check(Math.abs(mixed.mixedOutput[row][1] - (mixed.output[row][1] + mixed.output[row][0])) < 1e-5,
+        `mixed output column 2 now adds output column 1 (${mixed.mixedOutput[row][1]})`);
+  await page.screenshot({ path: path.join(artifactsDir, 'tour-output-mixing.png') });
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });

@@ -124,6 +124,7 @@ TEST_CASE("the largest lesson state fits in a share link and comes back exactly"
   REQUIRE(lesson::setKeyWidth(s, 16).empty());
   lesson::randomiseVectors(s, 99);
   for (float& v : s.X.values) v = v * 3.14159f - 0.001f;  // values with many digits
+  for (size_t k = 0; k < s.WO.values.size(); ++k) s.WO.values[k] = static_cast<float>(k % 7) * 0.1234567f - 0.3f;
   s.temperature = 0.37f;
   const std::string fragment = lesson::encodeShareFragment(s);
   CHECK(fragment.size() < lesson::kMaxLinkLength);
@@ -131,6 +132,7 @@ TEST_CASE("the largest lesson state fits in a share link and comes back exactly"
   REQUIRE(lesson::decodeShareFragment(fragment, lesson::defaultState(), back).empty());
   CHECK(back.X == s.X);
   CHECK(back.WQ == s.WQ);
+  CHECK(back.WO == s.WO);
   CHECK(back.temperature == s.temperature);
   MESSAGE("largest share fragment: " << fragment.size() << " characters");
 }
