@@ -62,6 +62,17 @@ window.Module = window.Module || {};
     }
   }
 
+  // The single-file build carries the worker's source in the page; it starts from a blob URL.
+  let workerUrl = null;
+  function challengeWorkerUrl() {
+    if (!window.AT_SINGLE_FILE) return 'challenge-worker.js';
+    if (!workerUrl) {
+      const source = document.getElementById('challenge-worker-source').textContent;
+      workerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    }
+    return workerUrl;
+  }
+
   Module.onRuntimeStart = function () {
     started = true;
     window.attentionTourStartViewport();
@@ -114,12 +125,10 @@ window.Module = window.Module || {};
     // the hidden cases, then lets the C++ core grade the answers. Resolves to the grade.
     gradeChallenge(code) {
       const report = (answers) => callJson('at_challenge_result', ['string'], [JSON.stringify(answers)]);
-      if (window.AT_SINGLE_FILE)
-        return Promise.resolve(report({ error: 'the coding challenge needs the page served over http (scripts/run.sh)' }));
       const cases = callJson('at_challenge_cases').cases;
       return new Promise((resolve) => {
         let worker;
-        try { worker = new Worker('challenge-worker.js'); } catch (e) {
+        try { worker = new Worker(challengeWorkerUrl()); } catch (e) {
           resolve(report({ error: 'this browser cannot start a worker for your code' }));
           return;
         }

@@ -1,11 +1,12 @@
 // single_file.test.mjs: the web-single build is one self-contained HTML file that works
-// when opened from disk (file://), with no other file and no network.
+// when opened from disk (file://) in a browser started without special flags, coding
+// challenge included, with no other file and no network.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, check, screenshotStats } from './harness.mjs';
 
 const file = path.resolve(process.env.AT_SINGLE_HTML || 'build/site-single/attention-tour.html');
-const browser = await launch(['--allow-file-access-from-files']);
+const browser = await launch();  // no special flags: as a person opening the file
 try {
   check(fs.existsSync(file), `${file} exists (build it with the web-single preset)`);
   check(fs.readdirSync(path.dirname(file)).length === 1, 'the single-file build is one file');
@@ -22,7 +23,17 @@ try {
   const reply = await page.evaluate(() => window.attentionTour.compute({ Q: [[1, 0]], K: [[1, 0], [0, 1]], V: [[1], [3]] }));
   check(Math.abs(reply.output[0][0] - (1 * Math.exp(0) + 3 * Math.exp(-1 / Math.SQRT2)) /
                  (Math.exp(0) + Math.exp(-1 / Math.SQRT2))) < 1e-5, 'compute() works from disk');
-  const others = requests.filter((r) => !r.startsWith('file://') && !r.startsWith('data:'));
+  const grade = await page.evaluate(() => window.attentionTour.gradeChallenge(`function attentionWeights(q, keys) {
+    const s = keys.map((k) => k.reduce((a, x, i) => a + x * q[i], 0) / Math.sqrt(q.length));
+    const top = Math.max(...s);
+    const e = s.map((x) => Math.exp(x - top));
+    const total = e.reduce((a, b) => a + b, 0);
+    return e.map((x) => x / total);
+  }`));
+  check(grade.passed, `the coding challenge runs and is graded from disk too: ${grade.message}`);
+  const hostile = await page.evaluate(() => window.attentionTour.gradeChallenge('document.title = "x"; function attentionWeights() { return [1]; }'));
+  check(!hostile.passed && /document is not defined/.test(hostile.message), `code still runs away from the page: ${hostile.message}`);
+  const others = requests.filter((r) => !r.startsWith('file://') && !r.startsWith('data:') && !r.startsWith('blob:'));  // blob: is memory
   check(others.length === 0, `no network requests (${others.join(', ')})`);
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
   console.log('single_file: passed');
