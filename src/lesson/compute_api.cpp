@@ -46,16 +46,9 @@ std::string readMask(const json& request, int queryCount, int keyCount, core::Ma
 
 std::string readOptions(const json& request, const core::Matrix& Q, const core::Matrix& K,
                         core::AttentionOptions& options) {
-  if (request.contains("scale")) {
-    if (!request["scale"].is_boolean()) return "scale must be true or false";
-    options.scale = request["scale"].get<bool>();
-  }
-  if (request.contains("temperature")) {
-    if (!request["temperature"].is_number()) return "temperature must be a number";
-    const double t = request["temperature"].get<double>();
-    if (!std::isfinite(t) || t <= 0.0) return "temperature must be a finite number greater than 0";
-    options.temperature = static_cast<float>(t);
-  }
+  std::string e;
+  if (!(e = readBoolField(request, "scale", options.scale)).empty()) return e;
+  if (!(e = readFiniteField(request, "temperature", options.temperature)).empty()) return e;
   if (request.contains("heads")) {
     if (!request["heads"].is_number_integer()) return "heads must be a whole number";
     const auto heads = request["heads"].get<long long>();
@@ -64,7 +57,7 @@ std::string readOptions(const json& request, const core::Matrix& Q, const core::
   }
   if (request.contains("WO") && !request["WO"].is_null()) {
     core::Matrix wo;
-    if (auto e = matrixFromJson(request["WO"], "WO", wo); !e.empty()) return e;
+    if (!(e = matrixFromJson(request["WO"], "WO", wo)).empty()) return e;
     options.outputProjection = wo;
   }
   return readMask(request, Q.rows, K.rows, options.mask);

@@ -118,6 +118,22 @@ json stateToJson(const LessonState& s, bool compactNumbers) {
   return j;
 }
 
+std::string readBoolField(const json& object, const char* key, bool& out) {
+  if (!object.contains(key)) return {};
+  if (!object[key].is_boolean()) return std::string(key) + " must be true or false";
+  out = object[key].get<bool>();
+  return {};
+}
+
+std::string readFiniteField(const json& object, const char* key, float& out) {
+  if (!object.contains(key)) return {};
+  if (!object[key].is_number()) return std::string(key) + " must be a number";
+  const double value = object[key].get<double>();
+  if (!std::isfinite(value) || std::fabs(value) > 3.0e38) return std::string(key) + " must be a finite number";
+  out = static_cast<float>(value);
+  return {};
+}
+
 json stateWithTraceToJson(const LessonState& s, const LessonTrace& trace) {
   json j = stateToJson(s);
   j["stepCount"] = stepCount();
@@ -209,16 +225,9 @@ std::string readMatrices(const json& patch, LessonState& s) {
 }
 
 std::string readToggles(const json& patch, LessonState& s) {
-  if (patch.contains("scale")) {
-    if (!patch["scale"].is_boolean()) return "scale must be true or false";
-    s.scale = patch["scale"].get<bool>();
-  }
-  if (patch.contains("temperature")) {
-    if (!patch["temperature"].is_number()) return "temperature must be a number";
-    const double t = patch["temperature"].get<double>();
-    if (!std::isfinite(t)) return "temperature must be a finite number";
-    s.temperature = static_cast<float>(t);
-  }
+  std::string e;
+  if (!(e = readBoolField(patch, "scale", s.scale)).empty()) return e;
+  if (!(e = readFiniteField(patch, "temperature", s.temperature)).empty()) return e;
   if (patch.contains("mask")) {
     if (!patch["mask"].is_string()) return "mask must be \"none\" or \"causal\"";
     auto parsed = core::parseMaskText(patch["mask"].get<std::string>());

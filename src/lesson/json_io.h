@@ -18,6 +18,11 @@ nlohmann::json matrixToJson(const core::Matrix& m);
 // Reads an array of equal-length arrays of finite numbers; returns an error or "".
 std::string matrixFromJson(const nlohmann::json& value, const std::string& name, core::Matrix& out);
 
+// Optional fields of a request or state patch: absent leaves `out` as it is; a wrong type
+// or a non-finite number is an error naming the field.
+std::string readBoolField(const nlohmann::json& object, const char* key, bool& out);
+std::string readFiniteField(const nlohmann::json& object, const char* key, float& out);
+
 // The state alone: what a share link or saved progress needs to rebuild the lesson.
 // compactNumbers writes each float as the shortest decimal that reads back as the same
 // float ("0.1" rather than "0.10000000149011612"), which keeps links short.
