@@ -15,14 +15,19 @@ std::string twoDecimals(float value) {
   return text;
 }
 
+std::string withFullStop(const std::string& sentence) {
+  const char last = sentence.empty() ? '.' : sentence.back();
+  return last == '.' || last == '!' || last == '?' ? sentence : sentence + ".";
+}
+
 }  // namespace
 
 std::string narrate(const LessonState& state, const LessonTrace& trace) {
   const auto& step = tourSteps()[static_cast<size_t>(state.step)];
   std::string text = "Step " + std::to_string(state.step + 1) + " of " + std::to_string(stepCount()) + ": " +
                      step.title + (step.title.back() == '?' ? " " : ". ") + step.plain;
-  if (!state.notice.empty()) text += " Notice: " + state.notice + ".";
-  if (!trace.ok) return text + " This state cannot be computed: " + trace.error + ".";
+  if (!state.notice.empty()) text += " Notice: " + withFullStop(state.notice);
+  if (!trace.ok) return text + " This state cannot be computed: " + withFullStop(trace.error);
   const auto& head = trace.attention.heads.front();
   const size_t i = static_cast<size_t>(state.selected);
   text += " Selected token: \"" + state.tokens[i] + "\". Its attention weights:";
