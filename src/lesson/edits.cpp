@@ -237,6 +237,14 @@ std::string setHeads(LessonState& state, int heads) {
   });
 }
 
+int headCountToward(const LessonState& state, int requested) {
+  const int direction = requested > state.heads ? 1 : -1;
+  const int dv = valueWidth(state);
+  for (int heads = requested; heads >= 1 && heads <= state.dK; heads += direction)
+    if (state.dK % heads == 0 && dv % heads == 0) return heads;
+  return state.heads;
+}
+
 std::string setTemperature(LessonState& state, float temperature) {
   return applyChecked(state, [&](LessonState& s) -> std::string {
     s.temperature = temperature;

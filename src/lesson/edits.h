@@ -25,6 +25,10 @@ std::string renameToken(LessonState& state, int index, const std::string& token)
 std::string setModelWidth(LessonState& state, int dModel);
 std::string setKeyWidth(LessonState& state, int dK);
 std::string setHeads(LessonState& state, int heads);
+// The head count to use when the learner asks for `requested` (the +/- buttons step by one):
+// the nearest count from there, in the direction of the change, that divides d_k and d_v.
+// Falls back to the current count when there is none.
+int headCountToward(const LessonState& state, int requested);
 std::string setTemperature(LessonState& state, float temperature);
 std::string setStep(LessonState& state, int step);
 

@@ -151,16 +151,35 @@ void drawPageControls(AppState& app) {
 
 }  // namespace
 
-void drawHeadsInput(AppState& app, const char* label, const char* widgetId) {
-  int heads = app.lesson.heads;
-  ImGui::SetNextItemWidth(px(app, 110));
-  if (ImGui::InputInt(label, &heads)) {
-    // Step to the next divisor of d_k in the direction the learner pressed.
-    const int direction = heads > app.lesson.heads ? 1 : -1;
-    while (heads >= 1 && heads <= app.lesson.dK && app.lesson.dK % heads != 0) heads += direction;
-    finishEdit(app, lesson::setHeads(app.lesson, heads));
-  }
+namespace {
+
+// A - or + button that moves to the next usable head count, greyed out when there is none.
+void drawHeadStepButton(AppState& app, const char* sign, int delta, const std::string& widgetId) {
+  const int target = lesson::headCountToward(app.lesson, app.lesson.heads + delta);
+  ImGui::BeginDisabled(target == app.lesson.heads);
+  if (ImGui::Button(sign, ImVec2(ImGui::GetFrameHeight(), 0))) finishEdit(app, lesson::setHeads(app.lesson, target));
+  ImGui::EndDisabled();
   registerItem(app, widgetId);
+}
+
+}  // namespace
+
+void drawHeadsInput(AppState& app, const char* label, const char* widgetId) {
+  ImGui::PushID(widgetId);
+  int heads = app.lesson.heads;
+  ImGui::SetNextItemWidth(px(app, 48));
+  if (ImGui::InputInt("##count", &heads, 0, 0) && heads != app.lesson.heads)
+    finishEdit(app, lesson::setHeads(app.lesson, lesson::headCountToward(app.lesson, heads)));
+  registerItem(app, widgetId);
+  const float gap = ImGui::GetStyle().ItemInnerSpacing.x;
+  ImGui::SameLine(0, gap);
+  drawHeadStepButton(app, "-", -1, std::string(widgetId) + "-minus");
+  ImGui::SameLine(0, gap);
+  drawHeadStepButton(app, "+", +1, std::string(widgetId) + "-plus");
+  ImGui::SameLine(0, gap);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  ImGui::PopID();
 }
 
 void drawTokenStrip(AppState& app) {

@@ -53,9 +53,13 @@ void drawCost(AppState& app) {
 void drawHeads(AppState& app) {
   const auto& heads = app.trace.attention.heads;
   sectionHeading(app, "Heads");
-  drawHeadsInput(app, "heads##multi", "heads-step");
+  drawHeadsInput(app, "heads", "heads-step");
   ImGui::SameLine();
-  ImGui::TextDisabled("must divide d_k = %d", app.lesson.dK);
+  const int dv = lesson::valueWidth(app.lesson);
+  if (dv == app.lesson.dK)
+    ImGui::TextDisabled("must divide d_k = %d", app.lesson.dK);
+  else
+    ImGui::TextDisabled("must divide d_k = %d and d_v = %d", app.lesson.dK, dv);
   for (size_t h = 0; h < heads.size(); ++h) {
     ImGui::PushID(static_cast<int>(h));
     if (ImGui::RadioButton(("head " + std::to_string(h + 1)).c_str(), app.selectedHead == static_cast<int>(h))) {
@@ -70,10 +74,14 @@ void drawHeads(AppState& app) {
   ImGui::TextDisabled("head %d: %d query/key columns, scaled by \xE2\x88\x9A%d", app.selectedHead + 1, head.Q.cols,
                       head.Q.cols);
   drawHeatmap(app, head.weights, head.rowFullyHidden, "headWeights", px(app, 56));
-  ImGui::TextWrapped(
-      "In this lesson W_O is the identity, so the output shown is the heads' outputs side by side "
-      "(head 1 fills the first %d columns).",
-      head.output.cols);
+  const int width = head.output.cols;
+  if (heads.size() > 1)
+    ImGui::TextWrapped(
+        "The output above holds the heads' outputs side by side: head %d fills columns %d to %d. "
+        "W_O then mixes them into the mixed output.",
+        app.selectedHead + 1, app.selectedHead * width + 1, (app.selectedHead + 1) * width);
+  else
+    ImGui::TextWrapped("With one head the output above is that head's output; W_O then mixes its columns.");
 }
 
 void drawTiles(AppState& app) {

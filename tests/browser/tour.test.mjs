@@ -159,5 +159,19 @@ await runTest('tour', async ({ browser, url }) => {
   check(Math.abs(mixed.mixedOutput[row][1] - (mixed.output[row][1] + mixed.output[row][0])) < 1e-5,
         `mixed output column 2 now adds output column 1 (${mixed.mixedOutput[row][1]})`);
   await page.screenshot({ path: path.join(artifactsDir, 'tour-output-mixing.png') });
+
+  // The heads control's + button steps through counts that divide d_k = 4: 1 -> 2 -> 4.
+  const plus = async () => {
+    await scrollToWidget(page, 'heads-step-plus', 900, 500);
+    await clickWidget(page, 'heads-step-plus');
+    return (await stateOf(page)).heads;
+  };
+  check(await plus() === 2, 'the heads + button makes two heads');
+  check(await plus() === 4, 'the next + skips 3, which does not divide d_k = 4');
+  check((await stateOf(page)).headWeights.length === 4, 'four heads give four weight matrices');
+  const plusAtFour = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === 'heads-step-plus');
+  await page.mouse.click(plusAtFour.x + plusAtFour.w / 2, plusAtFour.y + plusAtFour.h / 2);
+  await settle(page);
+  check((await stateOf(page)).heads === 4, 'at d_k heads the + button is greyed out and does nothing');
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });

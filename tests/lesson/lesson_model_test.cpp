@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "lesson/edits.h"
+#include "lesson/json_io.h"
 #include "lesson/presets.h"
 #include "lesson/progress.h"
 #include "lesson/trace.h"
@@ -150,4 +151,19 @@ TEST_CASE("progress remembers the steps seen") {
   CHECK(q.seenCount() == 2);
   CHECK_FALSE(lesson::progressFromJson(nlohmann::json::parse(R"({"stepsSeen": 3})"), q));
   CHECK(q.seenCount() == 2);
+}
+
+TEST_CASE("the heads control steps to counts that divide d_k and d_v") {
+  lesson::LessonState s = lesson::defaultState();
+  REQUIRE(lesson::setKeyWidth(s, 6).empty());
+  CHECK(lesson::headCountToward(s, 2) == 2);
+  REQUIRE(lesson::setHeads(s, 3).empty());
+  CHECK(lesson::headCountToward(s, 4) == 6);  // 4 and 5 do not divide 6
+  CHECK(lesson::headCountToward(s, 2) == 2);
+  CHECK(lesson::headCountToward(s, 7) == 3);  // past d_k: nothing to step to, keep 3
+  CHECK(lesson::headCountToward(s, 0) == 3);
+  lesson::LessonState three;
+  REQUIRE(lesson::loadPreset("three-tokens", three));
+  REQUIRE(lesson::applyStateText(three, R"({"V": [[1, 2, 3], [4, 5, 6], [7, 8, 9]]})").empty());
+  CHECK(lesson::headCountToward(three, 2) == 1);  // 2 and 4 divide d_k = 4 but not d_v = 3
 }
