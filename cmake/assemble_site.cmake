@@ -1,9 +1,10 @@
 # assemble_site.cmake: copies the hand-written page files next to the generated .js/.wasm
 # so the site folder is complete; for the single-file build, inlines everything into one
 # HTML file that works when opened from disk.
-# Usage: cmake -DSITE=dir -DWEB=web-dir -DSINGLE=ON|OFF -P assemble_site.cmake
+# Usage: cmake -DSITE=dir -DWEB=web-dir -DSINGLE=ON|OFF -DPAGE_FILES=a,b,... -P assemble_site.cmake
 if(NOT SINGLE)
-  foreach(f index.html style.css attention-tour-api.js input.js loader.js challenge-worker.js)
+  string(REPLACE "," ";" page_files "${PAGE_FILES}")
+  foreach(f ${page_files})
     file(COPY_FILE "${WEB}/${f}" "${SITE}/${f}" ONLY_IF_DIFFERENT)
   endforeach()
   return()

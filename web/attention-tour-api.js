@@ -132,11 +132,21 @@ window.Module = window.Module || {};
           resolve(report({ error: 'this browser cannot start a worker for your code' }));
           return;
         }
-        const timer = setTimeout(() => {
+        // Two seconds for the learner's code, counted once the worker has started (a busy
+        // device can take a while to start one); a worker that never starts is stopped too.
+        const stopAfter = (ms, error) => setTimeout(() => { worker.terminate(); resolve(report({ error })); }, ms);
+        let timer = stopAfter(15000, 'the worker for your code did not start');
+        let started = false;
+        worker.onmessage = (event) => {
+          clearTimeout(timer);
+          if (!started && event.data && event.data.started) {
+            started = true;
+            timer = stopAfter(2000, 'your function took longer than 2 seconds (an endless loop?)');
+            return;
+          }
           worker.terminate();
-          resolve(report({ error: 'your function took longer than 2 seconds (an endless loop?)' }));
-        }, 2000);
-        worker.onmessage = (event) => { clearTimeout(timer); worker.terminate(); resolve(report(event.data)); };
+          resolve(report(event.data));
+        };
         worker.onerror = (event) => {
           clearTimeout(timer); worker.terminate();
           resolve(report({ error: String(event.message || 'the worker failed') }));

@@ -4,6 +4,7 @@
 'use strict';
 self.onmessage = function (event) {
   const { code, cases } = event.data;
+  self.postMessage({ started: true });  // the page times the learner's code from here
   // Compiled alone first, so a syntax error is reported against the learner's own code and
   // not against the line this worker appends to fetch the function.
   try {

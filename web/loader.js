@@ -96,7 +96,16 @@
   Module.printErr = function (text) { console.warn(text); };
   Module.onAbort = function (what) { showFailure('The lesson stopped unexpectedly.', String(what)); };
   if (!window.AT_SINGLE_FILE) Module.instantiateWasm = instantiateWithProgress;
-  Module.postRun = [function () { document.getElementById('loading').hidden = true; }];
+  // After one visit the served page opens offline too (web/offline-worker.js). Not for the
+  // single file, which is already all there; a browser that refuses simply stays online-only.
+  function keepForOffline() {
+    if (window.AT_SINGLE_FILE || !('serviceWorker' in navigator) || !window.isSecureContext) return;
+    navigator.serviceWorker.register('offline-worker.js').catch(function (error) {
+      console.info('Attention Tour will need the network next time: ' + error.message);
+    });
+  }
+
+  Module.postRun = [function () { document.getElementById('loading').hidden = true; }, keepForOffline];
   watchViewport();
   const script = document.createElement('script');
   script.src = 'attention-tour.js';

@@ -5,6 +5,7 @@
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "ui/screen.h"
@@ -27,7 +28,8 @@ void installWakeCallbacks(GLFWwindow* window) {
   glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(runtimeOf(w)); });
 }
 
-void queueInput(GLFWwindow* window, const InputEvent& event) {
+void queueInput(GLFWwindow* window, InputEvent event) {
+  event.time = glfwGetTime();
   runtimeOf(window).pendingInput.push_back(event);
   wake(runtimeOf(window));
 }
@@ -98,9 +100,23 @@ void applyKey(const InputEvent& event) {
 
 // Applies queued input after the backend's NewFrame: a run of characters, or one key or
 // mouse button transition, per frame; mouse buttons then hold the queue's state.
+// Dear ImGui times double-clicks and key repeats with its own clock, which advances by
+// io.DeltaTime per frame. With one queued event per frame, a slow device would stretch a
+// quick double-click over several long frames and miss it; advancing the clock by the time
+// between the events' arrivals (never more than the frame took) keeps their real rhythm.
+void followInputClock(Runtime& runtime, double eventTime) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (runtime.lastAppliedInputTime >= 0) {
+    const double gap = eventTime - runtime.lastAppliedInputTime;
+    io.DeltaTime = static_cast<float>(std::max(1e-4, std::min(gap, static_cast<double>(io.DeltaTime))));
+  }
+  runtime.lastAppliedInputTime = eventTime;
+}
+
 void applyQueuedInput(Runtime& runtime) {
   auto& queue = runtime.pendingInput;
   ImGuiIO& io = ImGui::GetIO();
+  if (!queue.empty()) followInputClock(runtime, queue.front().time);
   if (!queue.empty() && queue.front().kind == InputEvent::Kind::Character) {
     while (!queue.empty() && queue.front().kind == InputEvent::Kind::Character) {
       io.AddInputCharacter(queue.front().character);

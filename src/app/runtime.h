@@ -30,6 +30,7 @@ struct InputEvent {
   bool down = false;
   int mods = 0;
   float x = 0, y = 0;  // pointer position at a mouse button event
+  double time = 0;     // glfwGetTime() when the event arrived
 };
 
 struct Runtime {
@@ -43,7 +44,8 @@ struct Runtime {
   int forcedWidth = 0, forcedHeight = 0;  // off-screen size overriding the window's
   FrameStats stats;
   std::deque<InputEvent> pendingInput;
-  bool mouseDown[5] = {};  // button state as applied from the queue
+  bool mouseDown[5] = {};            // button state as applied from the queue
+  double lastAppliedInputTime = -1;  // arrival time of the last event handed to Dear ImGui
   // The browser driver pauses its main loop while idle; wake() resumes it.
   bool loopPaused = false;
   void (*resumeLoop)() = nullptr;

@@ -17,7 +17,8 @@ fs.mkdirSync(artifactsDir, { recursive: true });
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
 
-export function serve(dir = siteDir) {
+// transform(pathname, body) may rewrite a file as it is served (tests of freshness).
+export function serve(dir = siteDir, transform = null) {
   return new Promise((resolve) => {
     const server = http.createServer((req, res) => {
       const url = new URL(req.url, 'http://x');
@@ -27,7 +28,7 @@ export function serve(dir = siteDir) {
         res.end('not found');
         return;
       }
-      const body = fs.readFileSync(file);
+      const body = transform ? transform(url.pathname, fs.readFileSync(file)) : fs.readFileSync(file);
       res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream',
         'Content-Length': body.length });
       res.end(body);
@@ -97,7 +98,11 @@ export async function settle(page, frames = 3) {
   await page.waitForFunction((s) => {
     const st = window.attentionTour.stats();
     return st.pendingInput === 0 && (st.idle || st.frames >= s);
-  }, start + frames, { timeout: 10000, polling: 20 }).catch(() => {});
+  }, start + frames, { timeout: 30000, polling: 20 }).catch(async () => {
+    // Only a very slow machine gets here; say so, since the next check may then read early.
+    const st = await page.evaluate(() => window.attentionTour.stats()).catch(() => null);
+    console.warn(`settle: the page did not settle in 30 s (${JSON.stringify(st)})`);
+  });
 }
 
 // Fraction of distinct colours and of non-background pixels in a screenshot, via the page.

@@ -9,10 +9,9 @@ const stateOf = (page) => page.evaluate(() => window.attentionTour.getState());
 
 async function doubleClickWidget(page, id) {
   const w = await widget(page, id);
-  const x = w.x + w.w / 2, y = w.y + w.h / 2;
-  await page.mouse.click(x, y);
-  await page.waitForTimeout(60);  // let a frame see the first click
-  await page.mouse.click(x, y);
+  // A real double-click: both clicks arrive at once; the page's input queue hands them to
+  // Dear ImGui one per frame with their real timing.
+  await page.mouse.dblclick(w.x + w.w / 2, w.y + w.h / 2);
   await settle(page);
 }
 
