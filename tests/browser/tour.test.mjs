@@ -15,6 +15,15 @@ async function doubleClickWidget(page, id) {
   await settle(page);
 }
 
+// Types into a matrix cell like a person: double-click, select all, type, Enter.
+async function typeIntoCell(page, id, text) {
+  await doubleClickWidget(page, id);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await settle(page);
+}
+
 await runTest('tour', async ({ browser, url }) => {
   const { page, errors } = await openPage(browser, url);
   await ready(page);
@@ -60,11 +69,7 @@ await runTest('tour', async ({ browser, url }) => {
 
   // Typed nonsense is refused and the old value stays.
   for (const text of ['abc', 'inf', 'nan', '1e39']) {
-    await doubleClickWidget(page, 'Q[0][1]');
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
-    await settle(page);
+    await typeIntoCell(page, 'Q[0][1]', text);
     const s = await stateOf(page);
     check(s.Q[0][1] === 2.5, `typing "${text}" keeps the previous value`);
     const why = text === '1e39' ? 'values must be between -1000 and 1000' : `"${text}" is not a number`;
@@ -146,11 +151,7 @@ await runTest('tour', async ({ browser, url }) => {
   const unmixed = await stateOf(page);
   check(JSON.stringify(unmixed.mixedOutput) === JSON.stringify(unmixed.output), 'W_O starts as the identity');
   await scrollToWidget(page, 'WO[0][1]', 900, 500);
-  await doubleClickWidget(page, 'WO[0][1]');
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('1');
-  await page.keyboard.press('Enter');
-  await settle(page);
+  await typeIntoCell(page, 'WO[0][1]', '1');
   const mixed = await stateOf(page);
   check(mixed.WO[0][1] === 1, 'typing into W_O sets it');
   check(JSON.stringify(mixed.output) === JSON.stringify(unmixed.output), 'editing W_O leaves the attention output alone');
