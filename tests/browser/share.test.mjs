@@ -6,7 +6,7 @@ import { runTest, openPage, ready, settle, clickWidget, scrollToWidget, check } 
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 const comparable = (s) => JSON.stringify({ tokens: s.tokens, step: s.step, selected: s.selected, scale: s.scale,
-  temperature: s.temperature, mask: s.mask, X: s.X, WQ: s.WQ, Q: s.Q, K: s.K, V: s.V, weights: s.weights });
+  temperature: s.temperature, mask: s.mask, X: s.X, WQ: s.WQ, Q: s.Q, K: s.K, V: s.V, weights: s.weights, WO: s.WO, mixedOutput: s.mixedOutput });
 
 function toBase64Url(text) {
   return Buffer.from(text, 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -21,7 +21,8 @@ await runTest('share', async ({ browser, url }) => {
   check(set.ok === true, 'setState accepts a partial state');
   await settle(first.page);
   const edited = await first.page.evaluate(() => window.attentionTour.setState({ X: [[0, 0, 0, 1], [1, 0.1, 0.2, 0],
-    [0.2, 0, 1, 0.1], [0, 0.3, 0.2, 0.8], [0, 0, 0, 1], [0.5, 0.5, 0.5, 0.5]] }));
+    [0.2, 0, 1, 0.1], [0, 0.3, 0.2, 0.8], [0, 0, 0, 1], [0.5, 0.5, 0.5, 0.5]],
+    WO: [[1, 0.25, 0, 0], [0, 1, 0, 0], [0, 0, 0.5, 0], [0.1, 0, 0, 1]] }));
   check(edited.ok === true, 'setState accepts a new X');
   await settle(first.page);
   const shared = await first.page.evaluate(() => window.attentionTour.shareUrl());
