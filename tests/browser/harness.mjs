@@ -132,18 +132,26 @@ export function check(condition, message) {
   console.log('ok - ' + message);
 }
 
-// Runs a test body with a server and a browser, and fails on any page error.
-export async function runTest(name, body, { launchArgs = [] } = {}) {
-  const { server, url } = await serve();
+// Runs a test body with a browser; any thrown failure marks the test failed.
+export async function runBrowserTest(name, body, { launchArgs = [] } = {}) {
   const browser = await launch(launchArgs);
   try {
-    await body({ browser, url });
+    await body({ browser });
     console.log(`${name}: passed`);
   } catch (e) {
     console.error(`${name}: ${e.stack || e}`);
     process.exitCode = 1;
   } finally {
     await browser.close();
+  }
+}
+
+// Runs a test body with a server for build/site and a browser.
+export async function runTest(name, body, options = {}) {
+  const { server, url } = await serve();
+  try {
+    await runBrowserTest(name, ({ browser }) => body({ browser, url }), options);
+  } finally {
     server.close();
   }
 }

@@ -1,13 +1,12 @@
 // offline.test.mjs: after one visit the served page opens with the server gone (its
 // service worker keeps a copy of every page file), while online it still serves fresh files.
-import { serve, launch, check, screenshotStats } from './harness.mjs';
+import { serve, runBrowserTest, check, screenshotStats } from './harness.mjs';
 
 // Each download of style.css ends with a new number, so a stale copy would show.
 let served = 0;
 const { server, url } = await serve(undefined, (pathname, body) =>
   pathname === '/style.css' ? Buffer.concat([body, Buffer.from(`/* download ${++served} */\n`)]) : body);
-const browser = await launch();
-try {
+await runBrowserTest('offline', async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const errors = [];
@@ -46,11 +45,5 @@ try {
   const reply = await offline.evaluate(() => window.attentionTour.compute({ Q: [[1]], K: [[1], [1]], V: [[2], [4]] }));
   check(reply.output && reply.output[0][0] === 3, 'compute() works offline');
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
-  console.log('offline: passed');
-} catch (e) {
-  console.error(`offline: ${e.stack || e}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-  server.close();
-}
+});
+server.close();  // closed in the test already; harmless if so

@@ -3,11 +3,11 @@
 // challenge included, with no other file and no network.
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, check, screenshotStats } from './harness.mjs';
+import { runBrowserTest, check, screenshotStats } from './harness.mjs';
 
 const file = path.resolve(process.env.AT_SINGLE_HTML || 'build/site-single/attention-tour.html');
-const browser = await launch();  // no special flags: as a person opening the file
-try {
+// No special browser flags: as a person opening the file.
+await runBrowserTest('single_file', async ({ browser }) => {
   check(fs.existsSync(file), `${file} exists (build it with the web-single preset)`);
   check(fs.readdirSync(path.dirname(file)).length === 1, 'the single-file build is one file');
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
@@ -36,10 +36,4 @@ try {
   const others = requests.filter((r) => !r.startsWith('file://') && !r.startsWith('data:') && !r.startsWith('blob:'));  // blob: is memory
   check(others.length === 0, `no network requests (${others.join(', ')})`);
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
-  console.log('single_file: passed');
-} catch (e) {
-  console.error(`single_file: ${e.stack || e}`);
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});
