@@ -87,6 +87,11 @@ window.Module = window.Module || {};
     const mac = /Mac|iPhone|iPad|iPod/.test(navigator.platform || '');
     Module.ccall('at_set_mac_shortcuts', null, ['number'], [mac ? 1 : 0]);
   };
+  // The canvas is one element to a screen reader; this names the control keyboard focus is on.
+  Module.onFocusAnnounce = function (text) {
+    const region = document.getElementById('focus-live');
+    if (region) region.textContent = text;
+  };
   Module.onFirstFrame = function () {
     document.body.classList.add('running');
     syncPage();

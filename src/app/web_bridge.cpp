@@ -20,6 +20,7 @@
 #include "lesson/narration.h"
 #include "lesson/presets.h"
 #include "lesson/share_link.h"
+#include "ui/spoken_names.h"
 
 namespace app {
 
@@ -29,6 +30,7 @@ struct Bridge {
   Runtime* runtime = nullptr;
   std::string reply;  // storage for the last returned string
   std::string clipboard;
+  std::string focusedWidget;  // the control a screen reader last heard about
   bool firstFrameAnnounced = false;
 };
 
@@ -59,7 +61,7 @@ void setClipboardText(void*, const char* text) {
   EM_ASM(
       {
         if (navigator.clipboard && navigator.clipboard.writeText)
-          navigator.clipboard.writeText(UTF8ToString($0)).catch(function() {});
+          navigator.clipboard.writeText(UTF8ToString($0)).catch(function(){});
       },
       bridge().clipboard.c_str());
 }
@@ -87,7 +89,23 @@ void installPageHooks(Runtime& runtime) {
   };
 }
 
+// Keyboard focus moved to another control: the page's second live region says which.
+void announceFocus(const ui::AppState& app) {
+  std::string focused;
+  for (const auto& w : app.widgets)
+    if (w.focused) focused = w.id;
+  if (focused == bridge().focusedWidget) return;
+  bridge().focusedWidget = focused;
+  if (focused.empty()) return;
+  EM_ASM(
+      {
+        if (Module.onFocusAnnounce) Module.onFocusAnnounce(UTF8ToString($0));
+      },
+      ui::spokenName(app, focused).c_str());
+}
+
 void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
+  announceFocus(runtime.app);
   if (!bridge().firstFrameAnnounced) {
     bridge().firstFrameAnnounced = true;
     EM_ASM({
@@ -98,7 +116,6 @@ void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
     EM_ASM({
       if (Module.onStateChanged) Module.onStateChanged();
     });
-  (void)runtime;
 }
 
 }  // namespace app

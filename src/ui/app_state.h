@@ -35,9 +35,14 @@ struct WidgetRect {
   bool focused = false;              // holds keyboard focus (shown with the focus highlight)
 };
 
+// Parts of the screen in the order Tab visits them, whatever the layout: the tour header, the
+// step's text, the step's matrices and views, then settings and practice.
+enum class FocusPart { Header, StepText, Views, Settings };
+
 struct FocusEntry {
   ImGuiID id = 0;
   ImGuiWindow* window = nullptr;
+  FocusPart part = FocusPart::Header;
 };
 
 // A matrix cell being typed into (after a double-click or Enter).
@@ -97,8 +102,9 @@ struct AppState {
   std::vector<WidgetRect> widgetsBuilding;  // filled during the current frame
   std::vector<FocusEntry> focusOrder;       // Tab order of the last frame
   std::vector<FocusEntry> focusBuilding;
-  ImGuiID scrollToFocus = 0;  // item Tab moved to, scrolled into view when drawn
-  bool previousKeys[5] = {};  // Left, Right, Home, End, Tab: last frame's state
+  FocusPart focusPart = FocusPart::Header;  // the part being drawn now
+  ImGuiID scrollToFocus = 0;                // item Tab moved to, scrolled into view when drawn
+  bool previousKeys[5] = {};                // Left, Right, Home, End, Tab: last frame's state
 };
 
 // Recomputes the trace from the lesson state; call after every change.

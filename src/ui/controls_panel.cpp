@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <optional>
 
 #include "lesson/edits.h"
 #include "lesson/presets.h"
@@ -97,25 +98,23 @@ void drawTokenEditor(AppState& app) {
 
 void drawSizeControls(AppState& app) {
   const bool projected = app.lesson.source == lesson::VectorSource::Projected;
-  int dModel = app.lesson.dModel, dK = app.lesson.dK;
-  ImGui::PushItemWidth(px(app, 110));
+  const int dModel = app.lesson.dModel, dK = app.lesson.dK;
   ImGui::BeginDisabled(!projected);
-  if (ImGui::InputInt("d_model", &dModel)) finishEdit(app, lesson::setModelWidth(app.lesson, dModel));
+  if (auto requested =
+          drawStepper(app, "d_model", "dModel", dModel, dModel > lesson::kMinWidth, dModel < lesson::kMaxWidth))
+    finishEdit(app, lesson::setModelWidth(app.lesson, *requested));
   ImGui::EndDisabled();
-  registerItem(app, "dModel");
-  ImGui::SameLine();
-  if (ImGui::InputInt("d_k", &dK)) finishEdit(app, lesson::setKeyWidth(app.lesson, dK));
-  registerItem(app, "dK");
-  ImGui::PopItemWidth();
+  ImGui::SameLine(0, px(app, 16));
+  if (auto requested = drawStepper(app, "d_k", "dK", dK, dK > lesson::kMinWidth, dK < lesson::kMaxWidth))
+    finishEdit(app, lesson::setKeyWidth(app.lesson, *requested));
   drawHeadsInput(app, "heads", "heads");
   if (!projected) ImGui::TextDisabled("Q, K and V are given directly in this example.");
 }
 
 void drawRandomControls(AppState& app) {
-  int seed = static_cast<int>(app.randomSeed);
-  ImGui::SetNextItemWidth(px(app, 110));
-  if (ImGui::InputInt("seed", &seed)) app.randomSeed = static_cast<uint32_t>(seed < 1 ? 1 : seed);
-  registerItem(app, "seed");
+  const int seed = static_cast<int>(app.randomSeed);
+  if (auto requested = drawStepper(app, "seed", "seed", seed, seed > 1, seed < 1000000000))
+    app.randomSeed = static_cast<uint32_t>(std::clamp(*requested, 1, 1000000000)), ++app.revision;
   ImGui::SameLine();
   if (ImGui::Button("Random vectors")) {
     lesson::randomiseVectors(app.lesson, app.randomSeed);
@@ -151,35 +150,39 @@ void drawPageControls(AppState& app) {
 
 }  // namespace
 
-namespace {
-
-// A - or + button that moves to the next usable head count, greyed out when there is none.
-void drawHeadStepButton(AppState& app, const char* sign, int delta, const std::string& widgetId) {
-  const int target = lesson::headCountToward(app.lesson, app.lesson.heads + delta);
-  ImGui::BeginDisabled(target == app.lesson.heads);
-  if (ImGui::Button(sign, ImVec2(ImGui::GetFrameHeight(), 0))) finishEdit(app, lesson::setHeads(app.lesson, target));
-  ImGui::EndDisabled();
-  registerItem(app, widgetId);
-}
-
-}  // namespace
-
-void drawHeadsInput(AppState& app, const char* label, const char* widgetId) {
-  ImGui::PushID(widgetId);
-  int heads = app.lesson.heads;
+std::optional<int> drawStepper(AppState& app, const char* label, const std::string& widgetId, int value,
+                               bool canDecrease, bool canIncrease) {
+  std::optional<int> requested;
+  ImGui::PushID(widgetId.c_str());
+  int typed = value;
   ImGui::SetNextItemWidth(px(app, 48));
-  if (ImGui::InputInt("##count", &heads, 0, 0) && heads != app.lesson.heads)
-    finishEdit(app, lesson::setHeads(app.lesson, lesson::headCountToward(app.lesson, heads)));
+  if (ImGui::InputInt("##value", &typed, 0, 0) && typed != value) requested = typed;
   registerItem(app, widgetId);
   const float gap = ImGui::GetStyle().ItemInnerSpacing.x;
+  const float side = ImGui::GetFrameHeight();
   ImGui::SameLine(0, gap);
-  drawHeadStepButton(app, "-", -1, std::string(widgetId) + "-minus");
+  ImGui::BeginDisabled(!canDecrease);
+  if (ImGui::Button("-", ImVec2(side, 0))) requested = value - 1;
+  ImGui::EndDisabled();
+  registerItem(app, widgetId + "-minus");
   ImGui::SameLine(0, gap);
-  drawHeadStepButton(app, "+", +1, std::string(widgetId) + "-plus");
+  ImGui::BeginDisabled(!canIncrease);
+  if (ImGui::Button("+", ImVec2(side, 0))) requested = value + 1;
+  ImGui::EndDisabled();
+  registerItem(app, widgetId + "-plus");
   ImGui::SameLine(0, gap);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(label);
   ImGui::PopID();
+  return requested;
+}
+
+void drawHeadsInput(AppState& app, const char* label, const char* widgetId) {
+  const int heads = app.lesson.heads;
+  const bool fewer = lesson::headCountToward(app.lesson, heads - 1) != heads;
+  const bool more = lesson::headCountToward(app.lesson, heads + 1) != heads;
+  if (auto requested = drawStepper(app, label, widgetId, heads, fewer, more))
+    finishEdit(app, lesson::setHeads(app.lesson, lesson::headCountToward(app.lesson, *requested)));
 }
 
 void drawTokenStrip(AppState& app) {

@@ -1,13 +1,20 @@
 // controls_panel.h: presets, scale / temperature / mask, the sentence, sizes, random vectors.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "ui/app_state.h"
 
 namespace ui {
 
 void drawTokenStrip(AppState& app);
 void drawControls(AppState& app);
-// The heads count, stepping only through divisors of d_k.
+// A number field with its own - and + buttons, each a Tab stop (the buttons of ImGui's
+// InputInt are not). Returns the value asked for: typed, or one less or more.
+std::optional<int> drawStepper(AppState& app, const char* label, const std::string& widgetId, int value,
+                               bool canDecrease, bool canIncrease);
+// The heads count, stepping only through counts that divide d_k and d_v.
 void drawHeadsInput(AppState& app, const char* label, const char* widgetId);
 
 }  // namespace ui

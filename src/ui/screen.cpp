@@ -108,11 +108,13 @@ void drawViewsColumn(AppState& app) {
 }
 
 void drawLessonColumn(AppState& app) {
+  app.focusPart = FocusPart::StepText;
   drawNotice(app);
   drawStepText(app);
   ImGui::Separator();
   drawFormulaPanel(app);
   ImGui::Separator();
+  app.focusPart = FocusPart::Settings;
   drawControls(app);
   drawPractice(app);
 }
@@ -127,18 +129,22 @@ void drawBody(AppState& app) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("views", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    app.focusPart = FocusPart::Views;
     drawViewsColumn(app);
     ImGui::EndChild();
     return;
   }
   ImGui::BeginChild("stack", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  app.focusPart = FocusPart::StepText;
   drawNotice(app);
   drawStepText(app);
   ImGui::Separator();
+  app.focusPart = FocusPart::Views;
   drawViewsColumn(app);
   ImGui::Separator();
   drawFormulaPanel(app);
   ImGui::Separator();
+  app.focusPart = FocusPart::Settings;
   drawControls(app);
   drawPractice(app);
   ImGui::EndChild();
@@ -201,6 +207,7 @@ void handleTourKeys(AppState& app) {
 void drawScreen(AppState& app) {
   app.widgetsBuilding.clear();
   app.focusBuilding.clear();
+  app.focusPart = FocusPart::Header;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -212,6 +219,10 @@ void drawScreen(AppState& app) {
   drawBody(app);
   ImGui::End();
   app.widgets.swap(app.widgetsBuilding);
+  // Side by side, the lesson column is drawn before the matrices; Tab still reaches the
+  // matrices right after the step's text, as in the stacked layout.
+  std::stable_sort(app.focusBuilding.begin(), app.focusBuilding.end(),
+                   [](const FocusEntry& a, const FocusEntry& b) { return a.part < b.part; });
   app.focusOrder.swap(app.focusBuilding);
 }
 

@@ -20,7 +20,7 @@ void registerItem(AppState& app, const std::string& id) {
   // Tab reaches every control, scrolled out of view or not (it is scrolled in when focused).
   const ImGuiID itemId = ImGui::GetItemID();
   const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
-  if (itemId != 0 && !disabled) app.focusBuilding.push_back({itemId, ImGui::GetCurrentWindow()});
+  if (itemId != 0 && !disabled) app.focusBuilding.push_back({itemId, ImGui::GetCurrentWindow(), app.focusPart});
   // widgets() lists only what is actually visible: what a person could click.
   if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
   const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;

@@ -112,14 +112,18 @@ await runTest('tour', async ({ browser, url }) => {
   // Tab walks the controls with a visible focus; Space presses the focused button.
   await page.keyboard.press('Home');
   await settle(page);
-  const focusedIds = [];
+  const focusedIds = [], heard = [];
+  const focusLive = () => page.evaluate(() => document.getElementById('focus-live').textContent);
   for (let k = 0; k < 3; ++k) {
     await page.keyboard.press('Tab');
     await settle(page);
     const f = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
     focusedIds.push(f ? f.id : null);
+    heard.push(await focusLive());
   }
   check(focusedIds.every((id) => id) && new Set(focusedIds).size === 3, `Tab moves focus: ${focusedIds.join(' -> ')}`);
+  check(heard[0] === 'Next step, button' && heard[2] === 'Step 2 of 12, Tokens become vectors, button',
+        `a screen reader hears each focused control: ${heard.join(' | ')}`);
   for (let k = 0; k < 30; ++k) {
     const f = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
     if (f && f.id === 'next') break;
@@ -129,6 +133,24 @@ await runTest('tour', async ({ browser, url }) => {
   await page.keyboard.press('Space');
   await settle(page);
   check((await stateOf(page)).step === 1, 'Space on the focused Next button goes forward');
+  // Tab reaches the step's matrices right after its text (the earlier Q edit left no X; bring it back).
+  await page.evaluate(() => window.attentionTour.setState({ preset: 'bank-river', step: 1 }));
+  await settle(page);
+  let cellFocus = null, tabs = 0;
+  for (let k = 0; k < 80 && !cellFocus; ++k, ++tabs) {
+    await page.keyboard.press('Tab');
+    await settle(page);
+    const f = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
+    if (f && /^X\[\d+\]\[\d+\]$/.test(f.id)) cellFocus = f.id;
+  }
+  const [, fr, fc] = cellFocus ? cellFocus.match(/\[(\d+)\]\[(\d+)\]/).map(Number) : [0, -1, -1];
+  const cellState = await stateOf(page);
+  const said = await focusLive();
+  const spokenValue = Number((said.match(/: (-?[\d.e+-]+)\. Enter types a new value\.$/) || [])[1]);
+  check(cellFocus && said.startsWith(`X, row ${fr + 1} "${cellState.tokens[fr]}", column ${fc + 1}`) &&
+        Math.abs(spokenValue - cellState.X[fr][fc]) < 1e-5,
+        `a focused matrix cell is read with its row, column and value: ${said}`);
+  check(tabs <= 20, `the matrices come soon after the step text in Tab order (${tabs} presses)`);
   await page.screenshot({ path: path.join(artifactsDir, 'tour-keyboard-focus.png') });
 
   // Clicking a token selects it as the query row.

@@ -7,11 +7,12 @@
 #include <imgui_internal.h>
 
 #include "lesson/edits.h"
-#include "lesson/presets.h"
 #include "lesson/practice.h"
+#include "lesson/presets.h"
 #include "lesson/steps.h"
 #include "ui/formula_panel.h"
 #include "ui/screen.h"
+#include "ui/spoken_names.h"
 #include "ui/theme.h"
 
 namespace {
@@ -165,6 +166,41 @@ TEST_CASE("Tab reaches controls scrolled out of view and scrolls them in") {
   CHECK(drawnAndListed);  // scrolled into view, so it is listed with the focus flag
 }
 
+TEST_CASE("a focused control is named for a screen reader with its role and value") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  app.lesson.step = 1;
+  ui::recompute(app);
+  frame(app, 1280, 800);
+  CHECK(ui::spokenName(app, "next") == "Next step, button");
+  CHECK(ui::spokenName(app, "token[0]") == "Token 1, \"The\", button: makes it the selected query");
+  CHECK(ui::spokenName(app, "token[1]") == "Token 2, \"bank\", the selected query");
+  CHECK(ui::spokenName(app, "dot[1]") == "Step 2 of 12, Tokens become vectors, current step");
+  CHECK(ui::spokenName(app, "scale") == "Divide by the square root of d_k, checkbox, on");
+  CHECK(ui::spokenName(app, "X[1][0]") == "X, row 2 \"bank\", column 1 \"nature\": 0.35. Enter types a new value.");
+  CHECK(ui::spokenName(app, "weights[1][4]").find("row 2 \"bank\", column 5 \"river\": 0.3") != std::string::npos);
+  CHECK(ui::spokenName(app, "weights[1][4]").find("Space shows") != std::string::npos);
+  const auto& question = lesson::quiz().front();
+  CHECK(ui::spokenName(app, "quiz-" + question.id + "[0]") ==
+        question.question + " Answer 1 of " + std::to_string(question.answers.size()) + ": " + question.answers[0]);
+  CHECK(ui::spokenName(app, "X[99][0]") == "X[99][0]");  // out of range: said as it is, never a crash
+  CHECK(ui::spokenName(app, "no-such-control") == "no-such-control");
+}
+
+TEST_CASE("every number setting has - and + buttons that Tab reaches") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  frame(app, 1280, 2400);
+  frame(app, 1280, 2400);
+  for (const char* id : {"dModel", "dK", "heads", "seed"}) {
+    CHECK_MESSAGE(findWidget(app, id) != nullptr, id);
+    CHECK_MESSAGE(findWidget(app, std::string(id) + "-plus") != nullptr, id);
+    CHECK_MESSAGE(findWidget(app, std::string(id) + "-minus") != nullptr, id);
+  }
+}
+
 TEST_CASE("the formula panel prints the core's numbers for the selected pair") {
   HeadlessImGui context;
   ui::AppState app;
@@ -205,7 +241,8 @@ TEST_CASE("every character of the lesson, experiments and quiz has a glyph") {
   ui::AppState app;
   setUp(app);
   std::vector<std::string> texts;
-  for (const auto& step : lesson::tourSteps()) texts.insert(texts.end(), {step.title, step.plain, step.formal, step.formula});
+  for (const auto& step : lesson::tourSteps())
+    texts.insert(texts.end(), {step.title, step.plain, step.formal, step.formula});
   for (const auto& e : lesson::experiments()) texts.insert(texts.end(), {e.task, e.explanation});
   for (const auto& q : lesson::quiz()) {
     texts.insert(texts.end(), {q.question, q.why});
