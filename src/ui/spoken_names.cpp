@@ -54,19 +54,12 @@ const std::map<std::string, std::string>& fixedNames() {
       {"formal", "Formal explanation, button: shows or hides it"},
       {"settings", "Sentence and settings, section heading: Space opens or closes it"},
       {"practice", "Practice: experiments and quiz, section heading: Space opens or closes it"},
-      {"preset", "Example sentence, list: Space opens it"},
-      {"temperature", "Temperature, slider"},
       {"add-token", "Add token, button: adds the word typed in the field before it"},
       {"new-token", "New token, text field"},
-      {"dModel", "Embedding width d_model, number field"},
-      {"dK", "Key width d_k, number field"},
-      {"heads", "Number of heads, number field"},
-      {"heads-step", "Number of heads, number field"},
       {"heads-minus", "Fewer heads, button"},
       {"heads-plus", "More heads, button"},
       {"heads-step-minus", "Fewer heads, button"},
       {"heads-step-plus", "More heads, button"},
-      {"seed", "Random seed, number field"},
       {"randomise", "Random vectors, button"},
       {"use-projections", "Use the embeddings and projections again, button"},
       {"zoom-in", "Larger text, button"},
@@ -124,6 +117,22 @@ std::string indexedName(const AppState& app, const ParsedId& p) {
   return {};
 }
 
+// Fields that hold a setting: their name with the value they hold now.
+std::string settingName(const AppState& app, const std::string& id) {
+  const auto& s = app.lesson;
+  if (id == "temperature") return "Temperature, slider, " + spokenNumber(s.temperature);
+  if (id == "dModel") return "Embedding width d_model, number field, " + std::to_string(s.dModel);
+  if (id == "dK") return "Key width d_k, number field, " + std::to_string(s.dK);
+  if (id == "heads" || id == "heads-step") return "Number of heads, number field, " + std::to_string(s.heads);
+  if (id == "seed") return "Random seed, number field, " + std::to_string(app.randomSeed);
+  if (id == "preset") {
+    for (const auto& preset : lesson::presetList())
+      if (preset.id == s.presetId) return "Example sentence, list, " + preset.label + ": Space opens it";
+    return "Example sentence, list, your own sentence: Space opens it";
+  }
+  return {};
+}
+
 std::string toggleName(const AppState& app, const std::string& id) {
   if (id == "scale")
     return std::string("Divide by the square root of d_k, checkbox, ") + (app.lesson.scale ? "on" : "off");
@@ -144,6 +153,7 @@ std::string toggleName(const AppState& app, const std::string& id) {
 std::string spokenName(const AppState& app, const std::string& widgetId) {
   const auto& names = fixedNames();
   if (auto found = names.find(widgetId); found != names.end()) return found->second;
+  if (std::string setting = settingName(app, widgetId); !setting.empty()) return setting;
   if (std::string toggle = toggleName(app, widgetId); !toggle.empty()) return toggle;
   const ParsedId parsed = parseId(widgetId);
   if (parsed.second >= 0 && app.trace.ok) {

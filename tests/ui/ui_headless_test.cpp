@@ -178,6 +178,9 @@ TEST_CASE("a focused control is named for a screen reader with its role and valu
   CHECK(ui::spokenName(app, "token[1]") == "Token 2, \"bank\", the selected query");
   CHECK(ui::spokenName(app, "dot[1]") == "Step 2 of 12, Tokens become vectors, current step");
   CHECK(ui::spokenName(app, "scale") == "Divide by the square root of d_k, checkbox, on");
+  CHECK(ui::spokenName(app, "dK") == "Key width d_k, number field, 4");
+  CHECK(ui::spokenName(app, "temperature") == "Temperature, slider, 1");
+  CHECK(ui::spokenName(app, "preset") == "Example sentence, list, The bank by the river was steep: Space opens it");
   CHECK(ui::spokenName(app, "X[1][0]") == "X, row 2 \"bank\", column 1 \"nature\": 0.35. Enter types a new value.");
   CHECK(ui::spokenName(app, "weights[1][4]").find("row 2 \"bank\", column 5 \"river\": 0.3") != std::string::npos);
   CHECK(ui::spokenName(app, "weights[1][4]").find("Space shows") != std::string::npos);
