@@ -71,7 +71,7 @@ std::string mixedLine(const core::AttentionTrace& attention, int i) {
 void drawLine(const AppState& app, const char* label, const std::string& text, bool current) {
   ImGui::TextDisabled("%s", label);
   ImGui::SameLine(px(app, 86));
-  if (current) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.72f, 0.25f, 0.02f, 1.0f));
+  if (current) ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
   std::vector<std::string> pieces;
   size_t start = 0;
   while (start < text.size()) {  // split at spaces; pieces keep numbers whole

@@ -138,7 +138,7 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
   const ImU32 ink = masked ? IM_COL32(70, 70, 80, 255) : textColorOn(colourLevel);
   draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), ink, text.c_str());
   const bool selected = row == app.lesson.selected && (!colsAreTokens(id) || col == app.lesson.selectedKey);
-  if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), IM_COL32(220, 80, 20, 255), 3.0f, 0, 2.0f);
+  if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(kAccent), 3.0f, 0, 2.0f);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %s", cellId(id, row, col).c_str(), formatExact(value).c_str());
   if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)))) {
     if (rowsAreTokens(id)) app.lesson.selected = row;
@@ -172,7 +172,7 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
   ImGui::TextDisabled("%d x %d", m.rows, m.cols);
   if (producedHere) {
     ImGui::SameLine();
-    ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "\xE2\x86\x90 this step");
+    ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");
   }
   const bool holdsOwnValues = id == MatrixId::WO || (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) ==
                                                         (app.lesson.source == lesson::VectorSource::Direct);
@@ -238,7 +238,7 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
     const std::string& label = rows[static_cast<size_t>(i)];
     const bool selectedRow = rowsAreTokens(id) && i == app.lesson.selected;
     if (selectedRow)
-      ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "%s", label.c_str());
+      ImGui::TextColored(kAccent, "%s", label.c_str());
     else
       ImGui::TextUnformatted(label.c_str());
     for (int j = 0; j < m.cols; ++j) {

@@ -34,7 +34,7 @@ void drawStepView(AppState& app, StepView view) {
     case StepView::Heatmap:
       sectionHeading(app, "Attention weights");
       ImGui::SameLine();
-      ImGui::TextColored(ImVec4(0.75f, 0.30f, 0.05f, 1.0f), "\xE2\x86\x90 this step");
+      ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");
       drawHeatmap(app, head.weights, head.rowFullyHidden, "heatmap", px(app, 56));
       return;
     case StepView::RowBars:

@@ -9,6 +9,9 @@
 
 namespace ui {
 
+// The one accent of the lesson: what this step produces, the selected row and pair.
+inline const ImVec4 kAccent(0.75f, 0.30f, 0.05f, 1.0f);
+
 // Records the last submitted item under `id` (e.g. "Q[0][1]", "next").
 void registerItem(AppState& app, const std::string& id);
 std::string formatNumber(float value);  // 2 decimals, "-inf" for masked scores
