@@ -113,12 +113,7 @@ int main(int argc, char** argv) {
     ImGui::SetClipboardText(("index.html#" + lesson::encodeShareFragment(a.lesson)).c_str());
     return "Link fragment copied: append it to the page's address.";
   };
-  runtime.app.resetProgress = [](ui::AppState& a) {
-    a.progress = lesson::Progress();
-    a.lesson = lesson::defaultState();
-    a.progress.markSeen(0);
-    ui::recompute(a);
-  };
+  runtime.app.resetProgress = ui::startOver;
   int status = 0;
   if (screenshot) {
     const std::string error = app::writeScreenshot(runtime, options.width, options.height, options.screenshotPath);

@@ -313,11 +313,7 @@ EMSCRIPTEN_KEEPALIVE void at_set_reduced_motion(int reduced) {
 EMSCRIPTEN_KEEPALIVE void at_set_mac_shortcuts(int mac) { ImGui::GetIO().ConfigMacOSXBehaviors = mac != 0; }
 
 EMSCRIPTEN_KEEPALIVE void at_reset_progress() {
-  auto& a = appState();
-  a.progress = lesson::Progress();
-  a.lesson = lesson::defaultState();
-  a.progress.markSeen(0);
-  ui::recompute(a);
+  ui::startOver(appState());
   app::wake(*app::bridge().runtime);
 }
 

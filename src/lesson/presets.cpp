@@ -130,8 +130,8 @@ bool loadPreset(const std::string& id, LessonState& out) {
 }
 
 LessonState defaultState() {
-  LessonState s = bankRiver();
-  fitOutputMixing(s);
+  LessonState s;
+  loadPreset("bank-river", s);
   return s;
 }
 

@@ -35,11 +35,16 @@ void goToStep(AppState& app, int step) {
   ++app.revision;
 }
 
-void initialiseApp(AppState& app) {
-  std::snprintf(app.challengeCode, sizeof app.challengeCode, "%s", lesson::challengeStarterCode());
+void startOver(AppState& app) {
+  app.progress = lesson::Progress();
   app.lesson = lesson::defaultState();
   app.progress.markSeen(0);
   recompute(app);
+}
+
+void initialiseApp(AppState& app) {
+  std::snprintf(app.challengeCode, sizeof app.challengeCode, "%s", lesson::challengeStarterCode());
+  startOver(app);
 }
 
 }  // namespace ui

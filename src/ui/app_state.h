@@ -113,5 +113,7 @@ void recompute(AppState& app);
 void finishEdit(AppState& app, const std::string& refusal);
 void goToStep(AppState& app, int step);
 void initialiseApp(AppState& app);
+// Forgets progress and returns to the default lesson (the drivers also clear what they stored).
+void startOver(AppState& app);
 
 }  // namespace ui
