@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <limits>
 
 #include "lesson/edits.h"
 #include "lesson/presets.h"
@@ -26,27 +27,16 @@ double shortestFloat(float value) {
   return value;
 }
 
-namespace {
-
-json compactMatrixToJson(const core::Matrix& m) {
-  json rows = json::array();
-  for (int i = 0; i < m.rows; ++i) {
-    json row = json::array();
-    for (int j = 0; j < m.cols; ++j) row.push_back(shortestFloat(m.at(i, j)));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
-}  // namespace
-
-json matrixToJson(const core::Matrix& m) {
+json matrixToJson(const core::Matrix& m, bool shortestNumbers) {
   json rows = json::array();
   for (int i = 0; i < m.rows; ++i) {
     json row = json::array();
     for (int j = 0; j < m.cols; ++j) {
       const float v = m.at(i, j);
-      row.push_back(std::isfinite(v) ? json(v) : json(nullptr));
+      if (!std::isfinite(v))
+        row.push_back(nullptr);
+      else
+        row.push_back(shortestNumbers ? json(shortestFloat(v)) : json(v));
     }
     rows.push_back(std::move(row));
   }
@@ -85,9 +75,7 @@ std::string matrixFromJson(const json& value, const std::string& name, core::Mat
 }
 
 json stateToJson(const LessonState& s, bool compactNumbers) {
-  const auto matrix = [compactNumbers](const core::Matrix& m) {
-    return compactNumbers ? compactMatrixToJson(m) : matrixToJson(m);
-  };
+  const auto matrix = [compactNumbers](const core::Matrix& m) { return matrixToJson(m, compactNumbers); };
   json j;
   j["version"] = kStateVersion;
   j["preset"] = s.presetId;
@@ -129,7 +117,8 @@ std::string readFiniteField(const json& object, const char* key, float& out) {
   if (!object.contains(key)) return {};
   if (!object[key].is_number()) return std::string(key) + " must be a number";
   const double value = object[key].get<double>();
-  if (!std::isfinite(value) || std::fabs(value) > 3.0e38) return std::string(key) + " must be a finite number";
+  if (!std::isfinite(value) || std::fabs(value) > std::numeric_limits<float>::max())
+    return std::string(key) + " must be a finite number";
   out = static_cast<float>(value);
   return {};
 }

@@ -14,7 +14,8 @@ namespace lesson {
 std::string dumpJson(const nlohmann::json& value);
 
 // Scores hidden by a mask (-inf) are written as null, since JSON has no infinity.
-nlohmann::json matrixToJson(const core::Matrix& m);
+// shortestNumbers writes each float as the shortest decimal that reads back as it (for links).
+nlohmann::json matrixToJson(const core::Matrix& m, bool shortestNumbers = false);
 // Reads an array of equal-length arrays of finite numbers; returns an error or "".
 std::string matrixFromJson(const nlohmann::json& value, const std::string& name, core::Matrix& out);
 
