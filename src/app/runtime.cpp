@@ -92,14 +92,13 @@ void applyKey(const InputEvent& event) {
     if (event.key == GLFW_KEY_LEFT_CONTROL || event.key == GLFW_KEY_RIGHT_CONTROL) io.KeyCtrl = false;
     if (event.key == GLFW_KEY_LEFT_SHIFT || event.key == GLFW_KEY_RIGHT_SHIFT) io.KeyShift = false;
     if (event.key == GLFW_KEY_LEFT_ALT || event.key == GLFW_KEY_RIGHT_ALT) io.KeyAlt = false;
-    if (event.key == GLFW_KEY_LEFT_SUPER || event.key == GLFW_KEY_RIGHT_SUPER) io.KeySuper = false;
+    if (event.key == GLFW_KEY_LEFT_SUPER || event.key == GLFW_KEY_RIGHT_SUPER) {
+      io.KeySuper = false;
+      if (io.ConfigMacOSXBehaviors) releaseKeysHeldWithCommand(io);
+    }
   }
-  const bool superReleased = !event.down && (event.key == GLFW_KEY_LEFT_SUPER || event.key == GLFW_KEY_RIGHT_SUPER);
-  if (superReleased && io.ConfigMacOSXBehaviors) releaseKeysHeldWithCommand(io);
 }
 
-// Applies queued input after the backend's NewFrame: a run of characters, or one key or
-// mouse button transition, per frame; mouse buttons then hold the queue's state.
 // Dear ImGui times double-clicks and key repeats with its own clock, which advances by
 // io.DeltaTime per frame. With one queued event per frame, a slow device would stretch a
 // quick double-click over several long frames and miss it; advancing the clock by the time
@@ -113,6 +112,8 @@ void followInputClock(Runtime& runtime, double eventTime) {
   runtime.lastAppliedInputTime = eventTime;
 }
 
+// Applies queued input after the backend's NewFrame: a run of characters, or one key or
+// mouse button transition, per frame; mouse buttons then hold the queue's state.
 void applyQueuedInput(Runtime& runtime) {
   auto& queue = runtime.pendingInput;
   ImGuiIO& io = ImGui::GetIO();

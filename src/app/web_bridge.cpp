@@ -71,6 +71,21 @@ int heldKeyCount() {
   return static_cast<int>(std::count(std::begin(io.KeysDown), std::end(io.KeysDown), true));
 }
 
+// Keyboard focus moved to another control: the page's second live region says which.
+void announceFocus(const ui::AppState& app) {
+  std::string focused;
+  for (const auto& w : app.widgets)
+    if (w.focused) focused = w.id;
+  if (focused == bridge().focusedWidget) return;
+  bridge().focusedWidget = focused;
+  if (focused.empty()) return;
+  EM_ASM(
+      {
+        if (Module.onFocusAnnounce) Module.onFocusAnnounce(UTF8ToString($0));
+      },
+      ui::spokenName(app, focused).c_str());
+}
+
 }  // namespace
 
 void attachBridge(Runtime& runtime) { bridge().runtime = &runtime; }
@@ -87,21 +102,6 @@ void installPageHooks(Runtime& runtime) {
   runtime.app.submitChallengeCode = [](ui::AppState&, const std::string& code) {
     EM_ASM({ window.attentionTour.gradeChallenge(UTF8ToString($0)); }, code.c_str());
   };
-}
-
-// Keyboard focus moved to another control: the page's second live region says which.
-void announceFocus(const ui::AppState& app) {
-  std::string focused;
-  for (const auto& w : app.widgets)
-    if (w.focused) focused = w.id;
-  if (focused == bridge().focusedWidget) return;
-  bridge().focusedWidget = focused;
-  if (focused.empty()) return;
-  EM_ASM(
-      {
-        if (Module.onFocusAnnounce) Module.onFocusAnnounce(UTF8ToString($0));
-      },
-      ui::spokenName(app, focused).c_str());
 }
 
 void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
