@@ -111,10 +111,17 @@ void drawSizeControls(AppState& app) {
   if (!projected) ImGui::TextDisabled("Q, K and V are given directly in this example.");
 }
 
+constexpr int kMaxSeed = 1000000000;
+
 void drawRandomControls(AppState& app) {
   const int seed = static_cast<int>(app.randomSeed);
-  if (auto requested = drawStepper(app, "seed", "seed", seed, seed > 1, seed < 1000000000))
-    app.randomSeed = static_cast<uint32_t>(std::clamp(*requested, 1, 1000000000)), ++app.revision;
+  if (auto requested = drawStepper(app, "seed", "seed", seed, seed > 1, seed < kMaxSeed)) {
+    if (*requested >= 1 && *requested <= kMaxSeed)
+      app.randomSeed = static_cast<uint32_t>(*requested);
+    else
+      app.lesson.notice = "the seed must be a whole number from 1 to 1000000000; the previous seed was kept";
+    ++app.revision;
+  }
   ImGui::SameLine();
   if (ImGui::Button("Random vectors")) {
     lesson::randomiseVectors(app.lesson, app.randomSeed);
@@ -156,7 +163,9 @@ std::optional<int> drawStepper(AppState& app, const char* label, const std::stri
   ImGui::PushID(widgetId.c_str());
   int typed = value;
   ImGui::SetNextItemWidth(px(app, 48));
-  if (ImGui::InputInt("##value", &typed, 0, 0) && typed != value) requested = typed;
+  // Applied on Enter, like a matrix cell: while typing "12", the 1 alone is not applied.
+  if (ImGui::InputInt("##value", &typed, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue) && typed != value)
+    requested = typed;
   registerItem(app, widgetId);
   const float gap = ImGui::GetStyle().ItemInnerSpacing.x;
   const float side = ImGui::GetFrameHeight();

@@ -188,6 +188,29 @@ await runTest('tour', async ({ browser, url }) => {
     await clickWidget(page, 'heads-step-plus');
     return (await stateOf(page)).heads;
   };
+  // A typed d_k out of range is refused with a message and changes nothing; a good one applies on Enter.
+  const typeIntoField = async (id, text) => {
+    await page.mouse.move(250, 500);
+    await page.mouse.wheel(0, -20000);  // the lesson column was scrolled down to the quiz
+    await settle(page);
+    await scrollToWidget(page, id, 250, 500, 80);
+    await clickWidget(page, id);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+    await settle(page);
+    return stateOf(page);
+  };
+  const refusedWidth = await typeIntoField('dK', '99');
+  check(refusedWidth.dK === 4 && refusedWidth.notice.startsWith('d_k must be between 1 and 16'),
+        `typing d_k = 99 is refused and explained, d_k stays 4: ${refusedWidth.notice}`);
+  check((await typeIntoField('dK', '8')).dK === 8 && (await typeIntoField('dK', '4')).dK === 4,
+        'typing d_k = 8 then 4 applies each on Enter');
+  const refusedSeed = await typeIntoField('seed', '-5');
+  check(refusedSeed.notice.startsWith('the seed must be a whole number from 1'),
+        `a seed below 1 is refused and explained: ${refusedSeed.notice}`);
+  await page.evaluate(() => window.attentionTour.setState({ stepId: 'multi-head' }));
+  await settle(page);
   check(await plus() === 2, 'the heads + button makes two heads');
   check(await plus() === 4, 'the next + skips 3, which does not divide d_k = 4');
   check((await stateOf(page)).headWeights.length === 4, 'four heads give four weight matrices');
