@@ -3,12 +3,50 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+#include <system_error>
 
+#include "app/bounded_file.h"
 #include "lesson/json_io.h"
 
 namespace app {
+
+namespace {
+
+// Fills the copies from a record's text; returns "" or why the record cannot be used.
+std::string readRecord(const std::string& text, lesson::Progress& progress, lesson::LessonState& state) {
+  const auto saved = nlohmann::json::parse(text, nullptr, false);
+  if (saved.is_discarded()) return "it is not valid JSON";
+  if (!saved.is_object() || !saved.contains("progress") || !saved.contains("state"))
+    return "it is not a progress record";
+  if (!lesson::progressFromJson(saved["progress"], progress)) return "its progress has unexpected fields";
+  const std::string error = lesson::applyStateJson(state, saved["state"]);
+  return error.empty() ? std::string() : "its lesson state is not valid: " + error;
+}
+
+// Renames the record (a symlink is moved, not followed) to a name not yet taken; returns
+// that name, or "" when it could not be moved.
+std::string moveAside(const std::string& path) {
+  for (int k = 1; k <= 100; ++k) {
+    const std::string aside = path + ".unreadable" + (k == 1 ? std::string() : "-" + std::to_string(k));
+    std::error_code error;
+    if (std::filesystem::symlink_status(aside, error).type() != std::filesystem::file_type::not_found) continue;
+    std::filesystem::rename(path, aside, error);
+    return error ? std::string() : aside;
+  }
+  return {};
+}
+
+// A later save must not destroy a record the learner may want back: keep it aside, or
+// if that fails, save nothing this run.
+std::string setAside(ui::AppState& app, const std::string& path, const std::string& reason) {
+  const std::string what = "Saved progress in " + path + " could not be read (" + reason + ")";
+  const std::string aside = moveAside(path);
+  if (!aside.empty()) return what + ", so it was moved to " + aside + " and the lesson starts without it.";
+  app.storageAvailable = false;
+  return what + " nor moved aside, so it is left as it is and progress will not be saved this time.";
+}
+
+}  // namespace
 
 std::string defaultStoragePath() {
   const char* config = std::getenv("XDG_CONFIG_HOME");
@@ -20,38 +58,26 @@ std::string defaultStoragePath() {
   return base + "/attention-tour/progress.json";
 }
 
-std::string loadDesktopProgress(ui::AppState& app, const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return {};  // first visit
-  std::ostringstream text;
-  text << file.rdbuf();
-  const auto saved = nlohmann::json::parse(text.str(), nullptr, false);
-  const char* unreadable = "Saved progress could not be read, so the lesson starts fresh.";
-  if (saved.is_discarded() || !saved.is_object() || !saved.contains("progress") || !saved.contains("state"))
-    return unreadable;
+std::string loadDesktopProgress(ui::AppState& app, const std::string& path, bool applyRecord) {
+  const FileRead file = readBoundedFile(path, kMaxJsonFileBytes);
+  if (file.status == FileRead::Status::missing) return {};  // first visit
+  if (file.status != FileRead::Status::ok) return setAside(app, path, file.reason);
   lesson::Progress progress;
   lesson::LessonState state = app.lesson;
-  if (!lesson::progressFromJson(saved["progress"], progress)) return unreadable;
-  if (!lesson::applyStateJson(state, saved["state"]).empty()) return unreadable;
+  const std::string problem = readRecord(file.text, progress, state);
+  if (!problem.empty()) return setAside(app, path, problem);
+  if (!applyRecord) return {};
   app.progress = progress;
   app.lesson = state;
   ui::recompute(app);
   return {};
 }
 
-bool saveDesktopProgress(const ui::AppState& app, const std::string& path) {
-  std::error_code error;
-  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), error);
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file) return false;
-    file << lesson::dumpJson({{"state", lesson::stateToJson(app.lesson, true)},
-                              {"progress", lesson::progressToJson(app.progress)}});
-    if (!file) return false;
-  }
-  std::filesystem::rename(temporary, path, error);  // never leave a half-written file behind
-  return !error;
+std::string saveDesktopProgress(const ui::AppState& app, const std::string& path) {
+  std::error_code ignored;  // a folder that cannot be made shows up as the write's error
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
+  return writeWholeFile(path, lesson::dumpJson({{"state", lesson::stateToJson(app.lesson, true)},
+                                                {"progress", lesson::progressToJson(app.progress)}}));
 }
 
 }  // namespace app

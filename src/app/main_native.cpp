@@ -4,11 +4,10 @@
 #include <imgui.h>
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "app/bounded_file.h"
 #include "app/cli_options.h"
 #include "app/desktop_storage.h"
 #include "app/runtime.h"
@@ -24,12 +23,9 @@ constexpr int kExitUsage = 2;
 
 // Reads --state FILE into the lesson; returns "" or a one-line reason.
 std::string loadStateFile(const std::string& path, lesson::LessonState& state) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return "cannot read state file '" + path + "'";
-  std::ostringstream text;
-  text << file.rdbuf();
-  if (text.str().size() > 4 * 1024 * 1024) return "state file '" + path + "' is too large";
-  const std::string error = lesson::applyStateText(state, text.str());
+  const app::FileRead file = app::readBoundedFile(path, app::kMaxJsonFileBytes);
+  if (file.status != app::FileRead::Status::ok) return "cannot read state file '" + path + "': " + file.reason;
+  const std::string error = lesson::applyStateText(state, file.text);
   return error.empty() ? std::string() : "state file '" + path + "' is not a valid lesson state: " + error;
 }
 
@@ -46,15 +42,18 @@ GLFWwindow* openWindow(const app::CliOptions& options, bool visible) {
   return window;
 }
 
-// Saves progress at most every two seconds while the state changes, and on exit.
+// Saves progress at most every two seconds while the state changes, and on exit; an empty
+// storagePath saves nothing.
 void runInteractive(app::Runtime& runtime, const std::string& storagePath) {
   uint64_t savedRevision = runtime.app.revision;
   double lastSave = glfwGetTime();
   const auto save = [&] {
     if (storagePath.empty() || savedRevision == runtime.app.revision) return;
-    if (!app::saveDesktopProgress(runtime.app, storagePath) && runtime.app.storageAvailable) {
+    const std::string error = app::saveDesktopProgress(runtime.app, storagePath);
+    if (!error.empty() && runtime.app.storageAvailable) {
       runtime.app.storageAvailable = false;
-      runtime.app.lesson.notice = "Progress cannot be saved to " + storagePath + ", so it will not be kept.";
+      runtime.app.lesson.notice =
+          "Progress could not be saved to " + storagePath + " (" + error + "); the file there was left as it was.";
     }
     savedRevision = runtime.app.revision;
     lastSave = glfwGetTime();
@@ -123,11 +122,14 @@ int main(int argc, char** argv) {
     }
   } else {
     // A screenshot shows exactly the flags given; an interactive run resumes where the learner left.
-    const std::string storagePath = app::defaultStoragePath();
+    // The record is checked even when the flags choose the view, so that a bad one is moved
+    // aside before the first save rather than overwritten.
+    std::string storagePath = app::defaultStoragePath();
     const bool explicitView = !options.statePath.empty() || options.step >= 0;
-    if (!storagePath.empty() && !explicitView) {
-      const std::string notice = app::loadDesktopProgress(runtime.app, storagePath);
+    if (!storagePath.empty()) {
+      const std::string notice = app::loadDesktopProgress(runtime.app, storagePath, !explicitView);
       if (!notice.empty()) runtime.app.lesson.notice = notice;
+      if (!runtime.app.storageAvailable) storagePath.clear();  // a bad record is still there
     }
     runInteractive(runtime, storagePath);
   }

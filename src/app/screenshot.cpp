@@ -1,14 +1,36 @@
 // screenshot.cpp: off-screen rendering to a PNG with stb_image_write.
 #include "app/screenshot.h"
 
+#include <string_view>
 #include <vector>
 
+#include "app/bounded_file.h"
 #include "app/gl_headers.h"
 
 #define STB_IMAGE_WRITE_IMPLEMENTATION
 #include <stb/stb_image_write.h>
 
 namespace app {
+
+namespace {
+
+void appendBytes(void* context, void* data, int size) {
+  auto& out = *static_cast<std::vector<char>*>(context);
+  out.insert(out.end(), static_cast<char*>(data), static_cast<char*>(data) + size);
+}
+
+// Encodes in memory so the file is written by writeWholeFile, which checks every step
+// (stb's own file writer ignores a failed write or close).
+std::string savePng(const std::vector<unsigned char>& pixels, int width, int height, const std::string& path) {
+  std::vector<char> png;
+  stbi_flip_vertically_on_write(1);  // GL rows run bottom-up
+  if (!stbi_write_png_to_func(appendBytes, &png, width, height, 4, pixels.data(), width * 4))
+    return "could not encode the screenshot as PNG";
+  const std::string error = writeWholeFile(path, std::string_view(png.data(), png.size()));
+  return error.empty() ? std::string() : "cannot write screenshot '" + path + "': " + error;
+}
+
+}  // namespace
 
 std::string writeScreenshot(Runtime& runtime, int width, int height, const std::string& path) {
   GLuint framebuffer = 0, colour = 0;
@@ -36,9 +58,7 @@ std::string writeScreenshot(Runtime& runtime, int width, int height, const std::
   glDeleteFramebuffers(1, &framebuffer);
   glDeleteTextures(1, &colour);
   runtime.targetFramebuffer = 0;
-  stbi_flip_vertically_on_write(1);  // GL rows run bottom-up
-  if (!stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4)) return "could not write " + path;
-  return {};
+  return savePng(pixels, width, height, path);
 }
 
 }  // namespace app

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # desktop_smoke.sh: the desktop program under Xvfb: --screenshot writes a non-blank PNG
-# for a step and a state file; bad flags and bad files exit 2 with one clear line.
+# for a step and a state file; bad flags and bad files exit 2 with one clear line, quickly
+# and without reading a device or a huge file; a screenshot that cannot be written is one.
 set -euo pipefail
 BIN="$1"
 OUT="${2:-$(mktemp -d)}"
@@ -19,11 +20,13 @@ run "$BIN" --screenshot "$OUT/desktop-state.png" --state "$HERE/three_tokens_sta
 /usr/bin/python3 "$HERE/check_png.py" "$OUT/desktop-narrow.png" 420 800
 /usr/bin/python3 "$HERE/check_png.py" "$OUT/desktop-state.png" 1280 800
 
+# A refused run must stop within seconds and never load a whole device or huge file: the
+# timeout and the memory cap turn a hang or an unbounded read into a failure here.
 expect_usage_error() {
   local expected="$1"; shift
   set +e
   local err
-  err=$(run "$BIN" "$@" 2>&1 >/dev/null)
+  err=$(ulimit -v 4000000; timeout -k 5 20 xvfb-run -a -s "-screen 0 1600x1000x24" "$BIN" "$@" 2>&1 >/dev/null)
   local code=$?
   set -e
   [ "$code" = 2 ] || fail "'$*' exited $code, expected 2"
@@ -39,6 +42,21 @@ echo '{"step": "two"}' > "$OUT/bad-state.json"
 expect_usage_error "not a valid lesson state: step must be a whole number" --state "$OUT/bad-state.json" --screenshot "$OUT/x.png"
 printf 'not json' > "$OUT/garbage.json"
 expect_usage_error "not a valid lesson state" --state "$OUT/garbage.json" --screenshot "$OUT/x.png"
+expect_usage_error "cannot read state file '/dev/zero': it is a character device, not a regular file" \
+  --state /dev/zero --screenshot "$OUT/x.png"
+mkdir -p "$OUT/state-dir.json"
+expect_usage_error "it is a directory, not a regular file" --state "$OUT/state-dir.json" --screenshot "$OUT/x.png"
+rm -f "$OUT/state.fifo" && mkfifo "$OUT/state.fifo"
+expect_usage_error "it is a FIFO, not a regular file" --state "$OUT/state.fifo" --screenshot "$OUT/x.png"
+rm -f "$OUT/huge.json" && truncate -s 6G "$OUT/huge.json"  # sparse: takes no disk space
+expect_usage_error "it is larger than 4 MB" --state "$OUT/huge.json" --screenshot "$OUT/x.png"
+rm -f "$OUT/huge.json"
 [ ! -e "$OUT/x.png" ] || fail "a refused run still wrote a screenshot"
+# /dev/full through a link: a writer that wrongly replaced a device by a rename would then
+# replace the link, not the machine's /dev/full (tests may run as root).
+ln -sfn /dev/full "$OUT/full.png"
+expect_usage_error "cannot write screenshot '$OUT/full.png': No space left on device" --screenshot "$OUT/full.png"
+[ -c "$OUT/full.png" ] || fail "the screenshot replaced the link to /dev/full"
+expect_usage_error "cannot write screenshot '$OUT/no-such-dir/y.png'" --screenshot "$OUT/no-such-dir/y.png"
 "$BIN" --help | grep -q "usage: attention-tour" || fail "--help"
 echo "desktop smoke: ok"
