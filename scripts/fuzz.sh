@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fuzz.sh SECONDS: builds the libFuzzer targets (compute, setState, share link) with clang,
+# fuzz.sh SECONDS: builds the libFuzzer targets (compute, setState, share link, stored progress) with clang,
 # ASan and UBSan, runs each for SECONDS, and exits non-zero if any finds a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +9,7 @@ cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
 CORPUS_ROOT=build/fuzz/corpus
 status=0
-for target in compute_fuzz set_state_fuzz share_link_fuzz; do
+for target in compute_fuzz set_state_fuzz share_link_fuzz progress_fuzz; do
   corpus="$CORPUS_ROOT/$target"
   mkdir -p "$corpus"
   cp -n tests/fuzz/seeds/* "$corpus"/ 2>/dev/null || true

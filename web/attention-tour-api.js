@@ -14,9 +14,44 @@ window.Module = window.Module || {};
   let started = false;
   let syncTimer = 0;
 
-  function callText(name, argTypes, args) {
+  // The byte limit of each C function that takes text (from at_limits); others take small text.
+  let textLimits = {};
+  const SMALL_TEXT = 262144;
+  function limitOf(name) {
+    const limits = { at_set_state: textLimits.state, at_restore: textLimits.state, at_open_fragment: textLimits.link,
+      at_compute: textLimits.compute, at_merge_progress: textLimits.progress, at_set_clipboard: textLimits.paste };
+    return limits[name] || SMALL_TEXT;
+  }
+
+  // Text goes into the wasm through its heap, never through ccall's copy onto the 5 MB
+  // stack, and never more than one character past the function's limit: the C++ side
+  // then refuses it by size with a clear message, and a huge input costs nothing.
+  function heapText(text, limit) {
+    const bounded = text.length > limit ? text.slice(0, limit + 1) : text;
+    const size = Module.lengthBytesUTF8(bounded) + 1;
+    const pointer = Module._malloc(size);
+    if (!pointer) throw new Error('the page is out of memory');
+    Module.stringToUTF8(bounded, pointer, size);
+    return pointer;
+  }
+
+  function callText(name, argTypes, args) { return callWith(name, 'string', argTypes, args); }
+  function callWith(name, returnType, argTypes, args) {
     if (!started) throw new Error('Attention Tour is still loading; await attentionTour.ready first');
-    return Module.ccall(name, 'string', argTypes || [], args || []);
+    const types = (argTypes || []).slice();
+    const values = (args || []).slice();
+    const owned = [];
+    try {
+      types.forEach((type, k) => {
+        if (type !== 'string') return;
+        values[k] = heapText(String(values[k] == null ? '' : values[k]), limitOf(name));
+        owned.push(values[k]);
+        types[k] = 'number';
+      });
+      return Module.ccall(name, returnType, types, values);
+    } finally {
+      owned.forEach((pointer) => Module._free(pointer));
+    }
   }
   function callJson(name, argTypes, args) { return JSON.parse(callText(name, argTypes, args)); }
 
@@ -27,23 +62,40 @@ window.Module = window.Module || {};
     try { return { text: JSON.stringify(value) }; } catch (e) { return { error: 'the value could not be turned into JSON: ' + e.message }; }
   }
 
+  // Storage can be missing (blocked), readable but full, or fine; reading never needs a
+  // successful write, so a full storage still gives back the progress it holds.
   function storage() {
-    try {
-      const s = window.localStorage;
-      const probe = 'attention-tour/probe';
-      s.setItem(probe, '1');
-      s.removeItem(probe);
-      return s;
-    } catch (e) {
-      return null;
+    try { return window.localStorage || null; } catch (e) { return null; }
+  }
+  function readRecord(store, key) {
+    try { return store ? store.getItem(key) || '' : ''; } catch (e) { return ''; }
+  }
+  function writeRecord(store, key, value) {
+    try { store.setItem(key, value); return true; } catch (e) { return false; }
+  }
+  // Records this visit could not read stay where they are if they cannot be moved aside.
+  const keptRecords = new Set();
+  // An unreadable record is moved aside (never saved over) so nothing stored is lost.
+  function setAside(store, key, value) {
+    if (writeRecord(store, key + '/unreadable', value)) {
+      try { store.removeItem(key); return; } catch (e) { /* kept below */ }
     }
+    keptRecords.add(key);
+  }
+  let storageFailed = false;
+  function saveRecord(store, key, value) {
+    if (keptRecords.has(key)) return;
+    if (writeRecord(store, key, value)) { storageFailed = false; return; }
+    if (!storageFailed) Module.ccall('at_set_storage_available', null, ['number'], [-1]);
+    storageFailed = true;
   }
 
   function shareUrl() {
     return location.origin + location.pathname + location.search + '#' + callText('at_share_fragment');
   }
 
-  // Address bar, storage and live region follow the state, debounced.
+  // Address bar, storage and live region follow the state, debounced. Progress saved by
+  // another tab is merged in first, so no tab erases what another one recorded.
   function syncPage() {
     syncTimer = 0;
     const fragment = callText('at_share_fragment');
@@ -51,15 +103,29 @@ window.Module = window.Module || {};
     const live = document.getElementById('live');
     if (live) live.textContent = callText('at_narration');
     const store = storage();
-    if (store) {
-      try {
-        const saved = callJson('at_saved_state');
-        store.setItem(STORAGE_STATE, JSON.stringify(saved.state));
-        store.setItem(STORAGE_PROGRESS, JSON.stringify(saved.progress));
-      } catch (e) {
-        Module.ccall('at_set_storage_available', null, ['number'], [0]);
-      }
-    }
+    if (!store) return;
+    if (!keptRecords.has(STORAGE_PROGRESS)) callText('at_merge_progress', ['string'], [readRecord(store, STORAGE_PROGRESS)]);
+    const saved = callJson('at_saved_state');
+    saveRecord(store, STORAGE_STATE, JSON.stringify(saved.state));
+    saveRecord(store, STORAGE_PROGRESS, JSON.stringify(saved.progress));
+  }
+
+  function restoreSaved() {
+    const store = storage();
+    if (!store) { Module.ccall('at_set_storage_available', null, ['number'], [0]); return; }
+    const savedState = readRecord(store, STORAGE_STATE);
+    const savedProgress = readRecord(store, STORAGE_PROGRESS);
+    const outcome = callJson('at_restore', ['string', 'string'], [savedState, savedProgress]);
+    if (outcome.stateRefused) setAside(store, STORAGE_STATE, savedState);
+    if (outcome.progressRefused) setAside(store, STORAGE_PROGRESS, savedProgress);
+  }
+
+  // A link pasted into the address bar of a tab that already shows the lesson. The event's
+  // own URL counts: a debounced sync may have rewritten location.hash before it arrives.
+  function openAddressBarLink(event) {
+    const at = event.newURL.indexOf('#');
+    const hash = at < 0 ? '' : event.newURL.slice(at);
+    if (hash.length > 1 && hash !== '#' + callText('at_share_fragment')) callText('at_open_fragment', ['string'], [hash.slice(1)]);
   }
 
   // The single-file build carries the worker's source in the page; it starts from a blob URL.
@@ -75,19 +141,23 @@ window.Module = window.Module || {};
 
   Module.onRuntimeStart = function () {
     started = true;
+    textLimits = JSON.parse(Module.ccall('at_limits', 'string', [], []));
     window.attentionTourStartViewport();
-    const store = storage();
-    if (!store) Module.ccall('at_set_storage_available', null, ['number'], [0]);
-    const savedState = store ? store.getItem(STORAGE_STATE) || '' : '';
-    const savedProgress = store ? store.getItem(STORAGE_PROGRESS) || '' : '';
-    Module.ccall('at_restore', 'string', ['string', 'string'], [savedState, savedProgress]);
-    if (location.hash.length > 1) Module.ccall('at_open_fragment', 'string', ['string'], [location.hash.slice(1)]);
+    // Stored data never stops the page: whatever goes wrong here, the lesson starts.
+    try { restoreSaved(); } catch (e) { console.warn('Attention Tour: saved data skipped: ' + e.message); }
+    if (location.hash.length > 1) callText('at_open_fragment', ['string'], [location.hash.slice(1)]);
+    window.addEventListener('hashchange', openAddressBarLink);
+    window.addEventListener('storage', (event) => {
+      if (event.key === STORAGE_PROGRESS && event.newValue) callText('at_merge_progress', ['string'], [event.newValue]);
+    });
     const reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     Module.ccall('at_set_reduced_motion', null, ['number'], [reduced ? 1 : 0]);
     const mac = /Mac|iPhone|iPad|iPod/.test(navigator.platform || '');
     Module.ccall('at_set_mac_shortcuts', null, ['number'], [mac ? 1 : 0]);
   };
   // The canvas is one element to a screen reader; this names the control keyboard focus is on.
+  // web/input.js hands over each paste event's text this way (bounded, through the heap).
+  Module.onPasteText = function (text) { callWith('at_set_clipboard', null, ['string'], [text]); };
   Module.onFocusAnnounce = function (text) {
     const region = document.getElementById('focus-live');
     if (region) region.textContent = text;
@@ -160,10 +230,14 @@ window.Module = window.Module || {};
         worker.postMessage({ code: String(code), cases });
       });
     },
+    // Forgets progress here and, through the start time it saves, in other open tabs too.
     resetProgress() {
+      Module.ccall('at_reset_progress', null, ['number'], [Date.now()]);
       const store = storage();
-      if (store) { store.removeItem(STORAGE_STATE); store.removeItem(STORAGE_PROGRESS); }
-      Module.ccall('at_reset_progress', null, [], []);
+      if (!store) return;
+      try { store.removeItem(STORAGE_STATE); } catch (e) { /* nothing stored */ }
+      keptRecords.clear();
+      saveRecord(store, STORAGE_PROGRESS, JSON.stringify(callJson('at_saved_state').progress));
     },
   };
 })();

@@ -2,7 +2,8 @@
 // wheel deltas with the browser's sign and ignores touch positions, so both are handled
 // here and handed to the module: wheel as scroll steps, touches on a control as mouse
 // events, and a drag that starts on empty space as scrolling. Pasted text is handed over
-// too, since that GLFW has no clipboard.
+// too, since that GLFW has no clipboard, and so is the browser's click count, so a double-
+// click is one at the system's speed. Select-all and copy never reach the page's hidden text.
 (function () {
   'use strict';
   const canvas = document.getElementById('canvas');
@@ -19,8 +20,25 @@
   // through this event, which comes right after the key press and before the next frame.
   document.addEventListener('paste', function (event) {
     if (!started() || !event.clipboardData) return;
-    Module.ccall('at_set_clipboard', null, ['string'], [event.clipboardData.getData('text/plain')]);
+    Module.onPasteText(event.clipboardData.getData('text/plain'));
   });
+
+  // The canvas is the lesson: select-all and copy belong to its fields, not to the page's
+  // hidden text (the live regions), which the browser would otherwise select and copy too.
+  window.addEventListener('keydown', function (event) {
+    if (event.target === canvas && (event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A'))
+      event.preventDefault();
+  }, true);
+  ['copy', 'cut'].forEach(function (type) {
+    document.addEventListener(type, function (event) {
+      if (document.activeElement === canvas) event.preventDefault();
+    });
+  });
+
+  // The browser counts clicks at the system's double-click speed; the module uses its count.
+  window.addEventListener('mousedown', function (event) {
+    if (event.target === canvas && started()) Module._at_note_click_count(event.detail | 0);
+  }, true);
 
   window.addEventListener('wheel', function (event) {
     if (event.target !== canvas || !started()) return;

@@ -6,7 +6,9 @@
 #include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <bitset>
 #include <chrono>
+#include <utility>
 
 #include "ui/screen.h"
 #include "ui/theme.h"
@@ -28,10 +30,21 @@ void installWakeCallbacks(GLFWwindow* window) {
   glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(runtimeOf(w)); });
 }
 
+// A flood (a stuck key, a script, a jammed device) must not grow the queue without end.
+// Past this many waiting events new presses are dropped; releases are always kept, so no
+// key or button stays down.
+constexpr size_t kMaxPendingInput = 4096;
+
 void queueInput(GLFWwindow* window, InputEvent event) {
+  Runtime& runtime = runtimeOf(window);
   event.time = glfwGetTime();
-  runtimeOf(window).pendingInput.push_back(event);
-  wake(runtimeOf(window));
+  const bool release = event.kind != InputEvent::Kind::Character && !event.down;
+  if (runtime.pendingInput.size() >= kMaxPendingInput && !release) {
+    ++runtime.stats.inputDropped;
+    return;
+  }
+  runtime.pendingInput.push_back(event);
+  wake(runtime);
 }
 
 // Replaces the backend's key, character and mouse button callbacks: events are queued,
@@ -39,6 +52,9 @@ void queueInput(GLFWwindow* window, InputEvent event) {
 void installInputQueue(GLFWwindow* window) {
   glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int mods) {
     if (key < 0 || key >= IM_ARRAYSIZE(ImGuiIO::KeysDown)) return;
+    // Dear ImGui repeats a held key by itself (from how long it is down); the platform's
+    // repeats would only lengthen the queue. Their characters still arrive as characters.
+    if (action == GLFW_REPEAT) return;
     InputEvent event;
     event.kind = InputEvent::Kind::Key;
     event.key = key;
@@ -63,6 +79,7 @@ void installInputQueue(GLFWwindow* window) {
     event.mods = mods;
     event.x = static_cast<float>(x);
     event.y = static_cast<float>(y);
+    if (event.down) event.clickCount = std::exchange(runtimeOf(w).nextClickCount, 0);
     queueInput(w, event);
   });
 }
@@ -112,26 +129,93 @@ void followInputClock(Runtime& runtime, double eventTime) {
   runtime.lastAppliedInputTime = eventTime;
 }
 
-// Applies queued input after the backend's NewFrame: a run of characters, or one key or
-// mouse button transition, per frame; mouse buttons then hold the queue's state.
+// What one frame has applied so far: Dear ImGui 1.86 reads key and button state once per
+// frame, so a second change of the same key or button must wait for the next frame.
+struct FrameInput {
+  std::bitset<IM_ARRAYSIZE(ImGuiIO::KeysDown)> keysChanged;
+  std::bitset<5> buttonsChanged;
+  bool keyPressed = false;    // a key went down (one press per frame keeps Tab, then Space, in order)
+  bool keyboardUsed = false;  // a key or character was applied
+  bool mouseUsed = false;     // a mouse button was applied, at mousePos
+  ImVec2 mousePos;
+};
+
+// A letter or digit typed without Ctrl, Alt or Cmd matters only through its character: no
+// view and no Dear ImGui 1.86 behaviour reads those keys alone, so their presses and
+// releases need no frame of their own (Space does: it presses the focused control).
+bool isPlainTypingKey(const InputEvent& event) {
+  const bool letterOrDigit = (event.key >= GLFW_KEY_A && event.key <= GLFW_KEY_Z) ||
+                             (event.key >= GLFW_KEY_0 && event.key <= GLFW_KEY_9);
+  return event.kind == InputEvent::Kind::Key && letterOrDigit &&
+         (event.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) == 0;
+}
+
+// True if `event` can share this frame with what it already applied. The rule is the one
+// Dear ImGui adopted for its own input queue in 1.87: never two changes of one key or
+// button, no text right after a key change; and here also one key press per frame (a press
+// may move focus, which the next press must see), no mix of mouse and keyboard, and no
+// button change at another pointer position, so a click stays where it happened.
+bool fitsInFrame(const FrameInput& frame, const InputEvent& event) {
+  switch (event.kind) {
+    case InputEvent::Kind::Character:
+      return !frame.mouseUsed && frame.keysChanged.none();
+    case InputEvent::Kind::Key:
+      if (isPlainTypingKey(event)) return !frame.mouseUsed;
+      return !frame.mouseUsed && !frame.keysChanged.test(static_cast<size_t>(event.key)) &&
+             !(event.down && frame.keyPressed);
+    case InputEvent::Kind::MouseButton:
+      return !frame.keyboardUsed && !frame.buttonsChanged.test(static_cast<size_t>(event.key)) &&
+             (!frame.mouseUsed || (frame.mousePos.x == event.x && frame.mousePos.y == event.y));
+  }
+  return false;
+}
+
+// The browser counts clicks with the system's double-click speed and distance, which a
+// learner may have set slower; a press it calls the second of a double-click is one for
+// Dear ImGui too, however long a busy device took to deliver it.
+void markDoubleClick(const InputEvent& event) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MouseClickedTime[event.key] = ImGui::GetTime() + io.DeltaTime;  // the time NewFrame is about to set
+  io.MouseClickedPos[event.key] = ImVec2(event.x, event.y);
+}
+
+void applyEvent(Runtime& runtime, FrameInput& frame, const InputEvent& event) {
+  ImGuiIO& io = ImGui::GetIO();
+  switch (event.kind) {
+    case InputEvent::Kind::Character:
+      io.AddInputCharacter(event.character);
+      frame.keyboardUsed = true;
+      break;
+    case InputEvent::Kind::Key:
+      if (!isPlainTypingKey(event)) {
+        if (io.KeysDown[event.key] != event.down) frame.keysChanged.set(static_cast<size_t>(event.key));
+        frame.keyPressed = frame.keyPressed || event.down;
+      }
+      applyKey(event);
+      frame.keyboardUsed = true;
+      break;
+    case InputEvent::Kind::MouseButton:
+      if (runtime.mouseDown[event.key] != event.down) frame.buttonsChanged.set(static_cast<size_t>(event.key));
+      runtime.mouseDown[event.key] = event.down;
+      io.MousePos = ImVec2(event.x, event.y);
+      if (event.clickCount == 2) markDoubleClick(event);
+      frame.mouseUsed = true;
+      frame.mousePos = io.MousePos;
+      break;
+  }
+}
+
+// Applies queued input after the backend's NewFrame: as many events as can share one frame
+// without hiding a transition, so a burst of input drains in a few frames, not one frame
+// per event. Mouse buttons then hold the queue's state.
 void applyQueuedInput(Runtime& runtime) {
   auto& queue = runtime.pendingInput;
   ImGuiIO& io = ImGui::GetIO();
   if (!queue.empty()) followInputClock(runtime, queue.front().time);
-  if (!queue.empty() && queue.front().kind == InputEvent::Kind::Character) {
-    while (!queue.empty() && queue.front().kind == InputEvent::Kind::Character) {
-      io.AddInputCharacter(queue.front().character);
-      queue.pop_front();
-    }
-  } else if (!queue.empty()) {
-    const InputEvent event = queue.front();
+  FrameInput frame;
+  while (!queue.empty() && fitsInFrame(frame, queue.front())) {
+    applyEvent(runtime, frame, queue.front());
     queue.pop_front();
-    if (event.kind == InputEvent::Kind::Key) {
-      applyKey(event);
-    } else {
-      runtime.mouseDown[event.key] = event.down;
-      io.MousePos = ImVec2(event.x, event.y);
-    }
   }
   for (int b = 0; b < 5; ++b) io.MouseDown[b] = runtime.mouseDown[b];
 }

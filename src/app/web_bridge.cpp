@@ -16,9 +16,11 @@
 
 #include "lesson/challenge.h"
 #include "lesson/compute_api.h"
+#include "lesson/input_limits.h"
 #include "lesson/json_io.h"
 #include "lesson/narration.h"
 #include "lesson/presets.h"
+#include "lesson/progress.h"
 #include "lesson/share_link.h"
 #include "ui/spoken_names.h"
 
@@ -135,6 +137,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
   state["quizCorrect"] = a.progress.quizCorrect;
   state["challengeDone"] = a.progress.challengeDone;
   state["challengeMessage"] = a.challengeMessage;
+  state["challengeCode"] = std::string(a.challengeCode);
   state["storageAvailable"] = a.storageAvailable;
   state["zoom"] = a.prefs.zoom;
   state["reducedMotion"] = a.prefs.reducedMotion;
@@ -185,7 +188,9 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                                  {"canvasWidth", width},
                                  {"canvasHeight", height},
                                  {"pendingInput", r.pendingInput.size()},
+                                 {"inputDropped", r.stats.inputDropped},
                                  {"keysHeld", heldKeyCount()},
+                                 {"textInput", ImGui::GetIO().WantTextInput},
                                  {"gpuHeatmap", r.app.heatmap != nullptr},
                                  {"idle", !app::needsFrame(r)}}));
 }
@@ -201,7 +206,8 @@ EMSCRIPTEN_KEEPALIVE void at_set_viewport(int cssWidth, int cssHeight, double pi
   app::wake(r);
 }
 
-// Opens a shared link's fragment; on failure the default lesson stays and the notice says why.
+// Opens a shared link's fragment. A link that cannot be read changes nothing: the learner's
+// own lesson stays (and stays saved), and the notice says why the link was refused.
 EMSCRIPTEN_KEEPALIVE const char* at_open_fragment(const char* fragment) {
   auto& a = appState();
   lesson::LessonState opened;
@@ -209,31 +215,55 @@ EMSCRIPTEN_KEEPALIVE const char* at_open_fragment(const char* fragment) {
   if (error.empty()) {
     a.lesson = opened;
     a.progress.markSeen(a.lesson.step);
+    ui::recompute(a);
   } else {
-    a.lesson = lesson::defaultState();
-    a.lesson.notice = error + ". The default lesson is shown instead.";
+    a.lesson.notice = "Link not opened: " + error + ". Your own lesson is kept as it was.";
+    ++a.revision;
   }
-  ui::recompute(a);
   app::wake(*app::bridge().runtime);
   return okReply(error);
 }
 
-// Restores what the page saved in localStorage; unreadable data is ignored, not fatal.
+// Restores what the page saved in localStorage. A record that cannot be read never stops
+// the page: the lesson starts without it, the notice says so, and the reply names the
+// record so the page keeps it aside instead of saving over it.
 EMSCRIPTEN_KEEPALIVE const char* at_restore(const char* stateText, const char* progressText) {
   auto& a = appState();
-  std::string error;
-  if (progressText && *progressText) {
-    const auto progress = nlohmann::json::parse(progressText, nullptr, false);
-    if (!lesson::progressFromJson(progress, a.progress)) error = "saved progress could not be read";
-  }
-  if (stateText && *stateText) {
-    const std::string stateError = lesson::applyStateText(a.lesson, stateText);
-    if (!stateError.empty()) error = "the saved lesson could not be restored: " + stateError;
-  }
+  std::string progressError, stateError;
+  if (progressText && *progressText) progressError = lesson::progressFromText(progressText, a.progress);
+  if (stateText && *stateText) stateError = lesson::applyStateText(a.lesson, stateText);
+  std::string notice;
+  if (!stateError.empty()) notice = "Your saved lesson could not be read (" + stateError + "), so the default lesson is shown.";
+  if (!progressError.empty())
+    notice += std::string(notice.empty() ? "" : " ") + "Your saved progress could not be read (" + progressError + ").";
+  if (!notice.empty()) notice += " The unreadable record is kept aside in this browser's storage, not overwritten.";
   a.progress.markSeen(a.lesson.step);
   ui::recompute(a);
+  a.lesson.notice = notice;
   app::wake(*app::bridge().runtime);
-  return okReply(error);
+  return reply(lesson::dumpJson(
+      {{"ok", notice.empty()}, {"stateRefused", !stateError.empty()}, {"progressRefused", !progressError.empty()}}));
+}
+
+// Another tab saved its progress (or this tab is about to save): everything either has done
+// is kept. Unreadable records are ignored here; the one this tab restored was checked already.
+EMSCRIPTEN_KEEPALIVE void at_merge_progress(const char* progressText) {
+  auto& a = appState();
+  lesson::Progress stored;
+  if (!progressText || !lesson::progressFromText(progressText, stored).empty()) return;
+  if (!lesson::mergeProgress(a.progress, stored)) return;
+  ++a.revision;
+  app::wake(*app::bridge().runtime);
+}
+
+// The byte limits of the doors that take text, so the page never hands over more than one
+// byte past them (see lesson/input_limits.h).
+EMSCRIPTEN_KEEPALIVE const char* at_limits() {
+  return reply(lesson::dumpJson({{"state", lesson::kMaxStateTextBytes},
+                                 {"progress", lesson::kMaxProgressTextBytes},
+                                 {"compute", lesson::kMaxComputeRequestBytes},
+                                 {"link", lesson::kMaxLinkLength},
+                                 {"paste", lesson::kMaxPasteBytes}}));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* at_saved_state() {
@@ -265,6 +295,9 @@ EMSCRIPTEN_KEEPALIVE const char* at_challenge_result(const char* answersText) {
                                  {"message", grade.message}}));
 }
 
+// The click count (MouseEvent.detail) of the mouse press that GLFW is about to report.
+EMSCRIPTEN_KEEPALIVE void at_note_click_count(int count) { app::bridge().runtime->nextClickCount = count; }
+
 // Wheel or touch-drag scrolling, in steps (positive: up/left), from web/input.js.
 EMSCRIPTEN_KEEPALIVE void at_wheel(double x, double y) {
   if (!std::isfinite(x) || !std::isfinite(y)) return;
@@ -274,14 +307,17 @@ EMSCRIPTEN_KEEPALIVE void at_wheel(double x, double y) {
   app::wake(*app::bridge().runtime);
 }
 
-// The text of a paste event, from web/input.js; Ctrl+V in a field then inserts it.
+// The text of a paste event, from web/input.js; Ctrl+V in a field then inserts it. Text
+// larger than any field holds is refused whole, with a notice, rather than cut somewhere.
 EMSCRIPTEN_KEEPALIVE void at_set_clipboard(const char* text) {
-  constexpr std::size_t kMaxPaste = 64 * 1024;  // more than the challenge's code box holds
   std::string pasted = text ? text : "";
-  if (pasted.size() > kMaxPaste) {
-    pasted.resize(kMaxPaste);
-    while (!pasted.empty() && (static_cast<unsigned char>(pasted.back()) & 0xC0) == 0x80) pasted.pop_back();
-    if (!pasted.empty() && static_cast<unsigned char>(pasted.back()) >= 0xC0) pasted.pop_back();  // a cut lead byte
+  if (const std::string error = lesson::checkTextSize(pasted, lesson::kMaxPasteBytes, "The pasted text");
+      !error.empty()) {
+    auto& a = appState();
+    a.lesson.notice = error + ", so it was not pasted.";
+    ++a.revision;
+    app::wake(*app::bridge().runtime);
+    pasted.clear();
   }
   app::bridge().clipboard = std::move(pasted);
 }
@@ -294,11 +330,14 @@ EMSCRIPTEN_KEEPALIVE void at_set_zoom(double zoom) {
   app::wake(*app::bridge().runtime);
 }
 
+// 1: storage works; 0: the browser blocks it; -1: a write failed (storage full).
 EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
   auto& a = appState();
-  a.storageAvailable = available != 0;
-  if (!a.storageAvailable)
+  a.storageAvailable = available > 0;
+  if (available == 0)
     a.lesson.notice = "Your browser blocks storage here, so progress will not be kept after this visit.";
+  if (available < 0)
+    a.lesson.notice = "This browser's storage for the page is full, so your latest changes are not being saved.";
   ++a.revision;
   app::wake(*app::bridge().runtime);
 }
@@ -312,8 +351,10 @@ EMSCRIPTEN_KEEPALIVE void at_set_reduced_motion(int reduced) {
 // On a Mac, shortcuts use Cmd (copy, paste, select all, word jumps), as in every other field there.
 EMSCRIPTEN_KEEPALIVE void at_set_mac_shortcuts(int mac) { ImGui::GetIO().ConfigMacOSXBehaviors = mac != 0; }
 
-EMSCRIPTEN_KEEPALIVE void at_reset_progress() {
+// startedAt: when this happened (ms since 1970), so other tabs' older progress does not return.
+EMSCRIPTEN_KEEPALIVE void at_reset_progress(double startedAt) {
   ui::startOver(appState());
+  if (std::isfinite(startedAt) && startedAt > 0 && startedAt <= 1e15) appState().progress.startedAt = startedAt;
   app::wake(*app::bridge().runtime);
 }
 

@@ -54,14 +54,15 @@ std::optional<std::string> validateAttentionInputs(const Matrix& Q, const Matrix
   }
   if (K.cols != Q.cols) return "K has " + plural(K.cols, "column") + " but Q has " + std::to_string(Q.cols);
   if (V.rows != K.rows) return "V has " + plural(V.rows, "row") + " but K has " + std::to_string(K.rows);
-  if (static_cast<double>(Q.rows) * K.rows > kMaxScoreCells)
-    return "Q and K would make a " + std::to_string(Q.rows) + " x " + std::to_string(K.rows) +
-           " score matrix; the limit is 16777216 cells";
   if (!std::isfinite(options.temperature) || options.temperature <= 0.0f)
     return "temperature must be a finite number greater than 0";
   if (options.temperature < kMinTemperature || options.temperature > kMaxTemperature)
     return "temperature must be between 1e-6 and 1e6";
   if (options.heads < 1 || options.heads > kMaxHeads) return "heads must be between 1 and " + std::to_string(kMaxHeads);
+  // Every head keeps its own score and weight matrices, so the cells count over all heads.
+  if (static_cast<double>(Q.rows) * K.rows * options.heads > kMaxScoreCells)
+    return "Q and K would make " + (options.heads > 1 ? std::to_string(options.heads) + " score matrices" : "a score matrix") +
+           " of " + std::to_string(Q.rows) + " x " + std::to_string(K.rows) + "; the limit is 16777216 cells in all";
   if (Q.cols % options.heads != 0)
     return "heads (" + std::to_string(options.heads) + ") must divide d_k (" + std::to_string(Q.cols) + ")";
   if (V.cols % options.heads != 0)

@@ -6,6 +6,7 @@
 
 #include "core/attention.h"
 #include "core/online.h"
+#include "lesson/input_limits.h"
 #include "lesson/json_io.h"
 
 namespace lesson {
@@ -63,6 +64,19 @@ std::string readOptions(const json& request, const core::Matrix& Q, const core::
   return readMask(request, Q.rows, K.rows, options.mask);
 }
 
+// Refused before any matrix is made: the reply is built and sent on the page's main thread.
+std::string checkReplySize(const core::Matrix& Q, const core::Matrix& K, const core::Matrix& V,
+                           const core::AttentionOptions& options) {
+  const double cells = static_cast<double>(Q.rows) * K.rows;
+  const double matrices = options.heads > 1 ? 2.0 + 2.0 * options.heads : 2.0;
+  const double numbers = cells * matrices + static_cast<double>(Q.rows) * V.cols;
+  if (numbers <= kMaxComputeReplyNumbers) return {};
+  return "this request would answer with " + std::to_string(static_cast<long long>(numbers)) +
+         " numbers (scores and weights of " + std::to_string(Q.rows) + " x " + std::to_string(K.rows) +
+         (options.heads > 1 ? " per head" : "") + "); compute() answers at most " +
+         std::to_string(static_cast<long long>(kMaxComputeReplyNumbers)) + ", about 256 tokens with one head";
+}
+
 json onlineReply(const core::OnlineAttention& online) {
   json tiles = json::array();
   for (const auto& tile : online.tiles) {
@@ -112,6 +126,7 @@ json computeRequest(const json& request) {
   }
   core::AttentionOptions options;
   if (auto e = readOptions(request, Q, K, options); !e.empty()) return errorReply(e);
+  if (auto e = checkReplySize(Q, K, V, options); !e.empty()) return errorReply(e);
   auto result = core::attend(Q, K, V, options);
   if (!result.ok()) return errorReply(result.error());
   json reply = traceReply(result.value());
@@ -131,6 +146,8 @@ json computeRequest(const json& request) {
 }
 
 std::string computeText(const std::string& requestText) {
+  if (std::string error = checkTextSize(requestText, kMaxComputeRequestBytes, "the request"); !error.empty())
+    return dumpJson(errorReply(error));
   const json request = json::parse(requestText, nullptr, false);
   if (request.is_discarded()) return dumpJson(errorReply("the request is not valid JSON"));
   return dumpJson(computeRequest(request));

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "lesson/presets.h"
+#include "lesson/text_rules.h"
 
 namespace lesson {
 
@@ -44,13 +45,7 @@ void resizeRows(LessonState& s, int rows) {
     if (!m->empty()) *m = resized(*m, rows, m->cols);
 }
 
-std::string checkToken(const std::string& token) {
-  if (token.empty()) return "a token needs at least one character";
-  if (token.size() > kMaxTokenLength) return "a token can have at most 24 characters";
-  for (unsigned char c : token)
-    if (c < 0x20 || c == 0x7F) return "a token cannot contain control characters";
-  return {};
-}
+std::string checkToken(const std::string& token) { return checkName(token, "a token"); }
 
 }  // namespace
 

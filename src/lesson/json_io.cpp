@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "lesson/edits.h"
+#include "lesson/input_limits.h"
 #include "lesson/presets.h"
 
 namespace lesson {
@@ -295,6 +296,7 @@ std::string applyStateJson(LessonState& state, const json& patch) {
 }
 
 std::string applyStateText(LessonState& state, const std::string& text) {
+  if (std::string error = checkTextSize(text, kMaxStateTextBytes, "the state"); !error.empty()) return error;
   const json parsed = json::parse(text, nullptr, false);
   if (parsed.is_discarded()) return "the state is not valid JSON";
   return applyStateJson(state, parsed);

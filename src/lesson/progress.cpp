@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "lesson/input_limits.h"
 #include "lesson/practice.h"
 #include "lesson/steps.h"
 
@@ -37,7 +38,8 @@ nlohmann::json progressToJson(const Progress& progress) {
   return {{"stepsSeen", seen},
           {"experimentsDone", progress.experimentsDone},
           {"quizCorrect", progress.quizCorrect},
-          {"challengeDone", progress.challengeDone}};
+          {"challengeDone", progress.challengeDone},
+          {"startedAt", progress.startedAt}};
 }
 
 namespace {
@@ -77,8 +79,39 @@ bool progressFromJson(const nlohmann::json& value, Progress& progress) {
     if (!value["challengeDone"].is_boolean()) return false;
     loaded.challengeDone = value["challengeDone"].get<bool>();
   }
+  if (value.contains("startedAt")) {
+    const auto& startedAt = value["startedAt"];
+    if (!startedAt.is_number() || !(startedAt.get<double>() >= 0 && startedAt.get<double>() <= 1e15)) return false;
+    loaded.startedAt = value["startedAt"].get<double>();
+  }
   progress = loaded;
   return true;
+}
+
+std::string progressFromText(const std::string& text, Progress& progress) {
+  if (std::string error = checkTextSize(text, kMaxProgressTextBytes, "the progress record"); !error.empty())
+    return error;
+  const auto parsed = nlohmann::json::parse(text, nullptr, false);
+  if (parsed.is_discarded()) return "the progress record is not valid JSON";
+  if (!progressFromJson(parsed, progress)) return "the progress record does not have the expected fields";
+  return {};
+}
+
+bool mergeProgress(Progress& into, const Progress& other) {
+  if (other.startedAt < into.startedAt) return false;
+  Progress merged = other.startedAt > into.startedAt ? other : into;
+  if (other.startedAt == into.startedAt) {
+    merged.stepsSeen.resize(std::max(into.stepsSeen.size(), other.stepsSeen.size()), false);
+    for (size_t i = 0; i < other.stepsSeen.size(); ++i) merged.stepsSeen[i] = merged.stepsSeen[i] || other.stepsSeen[i];
+    merged.experimentsDone.insert(other.experimentsDone.begin(), other.experimentsDone.end());
+    merged.quizCorrect.insert(other.quizCorrect.begin(), other.quizCorrect.end());
+    merged.challengeDone = into.challengeDone || other.challengeDone;
+  }
+  const bool changed = merged.stepsSeen != into.stepsSeen || merged.experimentsDone != into.experimentsDone ||
+                       merged.quizCorrect != into.quizCorrect || merged.challengeDone != into.challengeDone ||
+                       merged.startedAt != into.startedAt;
+  into = std::move(merged);
+  return changed;
 }
 
 }  // namespace lesson

@@ -16,6 +16,7 @@ struct Progress {
   std::set<std::string> experimentsDone;     // ids from experiments()
   std::set<std::string> quizCorrect;         // ids from quiz(), answered correctly
   bool challengeDone = false;                // the coding challenge passed
+  double startedAt = 0;                      // when "Start over" last ran (ms since 1970), 0: never
 
   void markSeen(int step);
   int seenCount() const;
@@ -28,5 +29,14 @@ bool updateExperiments(Progress& progress, const LessonState& state, const Lesso
 nlohmann::json progressToJson(const Progress& progress);
 // Unknown or malformed saved progress is ignored (returns false, progress untouched).
 bool progressFromJson(const nlohmann::json& value, Progress& progress);
+// The stored text of a progress record: "" on success, else why it cannot be read
+// (too large, not JSON, wrong shape); `progress` is untouched then.
+std::string progressFromText(const std::string& text, Progress& progress);
+
+// Two tabs of the lesson share one stored record, and each learns the other's progress
+// from it: everything either side has done is kept (steps seen, experiments, quiz answers,
+// the challenge). A side that started over later wins outright, so "Start over" in one tab
+// is not undone by another tab's older progress. Returns true if `into` changed.
+bool mergeProgress(Progress& into, const Progress& other);
 
 }  // namespace lesson

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "lesson/steps.h"
+#include "lesson/text_rules.h"
 
 namespace lesson {
 
@@ -26,7 +27,7 @@ std::string validateState(const LessonState& s) {
   const int n = static_cast<int>(s.tokens.size());
   if (n < kMinTokens || n > kMaxTokens) return "the sentence must have 1 to 16 tokens";
   for (const auto& token : s.tokens)
-    if (token.empty() || token.size() > kMaxTokenLength) return "each token must have 1 to 24 characters";
+    if (std::string error = checkName(token, "each token"); !error.empty()) return error;
   if (s.dModel < kMinWidth || s.dModel > kMaxWidth) return "dModel must be between 1 and 16";
   if (s.dK < kMinWidth || s.dK > kMaxWidth) return "dK must be between 1 and 16";
   if (s.heads < 1 || s.dK % s.heads != 0) return "heads must divide dK";
@@ -36,6 +37,8 @@ std::string validateState(const LessonState& s) {
     return "the lesson mask must be none or causal";
   if (!s.dimensionLabels.empty() && static_cast<int>(s.dimensionLabels.size()) != s.dModel)
     return "dimensionLabels must name every embedding dimension";
+  for (const auto& label : s.dimensionLabels)
+    if (std::string error = checkName(label, "each dimension label"); !error.empty()) return error;
   std::string error;
   if (s.source == VectorSource::Projected) {
     if (!(error = checkShape(s.X, "X", n, s.dModel)).empty()) return error;

@@ -16,7 +16,6 @@ constexpr int kMaxTokens = 16;
 constexpr int kMinWidth = 1;
 constexpr int kMaxWidth = 16;
 constexpr float kMaxEditableValue = 1000.0f;  // a typed or dragged entry stays within +-1000
-constexpr size_t kMaxTokenLength = 24;
 
 enum class VectorSource {
   Projected,  // Q = X W_Q, K = X W_K, V = X W_V

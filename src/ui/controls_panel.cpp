@@ -7,6 +7,7 @@
 
 #include "lesson/edits.h"
 #include "lesson/presets.h"
+#include "lesson/text_rules.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -68,7 +69,7 @@ void drawTokenEditor(AppState& app) {
   const int n = static_cast<int>(app.lesson.tokens.size());
   for (int i = 0; i < n; ++i) {
     ImGui::PushID(i);
-    char name[32];
+    char name[4 * lesson::kMaxNameCharacters + 1];  // 24 characters of up to 4 UTF-8 bytes
     std::snprintf(name, sizeof name, "%s", app.lesson.tokens[static_cast<size_t>(i)].c_str());
     ImGui::SetNextItemWidth(px(app, 120));
     if (ImGui::InputText("##name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue))

@@ -12,6 +12,10 @@ async function doubleClickWidget(page, id) {
   // A real double-click: both clicks arrive at once; the page's input queue hands them to
   // Dear ImGui one per frame with their real timing.
   await page.mouse.dblclick(w.x + w.w / 2, w.y + w.h / 2);
+  // Like a person, type only once the caret shows: the field opens a frame or two after the
+  // second click. Waiting here also keeps Ctrl+A/Ctrl+C from reaching anything but the field.
+  await page.waitForFunction(() => window.attentionTour.stats().textInput, null, { timeout: 20000, polling: 20 })
+    .catch(() => { throw new Error(`FAIL: the double-click on ${id} did not open it for typing`); });
   await settle(page);
 }
 
@@ -91,6 +95,9 @@ await runTest('tour', async ({ browser, url }) => {
   await page.keyboard.press('Control+C');
   await page.keyboard.press('Escape');
   await settle(page);
+  // The page writes the system clipboard asynchronously (navigator.clipboard), so wait for it.
+  await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== '', null, { timeout: 10000 })
+    .catch(() => {});
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   check(Number(copied) === 2.5, `Ctrl+C copies the field's text to the system clipboard ("${copied}")`);
   await doubleClickWidget(page, 'Q[1][0]');

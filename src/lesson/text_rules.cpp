@@ -1,0 +1,62 @@
+// text_rules.cpp: the name rule (UTF-8, length in characters, no control characters).
+#include "lesson/text_rules.h"
+
+namespace lesson {
+
+namespace {
+
+// Decodes one UTF-8 sequence at text[i]; returns its code point and advances i, or -1 for
+// bytes that no valid encoder writes (stray continuation, overlong, surrogate, > U+10FFFF).
+long decodeOne(const std::string& text, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  int length = 0;
+  long code = 0;
+  if (lead < 0x80) {
+    ++i;
+    return lead;
+  }
+  if (lead >= 0xC2 && lead <= 0xDF) length = 2, code = lead & 0x1F;
+  else if (lead >= 0xE0 && lead <= 0xEF) length = 3, code = lead & 0x0F;
+  else if (lead >= 0xF0 && lead <= 0xF4) length = 4, code = lead & 0x07;
+  else return -1;
+  if (i + static_cast<std::size_t>(length) > text.size()) return -1;
+  for (int k = 1; k < length; ++k) {
+    const unsigned char next = byte(i + static_cast<std::size_t>(k));
+    if ((next & 0xC0) != 0x80) return -1;
+    code = (code << 6) | (next & 0x3F);
+  }
+  const long smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return -1;
+  i += static_cast<std::size_t>(length);
+  return code;
+}
+
+bool isControl(long code) {
+  return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x2028 || code == 0x2029;
+}
+
+}  // namespace
+
+long countCodePoints(const std::string& text) {
+  long count = 0;
+  for (std::size_t i = 0; i < text.size(); ++count)
+    if (decodeOne(text, i) < 0) return -1;
+  return count;
+}
+
+std::string checkName(const std::string& text, const char* what) {
+  const std::string subject(what);
+  if (text.empty()) return subject + " needs at least one character";
+  if (text.size() > 4 * kMaxNameCharacters) return subject + " can have at most 24 characters";
+  long count = 0;
+  for (std::size_t i = 0; i < text.size(); ++count) {
+    const long code = decodeOne(text, i);
+    if (code < 0) return subject + " must be valid UTF-8 text";
+    if (isControl(code)) return subject + " cannot contain control characters (such as tabs or line breaks)";
+  }
+  if (count > static_cast<long>(kMaxNameCharacters)) return subject + " can have at most 24 characters";
+  return {};
+}
+
+}  // namespace lesson

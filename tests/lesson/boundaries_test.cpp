@@ -1,0 +1,206 @@
+// boundaries_test.cpp: every door of the lesson refuses what it cannot hold, by size and by
+// content, before parsing or allocating, and leaves the state as it was: names (control
+// characters, length in characters), setState text, compute() requests and replies, stored
+// progress (and how two tabs' progress merges), and share links of the largest states.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+
+#include "lesson/compute_api.h"
+#include "lesson/edits.h"
+#include "lesson/input_limits.h"
+#include "lesson/json_io.h"
+#include "lesson/presets.h"
+#include "lesson/progress.h"
+#include "lesson/share_link.h"
+#include "lesson/text_rules.h"
+
+using nlohmann::json;
+
+namespace {
+
+std::string repeated(const std::string& piece, int times) {
+  std::string out;
+  for (int k = 0; k < times; ++k) out += piece;
+  return out;
+}
+
+std::string computeError(const std::string& request) {
+  const auto reply = json::parse(lesson::computeText(request));
+  return reply.contains("error") ? reply["error"].get<std::string>() : std::string();
+}
+
+json squareMatrix(int rows, int cols, double value) {
+  json m = json::array();
+  for (int i = 0; i < rows; ++i) m.push_back(json(std::vector<double>(static_cast<size_t>(cols), value)));
+  return m;
+}
+
+// The number, among a few candidates, whose shortest JSON form is longest.
+float longestNumber() {
+  float best = 0;
+  size_t bestLength = 0;
+  for (float v : {-1.17549435e-38f, -123.456787f, -0.00123456789f, -9.87654321e-5f, -999.999939f, -1.00000012e-10f}) {
+    const size_t length = lesson::dumpJson(json(lesson::shortestFloat(v))).size();
+    if (length > bestLength) best = v, bestLength = length;
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("names count characters, not bytes, and refuse control characters") {
+  const std::string cyrillic21 = repeated("\xD0\xB6", 21);  // 21 x U+0436, 42 bytes
+  CHECK(lesson::checkName(cyrillic21, "a token").empty());
+  CHECK(lesson::checkName(repeated("\xF0\x9F\x98\x80", 24), "a token").empty());  // 24 emoji, 96 bytes
+  CHECK(lesson::checkName(repeated("\xD0\xB6", 25), "a token") == "a token can have at most 24 characters");
+  CHECK(lesson::checkName(repeated("a", 25), "a token") == "a token can have at most 24 characters");
+  CHECK(lesson::checkName("", "a token") == "a token needs at least one character");
+  for (const std::string& bad : {std::string("a\tb"), std::string("a\nb"), std::string("a\0b", 3), std::string("a\x7f"),
+                                std::string("a\xC2\x85"), std::string("a\xE2\x80\xA8")})
+    CHECK_MESSAGE(lesson::checkName(bad, "a token").find("control characters") != std::string::npos, bad);
+  for (const std::string& broken : {std::string("\xC0\xAF"), std::string("a\xE2\x80"), std::string("\xED\xA0\x80"),
+                                   std::string("\xF5\x80\x80\x80"), std::string("\x80")})
+    CHECK(lesson::checkName(broken, "a token") == "a token must be valid UTF-8 text");
+  CHECK(lesson::countCodePoints(cyrillic21) == 21);
+  CHECK(lesson::countCodePoints("\xFF") == -1);
+}
+
+TEST_CASE("every door applies the same name rule: edits, setState, links") {
+  lesson::LessonState s = lesson::defaultState();
+  const auto before = lesson::stateToJson(s);
+  CHECK(lesson::renameToken(s, 0, "a\tb").find("control characters") != std::string::npos);
+  CHECK(lesson::applyStateText(s, json{{"tokens", std::vector<std::string>(s.tokens.size(), std::string("x\0y", 3))}}.dump()).find("control characters") !=
+        std::string::npos);
+  CHECK(lesson::applyStateText(s, json{{"tokens", std::vector<std::string>(s.tokens.size(), "line\nbreak")}}.dump()).find("control characters") !=
+        std::string::npos);
+  CHECK(lesson::stateToJson(s) == before);
+  CHECK(lesson::renameToken(s, 0, repeated("\xD0\xB6", 21)).empty());
+  std::vector<std::string> tokens = s.tokens;
+  tokens.back() = repeated("\xD0\xB6", 21);
+  CHECK(lesson::applyStateText(s, json{{"tokens", tokens}}.dump()) == "");
+
+  lesson::LessonState bank;
+  REQUIRE(lesson::loadPreset("bank-river", bank));
+  CHECK(lesson::applyStateText(bank, json{{"dimensionLabels", {repeated("x", 25), "b", "c", "d"}}}.dump()) ==
+        "each dimension label can have at most 24 characters");
+  CHECK(lesson::applyStateText(bank, R"({"dimensionLabels": ["a\tb", "b", "c", "d"]})")
+            .find("control characters") != std::string::npos);
+
+  json patch = lesson::stateToJson(lesson::defaultState());
+  patch["tokens"][0] = "tab\there";
+  const std::string link = "s=1." + lesson::base64UrlEncode(patch.dump());
+  lesson::LessonState opened;
+  CHECK(lesson::decodeShareFragment(link, lesson::defaultState(), opened).find("control characters") !=
+        std::string::npos);
+}
+
+TEST_CASE("setState refuses text larger than any lesson state before parsing it") {
+  lesson::LessonState s = lesson::defaultState();
+  const auto before = lesson::stateToJson(s);
+  std::string huge = R"({"tokens": [)";
+  for (int k = 0; k < 1000000; ++k) huge += k ? ",\"t\"" : "\"t\"";
+  huge += "]}";
+  const auto start = std::chrono::steady_clock::now();
+  const std::string error = lesson::applyStateText(s, huge);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  CHECK(error == "the state is larger than the 256 KB this lesson accepts");
+  CHECK(lesson::stateToJson(s) == before);
+  // Refused by its size alone: far less than parsing four megabytes would take.
+  CHECK(std::chrono::duration<double>(elapsed).count() < 1.0);
+}
+
+TEST_CASE("compute() refuses a reply too large for the page's main thread before computing") {
+  const json big = squareMatrix(4096, 64, 0.123456);
+  const std::string request = json{{"Q", big}, {"K", big}, {"V", big}}.dump();
+  CHECK(request.size() > lesson::kMaxComputeRequestBytes);
+  CHECK(computeError(request) == "the request is larger than the 1 MB this lesson accepts");
+
+  const json mid = squareMatrix(1024, 2, 1);
+  CHECK(computeError(json{{"Q", mid}, {"K", mid}, {"V", mid}}.dump()).find("would answer with 2099200 numbers") != std::string::npos);
+  const json heads = squareMatrix(256, 64, 1);
+  CHECK(computeError(json{{"Q", heads}, {"K", heads}, {"V", heads}, {"heads", 64}}.dump())
+            .find("per head); compute() answers at most 262144") != std::string::npos);
+  const json tooMany = squareMatrix(400, 2, 0.5);
+  CHECK(computeError(json{{"Q", tooMany}, {"K", tooMany}, {"V", tooMany}}.dump()).find("would answer with") != std::string::npos);
+  const json ok = squareMatrix(256, 4, 0.25);
+  CHECK(computeError(json{{"Q", ok}, {"K", ok}, {"V", ok}}.dump()).empty());
+}
+
+TEST_CASE("the core counts score cells over all heads, so many heads cannot exhaust memory") {
+  core::Matrix m(4096, 64);
+  core::AttentionOptions options;
+  options.heads = 64;
+  const auto result = core::attend(m, m, m, options);
+  REQUIRE_FALSE(result.ok());
+  CHECK(result.error() == "Q and K would make 64 score matrices of 4096 x 4096; the limit is 16777216 cells in all");
+}
+
+TEST_CASE("stored progress: too large, not JSON or the wrong shape is refused and changes nothing") {
+  lesson::Progress p;
+  p.markSeen(2);
+  const lesson::Progress before = p;
+  CHECK(lesson::progressFromText(std::string(70000, ' '), p) ==
+        "the progress record is larger than the 64 KB this lesson accepts");
+  CHECK(lesson::progressFromText("{not json", p) == "the progress record is not valid JSON");
+  CHECK(lesson::progressFromText(R"({"stepsSeen": "all"})", p) == "the progress record does not have the expected fields");
+  CHECK(lesson::progressFromText(R"({"stepsSeen": [], "startedAt": -1})", p) ==
+        "the progress record does not have the expected fields");
+  CHECK(p.stepsSeen == before.stepsSeen);
+  CHECK(lesson::progressFromText(R"({"stepsSeen": ["why"], "startedAt": 5})", p).empty());
+  CHECK(p.startedAt == 5);
+}
+
+TEST_CASE("two tabs' progress merges: nothing either has done is lost") {
+  lesson::Progress a, b;
+  a.markSeen(0), a.markSeen(1), a.markSeen(2), a.markSeen(3), a.markSeen(4), a.markSeen(5);
+  a.quizCorrect.insert("q1");
+  b.markSeen(0);
+  b.experimentsDone.insert("zero-key");
+  b.challengeDone = true;
+  CHECK(lesson::mergeProgress(b, a));
+  CHECK(b.seenCount() == 6);
+  CHECK(b.quizCorrect.count("q1") == 1);
+  CHECK(b.experimentsDone.count("zero-key") == 1);
+  CHECK(b.challengeDone);
+  CHECK_FALSE(lesson::mergeProgress(b, a));  // nothing new the second time
+
+  // A tab that started over later wins: its reset is not undone by older progress...
+  lesson::Progress reset;
+  reset.markSeen(0);
+  reset.startedAt = 1000;
+  CHECK(lesson::mergeProgress(b, reset));
+  CHECK(b.seenCount() == 1);
+  CHECK(b.startedAt == 1000);
+  // ...and the older progress, merged again, does not come back.
+  CHECK_FALSE(lesson::mergeProgress(b, a));
+  CHECK(b.seenCount() == 1);
+}
+
+TEST_CASE("the largest state the lesson can hold reopens from its own link") {
+  lesson::LessonState s = lesson::defaultState();
+  REQUIRE(lesson::loadPreset("bank-river", s));
+  const std::string widest = repeated("\xF0\x9F\x98\x80", 24);  // 24 four-byte characters
+  while (s.tokens.size() < 16) REQUIRE(lesson::addToken(s, "t").empty());
+  for (size_t i = 0; i < s.tokens.size(); ++i) REQUIRE(lesson::renameToken(s, static_cast<int>(i), widest).empty());
+  REQUIRE(lesson::setModelWidth(s, 16).empty());
+  REQUIRE(lesson::setKeyWidth(s, 16).empty());
+  for (auto& label : s.dimensionLabels) label = widest;
+  const float longest = longestNumber();
+  for (core::Matrix* m : {&s.X, &s.WQ, &s.WK, &s.WV, &s.WO})
+    for (float& v : m->values) v = longest;
+  s.temperature = 0.123456791f;
+  REQUIRE(lesson::validateState(s).empty());
+  const std::string fragment = lesson::encodeShareFragment(s);
+  MESSAGE("largest share fragment: " << fragment.size() << " characters (limit " << lesson::kMaxLinkLength << ")");
+  CHECK(fragment.size() <= lesson::kMaxLinkLength);
+  lesson::LessonState back;
+  REQUIRE(lesson::decodeShareFragment(fragment, lesson::defaultState(), back).empty());
+  CHECK(back.X == s.X);
+  CHECK(back.WO == s.WO);
+  CHECK(back.tokens == s.tokens);
+  CHECK(back.dimensionLabels == s.dimensionLabels);
+  // The state JSON of that largest state is far inside what setState and storage accept.
+  CHECK(lesson::dumpJson(lesson::stateToJson(s)).size() * 4 < lesson::kMaxStateTextBytes);
+}
