@@ -196,38 +196,89 @@ window.Module = window.Module || {};
     stats() { return callJson('at_stats'); },
     narration() { return callText('at_narration'); },
     setZoom(zoom) { Module.ccall('at_set_zoom', null, ['number'], [Number(zoom)]); },
-    // Runs the learner's attentionWeights in a worker (no page access, stopped after 2 s) on
-    // the hidden cases, then lets the C++ core grade the answers. Resolves to the grade.
+    // Runs the learner's attentionWeights in the sandbox worker (web/challenge-worker.js: no
+    // page, no network, stopped after 2 s) on the hidden cases, then lets the C++ core grade
+    // the answers. The worker's reply is not trusted: only numbers (never more answers than
+    // cases, nor more numbers than a case has keys) and short texts are taken from it. Every
+    // path ends (a timer on each, try/catch around all the page does with the reply), and the
+    // promise always resolves to a grade.
     gradeChallenge(code) {
-      const report = (answers) => callJson('at_challenge_result', ['string'], [JSON.stringify(answers)]);
-      const cases = callJson('at_challenge_cases').cases;
-      return new Promise((resolve) => {
-        let worker;
-        try { worker = new Worker(challengeWorkerUrl()); } catch (e) {
-          resolve(report({ error: 'this browser cannot start a worker for your code' }));
-          return;
+      const textLimit = 400;  // room for the worker's own cut (300) and the sentence around it
+      // Cut, and with any half of a surrogate pair replaced, so the grader's JSON parser accepts it.
+      const shortText = (text) => (text.length > textLimit ? text.slice(0, textLimit) + '…' : text)
+        .replace(/[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g, (unit) => (unit.length === 2 ? unit : '\uFFFD'));
+      const unreadable = 'the page could not read what your code sent back';
+      const cleanWeights = (list) => list.map((w) => (Number.isFinite(w) ? w : null));  // JSON has no NaN
+      const cleanAnswer = (answer, keyCount) => {
+        if (Array.isArray(answer) && answer.length <= keyCount && answer.every((w) => typeof w === 'number'))
+          return cleanWeights(answer);
+        if (answer && typeof answer.error === 'string') return { error: shortText(answer.error) };
+        if (answer && typeof answer.returned === 'string') return { returned: shortText(answer.returned) };
+        return { error: unreadable };
+      };
+      const cleanReply = (reply, cases) => {
+        if (reply && typeof reply.error === 'string') return { error: shortText(reply.error) };
+        if (!reply || !Array.isArray(reply.answers) || reply.answers.length !== cases.length) return { error: unreadable };
+        return cases.map((c, k) => cleanAnswer(reply.answers[k], c.keys.length));
+      };
+      const report = (answers) => {
+        try {
+          return callJson('at_challenge_result', ['string'], [JSON.stringify(answers)]);
+        } catch (e) {
+          return { passed: false, passedCases: 0, totalCases: 0,
+            message: 'Your code could not be graded: ' + shortText(String(e && e.message)) };
         }
+      };
+      return new Promise((resolve) => {
+        let cases = [];
+        let worker = null;
+        let timer = 0;
+        let started = false;
+        let finished = false;
+        const finish = (answers) => {
+          if (finished) return;
+          finished = true;
+          clearTimeout(timer);
+          if (worker) {
+            worker.onmessage = worker.onmessageerror = worker.onerror = null;
+            worker.terminate();
+          }
+          resolve(report(answers));
+        };
         // Two seconds for the learner's code, counted once the worker has started (a busy
         // device can take a while to start one); a worker that never starts is stopped too.
-        const stopAfter = (ms, error) => setTimeout(() => { worker.terminate(); resolve(report({ error })); }, ms);
-        let timer = stopAfter(15000, 'the worker for your code did not start');
-        let started = false;
-        worker.onmessage = (event) => {
-          clearTimeout(timer);
-          if (!started && event.data && event.data.started) {
-            started = true;
-            timer = stopAfter(2000, 'your function took longer than 2 seconds (an endless loop?)');
-            return;
+        const stopAfter = (ms, error) => { clearTimeout(timer); timer = setTimeout(() => finish({ error }), ms); };
+        const receive = (event) => {
+          try {
+            if (!started && event.data && event.data.started === true) {
+              started = true;
+              stopAfter(2000, 'your function took longer than 2 seconds (an endless loop?)');
+              return;
+            }
+            finish(cleanReply(event.data, cases));
+          } catch (e) {
+            finish({ error: unreadable });
           }
-          worker.terminate();
-          resolve(report(event.data));
         };
+        try {
+          cases = callJson('at_challenge_cases').cases;
+          worker = new Worker(challengeWorkerUrl());
+        } catch (e) {
+          finish({ error: 'this browser cannot start a worker for your code' });
+          return;
+        }
+        stopAfter(15000, 'the worker for your code did not start');
+        worker.onmessage = receive;
+        worker.onmessageerror = () => finish({ error: unreadable });
         worker.onerror = (event) => {
-          clearTimeout(timer); worker.terminate();
-          resolve(report({ error: String(event.message || 'the worker failed') }));
           event.preventDefault();
+          finish({ error: shortText(String(event.message || 'the worker for your code failed')) });
         };
-        worker.postMessage({ code: String(code), cases });
+        try {
+          worker.postMessage({ code: String(code), cases });
+        } catch (e) {
+          finish({ error: 'your code could not be handed to the worker' });
+        }
       });
     },
     // Forgets progress here and, through the start time it saves, in other open tabs too.

@@ -1,38 +1,192 @@
-// challenge-worker.js: runs the learner's attentionWeights(query, keys) on the challenge
-// cases, away from the page (a worker has no DOM and is stopped if it runs too long).
+// challenge-worker.js: the coding challenge's sandbox. Runs the learner's
+// attentionWeights(query, keys) on the hidden cases and sends back one reply. Any static host
+// serves this as a plain file (no headers to rely on), so before any learner code arrives the
+// worker locks itself down: it keeps private references to what it needs, then shuts every
+// door to the network, to other threads and to turning strings into code. Only numbers and
+// short texts go back; the page checks them again and stops the worker after 2 seconds.
 // Only code the learner typed in this visit arrives here; nothing from links or storage.
 'use strict';
-self.onmessage = function (event) {
-  const { code, cases } = event.data;
-  self.postMessage({ started: true });  // the page times the learner's code from here
-  // Compiled alone first, so a syntax error is reported against the learner's own code and
-  // not against the line this worker appends to fetch the function.
-  try {
-    new Function(code);
-  } catch (e) {
-    self.postMessage({ error: 'it has a syntax error (' + e.message + ')' });
-    return;
+(function () {
+  // Private references, taken before learner code can replace anything.
+  const post = self.postMessage.bind(self);
+  const listen = self.addEventListener.bind(self);
+  const compile = Function;
+  const apply = Reflect.apply;
+  const defineProperty = Object.defineProperty;
+  const getPrototypeOf = Object.getPrototypeOf;
+  const hasOwnProperty = Object.prototype.hasOwnProperty;
+  const isArray = Array.isArray;
+  const toText = String;
+  const sliceText = String.prototype.slice;
+  const testPattern = RegExp.prototype.test;
+
+  const kTextLimit = 300;  // characters of an error message worth showing
+  const kOffline = ' is not available here: the challenge runs your code on its own, with no network and no page';
+  const kNoStrings = ' is not available here: the challenge does not run code made from strings';
+  // Everything that can reach another origin, another thread or the page, as named on the
+  // worker's global. Names this browser lacks are shut too, in case a later one adds them.
+  const kDoors = ['fetch', 'XMLHttpRequest', 'importScripts', 'WebSocket', 'WebSocketStream', 'WebTransport',
+    'EventSource', 'Worker', 'SharedWorker', 'BroadcastChannel', 'MessageChannel', 'postMessage', 'caches',
+    'FontFace', 'fonts', 'navigator', 'Notification', 'RTCPeerConnection', 'webkitRTCPeerConnection',
+    'reportError', 'close'];
+
+  function refusal(name, why) {
+    return function () { throw new TypeError(name + why); };
   }
-  let attentionWeights;
-  try {
-    attentionWeights = new Function(code + '\nreturn typeof attentionWeights === "function" ? attentionWeights : null;')();
-  } catch (e) {
-    self.postMessage({ error: 'it stopped with an error (' + e.message + ')' });
-    return;
+
+  function shut(holder, name, value) {
+    defineProperty(holder, name, { value, writable: false, enumerable: false, configurable: false });
   }
-  if (!attentionWeights) {
-    self.postMessage({ error: 'define a function named attentionWeights(query, keys)' });
-    return;
+
+  // On the global itself and on every prototype of it that holds its own copy, so no copy
+  // stays reachable through Object.getPrototypeOf(self).
+  function shutEverywhere(name, value) {
+    for (let holder = self; holder !== null; holder = getPrototypeOf(holder))
+      if (holder === self || apply(hasOwnProperty, holder, [name])) shut(holder, name, value);
   }
-  const answers = cases.map(function (c) {
+
+  // Every kind of function leads to a constructor that compiles a string:
+  // (function () {}).constructor, and the same for async, generator and async generator.
+  function shutFunctionConstructors() {
+    const samples = { Function: function () {}, AsyncFunction: async function () {},
+      GeneratorFunction: function* () {}, AsyncGeneratorFunction: async function* () {} };
+    for (const name of Object.keys(samples)) shut(getPrototypeOf(samples[name]), 'constructor', refusal(name, kNoStrings));
+    for (const name of ['eval', 'Function']) shutEverywhere(name, refusal(name, kNoStrings));
+  }
+
+  // Timers stay (learners may use them) but only run functions, never a string of code.
+  function functionsOnly(name) {
+    const timer = self[name];
+    return function () {
+      if (typeof arguments[0] !== 'function') throw new TypeError(name + ' takes a function here, not a string of code');
+      return apply(timer, self, arguments);
+    };
+  }
+
+  // '' once every door is shut; otherwise why not, and no learner code will run.
+  function lockDown() {
     try {
-      const result = attentionWeights(c.query.slice(), c.keys.map(function (k) { return k.slice(); }));
-      if (!Array.isArray(result)) return { error: 'it returned ' + typeof result + ', not an array' };
-      // NaN and Infinity become null in JSON; the grader explains them.
-      return result.map(function (x) { return typeof x === 'number' && isFinite(x) ? x : null; });
+      for (const name of kDoors) shutEverywhere(name, typeof self[name] === 'function' ? refusal(name, kOffline) : undefined);
+      shutFunctionConstructors();
+      for (const name of ['setTimeout', 'setInterval']) shutEverywhere(name, functionsOnly(name));
+      return '';
     } catch (e) {
-      return { error: String(e && e.message || e) };
+      return 'this browser would not let the challenge lock its sandbox (' + toText(e && e.message) + '), so your code was not run';
+    }
+  }
+
+  function shortText(text) {
+    return text.length > kTextLimit ? apply(sliceText, text, [0, kTextLimit]) + '…' : text;
+  }
+
+  // What a thrown value says, in a few hundred characters; its getters may throw too.
+  function describeThrown(thrown) {
+    try {
+      const message = thrown !== null && typeof thrown === 'object' ? thrown.message : undefined;
+      return shortText(toText(message !== undefined && message !== '' ? message : thrown));
+    } catch (e) {
+      return 'something that cannot be shown as text';
+    }
+  }
+
+  function describeValue(value) {
+    if (value === null || value === undefined) return toText(value);
+    if (isArray(value)) return 'an array';
+    const type = typeof value;
+    if (type === 'bigint') return 'a BigInt';
+    return (type === 'object' ? 'an ' : 'a ') + type;
+  }
+
+  // The weights as plain numbers, or what is wrong with them. Never reads more entries than
+  // the case has keys, so a huge or endless answer costs nothing.
+  function weightsOf(result, keyCount) {
+    if (!isArray(result)) return { returned: describeValue(result) + ', not an array' };
+    const count = result.length;
+    if (!(count <= keyCount)) return { returned: toText(count) + ' weights for ' + keyCount + ' keys' };
+    const weights = [];
+    for (let j = 0; j < count; ++j) {
+      const weight = result[j];
+      if (typeof weight !== 'number')
+        return { returned: describeValue(weight) + ' as weight ' + (j + 1) + ': weights must be plain numbers' };
+      weights[j] = weight;  // NaN and Infinity stay; the page and the grader explain them
+    }
+    return weights;
+  }
+
+  function runCase(attentionWeights, input) {
+    try {
+      return weightsOf(attentionWeights(input.query, input.keys), input.keyCount);
+    } catch (e) {
+      return { error: describeThrown(e) };
+    }
+  }
+
+  // Fresh copies of the cases, made before learner code runs, so it cannot change our inputs.
+  function copyCases(cases) {
+    const copies = [];
+    for (let k = 0; k < cases.length; ++k) {
+      const keys = cases[k].keys.map(function (key) { return key.slice(); });
+      copies[k] = { query: cases[k].query.slice(), keys, keyCount: keys.length };
+    }
+    return copies;
+  }
+
+  // import() is syntax, not a property, so it cannot be shut like the others: code that
+  // mentions it is refused before it is compiled.
+  function mentionsImport(code) {
+    return apply(testPattern, /\bimport\b/, [code]);
+  }
+
+  function findFunction(code) {
+    // Compiled alone first, so a syntax error is reported against the learner's own code and
+    // not against the line appended below to fetch the function.
+    try {
+      compile(code);
+    } catch (e) {
+      return { error: 'it has a syntax error (' + describeThrown(e) + ')' };
+    }
+    try {
+      const found = compile(code + '\nreturn typeof attentionWeights === "function" ? attentionWeights : null;')();
+      return found ? { found } : { error: 'define a function named attentionWeights(query, keys)' };
+    } catch (e) {
+      return { error: 'it stopped with an error (' + describeThrown(e) + ')' };
+    }
+  }
+
+  function grade(code, cases) {
+    if (mentionsImport(code))
+      return { error: 'it mentions import, which cannot run here: the challenge runs your code on its own, with no ' +
+        'network. Please remove the word, even from comments and strings' };
+    const inputs = copyCases(cases);
+    const attentionWeights = findFunction(code);
+    if (!attentionWeights.found) return attentionWeights;
+    const answers = [];
+    for (let k = 0; k < inputs.length; ++k) answers[k] = runCase(attentionWeights.found, inputs[k]);
+    return { answers };
+  }
+
+  const lockProblem = lockDown();
+  let used = false;
+  // A private listener, not self.onmessage: learner code cannot call it again, and a second
+  // message (even one the learner dispatches) is ignored, so at most two replies ever leave.
+  listen('message', function (event) {
+    if (used) return;
+    used = true;
+    post({ started: true });  // the page times the learner's code from here
+    let reply;
+    try {
+      const data = event.data || {};
+      reply = lockProblem ? { error: lockProblem } : grade(toText(data.code), data.cases);
+    } catch (e) {
+      reply = { error: 'the challenge failed while running your code (' + describeThrown(e) + ')' };
+    }
+    try {
+      post(reply);
+    } catch (e) {
+      post({ error: 'your function\'s answers could not be sent back' });
     }
   });
-  self.postMessage(answers);
-};
+  // Errors learner code throws later (from its own timers) stay here instead of reaching the
+  // page as worker errors.
+  listen('error', function (event) { event.preventDefault(); });
+})();

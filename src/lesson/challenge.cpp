@@ -40,10 +40,27 @@ std::string listText(const std::vector<double>& values) {
   return text + "]";
 }
 
-// "" when the answer matches, otherwise what went wrong.
+// The learner's text, cut at a UTF-8 character boundary so the grade stays short and valid.
+std::string learnerText(const std::string& text) {
+  if (text.size() <= kMaxChallengeTextBytes) return text;
+  std::size_t end = kMaxChallengeTextBytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end) + "…";
+}
+
+// The text under `key` when the answer is {key: "text"}, else nullptr.
+const std::string* textField(const nlohmann::json& answer, const char* key) {
+  if (!answer.is_object()) return nullptr;
+  const auto found = answer.find(key);
+  return found != answer.end() && found->is_string() ? found->get_ptr<const std::string*>() : nullptr;
+}
+
+// "" when the answer matches, otherwise what went wrong. A list longer than the case's keys
+// is refused by its size before any of it is read.
 std::string checkAnswer(const ChallengeCase& c, const nlohmann::json& answer, double tolerance) {
-  if (answer.is_object() && answer.contains("error") && answer["error"].is_string())
-    return "your function threw: " + answer["error"].get<std::string>();
+  if (const std::string* thrown = textField(answer, "error")) return "your function threw: " + learnerText(*thrown);
+  if (const std::string* returned = textField(answer, "returned"))
+    return "your function returned " + learnerText(*returned);
   if (!answer.is_array()) return "your function must return an array of weights";
   if (answer.size() != c.expected.size())
     return "expected " + std::to_string(c.expected.size()) + " weights, got " + std::to_string(answer.size());
@@ -86,8 +103,8 @@ nlohmann::json challengeCasesToJson(const std::vector<ChallengeCase>& cases) {
 ChallengeGrade gradeChallenge(const std::vector<ChallengeCase>& cases, const nlohmann::json& answers) {
   ChallengeGrade grade;
   grade.totalCases = static_cast<int>(cases.size());
-  if (answers.is_object() && answers.contains("error") && answers["error"].is_string()) {
-    grade.message = "Your code did not run: " + answers["error"].get<std::string>();
+  if (const std::string* error = textField(answers, "error")) {
+    grade.message = "Your code did not run: " + learnerText(*error);
     return grade;
   }
   if (!answers.is_array() || answers.size() != cases.size()) {

@@ -5,12 +5,17 @@
 // the desktop build asks for the weights of one small case as numbers.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 namespace lesson {
+
+// Texts from the learner's code (what it threw, what it returned) are cut to this many
+// bytes in a grade, at a character boundary, however long they arrive.
+constexpr std::size_t kMaxChallengeTextBytes = 500;
 
 struct ChallengeCase {
   std::vector<float> query;
@@ -29,7 +34,9 @@ struct ChallengeGrade {
 std::vector<ChallengeCase> challengeCases();
 // {cases: [{query, keys}]}: what the page hands to the learner's function.
 nlohmann::json challengeCasesToJson(const std::vector<ChallengeCase>& cases);
-// answers: [[w...], ...] one per case, or an entry {error: "..."}, or {error} for all.
+// answers: [[w...], ...] one per case, where an entry can also be {error: "what it threw"}
+// or {returned: "what it returned instead"}; or {error} for all. Oversized input is refused
+// without being read: more answers than cases, more weights than a case has keys.
 ChallengeGrade gradeChallenge(const std::vector<ChallengeCase>& cases, const nlohmann::json& answers);
 
 // The desktop version: one small case whose weights the learner enters by hand.

@@ -1,11 +1,13 @@
 // single_file.test.mjs: the web-single build is one self-contained HTML file that works
 // when opened from disk (file://) in a browser started without special flags, coding
-// challenge included, with no other file and no network.
+// challenge included, with no other file and no network; the challenge's sandbox holds here too.
 import fs from 'node:fs';
 import path from 'node:path';
 import { runBrowserTest, check, screenshotStats } from './harness.mjs';
+import { otherOrigin } from './other_origin.mjs';
 
 const file = path.resolve(process.env.AT_SINGLE_HTML || 'build/site-single/attention-tour.html');
+const outside = await otherOrigin();
 // No special browser flags: as a person opening the file.
 await runBrowserTest('single_file', async ({ browser }) => {
   check(fs.existsSync(file), `${file} exists (build it with the web-single preset)`);
@@ -33,7 +35,13 @@ await runBrowserTest('single_file', async ({ browser }) => {
   check(grade.passed, `the coding challenge runs and is graded from disk too: ${grade.message}`);
   const hostile = await page.evaluate(() => window.attentionTour.gradeChallenge('document.title = "x"; function attentionWeights() { return [1]; }'));
   check(!hostile.passed && /document is not defined/.test(hostile.message), `code still runs away from the page: ${hostile.message}`);
+  // The worker starts from a blob here and inherits the page's policy; it still shuts its own doors.
+  const reach = await page.evaluate((out) => window.attentionTour.gradeChallenge(`const x = new XMLHttpRequest();
+    x.open('GET', ${JSON.stringify(out)} + 'single-file', false); x.send(); function attentionWeights() { return [1]; }`), outside.url);
+  check(!reach.passed && /XMLHttpRequest is not available/.test(reach.message), `another origin cannot be reached: ${reach.message}`);
   const others = requests.filter((r) => !r.startsWith('file://') && !r.startsWith('data:') && !r.startsWith('blob:'));  // blob: is memory
   check(others.length === 0, `no network requests (${others.join(', ')})`);
+  check(outside.heard.length === 0 && outside.connections() === 0, `the other origin heard nothing (${outside.heard.join(', ')})`);
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });
+outside.close();
