@@ -38,11 +38,11 @@ std::string moveAside(const std::string& path) {
 
 // A later save must not destroy a record the learner may want back: keep it aside, or
 // if that fails, save nothing this run.
-std::string setAside(ui::AppState& app, const std::string& path, const std::string& reason) {
+std::string setAside(bool& saveAllowed, const std::string& path, const std::string& reason) {
   const std::string what = "Saved progress in " + path + " could not be read (" + reason + ")";
   const std::string aside = moveAside(path);
   if (!aside.empty()) return what + ", so it was moved to " + aside + " and the lesson starts without it.";
-  app.storageAvailable = false;
+  saveAllowed = false;
   return what + " nor moved aside, so it is left as it is and progress will not be saved this time.";
 }
 
@@ -58,26 +58,29 @@ std::string defaultStoragePath() {
   return base + "/attention-tour/progress.json";
 }
 
-std::string loadDesktopProgress(ui::AppState& app, const std::string& path, bool applyRecord) {
+std::string loadDesktopProgress(lesson::Session& session, bool& saveAllowed, const std::string& path,
+                                bool applyRecord) {
   const FileRead file = readBoundedFile(path, kMaxJsonFileBytes);
   if (file.status == FileRead::Status::missing) return {};  // first visit
-  if (file.status != FileRead::Status::ok) return setAside(app, path, file.reason);
+  if (file.status != FileRead::Status::ok) return setAside(saveAllowed, path, file.reason);
   lesson::Progress progress;
-  lesson::LessonState state = app.lesson;
+  lesson::LessonState state = session.lesson;
   const std::string problem = readRecord(file.text, progress, state);
-  if (!problem.empty()) return setAside(app, path, problem);
+  if (!problem.empty()) return setAside(saveAllowed, path, problem);
   if (!applyRecord) return {};
-  app.progress = progress;
-  app.lesson = state;
-  ui::recompute(app);
+  lesson::applyAction(session, {"restore the saved record", [&](lesson::LessonState& s, lesson::Progress& p) {
+                                  s = state;
+                                  p = progress;
+                                  return std::string();
+                                }});
   return {};
 }
 
-std::string saveDesktopProgress(const ui::AppState& app, const std::string& path) {
+std::string saveDesktopProgress(const lesson::Session& session, const std::string& path) {
   std::error_code ignored;  // a folder that cannot be made shows up as the write's error
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
-  return writeWholeFile(path, lesson::dumpJson({{"state", lesson::stateToJson(app.lesson, true)},
-                                                {"progress", lesson::progressToJson(app.progress)}}));
+  return writeWholeFile(path, lesson::dumpJson({{"state", lesson::stateToJson(session.lesson, true)},
+                                                {"progress", lesson::progressToJson(session.progress)}}));
 }
 
 }  // namespace app

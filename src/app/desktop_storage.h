@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "ui/app_state.h"
+#include "lesson/session.h"
 
 namespace app {
 
@@ -14,10 +14,11 @@ std::string defaultStoragePath();  // "" when neither XDG_CONFIG_HOME nor HOME i
 // Reads and checks the record at path; with applyRecord its lesson state and progress
 // replace the app's (only when the whole record is good). A bad record (not a regular
 // file, too large, not JSON, wrong fields, another version) is renamed to
-// path.unreadable (or .unreadable-N); if even that fails, app.storageAvailable becomes
-// false so that nothing is saved over it. Returns "" or a notice for the learner.
-std::string loadDesktopProgress(ui::AppState& app, const std::string& path, bool applyRecord = true);
+// path.unreadable (or .unreadable-N); if even that fails, saveAllowed becomes false so
+// that nothing is saved over it. Returns "" or a notice for the learner.
+std::string loadDesktopProgress(lesson::Session& session, bool& saveAllowed, const std::string& path,
+                                bool applyRecord = true);
 // Returns "" or why the record could not be written; the file at path is then unchanged.
-std::string saveDesktopProgress(const ui::AppState& app, const std::string& path);
+std::string saveDesktopProgress(const lesson::Session& session, const std::string& path);
 
 }  // namespace app

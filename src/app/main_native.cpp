@@ -12,6 +12,7 @@
 #include "app/desktop_storage.h"
 #include "app/runtime.h"
 #include "app/screenshot.h"
+#include "lesson/actions.h"
 #include "lesson/edits.h"
 #include "lesson/json_io.h"
 #include "lesson/presets.h"
@@ -22,10 +23,10 @@ namespace {
 constexpr int kExitUsage = 2;
 
 // Reads --state FILE into the lesson; returns "" or a one-line reason.
-std::string loadStateFile(const std::string& path, lesson::LessonState& state) {
+std::string loadStateFile(const std::string& path, ui::AppState& app) {
   const app::FileRead file = app::readBoundedFile(path, app::kMaxJsonFileBytes);
   if (file.status != app::FileRead::Status::ok) return "cannot read state file '" + path + "': " + file.reason;
-  const std::string error = lesson::applyStateText(state, file.text);
+  const std::string error = ui::apply(app, lesson::actions::applyStateText(file.text));
   return error.empty() ? std::string() : "state file '" + path + "' is not a valid lesson state: " + error;
 }
 
@@ -45,17 +46,17 @@ GLFWwindow* openWindow(const app::CliOptions& options, bool visible) {
 // Saves progress at most every two seconds while the state changes, and on exit; an empty
 // storagePath saves nothing.
 void runInteractive(app::Runtime& runtime, const std::string& storagePath) {
-  uint64_t savedRevision = runtime.app.revision;
+  uint64_t savedRevision = runtime.app.session.revision;
   double lastSave = glfwGetTime();
   const auto save = [&] {
-    if (storagePath.empty() || savedRevision == runtime.app.revision) return;
-    const std::string error = app::saveDesktopProgress(runtime.app, storagePath);
-    if (!error.empty() && runtime.app.storageAvailable) {
-      runtime.app.storageAvailable = false;
-      runtime.app.lesson.notice =
-          "Progress could not be saved to " + storagePath + " (" + error + "); the file there was left as it was.";
+    if (storagePath.empty() || savedRevision == runtime.app.session.revision) return;
+    const std::string error = app::saveDesktopProgress(runtime.app.session, storagePath);
+    if (!error.empty() && runtime.app.platform.storageAvailable) {
+      runtime.app.platform.storageAvailable = false;
+      ui::apply(runtime.app, lesson::actions::showNotice("Progress could not be saved to " + storagePath + " (" +
+                                                         error + "); the file there was left as it was."));
     }
-    savedRevision = runtime.app.revision;
+    savedRevision = runtime.app.session.revision;
     lastSave = glfwGetTime();
   };
   while (!glfwWindowShouldClose(runtime.window)) {
@@ -66,7 +67,7 @@ void runInteractive(app::Runtime& runtime, const std::string& storagePath) {
       glfwWaitEventsTimeout(0.5);  // idle: sleep until input arrives
     float scaleX = 1, scaleY = 1;
     glfwGetWindowContentScale(runtime.window, &scaleX, &scaleY);
-    if (scaleX != runtime.app.pixelRatio) runtime.app.pixelRatio = scaleX, app::wake(runtime);
+    if (scaleX != runtime.app.platform.pixelRatio) runtime.app.platform.pixelRatio = scaleX, app::wake(runtime);
     if (app::runFrame(runtime)) glfwSwapBuffers(runtime.window);
   }
   save();
@@ -87,15 +88,13 @@ int main(int argc, char** argv) {
   app::Runtime runtime;
   ui::initialiseApp(runtime.app);
   if (!options.statePath.empty()) {
-    const std::string error = loadStateFile(options.statePath, runtime.app.lesson);
+    const std::string error = loadStateFile(options.statePath, runtime.app);
     if (!error.empty()) {
       std::fprintf(stderr, "attention-tour: %s\n", error.c_str());
       return kExitUsage;
     }
   }
-  if (options.step >= 0) lesson::setStep(runtime.app.lesson, options.step);
-  runtime.app.progress.markSeen(runtime.app.lesson.step);
-  ui::recompute(runtime.app);
+  if (options.step >= 0) ui::apply(runtime.app, lesson::actions::goToStep(options.step));
 
   if (!glfwInit()) {
     std::fprintf(stderr, "attention-tour: cannot open a window (no display?)\n");
@@ -108,11 +107,10 @@ int main(int argc, char** argv) {
     glfwTerminate();
     return 1;
   }
-  runtime.app.copyShareLink = [](ui::AppState& a) -> std::string {
-    ImGui::SetClipboardText(("index.html#" + lesson::encodeShareFragment(a.lesson)).c_str());
+  runtime.app.platform.copyShareLink = [](ui::AppState& a) -> std::string {
+    ImGui::SetClipboardText(("index.html#" + lesson::encodeShareFragment(a.session.lesson)).c_str());
     return "Link fragment copied: append it to the page's address.";
   };
-  runtime.app.resetProgress = ui::startOver;
   int status = 0;
   if (screenshot) {
     const std::string error = app::writeScreenshot(runtime, options.width, options.height, options.screenshotPath);
@@ -127,9 +125,10 @@ int main(int argc, char** argv) {
     std::string storagePath = app::defaultStoragePath();
     const bool explicitView = !options.statePath.empty() || options.step >= 0;
     if (!storagePath.empty()) {
-      const std::string notice = app::loadDesktopProgress(runtime.app, storagePath, !explicitView);
-      if (!notice.empty()) runtime.app.lesson.notice = notice;
-      if (!runtime.app.storageAvailable) storagePath.clear();  // a bad record is still there
+      const std::string notice =
+          app::loadDesktopProgress(runtime.app.session, runtime.app.platform.storageAvailable, storagePath, !explicitView);
+      if (!notice.empty()) ui::apply(runtime.app, lesson::actions::showNotice(notice));
+      if (!runtime.app.platform.storageAvailable) storagePath.clear();  // a bad record is still there
     }
     runInteractive(runtime, storagePath);
   }

@@ -222,7 +222,7 @@ void applyQueuedInput(Runtime& runtime) {
 
 void rebuildFontsIfScaleChanged(Runtime& runtime, bool backendReady) {
   ui::AppState& app = runtime.app;
-  const float wanted = app.pixelRatio * app.prefs.zoom;
+  const float wanted = app.platform.pixelRatio * app.view.prefs.zoom;
   if (wanted == runtime.atlasScale) return;
   ui::buildFonts(app, wanted);
   ui::applyTheme(wanted);
@@ -248,13 +248,13 @@ bool initialiseRuntime(Runtime& runtime, GLFWwindow* window, const char* glslVer
   installInputQueue(window);
   if (!ImGui_ImplOpenGL3_Init(glslVersion)) return false;
   runtime.heatmap = std::make_unique<GlHeatmapRenderer>();
-  if (runtime.heatmap->initialise(glslVersion)) runtime.app.heatmap = runtime.heatmap.get();
+  if (runtime.heatmap->initialise(glslVersion)) runtime.app.platform.heatmap = runtime.heatmap.get();
   rebuildFontsIfScaleChanged(runtime, false);
   return true;
 }
 
 void shutdownRuntime(Runtime& runtime) {
-  runtime.app.heatmap = nullptr;
+  runtime.app.platform.heatmap = nullptr;
   runtime.heatmap.reset();
   ImGui_ImplOpenGL3_Shutdown();
   ImGui_ImplGlfw_Shutdown();
@@ -270,7 +270,7 @@ void wake(Runtime& runtime) {
 }
 
 bool needsFrame(const Runtime& runtime) {
-  if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.revision) return true;
+  if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.session.revision) return true;
   if (!runtime.pendingInput.empty()) return true;
   const ImGuiIO& io = ImGui::GetIO();
   // A focused text field redraws for its blinking caret, unless reduced motion stopped it.
@@ -292,13 +292,15 @@ bool runFrame(Runtime& runtime) {
     io.DisplaySize = ImVec2(static_cast<float>(runtime.forcedWidth), static_cast<float>(runtime.forcedHeight));
     io.DisplayFramebufferScale = ImVec2(1, 1);
   }
-  const uint64_t revisionBefore = runtime.app.revision;
+  const uint64_t revisionBefore = runtime.app.session.revision;
   ui::handleTourKeys(runtime.app);
   ImGui::NewFrame();
   ui::drawScreen(runtime.app);
   ImGui::Render();
-  // A change made during this frame is drawn by the next one.
-  if (runtime.app.revision != revisionBefore) wake(runtime);
+  // What the views asked for is applied now, after the frame drew one trace throughout;
+  // the next frame draws the change.
+  ui::applyQueuedActions(runtime.app);
+  if (runtime.app.session.revision != revisionBefore) wake(runtime);
   runtime.renderedRevision = revisionBefore;
 
   glBindFramebuffer(GL_FRAMEBUFFER, runtime.targetFramebuffer);

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "lesson/actions.h"
 #include "lesson/challenge.h"
 #include "lesson/compute_api.h"
 #include "lesson/input_limits.h"
@@ -48,6 +49,13 @@ const char* reply(std::string text) {
 
 ui::AppState& appState() { return bridge().runtime->app; }
 
+// Every change from the page goes through the lesson's one door, then the page redraws.
+std::string act(const lesson::Action& action) {
+  const std::string refusal = ui::apply(appState(), action);
+  wake(*bridge().runtime);
+  return refusal;
+}
+
 const char* okReply(const std::string& error) {
   if (error.empty()) return reply(R"({"ok":true})");
   return reply(lesson::dumpJson(nlohmann::json{{"ok", false}, {"error", error}}));
@@ -76,7 +84,7 @@ int heldKeyCount() {
 // Keyboard focus moved to another control: the page's second live region says which.
 void announceFocus(const ui::AppState& app) {
   std::string focused;
-  for (const auto& w : app.widgets)
+  for (const auto& w : app.focus.widgets)
     if (w.focused) focused = w.id;
   if (focused == bridge().focusedWidget) return;
   bridge().focusedWidget = focused;
@@ -96,12 +104,12 @@ void installPageHooks(Runtime& runtime) {
   ImGuiIO& io = ImGui::GetIO();
   io.GetClipboardTextFn = clipboardText;
   io.SetClipboardTextFn = setClipboardText;
-  runtime.app.copyShareLink = [](ui::AppState&) -> std::string {
+  runtime.app.platform.copyShareLink = [](ui::AppState&) -> std::string {
     EM_ASM({ window.attentionTour.copyLink(); });
     return "Link copied; the address bar holds it too.";
   };
-  runtime.app.resetProgress = [](ui::AppState&) { EM_ASM({ window.attentionTour.resetProgress(); }); };
-  runtime.app.submitChallengeCode = [](ui::AppState&, const std::string& code) {
+  runtime.app.platform.resetProgress = [](ui::AppState&) { EM_ASM({ window.attentionTour.resetProgress(); }); };
+  runtime.app.platform.submitChallengeCode = [](ui::AppState&, const std::string& code) {
     EM_ASM({ window.attentionTour.gradeChallenge(UTF8ToString($0)); }, code.c_str());
   };
 }
@@ -131,28 +139,21 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
   const auto& a = appState();
-  nlohmann::json state = lesson::stateWithTraceToJson(a.lesson, a.trace);
-  state["stepsSeen"] = a.progress.seenCount();
-  state["experimentsDone"] = a.progress.experimentsDone;
-  state["quizCorrect"] = a.progress.quizCorrect;
-  state["challengeDone"] = a.progress.challengeDone;
-  state["challengeMessage"] = a.challengeMessage;
-  state["challengeCode"] = std::string(a.challengeCode);
-  state["storageAvailable"] = a.storageAvailable;
-  state["zoom"] = a.prefs.zoom;
-  state["reducedMotion"] = a.prefs.reducedMotion;
+  nlohmann::json state = lesson::stateWithTraceToJson(a.session.lesson, a.session.trace);
+  state["stepsSeen"] = a.session.progress.seenCount();
+  state["experimentsDone"] = a.session.progress.experimentsDone;
+  state["quizCorrect"] = a.session.progress.quizCorrect;
+  state["challengeDone"] = a.session.progress.challengeDone;
+  state["challengeMessage"] = a.view.challengeMessage;
+  state["challengeCode"] = std::string(a.view.challengeCode);
+  state["storageAvailable"] = a.platform.storageAvailable;
+  state["zoom"] = a.view.prefs.zoom;
+  state["reducedMotion"] = !ImGui::GetIO().ConfigInputTextCursorBlink;
   return reply(lesson::dumpJson(state));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* at_set_state(const char* text) {
-  auto& a = appState();
-  const std::string error = lesson::applyStateText(a.lesson, text ? text : "");
-  if (error.empty()) {
-    a.progress.markSeen(a.lesson.step);
-    ui::recompute(a);
-  }
-  app::wake(*app::bridge().runtime);
-  return okReply(error);
+  return okReply(app::act(lesson::actions::applyStateText(text ? text : "")));
 }
 
 EMSCRIPTEN_KEEPALIVE const char* at_compute(const char* text) { return reply(lesson::computeText(text ? text : "")); }
@@ -160,8 +161,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_compute(const char* text) { return reply(les
 EMSCRIPTEN_KEEPALIVE const char* at_widgets() {
   const auto& a = appState();
   nlohmann::json list = nlohmann::json::array();
-  const float toCss = 1.0f / a.pixelRatio;
-  for (const auto& w : a.widgets)
+  const float toCss = 1.0f / a.platform.pixelRatio;
+  for (const auto& w : a.focus.widgets)
     list.push_back({{"id", w.id},
                     {"x", w.x * toCss},
                     {"y", w.y * toCss},
@@ -171,9 +172,9 @@ EMSCRIPTEN_KEEPALIVE const char* at_widgets() {
   return reply(lesson::dumpJson(list));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* at_share_fragment() { return reply(lesson::encodeShareFragment(appState().lesson)); }
+EMSCRIPTEN_KEEPALIVE const char* at_share_fragment() { return reply(lesson::encodeShareFragment(appState().session.lesson)); }
 
-EMSCRIPTEN_KEEPALIVE const char* at_narration() { return reply(lesson::narrate(appState().lesson, appState().trace)); }
+EMSCRIPTEN_KEEPALIVE const char* at_narration() { return reply(lesson::narrate(appState().session.lesson, appState().session.trace)); }
 
 EMSCRIPTEN_KEEPALIVE const char* at_stats() {
   const auto& r = *app::bridge().runtime;
@@ -182,16 +183,16 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
   return reply(lesson::dumpJson({{"frames", r.stats.frames},
                                  {"lastFrameMs", r.stats.lastFrameMs},
                                  {"loopTicks", r.stats.loopTicks},
-                                 {"revision", r.app.revision},
-                                 {"pixelRatio", r.app.pixelRatio},
-                                 {"uiScale", r.app.uiScale},
+                                 {"revision", r.app.session.revision},
+                                 {"pixelRatio", r.app.platform.pixelRatio},
+                                 {"uiScale", r.app.platform.uiScale},
                                  {"canvasWidth", width},
                                  {"canvasHeight", height},
                                  {"pendingInput", r.pendingInput.size()},
                                  {"inputDropped", r.stats.inputDropped},
                                  {"keysHeld", heldKeyCount()},
                                  {"textInput", ImGui::GetIO().WantTextInput},
-                                 {"gpuHeatmap", r.app.heatmap != nullptr},
+                                 {"gpuHeatmap", r.app.platform.heatmap != nullptr},
                                  {"idle", !app::needsFrame(r)}}));
 }
 
@@ -202,45 +203,29 @@ EMSCRIPTEN_KEEPALIVE void at_set_viewport(int cssWidth, int cssHeight, double pi
   if (!(pixelRatio > 0.25 && pixelRatio < 8.0)) pixelRatio = 1.0;
   (void)cssWidth;
   (void)cssHeight;
-  r.app.pixelRatio = static_cast<float>(pixelRatio);
+  r.app.platform.pixelRatio = static_cast<float>(pixelRatio);
   app::wake(r);
 }
 
 // Opens a shared link's fragment. A link that cannot be read changes nothing: the learner's
 // own lesson stays (and stays saved), and the notice says why the link was refused.
 EMSCRIPTEN_KEEPALIVE const char* at_open_fragment(const char* fragment) {
-  auto& a = appState();
-  lesson::LessonState opened;
-  const std::string error = lesson::decodeShareFragment(fragment ? fragment : "", a.lesson, opened);
-  if (error.empty()) {
-    a.lesson = opened;
-    a.progress.markSeen(a.lesson.step);
-    ui::recompute(a);
-  } else {
-    a.lesson.notice = "Link not opened: " + error + ". Your own lesson is kept as it was.";
-    ++a.revision;
-  }
-  app::wake(*app::bridge().runtime);
-  return okReply(error);
+  return okReply(app::act(lesson::actions::openLink(fragment ? fragment : "")));
 }
 
 // Restores what the page saved in localStorage. A record that cannot be read never stops
 // the page: the lesson starts without it, the notice says so, and the reply names the
 // record so the page keeps it aside instead of saving over it.
 EMSCRIPTEN_KEEPALIVE const char* at_restore(const char* stateText, const char* progressText) {
-  auto& a = appState();
   std::string progressError, stateError;
-  if (progressText && *progressText) progressError = lesson::progressFromText(progressText, a.progress);
-  if (stateText && *stateText) stateError = lesson::applyStateText(a.lesson, stateText);
+  if (progressText && *progressText) progressError = app::act(lesson::actions::restoreProgress(progressText));
+  if (stateText && *stateText) stateError = app::act(lesson::actions::restoreState(stateText));
   std::string notice;
   if (!stateError.empty()) notice = "Your saved lesson could not be read (" + stateError + "), so the default lesson is shown.";
   if (!progressError.empty())
     notice += std::string(notice.empty() ? "" : " ") + "Your saved progress could not be read (" + progressError + ").";
   if (!notice.empty()) notice += " The unreadable record is kept aside in this browser's storage, not overwritten.";
-  a.progress.markSeen(a.lesson.step);
-  ui::recompute(a);
-  a.lesson.notice = notice;
-  app::wake(*app::bridge().runtime);
+  if (!notice.empty()) app::act(lesson::actions::showNotice(notice));
   return reply(lesson::dumpJson(
       {{"ok", notice.empty()}, {"stateRefused", !stateError.empty()}, {"progressRefused", !progressError.empty()}}));
 }
@@ -248,12 +233,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_restore(const char* stateText, const char* p
 // Another tab saved its progress (or this tab is about to save): everything either has done
 // is kept. Unreadable records are ignored here; the one this tab restored was checked already.
 EMSCRIPTEN_KEEPALIVE void at_merge_progress(const char* progressText) {
-  auto& a = appState();
-  lesson::Progress stored;
-  if (!progressText || !lesson::progressFromText(progressText, stored).empty()) return;
-  if (!lesson::mergeProgress(a.progress, stored)) return;
-  ++a.revision;
-  app::wake(*app::bridge().runtime);
+  if (progressText) app::act(lesson::actions::mergeProgress(progressText));
 }
 
 // The byte limits of the doors that take text, so the page never hands over more than one
@@ -269,7 +249,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_limits() {
 EMSCRIPTEN_KEEPALIVE const char* at_saved_state() {
   const auto& a = appState();
   return reply(
-      lesson::dumpJson({{"state", lesson::stateToJson(a.lesson)}, {"progress", lesson::progressToJson(a.progress)}}));
+      lesson::dumpJson({{"state", lesson::stateToJson(a.session.lesson)}, {"progress", lesson::progressToJson(a.session.progress)}}));
 }
 
 EMSCRIPTEN_KEEPALIVE void at_wake() { app::wake(*app::bridge().runtime); }
@@ -285,10 +265,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_challenge_result(const char* answersText) {
   const auto answers = nlohmann::json::parse(answersText ? answersText : "", nullptr, false);
   const auto grade = lesson::gradeChallenge(lesson::challengeCases(),
                                             answers.is_discarded() ? nlohmann::json{{"error", "no answers"}} : answers);
-  a.challengeMessage = grade.message;
-  if (grade.passed) a.progress.challengeDone = true;
-  ++a.revision;
-  app::wake(*app::bridge().runtime);
+  a.view.challengeMessage = grade.message;
+  app::act(lesson::actions::recordChallenge(grade.passed));
   return reply(lesson::dumpJson({{"passed", grade.passed},
                                  {"passedCases", grade.passedCases},
                                  {"totalCases", grade.totalCases},
@@ -313,38 +291,31 @@ EMSCRIPTEN_KEEPALIVE void at_set_clipboard(const char* text) {
   std::string pasted = text ? text : "";
   if (const std::string error = lesson::checkTextSize(pasted, lesson::kMaxPasteBytes, "The pasted text");
       !error.empty()) {
-    auto& a = appState();
-    a.lesson.notice = error + ", so it was not pasted.";
-    ++a.revision;
-    app::wake(*app::bridge().runtime);
+    app::act(lesson::actions::showNotice(error + ", so it was not pasted."));
     pasted.clear();
   }
   app::bridge().clipboard = std::move(pasted);
 }
 
 EMSCRIPTEN_KEEPALIVE void at_set_zoom(double zoom) {
-  auto& a = appState();
-  if (!(zoom >= 0.5 && zoom <= 3.0)) return;
-  a.prefs.zoom = static_cast<float>(zoom);
-  ++a.revision;
+  if (!(zoom >= ui::kMinZoom && zoom <= ui::kMaxZoom)) return;
+  appState().view.prefs.zoom = static_cast<float>(zoom);
   app::wake(*app::bridge().runtime);
 }
 
 // 1: storage works; 0: the browser blocks it; -1: a write failed (storage full).
 EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
-  auto& a = appState();
-  a.storageAvailable = available > 0;
+  appState().platform.storageAvailable = available > 0;
   if (available == 0)
-    a.lesson.notice = "Your browser blocks storage here, so progress will not be kept after this visit.";
+    app::act(lesson::actions::showNotice("Your browser blocks storage here, so progress will not be kept after this visit."));
   if (available < 0)
-    a.lesson.notice = "This browser's storage for the page is full, so your latest changes are not being saved.";
-  ++a.revision;
+    app::act(lesson::actions::showNotice(
+        "This browser's storage for the page is full, so your latest changes are not being saved."));
   app::wake(*app::bridge().runtime);
 }
 
 // prefers-reduced-motion: the one animation Dear ImGui has, the blinking text caret, stops.
 EMSCRIPTEN_KEEPALIVE void at_set_reduced_motion(int reduced) {
-  appState().prefs.reducedMotion = reduced != 0;
   ImGui::GetIO().ConfigInputTextCursorBlink = reduced == 0;
 }
 
@@ -353,9 +324,7 @@ EMSCRIPTEN_KEEPALIVE void at_set_mac_shortcuts(int mac) { ImGui::GetIO().ConfigM
 
 // startedAt: when this happened (ms since 1970), so other tabs' older progress does not return.
 EMSCRIPTEN_KEEPALIVE void at_reset_progress(double startedAt) {
-  ui::startOver(appState());
-  if (std::isfinite(startedAt) && startedAt > 0 && startedAt <= 1e15) appState().progress.startedAt = startedAt;
-  app::wake(*app::bridge().runtime);
+  app::act(lesson::actions::startOver(std::isfinite(startedAt) ? startedAt : 0));
 }
 
 }  // extern "C"

@@ -5,6 +5,10 @@
 
 namespace core {
 
+bool operator==(const Mask& a, const Mask& b) {
+  return a.kind == b.kind && a.window == b.window && a.allowed == b.allowed;
+}
+
 bool isHidden(const Mask& mask, int queryIndex, int keyIndex) {
   switch (mask.kind) {
     case MaskKind::None:

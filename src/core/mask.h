@@ -24,6 +24,8 @@ struct Mask {
   static Mask explicitAllowed(std::vector<std::vector<bool>> a) { return {MaskKind::Explicit, 0, std::move(a)}; }
 };
 
+bool operator==(const Mask& a, const Mask& b);
+
 bool isHidden(const Mask& mask, int queryIndex, int keyIndex);
 
 // "none", "causal", "window:2"; explicit masks have no text form.

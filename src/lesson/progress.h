@@ -19,6 +19,10 @@ struct Progress {
   double startedAt = 0;                      // when "Start over" last ran (ms since 1970), 0: never
 
   void markSeen(int step);
+  bool operator==(const Progress& other) const {
+    return stepsSeen == other.stepsSeen && experimentsDone == other.experimentsDone &&
+           quizCorrect == other.quizCorrect && challengeDone == other.challengeDone && startedAt == other.startedAt;
+  }
   int seenCount() const;
 };
 

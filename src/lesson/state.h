@@ -42,6 +42,9 @@ struct LessonState {
   std::string notice;          // last user-facing message
 };
 
+// Same lesson, field by field (the one door skips changes that change nothing).
+bool operator==(const LessonState& a, const LessonState& b);
+
 // Checks that every matrix matches tokens, dModel and dK and that values are finite and
 // in range. Returns an empty string when the state is valid.
 std::string validateState(const LessonState& state);

@@ -1,50 +1,50 @@
-// app_state.cpp: the few operations every view shares on AppState.
+// app_state.cpp: how views' requests reach the lesson session: queued while drawing,
+// applied between frames through the session's one door, then the views' own state follows.
 #include "ui/app_state.h"
 
 #include <algorithm>
 #include <cstdio>
 
+#include "lesson/actions.h"
 #include "lesson/challenge.h"
-#include "lesson/edits.h"
-#include "lesson/practice.h"
-#include "lesson/presets.h"
 
 namespace ui {
 
-void recompute(AppState& app) {
-  lesson::clampSelection(app.lesson);
-  app.trace = lesson::computeTrace(app.lesson);
-  lesson::updateExperiments(app.progress, app.lesson, app.trace);
-  app.selectedHead = std::clamp(app.selectedHead, 0, std::max(0, app.lesson.heads - 1));
-  ++app.revision;
+namespace {
+
+// The views' own state that depends on the lesson: the head shown must exist.
+void followSession(AppState& app) {
+  app.view.selectedHead = std::clamp(app.view.selectedHead, 0, std::max(0, app.session.lesson.heads - 1));
 }
 
-void finishEdit(AppState& app, const std::string& refusal) {
-  if (!refusal.empty()) {
-    app.lesson.notice = refusal;
-    ++app.revision;
-    return;
+}  // namespace
+
+void queue(AppState& app, lesson::Action action, std::function<void(AppState&, const std::string&)> after) {
+  app.queued.push_back({std::move(action), std::move(after)});
+}
+
+void queueStepChange(AppState& app, int step) {
+  queue(app, lesson::actions::goToStep(step), [](AppState& a, const std::string&) { a.view.cellEdit.active = false; });
+}
+
+std::string apply(AppState& app, const lesson::Action& action) {
+  const std::string refusal = lesson::applyAction(app.session, action);
+  followSession(app);
+  return refusal;
+}
+
+void applyQueuedActions(AppState& app) {
+  std::vector<QueuedAction> pending;
+  pending.swap(app.queued);
+  for (const auto& item : pending) {
+    const std::string refusal = apply(app, item.action);
+    if (item.after) item.after(app, refusal);
   }
-  recompute(app);
-}
-
-void goToStep(AppState& app, int step) {
-  if (!lesson::setStep(app.lesson, step).empty()) return;
-  app.progress.markSeen(step);
-  app.cellEdit.active = false;
-  ++app.revision;
-}
-
-void startOver(AppState& app) {
-  app.progress = lesson::Progress();
-  app.lesson = lesson::defaultState();
-  app.progress.markSeen(0);
-  recompute(app);
 }
 
 void initialiseApp(AppState& app) {
-  std::snprintf(app.challengeCode, sizeof app.challengeCode, "%s", lesson::challengeStarterCode());
-  startOver(app);
+  std::snprintf(app.view.challengeCode, sizeof app.view.challengeCode, "%s", lesson::challengeStarterCode());
+  app.session = lesson::startSession();
 }
 
 }  // namespace ui

@@ -1,6 +1,7 @@
-// app_state.h: the one AppState passed by reference to every view and to both drivers.
-// It owns the lesson state, its trace (recomputed after every edit) and the little UI
-// state the views need; no view keeps statics of its own.
+// app_state.h: what the views and drivers share, in four parts: the lesson session (state,
+// trace, progress, revision; changed only through its one door), the views' own state, the
+// platform services a driver provides, and the focus registry. Views queue actions while
+// drawing; they are applied between frames.
 #pragma once
 
 #include <imgui.h>
@@ -13,10 +14,8 @@
 
 struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab order
 
-#include "lesson/progress.h"
-#include "lesson/state.h"
+#include "lesson/session.h"
 #include "lesson/steps.h"
-#include "lesson/trace.h"
 
 namespace ui {
 
@@ -62,58 +61,75 @@ struct Fonts {
   ImFont* mono = nullptr;  // code
 };
 
+constexpr float kMinZoom = 0.6f, kMaxZoom = 2.5f;  // the text size buttons and setZoom() keep to these
+
 struct UiPrefs {
   bool showFormal = false;
   float zoom = 1.0f;  // user zoom on top of the device pixel ratio
-  bool reducedMotion = false;
 };
 
-struct AppState {
-  lesson::LessonState lesson;
-  lesson::LessonTrace trace;
-  lesson::Progress progress;
+struct AppState;
+
+// The views' own state: what is being typed, picked or shown, not part of the lesson.
+struct ViewState {
   UiPrefs prefs;
   CellEdit cellEdit;
-  Fonts fonts;
-  HeatmapRenderer* heatmap = nullptr;
-
-  float pixelRatio = 1.0f;  // device pixels per CSS pixel (web) or content scale (desktop)
-  float uiScale = 1.0f;     // pixelRatio * zoom: what fonts and sizes were built for
   int selectedHead = 0;
   uint32_t randomSeed = 7;
-  char newToken[32] = {};
-  bool storageAvailable = true;  // false when progress cannot be kept (web storage blocked)
-  std::string shareStatus;       // e.g. "Link copied"
-  // Provided by the driver: copy a link to this state / forget saved progress.
-  std::function<std::string(AppState&)> copyShareLink;
-  std::function<void(AppState&)> resetProgress;
-
-  std::map<std::string, int> quizChoices;  // question id -> answer picked in this visit
-
-  // Coding challenge: JavaScript on the web (run by the page), numbers on the desktop.
-  std::function<void(AppState&, const std::string& code)> submitChallengeCode;
-  char challengeCode[4096] = {};
-  float handAnswer[3] = {};
+  char newToken[4 * 24 + 1] = {};               // 24 characters of up to 4 UTF-8 bytes
+  std::string shareStatus;                      // e.g. "Link copied"
+  std::map<std::string, int> quizChoices;       // question id -> answer picked in this visit
+  char challengeCode[4096] = {};                // JavaScript on the web (run by the page)
+  float handAnswer[3] = {};                     // the weights typed on the desktop
   std::string challengeMessage;
+};
 
-  uint64_t revision = 0;  // bumps on every state change; drivers persist and share on change
+// What the driver provides: fonts and scale, the GPU heatmap, and the platform's doors.
+struct Platform {
+  Fonts fonts;
+  HeatmapRenderer* heatmap = nullptr;
+  float pixelRatio = 1.0f;        // device pixels per CSS pixel (web) or content scale (desktop)
+  float uiScale = 1.0f;           // pixelRatio * zoom: what fonts and sizes were built for
+  bool storageAvailable = true;   // false when progress cannot be kept
+  std::function<std::string(AppState&)> copyShareLink;  // copy a link to this state
+  std::function<void(AppState&)> resetProgress;         // after "Start over": forget what was stored
+  std::function<void(AppState&, const std::string& code)> submitChallengeCode;
+};
 
+// The interactive items of a frame, where they are and the order Tab visits them.
+struct FocusRegistry {
   std::vector<WidgetRect> widgets;          // interactive items drawn in the last frame
   std::vector<WidgetRect> widgetsBuilding;  // filled during the current frame
-  std::vector<FocusEntry> focusOrder;       // Tab order of the last frame
-  std::vector<FocusEntry> focusBuilding;
-  FocusPart focusPart = FocusPart::Header;  // the part being drawn now
-  ImGuiID scrollToFocus = 0;                // item Tab moved to, scrolled into view when drawn
+  std::vector<FocusEntry> order;            // Tab order of the last frame
+  std::vector<FocusEntry> orderBuilding;
+  FocusPart part = FocusPart::Header;       // the part being drawn now
+  ImGuiID scrollTo = 0;                     // item Tab moved to, scrolled into view when drawn
   bool previousKeys[5] = {};                // Left, Right, Home, End, Tab: last frame's state
 };
 
-// Recomputes the trace from the lesson state; call after every change.
-void recompute(AppState& app);
-// Applies the outcome of a lesson edit: recompute on success, show the refusal otherwise.
-void finishEdit(AppState& app, const std::string& refusal);
-void goToStep(AppState& app, int step);
+// A change a view asked for while drawing, and what the view does with the outcome.
+struct QueuedAction {
+  lesson::Action action;
+  std::function<void(AppState&, const std::string& refusal)> after;
+};
+
+// Passed by reference to every view and to both drivers; no view keeps statics of its own.
+struct AppState {
+  lesson::Session session;  // the lesson, its trace, progress and revision (no ImGui)
+  ViewState view;
+  Platform platform;
+  FocusRegistry focus;
+  std::vector<QueuedAction> queued;  // applied between frames, so one frame draws one trace
+};
+
+// Views call this while drawing; the change happens after the frame.
+void queue(AppState& app, lesson::Action action, std::function<void(AppState&, const std::string&)> after = {});
+// Moves the tour to `step` after this frame and closes any cell being typed into.
+void queueStepChange(AppState& app, int step);
+// Applies what the views queued, through the session's one door. Between frames only.
+void applyQueuedActions(AppState& app);
+// Applies one action now (the drivers and the page's API, between frames). Returns "" or the refusal.
+std::string apply(AppState& app, const lesson::Action& action);
 void initialiseApp(AppState& app);
-// Forgets progress and returns to the default lesson (the drivers also clear what they stored).
-void startOver(AppState& app);
 
 }  // namespace ui

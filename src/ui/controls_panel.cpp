@@ -5,6 +5,7 @@
 #include <cstring>
 #include <optional>
 
+#include "lesson/actions.h"
 #include "lesson/edits.h"
 #include "lesson/presets.h"
 #include "lesson/text_rules.h"
@@ -17,17 +18,13 @@ namespace {
 void drawPresetPicker(AppState& app) {
   std::string current = "Custom";
   for (const auto& p : lesson::presetList())
-    if (p.id == app.lesson.presetId) current = p.label;
-  if (app.lesson.presetId == "random") current = "Random vectors";
+    if (p.id == app.session.lesson.presetId) current = p.label;
+  if (app.session.lesson.presetId == "random") current = "Random vectors";
   ImGui::SetNextItemWidth(px(app, 300));
   if (ImGui::BeginCombo("Example", current.c_str())) {
     for (const auto& p : lesson::presetList()) {
-      if (ImGui::Selectable(p.label.c_str(), p.id == app.lesson.presetId)) {
-        const int step = app.lesson.step;
-        lesson::loadPreset(p.id, app.lesson);
-        app.lesson.step = step;
-        recompute(app);
-      }
+      if (ImGui::Selectable(p.label.c_str(), p.id == app.session.lesson.presetId))
+        queue(app, lesson::actions::loadExample(p.id));
       registerItem(app, "preset-" + p.id);
     }
     ImGui::EndCombo();
@@ -36,48 +33,42 @@ void drawPresetPicker(AppState& app) {
 }
 
 void drawScaleControls(AppState& app) {
-  bool scale = app.lesson.scale;
+  bool scale = app.session.lesson.scale;
   if (ImGui::Checkbox("Divide by \xE2\x88\x9A"
                       "d_k",
-                      &scale)) {
-    app.lesson.scale = scale;
-    recompute(app);
-  }
+                      &scale))
+    queue(app, lesson::actions::setScale(scale));
   registerItem(app, "scale");
-  float temperature = app.lesson.temperature;
+  float temperature = app.session.lesson.temperature;
   ImGui::SetNextItemWidth(px(app, 220));
   if (ImGui::SliderFloat("Temperature", &temperature, 0.05f, 20.0f, "%.2f",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
-    finishEdit(app, lesson::setTemperature(app.lesson, temperature));
+    queue(app, lesson::actions::setTemperature(temperature));
   registerItem(app, "temperature");
   ImGui::TextUnformatted("Mask:");
   ImGui::SameLine();
-  if (ImGui::RadioButton("none", app.lesson.mask.kind == core::MaskKind::None)) {
-    app.lesson.mask = core::Mask::none();
-    recompute(app);
-  }
+  if (ImGui::RadioButton("none", app.session.lesson.mask.kind == core::MaskKind::None))
+    queue(app, lesson::actions::setMask(core::Mask::none()));
   registerItem(app, "mask-none");
   ImGui::SameLine();
-  if (ImGui::RadioButton("causal", app.lesson.mask.kind == core::MaskKind::Causal)) {
-    app.lesson.mask = core::Mask::causal();
-    recompute(app);
-  }
+  if (ImGui::RadioButton("causal", app.session.lesson.mask.kind == core::MaskKind::Causal))
+    queue(app, lesson::actions::setMask(core::Mask::causal()));
   registerItem(app, "mask-causal");
 }
 
 void drawTokenEditor(AppState& app) {
-  const int n = static_cast<int>(app.lesson.tokens.size());
+  const int n = static_cast<int>(app.session.lesson.tokens.size());
   for (int i = 0; i < n; ++i) {
     ImGui::PushID(i);
     char name[4 * lesson::kMaxNameCharacters + 1];  // 24 characters of up to 4 UTF-8 bytes
-    std::snprintf(name, sizeof name, "%s", app.lesson.tokens[static_cast<size_t>(i)].c_str());
+    std::snprintf(name, sizeof name, "%s", app.session.lesson.tokens[static_cast<size_t>(i)].c_str());
     ImGui::SetNextItemWidth(px(app, 120));
     if (ImGui::InputText("##name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue))
-      finishEdit(app, lesson::renameToken(app.lesson, i, name));
+      queue(app, lesson::actions::renameToken(i, name));
     registerItem(app, "rename[" + std::to_string(i) + "]");
     ImGui::SameLine();
     ImGui::BeginDisabled(n <= lesson::kMinTokens);
-    if (ImGui::SmallButton("Remove")) finishEdit(app, lesson::removeToken(app.lesson, i));
+    if (ImGui::SmallButton("Remove")) queue(app, lesson::actions::removeToken(i));
     ImGui::EndDisabled();
     registerItem(app, "remove[" + std::to_string(i) + "]");
     if (i % 2 == 0 && i + 1 < n) ImGui::SameLine(0, px(app, 24));
@@ -85,29 +76,28 @@ void drawTokenEditor(AppState& app) {
   }
   ImGui::SetNextItemWidth(px(app, 120));
   const bool entered =
-      ImGui::InputText("##new", app.newToken, sizeof app.newToken, ImGuiInputTextFlags_EnterReturnsTrue);
+      ImGui::InputText("##new", app.view.newToken, sizeof app.view.newToken, ImGuiInputTextFlags_EnterReturnsTrue);
   registerItem(app, "new-token");
   ImGui::SameLine();
   const bool add = ImGui::Button("Add token");
   registerItem(app, "add-token");
-  if (entered || add) {
-    const std::string refusal = lesson::addToken(app.lesson, app.newToken);
-    if (refusal.empty()) app.newToken[0] = '\0';
-    finishEdit(app, refusal);
-  }
+  if (entered || add)
+    queue(app, lesson::actions::addToken(app.view.newToken), [](AppState& a, const std::string& refusal) {
+      if (refusal.empty()) a.view.newToken[0] = '\0';  // kept to fix when refused
+    });
 }
 
 void drawSizeControls(AppState& app) {
-  const bool projected = app.lesson.source == lesson::VectorSource::Projected;
-  const int dModel = app.lesson.dModel, dK = app.lesson.dK;
+  const bool projected = app.session.lesson.source == lesson::VectorSource::Projected;
+  const int dModel = app.session.lesson.dModel, dK = app.session.lesson.dK;
   ImGui::BeginDisabled(!projected);
   if (auto requested =
           drawStepper(app, "d_model", "dModel", dModel, dModel > lesson::kMinWidth, dModel < lesson::kMaxWidth))
-    finishEdit(app, lesson::setModelWidth(app.lesson, *requested));
+    queue(app, lesson::actions::setModelWidth(*requested));
   ImGui::EndDisabled();
   ImGui::SameLine(0, px(app, 16));
   if (auto requested = drawStepper(app, "d_k", "dK", dK, dK > lesson::kMinWidth, dK < lesson::kMaxWidth))
-    finishEdit(app, lesson::setKeyWidth(app.lesson, *requested));
+    queue(app, lesson::actions::setKeyWidth(*requested));
   drawHeadsInput(app, "heads", "heads");
   if (!projected) ImGui::TextDisabled("Q, K and V are given directly in this example.");
 }
@@ -115,45 +105,46 @@ void drawSizeControls(AppState& app) {
 constexpr int kMaxSeed = 1000000000;
 
 void drawRandomControls(AppState& app) {
-  const int seed = static_cast<int>(app.randomSeed);
+  const int seed = static_cast<int>(app.view.randomSeed);
   if (auto requested = drawStepper(app, "seed", "seed", seed, seed > 1, seed < kMaxSeed)) {
     if (*requested >= 1 && *requested <= kMaxSeed)
-      app.randomSeed = static_cast<uint32_t>(*requested);
+      app.view.randomSeed = static_cast<uint32_t>(*requested);
     else
-      app.lesson.notice = "the seed must be a whole number from 1 to 1000000000; the previous seed was kept";
-    ++app.revision;
+      queue(app, lesson::actions::showNotice("the seed must be a whole number from 1 to " + std::to_string(kMaxSeed) +
+                                            "; the previous seed was kept"));
   }
   ImGui::SameLine();
-  if (ImGui::Button("Random vectors")) {
-    lesson::randomiseVectors(app.lesson, app.randomSeed);
-    recompute(app);
-  }
+  if (ImGui::Button("Random vectors")) queue(app, lesson::actions::randomise(app.view.randomSeed));
   registerItem(app, "randomise");
 }
 
 void drawPageControls(AppState& app) {
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("Text size %d%%", static_cast<int>(app.prefs.zoom * 100.0f + 0.5f));
+  ImGui::Text("Text size %d%%", static_cast<int>(app.view.prefs.zoom * 100.0f + 0.5f));
   ImGui::SameLine();
-  if (ImGui::Button("A-")) app.prefs.zoom = std::max(0.6f, app.prefs.zoom - 0.1f), ++app.revision;
+  if (ImGui::Button("A-")) app.view.prefs.zoom = std::max(kMinZoom, app.view.prefs.zoom - 0.1f);
   registerItem(app, "zoom-out");
   ImGui::SameLine();
-  if (ImGui::Button("A+")) app.prefs.zoom = std::min(2.5f, app.prefs.zoom + 0.1f), ++app.revision;
+  if (ImGui::Button("A+")) app.view.prefs.zoom = std::min(kMaxZoom, app.view.prefs.zoom + 0.1f);
   registerItem(app, "zoom-in");
-  if (app.copyShareLink) {
-    if (ImGui::Button("Copy link to this state")) app.shareStatus = app.copyShareLink(app), ++app.revision;
+  if (app.platform.copyShareLink) {
+    if (ImGui::Button("Copy link to this state")) app.view.shareStatus = app.platform.copyShareLink(app);
     registerItem(app, "copy-link");
-    if (!app.shareStatus.empty()) {
+    if (!app.view.shareStatus.empty()) {
       ImGui::SameLine();
-      ImGui::TextDisabled("%s", app.shareStatus.c_str());
+      ImGui::TextDisabled("%s", app.view.shareStatus.c_str());
     }
   }
-  if (app.resetProgress) {
-    if (ImGui::Button("Start over (forget progress)")) app.resetProgress(app);
+  {
+    // The lesson starts over after this frame; then the driver forgets what it stored.
+    if (ImGui::Button("Start over (forget progress)"))
+      queue(app, lesson::actions::startOver(0), [](AppState& a, const std::string&) {
+        if (a.platform.resetProgress) a.platform.resetProgress(a);
+      });
     registerItem(app, "reset-progress");
   }
-  ImGui::TextDisabled("Steps seen: %d of %d%s", app.progress.seenCount(), lesson::stepCount(),
-                      app.storageAvailable ? "" : " (not kept after this visit)");
+  ImGui::TextDisabled("Steps seen: %d of %d%s", app.session.progress.seenCount(), lesson::stepCount(),
+                      app.platform.storageAvailable ? "" : " (not kept after this visit)");
 }
 
 }  // namespace
@@ -188,29 +179,26 @@ std::optional<int> drawStepper(AppState& app, const char* label, const std::stri
 }
 
 void drawHeadsInput(AppState& app, const char* label, const char* widgetId) {
-  const int heads = app.lesson.heads;
-  const bool fewer = lesson::headCountToward(app.lesson, heads - 1) != heads;
-  const bool more = lesson::headCountToward(app.lesson, heads + 1) != heads;
+  const int heads = app.session.lesson.heads;
+  const bool fewer = lesson::headCountToward(app.session.lesson, heads - 1) != heads;
+  const bool more = lesson::headCountToward(app.session.lesson, heads + 1) != heads;
   if (auto requested = drawStepper(app, label, widgetId, heads, fewer, more))
-    finishEdit(app, lesson::setHeads(app.lesson, lesson::headCountToward(app.lesson, *requested)));
+    queue(app, lesson::actions::setHeadsToward(*requested));
 }
 
 void drawTokenStrip(AppState& app) {
-  const auto& tokens = app.lesson.tokens;
+  const auto& tokens = app.session.lesson.tokens;
   ImGui::TextDisabled("Tokens (click one to follow it):");
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (i > 0) ImGui::SameLine(0, px(app, 6));
     if (visibleWidth() < ImGui::CalcTextSize(tokens[i].c_str()).x + px(app, 24)) ImGui::NewLine();
     ImGui::PushID(static_cast<int>(i));
-    const bool selected = static_cast<int>(i) == app.lesson.selected;
+    const bool selected = static_cast<int>(i) == app.session.lesson.selected;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.98f, 0.78f, 0.55f, 1.0f));
     const bool pressed = ImGui::Button(tokens[i].c_str());
     if (selected) ImGui::PopStyleColor();
     registerItem(app, "token[" + std::to_string(i) + "]");
-    if ((pressed || ImGui::IsItemHovered()) && !selected) {
-      app.lesson.selected = static_cast<int>(i);
-      ++app.revision;
-    }
+    if ((pressed || ImGui::IsItemHovered()) && !selected) queue(app, lesson::actions::selectQuery(static_cast<int>(i)));
     ImGui::PopID();
   }
 }

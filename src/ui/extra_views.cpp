@@ -30,8 +30,8 @@ void costRow(double n, double dk, double dv) {
 }  // namespace
 
 void drawCost(AppState& app) {
-  const double n = static_cast<double>(app.lesson.tokens.size());
-  const double dk = app.trace.attention.Q.cols, dv = app.trace.attention.V.cols;
+  const double n = static_cast<double>(app.session.lesson.tokens.size());
+  const double dk = app.session.trace.attention.Q.cols, dv = app.session.trace.attention.V.cols;
   sectionHeading(app, "What it costs");
   if (ImGui::BeginTable("cost", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("tokens n");
@@ -51,27 +51,25 @@ void drawCost(AppState& app) {
 }
 
 void drawHeads(AppState& app) {
-  const auto& heads = app.trace.attention.heads;
+  const auto& heads = app.session.trace.attention.heads;
   sectionHeading(app, "Heads");
   drawHeadsInput(app, "heads", "heads-step");
   ImGui::SameLine();
-  const int dv = lesson::valueWidth(app.lesson);
-  if (dv == app.lesson.dK)
-    ImGui::TextDisabled("must divide d_k = %d", app.lesson.dK);
+  const int dv = lesson::valueWidth(app.session.lesson);
+  if (dv == app.session.lesson.dK)
+    ImGui::TextDisabled("must divide d_k = %d", app.session.lesson.dK);
   else
-    ImGui::TextDisabled("must divide d_k = %d and d_v = %d", app.lesson.dK, dv);
+    ImGui::TextDisabled("must divide d_k = %d and d_v = %d", app.session.lesson.dK, dv);
   for (size_t h = 0; h < heads.size(); ++h) {
     ImGui::PushID(static_cast<int>(h));
-    if (ImGui::RadioButton(("head " + std::to_string(h + 1)).c_str(), app.selectedHead == static_cast<int>(h))) {
-      app.selectedHead = static_cast<int>(h);
-      ++app.revision;
-    }
+    if (ImGui::RadioButton(("head " + std::to_string(h + 1)).c_str(), app.view.selectedHead == static_cast<int>(h)))
+      app.view.selectedHead = static_cast<int>(h);
     registerItem(app, "head[" + std::to_string(h) + "]");
     ImGui::PopID();
     if (h + 1 < heads.size()) ImGui::SameLine();
   }
-  const auto& head = heads[static_cast<size_t>(app.selectedHead)];
-  ImGui::TextDisabled("head %d: %d query/key columns, scaled by \xE2\x88\x9A%d", app.selectedHead + 1, head.Q.cols,
+  const auto& head = heads[static_cast<size_t>(app.view.selectedHead)];
+  ImGui::TextDisabled("head %d: %d query/key columns, scaled by \xE2\x88\x9A%d", app.view.selectedHead + 1, head.Q.cols,
                       head.Q.cols);
   drawHeatmap(app, head.weights, head.rowFullyHidden, "headWeights", px(app, 56));
   const int width = head.output.cols;
@@ -79,16 +77,16 @@ void drawHeads(AppState& app) {
     ImGui::TextWrapped(
         "The output above holds the heads' outputs side by side: head %d fills columns %d to %d. "
         "W_O then mixes them into the mixed output.",
-        app.selectedHead + 1, app.selectedHead * width + 1, (app.selectedHead + 1) * width);
+        app.view.selectedHead + 1, app.view.selectedHead * width + 1, (app.view.selectedHead + 1) * width);
   else
     ImGui::TextWrapped("With one head the output above is that head's output; W_O then mixes its columns.");
 }
 
 void drawTiles(AppState& app) {
-  const auto& online = app.trace.online;
-  const int i = app.lesson.selected;
-  sectionHeading(app, ("Tile by tile, for \"" + app.lesson.tokens[static_cast<size_t>(i)] + "\" (tiles of " +
-                       std::to_string(app.trace.tileSize) + " keys)")
+  const auto& online = app.session.trace.online;
+  const int i = app.session.lesson.selected;
+  sectionHeading(app, ("Tile by tile, for \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\" (tiles of " +
+                       std::to_string(app.session.trace.tileSize) + " keys)")
                           .c_str());
   if (ImGui::BeginTable("tiles", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("keys");
@@ -112,7 +110,7 @@ void drawTiles(AppState& app) {
     }
     ImGui::EndTable();
   }
-  const auto& direct = app.trace.attention.heads.front().output;
+  const auto& direct = app.session.trace.attention.heads.front().output;
   float largest = 0;
   for (int c = 0; c < direct.cols && !online.output.empty(); ++c)
     largest = std::max(largest, std::fabs(direct.at(i, c) - online.output.at(i, c)));

@@ -22,7 +22,7 @@ std::string dotLine(const core::HeadTrace& head, int i, int j) {
 }
 
 std::string scaleLine(const AppState& app, const core::HeadTrace& head, int i, int j) {
-  const auto& s = app.lesson;
+  const auto& s = app.session.lesson;
   std::string divisor;
   if (s.scale) divisor = "\xE2\x88\x9A" + std::to_string(head.Q.cols);
   if (s.temperature != 1.0f) divisor += (divisor.empty() ? "" : " \xC2\xB7 ") + ("T=" + formatNumber(s.temperature));
@@ -32,7 +32,7 @@ std::string scaleLine(const AppState& app, const core::HeadTrace& head, int i, i
 }
 
 std::string maskLine(const AppState& app, const core::HeadTrace& head, int i, int j) {
-  if (app.lesson.mask.kind == core::MaskKind::None) return "no mask: every key is visible";
+  if (app.session.lesson.mask.kind == core::MaskKind::None) return "no mask: every key is visible";
   if (std::isinf(head.maskedScores.at(i, j)))
     return "key " + std::to_string(j + 1) + " comes after query " + std::to_string(i + 1) +
            ": score set to -\xE2\x88\x9E";
@@ -88,29 +88,29 @@ void drawLine(const AppState& app, const char* label, const std::string& text, b
 
 FormulaLines formulaLines(const AppState& app) {
   FormulaLines lines;
-  if (!app.trace.ok) return lines;
-  const auto& head = app.trace.attention.heads[static_cast<size_t>(app.selectedHead)];
-  const int i = app.lesson.selected, j = app.lesson.selectedKey;
+  if (!app.session.trace.ok) return lines;
+  const auto& head = app.session.trace.attention.heads[static_cast<size_t>(app.view.selectedHead)];
+  const int i = app.session.lesson.selected, j = app.session.lesson.selectedKey;
   lines.dot = dotLine(head, i, j);
   lines.scale = scaleLine(app, head, i, j);
   lines.mask = maskLine(app, head, i, j);
   lines.softmax = softmaxLine(head, i, j);
   lines.output = outputLine(head, i);
-  lines.mixed = mixedLine(app.trace.attention, i);
+  lines.mixed = mixedLine(app.session.trace.attention, i);
   return lines;
 }
 
 void drawFormulaPanel(AppState& app) {
-  if (!app.trace.ok) return;
+  if (!app.session.trace.ok) return;
   const FormulaLines lines = formulaLines(app);
-  const std::string& stepId = lesson::tourSteps()[static_cast<size_t>(app.lesson.step)].id;
-  const auto& tokens = app.lesson.tokens;
-  const std::string heading = "Worked numbers: query " + std::to_string(app.lesson.selected + 1) + " \"" +
-                              tokens[static_cast<size_t>(app.lesson.selected)] + "\", key " +
-                              std::to_string(app.lesson.selectedKey + 1) + " \"" +
-                              tokens[static_cast<size_t>(app.lesson.selectedKey)] + "\"";
+  const std::string& stepId = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)].id;
+  const auto& tokens = app.session.lesson.tokens;
+  const std::string heading = "Worked numbers: query " + std::to_string(app.session.lesson.selected + 1) + " \"" +
+                              tokens[static_cast<size_t>(app.session.lesson.selected)] + "\", key " +
+                              std::to_string(app.session.lesson.selectedKey + 1) + " \"" +
+                              tokens[static_cast<size_t>(app.session.lesson.selectedKey)] + "\"";
   sectionHeading(app, heading.c_str());
-  if (app.lesson.heads > 1) ImGui::TextDisabled("head %d of %d", app.selectedHead + 1, app.lesson.heads);
+  if (app.session.lesson.heads > 1) ImGui::TextDisabled("head %d of %d", app.view.selectedHead + 1, app.session.lesson.heads);
   drawLine(app, "score", lines.dot, stepId == "scores");
   drawLine(app, "scale", lines.scale, stepId == "scale");
   drawLine(app, "mask", lines.mask, stepId == "mask");

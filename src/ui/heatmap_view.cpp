@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "lesson/actions.h"
 #include "ui/colormap.h"
 #include "ui/widgets.h"
 
@@ -32,13 +33,9 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
       registerItem(app, std::string(idPrefix) + "[" + std::to_string(i) + "][" + std::to_string(j) + "]");
       const float v = w.at(i, j);
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s \xE2\x86\x92 %s: weight %s", app.lesson.tokens[static_cast<size_t>(i)].c_str(),
-                          app.lesson.tokens[static_cast<size_t>(j)].c_str(), formatExact(v).c_str());
-      if (ImGui::IsItemClicked()) {
-        app.lesson.selected = i;
-        app.lesson.selectedKey = j;
-        ++app.revision;
-      }
+        ImGui::SetTooltip("%s \xE2\x86\x92 %s: weight %s", app.session.lesson.tokens[static_cast<size_t>(i)].c_str(),
+                          app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), formatExact(v).c_str());
+      if (ImGui::IsItemClicked()) queue(app, lesson::actions::selectPair(i, j));
       if (printValues) {
         const std::string text = formatNumber(v);
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
@@ -52,10 +49,10 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
                     IM_COL32(60, 60, 70, 255), "no visible key: softmax undefined, weights 0");
     }
   }
-  const int sel = app.lesson.selected;
+  const int sel = app.session.lesson.selected;
   draw->AddRect(ImVec2(origin.x, origin.y + static_cast<float>(sel) * cell),
                 ImVec2(origin.x + cell * static_cast<float>(w.cols), origin.y + static_cast<float>(sel + 1) * cell),
-                IM_COL32(230, 90, 20, 255), 0.0f, 0, 2.5f * app.uiScale);
+                IM_COL32(230, 90, 20, 255), 0.0f, 0, 2.5f * app.platform.uiScale);
 }
 
 }  // namespace
@@ -63,7 +60,7 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
 void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<bool>& rowFullyHidden,
                  const char* idPrefix, float maxCell) {
   if (weights.empty()) return;
-  const auto& tokens = app.lesson.tokens;
+  const auto& tokens = app.session.lesson.tokens;
   float labelWidth = 0;
   for (const auto& t : tokens) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(t.c_str()).x);
   labelWidth += px(app, 8);
@@ -86,7 +83,7 @@ void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<b
     draw->AddText(ImVec2(start.x, origin.y + static_cast<float>(i) * cell + (cell - lineHeight) * 0.5f),
                   ImGui::GetColorU32(ImGuiCol_Text), tokens[static_cast<size_t>(i)].c_str());
   const ImVec2 size(cell * static_cast<float>(weights.cols), cell * static_cast<float>(weights.rows));
-  ImTextureID texture = app.heatmap ? app.heatmap->render(weights) : nullptr;
+  ImTextureID texture = app.platform.heatmap ? app.platform.heatmap->render(weights) : nullptr;
   if (texture)
     draw->AddImage(texture, origin, ImVec2(origin.x + size.x, origin.y + size.y));
   else

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "lesson/actions.h"
 #include "lesson/edits.h"
 #include "ui/colormap.h"
 #include "ui/widgets.h"
@@ -61,7 +62,7 @@ const char* matrixCaption(MatrixId id) {
 }
 
 void startCellEdit(AppState& app, MatrixId id, int row, int col, float value) {
-  CellEdit& edit = app.cellEdit;
+  CellEdit& edit = app.view.cellEdit;
   edit.active = true;
   edit.focusPending = true;
   edit.matrix = id;
@@ -72,7 +73,7 @@ void startCellEdit(AppState& app, MatrixId id, int row, int col, float value) {
 
 // The text field that replaces a cell while the learner types a value.
 void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width) {
-  CellEdit& edit = app.cellEdit;
+  CellEdit& edit = app.view.cellEdit;
   if (edit.focusPending) {
     ImGui::SetKeyboardFocusHere();
     edit.focusPending = false;
@@ -89,11 +90,11 @@ void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width
     float value = 0.0f;
     const std::string refusal = lesson::parseEntryText(edit.text, value);
     if (!refusal.empty()) {
-      finishEdit(app, refusal + "; the previous value was kept");
+      queue(app, lesson::actions::showNotice(refusal + "; the previous value was kept"));
       edit.active = false;
       return;
     }
-    finishEdit(app, lesson::setEntry(app.lesson, id, row, col, value));
+    queue(app, lesson::actions::editCell(id, row, col, value));
     edit.active = false;
   } else if (!ImGui::IsItemActive() && !edit.focusPending && ImGui::IsMouseClicked(0) && !ImGui::IsItemHovered()) {
     edit.active = false;  // clicking elsewhere abandons the edit
@@ -101,7 +102,7 @@ void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width
 }
 
 void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value, float width) {
-  const CellEdit& edit = app.cellEdit;
+  const CellEdit& edit = app.view.cellEdit;
   if (edit.active && edit.matrix == id && edit.row == row && edit.col == col) {
     drawCellTextInput(app, id, row, col, width);
     return;
@@ -120,7 +121,7 @@ void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value,
     startCellEdit(app, id, row, col, value);
     return;
   }
-  if (changed && dragged != value) finishEdit(app, lesson::setEntry(app.lesson, id, row, col, dragged));
+  if (changed && dragged != value) queue(app, lesson::actions::editCell(id, row, col, dragged));
 }
 
 // Read-only cells are coloured; clicking one selects its query row and key column.
@@ -137,13 +138,13 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
   const ImU32 ink = masked ? IM_COL32(70, 70, 80, 255) : textColorOn(colourLevel);
   draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), ink, text.c_str());
-  const bool selected = row == app.lesson.selected && (!colsAreTokens(id) || col == app.lesson.selectedKey);
+  const bool selected = row == app.session.lesson.selected && (!colsAreTokens(id) || col == app.session.lesson.selectedKey);
   if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(kAccent), 3.0f, 0, 2.0f);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %s", cellId(id, row, col).c_str(), formatExact(value).c_str());
   if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)))) {
-    if (rowsAreTokens(id)) app.lesson.selected = row;
-    if (colsAreTokens(id)) app.lesson.selectedKey = col;
-    ++app.revision;
+    const auto& lesson = app.session.lesson;
+    queue(app, lesson::actions::selectPair(rowsAreTokens(id) ? row : lesson.selected,
+                                           colsAreTokens(id) ? col : lesson.selectedKey));
   }
 }
 
@@ -165,7 +166,7 @@ struct ColourScale {
 };
 
 void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool producedHere, bool editable) {
-  ImGui::PushFont(app.fonts.bold);
+  ImGui::PushFont(app.platform.fonts.bold);
   ImGui::TextUnformatted(matrixCaption(id));
   ImGui::PopFont();
   ImGui::SameLine();
@@ -175,11 +176,11 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
     ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");
   }
   const bool holdsOwnValues = id == MatrixId::WO || (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) ==
-                                                        (app.lesson.source == lesson::VectorSource::Direct);
+                                                        (app.session.lesson.source == lesson::VectorSource::Direct);
   if (editable && holdsOwnValues) {
     ImGui::SameLine();
     ImGui::PushID("reset");
-    if (ImGui::SmallButton("Reset")) finishEdit(app, lesson::resetMatrix(app.lesson, id));
+    if (ImGui::SmallButton("Reset")) queue(app, lesson::actions::resetMatrix(id));
     registerItem(app, std::string("reset-") + lesson::matrixName(id));
     ImGui::PopID();
   }
@@ -188,18 +189,18 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
 }  // namespace
 
 std::vector<std::string> rowLabels(const AppState& app, MatrixId id) {
-  if (rowsAreTokens(id)) return app.lesson.tokens;
+  if (rowsAreTokens(id)) return app.session.lesson.tokens;
   if (id == MatrixId::WO) return columnLabels(app, MatrixId::Output);  // W_O's rows meet the output's columns
   return columnLabels(app, MatrixId::X);
 }
 
 std::vector<std::string> columnLabels(const AppState& app, MatrixId id) {
-  if (colsAreTokens(id)) return app.lesson.tokens;
-  const core::Matrix& m = lesson::traceMatrix(app.trace, id, app.selectedHead);
+  if (colsAreTokens(id)) return app.session.lesson.tokens;
+  const core::Matrix& m = lesson::traceMatrix(app.session.trace, id, app.view.selectedHead);
   std::vector<std::string> labels;
   for (int j = 0; j < m.cols; ++j) {
-    if (id == MatrixId::X && j < static_cast<int>(app.lesson.dimensionLabels.size()))
-      labels.push_back(app.lesson.dimensionLabels[static_cast<size_t>(j)]);
+    if (id == MatrixId::X && j < static_cast<int>(app.session.lesson.dimensionLabels.size()))
+      labels.push_back(app.session.lesson.dimensionLabels[static_cast<size_t>(j)]);
     else
       labels.push_back(std::to_string(j + 1));
   }
@@ -207,9 +208,9 @@ std::vector<std::string> columnLabels(const AppState& app, MatrixId id) {
 }
 
 void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
-  const core::Matrix& m = lesson::traceMatrix(app.trace, id, app.selectedHead);
+  const core::Matrix& m = lesson::traceMatrix(app.session.trace, id, app.view.selectedHead);
   if (m.empty()) return;
-  const bool editable = lesson::isEditable(app.lesson, id);
+  const bool editable = lesson::isEditable(app.session.lesson, id);
   ImGui::PushID(lesson::matrixName(id));
   ImGui::BeginGroup();
   drawHeader(app, id, m, producedHere, editable);
@@ -236,7 +237,7 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
     ImGui::SetCursorPos(ImVec2(x0, y));
     ImGui::AlignTextToFramePadding();
     const std::string& label = rows[static_cast<size_t>(i)];
-    const bool selectedRow = rowsAreTokens(id) && i == app.lesson.selected;
+    const bool selectedRow = rowsAreTokens(id) && i == app.session.lesson.selected;
     if (selectedRow)
       ImGui::TextColored(kAccent, "%s", label.c_str());
     else

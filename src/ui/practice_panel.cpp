@@ -1,6 +1,7 @@
 // practice_panel.cpp: experiments with their live status, and the quiz.
 #include "ui/practice_panel.h"
 
+#include "lesson/actions.h"
 #include "lesson/challenge.h"
 #include "lesson/practice.h"
 #include "ui/widgets.h"
@@ -14,11 +15,11 @@ const ImVec4 kWrong(0.70f, 0.15f, 0.10f, 1.0f);
 
 void drawExperiments(AppState& app) {
   const auto& list = lesson::experiments();
-  sectionHeading(app, ("Experiments (" + std::to_string(app.progress.experimentsDone.size()) + " of " +
+  sectionHeading(app, ("Experiments (" + std::to_string(app.session.progress.experimentsDone.size()) + " of " +
                        std::to_string(list.size()) + " done)")
                           .c_str());
   for (const auto& experiment : list) {
-    const bool done = app.progress.experimentsDone.count(experiment.id) > 0;
+    const bool done = app.session.progress.experimentsDone.count(experiment.id) > 0;
     ImGui::PushID(experiment.id.c_str());
     if (done) ImGui::TextColored(kDone, "\xE2\x9C\x93 done");
     else ImGui::TextDisabled("to try");
@@ -38,22 +39,21 @@ void drawExperiments(AppState& app) {
 
 void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
   ImGui::PushID(question.id.c_str());
-  ImGui::PushFont(app.fonts.bold);
+  ImGui::PushFont(app.platform.fonts.bold);
   paragraph(question.question);
   ImGui::PopFont();
-  const auto chosen = app.quizChoices.find(question.id);
+  const auto chosen = app.view.quizChoices.find(question.id);
   for (size_t a = 0; a < question.answers.size(); ++a) {
     ImGui::PushID(static_cast<int>(a));
-    const bool picked = chosen != app.quizChoices.end() && chosen->second == static_cast<int>(a);
+    const bool picked = chosen != app.view.quizChoices.end() && chosen->second == static_cast<int>(a);
     if (ImGui::RadioButton(question.answers[a].c_str(), picked)) {
-      app.quizChoices[question.id] = static_cast<int>(a);
-      if (static_cast<int>(a) == question.correct) app.progress.quizCorrect.insert(question.id);
-      ++app.revision;
+      app.view.quizChoices[question.id] = static_cast<int>(a);
+      queue(app, lesson::actions::answerQuiz(question.id, static_cast<int>(a) == question.correct));
     }
     registerItem(app, "quiz-" + question.id + "[" + std::to_string(a) + "]");
     ImGui::PopID();
   }
-  if (chosen != app.quizChoices.end()) {
+  if (chosen != app.view.quizChoices.end()) {
     const bool right = chosen->second == question.correct;
     ImGui::PushStyleColor(ImGuiCol_Text, right ? kDone : kWrong);
     paragraph(std::string(right ? "Right. " : "Not quite. ") + question.why);
@@ -68,15 +68,14 @@ void drawCodeChallenge(AppState& app) {
             "It is checked against the C++ core on hidden cases. The starting version has a flaw that one of "
             "them exposes.");
   const float height = ImGui::GetTextLineHeight() * 11.0f;
-  ImGui::PushFont(app.fonts.mono);
-  ImGui::InputTextMultiline("##code", app.challengeCode, sizeof app.challengeCode, ImVec2(visibleWidth(), height),
+  ImGui::PushFont(app.platform.fonts.mono);
+  ImGui::InputTextMultiline("##code", app.view.challengeCode, sizeof app.view.challengeCode, ImVec2(visibleWidth(), height),
                             ImGuiInputTextFlags_AllowTabInput);
   ImGui::PopFont();
   registerItem(app, "challenge-code");
   if (ImGui::Button("Check my function")) {
-    app.challengeMessage = "Checking\xE2\x80\xA6";
-    app.submitChallengeCode(app, app.challengeCode);
-    ++app.revision;
+    app.view.challengeMessage = "Checking\xE2\x80\xA6";
+    app.platform.submitChallengeCode(app, app.view.challengeCode);
   }
   registerItem(app, "challenge-check");
 }
@@ -88,29 +87,28 @@ void drawHandChallenge(AppState& app) {
   for (int k = 0; k < 3; ++k) {
     ImGui::PushID(k);
     ImGui::SetNextItemWidth(px(app, 90));
-    ImGui::InputFloat(("w" + std::to_string(k + 1)).c_str(), &app.handAnswer[k], 0.0f, 0.0f, "%.2f");
+    ImGui::InputFloat(("w" + std::to_string(k + 1)).c_str(), &app.view.handAnswer[k], 0.0f, 0.0f, "%.2f");
     registerItem(app, "hand-answer[" + std::to_string(k) + "]");
     ImGui::PopID();
   }
   if (ImGui::Button("Check")) {
-    const auto grade = lesson::gradeHandAnswer(c, {app.handAnswer[0], app.handAnswer[1], app.handAnswer[2]});
-    app.challengeMessage = grade.message;
-    if (grade.passed) app.progress.challengeDone = true;
-    ++app.revision;
+    const auto grade = lesson::gradeHandAnswer(c, {app.view.handAnswer[0], app.view.handAnswer[1], app.view.handAnswer[2]});
+    app.view.challengeMessage = grade.message;
+    queue(app, lesson::actions::recordChallenge(grade.passed));
   }
   registerItem(app, "challenge-check");
 }
 
 void drawChallenge(AppState& app) {
-  sectionHeading(app, app.progress.challengeDone ? "Coding challenge (\xE2\x9C\x93 passed)" : "Coding challenge");
-  if (app.submitChallengeCode) drawCodeChallenge(app);
+  sectionHeading(app, app.session.progress.challengeDone ? "Coding challenge (\xE2\x9C\x93 passed)" : "Coding challenge");
+  if (app.platform.submitChallengeCode) drawCodeChallenge(app);
   else drawHandChallenge(app);
-  if (!app.challengeMessage.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, app.challengeMessage.rfind("All ", 0) == 0 ||
-                                                 app.challengeMessage.rfind("Right", 0) == 0
+  if (!app.view.challengeMessage.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, app.view.challengeMessage.rfind("All ", 0) == 0 ||
+                                                 app.view.challengeMessage.rfind("Right", 0) == 0
                                              ? kDone
                                              : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-    paragraph(app.challengeMessage);
+    paragraph(app.view.challengeMessage);
     ImGui::PopStyleColor();
   }
 }
@@ -124,7 +122,7 @@ void drawPractice(AppState& app) {
   drawExperiments(app);
   ImGui::Separator();
   const auto& questions = lesson::quiz();
-  sectionHeading(app, ("Quiz (" + std::to_string(app.progress.quizCorrect.size()) + " of " +
+  sectionHeading(app, ("Quiz (" + std::to_string(app.session.progress.quizCorrect.size()) + " of " +
                        std::to_string(questions.size()) + " answered right)")
                           .c_str());
   for (const auto& question : questions) drawQuestion(app, question);

@@ -12,7 +12,7 @@ namespace ui {
 namespace {
 
 const core::HeadTrace& currentHead(const AppState& app) {
-  return app.trace.attention.heads[static_cast<size_t>(app.selectedHead)];
+  return app.session.trace.attention.heads[static_cast<size_t>(app.view.selectedHead)];
 }
 
 ImU32 tokenColour(int index, int count) {
@@ -50,23 +50,23 @@ float maxAbsFinite(const float* values, int count) {
 
 void drawRowBars(AppState& app) {
   const auto& head = currentHead(app);
-  const int i = app.lesson.selected;
-  sectionHeading(app, ("Row of \"" + app.lesson.tokens[static_cast<size_t>(i)] + "\": scores and weights").c_str());
+  const int i = app.session.lesson.selected;
+  sectionHeading(app, ("Row of \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\": scores and weights").c_str());
   const float width = std::min(px(app, 260), visibleWidth() * 0.4f);
   const float scoreMax = maxAbsFinite(head.maskedScores.rowData(i), head.maskedScores.cols);
   ImGui::TextDisabled("scaled scores");
   for (int j = 0; j < head.maskedScores.cols; ++j)
-    bar(app, app.lesson.tokens[static_cast<size_t>(j)].c_str(), head.maskedScores.at(i, j), scoreMax, width,
+    bar(app, app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), head.maskedScores.at(i, j), scoreMax, width,
         IM_COL32(120, 140, 190, 255));
   ImGui::TextDisabled("weights (softmax)");
   for (int j = 0; j < head.weights.cols; ++j)
-    bar(app, app.lesson.tokens[static_cast<size_t>(j)].c_str(), head.weights.at(i, j), 1.0f, width * 2.0f,
+    bar(app, app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), head.weights.at(i, j), 1.0f, width * 2.0f,
         IM_COL32(230, 120, 40, 255));
 }
 
 void drawTokenLinks(AppState& app) {
   const auto& head = currentHead(app);
-  const auto& tokens = app.lesson.tokens;
+  const auto& tokens = app.session.lesson.tokens;
   const int n = static_cast<int>(tokens.size());
   sectionHeading(app, "Who looks at whom (line width follows the weight)");
   const float width = visibleWidth();
@@ -77,12 +77,12 @@ void drawTokenLinks(AppState& app) {
   const float step = width / static_cast<float>(n);
   const float lineH = ImGui::GetTextLineHeight();
   auto xOf = [&](int k) { return p.x + step * (static_cast<float>(k) + 0.5f); };
-  const int i = app.lesson.selected;
+  const int i = app.session.lesson.selected;
   for (int j = 0; j < n; ++j) {
     const float w = head.weights.at(i, j);
     if (w <= 0.0f) continue;
     draw->AddLine(ImVec2(xOf(i), p.y + lineH + px(app, 4)), ImVec2(xOf(j), p.y + height - lineH - px(app, 4)),
-                  IM_COL32(230, 110, 30, static_cast<int>(60 + 195 * w)), (1.0f + 14.0f * w) * app.uiScale);
+                  IM_COL32(230, 110, 30, static_cast<int>(60 + 195 * w)), (1.0f + 14.0f * w) * app.platform.uiScale);
   }
   for (int k = 0; k < n; ++k) {
     const char* t = tokens[static_cast<size_t>(k)].c_str();
@@ -95,7 +95,7 @@ void drawTokenLinks(AppState& app) {
 
 void drawContributions(AppState& app) {
   const auto& head = currentHead(app);
-  const int i = app.lesson.selected;
+  const int i = app.session.lesson.selected;
   const int n = head.weights.cols, dims = head.V.cols;
   sectionHeading(app, "Output as a stack of weighted value vectors");
   // Scale: the largest stacked height over dimensions, positive or negative.
@@ -133,24 +133,24 @@ void drawContributions(AppState& app) {
     ImGui::ColorButton("##legend", ImGui::ColorConvertU32ToFloat4(tokenColour(j, n)), ImGuiColorEditFlags_NoTooltip,
                        ImVec2(ImGui::GetTextLineHeight(), ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, px(app, 3));
-    ImGui::Text("%s %s", app.lesson.tokens[static_cast<size_t>(j)].c_str(),
+    ImGui::Text("%s %s", app.session.lesson.tokens[static_cast<size_t>(j)].c_str(),
                 formatNumber(head.weights.at(i, j)).c_str());
   }
 }
 
 void drawBeforeAfter(AppState& app) {
-  const int i = app.lesson.selected;
-  const bool projected = app.lesson.source == lesson::VectorSource::Projected;
-  const core::Matrix& before = projected ? app.trace.X : app.trace.attention.V;
-  const core::Matrix& after = app.trace.attention.concatenated;
-  sectionHeading(app, ("\"" + app.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
+  const int i = app.session.lesson.selected;
+  const bool projected = app.session.lesson.source == lesson::VectorSource::Projected;
+  const core::Matrix& before = projected ? app.session.trace.X : app.session.trace.attention.V;
+  const core::Matrix& after = app.session.trace.attention.concatenated;
+  sectionHeading(app, ("\"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
   const float width = std::min(px(app, 240), visibleWidth() * 0.4f);
   const float scaleMax =
       std::max(maxAbsFinite(before.rowData(i), before.cols), maxAbsFinite(after.rowData(i), after.cols));
   ImGui::TextDisabled(projected ? "before: its embedding x_i (knows only itself)" : "before: its own value v_i");
   for (int c = 0; c < before.cols; ++c) {
-    std::string label = c < static_cast<int>(app.lesson.dimensionLabels.size()) && projected
-                            ? app.lesson.dimensionLabels[static_cast<size_t>(c)]
+    std::string label = c < static_cast<int>(app.session.lesson.dimensionLabels.size()) && projected
+                            ? app.session.lesson.dimensionLabels[static_cast<size_t>(c)]
                             : "dim " + std::to_string(c + 1);
     bar(app, label.c_str(), before.at(i, c), scaleMax, width, IM_COL32(120, 140, 190, 255));
   }

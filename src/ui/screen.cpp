@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "lesson/actions.h"
 #include "lesson/edits.h"
 #include "ui/controls_panel.h"
 #include "ui/extra_views.h"
@@ -24,7 +25,7 @@ namespace {
 using lesson::StepView;
 
 void drawStepView(AppState& app, StepView view) {
-  const auto& head = app.trace.attention.heads[static_cast<size_t>(app.selectedHead)];
+  const auto& head = app.session.trace.attention.heads[static_cast<size_t>(app.view.selectedHead)];
   switch (view) {
     case StepView::None:
       return;
@@ -68,7 +69,7 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
   const float available = visibleWidth();
   bool first = true;
   for (lesson::MatrixId id : step.shows) {
-    const core::Matrix& m = lesson::traceMatrix(app.trace, id, app.selectedHead);
+    const core::Matrix& m = lesson::traceMatrix(app.session.trace, id, app.view.selectedHead);
     if (m.empty()) continue;
     const float estimate = px(app, 90) + static_cast<float>(m.cols) * px(app, 61);
     if (!first && usedWidth + estimate < available)
@@ -83,21 +84,21 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
 
 // When Q, K and V are given directly, X and the projections are not part of the lesson.
 void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
-  if (app.lesson.source != lesson::VectorSource::Direct) return;
+  if (app.session.lesson.source != lesson::VectorSource::Direct) return;
   const bool showsEmbeddings = std::find(step.shows.begin(), step.shows.end(), lesson::MatrixId::X) != step.shows.end();
   if (!showsEmbeddings) return;
-  if (app.lesson.X.empty()) {
+  if (app.session.lesson.X.empty()) {
     paragraph("In this example Q, K and V are given directly, so there is no X or W to show.");
     return;
   }
   paragraph("Q, K and V are given directly since you edited one of them, so X and the projections are set aside.");
-  if (ImGui::Button("Use the embeddings and projections again")) finishEdit(app, lesson::switchToProjected(app.lesson));
+  if (ImGui::Button("Use the embeddings and projections again")) queue(app, lesson::actions::useProjections());
   registerItem(app, "use-projections");
 }
 
 void drawViewsColumn(AppState& app) {
-  const auto& step = lesson::tourSteps()[static_cast<size_t>(app.lesson.step)];
-  if (!app.trace.ok) return;
+  const auto& step = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)];
+  if (!app.session.trace.ok) return;
   if (step.id != "why" && step.id != "tokens") drawTokenStrip(app);
   drawStepMatrices(app, step);
   drawDirectVectorsNote(app, step);
@@ -108,13 +109,13 @@ void drawViewsColumn(AppState& app) {
 }
 
 void drawLessonColumn(AppState& app) {
-  app.focusPart = FocusPart::StepText;
+  app.focus.part = FocusPart::StepText;
   drawNotice(app);
   drawStepText(app);
   ImGui::Separator();
   drawFormulaPanel(app);
   ImGui::Separator();
-  app.focusPart = FocusPart::Settings;
+  app.focus.part = FocusPart::Settings;
   drawControls(app);
   drawPractice(app);
 }
@@ -129,22 +130,22 @@ void drawBody(AppState& app) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("views", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
-    app.focusPart = FocusPart::Views;
+    app.focus.part = FocusPart::Views;
     drawViewsColumn(app);
     ImGui::EndChild();
     return;
   }
   ImGui::BeginChild("stack", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-  app.focusPart = FocusPart::StepText;
+  app.focus.part = FocusPart::StepText;
   drawNotice(app);
   drawStepText(app);
   ImGui::Separator();
-  app.focusPart = FocusPart::Views;
+  app.focus.part = FocusPart::Views;
   drawViewsColumn(app);
   ImGui::Separator();
   drawFormulaPanel(app);
   ImGui::Separator();
-  app.focusPart = FocusPart::Settings;
+  app.focus.part = FocusPart::Settings;
   drawControls(app);
   drawPractice(app);
   ImGui::EndChild();
@@ -155,8 +156,8 @@ bool keyPressedOnce(AppState& app, int slot, ImGuiKey key) {
   const int index = io.KeyMap[key];
   if (index < 0 || index >= IM_ARRAYSIZE(io.KeysDown)) return false;
   const bool down = io.KeysDown[index];
-  const bool pressed = down && !app.previousKeys[slot];
-  app.previousKeys[slot] = down;
+  const bool pressed = down && !app.focus.previousKeys[slot];
+  app.focus.previousKeys[slot] = down;
   return pressed;
 }
 
@@ -169,7 +170,7 @@ void hideKey(ImGuiKey key) {
 // Tab / Shift+Tab walk every registered control in drawing order.
 void moveFocus(AppState& app, int direction) {
   ImGuiContext& g = *GImGui;
-  const auto& order = app.focusOrder;
+  const auto& order = app.focus.order;
   if (order.empty()) return;
   int current = -1;
   for (size_t k = 0; k < order.size(); ++k)
@@ -181,33 +182,33 @@ void moveFocus(AppState& app, int direction) {
   ImGui::SetFocusID(target.id, target.window);
   g.NavDisableHighlight = false;
   g.NavDisableMouseHover = true;
-  app.scrollToFocus = target.id;  // registerItem scrolls it into view during the next frame
+  app.focus.scrollTo = target.id;  // registerItem scrolls it into view during the next frame
 }
 
 }  // namespace
 
 void handleTourKeys(AppState& app) {
   ImGuiIO& io = ImGui::GetIO();
-  const bool typing = io.WantTextInput || app.cellEdit.active;
+  const bool typing = io.WantTextInput || app.view.cellEdit.active;
   const bool left = keyPressedOnce(app, 0, ImGuiKey_LeftArrow);
   const bool right = keyPressedOnce(app, 1, ImGuiKey_RightArrow);
   const bool home = keyPressedOnce(app, 2, ImGuiKey_Home);
   const bool end = keyPressedOnce(app, 3, ImGuiKey_End);
   const bool tab = keyPressedOnce(app, 4, ImGuiKey_Tab);
   if (typing) return;  // arrows, Home and End belong to the text field being edited
-  if (left) goToStep(app, app.lesson.step - 1);
-  if (right) goToStep(app, app.lesson.step + 1);
-  if (home) goToStep(app, 0);
-  if (end) goToStep(app, lesson::stepCount() - 1);
+  if (left) queueStepChange(app, app.session.lesson.step - 1);
+  if (right) queueStepChange(app, app.session.lesson.step + 1);
+  if (home) queueStepChange(app, 0);
+  if (end) queueStepChange(app, lesson::stepCount() - 1);
   if (tab && GImGui->ActiveId == 0) moveFocus(app, io.KeyShift ? -1 : 1);
   for (ImGuiKey key : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Home, ImGuiKey_End, ImGuiKey_Tab})
     hideKey(key);
 }
 
 void drawScreen(AppState& app) {
-  app.widgetsBuilding.clear();
-  app.focusBuilding.clear();
-  app.focusPart = FocusPart::Header;
+  app.focus.widgetsBuilding.clear();
+  app.focus.orderBuilding.clear();
+  app.focus.part = FocusPart::Header;
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -218,12 +219,12 @@ void drawScreen(AppState& app) {
   ImGui::Spacing();
   drawBody(app);
   ImGui::End();
-  app.widgets.swap(app.widgetsBuilding);
+  app.focus.widgets.swap(app.focus.widgetsBuilding);
   // Side by side, the lesson column is drawn before the matrices; Tab still reaches the
   // matrices right after the step's text, as in the stacked layout.
-  std::stable_sort(app.focusBuilding.begin(), app.focusBuilding.end(),
+  std::stable_sort(app.focus.orderBuilding.begin(), app.focus.orderBuilding.end(),
                    [](const FocusEntry& a, const FocusEntry& b) { return a.part < b.part; });
-  app.focusOrder.swap(app.focusBuilding);
+  app.focus.order.swap(app.focus.orderBuilding);
 }
 
 }  // namespace ui

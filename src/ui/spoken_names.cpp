@@ -74,7 +74,7 @@ const std::map<std::string, std::string>& fixedNames() {
 }
 
 std::string matrixCellName(const AppState& app, MatrixId id, int row, int col) {
-  const core::Matrix& m = lesson::traceMatrix(app.trace, id, app.selectedHead);
+  const core::Matrix& m = lesson::traceMatrix(app.session.trace, id, app.view.selectedHead);
   if (row < 0 || col < 0 || row >= m.rows || col >= m.cols) return {};
   const auto rows = rowLabels(app, id);
   const auto cols = columnLabels(app, id);
@@ -83,7 +83,7 @@ std::string matrixCellName(const AppState& app, MatrixId id, int row, int col) {
   text += ", column " + std::to_string(col + 1);
   if (inRange(col, cols.size())) text += " " + quoted(cols[static_cast<size_t>(col)]);
   text += ": " + spokenNumber(m.at(row, col));
-  return text + (lesson::isEditable(app.lesson, id) ? ". Enter types a new value."
+  return text + (lesson::isEditable(app.session.lesson, id) ? ". Enter types a new value."
                                                     : ". Space shows this pair's worked numbers.");
 }
 
@@ -97,20 +97,20 @@ std::string quizAnswerName(const std::string& questionId, int answer) {
 }
 
 std::string indexedName(const AppState& app, const ParsedId& p) {
-  const auto& tokens = app.lesson.tokens;
+  const auto& tokens = app.session.lesson.tokens;
   const auto& steps = lesson::tourSteps();
   if (p.name == "token" && inRange(p.first, tokens.size()))
     return "Token " + std::to_string(p.first + 1) + ", " + quoted(tokens[static_cast<size_t>(p.first)]) +
-           (p.first == app.lesson.selected ? ", the selected query" : ", button: makes it the selected query");
+           (p.first == app.session.lesson.selected ? ", the selected query" : ", button: makes it the selected query");
   if (p.name == "dot" && inRange(p.first, steps.size()))
     return "Step " + std::to_string(p.first + 1) + " of " + std::to_string(steps.size()) + ", " +
-           steps[static_cast<size_t>(p.first)].title + (p.first == app.lesson.step ? ", current step" : ", button");
+           steps[static_cast<size_t>(p.first)].title + (p.first == app.session.lesson.step ? ", current step" : ", button");
   if (p.name == "rename" && inRange(p.first, tokens.size()))
     return "Token " + std::to_string(p.first + 1) + " text, " + quoted(tokens[static_cast<size_t>(p.first)]);
   if (p.name == "remove" && inRange(p.first, tokens.size()))
     return "Remove token " + quoted(tokens[static_cast<size_t>(p.first)]) + ", button";
   if (p.name == "head" && p.first >= 0)
-    return "Head " + std::to_string(p.first + 1) + (p.first == app.selectedHead ? ", shown" : ", option");
+    return "Head " + std::to_string(p.first + 1) + (p.first == app.view.selectedHead ? ", shown" : ", option");
   if (p.name == "hand-answer" && p.first >= 0)
     return "Your weight for key " + std::to_string(p.first + 1) + ", number field";
   if (p.name.rfind("quiz-", 0) == 0) return quizAnswerName(p.name.substr(5), p.first);
@@ -119,12 +119,12 @@ std::string indexedName(const AppState& app, const ParsedId& p) {
 
 // Fields that hold a setting: their name with the value they hold now.
 std::string settingName(const AppState& app, const std::string& id) {
-  const auto& s = app.lesson;
+  const auto& s = app.session.lesson;
   if (id == "temperature") return "Temperature, slider, " + spokenNumber(s.temperature);
   if (id == "dModel") return "Embedding width d_model, number field, " + std::to_string(s.dModel);
   if (id == "dK") return "Key width d_k, number field, " + std::to_string(s.dK);
   if (id == "heads" || id == "heads-step") return "Number of heads, number field, " + std::to_string(s.heads);
-  if (id == "seed") return "Random seed, number field, " + std::to_string(app.randomSeed);
+  if (id == "seed") return "Random seed, number field, " + std::to_string(app.view.randomSeed);
   if (id == "preset") {
     for (const auto& preset : lesson::presetList())
       if (preset.id == s.presetId) return "Example sentence, list, " + preset.label + ": Space opens it";
@@ -135,10 +135,10 @@ std::string settingName(const AppState& app, const std::string& id) {
 
 std::string toggleName(const AppState& app, const std::string& id) {
   if (id == "scale")
-    return std::string("Divide by the square root of d_k, checkbox, ") + (app.lesson.scale ? "on" : "off");
+    return std::string("Divide by the square root of d_k, checkbox, ") + (app.session.lesson.scale ? "on" : "off");
   if (id == "mask-none" || id == "mask-causal") {
     const bool causal = id == "mask-causal";
-    const bool chosen = causal == (app.lesson.mask.kind == core::MaskKind::Causal);
+    const bool chosen = causal == (app.session.lesson.mask.kind == core::MaskKind::Causal);
     return std::string(causal ? "Causal mask" : "No mask") + ", option, " + (chosen ? "chosen" : "not chosen");
   }
   if (id.rfind("preset-", 0) == 0)
@@ -156,7 +156,7 @@ std::string spokenName(const AppState& app, const std::string& widgetId) {
   if (std::string setting = settingName(app, widgetId); !setting.empty()) return setting;
   if (std::string toggle = toggleName(app, widgetId); !toggle.empty()) return toggle;
   const ParsedId parsed = parseId(widgetId);
-  if (parsed.second >= 0 && app.trace.ok) {
+  if (parsed.second >= 0 && app.session.trace.ok) {
     for (int k = 0; k <= static_cast<int>(MatrixId::Mixed); ++k) {
       const auto id = static_cast<MatrixId>(k);
       if (parsed.name != lesson::matrixName(id)) continue;

@@ -29,12 +29,12 @@ ImFont* addFont(const unsigned char* data, unsigned int size, float pixels) {
 void buildFonts(AppState& app, float scale) {
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   atlas->Clear();
-  app.fonts.body = addFont(font_dejavu_sans, font_dejavu_sans_size, 16.0f * scale);
-  app.fonts.bold = addFont(font_dejavu_sans_bold, font_dejavu_sans_bold_size, 16.0f * scale);
-  app.fonts.title = addFont(font_dejavu_sans_bold, font_dejavu_sans_bold_size, 23.0f * scale);
-  app.fonts.mono = addFont(font_dejavu_sansmono, font_dejavu_sansmono_size, 15.0f * scale);
+  app.platform.fonts.body = addFont(font_dejavu_sans, font_dejavu_sans_size, 16.0f * scale);
+  app.platform.fonts.bold = addFont(font_dejavu_sans_bold, font_dejavu_sans_bold_size, 16.0f * scale);
+  app.platform.fonts.title = addFont(font_dejavu_sans_bold, font_dejavu_sans_bold_size, 23.0f * scale);
+  app.platform.fonts.mono = addFont(font_dejavu_sansmono, font_dejavu_sansmono_size, 15.0f * scale);
   atlas->Build();
-  app.uiScale = scale;
+  app.platform.uiScale = scale;
 }
 
 void applyTheme(float scale) {

@@ -1,6 +1,7 @@
 // tour_panel.cpp: navigation through the tour and the text of each step.
 #include "ui/tour_panel.h"
 
+#include "lesson/actions.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -21,21 +22,21 @@ void drawProgressDots(AppState& app) {
     ImGui::InvisibleButton("##dot", ImVec2(hit, ImGui::GetFrameHeight()));
     registerItem(app, "dot[" + std::to_string(k) + "]");
     if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
-      goToStep(app, k);
+      queueStepChange(app, k);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%d. %s", k + 1, lesson::tourSteps()[static_cast<size_t>(k)].title.c_str());
     const ImVec2 centre(p.x + hit * 0.5f, p.y + ImGui::GetFrameHeight() * 0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const bool current = k == app.lesson.step;
+    const bool current = k == app.session.lesson.step;
     const bool seen =
-        k < static_cast<int>(app.progress.stepsSeen.size()) && app.progress.stepsSeen[static_cast<size_t>(k)];
+        k < static_cast<int>(app.session.progress.stepsSeen.size()) && app.session.progress.stepsSeen[static_cast<size_t>(k)];
     const ImU32 accent = IM_COL32(40, 90, 200, 255);
     if (current)
       draw->AddCircleFilled(centre, radius * 1.25f, IM_COL32(220, 90, 20, 255));
     else if (seen)
       draw->AddCircleFilled(centre, radius, accent);
     else
-      draw->AddCircle(centre, radius, accent, 0, 1.5f * app.uiScale);
+      draw->AddCircle(centre, radius, accent, 0, 1.5f * app.platform.uiScale);
     ImGui::PopID();
   }
 }
@@ -43,10 +44,10 @@ void drawProgressDots(AppState& app) {
 }  // namespace
 
 void drawTourHeader(AppState& app) {
-  ImGui::PushFont(app.fonts.title);
+  ImGui::PushFont(app.platform.fonts.title);
   ImGui::TextUnformatted("Attention Tour");
   ImGui::PopFont();
-  const int step = app.lesson.step;
+  const int step = app.session.lesson.step;
   const int count = lesson::stepCount();
   // Back, "k / N" and Next stay together; on a narrow screen they go under the title.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -56,7 +57,7 @@ void drawTourHeader(AppState& app) {
   ImGui::SameLine(0, px(app, 24));
   if (visibleWidth() < navWidth) ImGui::NewLine();
   ImGui::BeginDisabled(step == 0);
-  if (ImGui::Button("\xE2\x86\x90 Back")) goToStep(app, step - 1);
+  if (ImGui::Button("\xE2\x86\x90 Back")) queueStepChange(app, step - 1);
   ImGui::EndDisabled();
   registerItem(app, "back");
   ImGui::SameLine();
@@ -64,7 +65,7 @@ void drawTourHeader(AppState& app) {
   ImGui::Text("%d / %d", step + 1, count);
   ImGui::SameLine();
   ImGui::BeginDisabled(step == count - 1);
-  if (ImGui::Button("Next \xE2\x86\x92")) goToStep(app, step + 1);
+  if (ImGui::Button("Next \xE2\x86\x92")) queueStepChange(app, step + 1);
   ImGui::EndDisabled();
   registerItem(app, "next");
   const float dotsWidth = static_cast<float>(count) * px(app, 22);
@@ -73,10 +74,10 @@ void drawTourHeader(AppState& app) {
 }
 
 void drawStepText(AppState& app) {
-  const auto& step = lesson::tourSteps()[static_cast<size_t>(app.lesson.step)];
-  ImGui::PushFont(app.fonts.title);
+  const auto& step = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)];
+  ImGui::PushFont(app.platform.fonts.title);
   ImGui::PushTextWrapPos(visibleRight());
-  ImGui::Text("%d. %s", app.lesson.step + 1, step.title.c_str());
+  ImGui::Text("%d. %s", app.session.lesson.step + 1, step.title.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   ImGui::Spacing();
@@ -84,7 +85,7 @@ void drawStepText(AppState& app) {
   ImGui::Spacing();
   // The formula of the step, in a tinted box.
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.93f, 0.95f, 1.0f, 1.0f));
-  ImGui::PushFont(app.fonts.bold);
+  ImGui::PushFont(app.platform.fonts.bold);
   const float textHeight =
       ImGui::CalcTextSize(step.formula.c_str(), nullptr, false, visibleRight() - ImGui::GetCursorPosX() - px(app, 30))
           .y;
@@ -92,34 +93,30 @@ void drawStepText(AppState& app) {
   const float boxHeight = textHeight + ImGui::GetStyle().WindowPadding.y * 2.0f + px(app, 4);
   ImGui::BeginChild("formula", ImVec2(visibleRight() - ImGui::GetCursorPosX(), boxHeight), true,
                     ImGuiWindowFlags_NoScrollbar);
-  ImGui::PushFont(app.fonts.bold);
+  ImGui::PushFont(app.platform.fonts.bold);
   paragraph(step.formula);
   ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleColor();
-  if (ImGui::Button(app.prefs.showFormal ? "Hide the formal explanation" : "Show the formal explanation")) {
-    app.prefs.showFormal = !app.prefs.showFormal;
-    ++app.revision;
+  if (ImGui::Button(app.view.prefs.showFormal ? "Hide the formal explanation" : "Show the formal explanation")) {
+    app.view.prefs.showFormal = !app.view.prefs.showFormal;
   }
   registerItem(app, "formal");
-  if (app.prefs.showFormal) paragraph(step.formal);
+  if (app.view.prefs.showFormal) paragraph(step.formal);
 }
 
 void drawNotice(AppState& app) {
-  if (!app.trace.ok) {
-    ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1.0f), "This state cannot be computed: %s", app.trace.error.c_str());
+  if (!app.session.trace.ok) {
+    ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1.0f), "This state cannot be computed: %s", app.session.trace.error.c_str());
   }
-  if (app.lesson.notice.empty()) return;
+  if (app.session.lesson.notice.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.85f, 1.0f));
   ImGui::BeginChild("notice", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.0f), true);
   ImGui::PushTextWrapPos(visibleRight() - px(app, 70));
-  ImGui::TextUnformatted(app.lesson.notice.c_str());
+  ImGui::TextUnformatted(app.session.lesson.notice.c_str());
   ImGui::PopTextWrapPos();
   ImGui::SameLine(visibleRight() - px(app, 56));
-  if (ImGui::SmallButton("Dismiss")) {
-    app.lesson.notice.clear();
-    ++app.revision;
-  }
+  if (ImGui::SmallButton("Dismiss")) queue(app, lesson::actions::showNotice(""));
   registerItem(app, "dismiss-notice");
   ImGui::EndChild();
   ImGui::PopStyleColor();

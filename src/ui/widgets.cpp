@@ -13,18 +13,18 @@ void registerItem(AppState& app, const std::string& id) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-  if (app.scrollToFocus != 0 && ImGui::GetItemID() == app.scrollToFocus) {
+  if (app.focus.scrollTo != 0 && ImGui::GetItemID() == app.focus.scrollTo) {
     if (min.y < clip.Min.y || max.y > clip.Max.y) ImGui::SetScrollHereY(0.5f);
-    app.scrollToFocus = 0;
+    app.focus.scrollTo = 0;
   }
   // Tab reaches every control, scrolled out of view or not (it is scrolled in when focused).
   const ImGuiID itemId = ImGui::GetItemID();
   const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
-  if (itemId != 0 && !disabled) app.focusBuilding.push_back({itemId, ImGui::GetCurrentWindow(), app.focusPart});
+  if (itemId != 0 && !disabled) app.focus.orderBuilding.push_back({itemId, ImGui::GetCurrentWindow(), app.focus.part});
   // widgets() lists only what is actually visible: what a person could click.
   if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
   const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
-  app.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused});
+  app.focus.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused});
 }
 
 std::string formatNumber(float value) {
@@ -43,14 +43,14 @@ std::string formatExact(float value) {
 }
 
 void sectionHeading(AppState& app, const char* text) {
-  ImGui::PushFont(app.fonts.bold);
+  ImGui::PushFont(app.platform.fonts.bold);
   ImGui::PushTextWrapPos(visibleRight());
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
 }
 
-float px(const AppState& app, float cssPixels) { return cssPixels * app.uiScale; }
+float px(const AppState& app, float cssPixels) { return cssPixels * app.platform.uiScale; }
 
 // Right edge of what is visible, in window coordinates: text wraps there even when wide
 // matrices make the window scroll sideways.

@@ -35,10 +35,14 @@ std::string readAll(const std::string& path) {
 
 void writeText(const std::string& path, const std::string& text) { std::ofstream(path, std::ios::binary) << text; }
 
-ui::AppState freshApp() {
-  ui::AppState app;
-  ui::initialiseApp(app);
-  return app;
+// What the desktop driver holds: the lesson session, and whether it may save this run.
+struct Record {
+  lesson::Session session = lesson::startSession();
+  bool saveAllowed = true;
+};
+
+std::string load(Record& record, const std::string& path, bool applyRecord = true) {
+  return app::loadDesktopProgress(record.session, record.saveAllowed, path, applyRecord);
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
@@ -46,52 +50,51 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 // Loads a bad record and checks the learner is told, the lesson is the default one, and
 // the record now sits at path.unreadable; a later save then writes a fresh file beside it.
 void expectMovedAside(const std::string& path, const char* reason) {
-  ui::AppState app = freshApp();
-  const auto before = lesson::stateToJson(app.lesson);
+  Record app = Record();
+  const auto before = lesson::stateToJson(app.session.lesson);
   const std::string aside = path + ".unreadable";
-  const std::string notice = app::loadDesktopProgress(app, path);
+  const std::string notice = load(app, path);
   CAPTURE(notice);
   CHECK(contains(notice, "Saved progress in " + path + " could not be read ("));
   CHECK(contains(notice, reason));
   CHECK(contains(notice, "moved to " + aside));
-  CHECK(lesson::stateToJson(app.lesson) == before);
-  CHECK(app.storageAvailable);
+  CHECK(lesson::stateToJson(app.session.lesson) == before);
+  CHECK(app.saveAllowed);
   CHECK(fs::symlink_status(path).type() == fs::file_type::not_found);
   CHECK(fs::symlink_status(aside).type() != fs::file_type::not_found);
-  CHECK(app::saveDesktopProgress(app, path).empty());
+  CHECK(app::saveDesktopProgress(app.session, path).empty());
   CHECK(fs::is_regular_file(path));
-  CHECK(app::loadDesktopProgress(app, path).empty());
+  CHECK(load(app, path).empty());
 }
 
 }  // namespace
 
 TEST_CASE("progress and state survive a save and a load") {
   const std::string path = tempPath("roundtrip");
-  ui::AppState saved = freshApp();
-  REQUIRE(lesson::loadPreset("cat-mat", saved.lesson));
-  saved.lesson.step = 6;
-  saved.progress.markSeen(6);
-  saved.progress.quizCorrect.insert("rows");
-  ui::recompute(saved);
-  REQUIRE(app::saveDesktopProgress(saved, path).empty());
+  Record saved = Record();
+  REQUIRE(lesson::loadPreset("cat-mat", saved.session.lesson));
+  saved.session.lesson.step = 6;
+  saved.session.progress.markSeen(6);
+  saved.session.progress.quizCorrect.insert("rows");
+  REQUIRE(app::saveDesktopProgress(saved.session, path).empty());
 
-  ui::AppState loaded = freshApp();
-  CHECK(app::loadDesktopProgress(loaded, path).empty());
-  CHECK(lesson::stateToJson(loaded.lesson) == lesson::stateToJson(saved.lesson));
-  CHECK(loaded.progress.seenCount() == 2);
-  CHECK(loaded.progress.quizCorrect.count("rows") == 1);
-  CHECK(loaded.trace.ok);
+  Record loaded = Record();
+  CHECK(load(loaded, path).empty());
+  CHECK(lesson::stateToJson(loaded.session.lesson) == lesson::stateToJson(saved.session.lesson));
+  CHECK(loaded.session.progress.seenCount() == 2);
+  CHECK(loaded.session.progress.quizCorrect.count("rows") == 1);
+  CHECK(loaded.session.trace.ok);
   CHECK(fs::directory_iterator(fs::path(path).parent_path()) != fs::directory_iterator());
   for (const auto& entry : fs::directory_iterator(fs::path(path).parent_path()))
     CHECK(entry.path().filename() == "progress.json");  // no temporary left behind
 }
 
 TEST_CASE("a missing file is a first visit") {
-  ui::AppState app = freshApp();
-  const auto before = lesson::stateToJson(app.lesson);
-  CHECK(app::loadDesktopProgress(app, tempPath("missing")).empty());
-  CHECK(lesson::stateToJson(app.lesson) == before);
-  CHECK(app.storageAvailable);
+  Record app = Record();
+  const auto before = lesson::stateToJson(app.session.lesson);
+  CHECK(load(app, tempPath("missing")).empty());
+  CHECK(lesson::stateToJson(app.session.lesson) == before);
+  CHECK(app.saveAllowed);
 }
 
 TEST_CASE("a record with bad content is moved aside with its bytes, and the learner is told") {
@@ -138,8 +141,8 @@ TEST_CASE("an earlier record kept aside is not replaced by a later one") {
   const std::string path = tempPath("twice");
   writeText(path + ".unreadable", "first");
   writeText(path, "second");
-  ui::AppState app = freshApp();
-  CHECK(contains(app::loadDesktopProgress(app, path), "moved to " + path + ".unreadable-2"));
+  Record app = Record();
+  CHECK(contains(load(app, path), "moved to " + path + ".unreadable-2"));
   CHECK(readAll(path + ".unreadable") == "first");
   CHECK(readAll(path + ".unreadable-2") == "second");
 }
@@ -147,50 +150,50 @@ TEST_CASE("an earlier record kept aside is not replaced by a later one") {
 TEST_CASE("a bad record that cannot be moved aside turns saving off") {
   // The tests may run as root, who can rename anything in an ordinary folder; nothing in
   // /proc can be renamed, and its status file is not JSON.
-  ui::AppState app = freshApp();
-  const std::string notice = app::loadDesktopProgress(app, "/proc/self/status");
+  Record app = Record();
+  const std::string notice = load(app, "/proc/self/status");
   CAPTURE(notice);
   CHECK(contains(notice, "could not be read (it is not valid JSON) nor moved aside"));
   CHECK(contains(notice, "progress will not be saved this time"));
-  CHECK_FALSE(app.storageAvailable);
+  CHECK_FALSE(app.saveAllowed);
 }
 
 TEST_CASE("checking a record without applying it still moves a bad one aside") {
   const std::string path = tempPath("check-only");
-  ui::AppState saved = freshApp();
-  saved.lesson.step = 5;
-  REQUIRE(app::saveDesktopProgress(saved, path).empty());
-  ui::AppState app = freshApp();
-  CHECK(app::loadDesktopProgress(app, path, false).empty());
-  CHECK(app.lesson.step == 0);
+  Record saved = Record();
+  saved.session.lesson.step = 5;
+  REQUIRE(app::saveDesktopProgress(saved.session, path).empty());
+  Record app = Record();
+  CHECK(load(app, path, false).empty());
+  CHECK(app.session.lesson.step == 0);
   writeText(path, "not json");
-  CHECK(contains(app::loadDesktopProgress(app, path, false), "moved to " + path + ".unreadable"));
+  CHECK(contains(load(app, path, false), "moved to " + path + ".unreadable"));
   CHECK(readAll(path + ".unreadable") == "not json");
 }
 
 TEST_CASE("a full disk or an unwritable place is reported and leaves the old record whole") {
-  ui::AppState app = freshApp();
+  Record app = Record();
   // /dev/full through a link in a temporary folder: a writer that wrongly replaced a device
   // by a rename would then replace the link, not the machine's /dev/full (tests may run as root).
   const std::string full = tempPath("dev-full");
   fs::create_symlink("/dev/full", full);
-  CHECK(app::saveDesktopProgress(app, full) == "No space left on device");
+  CHECK(app::saveDesktopProgress(app.session, full) == "No space left on device");
   CHECK(app::writeWholeFile(full, "x") == "No space left on device");
   CHECK(fs::read_symlink(full) == "/dev/full");
-  CHECK_FALSE(app::saveDesktopProgress(app, "/proc/attention-tour/progress.json").empty());
+  CHECK_FALSE(app::saveDesktopProgress(app.session, "/proc/attention-tour/progress.json").empty());
 
   // A file size limit fails the write of the temporary file the way a full disk does.
   const std::string path = tempPath("full");
-  REQUIRE(app::saveDesktopProgress(app, path).empty());
+  REQUIRE(app::saveDesktopProgress(app.session, path).empty());
   const std::string good = readAll(path);
-  app.lesson.step = 7;
+  app.session.lesson.step = 7;
   rlimit old{};
   REQUIRE(getrlimit(RLIMIT_FSIZE, &old) == 0);
   const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);  // the write fails with EFBIG instead
   rlimit small = old;
   small.rlim_cur = 64;
   REQUIRE(setrlimit(RLIMIT_FSIZE, &small) == 0);
-  const std::string error = app::saveDesktopProgress(app, path);
+  const std::string error = app::saveDesktopProgress(app.session, path);
   setrlimit(RLIMIT_FSIZE, &old);
   std::signal(SIGXFSZ, oldHandler);
   CHECK(error == "File too large");

@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "lesson/actions.h"
 #include "lesson/edits.h"
 #include "lesson/practice.h"
 #include "lesson/presets.h"
@@ -37,7 +38,21 @@ void frame(ui::AppState& app, float width, float height) {
   ui::drawScreen(app);
   ImGui::Render();
   REQUIRE(ImGui::GetDrawData() != nullptr);
+  ui::applyQueuedActions(app);  // as the runtime does, between frames
 }
+
+// Set-up that writes the lesson state directly goes through the one door afterwards, so the
+// trace, progress and revision follow as they would after any action.
+void applySetUp(ui::AppState& app) {
+  const lesson::LessonState written = app.session.lesson;
+  app.session.lesson = lesson::LessonState();  // so the door sees a change and recomputes
+  REQUIRE(ui::apply(app, {"test set-up", [written](lesson::LessonState& s, lesson::Progress&) {
+                            s = written;
+                            return std::string();
+                          }}) == "");
+}
+
+void goToStep(ui::AppState& app, int step) { ui::apply(app, lesson::actions::goToStep(step)); }
 
 void setUp(ui::AppState& app, float scale = 1.0f) {
   ui::initialiseApp(app);
@@ -50,7 +65,7 @@ void setUp(ui::AppState& app, float scale = 1.0f) {
 }
 
 const ui::WidgetRect* findWidget(const ui::AppState& app, const std::string& id) {
-  for (const auto& w : app.widgets)
+  for (const auto& w : app.focus.widgets)
     if (w.id == id) return &w;
   return nullptr;
 }
@@ -71,15 +86,15 @@ TEST_CASE("every step of every preset draws, wide and narrow, with heads and mas
   setUp(app);
   for (const auto& preset : lesson::presetList()) {
     CAPTURE(preset.id);
-    REQUIRE(lesson::loadPreset(preset.id, app.lesson));
-    ui::recompute(app);
+    REQUIRE(lesson::loadPreset(preset.id, app.session.lesson));
+    applySetUp(app);
     for (int step = 0; step < lesson::stepCount(); ++step) {
-      ui::goToStep(app, step);
-      app.lesson.mask = step % 2 ? core::Mask::causal() : core::Mask::none();
-      app.lesson.heads = step == 10 && app.lesson.dK % 2 == 0 ? 2 : 1;
-      app.prefs.showFormal = step % 3 == 0;
-      ui::recompute(app);
-      REQUIRE(app.trace.ok);
+      goToStep(app, step);
+      app.session.lesson.mask = step % 2 ? core::Mask::causal() : core::Mask::none();
+      app.session.lesson.heads = step == 10 && app.session.lesson.dK % 2 == 0 ? 2 : 1;
+      app.view.prefs.showFormal = step % 3 == 0;
+      applySetUp(app);
+      REQUIRE(app.session.trace.ok);
       for (int k = 0; k < 3; ++k) frame(app, 1280, 800);
       for (int k = 0; k < 2; ++k) frame(app, 390, 844);
     }
@@ -90,7 +105,7 @@ TEST_CASE("the widgets registry reports matrix cells, tokens and the step button
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  ui::goToStep(app, lesson::stepIndexOf("qkv"));
+  goToStep(app, lesson::stepIndexOf("qkv"));
   frame(app, 1280, 800);
   frame(app, 1280, 800);
   CHECK(findWidget(app, "next") != nullptr);
@@ -108,9 +123,9 @@ TEST_CASE("after a Q edit the embeddings step offers to use the embeddings again
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  REQUIRE(lesson::setEntry(app.lesson, lesson::MatrixId::Q, 0, 0, 2.0f).empty());
-  ui::recompute(app);
-  ui::goToStep(app, lesson::stepIndexOf("tokens"));
+  REQUIRE(lesson::setEntry(app.session.lesson, lesson::MatrixId::Q, 0, 0, 2.0f).empty());
+  applySetUp(app);
+  goToStep(app, lesson::stepIndexOf("tokens"));
   frame(app, 1280, 800);
   frame(app, 1280, 800);
   CHECK(findWidget(app, "use-projections") != nullptr);
@@ -122,16 +137,16 @@ TEST_CASE("Right, Left, End and Home change the step; not while typing") {
   setUp(app);
   frame(app, 1280, 800);
   pressKey(app, ImGuiKey_RightArrow);
-  CHECK(app.lesson.step == 1);
+  CHECK(app.session.lesson.step == 1);
   pressKey(app, ImGuiKey_End);
-  CHECK(app.lesson.step == lesson::stepCount() - 1);
+  CHECK(app.session.lesson.step == lesson::stepCount() - 1);
   pressKey(app, ImGuiKey_LeftArrow);
-  CHECK(app.lesson.step == lesson::stepCount() - 2);
+  CHECK(app.session.lesson.step == lesson::stepCount() - 2);
   pressKey(app, ImGuiKey_Home);
-  CHECK(app.lesson.step == 0);
-  app.cellEdit.active = true;  // a cell is being typed into
+  CHECK(app.session.lesson.step == 0);
+  app.view.cellEdit.active = true;  // a cell is being typed into
   pressKey(app, ImGuiKey_RightArrow);
-  CHECK(app.lesson.step == 0);
+  CHECK(app.session.lesson.step == 0);
 }
 
 TEST_CASE("Tab moves keyboard focus through the controls") {
@@ -152,17 +167,17 @@ TEST_CASE("Tab reaches controls scrolled out of view and scrolls them in") {
   setUp(app);
   frame(app, 1280, 800);
   frame(app, 1280, 800);
-  const size_t visible = app.widgets.size();
-  REQUIRE(app.focusOrder.size() > visible);  // the practice panel lies below the fold
+  const size_t visible = app.focus.widgets.size();
+  REQUIRE(app.focus.order.size() > visible);  // the practice panel lies below the fold
   // Shift+Tab from the first controls wraps round to the last one, at the bottom of the lesson column.
   ImGuiIO& io = ImGui::GetIO();
   io.KeyShift = true;
-  for (int k = 0; k < 4 && GImGui->NavId != app.focusOrder.back().id; ++k) pressKey(app, ImGuiKey_Tab);
+  for (int k = 0; k < 4 && GImGui->NavId != app.focus.order.back().id; ++k) pressKey(app, ImGuiKey_Tab);
   io.KeyShift = false;
-  REQUIRE(GImGui->NavId == app.focusOrder.back().id);
+  REQUIRE(GImGui->NavId == app.focus.order.back().id);
   for (int k = 0; k < 3; ++k) frame(app, 1280, 800);
   bool drawnAndListed = false;
-  for (const auto& w : app.widgets) drawnAndListed = drawnAndListed || w.focused;
+  for (const auto& w : app.focus.widgets) drawnAndListed = drawnAndListed || w.focused;
   CHECK(drawnAndListed);  // scrolled into view, so it is listed with the focus flag
 }
 
@@ -170,8 +185,8 @@ TEST_CASE("a focused control is named for a screen reader with its role and valu
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  app.lesson.step = 1;
-  ui::recompute(app);
+  app.session.lesson.step = 1;
+  applySetUp(app);
   frame(app, 1280, 800);
   CHECK(ui::spokenName(app, "next") == "Next step, button");
   CHECK(ui::spokenName(app, "token[0]") == "Token 1, \"The\", button: makes it the selected query");
@@ -208,10 +223,10 @@ TEST_CASE("the formula panel prints the core's numbers for the selected pair") {
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  REQUIRE(lesson::loadPreset("three-tokens", app.lesson));
-  app.lesson.selected = 0;
-  app.lesson.selectedKey = 2;
-  ui::recompute(app);
+  REQUIRE(lesson::loadPreset("three-tokens", app.session.lesson));
+  app.session.lesson.selected = 0;
+  app.session.lesson.selectedKey = 2;
+  applySetUp(app);
   const auto lines = ui::formulaLines(app);
   CHECK(lines.dot ==
         "q_1 \xC2\xB7 k_3 = 1.00\xC3\x97"
@@ -232,7 +247,7 @@ TEST_CASE("the embedded font covers every symbol the lesson prints") {
   // sqrt, middle dot, sum, superscript T, infinity, arrows, <=, >=, times, subscripts, ellipsis
   const ImWchar symbols[] = {0x221A, 0x00B7, 0x03A3, 0x1D40, 0x221E, 0x2190, 0x2192, 0x2264,
                              0x2265, 0x00D7, 0x2081, 0x2082, 0x2099, 0x2026, 0x00B2};
-  for (ImFont* font : {app.fonts.body, app.fonts.bold, app.fonts.title})
+  for (ImFont* font : {app.platform.fonts.body, app.platform.fonts.bold, app.platform.fonts.title})
     for (ImWchar c : symbols) {
       CAPTURE(static_cast<int>(c));
       CHECK(font->FindGlyphNoFallback(c) != nullptr);
@@ -260,7 +275,7 @@ TEST_CASE("every character of the lesson, experiments and quiz has a glyph") {
         p += ImTextCharFromUtf8(&c, p, end);
         CAPTURE(*text);
         CAPTURE(c);
-        CHECK(app.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
+        CHECK(app.platform.fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr);
       }
     }
   }
