@@ -94,28 +94,34 @@ const std::vector<Experiment>& experiments() {
       {"twins",
        "Give two tokens identical queries and keys (edit Q and K so two rows match).",
        "Twins score every key the same way, so their weight rows are identical, and any key sees them as "
-       "equally good matches. Attention tells tokens apart only through their vectors."},
+       "equally good matches. Attention tells tokens apart only through their vectors.",
+       twinTokens},
       {"zero-key",
        "Set every entry of one key to 0.",
        "Its score is 0 for every query, not minus infinity, so it still gets weight exp(0 - max) / sum. A zero "
-       "key is not ignored; only the mask removes a key."},
+       "key is not ignored; only the mask removes a key.",
+       zeroKey},
       {"no-scale",
        "Switch off the division by \xE2\x88\x9A" "d_k and compare the weights.",
        "Without the scale the scores are larger, so softmax favours the top score more strongly and the rows "
-       "get sharper. With wide keys the effect grows, which is why the scale is there."},
+       "get sharper. With wide keys the effect grows, which is why the scale is there.",
+       noScale},
       {"bank-river",
        "Make \"bank\" attend most to \"river\" in a sentence of your own: for example rename a word of the money "
        "sentence to \"river\" and give it a strong nature embedding.",
        "Attention follows the vectors, not the spelling: once a neighbour's key lines up with the query of "
-       "\"bank\", that neighbour gets the largest share of the weight."},
+       "\"bank\", that neighbour gets the largest share of the weight.",
+       bankToRiver},
       {"causal-first",
        "Turn on the causal mask and look at the first token's row.",
        "The first token may only look at itself, so its single visible weight is exactly 1 and its output is "
-       "its own value vector."},
+       "its own value vector.",
+       causalFirstToken},
       {"one-hot",
        "Scale one query up (multiply its entries) until its row puts more than 95% of its weight on one key.",
        "Multiplying a query by c multiplies its scores by c, like dividing the temperature by c. Large scores "
-       "push softmax towards a one-hot choice."},
+       "push softmax towards a one-hot choice.",
+       nearOneHot},
   };
   return list;
 }
@@ -152,12 +158,8 @@ const std::vector<QuizQuestion>& quiz() {
 
 bool experimentHolds(const std::string& id, const LessonState& state, const LessonTrace& trace) {
   if (!trace.ok || trace.attention.heads.empty()) return false;
-  if (id == "twins") return twinTokens(state, trace);
-  if (id == "zero-key") return zeroKey(state, trace);
-  if (id == "no-scale") return noScale(state, trace);
-  if (id == "bank-river") return bankToRiver(state, trace);
-  if (id == "causal-first") return causalFirstToken(state, trace);
-  if (id == "one-hot") return nearOneHot(state, trace);
+  for (const auto& experiment : experiments())
+    if (experiment.id == id) return experiment.holds(state, trace);
   return false;
 }
 

@@ -10,10 +10,13 @@
 
 namespace lesson {
 
+// An experiment is one record in experiments(): what to try, what it shows, and the check
+// that the state shows it.
 struct Experiment {
   std::string id;
   std::string task;         // what to try
   std::string explanation;  // what it shows, revealed once done
+  bool (*holds)(const LessonState& state, const LessonTrace& trace);
 };
 
 struct QuizQuestion {

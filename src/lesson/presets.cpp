@@ -11,7 +11,6 @@ using core::Matrix;
 
 LessonState threeTokens() {
   LessonState s;
-  s.presetId = "three-tokens";
   s.tokens = {"t1", "t2", "t3"};
   s.dModel = 4;
   s.dK = 4;
@@ -24,7 +23,6 @@ LessonState threeTokens() {
 
 LessonState catOnMat() {
   LessonState s;
-  s.presetId = "cat-mat";
   s.tokens = {"The", "cat", "sat", "on", "the", "mat"};
   s.dimensionLabels = {"animal", "object", "action", "grammar"};
   s.dModel = 4;
@@ -54,7 +52,6 @@ void bankProjections(LessonState& s) {
 
 LessonState bankRiver() {
   LessonState s;
-  s.presetId = "bank-river";
   s.tokens = {"The", "bank", "by", "the", "river", "was", "steep"};
   bankProjections(s);
   s.X = Matrix::fromRows({{0, 0, 0, 1},
@@ -71,7 +68,6 @@ LessonState bankRiver() {
 
 LessonState bankMoney() {
   LessonState s;
-  s.presetId = "bank-money";
   s.tokens = {"I", "went", "to", "the", "bank", "to", "deposit", "money"};
   bankProjections(s);
   s.X = Matrix::fromRows({{0, 0, 0.2f, 0.8f},
@@ -106,32 +102,28 @@ void fillRandom(Matrix& m, uint32_t& generator) {
 
 const std::vector<PresetInfo>& presetList() {
   static const std::vector<PresetInfo> presets = {
-      {"three-tokens", "Three tokens (hand-checkable)"},
-      {"cat-mat", "The cat sat on the mat"},
-      {"bank-river", "The bank by the river was steep"},
-      {"bank-money", "I went to the bank to deposit money"},
+      {"three-tokens", "Three tokens (hand-checkable)", threeTokens},
+      {"cat-mat", "The cat sat on the mat", catOnMat},
+      {"bank-river", "The bank by the river was steep", bankRiver},
+      {"bank-money", "I went to the bank to deposit money", bankMoney},
   };
   return presets;
 }
 
 bool loadPreset(const std::string& id, LessonState& out) {
-  if (id == "three-tokens")
-    out = threeTokens();
-  else if (id == "cat-mat")
-    out = catOnMat();
-  else if (id == "bank-river")
-    out = bankRiver();
-  else if (id == "bank-money")
-    out = bankMoney();
-  else
-    return false;
-  fitOutputMixing(out);
-  return true;
+  for (const auto& preset : presetList()) {
+    if (preset.id != id) continue;
+    out = preset.make();
+    out.presetId = preset.id;
+    fitOutputMixing(out);
+    return true;
+  }
+  return false;
 }
 
 LessonState defaultState() {
   LessonState s;
-  loadPreset("bank-river", s);
+  loadPreset(kDefaultPreset, s);
   return s;
 }
 

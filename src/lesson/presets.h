@@ -9,10 +9,14 @@
 
 namespace lesson {
 
+// A ready-made example: a new one is one record in presetList() and its make function.
 struct PresetInfo {
   std::string id;
   std::string label;
+  LessonState (*make)();  // the example's tokens, vectors and settings; loadPreset sets its id
 };
+
+constexpr const char* kDefaultPreset = "bank-river";
 
 const std::vector<PresetInfo>& presetList();
 // The state of a preset with step and selection at their defaults; false for an unknown id.

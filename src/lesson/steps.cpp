@@ -6,7 +6,6 @@ namespace lesson {
 namespace {
 
 using M = MatrixId;
-using V = StepView;
 
 std::vector<TourStep> buildSteps() {
   return {
@@ -24,7 +23,8 @@ std::vector<TourStep> buildSteps() {
        "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
        {},
        M::Output,
-       {V::Tokens, V::Links}},
+       {"tokens", "links"},
+       FormulaLine::None, false},
       {"tokens",
        "Tokens become vectors",
        "The sentence is cut into tokens, and each token is looked up as a vector of numbers: its embedding. "
@@ -36,7 +36,8 @@ std::vector<TourStep> buildSteps() {
        "X = [x₁; x₂; …; xₙ]",
        {M::X},
        M::X,
-       {V::Tokens}},
+       {"tokens"},
+       FormulaLine::None, false},
       {"qkv",
        "Three roles: query, key, value",
        "Each token plays three parts. Its query says what it is looking for, its key says what it can be "
@@ -48,7 +49,8 @@ std::vector<TourStep> buildSteps() {
        "Q = X W_Q    K = X W_K    V = X W_V",
        {M::X, M::WQ, M::WK, M::WV, M::Q, M::K, M::V},
        M::Q,
-       {}},
+       {},
+       FormulaLine::None, true},
       {"scores",
        "Scores: how well a query matches each key",
        "To decide where token i should look, compare its query with every key using a dot product: multiply "
@@ -60,7 +62,8 @@ std::vector<TourStep> buildSteps() {
        "S = Q Kᵀ,   S[i][j] = q_i · k_j",
        {M::Q, M::K, M::Scores},
        M::Scores,
-       {}},
+       {},
+       FormulaLine::Score, true},
       {"scale",
        "Scaling by √d_k",
        "Longer vectors give bigger dot products, and very large scores make softmax pick a single winner and "
@@ -73,7 +76,8 @@ std::vector<TourStep> buildSteps() {
        "S' = S / (√d_k · T)",
        {M::Scores, M::Scaled},
        M::Scaled,
-       {}},
+       {},
+       FormulaLine::Scale, true},
       {"mask",
        "Masking: hiding the future",
        "A model that writes text one token at a time must not peek at tokens it has not written yet. A causal "
@@ -85,7 +89,8 @@ std::vector<TourStep> buildSteps() {
        "S'[i][j] = -∞  for j > i  (causal)",
        {M::Scaled, M::Masked},
        M::Masked,
-       {}},
+       {},
+       FormulaLine::Mask, true},
       {"softmax",
        "Softmax turns scores into weights",
        "Each row of scores becomes a set of weights that are all positive and add up to 1. Larger scores get "
@@ -97,7 +102,8 @@ std::vector<TourStep> buildSteps() {
        "w_ij = exp(s_ij - max_j s_ij) / Σ_j exp(s_ij - max_j s_ij)",
        {M::Masked},
        M::Weights,
-       {V::Heatmap, V::RowBars}},
+       {"heatmap", "row-bars"},
+       FormulaLine::Softmax, true},
       {"weighted-sum",
        "A weighted sum of values",
        "Now each token collects information: its output is the value vectors of all tokens, each multiplied by "
@@ -108,7 +114,8 @@ std::vector<TourStep> buildSteps() {
        "output_i = Σ_j w_ij v_j",
        {M::Weights, M::V, M::Output},
        M::Output,
-       {V::Links, V::Contributions}},
+       {"links", "contributions"},
+       FormulaLine::Output, true},
       {"output",
        "Context-aware vectors",
        "Compare the selected token's vector before and after attention. Before, it described the token alone; "
@@ -120,7 +127,8 @@ std::vector<TourStep> buildSteps() {
        "x_i  →  output_i",
        {M::V, M::Output},
        M::Output,
-       {V::BeforeAfter}},
+       {"before-after"},
+       FormulaLine::Output, true},
       {"all-at-once",
        "All tokens at once",
        "Nothing in the previous steps depended on finishing one token before starting the next. For the whole "
@@ -133,7 +141,8 @@ std::vector<TourStep> buildSteps() {
        "Output = softmax(Q Kᵀ / √d_k) V",
        {M::Q, M::K, M::V, M::Weights, M::Output},
        M::Output,
-       {V::Cost}},
+       {"cost"},
+       FormulaLine::None, true},
       {"multi-head",
        "Several heads",
        "One set of weights can only express one kind of relation at a time. Multi-head attention splits the "
@@ -146,7 +155,8 @@ std::vector<TourStep> buildSteps() {
        "head_h = softmax(Q_h K_hᵀ / √(d_k/h)) V_h,   out = [head_1 … head_h] W_O",
        {M::Weights, M::Output, M::WO, M::Mixed},
        M::Mixed,
-       {V::Heads}},
+       {"heads"},
+       FormulaLine::Mixing, true},
       {"beyond",
        "Beyond the basic recipe",
        "Attention alone does not know word order: shuffle the tokens and the outputs are shuffled the same "
@@ -160,7 +170,8 @@ std::vector<TourStep> buildSteps() {
        "m' = max(m, max_j s_j),  l' = l·exp(m - m') + Σ_j exp(s_j - m')",
        {M::Output},
        M::Output,
-       {V::Tiles}},
+       {"tiles"},
+       FormulaLine::None, true},
   };
 }
 

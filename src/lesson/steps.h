@@ -10,8 +10,8 @@ namespace lesson {
 // Output is the attention output (heads side by side); Mixed is that output times W_O.
 enum class MatrixId { X, WQ, WK, WV, Q, K, V, Scores, Scaled, Masked, Weights, Output, WO, Mixed };
 
-// Extra views a step may ask for beside its matrices.
-enum class StepView { None, Tokens, Heatmap, RowBars, Links, Contributions, BeforeAfter, Cost, Heads, Tiles };
+// The line of the formula panel a step is about, drawn emphasised.
+enum class FormulaLine { None, Score, Scale, Mask, Softmax, Output, Mixing };
 
 struct TourStep {
   std::string id;
@@ -21,7 +21,9 @@ struct TourStep {
   std::string formula;  // the step's formula, in the symbols the font covers
   std::vector<MatrixId> shows;
   MatrixId produces;
-  std::vector<StepView> views;
+  std::vector<std::string> views;  // ids of the extra views beside the matrices (ui/step_views.cpp)
+  FormulaLine emphasis = FormulaLine::None;
+  bool tokenStrip = true;  // the clickable token strip above the matrices (steps that show tokens have their own)
 };
 
 const std::vector<TourStep>& tourSteps();

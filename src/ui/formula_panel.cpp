@@ -103,7 +103,8 @@ FormulaLines formulaLines(const AppState& app) {
 void drawFormulaPanel(AppState& app) {
   if (!app.session.trace.ok) return;
   const FormulaLines lines = formulaLines(app);
-  const std::string& stepId = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)].id;
+  using lesson::FormulaLine;
+  const FormulaLine about = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)].emphasis;
   const auto& tokens = app.session.lesson.tokens;
   const std::string heading = "Worked numbers: query " + std::to_string(app.session.lesson.selected + 1) + " \"" +
                               tokens[static_cast<size_t>(app.session.lesson.selected)] + "\", key " +
@@ -111,12 +112,12 @@ void drawFormulaPanel(AppState& app) {
                               tokens[static_cast<size_t>(app.session.lesson.selectedKey)] + "\"";
   sectionHeading(app, heading.c_str());
   if (app.session.lesson.heads > 1) ImGui::TextDisabled("head %d of %d", app.view.selectedHead + 1, app.session.lesson.heads);
-  drawLine(app, "score", lines.dot, stepId == "scores");
-  drawLine(app, "scale", lines.scale, stepId == "scale");
-  drawLine(app, "mask", lines.mask, stepId == "mask");
-  drawLine(app, "softmax", lines.softmax, stepId == "softmax");
-  drawLine(app, "output", lines.output, stepId == "weighted-sum" || stepId == "output");
-  if (stepId == "multi-head") drawLine(app, "W_O", lines.mixed, true);
+  drawLine(app, "score", lines.dot, about == FormulaLine::Score);
+  drawLine(app, "scale", lines.scale, about == FormulaLine::Scale);
+  drawLine(app, "mask", lines.mask, about == FormulaLine::Mask);
+  drawLine(app, "softmax", lines.softmax, about == FormulaLine::Softmax);
+  drawLine(app, "output", lines.output, about == FormulaLine::Output);
+  if (about == FormulaLine::Mixing) drawLine(app, "W_O", lines.mixed, true);
   ImGui::TextDisabled("Click a score or weight cell to pick another pair.");
 }
 

@@ -15,52 +15,13 @@
 #include "ui/matrix_view.h"
 #include "ui/practice_panel.h"
 #include "ui/row_views.h"
+#include "ui/step_views.h"
 #include "ui/tour_panel.h"
 #include "ui/widgets.h"
 
 namespace ui {
 
 namespace {
-
-using lesson::StepView;
-
-void drawStepView(AppState& app, StepView view) {
-  const auto& head = app.session.trace.attention.heads[static_cast<size_t>(app.view.selectedHead)];
-  switch (view) {
-    case StepView::None:
-      return;
-    case StepView::Tokens:
-      drawTokenStrip(app);
-      return;
-    case StepView::Heatmap:
-      sectionHeading(app, "Attention weights");
-      ImGui::SameLine();
-      ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");
-      drawHeatmap(app, head.weights, head.rowFullyHidden, "heatmap", px(app, 56));
-      return;
-    case StepView::RowBars:
-      drawRowBars(app);
-      return;
-    case StepView::Links:
-      drawTokenLinks(app);
-      return;
-    case StepView::Contributions:
-      drawContributions(app);
-      return;
-    case StepView::BeforeAfter:
-      drawBeforeAfter(app);
-      return;
-    case StepView::Cost:
-      drawCost(app);
-      return;
-    case StepView::Heads:
-      drawHeads(app);
-      return;
-    case StepView::Tiles:
-      drawTiles(app);
-      return;
-  }
-}
 
 // Matrices of the step, flowing left to right and wrapping when the row is full.
 void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
@@ -99,12 +60,12 @@ void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
 void drawViewsColumn(AppState& app) {
   const auto& step = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)];
   if (!app.session.trace.ok) return;
-  if (step.id != "why" && step.id != "tokens") drawTokenStrip(app);
+  if (step.tokenStrip) drawTokenStrip(app);
   drawStepMatrices(app, step);
   drawDirectVectorsNote(app, step);
-  for (StepView view : step.views) {
+  for (const std::string& id : step.views) {
     ImGui::Spacing();
-    drawStepView(app, view);
+    if (const StepViewRecord* view = findStepView(id)) view->draw(app);
   }
 }
 

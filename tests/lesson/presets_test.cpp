@@ -74,3 +74,15 @@ TEST_CASE("in the cat sentence, \"sat\" attends most to \"cat\"") {
   const auto trace = lesson::computeTrace(s);
   CHECK(strongestKey(trace, indexOf(s, "sat")) == indexOf(s, "cat"));
 }
+
+TEST_CASE("every preset record makes a valid state that carries its own id") {
+  for (const auto& preset : lesson::presetList()) {
+    lesson::LessonState s;
+    REQUIRE(lesson::loadPreset(preset.id, s));
+    CHECK_MESSAGE(lesson::validateState(s).empty(), preset.id);
+    CHECK(s.presetId == preset.id);
+  }
+  lesson::LessonState unknown;
+  CHECK_FALSE(lesson::loadPreset("no-such-example", unknown));
+  CHECK(lesson::defaultState().presetId == lesson::kDefaultPreset);
+}

@@ -13,6 +13,7 @@
 #include "lesson/steps.h"
 #include "ui/formula_panel.h"
 #include "ui/screen.h"
+#include "ui/step_views.h"
 #include "ui/spoken_names.h"
 #include "ui/theme.h"
 
@@ -99,6 +100,12 @@ TEST_CASE("every step of every preset draws, wide and narrow, with heads and mas
       for (int k = 0; k < 2; ++k) frame(app, 390, 844);
     }
   }
+}
+
+TEST_CASE("every view a step names is in the registry of step views") {
+  for (const auto& step : lesson::tourSteps())
+    for (const auto& id : step.views) CHECK_MESSAGE(ui::findStepView(id) != nullptr, step.id << " names " << id);
+  CHECK(ui::findStepView("no-such-view") == nullptr);
 }
 
 TEST_CASE("the widgets registry reports matrix cells, tokens and the step buttons") {

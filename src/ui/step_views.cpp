@@ -1,0 +1,40 @@
+// step_views.cpp: every extra view a step can ask for, by id.
+#include "ui/step_views.h"
+
+#include "ui/controls_panel.h"
+#include "ui/extra_views.h"
+#include "ui/heatmap_view.h"
+#include "ui/row_views.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+
+// The selected head's weights as a colour grid, marked as what this step produces.
+void drawWeightsHeatmap(AppState& app) {
+  const auto& head = app.session.trace.attention.heads[static_cast<size_t>(app.view.selectedHead)];
+  sectionHeading(app, "Attention weights");
+  ImGui::SameLine();
+  ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");
+  drawHeatmap(app, head.weights, head.rowFullyHidden, "heatmap", px(app, 56));
+}
+
+}  // namespace
+
+const std::vector<StepViewRecord>& stepViews() {
+  static const std::vector<StepViewRecord> records = {
+      {"tokens", drawTokenStrip},        {"heatmap", drawWeightsHeatmap},      {"row-bars", drawRowBars},
+      {"links", drawTokenLinks},         {"contributions", drawContributions}, {"before-after", drawBeforeAfter},
+      {"cost", drawCost},                {"heads", drawHeads},                 {"tiles", drawTiles},
+  };
+  return records;
+}
+
+const StepViewRecord* findStepView(const std::string& id) {
+  for (const auto& record : stepViews())
+    if (id == record.id) return &record;
+  return nullptr;
+}
+
+}  // namespace ui
