@@ -4,10 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <memory>
 
 #include "app/gl_heatmap.h"
+#include "app/input_queue.h"
 #include "ui/app_state.h"
 
 struct GLFWwindow;
@@ -18,21 +18,6 @@ struct FrameStats {
   uint64_t frames = 0;       // frames actually rendered
   double lastFrameMs = 0.0;  // CPU time of the last rendered frame
   uint64_t loopTicks = 0;    // loop iterations, rendered or skipped as idle
-  uint64_t inputDropped = 0; // presses dropped because the input queue was full
-};
-
-// A key or character event from the platform, queued and applied to Dear ImGui so that no
-// key or button changes twice in one frame: ImGui 1.86 polls key state, so a press and
-// release arriving between two frames (a fast typist, an automated test) would otherwise be lost.
-struct InputEvent {
-  enum class Kind { Character, Key, MouseButton } kind = Kind::Key;
-  unsigned int character = 0;
-  int key = 0;  // GLFW key, or mouse button index
-  bool down = false;
-  int mods = 0;
-  float x = 0, y = 0;  // pointer position at a mouse button event
-  int clickCount = 0;  // the platform's count for a press (2: a double-click), 0 if unknown
-  double time = 0;     // glfwGetTime() when the event arrived
 };
 
 struct Runtime {
@@ -45,10 +30,7 @@ struct Runtime {
   unsigned targetFramebuffer = 0;         // 0: the window; otherwise an off-screen target
   int forcedWidth = 0, forcedHeight = 0;  // off-screen size overriding the window's
   FrameStats stats;
-  std::deque<InputEvent> pendingInput;
-  bool mouseDown[5] = {};            // button state as applied from the queue
-  double lastAppliedInputTime = -1;  // arrival time of the last event handed to Dear ImGui
-  int nextClickCount = 0;            // the browser's click count for the press about to arrive
+  InputQueue input;
   // The browser driver pauses its main loop while idle; wake() resumes it.
   bool loopPaused = false;
   void (*resumeLoop)() = nullptr;

@@ -188,8 +188,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                                  {"uiScale", r.app.platform.uiScale},
                                  {"canvasWidth", width},
                                  {"canvasHeight", height},
-                                 {"pendingInput", r.pendingInput.size()},
-                                 {"inputDropped", r.stats.inputDropped},
+                                 {"pendingInput", r.input.pending.size()},
+                                 {"inputDropped", r.input.dropped},
                                  {"keysHeld", heldKeyCount()},
                                  {"textInput", ImGui::GetIO().WantTextInput},
                                  {"gpuHeatmap", r.app.platform.heatmap != nullptr},
@@ -274,7 +274,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_challenge_result(const char* answersText) {
 }
 
 // The click count (MouseEvent.detail) of the mouse press that GLFW is about to report.
-EMSCRIPTEN_KEEPALIVE void at_note_click_count(int count) { app::bridge().runtime->nextClickCount = count; }
+EMSCRIPTEN_KEEPALIVE void at_note_click_count(int count) { app::bridge().runtime->input.nextClickCount = count; }
 
 // Wheel or touch-drag scrolling, in steps (positive: up/left), from web/input.js.
 EMSCRIPTEN_KEEPALIVE void at_wheel(double x, double y) {
