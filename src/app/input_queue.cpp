@@ -210,4 +210,9 @@ void applyQueuedInput(Runtime& runtime) {
   for (int b = 0; b < 5; ++b) io.MouseDown[b] = runtime.input.mouseDown[b];
 }
 
+int heldKeyCount() {
+  const ImGuiIO& io = ImGui::GetIO();
+  return static_cast<int>(std::count(std::begin(io.KeysDown), std::end(io.KeysDown), true));
+}
+
 }  // namespace app

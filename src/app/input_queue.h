@@ -37,5 +37,7 @@ struct InputQueue {
 void installInputQueue(GLFWwindow* window);
 // After the backend's NewFrame: applies as many queued events as can share this frame.
 void applyQueuedInput(Runtime& runtime);
+// Keys Dear ImGui holds down now (a stuck key shows here).
+int heldKeyCount();
 
 }  // namespace app

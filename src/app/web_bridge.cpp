@@ -76,11 +76,6 @@ void setClipboardText(void*, const char* text) {
       bridge().clipboard.c_str());
 }
 
-int heldKeyCount() {
-  const ImGuiIO& io = ImGui::GetIO();
-  return static_cast<int>(std::count(std::begin(io.KeysDown), std::end(io.KeysDown), true));
-}
-
 // Keyboard focus moved to another control: the page's second live region says which.
 void announceFocus(const ui::AppState& app) {
   std::string focused;
@@ -131,7 +126,6 @@ void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
 }  // namespace app
 
 using app::appState;
-using app::heldKeyCount;
 using app::okReply;
 using app::reply;
 
@@ -190,7 +184,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                                  {"canvasHeight", height},
                                  {"pendingInput", r.input.pending.size()},
                                  {"inputDropped", r.input.dropped},
-                                 {"keysHeld", heldKeyCount()},
+                                 {"keysHeld", app::heldKeyCount()},
                                  {"textInput", ImGui::GetIO().WantTextInput},
                                  {"gpuHeatmap", r.app.platform.heatmap != nullptr},
                                  {"idle", !app::needsFrame(r)}}));

@@ -112,64 +112,10 @@ void drawBody(AppState& app) {
   ImGui::EndChild();
 }
 
-bool keyPressedOnce(AppState& app, int slot, ImGuiKey key) {
-  ImGuiIO& io = ImGui::GetIO();
-  const int index = io.KeyMap[key];
-  if (index < 0 || index >= IM_ARRAYSIZE(io.KeysDown)) return false;
-  const bool down = io.KeysDown[index];
-  const bool pressed = down && !app.focus.previousKeys[slot];
-  app.focus.previousKeys[slot] = down;
-  return pressed;
-}
-
-void hideKey(ImGuiKey key) {
-  ImGuiIO& io = ImGui::GetIO();
-  const int index = io.KeyMap[key];
-  if (index >= 0 && index < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[index] = false;
-}
-
-// Tab / Shift+Tab walk every registered control in drawing order.
-void moveFocus(AppState& app, int direction) {
-  ImGuiContext& g = *GImGui;
-  const auto& order = app.focus.order;
-  if (order.empty()) return;
-  int current = -1;
-  for (size_t k = 0; k < order.size(); ++k)
-    if (order[k].id == g.NavId) current = static_cast<int>(k);
-  const int count = static_cast<int>(order.size());
-  const int next = current < 0 ? (direction > 0 ? 0 : count - 1) : (current + direction + count) % count;
-  const FocusEntry& target = order[static_cast<size_t>(next)];
-  ImGui::FocusWindow(target.window);
-  ImGui::SetFocusID(target.id, target.window);
-  g.NavDisableHighlight = false;
-  g.NavDisableMouseHover = true;
-  app.focus.scrollTo = target.id;  // registerItem scrolls it into view during the next frame
-}
-
 }  // namespace
 
-void handleTourKeys(AppState& app) {
-  ImGuiIO& io = ImGui::GetIO();
-  const bool typing = io.WantTextInput || app.view.cellEdit.active;
-  const bool left = keyPressedOnce(app, 0, ImGuiKey_LeftArrow);
-  const bool right = keyPressedOnce(app, 1, ImGuiKey_RightArrow);
-  const bool home = keyPressedOnce(app, 2, ImGuiKey_Home);
-  const bool end = keyPressedOnce(app, 3, ImGuiKey_End);
-  const bool tab = keyPressedOnce(app, 4, ImGuiKey_Tab);
-  if (typing) return;  // arrows, Home and End belong to the text field being edited
-  if (left) queueStepChange(app, app.session.lesson.step - 1);
-  if (right) queueStepChange(app, app.session.lesson.step + 1);
-  if (home) queueStepChange(app, 0);
-  if (end) queueStepChange(app, lesson::stepCount() - 1);
-  if (tab && GImGui->ActiveId == 0) moveFocus(app, io.KeyShift ? -1 : 1);
-  for (ImGuiKey key : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Home, ImGuiKey_End, ImGuiKey_Tab})
-    hideKey(key);
-}
-
 void drawScreen(AppState& app) {
-  app.focus.widgetsBuilding.clear();
-  app.focus.orderBuilding.clear();
-  app.focus.part = FocusPart::Header;
+  beginFocusFrame(app);
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
@@ -180,12 +126,7 @@ void drawScreen(AppState& app) {
   ImGui::Spacing();
   drawBody(app);
   ImGui::End();
-  app.focus.widgets.swap(app.focus.widgetsBuilding);
-  // Side by side, the lesson column is drawn before the matrices; Tab still reaches the
-  // matrices right after the step's text, as in the stacked layout.
-  std::stable_sort(app.focus.orderBuilding.begin(), app.focus.orderBuilding.end(),
-                   [](const FocusEntry& a, const FocusEntry& b) { return a.part < b.part; });
-  app.focus.order.swap(app.focus.orderBuilding);
+  endFocusFrame(app);
 }
 
 }  // namespace ui

@@ -1,4 +1,4 @@
-// widgets.cpp: item registration and formatting helpers.
+// widgets.cpp: formatting, sizes and text helpers.
 #include "ui/widgets.h"
 
 #include <imgui_internal.h>
@@ -8,24 +8,6 @@
 #include <cstdio>
 
 namespace ui {
-
-void registerItem(AppState& app, const std::string& id) {
-  const ImVec2 min = ImGui::GetItemRectMin();
-  const ImVec2 max = ImGui::GetItemRectMax();
-  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-  if (app.focus.scrollTo != 0 && ImGui::GetItemID() == app.focus.scrollTo) {
-    if (min.y < clip.Min.y || max.y > clip.Max.y) ImGui::SetScrollHereY(0.5f);
-    app.focus.scrollTo = 0;
-  }
-  // Tab reaches every control, scrolled out of view or not (it is scrolled in when focused).
-  const ImGuiID itemId = ImGui::GetItemID();
-  const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
-  if (itemId != 0 && !disabled) app.focus.orderBuilding.push_back({itemId, ImGui::GetCurrentWindow(), app.focus.part});
-  // widgets() lists only what is actually visible: what a person could click.
-  if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
-  const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
-  app.focus.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused});
-}
 
 std::string formatNumber(float value) {
   if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";

@@ -1,19 +1,18 @@
-// widgets.h: small helpers every view uses: registering interactive items (for
-// widgets() and Tab order), number formatting, and section headings.
+// widgets.h: small helpers every view uses: number formatting, sizes, headings and text,
+// and (through ui/focus.h) registering interactive items.
 #pragma once
 
 #include <string>
 #include <vector>
 
 #include "ui/app_state.h"
+#include "ui/focus.h"
 
 namespace ui {
 
 // The one accent of the lesson: what this step produces, the selected row and pair.
 inline const ImVec4 kAccent(0.75f, 0.30f, 0.05f, 1.0f);
 
-// Records the last submitted item under `id` (e.g. "Q[0][1]", "next").
-void registerItem(AppState& app, const std::string& id);
 std::string formatNumber(float value);  // 2 decimals, "-inf" for masked scores
 std::string formatExact(float value);   // enough digits to identify the float
 void sectionHeading(AppState& app, const char* text);
