@@ -18,6 +18,6 @@ struct CliOptions {
 };
 
 CliOptions parseCli(const std::vector<std::string>& args);
-const char* cliUsage();
+std::string cliUsage();
 
 }  // namespace app

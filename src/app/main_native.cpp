@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
     return kExitUsage;
   }
   if (options.help) {
-    std::fputs(app::cliUsage(), stdout);
+    std::fputs(app::cliUsage().c_str(), stdout);
     return 0;
   }
   app::Runtime runtime;

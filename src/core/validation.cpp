@@ -1,5 +1,6 @@
 // validation.cpp: input checks for attention, returned as readable messages.
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "core/attention.h"
@@ -8,6 +9,19 @@
 namespace core {
 
 namespace {
+
+// 1e6 as "1e6" and 1e-6 as "1e-6" (not printf's "1e+06"), as people write limits.
+std::string shortText(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  std::string out(text);
+  const size_t e = out.find('e');
+  if (e == std::string::npos) return out;
+  std::string exponent = out.substr(e + 1);
+  const bool negative = exponent[0] == '-';
+  exponent.erase(0, exponent.find_first_not_of("+-0"));
+  return out.substr(0, e + 1) + (negative ? "-" : "") + exponent;
+}
 
 std::string plural(int count, const char* noun) { return std::to_string(count) + " " + noun + (count == 1 ? "" : "s"); }
 
@@ -41,7 +55,7 @@ std::optional<std::string> validateMatrix(const Matrix& m, const std::string& na
       if (!std::isfinite(v))
         return name + "[" + std::to_string(i) + "][" + std::to_string(j) + "] is not a finite number";
       if (std::fabs(v) > kMaxAbsEntry)
-        return name + "[" + std::to_string(i) + "][" + std::to_string(j) + "] is outside the range -1e6..1e6";
+        return name + "[" + std::to_string(i) + "][" + std::to_string(j) + "] is outside the range -" + shortText(kMaxAbsEntry) + ".." + shortText(kMaxAbsEntry);
     }
   }
   return std::nullopt;
@@ -57,12 +71,12 @@ std::optional<std::string> validateAttentionInputs(const Matrix& Q, const Matrix
   if (!std::isfinite(options.temperature) || options.temperature <= 0.0f)
     return "temperature must be a finite number greater than 0";
   if (options.temperature < kMinTemperature || options.temperature > kMaxTemperature)
-    return "temperature must be between 1e-6 and 1e6";
+    return "temperature must be between " + shortText(kMinTemperature) + " and " + shortText(kMaxTemperature);
   if (options.heads < 1 || options.heads > kMaxHeads) return "heads must be between 1 and " + std::to_string(kMaxHeads);
   // Every head keeps its own score and weight matrices, so the cells count over all heads.
   if (static_cast<double>(Q.rows) * K.rows * options.heads > kMaxScoreCells)
     return "Q and K would make " + (options.heads > 1 ? std::to_string(options.heads) + " score matrices" : "a score matrix") +
-           " of " + std::to_string(Q.rows) + " x " + std::to_string(K.rows) + "; the limit is 16777216 cells in all";
+           " of " + std::to_string(Q.rows) + " x " + std::to_string(K.rows) + "; the limit is " + std::to_string(static_cast<long long>(kMaxScoreCells)) + " cells in all";
   if (Q.cols % options.heads != 0)
     return "heads (" + std::to_string(options.heads) + ") must divide d_k (" + std::to_string(Q.cols) + ")";
   if (V.cols % options.heads != 0)

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/attention.h"
+#include "core/limits.h"
 #include "core/online.h"
 #include "lesson/input_limits.h"
 #include "lesson/json_io.h"
@@ -53,7 +54,7 @@ std::string readOptions(const json& request, const core::Matrix& Q, const core::
   if (request.contains("heads")) {
     if (!request["heads"].is_number_integer()) return "heads must be a whole number";
     const auto heads = request["heads"].get<long long>();
-    if (heads < 1 || heads > 64) return "heads must be between 1 and 64";
+    if (heads < 1 || heads > core::kMaxHeads) return "heads must be between 1 and " + std::to_string(core::kMaxHeads);
     options.heads = static_cast<int>(heads);
   }
   if (request.contains("WO") && !request["WO"].is_null()) {

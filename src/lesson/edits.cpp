@@ -101,7 +101,7 @@ std::string parseEntryText(const std::string& text, float& value) {
   const double parsed = std::strtod(trimmed.c_str(), &end);
   if (end != trimmed.c_str() + trimmed.size() || errno == ERANGE || !std::isfinite(parsed))
     return "\"" + trimmed + "\" is not a number";
-  if (std::fabs(parsed) > kMaxEditableValue) return "values must be between -1000 and 1000";
+  if (std::fabs(parsed) > kMaxEditableValue) return "values must be " + rangeText(-kMaxEditableValue, kMaxEditableValue);
   value = static_cast<float>(parsed);
   return {};
 }
@@ -123,7 +123,7 @@ std::string switchToProjected(LessonState& state) {
 }
 
 std::string setEntry(LessonState& state, MatrixId id, int row, int col, float value) {
-  if (!std::isfinite(value) || std::fabs(value) > kMaxEditableValue) return "values must be between -1000 and 1000";
+  if (!std::isfinite(value) || std::fabs(value) > kMaxEditableValue) return "values must be " + rangeText(-kMaxEditableValue, kMaxEditableValue);
   return applyChecked(state, [&](LessonState& s) -> std::string {
     if (!isEditable(s, id)) return std::string(matrixName(id)) + " cannot be edited here";
     if (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) switchToDirect(s);
@@ -155,7 +155,7 @@ std::string resetMatrix(LessonState& state, MatrixId id) {
 std::string addToken(LessonState& state, const std::string& token) {
   return applyChecked(state, [&](LessonState& s) -> std::string {
     if (auto bad = checkToken(token); !bad.empty()) return bad;
-    if (static_cast<int>(s.tokens.size()) >= kMaxTokens) return "the sentence can have at most 16 tokens";
+    if (static_cast<int>(s.tokens.size()) >= kMaxTokens) return "the sentence can have at most " + std::to_string(kMaxTokens) + " tokens";
     s.tokens.push_back(token);
     resizeRows(s, static_cast<int>(s.tokens.size()));
     return {};
@@ -193,7 +193,7 @@ std::string renameToken(LessonState& state, int index, const std::string& token)
 
 std::string setModelWidth(LessonState& state, int dModel) {
   return applyChecked(state, [&](LessonState& s) -> std::string {
-    if (dModel < kMinWidth || dModel > kMaxWidth) return "d_model must be between 1 and 16";
+    if (dModel < kMinWidth || dModel > kMaxWidth) return "d_model must be " + rangeText(kMinWidth, kMaxWidth);
     if (s.source != VectorSource::Projected)
       return "d_model applies to embeddings; this example gives Q, K, V directly";
     const int n = static_cast<int>(s.tokens.size());
@@ -211,7 +211,7 @@ std::string setModelWidth(LessonState& state, int dModel) {
 
 std::string setKeyWidth(LessonState& state, int dK) {
   return applyChecked(state, [&](LessonState& s) -> std::string {
-    if (dK < kMinWidth || dK > kMaxWidth) return "d_k must be between 1 and 16";
+    if (dK < kMinWidth || dK > kMaxWidth) return "d_k must be " + rangeText(kMinWidth, kMaxWidth);
     if (s.source == VectorSource::Projected) {
       for (core::Matrix* w : {&s.WQ, &s.WK, &s.WV}) *w = resized(*w, s.dModel, dK);
     } else {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "lesson/steps.h"
 #include "lesson/text_rules.h"
@@ -17,7 +18,8 @@ std::string checkShape(const core::Matrix& m, const char* name, int rows, int co
            core::shapeText(m);
   for (float v : m.values)
     if (!std::isfinite(v) || std::fabs(v) > kMaxEditableValue)
-      return std::string(name) + " holds a value outside -1000..1000";
+      return std::string(name) + " holds a value outside -" + std::to_string(static_cast<int>(kMaxEditableValue)) + ".." +
+             std::to_string(static_cast<int>(kMaxEditableValue));
   return {};
 }
 
@@ -25,14 +27,15 @@ std::string checkShape(const core::Matrix& m, const char* name, int rows, int co
 
 std::string validateState(const LessonState& s) {
   const int n = static_cast<int>(s.tokens.size());
-  if (n < kMinTokens || n > kMaxTokens) return "the sentence must have 1 to 16 tokens";
+  if (n < kMinTokens || n > kMaxTokens)
+    return "the sentence must have " + std::to_string(kMinTokens) + " to " + std::to_string(kMaxTokens) + " tokens";
   for (const auto& token : s.tokens)
     if (std::string error = checkName(token, "each token"); !error.empty()) return error;
-  if (s.dModel < kMinWidth || s.dModel > kMaxWidth) return "dModel must be between 1 and 16";
-  if (s.dK < kMinWidth || s.dK > kMaxWidth) return "dK must be between 1 and 16";
+  if (s.dModel < kMinWidth || s.dModel > kMaxWidth) return "dModel must be " + rangeText(kMinWidth, kMaxWidth);
+  if (s.dK < kMinWidth || s.dK > kMaxWidth) return "dK must be " + rangeText(kMinWidth, kMaxWidth);
   if (s.heads < 1 || s.dK % s.heads != 0) return "heads must divide dK";
-  if (!std::isfinite(s.temperature) || s.temperature < 0.05f || s.temperature > 20.0f)
-    return "temperature must be between 0.05 and 20";
+  if (!std::isfinite(s.temperature) || s.temperature < kMinTemperature || s.temperature > kMaxTemperature)
+    return "temperature must be " + rangeText(kMinTemperature, kMaxTemperature);
   if (s.mask.kind != core::MaskKind::None && s.mask.kind != core::MaskKind::Causal)
     return "the lesson mask must be none or causal";
   if (!s.dimensionLabels.empty() && static_cast<int>(s.dimensionLabels.size()) != s.dModel)
@@ -50,12 +53,18 @@ std::string validateState(const LessonState& s) {
     if (!(error = checkShape(s.K, "K", n, s.dK)).empty()) return error;
     if (!(error = checkShape(s.V, "V", n, s.V.cols)).empty()) return error;
     if (s.V.cols < 1 || s.V.cols > kMaxWidth || s.V.cols % s.heads != 0)
-      return "V needs 1 to 16 columns, divisible by heads";
+      return "V needs " + std::to_string(kMinWidth) + " to " + std::to_string(kMaxWidth) + " columns, divisible by heads";
   }
   const int dv = valueWidth(s);
   if (!(error = checkShape(s.WO, "WO", dv, dv)).empty()) return error;
   if (s.step < 0 || s.step >= stepCount()) return "step must be between 0 and " + std::to_string(stepCount() - 1);
   return {};
+}
+
+std::string rangeText(double low, double high) {
+  char text[64];
+  std::snprintf(text, sizeof text, "between %g and %g", low, high);
+  return text;
 }
 
 bool operator==(const LessonState& a, const LessonState& b) {

@@ -41,7 +41,7 @@ void drawScaleControls(AppState& app) {
   registerItem(app, "scale");
   float temperature = app.session.lesson.temperature;
   ImGui::SetNextItemWidth(px(app, 220));
-  if (ImGui::SliderFloat("Temperature", &temperature, 0.05f, 20.0f, "%.2f",
+  if (ImGui::SliderFloat("Temperature", &temperature, lesson::kMinTemperature, lesson::kMaxTemperature, "%.2f",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
     queue(app, lesson::actions::setTemperature(temperature));
   registerItem(app, "temperature");
@@ -194,7 +194,7 @@ void drawTokenStrip(AppState& app) {
     if (visibleWidth() < ImGui::CalcTextSize(tokens[i].c_str()).x + px(app, 24)) ImGui::NewLine();
     ImGui::PushID(static_cast<int>(i));
     const bool selected = static_cast<int>(i) == app.session.lesson.selected;
-    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.98f, 0.78f, 0.55f, 1.0f));
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, kAccentSoft);
     const bool pressed = ImGui::Button(tokens[i].c_str());
     if (selected) ImGui::PopStyleColor();
     registerItem(app, "token[" + std::to_string(i) + "]");

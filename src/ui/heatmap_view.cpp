@@ -44,15 +44,15 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
     }
     if (i < static_cast<int>(hidden.size()) && hidden[static_cast<size_t>(i)]) {
       const ImVec2 a(origin.x, origin.y + static_cast<float>(i) * cell);
-      draw->AddRectFilled(a, ImVec2(a.x + cell * static_cast<float>(w.cols), a.y + cell), IM_COL32(200, 200, 205, 255));
+      draw->AddRectFilled(a, ImVec2(a.x + cell * static_cast<float>(w.cols), a.y + cell), kMaskedFill);
       draw->AddText(ImVec2(a.x + px(app, 6), a.y + (cell - ImGui::GetTextLineHeight()) * 0.5f),
-                    IM_COL32(60, 60, 70, 255), "no visible key: softmax undefined, weights 0");
+                    kMaskedInk, "no visible key: softmax undefined, weights 0");
     }
   }
   const int sel = app.session.lesson.selected;
   draw->AddRect(ImVec2(origin.x, origin.y + static_cast<float>(sel) * cell),
                 ImVec2(origin.x + cell * static_cast<float>(w.cols), origin.y + static_cast<float>(sel + 1) * cell),
-                IM_COL32(230, 90, 20, 255), 0.0f, 0, 2.5f * app.platform.uiScale);
+                kAccentFill, 0.0f, 0, 2.5f * app.platform.uiScale);
 }
 
 }  // namespace

@@ -132,11 +132,11 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
   registerItem(app, cellId(id, row, col));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const bool masked = std::isinf(value);
-  const ImU32 background = masked ? IM_COL32(215, 215, 220, 255) : ImGui::GetColorU32(colormap(colourLevel));
+  const ImU32 background = masked ? kMaskedFill : ImGui::GetColorU32(colormap(colourLevel));
   draw->AddRectFilled(p, ImVec2(p.x + width, p.y + height), background, 3.0f);
   const std::string text = formatNumber(value);
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-  const ImU32 ink = masked ? IM_COL32(70, 70, 80, 255) : textColorOn(colourLevel);
+  const ImU32 ink = masked ? kMaskedInk : textColorOn(colourLevel);
   draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), ink, text.c_str());
   const bool selected = row == app.session.lesson.selected && (!colsAreTokens(id) || col == app.session.lesson.selectedKey);
   if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(kAccent), 3.0f, 0, 2.0f);

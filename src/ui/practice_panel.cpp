@@ -10,8 +10,6 @@ namespace ui {
 
 namespace {
 
-const ImVec4 kDone(0.10f, 0.50f, 0.20f, 1.0f);
-const ImVec4 kWrong(0.70f, 0.15f, 0.10f, 1.0f);
 
 void drawExperiments(AppState& app) {
   const auto& list = lesson::experiments();

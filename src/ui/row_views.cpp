@@ -31,7 +31,7 @@ void bar(AppState& app, const char* label, float value, float scaleMax, float wi
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float zeroX = p.x + half;
   const float len = std::isfinite(value) && scaleMax > 0 ? std::clamp(value / scaleMax, -1.0f, 1.0f) * half : 0.0f;
-  draw->AddLine(ImVec2(zeroX, p.y - 1), ImVec2(zeroX, p.y + h + 1), IM_COL32(120, 120, 120, 255));
+  draw->AddLine(ImVec2(zeroX, p.y - 1), ImVec2(zeroX, p.y + h + 1), kRule);
   draw->AddRectFilled(ImVec2(std::min(zeroX, zeroX + len), p.y + 2), ImVec2(std::max(zeroX, zeroX + len), p.y + h - 2),
                       colour);
   ImGui::Dummy(ImVec2(width, h));
@@ -57,11 +57,11 @@ void drawRowBars(AppState& app) {
   ImGui::TextDisabled("scaled scores");
   for (int j = 0; j < head.maskedScores.cols; ++j)
     bar(app, app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), head.maskedScores.at(i, j), scoreMax, width,
-        IM_COL32(120, 140, 190, 255));
+        kBefore);
   ImGui::TextDisabled("weights (softmax)");
   for (int j = 0; j < head.weights.cols; ++j)
     bar(app, app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), head.weights.at(i, j), 1.0f, width * 2.0f,
-        IM_COL32(230, 120, 40, 255));
+        kAccentFill);
 }
 
 void drawTokenLinks(AppState& app) {
@@ -82,12 +82,12 @@ void drawTokenLinks(AppState& app) {
     const float w = head.weights.at(i, j);
     if (w <= 0.0f) continue;
     draw->AddLine(ImVec2(xOf(i), p.y + lineH + px(app, 4)), ImVec2(xOf(j), p.y + height - lineH - px(app, 4)),
-                  IM_COL32(230, 110, 30, static_cast<int>(60 + 195 * w)), (1.0f + 14.0f * w) * app.platform.uiScale);
+                  (kAccentFill & ~IM_COL32_A_MASK) | (static_cast<ImU32>(60 + 195 * w) << IM_COL32_A_SHIFT), (1.0f + 14.0f * w) * app.platform.uiScale);
   }
   for (int k = 0; k < n; ++k) {
     const char* t = tokens[static_cast<size_t>(k)].c_str();
     const float tw = ImGui::CalcTextSize(t).x;
-    const ImU32 ink = k == i ? IM_COL32(200, 70, 10, 255) : ImGui::GetColorU32(ImGuiCol_Text);
+    const ImU32 ink = k == i ? ImGui::GetColorU32(kAccent) : ImGui::GetColorU32(ImGuiCol_Text);
     draw->AddText(ImVec2(xOf(k) - tw * 0.5f, p.y), ink, t);
     draw->AddText(ImVec2(xOf(k) - tw * 0.5f, p.y + height - lineH), ImGui::GetColorU32(ImGuiCol_Text), t);
   }
@@ -115,7 +115,7 @@ void drawContributions(AppState& app) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float zeroY = p.y + half;
   draw->AddLine(ImVec2(p.x, zeroY), ImVec2(p.x + colWidth * static_cast<float>(dims), zeroY),
-                IM_COL32(120, 120, 120, 255));
+                kRule);
   for (int c = 0; c < dims; ++c) {
     float up = 0, down = 0;
     const float x0 = p.x + colWidth * static_cast<float>(c) + colWidth * 0.15f, x1 = x0 + colWidth * 0.7f;
@@ -152,11 +152,11 @@ void drawBeforeAfter(AppState& app) {
     std::string label = c < static_cast<int>(app.session.lesson.dimensionLabels.size()) && projected
                             ? app.session.lesson.dimensionLabels[static_cast<size_t>(c)]
                             : "dim " + std::to_string(c + 1);
-    bar(app, label.c_str(), before.at(i, c), scaleMax, width, IM_COL32(120, 140, 190, 255));
+    bar(app, label.c_str(), before.at(i, c), scaleMax, width, kBefore);
   }
   ImGui::TextDisabled("after: output_i (a blend of the values it attended to)");
   for (int c = 0; c < after.cols; ++c)
-    bar(app, ("dim " + std::to_string(c + 1)).c_str(), after.at(i, c), scaleMax, width, IM_COL32(230, 120, 40, 255));
+    bar(app, ("dim " + std::to_string(c + 1)).c_str(), after.at(i, c), scaleMax, width, kAccentFill);
 }
 
 }  // namespace ui

@@ -30,9 +30,9 @@ void drawProgressDots(AppState& app) {
     const bool current = k == app.session.lesson.step;
     const bool seen =
         k < static_cast<int>(app.session.progress.stepsSeen.size()) && app.session.progress.stepsSeen[static_cast<size_t>(k)];
-    const ImU32 accent = IM_COL32(40, 90, 200, 255);
+    const ImU32 accent = kTourBlue;
     if (current)
-      draw->AddCircleFilled(centre, radius * 1.25f, IM_COL32(220, 90, 20, 255));
+      draw->AddCircleFilled(centre, radius * 1.25f, kAccentFill);
     else if (seen)
       draw->AddCircleFilled(centre, radius, accent);
     else
@@ -84,7 +84,7 @@ void drawStepText(AppState& app) {
   paragraph(step.plain);
   ImGui::Spacing();
   // The formula of the step, in a tinted box.
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0.93f, 0.95f, 1.0f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, kStepPanel);
   ImGui::PushFont(app.platform.fonts.bold);
   const float textHeight =
       ImGui::CalcTextSize(step.formula.c_str(), nullptr, false, visibleRight() - ImGui::GetCursorPosX() - px(app, 30))
@@ -107,10 +107,10 @@ void drawStepText(AppState& app) {
 
 void drawNotice(AppState& app) {
   if (!app.session.trace.ok) {
-    ImGui::TextColored(ImVec4(0.7f, 0.1f, 0.1f, 1.0f), "This state cannot be computed: %s", app.session.trace.error.c_str());
+    ImGui::TextColored(kError, "This state cannot be computed: %s", app.session.trace.error.c_str());
   }
   if (app.session.lesson.notice.empty()) return;
-  ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(1.0f, 0.95f, 0.85f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, kNoticePanel);
   ImGui::BeginChild("notice", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.0f), true);
   ImGui::PushTextWrapPos(visibleRight() - px(app, 70));
   ImGui::TextUnformatted(app.session.lesson.notice.c_str());

@@ -7,11 +7,10 @@
 
 #include "ui/app_state.h"
 #include "ui/focus.h"
+#include "ui/palette.h"
 
 namespace ui {
 
-// The one accent of the lesson: what this step produces, the selected row and pair.
-inline const ImVec4 kAccent(0.75f, 0.30f, 0.05f, 1.0f);
 
 std::string formatNumber(float value);  // 2 decimals, "-inf" for masked scores
 std::string formatExact(float value);   // enough digits to identify the float
