@@ -1,10 +1,10 @@
 // harness.mjs: shared set-up for the browser tests: a static server for build/site on
 // loopback, Debian's Chromium through playwright-core (software WebGL2), and collectors
 // for page errors and requests. Each test file is a plain node script run by ctest.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { createSiteServer } from '../../scripts/serve.mjs';
 
 const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -14,25 +14,11 @@ export const siteDir = process.env.AT_SITE_DIR || path.join(root, 'build/site');
 export const artifactsDir = process.env.AT_ARTIFACTS || path.join(root, 'build/test-artifacts');
 fs.mkdirSync(artifactsDir, { recursive: true });
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
-
-// transform(pathname, body) may rewrite a file as it is served (tests of freshness).
-export function serve(dir = siteDir, transform = null) {
+// The page served on loopback by the project's own server (scripts/serve.mjs). transform
+// (pathname, body) may rewrite a file as it is served (tests of freshness).
+export function serve(dir = siteDir, transform = null, { securityHeaders = true } = {}) {
   return new Promise((resolve) => {
-    const server = http.createServer((req, res) => {
-      const url = new URL(req.url, 'http://x');
-      const file = path.join(dir, decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname));
-      if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-        res.writeHead(404);
-        res.end('not found');
-        return;
-      }
-      const body = transform ? transform(url.pathname, fs.readFileSync(file)) : fs.readFileSync(file);
-      res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream',
-        'Content-Length': body.length });
-      res.end(body);
-    });
+    const server = createSiteServer(dir, { transform, securityHeaders });
     server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
   });
 }
@@ -148,7 +134,7 @@ export async function runBrowserTest(name, body, { launchArgs = [] } = {}) {
 
 // Runs a test body with a server for build/site and a browser.
 export async function runTest(name, body, options = {}) {
-  const { server, url } = await serve();
+  const { server, url } = await serve(siteDir, null, options.serve || {});
   try {
     await runBrowserTest(name, ({ browser }) => body({ browser, url }), options);
   } finally {
