@@ -9,7 +9,7 @@ CACHE="$ROOT/.cache"
 IMGUI_DIR="$CACHE/imgui"
 
 APT_PACKAGES=(
-  cmake ninja-build g++ clang-14 lld-14 libclang-rt-14-dev
+  cmake ninja-build g++ clang-14 lld-14 libclang-rt-14-dev clang-format
   emscripten
   libglfw3-dev libgl-dev
   doctest-dev nlohmann-json3-dev libstb-dev

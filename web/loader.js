@@ -35,8 +35,7 @@
     const cssHeight = Math.max(1, Math.round(rect.height));
     // canvas.width = CSS width x devicePixelRatio, so text is sharp on HiDPI screens.
     Module.setCanvasSize(Math.round(cssWidth * ratio), Math.round(cssHeight * ratio));
-    Module.ccall('at_set_viewport', null, ['number', 'number', 'number'],
-                 [cssWidth, cssHeight, ratio]);
+    Module.ccall('at_set_pixel_ratio', null, ['number'], [ratio]);
   };
 
   function watchViewport() {

@@ -27,10 +27,12 @@ bool parseSize(const std::string& text, int& width, int& height) {
 }  // namespace
 
 std::string cliUsage() {
-  return std::string("usage: attention-tour [--screenshot PATH] [--size WxH] [--step N] [--state FILE] [--help]\n"
-         "  --screenshot PATH  render the view to a PNG file and exit\n"
-         "  --size WxH         window or screenshot size in pixels (default 1280x800, at least 200x200)\n"
-         "  --step N           open the tour at step N (1-") + std::to_string(lesson::stepCount()) + ")\n" +
+  return std::string(
+             "usage: attention-tour [--screenshot PATH] [--size WxH] [--step N] [--state FILE] [--help]\n"
+             "  --screenshot PATH  render the view to a PNG file and exit\n"
+             "  --size WxH         window or screenshot size in pixels (default 1280x800, at least 200x200)\n"
+             "  --step N           open the tour at step N (1-") +
+         std::to_string(lesson::stepCount()) + ")\n" +
          "  --state FILE       open a lesson state saved as JSON (the shape getState() returns)\n"
          "  --help             show this text\n";
 }

@@ -52,9 +52,12 @@ std::string defaultStoragePath() {
   const char* config = std::getenv("XDG_CONFIG_HOME");
   const char* home = std::getenv("HOME");
   std::string base;
-  if (config && *config) base = config;
-  else if (home && *home) base = std::string(home) + "/.config";
-  else return {};
+  if (config && *config)
+    base = config;
+  else if (home && *home)
+    base = std::string(home) + "/.config";
+  else
+    return {};
   return base + "/attention-tour/progress.json";
 }
 

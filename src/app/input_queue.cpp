@@ -95,8 +95,8 @@ struct FrameInput {
 // view and no Dear ImGui 1.86 behaviour reads those keys alone, so their presses and
 // releases need no frame of their own (Space does: it presses the focused control).
 bool isPlainTypingKey(const InputEvent& event) {
-  const bool letterOrDigit = (event.key >= GLFW_KEY_A && event.key <= GLFW_KEY_Z) ||
-                             (event.key >= GLFW_KEY_0 && event.key <= GLFW_KEY_9);
+  const bool letterOrDigit =
+      (event.key >= GLFW_KEY_A && event.key <= GLFW_KEY_Z) || (event.key >= GLFW_KEY_0 && event.key <= GLFW_KEY_9);
   return event.kind == InputEvent::Kind::Key && letterOrDigit &&
          (event.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) == 0;
 }

@@ -125,8 +125,8 @@ int main(int argc, char** argv) {
     std::string storagePath = app::defaultStoragePath();
     const bool explicitView = !options.statePath.empty() || options.step >= 0;
     if (!storagePath.empty()) {
-      const std::string notice =
-          app::loadDesktopProgress(runtime.app.session, runtime.app.platform.storageAvailable, storagePath, !explicitView);
+      const std::string notice = app::loadDesktopProgress(runtime.app.session, runtime.app.platform.storageAvailable,
+                                                          storagePath, !explicitView);
       if (!notice.empty()) ui::apply(runtime.app, lesson::actions::showNotice(notice));
       if (!runtime.app.platform.storageAvailable) storagePath.clear();  // a bad record is still there
     }

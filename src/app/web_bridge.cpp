@@ -166,9 +166,13 @@ EMSCRIPTEN_KEEPALIVE const char* at_widgets() {
   return reply(lesson::dumpJson(list));
 }
 
-EMSCRIPTEN_KEEPALIVE const char* at_share_fragment() { return reply(lesson::encodeShareFragment(appState().session.lesson)); }
+EMSCRIPTEN_KEEPALIVE const char* at_share_fragment() {
+  return reply(lesson::encodeShareFragment(appState().session.lesson));
+}
 
-EMSCRIPTEN_KEEPALIVE const char* at_narration() { return reply(lesson::narrate(appState().session.lesson, appState().session.trace)); }
+EMSCRIPTEN_KEEPALIVE const char* at_narration() {
+  return reply(lesson::narrate(appState().session.lesson, appState().session.trace));
+}
 
 EMSCRIPTEN_KEEPALIVE const char* at_stats() {
   const auto& r = *app::bridge().runtime;
@@ -192,11 +196,9 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
 
 // The page has already sized the canvas (Module.setCanvasSize, which updates GLFW's window
 // size without GLFW's full-screen heuristics); this records the pixel ratio the UI scales by.
-EMSCRIPTEN_KEEPALIVE void at_set_viewport(int cssWidth, int cssHeight, double pixelRatio) {
+EMSCRIPTEN_KEEPALIVE void at_set_pixel_ratio(double pixelRatio) {
   auto& r = *app::bridge().runtime;
   if (!(pixelRatio > 0.25 && pixelRatio < 8.0)) pixelRatio = 1.0;
-  (void)cssWidth;
-  (void)cssHeight;
   r.app.platform.pixelRatio = static_cast<float>(pixelRatio);
   app::wake(r);
 }
@@ -215,7 +217,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_restore(const char* stateText, const char* p
   if (progressText && *progressText) progressError = app::act(lesson::actions::restoreProgress(progressText));
   if (stateText && *stateText) stateError = app::act(lesson::actions::restoreState(stateText));
   std::string notice;
-  if (!stateError.empty()) notice = "Your saved lesson could not be read (" + stateError + "), so the default lesson is shown.";
+  if (!stateError.empty())
+    notice = "Your saved lesson could not be read (" + stateError + "), so the default lesson is shown.";
   if (!progressError.empty())
     notice += std::string(notice.empty() ? "" : " ") + "Your saved progress could not be read (" + progressError + ").";
   if (!notice.empty()) notice += " The unreadable record is kept aside in this browser's storage, not overwritten.";
@@ -242,8 +245,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_limits() {
 
 EMSCRIPTEN_KEEPALIVE const char* at_saved_state() {
   const auto& a = appState();
-  return reply(
-      lesson::dumpJson({{"state", lesson::stateToJson(a.session.lesson)}, {"progress", lesson::progressToJson(a.session.progress)}}));
+  return reply(lesson::dumpJson(
+      {{"state", lesson::stateToJson(a.session.lesson)}, {"progress", lesson::progressToJson(a.session.progress)}}));
 }
 
 EMSCRIPTEN_KEEPALIVE void at_wake() { app::wake(*app::bridge().runtime); }
@@ -301,7 +304,8 @@ EMSCRIPTEN_KEEPALIVE void at_set_zoom(double zoom) {
 EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
   appState().platform.storageAvailable = available > 0;
   if (available == 0)
-    app::act(lesson::actions::showNotice("Your browser blocks storage here, so progress will not be kept after this visit."));
+    app::act(lesson::actions::showNotice(
+        "Your browser blocks storage here, so progress will not be kept after this visit."));
   if (available < 0)
     app::act(lesson::actions::showNotice(
         "This browser's storage for the page is full, so your latest changes are not being saved."));

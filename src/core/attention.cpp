@@ -66,8 +66,8 @@ Matrix softmaxRows(const Matrix& masked, SoftmaxDetail* detail) {
   for (int i = 0; i < masked.rows; ++i) {
     const size_t r = static_cast<size_t>(i);
     // A row with nothing visible has no defined softmax: it stays zero and is flagged.
-    d.rowFullyHidden[r] = !softmaxRow(masked.rowData(i), masked.cols, weights.rowData(i), exps.data(), d.rowMax[r],
-                                      d.rowSum[r]);
+    d.rowFullyHidden[r] =
+        !softmaxRow(masked.rowData(i), masked.cols, weights.rowData(i), exps.data(), d.rowMax[r], d.rowSum[r]);
   }
   return weights;
 }

@@ -36,8 +36,8 @@ double dot(const float* a, const float* b, int length) {
 
 std::vector<double> widened(const Matrix& m) { return std::vector<double>(m.values.begin(), m.values.end()); }
 
-AT_ROW_HELPER void dotRowsBlock(const double* A, const double* B, int width, int firstRow, int rowCount, int firstKey, int keyCount,
-                  double* out) {
+AT_ROW_HELPER void dotRowsBlock(const double* A, const double* B, int width, int firstRow, int rowCount, int firstKey,
+                                int keyCount, double* out) {
   const size_t w = static_cast<size_t>(width);
   const double* a0 = A + static_cast<size_t>(firstRow) * w;
   if (rowCount == 4) {

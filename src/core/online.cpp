@@ -23,7 +23,8 @@ struct WideInputs {
 };
 
 // Folds one query row's scores for one tile into its running max, sum and output.
-AT_ROW_HELPER void foldRow(const WideInputs& in, int row, int firstKey, int keyCount, const double* scores, RunningRows& run) {
+AT_ROW_HELPER void foldRow(const WideInputs& in, int row, int firstKey, int keyCount, const double* scores,
+                           RunningRows& run) {
   double tileMax = -std::numeric_limits<double>::infinity();
   for (int t = 0; t < keyCount; ++t) tileMax = std::max(tileMax, scores[t]);
   if (tileMax == -std::numeric_limits<double>::infinity()) return;  // nothing visible in this tile

@@ -55,7 +55,8 @@ std::optional<std::string> validateMatrix(const Matrix& m, const std::string& na
       if (!std::isfinite(v))
         return name + "[" + std::to_string(i) + "][" + std::to_string(j) + "] is not a finite number";
       if (std::fabs(v) > kMaxAbsEntry)
-        return name + "[" + std::to_string(i) + "][" + std::to_string(j) + "] is outside the range -" + shortText(kMaxAbsEntry) + ".." + shortText(kMaxAbsEntry);
+        return name + "[" + std::to_string(i) + "][" + std::to_string(j) + "] is outside the range -" +
+               shortText(kMaxAbsEntry) + ".." + shortText(kMaxAbsEntry);
     }
   }
   return std::nullopt;
@@ -75,8 +76,10 @@ std::optional<std::string> validateAttentionInputs(const Matrix& Q, const Matrix
   if (options.heads < 1 || options.heads > kMaxHeads) return "heads must be between 1 and " + std::to_string(kMaxHeads);
   // Every head keeps its own score and weight matrices, so the cells count over all heads.
   if (static_cast<double>(Q.rows) * K.rows * options.heads > kMaxScoreCells)
-    return "Q and K would make " + (options.heads > 1 ? std::to_string(options.heads) + " score matrices" : "a score matrix") +
-           " of " + std::to_string(Q.rows) + " x " + std::to_string(K.rows) + "; the limit is " + std::to_string(static_cast<long long>(kMaxScoreCells)) + " cells in all";
+    return "Q and K would make " +
+           (options.heads > 1 ? std::to_string(options.heads) + " score matrices" : "a score matrix") + " of " +
+           std::to_string(Q.rows) + " x " + std::to_string(K.rows) + "; the limit is " +
+           std::to_string(static_cast<long long>(kMaxScoreCells)) + " cells in all";
   if (Q.cols % options.heads != 0)
     return "heads (" + std::to_string(options.heads) + ") must divide d_k (" + std::to_string(Q.cols) + ")";
   if (V.cols % options.heads != 0)

@@ -67,7 +67,8 @@ Action setMask(const core::Mask& mask) {
 }
 
 Action setTemperature(float temperature) {
-  return stateAction("set the temperature", [temperature](LessonState& s) { return lesson::setTemperature(s, temperature); });
+  return stateAction("set the temperature",
+                     [temperature](LessonState& s) { return lesson::setTemperature(s, temperature); });
 }
 
 Action loadExample(const std::string& presetId) {
@@ -153,7 +154,8 @@ Action openLink(const std::string& fragment) {
 }
 
 Action restoreState(const std::string& json) {
-  return quiet(stateAction("restore the saved lesson", [json](LessonState& s) { return lesson::applyStateText(s, json); }));
+  return quiet(
+      stateAction("restore the saved lesson", [json](LessonState& s) { return lesson::applyStateText(s, json); }));
 }
 
 Action restoreProgress(const std::string& json) {

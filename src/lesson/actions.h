@@ -47,8 +47,8 @@ Action applyStateText(const std::string& json);  // setState(); whole or nothing
 Action openLink(const std::string& fragment);    // a share link; refused links keep the lesson
 Action restoreState(const std::string& json);    // the lesson saved in storage
 Action restoreProgress(const std::string& json);
-Action mergeProgress(const std::string& json);   // another tab's progress; unreadable is no change
-Action startOver(double startedAt);              // startedAt: ms since 1970, or 0
+Action mergeProgress(const std::string& json);  // another tab's progress; unreadable is no change
+Action startOver(double startedAt);             // startedAt: ms since 1970, or 0
 
 // A message for the learner and nothing else (a refused typed value, storage trouble).
 Action showNotice(const std::string& message);

@@ -87,8 +87,8 @@ std::vector<ChallengeCase> challengeCases() {
       makeCase({1, 0, 1, 0}, {{1, 0, 1, 0}, {0, 1, 0, 1}, {1, 1, 0, 0}}),
       makeCase({0.5f, -1.5f}, {{2, 1}, {-1, 0.5f}, {0, 0}, {3, -2}}),
       makeCase({1, 2, 3}, {{1, 2, 3}}),
-      makeCase({0.3f, 0.1f, -0.7f, 0.2f, 0.9f, -0.4f}, {{0.2f, 0.8f, -0.1f, 0.5f, 0.3f, 0.0f},
-                                                        {-0.6f, 0.4f, 0.9f, -0.2f, 0.1f, 0.7f}}),
+      makeCase({0.3f, 0.1f, -0.7f, 0.2f, 0.9f, -0.4f},
+               {{0.2f, 0.8f, -0.1f, 0.5f, 0.3f, 0.0f}, {-0.6f, 0.4f, 0.9f, -0.2f, 0.1f, 0.7f}}),
       makeCase({60, 60}, {{60, 60}, {59, 61}, {-60, 10}}, true),
       makeCase({-40, 55, 70}, {{-40, 55, 70}, {40, 55, 70}, {0, 0, 0}}, true),
   };
@@ -114,8 +114,10 @@ ChallengeGrade gradeChallenge(const std::vector<ChallengeCase>& cases, const nlo
   std::string firstProblem;
   for (size_t k = 0; k < cases.size(); ++k) {
     const std::string problem = checkAnswer(cases[k], answers[k], kTolerance);
-    if (problem.empty()) ++grade.passedCases;
-    else if (firstProblem.empty()) firstProblem = "Case " + std::to_string(k + 1) + ": " + problem + ".";
+    if (problem.empty())
+      ++grade.passedCases;
+    else if (firstProblem.empty())
+      firstProblem = "Case " + std::to_string(k + 1) + ": " + problem + ".";
   }
   grade.passed = grade.passedCases == grade.totalCases;
   grade.message = grade.passed ? "All " + std::to_string(grade.totalCases) +

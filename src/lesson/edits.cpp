@@ -101,7 +101,8 @@ std::string parseEntryText(const std::string& text, float& value) {
   const double parsed = std::strtod(trimmed.c_str(), &end);
   if (end != trimmed.c_str() + trimmed.size() || errno == ERANGE || !std::isfinite(parsed))
     return "\"" + trimmed + "\" is not a number";
-  if (std::fabs(parsed) > kMaxEditableValue) return "values must be " + rangeText(-kMaxEditableValue, kMaxEditableValue);
+  if (std::fabs(parsed) > kMaxEditableValue)
+    return "values must be " + rangeText(-kMaxEditableValue, kMaxEditableValue);
   value = static_cast<float>(parsed);
   return {};
 }
@@ -123,7 +124,8 @@ std::string switchToProjected(LessonState& state) {
 }
 
 std::string setEntry(LessonState& state, MatrixId id, int row, int col, float value) {
-  if (!std::isfinite(value) || std::fabs(value) > kMaxEditableValue) return "values must be " + rangeText(-kMaxEditableValue, kMaxEditableValue);
+  if (!std::isfinite(value) || std::fabs(value) > kMaxEditableValue)
+    return "values must be " + rangeText(-kMaxEditableValue, kMaxEditableValue);
   return applyChecked(state, [&](LessonState& s) -> std::string {
     if (!isEditable(s, id)) return std::string(matrixName(id)) + " cannot be edited here";
     if (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) switchToDirect(s);
@@ -155,7 +157,8 @@ std::string resetMatrix(LessonState& state, MatrixId id) {
 std::string addToken(LessonState& state, const std::string& token) {
   return applyChecked(state, [&](LessonState& s) -> std::string {
     if (auto bad = checkToken(token); !bad.empty()) return bad;
-    if (static_cast<int>(s.tokens.size()) >= kMaxTokens) return "the sentence can have at most " + std::to_string(kMaxTokens) + " tokens";
+    if (static_cast<int>(s.tokens.size()) >= kMaxTokens)
+      return "the sentence can have at most " + std::to_string(kMaxTokens) + " tokens";
     s.tokens.push_back(token);
     resizeRows(s, static_cast<int>(s.tokens.size()));
     return {};

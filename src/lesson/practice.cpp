@@ -91,18 +91,17 @@ bool nearOneHot(const LessonState& s, const LessonTrace& t) {
 
 const std::vector<Experiment>& experiments() {
   static const std::vector<Experiment> list = {
-      {"twins",
-       "Give two tokens identical queries and keys (edit Q and K so two rows match).",
+      {"twins", "Give two tokens identical queries and keys (edit Q and K so two rows match).",
        "Twins score every key the same way, so their weight rows are identical, and any key sees them as "
        "equally good matches. Attention tells tokens apart only through their vectors.",
        twinTokens},
-      {"zero-key",
-       "Set every entry of one key to 0.",
+      {"zero-key", "Set every entry of one key to 0.",
        "Its score is 0 for every query, not minus infinity, so it still gets weight exp(0 - max) / sum. A zero "
        "key is not ignored; only the mask removes a key.",
        zeroKey},
       {"no-scale",
-       "Switch off the division by \xE2\x88\x9A" "d_k and compare the weights.",
+       "Switch off the division by \xE2\x88\x9A"
+       "d_k and compare the weights.",
        "Without the scale the scores are larger, so softmax favours the top score more strongly and the rows "
        "get sharper. With wide keys the effect grows, which is why the scale is there.",
        noScale},
@@ -112,8 +111,7 @@ const std::vector<Experiment>& experiments() {
        "Attention follows the vectors, not the spelling: once a neighbour's key lines up with the query of "
        "\"bank\", that neighbour gets the largest share of the weight.",
        bankToRiver},
-      {"causal-first",
-       "Turn on the causal mask and look at the first token's row.",
+      {"causal-first", "Turn on the causal mask and look at the first token's row.",
        "The first token may only look at itself, so its single visible weight is exactly 1 and its output is "
        "its own value vector.",
        causalFirstToken},
@@ -128,29 +126,44 @@ const std::vector<Experiment>& experiments() {
 
 const std::vector<QuizQuestion>& quiz() {
   static const std::vector<QuizQuestion> list = {
-      {"roles", "Which vector does a token hand over when another token attends to it?",
-       {"Its query", "Its key", "Its value"}, 2,
+      {"roles",
+       "Which vector does a token hand over when another token attends to it?",
+       {"Its query", "Its key", "Its value"},
+       2,
        "Queries ask, keys are matched against queries, and values are what gets mixed into the output."},
-      {"sqrt", "Why are scores divided by \xE2\x88\x9A" "d_k?",
-       {"To make them positive", "To stop their spread growing with d_k",
-        "To make each row sum to 1"},
+      {"sqrt",
+       "Why are scores divided by \xE2\x88\x9A"
+       "d_k?",
+       {"To make them positive", "To stop their spread growing with d_k", "To make each row sum to 1"},
        1,
-       "A dot product of d_k unit-variance terms has variance d_k; dividing by \xE2\x88\x9A" "d_k brings it back to 1 "
+       "A dot product of d_k unit-variance terms has variance d_k; dividing by \xE2\x88\x9A"
+       "d_k brings it back to 1 "
        "so softmax does not saturate."},
-      {"rows", "After softmax, what does each row of the weight matrix add up to?", {"0", "1", "d_k"}, 1,
+      {"rows",
+       "After softmax, what does each row of the weight matrix add up to?",
+       {"0", "1", "d_k"},
+       1,
        "Softmax makes every row a set of non-negative weights with sum 1."},
-      {"cost", "What happens to the size of the weight matrix when the context doubles?",
-       {"It doubles", "It grows four times", "It stays the same"}, 1,
+      {"cost",
+       "What happens to the size of the weight matrix when the context doubles?",
+       {"It doubles", "It grows four times", "It stays the same"},
+       1,
        "The matrix is n \xC3\x97 n, so 2n tokens need 4n\xC2\xB2 entries."},
-      {"mask", "What does a causal mask do?",
-       {"Hides the keys that come after each query", "Hides the query itself", "Shuffles the tokens"}, 0,
+      {"mask",
+       "What does a causal mask do?",
+       {"Hides the keys that come after each query", "Hides the query itself", "Shuffles the tokens"},
+       0,
        "Future positions get a score of minus infinity and so a weight of exactly 0."},
-      {"heads", "Why use several heads?",
+      {"heads",
+       "Why use several heads?",
        {"To make each row sum to more than 1", "So heads can follow different relations",
         "Because one head cannot use a mask"},
-       1, "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
-      {"zero-key", "A key made entirely of zeros receives how much weight?",
-       {"Exactly 0", "exp(0 - max) / sum, which is more than 0", "Always 1"}, 1,
+       1,
+       "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
+      {"zero-key",
+       "A key made entirely of zeros receives how much weight?",
+       {"Exactly 0", "exp(0 - max) / sum, which is more than 0", "Always 1"},
+       1,
        "Its score is 0, an ordinary number, so it takes part in the softmax like any other key."},
   };
   return list;

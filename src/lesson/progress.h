@@ -2,21 +2,21 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
-
-#include "lesson/state.h"
-#include "lesson/trace.h"
 #include <set>
 #include <string>
 #include <vector>
 
+#include "lesson/state.h"
+#include "lesson/trace.h"
+
 namespace lesson {
 
 struct Progress {
-  std::vector<bool> stepsSeen;               // one per tour step
-  std::set<std::string> experimentsDone;     // ids from experiments()
-  std::set<std::string> quizCorrect;         // ids from quiz(), answered correctly
-  bool challengeDone = false;                // the coding challenge passed
-  double startedAt = 0;                      // when "Start over" last ran (ms since 1970), 0: never
+  std::vector<bool> stepsSeen;            // one per tour step
+  std::set<std::string> experimentsDone;  // ids from experiments()
+  std::set<std::string> quizCorrect;      // ids from quiz(), answered correctly
+  bool challengeDone = false;             // the coding challenge passed
+  double startedAt = 0;                   // when "Start over" last ran (ms since 1970), 0: never
 
   void markSeen(int step);
   bool operator==(const Progress& other) const {

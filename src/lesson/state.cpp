@@ -18,8 +18,8 @@ std::string checkShape(const core::Matrix& m, const char* name, int rows, int co
            core::shapeText(m);
   for (float v : m.values)
     if (!std::isfinite(v) || std::fabs(v) > kMaxEditableValue)
-      return std::string(name) + " holds a value outside -" + std::to_string(static_cast<int>(kMaxEditableValue)) + ".." +
-             std::to_string(static_cast<int>(kMaxEditableValue));
+      return std::string(name) + " holds a value outside -" + std::to_string(static_cast<int>(kMaxEditableValue)) +
+             ".." + std::to_string(static_cast<int>(kMaxEditableValue));
   return {};
 }
 
@@ -53,7 +53,8 @@ std::string validateState(const LessonState& s) {
     if (!(error = checkShape(s.K, "K", n, s.dK)).empty()) return error;
     if (!(error = checkShape(s.V, "V", n, s.V.cols)).empty()) return error;
     if (s.V.cols < 1 || s.V.cols > kMaxWidth || s.V.cols % s.heads != 0)
-      return "V needs " + std::to_string(kMinWidth) + " to " + std::to_string(kMaxWidth) + " columns, divisible by heads";
+      return "V needs " + std::to_string(kMinWidth) + " to " + std::to_string(kMaxWidth) +
+             " columns, divisible by heads";
   }
   const int dv = valueWidth(s);
   if (!(error = checkShape(s.WO, "WO", dv, dv)).empty()) return error;

@@ -16,7 +16,7 @@ constexpr int kMaxTokens = 16;
 constexpr int kMinWidth = 1;
 constexpr int kMaxWidth = 16;
 constexpr float kMaxEditableValue = 1000.0f;  // a typed or dragged entry stays within +-1000
-constexpr float kMinTemperature = 0.05f;       // the lesson's range; the core takes 1e-6..1e6
+constexpr float kMinTemperature = 0.05f;      // the lesson's range; the core takes 1e-6..1e6
 constexpr float kMaxTemperature = 20.0f;
 
 // "between 1 and 16", "-1000..1000": messages give the limits from these constants.

@@ -24,7 +24,8 @@ std::vector<TourStep> buildSteps() {
        {},
        M::Output,
        {"tokens", "links"},
-       FormulaLine::None, false},
+       FormulaLine::None,
+       false},
       {"tokens",
        "Tokens become vectors",
        "The sentence is cut into tokens, and each token is looked up as a vector of numbers: its embedding. "
@@ -37,7 +38,8 @@ std::vector<TourStep> buildSteps() {
        {M::X},
        M::X,
        {"tokens"},
-       FormulaLine::None, false},
+       FormulaLine::None,
+       false},
       {"qkv",
        "Three roles: query, key, value",
        "Each token plays three parts. Its query says what it is looking for, its key says what it can be "
@@ -50,7 +52,8 @@ std::vector<TourStep> buildSteps() {
        {M::X, M::WQ, M::WK, M::WV, M::Q, M::K, M::V},
        M::Q,
        {},
-       FormulaLine::None, true},
+       FormulaLine::None,
+       true},
       {"scores",
        "Scores: how well a query matches each key",
        "To decide where token i should look, compare its query with every key using a dot product: multiply "
@@ -63,7 +66,8 @@ std::vector<TourStep> buildSteps() {
        {M::Q, M::K, M::Scores},
        M::Scores,
        {},
-       FormulaLine::Score, true},
+       FormulaLine::Score,
+       true},
       {"scale",
        "Scaling by √d_k",
        "Longer vectors give bigger dot products, and very large scores make softmax pick a single winner and "
@@ -77,7 +81,8 @@ std::vector<TourStep> buildSteps() {
        {M::Scores, M::Scaled},
        M::Scaled,
        {},
-       FormulaLine::Scale, true},
+       FormulaLine::Scale,
+       true},
       {"mask",
        "Masking: hiding the future",
        "A model that writes text one token at a time must not peek at tokens it has not written yet. A causal "
@@ -90,7 +95,8 @@ std::vector<TourStep> buildSteps() {
        {M::Scaled, M::Masked},
        M::Masked,
        {},
-       FormulaLine::Mask, true},
+       FormulaLine::Mask,
+       true},
       {"softmax",
        "Softmax turns scores into weights",
        "Each row of scores becomes a set of weights that are all positive and add up to 1. Larger scores get "
@@ -103,7 +109,8 @@ std::vector<TourStep> buildSteps() {
        {M::Masked},
        M::Weights,
        {"heatmap", "row-bars"},
-       FormulaLine::Softmax, true},
+       FormulaLine::Softmax,
+       true},
       {"weighted-sum",
        "A weighted sum of values",
        "Now each token collects information: its output is the value vectors of all tokens, each multiplied by "
@@ -115,7 +122,8 @@ std::vector<TourStep> buildSteps() {
        {M::Weights, M::V, M::Output},
        M::Output,
        {"links", "contributions"},
-       FormulaLine::Output, true},
+       FormulaLine::Output,
+       true},
       {"output",
        "Context-aware vectors",
        "Compare the selected token's vector before and after attention. Before, it described the token alone; "
@@ -128,7 +136,8 @@ std::vector<TourStep> buildSteps() {
        {M::V, M::Output},
        M::Output,
        {"before-after"},
-       FormulaLine::Output, true},
+       FormulaLine::Output,
+       true},
       {"all-at-once",
        "All tokens at once",
        "Nothing in the previous steps depended on finishing one token before starting the next. For the whole "
@@ -142,7 +151,8 @@ std::vector<TourStep> buildSteps() {
        {M::Q, M::K, M::V, M::Weights, M::Output},
        M::Output,
        {"cost"},
-       FormulaLine::None, true},
+       FormulaLine::None,
+       true},
       {"multi-head",
        "Several heads",
        "One set of weights can only express one kind of relation at a time. Multi-head attention splits the "
@@ -156,7 +166,8 @@ std::vector<TourStep> buildSteps() {
        {M::Weights, M::Output, M::WO, M::Mixed},
        M::Mixed,
        {"heads"},
-       FormulaLine::Mixing, true},
+       FormulaLine::Mixing,
+       true},
       {"beyond",
        "Beyond the basic recipe",
        "Attention alone does not know word order: shuffle the tokens and the outputs are shuffled the same "
@@ -171,7 +182,8 @@ std::vector<TourStep> buildSteps() {
        {M::Output},
        M::Output,
        {"tiles"},
-       FormulaLine::None, true},
+       FormulaLine::None,
+       true},
   };
 }
 

@@ -16,10 +16,14 @@ long decodeOne(const std::string& text, std::size_t& i) {
     ++i;
     return lead;
   }
-  if (lead >= 0xC2 && lead <= 0xDF) length = 2, code = lead & 0x1F;
-  else if (lead >= 0xE0 && lead <= 0xEF) length = 3, code = lead & 0x0F;
-  else if (lead >= 0xF0 && lead <= 0xF4) length = 4, code = lead & 0x07;
-  else return -1;
+  if (lead >= 0xC2 && lead <= 0xDF)
+    length = 2, code = lead & 0x1F;
+  else if (lead >= 0xE0 && lead <= 0xEF)
+    length = 3, code = lead & 0x0F;
+  else if (lead >= 0xF0 && lead <= 0xF4)
+    length = 4, code = lead & 0x07;
+  else
+    return -1;
   if (i + static_cast<std::size_t>(length) > text.size()) return -1;
   for (int k = 1; k < length; ++k) {
     const unsigned char next = byte(i + static_cast<std::size_t>(k));
@@ -32,9 +36,7 @@ long decodeOne(const std::string& text, std::size_t& i) {
   return code;
 }
 
-bool isControl(long code) {
-  return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x2028 || code == 0x2029;
-}
+bool isControl(long code) { return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x2028 || code == 0x2029; }
 
 }  // namespace
 

@@ -76,11 +76,11 @@ struct ViewState {
   CellEdit cellEdit;
   int selectedHead = 0;
   uint32_t randomSeed = 7;
-  char newToken[4 * 24 + 1] = {};               // 24 characters of up to 4 UTF-8 bytes
-  std::string shareStatus;                      // e.g. "Link copied"
-  std::map<std::string, int> quizChoices;       // question id -> answer picked in this visit
-  char challengeCode[4096] = {};                // JavaScript on the web (run by the page)
-  float handAnswer[3] = {};                     // the weights typed on the desktop
+  char newToken[4 * 24 + 1] = {};          // 24 characters of up to 4 UTF-8 bytes
+  std::string shareStatus;                 // e.g. "Link copied"
+  std::map<std::string, int> quizChoices;  // question id -> answer picked in this visit
+  char challengeCode[4096] = {};           // JavaScript on the web (run by the page)
+  float handAnswer[3] = {};                // the weights typed on the desktop
   std::string challengeMessage;
 };
 
@@ -88,9 +88,9 @@ struct ViewState {
 struct Platform {
   Fonts fonts;
   HeatmapRenderer* heatmap = nullptr;
-  float pixelRatio = 1.0f;        // device pixels per CSS pixel (web) or content scale (desktop)
-  float uiScale = 1.0f;           // pixelRatio * zoom: what fonts and sizes were built for
-  bool storageAvailable = true;   // false when progress cannot be kept
+  float pixelRatio = 1.0f;                              // device pixels per CSS pixel (web) or content scale (desktop)
+  float uiScale = 1.0f;                                 // pixelRatio * zoom: what fonts and sizes were built for
+  bool storageAvailable = true;                         // false when progress cannot be kept
   std::function<std::string(AppState&)> copyShareLink;  // copy a link to this state
   std::function<void(AppState&)> resetProgress;         // after "Start over": forget what was stored
   std::function<void(AppState&, const std::string& code)> submitChallengeCode;
@@ -102,9 +102,9 @@ struct FocusRegistry {
   std::vector<WidgetRect> widgetsBuilding;  // filled during the current frame
   std::vector<FocusEntry> order;            // Tab order of the last frame
   std::vector<FocusEntry> orderBuilding;
-  FocusPart part = FocusPart::Header;       // the part being drawn now
-  ImGuiID scrollTo = 0;                     // item Tab moved to, scrolled into view when drawn
-  bool previousKeys[5] = {};                // Left, Right, Home, End, Tab: last frame's state
+  FocusPart part = FocusPart::Header;  // the part being drawn now
+  ImGuiID scrollTo = 0;                // item Tab moved to, scrolled into view when drawn
+  bool previousKeys[5] = {};           // Left, Right, Home, End, Tab: last frame's state
 };
 
 // A change a view asked for while drawing, and what the view does with the outcome.

@@ -111,7 +111,7 @@ void drawRandomControls(AppState& app) {
       app.view.randomSeed = static_cast<uint32_t>(*requested);
     else
       queue(app, lesson::actions::showNotice("the seed must be a whole number from 1 to " + std::to_string(kMaxSeed) +
-                                            "; the previous seed was kept"));
+                                             "; the previous seed was kept"));
   }
   ImGui::SameLine();
   if (ImGui::Button("Random vectors")) queue(app, lesson::actions::randomise(app.view.randomSeed));

@@ -111,7 +111,8 @@ void drawFormulaPanel(AppState& app) {
                               std::to_string(app.session.lesson.selectedKey + 1) + " \"" +
                               tokens[static_cast<size_t>(app.session.lesson.selectedKey)] + "\"";
   sectionHeading(app, heading.c_str());
-  if (app.session.lesson.heads > 1) ImGui::TextDisabled("head %d of %d", app.view.selectedHead + 1, app.session.lesson.heads);
+  if (app.session.lesson.heads > 1)
+    ImGui::TextDisabled("head %d of %d", app.view.selectedHead + 1, app.session.lesson.heads);
   drawLine(app, "score", lines.dot, about == FormulaLine::Score);
   drawLine(app, "scale", lines.scale, about == FormulaLine::Scale);
   drawLine(app, "mask", lines.mask, about == FormulaLine::Mask);

@@ -45,8 +45,8 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
     if (i < static_cast<int>(hidden.size()) && hidden[static_cast<size_t>(i)]) {
       const ImVec2 a(origin.x, origin.y + static_cast<float>(i) * cell);
       draw->AddRectFilled(a, ImVec2(a.x + cell * static_cast<float>(w.cols), a.y + cell), kMaskedFill);
-      draw->AddText(ImVec2(a.x + px(app, 6), a.y + (cell - ImGui::GetTextLineHeight()) * 0.5f),
-                    kMaskedInk, "no visible key: softmax undefined, weights 0");
+      draw->AddText(ImVec2(a.x + px(app, 6), a.y + (cell - ImGui::GetTextLineHeight()) * 0.5f), kMaskedInk,
+                    "no visible key: softmax undefined, weights 0");
     }
   }
   const int sel = app.session.lesson.selected;

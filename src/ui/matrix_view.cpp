@@ -138,7 +138,8 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
   const ImU32 ink = masked ? kMaskedInk : textColorOn(colourLevel);
   draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), ink, text.c_str());
-  const bool selected = row == app.session.lesson.selected && (!colsAreTokens(id) || col == app.session.lesson.selectedKey);
+  const bool selected =
+      row == app.session.lesson.selected && (!colsAreTokens(id) || col == app.session.lesson.selectedKey);
   if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(kAccent), 3.0f, 0, 2.0f);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %s", cellId(id, row, col).c_str(), formatExact(value).c_str());
   if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)))) {

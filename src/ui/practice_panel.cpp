@@ -10,7 +10,6 @@ namespace ui {
 
 namespace {
 
-
 void drawExperiments(AppState& app) {
   const auto& list = lesson::experiments();
   sectionHeading(app, ("Experiments (" + std::to_string(app.session.progress.experimentsDone.size()) + " of " +
@@ -19,8 +18,10 @@ void drawExperiments(AppState& app) {
   for (const auto& experiment : list) {
     const bool done = app.session.progress.experimentsDone.count(experiment.id) > 0;
     ImGui::PushID(experiment.id.c_str());
-    if (done) ImGui::TextColored(kDone, "\xE2\x9C\x93 done");
-    else ImGui::TextDisabled("to try");
+    if (done)
+      ImGui::TextColored(kDone, "\xE2\x9C\x93 done");
+    else
+      ImGui::TextDisabled("to try");
     ImGui::SameLine(px(app, 70));
     ImGui::BeginGroup();
     paragraph(experiment.task);
@@ -62,13 +63,15 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
 }
 
 void drawCodeChallenge(AppState& app) {
-  paragraph("Write attentionWeights(query, keys) in JavaScript: scores q \xC2\xB7 k / \xE2\x88\x9A" "d, then a softmax. "
-            "It is checked against the C++ core on hidden cases. The starting version has a flaw that one of "
-            "them exposes.");
+  paragraph(
+      "Write attentionWeights(query, keys) in JavaScript: scores q \xC2\xB7 k / \xE2\x88\x9A"
+      "d, then a softmax. "
+      "It is checked against the C++ core on hidden cases. The starting version has a flaw that one of "
+      "them exposes.");
   const float height = ImGui::GetTextLineHeight() * 11.0f;
   ImGui::PushFont(app.platform.fonts.mono);
-  ImGui::InputTextMultiline("##code", app.view.challengeCode, sizeof app.view.challengeCode, ImVec2(visibleWidth(), height),
-                            ImGuiInputTextFlags_AllowTabInput);
+  ImGui::InputTextMultiline("##code", app.view.challengeCode, sizeof app.view.challengeCode,
+                            ImVec2(visibleWidth(), height), ImGuiInputTextFlags_AllowTabInput);
   ImGui::PopFont();
   registerItem(app, "challenge-code");
   if (ImGui::Button("Check my function")) {
@@ -80,8 +83,10 @@ void drawCodeChallenge(AppState& app) {
 
 void drawHandChallenge(AppState& app) {
   const lesson::ChallengeCase c = lesson::handCase();
-  paragraph("Work out the attention weights of the query q = [1, 2] over the keys k1 = [1, 0], k2 = [0, 1] and "
-            "k3 = [1, 1] (scaled by \xE2\x88\x9A" "2), to two decimals, and enter them.");
+  paragraph(
+      "Work out the attention weights of the query q = [1, 2] over the keys k1 = [1, 0], k2 = [0, 1] and "
+      "k3 = [1, 1] (scaled by \xE2\x88\x9A"
+      "2), to two decimals, and enter them.");
   for (int k = 0; k < 3; ++k) {
     ImGui::PushID(k);
     ImGui::SetNextItemWidth(px(app, 90));
@@ -90,7 +95,8 @@ void drawHandChallenge(AppState& app) {
     ImGui::PopID();
   }
   if (ImGui::Button("Check")) {
-    const auto grade = lesson::gradeHandAnswer(c, {app.view.handAnswer[0], app.view.handAnswer[1], app.view.handAnswer[2]});
+    const auto grade =
+        lesson::gradeHandAnswer(c, {app.view.handAnswer[0], app.view.handAnswer[1], app.view.handAnswer[2]});
     app.view.challengeMessage = grade.message;
     queue(app, lesson::actions::recordChallenge(grade.passed));
   }
@@ -98,9 +104,12 @@ void drawHandChallenge(AppState& app) {
 }
 
 void drawChallenge(AppState& app) {
-  sectionHeading(app, app.session.progress.challengeDone ? "Coding challenge (\xE2\x9C\x93 passed)" : "Coding challenge");
-  if (app.platform.submitChallengeCode) drawCodeChallenge(app);
-  else drawHandChallenge(app);
+  sectionHeading(app,
+                 app.session.progress.challengeDone ? "Coding challenge (\xE2\x9C\x93 passed)" : "Coding challenge");
+  if (app.platform.submitChallengeCode)
+    drawCodeChallenge(app);
+  else
+    drawHandChallenge(app);
   if (!app.view.challengeMessage.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, app.view.challengeMessage.rfind("All ", 0) == 0 ||
                                                  app.view.challengeMessage.rfind("Right", 0) == 0

@@ -51,7 +51,8 @@ float maxAbsFinite(const float* values, int count) {
 void drawRowBars(AppState& app) {
   const auto& head = currentHead(app);
   const int i = app.session.lesson.selected;
-  sectionHeading(app, ("Row of \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\": scores and weights").c_str());
+  sectionHeading(app,
+                 ("Row of \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\": scores and weights").c_str());
   const float width = std::min(px(app, 260), visibleWidth() * 0.4f);
   const float scoreMax = maxAbsFinite(head.maskedScores.rowData(i), head.maskedScores.cols);
   ImGui::TextDisabled("scaled scores");
@@ -82,7 +83,8 @@ void drawTokenLinks(AppState& app) {
     const float w = head.weights.at(i, j);
     if (w <= 0.0f) continue;
     draw->AddLine(ImVec2(xOf(i), p.y + lineH + px(app, 4)), ImVec2(xOf(j), p.y + height - lineH - px(app, 4)),
-                  (kAccentFill & ~IM_COL32_A_MASK) | (static_cast<ImU32>(60 + 195 * w) << IM_COL32_A_SHIFT), (1.0f + 14.0f * w) * app.platform.uiScale);
+                  (kAccentFill & ~IM_COL32_A_MASK) | (static_cast<ImU32>(60 + 195 * w) << IM_COL32_A_SHIFT),
+                  (1.0f + 14.0f * w) * app.platform.uiScale);
   }
   for (int k = 0; k < n; ++k) {
     const char* t = tokens[static_cast<size_t>(k)].c_str();
@@ -114,8 +116,7 @@ void drawContributions(AppState& app) {
   ImGui::Dummy(ImVec2(colWidth * static_cast<float>(dims), half * 2 + ImGui::GetTextLineHeightWithSpacing()));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float zeroY = p.y + half;
-  draw->AddLine(ImVec2(p.x, zeroY), ImVec2(p.x + colWidth * static_cast<float>(dims), zeroY),
-                kRule);
+  draw->AddLine(ImVec2(p.x, zeroY), ImVec2(p.x + colWidth * static_cast<float>(dims), zeroY), kRule);
   for (int c = 0; c < dims; ++c) {
     float up = 0, down = 0;
     const float x0 = p.x + colWidth * static_cast<float>(c) + colWidth * 0.15f, x1 = x0 + colWidth * 0.7f;
@@ -143,7 +144,8 @@ void drawBeforeAfter(AppState& app) {
   const bool projected = app.session.lesson.source == lesson::VectorSource::Projected;
   const core::Matrix& before = projected ? app.session.trace.X : app.session.trace.attention.V;
   const core::Matrix& after = app.session.trace.attention.concatenated;
-  sectionHeading(app, ("\"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
+  sectionHeading(app,
+                 ("\"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
   const float width = std::min(px(app, 240), visibleWidth() * 0.4f);
   const float scaleMax =
       std::max(maxAbsFinite(before.rowData(i), before.cols), maxAbsFinite(after.rowData(i), after.cols));

@@ -84,7 +84,7 @@ std::string matrixCellName(const AppState& app, MatrixId id, int row, int col) {
   if (inRange(col, cols.size())) text += " " + quoted(cols[static_cast<size_t>(col)]);
   text += ": " + spokenNumber(m.at(row, col));
   return text + (lesson::isEditable(app.session.lesson, id) ? ". Enter types a new value."
-                                                    : ". Space shows this pair's worked numbers.");
+                                                            : ". Space shows this pair's worked numbers.");
 }
 
 std::string quizAnswerName(const std::string& questionId, int answer) {
@@ -104,7 +104,8 @@ std::string indexedName(const AppState& app, const ParsedId& p) {
            (p.first == app.session.lesson.selected ? ", the selected query" : ", button: makes it the selected query");
   if (p.name == "dot" && inRange(p.first, steps.size()))
     return "Step " + std::to_string(p.first + 1) + " of " + std::to_string(steps.size()) + ", " +
-           steps[static_cast<size_t>(p.first)].title + (p.first == app.session.lesson.step ? ", current step" : ", button");
+           steps[static_cast<size_t>(p.first)].title +
+           (p.first == app.session.lesson.step ? ", current step" : ", button");
   if (p.name == "rename" && inRange(p.first, tokens.size()))
     return "Token " + std::to_string(p.first + 1) + " text, " + quoted(tokens[static_cast<size_t>(p.first)]);
   if (p.name == "remove" && inRange(p.first, tokens.size()))

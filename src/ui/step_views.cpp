@@ -24,9 +24,15 @@ void drawWeightsHeatmap(AppState& app) {
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
-      {"tokens", drawTokenStrip},        {"heatmap", drawWeightsHeatmap},      {"row-bars", drawRowBars},
-      {"links", drawTokenLinks},         {"contributions", drawContributions}, {"before-after", drawBeforeAfter},
-      {"cost", drawCost},                {"heads", drawHeads},                 {"tiles", drawTiles},
+      {"tokens", drawTokenStrip},
+      {"heatmap", drawWeightsHeatmap},
+      {"row-bars", drawRowBars},
+      {"links", drawTokenLinks},
+      {"contributions", drawContributions},
+      {"before-after", drawBeforeAfter},
+      {"cost", drawCost},
+      {"heads", drawHeads},
+      {"tiles", drawTiles},
   };
   return records;
 }

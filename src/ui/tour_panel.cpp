@@ -28,8 +28,8 @@ void drawProgressDots(AppState& app) {
     const ImVec2 centre(p.x + hit * 0.5f, p.y + ImGui::GetFrameHeight() * 0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const bool current = k == app.session.lesson.step;
-    const bool seen =
-        k < static_cast<int>(app.session.progress.stepsSeen.size()) && app.session.progress.stepsSeen[static_cast<size_t>(k)];
+    const bool seen = k < static_cast<int>(app.session.progress.stepsSeen.size()) &&
+                      app.session.progress.stepsSeen[static_cast<size_t>(k)];
     const ImU32 accent = kTourBlue;
     if (current)
       draw->AddCircleFilled(centre, radius * 1.25f, kAccentFill);

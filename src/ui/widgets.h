@@ -11,7 +11,6 @@
 
 namespace ui {
 
-
 std::string formatNumber(float value);  // 2 decimals, "-inf" for masked scores
 std::string formatExact(float value);   // enough digits to identify the float
 void sectionHeading(AppState& app, const char* text);

@@ -58,10 +58,10 @@ TEST_CASE("names count characters, not bytes, and refuse control characters") {
   CHECK(lesson::checkName(repeated("a", 25), "a token") == "a token can have at most 24 characters");
   CHECK(lesson::checkName("", "a token") == "a token needs at least one character");
   for (const std::string& bad : {std::string("a\tb"), std::string("a\nb"), std::string("a\0b", 3), std::string("a\x7f"),
-                                std::string("a\xC2\x85"), std::string("a\xE2\x80\xA8")})
+                                 std::string("a\xC2\x85"), std::string("a\xE2\x80\xA8")})
     CHECK_MESSAGE(lesson::checkName(bad, "a token").find("control characters") != std::string::npos, bad);
   for (const std::string& broken : {std::string("\xC0\xAF"), std::string("a\xE2\x80"), std::string("\xED\xA0\x80"),
-                                   std::string("\xF5\x80\x80\x80"), std::string("\x80")})
+                                    std::string("\xF5\x80\x80\x80"), std::string("\x80")})
     CHECK(lesson::checkName(broken, "a token") == "a token must be valid UTF-8 text");
   CHECK(lesson::countCodePoints(cyrillic21) == 21);
   CHECK(lesson::countCodePoints("\xFF") == -1);
@@ -71,10 +71,11 @@ TEST_CASE("every door applies the same name rule: edits, setState, links") {
   lesson::LessonState s = lesson::defaultState();
   const auto before = lesson::stateToJson(s);
   CHECK(lesson::renameToken(s, 0, "a\tb").find("control characters") != std::string::npos);
-  CHECK(lesson::applyStateText(s, json{{"tokens", std::vector<std::string>(s.tokens.size(), std::string("x\0y", 3))}}.dump()).find("control characters") !=
-        std::string::npos);
-  CHECK(lesson::applyStateText(s, json{{"tokens", std::vector<std::string>(s.tokens.size(), "line\nbreak")}}.dump()).find("control characters") !=
-        std::string::npos);
+  CHECK(lesson::applyStateText(
+            s, json{{"tokens", std::vector<std::string>(s.tokens.size(), std::string("x\0y", 3))}}.dump())
+            .find("control characters") != std::string::npos);
+  CHECK(lesson::applyStateText(s, json{{"tokens", std::vector<std::string>(s.tokens.size(), "line\nbreak")}}.dump())
+            .find("control characters") != std::string::npos);
   CHECK(lesson::stateToJson(s) == before);
   CHECK(lesson::renameToken(s, 0, repeated("\xD0\xB6", 21)).empty());
   std::vector<std::string> tokens = s.tokens;
@@ -85,8 +86,8 @@ TEST_CASE("every door applies the same name rule: edits, setState, links") {
   REQUIRE(lesson::loadPreset("bank-river", bank));
   CHECK(lesson::applyStateText(bank, json{{"dimensionLabels", {repeated("x", 25), "b", "c", "d"}}}.dump()) ==
         "each dimension label can have at most 24 characters");
-  CHECK(lesson::applyStateText(bank, R"({"dimensionLabels": ["a\tb", "b", "c", "d"]})")
-            .find("control characters") != std::string::npos);
+  CHECK(lesson::applyStateText(bank, R"({"dimensionLabels": ["a\tb", "b", "c", "d"]})").find("control characters") !=
+        std::string::npos);
 
   json patch = lesson::stateToJson(lesson::defaultState());
   patch["tokens"][0] = "tab\there";
@@ -118,12 +119,14 @@ TEST_CASE("compute() refuses a reply too large for the page's main thread before
   CHECK(computeError(request) == "the request is larger than the 1 MB this lesson accepts");
 
   const json mid = squareMatrix(1024, 2, 1);
-  CHECK(computeError(json{{"Q", mid}, {"K", mid}, {"V", mid}}.dump()).find("would answer with 2099200 numbers") != std::string::npos);
+  CHECK(computeError(json{{"Q", mid}, {"K", mid}, {"V", mid}}.dump()).find("would answer with 2099200 numbers") !=
+        std::string::npos);
   const json heads = squareMatrix(256, 64, 1);
   CHECK(computeError(json{{"Q", heads}, {"K", heads}, {"V", heads}, {"heads", 64}}.dump())
             .find("per head); compute() answers at most 262144") != std::string::npos);
   const json tooMany = squareMatrix(400, 2, 0.5);
-  CHECK(computeError(json{{"Q", tooMany}, {"K", tooMany}, {"V", tooMany}}.dump()).find("would answer with") != std::string::npos);
+  CHECK(computeError(json{{"Q", tooMany}, {"K", tooMany}, {"V", tooMany}}.dump()).find("would answer with") !=
+        std::string::npos);
   const json ok = squareMatrix(256, 4, 0.25);
   CHECK(computeError(json{{"Q", ok}, {"K", ok}, {"V", ok}}.dump()).empty());
 }
@@ -144,7 +147,8 @@ TEST_CASE("stored progress: too large, not JSON or the wrong shape is refused an
   CHECK(lesson::progressFromText(std::string(70000, ' '), p) ==
         "the progress record is larger than the 64 KB this lesson accepts");
   CHECK(lesson::progressFromText("{not json", p) == "the progress record is not valid JSON");
-  CHECK(lesson::progressFromText(R"({"stepsSeen": "all"})", p) == "the progress record does not have the expected fields");
+  CHECK(lesson::progressFromText(R"({"stepsSeen": "all"})", p) ==
+        "the progress record does not have the expected fields");
   CHECK(lesson::progressFromText(R"({"stepsSeen": [], "startedAt": -1})", p) ==
         "the progress record does not have the expected fields");
   CHECK(p.stepsSeen == before.stepsSeen);

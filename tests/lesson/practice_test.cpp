@@ -1,12 +1,13 @@
 // practice_test.cpp: each experiment's live check fires exactly when its effect is on
 // screen, none is already done by a ready-made preset, and the quiz data is sound.
+#include "lesson/practice.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
 
 #include "lesson/challenge.h"
 #include "lesson/edits.h"
-#include "lesson/practice.h"
 #include "lesson/presets.h"
 #include "lesson/progress.h"
 #include "lesson/trace.h"

@@ -3,6 +3,8 @@
 // never saved over) and the learner is told where it went; a failed save leaves the old
 // file whole.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include "app/desktop_storage.h"
+
 #include <doctest/doctest.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -13,7 +15,6 @@
 #include <iterator>
 
 #include "app/bounded_file.h"
-#include "app/desktop_storage.h"
 #include "lesson/json_io.h"
 #include "lesson/presets.h"
 

@@ -13,8 +13,8 @@
 #include "lesson/steps.h"
 #include "ui/formula_panel.h"
 #include "ui/screen.h"
-#include "ui/step_views.h"
 #include "ui/spoken_names.h"
+#include "ui/step_views.h"
 #include "ui/theme.h"
 
 namespace {
