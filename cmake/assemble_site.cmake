@@ -1,21 +1,45 @@
 # assemble_site.cmake: copies the hand-written page files next to the generated .js/.wasm
 # so the site folder is complete; for the single-file build, inlines everything into one
 # HTML file that works when opened from disk.
-# Usage: cmake -DSITE=dir -DWEB=web-dir -DSINGLE=ON|OFF -DPAGE_FILES=a,b,... -P assemble_site.cmake
+# Usage: cmake -DSITE=dir -DWEB=web-dir -DSINGLE=ON|OFF -DPAGE_FILES=a,b,... -DMODULE=name.js
+#              -P assemble_site.cmake
+# PAGE_FILES (the web_files list in src/app/CMakeLists.txt) is the one list of the page's
+# files: the offline worker's list of files to keep is written from it here, and the single
+# file inlines each of them by its kind, so adding a page file is one edit there.
+string(REPLACE "," ";" page_files "${PAGE_FILES}")
+string(REGEX REPLACE "\\.js$" ".wasm" wasm "${MODULE}")
+set(offline_worker "offline-worker.js")
+
 if(NOT SINGLE)
-  string(REPLACE "," ";" page_files "${PAGE_FILES}")
+  # The service worker keeps the page's folder ('./'), every page file but itself, and the
+  # module with its wasm.
+  set(kept "'./'")
+  foreach(f ${page_files} ${MODULE} ${wasm})
+    if(NOT f STREQUAL offline_worker)
+      string(APPEND kept ", '${f}'")
+    endif()
+  endforeach()
   foreach(f ${page_files})
-    file(COPY_FILE "${WEB}/${f}" "${SITE}/${f}" ONLY_IF_DIFFERENT)
+    if(f STREQUAL offline_worker)
+      file(READ "${WEB}/${f}" worker)
+      set(marker "'./' /* and the page's files, listed by cmake/assemble_site.cmake */")
+      string(FIND "${worker}" "${marker}" at)
+      if(at EQUAL -1)
+        message(FATAL_ERROR "${WEB}/${f} has lost the marker for its file list: ${marker}")
+      endif()
+      string(REPLACE "${marker}" "${kept}" worker "${worker}")
+      file(WRITE "${SITE}/${f}.tmp" "${worker}")
+      file(COPY_FILE "${SITE}/${f}.tmp" "${SITE}/${f}" ONLY_IF_DIFFERENT)
+      file(REMOVE "${SITE}/${f}.tmp")
+    else()
+      file(COPY_FILE "${WEB}/${f}" "${SITE}/${f}" ONLY_IF_DIFFERENT)
+    endif()
   endforeach()
   return()
 endif()
+
 file(READ "${WEB}/index.html" html)
-file(READ "${WEB}/style.css" css)
-file(READ "${WEB}/attention-tour-api.js" api)
-file(READ "${WEB}/loader.js" loader)
-file(READ "${WEB}/input.js" input)
-file(READ "${WEB}/challenge-worker.js" worker)
-file(READ "${SITE}/attention-tour.js" module)
+file(READ "${SITE}/${MODULE}" module)
 # Inline scripts need the CSP to allow them: the single file is opened from disk, not served.
 string(REPLACE "script-src 'self' 'wasm-unsafe-eval'" "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'" html "${html}")
 string(REPLACE "style-src 'self'" "style-src 'self' 'unsafe-inline'" html "${html}")
@@ -25,11 +49,46 @@ string(REPLACE "connect-src 'self'" "connect-src 'self' data:" html "${html}")
 # page keeps the worker in its own file and needs neither.
 string(REPLACE "script-src 'self' 'unsafe-inline'" "script-src 'self' 'unsafe-inline' 'unsafe-eval'" html "${html}")
 string(REPLACE "object-src 'none'" "worker-src blob:; object-src 'none'" html "${html}")
-string(REPLACE "<link rel=\"stylesheet\" href=\"style.css\">" "<style>\n${css}</style>" html "${html}")
-string(REPLACE "<script src=\"attention-tour-api.js\"></script>"
-       "<script type=\"text/plain\" id=\"challenge-worker-source\">\n${worker}</script>\n<script>window.AT_SINGLE_FILE = true;\n${api}</script>"
-       html "${html}")
-string(REPLACE "<script src=\"input.js\"></script>" "<script>\n${input}</script>" html "${html}")
-string(REPLACE "<script src=\"loader.js\"></script>" "<script>\n${loader}</script>\n<script>\n${module}</script>" html "${html}")
-file(WRITE "${SITE}/attention-tour.html" "${html}")
-file(REMOVE "${SITE}/attention-tour.js")
+
+# Every page file goes in by its kind: a style sheet or script the page links becomes inline;
+# a script it does not link is a worker, carried as text (<script type="text/plain"
+# id="NAME-source">) for the page to start from a blob. The offline worker has no use here.
+set(ahead "<script>window.AT_SINGLE_FILE = true;</script>\n")
+foreach(f ${page_files})
+  if(f STREQUAL "index.html" OR f STREQUAL offline_worker)
+    continue()
+  endif()
+  file(READ "${WEB}/${f}" content)
+  if(f MATCHES "\\.css$")
+    set(link "<link rel=\"stylesheet\" href=\"${f}\">")
+    string(FIND "${html}" "${link}" at)
+    if(at EQUAL -1)
+      message(FATAL_ERROR "index.html does not link ${f} as ${link}")
+    endif()
+    string(REPLACE "${link}" "<style>\n${content}</style>" html "${html}")
+  elseif(f MATCHES "\\.js$")
+    set(tag "<script src=\"${f}\"></script>")
+    string(FIND "${html}" "${tag}" at)
+    if(at EQUAL -1)
+      string(REGEX REPLACE "\\.js$" "" name "${f}")
+      string(PREPEND ahead "<script type=\"text/plain\" id=\"${name}-source\">\n${content}</script>\n")
+    else()
+      string(REPLACE "${tag}" "<script>\n${content}</script>" html "${html}")
+    endif()
+  else()
+    message(FATAL_ERROR "assemble_site.cmake does not know how to put ${f} into the single file")
+  endif()
+endforeach()
+# The worker sources and the single-file flag come before the page's first script; the
+# module (which the loader adds by name on the served page) comes after its last one.
+string(FIND "${html}" "<script>\n" first)
+string(FIND "${html}" "</body>" last REVERSE)
+if(first EQUAL -1 OR last EQUAL -1)
+  message(FATAL_ERROR "index.html has no script or no </body>")
+endif()
+string(SUBSTRING "${html}" 0 ${first} before)
+math(EXPR middle_length "${last} - ${first}")
+string(SUBSTRING "${html}" ${first} ${middle_length} middle)
+string(SUBSTRING "${html}" ${last} -1 after)
+file(WRITE "${SITE}/attention-tour.html" "${before}${ahead}${middle}<script>\n${module}</script>\n${after}")
+file(REMOVE "${SITE}/${MODULE}")

@@ -3,8 +3,8 @@
 // so a new build is always picked up while online, and from that copy when offline.
 'use strict';
 const CACHE = 'attention-tour-v1';
-const PAGE_FILES = ['./', 'index.html', 'style.css', 'loader.js', 'input.js', 'attention-tour-api.js',
-  'attention-tour.js', 'attention-tour.wasm', 'challenge-worker.js'];
+// The page's files: written in at build time from the one list in src/app/CMakeLists.txt.
+const PAGE_FILES = ['./' /* and the page's files, listed by cmake/assemble_site.cmake */];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PAGE_FILES)).then(() => self.skipWaiting()));

@@ -4,16 +4,14 @@
 #include "font_dejavu_sans.h"
 #include "font_dejavu_sans_bold.h"
 #include "font_dejavu_sansmono.h"
+#include "font_glyph_ranges.h"
 
 namespace ui {
 
 namespace {
 
-// Latin-1, Greek, sub/superscripts, arrows, math operators, the bullets used in text.
-const ImWchar kGlyphRanges[] = {0x0020, 0x00FF, 0x0391, 0x03C9, 0x1D40, 0x1D40, 0x2013, 0x2026, 0x2070,
-                                0x209C, 0x2190, 0x2199, 0x21D2, 0x21D2, 0x2200, 0x222B, 0x2248, 0x2248,
-                                0x2260, 0x2265, 0x22C5, 0x22C5, 0x25A0, 0x25CF, 0x2713, 0x2713, 0};
-
+// The glyph ranges come with the fonts (cmake/dependencies.cmake): the characters the lesson
+// prints, which each subset holds.
 ImFont* addFont(const unsigned char* data, unsigned int size, float pixels) {
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes live in the binary
@@ -21,7 +19,7 @@ ImFont* addFont(const unsigned char* data, unsigned int size, float pixels) {
   config.OversampleV = 1;
   config.PixelSnapH = true;
   return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), pixels,
-                                                    &config, kGlyphRanges);
+                                                    &config, kFontGlyphRanges);
 }
 
 }  // namespace
