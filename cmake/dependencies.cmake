@@ -48,7 +48,7 @@ if(AT_BUILD_APP)
     # Dear ImGui's own font, ProggyClean, is linked in because ImFontAtlas::Build() adds it
     # when no font was given; the lesson always gives its own (ui/theme.cpp), so on the page
     # that call goes to a stand-in that stops loudly instead, and the font's data and its
-    # decompressor (11.6 KB of the gzipped page) drop out. If ImGui renames the function the
+    # decompressor (11.4 KB of the gzipped page) drop out. If ImGui renames the function the
     # wrap matches nothing and the page only grows back.
     set(add_font_default _ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig)
     file(CONFIGURE OUTPUT "${AT_GENERATED}/imgui_without_default_font.cpp" CONTENT
@@ -73,7 +73,7 @@ extern \"C\" void* __wrap_${add_font_default}(void*, const void*) {
   # the monospace face shows only the challenge's code. The same list gives Dear ImGui its
   # glyph ranges (generated/font_glyph_ranges.h), so theme.cpp never repeats it. Against the
   # former ranges (all of Latin-1, Greek, arrows, math operators, shapes in every face) this
-  # takes 30 KB off the gzipped page, and the dropped tables below 4.6 KB more. The title
+  # takes 29.5 KB off the gzipped page, and the dropped tables below 4.5 KB more. The title
   # is the bold face at a larger size: no file of its own.
   # (≤ and ≥, U+2264-2265, are not in the text today; tests/ui/ui_headless_test.cpp expects them.)
   set(AT_FONT_SYMBOLS "U+00B2,U+00B7,U+00D7,U+03A3,U+1D40,U+2026,U+2081-2082,U+2099,U+2190,U+2192,U+221A,U+221E,U+2264-2265,U+2713")
