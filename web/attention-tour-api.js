@@ -16,11 +16,10 @@ window.Module = window.Module || {};
 
   // The byte limit of each C function that takes text (from at_limits); others take small text.
   let textLimits = {};
-  const SMALL_TEXT = 262144;
   function limitOf(name) {
     const limits = { at_set_state: textLimits.state, at_restore: textLimits.state, at_open_fragment: textLimits.link,
       at_compute: textLimits.compute, at_merge_progress: textLimits.progress, at_set_clipboard: textLimits.paste };
-    return limits[name] || SMALL_TEXT;
+    return limits[name] || textLimits.state;  // the other doors take small JSON
   }
 
   // Text goes into the wasm through its heap, never through ccall's copy onto the 5 MB

@@ -16,6 +16,7 @@ struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab o
 
 #include "lesson/session.h"
 #include "lesson/steps.h"
+#include "lesson/text_rules.h"
 
 namespace ui {
 
@@ -76,11 +77,11 @@ struct ViewState {
   CellEdit cellEdit;
   int selectedHead = 0;
   uint32_t randomSeed = 7;
-  char newToken[4 * 24 + 1] = {};          // 24 characters of up to 4 UTF-8 bytes
-  std::string shareStatus;                 // e.g. "Link copied"
-  std::map<std::string, int> quizChoices;  // question id -> answer picked in this visit
-  char challengeCode[4096] = {};           // JavaScript on the web (run by the page)
-  float handAnswer[3] = {};                // the weights typed on the desktop
+  char newToken[4 * lesson::kMaxNameCharacters + 1] = {};  // up to 4 UTF-8 bytes a character
+  std::string shareStatus;                                 // e.g. "Link copied"
+  std::map<std::string, int> quizChoices;                  // question id -> answer picked in this visit
+  char challengeCode[4096] = {};                           // JavaScript on the web (run by the page)
+  float handAnswer[3] = {};                                // the weights typed on the desktop
   std::string challengeMessage;
 };
 
