@@ -24,15 +24,22 @@ bool parseSize(const std::string& text, int& width, int& height) {
          width >= 200 && height >= 200;
 }
 
+// "why, tokens, ...": the ids --step accepts besides numbers.
+std::string stepIds() {
+  std::string ids;
+  for (const auto& step : lesson::tourSteps()) ids += (ids.empty() ? "" : ", ") + step.id;
+  return ids;
+}
+
 }  // namespace
 
 std::string cliUsage() {
   return std::string(
-             "usage: attention-tour [--screenshot PATH] [--size WxH] [--step N] [--state FILE] [--help]\n"
+             "usage: attention-tour [--screenshot PATH] [--size WxH] [--step N|ID] [--state FILE] [--help]\n"
              "  --screenshot PATH  render the view to a PNG file and exit\n"
              "  --size WxH         window or screenshot size in pixels (default 1280x800, at least 200x200)\n"
-             "  --step N           open the tour at step N (1-") +
-         std::to_string(lesson::stepCount()) + ")\n" +
+             "  --step N|ID        open the tour at step N (1-") +
+         std::to_string(lesson::stepCount()) + ") or at the step with that id (" + stepIds() + ")\n" +
          "  --state FILE       open a lesson state saved as JSON (the shape getState() returns)\n"
          "  --help             show this text\n";
 }
@@ -63,12 +70,15 @@ CliOptions parseCli(const std::vector<std::string>& args) {
     }
     if (flag == "--step") {
       int step = 0;
-      if (!parsePositive(value, lesson::stepCount(), step)) {
-        options.error =
-            "--step must be a number from 1 to " + std::to_string(lesson::stepCount()) + ", not '" + value + "'";
+      if (parsePositive(value, lesson::stepCount(), step)) {
+        options.step = step - 1;
+      } else if (lesson::stepIndexOf(value) >= 0) {
+        options.step = lesson::stepIndexOf(value);
+      } else {
+        options.error = "--step must be a number from 1 to " + std::to_string(lesson::stepCount()) + " or a step id (" +
+                        stepIds() + "), not '" + value + "'";
         return options;
       }
-      options.step = step - 1;
     }
   }
   return options;

@@ -23,7 +23,6 @@
 #include "lesson/presets.h"
 #include "lesson/progress.h"
 #include "lesson/share_link.h"
-#include "ui/spoken_names.h"
 
 namespace app {
 
@@ -78,17 +77,18 @@ void setClipboardText(void*, const char* text) {
 
 // Keyboard focus moved to another control: the page's second live region says which.
 void announceFocus(const ui::AppState& app) {
-  std::string focused;
+  const ui::WidgetRect* focused = nullptr;
   for (const auto& w : app.focus.widgets)
-    if (w.focused) focused = w.id;
-  if (focused == bridge().focusedWidget) return;
-  bridge().focusedWidget = focused;
-  if (focused.empty()) return;
+    if (w.focused) focused = &w;
+  const std::string focusedId = focused ? focused->id : std::string();
+  if (focusedId == bridge().focusedWidget) return;
+  bridge().focusedWidget = focusedId;
+  if (!focused) return;
   EM_ASM(
       {
         if (Module.onFocusAnnounce) Module.onFocusAnnounce(UTF8ToString($0));
       },
-      ui::spokenName(app, focused).c_str());
+      focused->spoken.c_str());
 }
 
 }  // namespace

@@ -33,6 +33,7 @@ struct WidgetRect {
   std::string id;
   float x = 0, y = 0, w = 0, h = 0;  // in ImGui pixels; drivers convert to CSS pixels
   bool focused = false;              // holds keyboard focus (shown with the focus highlight)
+  std::string spoken;                // what a screen reader says (filled for the focused item)
 };
 
 // Parts of the screen in the order Tab visits them, whatever the layout: the tour header, the
@@ -106,6 +107,7 @@ struct FocusRegistry {
   FocusPart part = FocusPart::Header;  // the part being drawn now
   ImGuiID scrollTo = 0;                // item Tab moved to, scrolled into view when drawn
   bool previousKeys[5] = {};           // Left, Right, Home, End, Tab: last frame's state
+  bool describeEveryItem = false;      // tests: keep every drawn item's spoken label, not just the focused one's
 };
 
 // A change a view asked for while drawing, and what the view does with the outcome.

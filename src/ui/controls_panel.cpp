@@ -25,11 +25,14 @@ void drawPresetPicker(AppState& app) {
     for (const auto& p : lesson::presetList()) {
       if (ImGui::Selectable(p.label.c_str(), p.id == app.session.lesson.presetId))
         queue(app, lesson::actions::loadExample(p.id));
-      registerItem(app, "preset-" + p.id);
+      registerItem(app, "preset-" + p.id, [&] { return p.label + ", example"; });
     }
     ImGui::EndCombo();
   }
-  registerItem(app, "preset");
+  registerItem(app, "preset", [&] {
+    const bool listed = current != "Custom" && current != "Random vectors";
+    return "Example sentence, list, " + (listed ? current : std::string("your own sentence")) + ": Space opens it";
+  });
 }
 
 void drawScaleControls(AppState& app) {
@@ -38,22 +41,24 @@ void drawScaleControls(AppState& app) {
                       "d_k",
                       &scale))
     queue(app, lesson::actions::setScale(scale));
-  registerItem(app, "scale");
+  registerItem(app, "scale", [&] {
+    return std::string("Divide by the square root of d_k, checkbox, ") + (app.session.lesson.scale ? "on" : "off");
+  });
   float temperature = app.session.lesson.temperature;
   ImGui::SetNextItemWidth(px(app, 220));
   if (ImGui::SliderFloat("Temperature", &temperature, lesson::kMinTemperature, lesson::kMaxTemperature, "%.2f",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
     queue(app, lesson::actions::setTemperature(temperature));
-  registerItem(app, "temperature");
+  registerItem(app, "temperature",
+               [&] { return "Temperature, slider, " + spokenNumber(app.session.lesson.temperature); });
   ImGui::TextUnformatted("Mask:");
   ImGui::SameLine();
-  if (ImGui::RadioButton("none", app.session.lesson.mask.kind == core::MaskKind::None))
-    queue(app, lesson::actions::setMask(core::Mask::none()));
-  registerItem(app, "mask-none");
+  const bool causal = app.session.lesson.mask.kind == core::MaskKind::Causal;
+  if (ImGui::RadioButton("none", !causal)) queue(app, lesson::actions::setMask(core::Mask::none()));
+  registerItem(app, "mask-none", causal ? "No mask, option, not chosen" : "No mask, option, chosen");
   ImGui::SameLine();
-  if (ImGui::RadioButton("causal", app.session.lesson.mask.kind == core::MaskKind::Causal))
-    queue(app, lesson::actions::setMask(core::Mask::causal()));
-  registerItem(app, "mask-causal");
+  if (ImGui::RadioButton("causal", causal)) queue(app, lesson::actions::setMask(core::Mask::causal()));
+  registerItem(app, "mask-causal", causal ? "Causal mask, option, chosen" : "Causal mask, option, not chosen");
 }
 
 void drawTokenEditor(AppState& app) {
@@ -65,22 +70,26 @@ void drawTokenEditor(AppState& app) {
     ImGui::SetNextItemWidth(px(app, 120));
     if (ImGui::InputText("##name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue))
       queue(app, lesson::actions::renameToken(i, name));
-    registerItem(app, "rename[" + std::to_string(i) + "]");
+    registerItem(app, "rename[" + std::to_string(i) + "]", [&] {
+      return "Token " + std::to_string(i + 1) + " text, " + inQuotes(app.session.lesson.tokens[static_cast<size_t>(i)]);
+    });
     ImGui::SameLine();
     ImGui::BeginDisabled(n <= lesson::kMinTokens);
     if (ImGui::SmallButton("Remove")) queue(app, lesson::actions::removeToken(i));
     ImGui::EndDisabled();
-    registerItem(app, "remove[" + std::to_string(i) + "]");
+    registerItem(app, "remove[" + std::to_string(i) + "]", [&] {
+      return "Remove token " + inQuotes(app.session.lesson.tokens[static_cast<size_t>(i)]) + ", button";
+    });
     if (i % 2 == 0 && i + 1 < n) ImGui::SameLine(0, px(app, 24));
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(px(app, 120));
   const bool entered =
       ImGui::InputText("##new", app.view.newToken, sizeof app.view.newToken, ImGuiInputTextFlags_EnterReturnsTrue);
-  registerItem(app, "new-token");
+  registerItem(app, "new-token", "New token, text field");
   ImGui::SameLine();
   const bool add = ImGui::Button("Add token");
-  registerItem(app, "add-token");
+  registerItem(app, "add-token", "Add token, button: adds the word typed in the field before it");
   if (entered || add)
     queue(app, lesson::actions::addToken(app.view.newToken), [](AppState& a, const std::string& refusal) {
       if (refusal.empty()) a.view.newToken[0] = '\0';  // kept to fix when refused
@@ -91,14 +100,15 @@ void drawSizeControls(AppState& app) {
   const bool projected = app.session.lesson.source == lesson::VectorSource::Projected;
   const int dModel = app.session.lesson.dModel, dK = app.session.lesson.dK;
   ImGui::BeginDisabled(!projected);
-  if (auto requested =
-          drawStepper(app, "d_model", "dModel", dModel, dModel > lesson::kMinWidth, dModel < lesson::kMaxWidth))
+  if (auto requested = drawStepper(app, {"d_model", "dModel", "Embedding width d_model"}, dModel,
+                                   dModel > lesson::kMinWidth, dModel < lesson::kMaxWidth))
     queue(app, lesson::actions::setModelWidth(*requested));
   ImGui::EndDisabled();
   ImGui::SameLine(0, px(app, 16));
-  if (auto requested = drawStepper(app, "d_k", "dK", dK, dK > lesson::kMinWidth, dK < lesson::kMaxWidth))
+  if (auto requested =
+          drawStepper(app, {"d_k", "dK", "Key width d_k"}, dK, dK > lesson::kMinWidth, dK < lesson::kMaxWidth))
     queue(app, lesson::actions::setKeyWidth(*requested));
-  drawHeadsInput(app, "heads", "heads");
+  drawHeadsInput(app, "heads");
   if (!projected) ImGui::TextDisabled("Q, K and V are given directly in this example.");
 }
 
@@ -106,7 +116,7 @@ constexpr int kMaxSeed = 1000000000;
 
 void drawRandomControls(AppState& app) {
   const int seed = static_cast<int>(app.view.randomSeed);
-  if (auto requested = drawStepper(app, "seed", "seed", seed, seed > 1, seed < kMaxSeed)) {
+  if (auto requested = drawStepper(app, {"seed", "seed", "Random seed"}, seed, seed > 1, seed < kMaxSeed)) {
     if (*requested >= 1 && *requested <= kMaxSeed)
       app.view.randomSeed = static_cast<uint32_t>(*requested);
     else
@@ -115,7 +125,7 @@ void drawRandomControls(AppState& app) {
   }
   ImGui::SameLine();
   if (ImGui::Button("Random vectors")) queue(app, lesson::actions::randomise(app.view.randomSeed));
-  registerItem(app, "randomise");
+  registerItem(app, "randomise", "Random vectors, button");
 }
 
 void drawPageControls(AppState& app) {
@@ -123,13 +133,13 @@ void drawPageControls(AppState& app) {
   ImGui::Text("Text size %d%%", static_cast<int>(app.view.prefs.zoom * 100.0f + 0.5f));
   ImGui::SameLine();
   if (ImGui::Button("A-")) app.view.prefs.zoom = std::max(kMinZoom, app.view.prefs.zoom - 0.1f);
-  registerItem(app, "zoom-out");
+  registerItem(app, "zoom-out", "Smaller text, button");
   ImGui::SameLine();
   if (ImGui::Button("A+")) app.view.prefs.zoom = std::min(kMaxZoom, app.view.prefs.zoom + 0.1f);
-  registerItem(app, "zoom-in");
+  registerItem(app, "zoom-in", "Larger text, button");
   if (app.platform.copyShareLink) {
     if (ImGui::Button("Copy link to this state")) app.view.shareStatus = app.platform.copyShareLink(app);
-    registerItem(app, "copy-link");
+    registerItem(app, "copy-link", "Copy link to this state, button");
     if (!app.view.shareStatus.empty()) {
       ImGui::SameLine();
       ImGui::TextDisabled("%s", app.view.shareStatus.c_str());
@@ -141,7 +151,7 @@ void drawPageControls(AppState& app) {
       queue(app, lesson::actions::startOver(0), [](AppState& a, const std::string&) {
         if (a.platform.resetProgress) a.platform.resetProgress(a);
       });
-    registerItem(app, "reset-progress");
+    registerItem(app, "reset-progress", "Start over, button: forgets steps seen, experiments and quiz answers");
   }
   ImGui::TextDisabled("Steps seen: %d of %d%s", app.session.progress.seenCount(), lesson::stepCount(),
                       app.platform.storageAvailable ? "" : " (not kept after this visit)");
@@ -149,40 +159,44 @@ void drawPageControls(AppState& app) {
 
 }  // namespace
 
-std::optional<int> drawStepper(AppState& app, const char* label, const std::string& widgetId, int value,
-                               bool canDecrease, bool canIncrease) {
+std::optional<int> drawStepper(AppState& app, const StepperNames& names, int value, bool canDecrease,
+                               bool canIncrease) {
   std::optional<int> requested;
-  ImGui::PushID(widgetId.c_str());
+  const std::string widgetId = names.widgetId;
+  ImGui::PushID(names.widgetId);
   int typed = value;
   ImGui::SetNextItemWidth(px(app, 48));
   // Applied on Enter, like a matrix cell: while typing "12", the 1 alone is not applied.
   if (ImGui::InputInt("##value", &typed, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue) && typed != value)
     requested = typed;
-  registerItem(app, widgetId);
+  registerItem(app, widgetId, [&] { return std::string(names.spoken) + ", number field, " + std::to_string(value); });
   const float gap = ImGui::GetStyle().ItemInnerSpacing.x;
   const float side = ImGui::GetFrameHeight();
   ImGui::SameLine(0, gap);
   ImGui::BeginDisabled(!canDecrease);
   if (ImGui::Button("-", ImVec2(side, 0))) requested = value - 1;
   ImGui::EndDisabled();
-  registerItem(app, widgetId + "-minus");
+  const std::string fewer = std::string("Decrease ") + names.spoken + " by one, button";
+  registerItem(app, widgetId + "-minus", names.fewerSpoken ? names.fewerSpoken : fewer.c_str());
   ImGui::SameLine(0, gap);
   ImGui::BeginDisabled(!canIncrease);
   if (ImGui::Button("+", ImVec2(side, 0))) requested = value + 1;
   ImGui::EndDisabled();
-  registerItem(app, widgetId + "-plus");
+  const std::string more = std::string("Increase ") + names.spoken + " by one, button";
+  registerItem(app, widgetId + "-plus", names.moreSpoken ? names.moreSpoken : more.c_str());
   ImGui::SameLine(0, gap);
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(label);
+  ImGui::TextUnformatted(names.label);
   ImGui::PopID();
   return requested;
 }
 
-void drawHeadsInput(AppState& app, const char* label, const char* widgetId) {
+void drawHeadsInput(AppState& app, const char* widgetId) {
   const int heads = app.session.lesson.heads;
   const bool fewer = lesson::headCountToward(app.session.lesson, heads - 1) != heads;
   const bool more = lesson::headCountToward(app.session.lesson, heads + 1) != heads;
-  if (auto requested = drawStepper(app, label, widgetId, heads, fewer, more))
+  const StepperNames names{"heads", widgetId, "Number of heads", "Fewer heads, button", "More heads, button"};
+  if (auto requested = drawStepper(app, names, heads, fewer, more))
     queue(app, lesson::actions::setHeadsToward(*requested));
 }
 
@@ -197,18 +211,19 @@ void drawTokenStrip(AppState& app) {
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, kAccentSoft);
     const bool pressed = ImGui::Button(tokens[i].c_str());
     if (selected) ImGui::PopStyleColor();
-    registerItem(app, "token[" + std::to_string(i) + "]");
+    registerItem(app, "token[" + std::to_string(i) + "]", [&] {
+      return "Token " + std::to_string(i + 1) + ", " + inQuotes(tokens[i]) +
+             (selected ? ", the selected query" : ", button: makes it the selected query");
+    });
     if ((pressed || ImGui::IsItemHovered()) && !selected) queue(app, lesson::actions::selectQuery(static_cast<int>(i)));
     ImGui::PopID();
   }
 }
 
 void drawControls(AppState& app) {
-  if (!ImGui::CollapsingHeader("Sentence and settings", ImGuiTreeNodeFlags_DefaultOpen)) {
-    registerItem(app, "settings");
-    return;
-  }
-  registerItem(app, "settings");
+  const bool open = ImGui::CollapsingHeader("Sentence and settings", ImGuiTreeNodeFlags_DefaultOpen);
+  registerItem(app, "settings", "Sentence and settings, section heading: Space opens or closes it");
+  if (!open) return;
   drawPresetPicker(app);
   drawScaleControls(app);
   ImGui::Separator();

@@ -10,11 +10,19 @@ namespace ui {
 
 void drawTokenStrip(AppState& app);
 void drawControls(AppState& app);
+// What a stepper shows and says: its visible label, its widget id (the buttons add "-minus"
+// and "-plus"), its spoken name, and optionally what its buttons say.
+struct StepperNames {
+  const char* label;
+  const char* widgetId;
+  const char* spoken;
+  const char* fewerSpoken = nullptr;  // default: "Decrease <spoken> by one, button"
+  const char* moreSpoken = nullptr;   // default: "Increase <spoken> by one, button"
+};
 // A number field with its own - and + buttons, each a Tab stop (the buttons of ImGui's
 // InputInt are not). Returns the value asked for: typed, or one less or more.
-std::optional<int> drawStepper(AppState& app, const char* label, const std::string& widgetId, int value,
-                               bool canDecrease, bool canIncrease);
+std::optional<int> drawStepper(AppState& app, const StepperNames& names, int value, bool canDecrease, bool canIncrease);
 // The heads count, stepping only through counts that divide d_k and d_v.
-void drawHeadsInput(AppState& app, const char* label, const char* widgetId);
+void drawHeadsInput(AppState& app, const char* widgetId);
 
 }  // namespace ui

@@ -53,7 +53,7 @@ void drawCost(AppState& app) {
 void drawHeads(AppState& app) {
   const auto& heads = app.session.trace.attention.heads;
   sectionHeading(app, "Heads");
-  drawHeadsInput(app, "heads", "heads-step");
+  drawHeadsInput(app, "heads-step");
   ImGui::SameLine();
   const int dv = lesson::valueWidth(app.session.lesson);
   if (dv == app.session.lesson.dK)
@@ -64,7 +64,9 @@ void drawHeads(AppState& app) {
     ImGui::PushID(static_cast<int>(h));
     if (ImGui::RadioButton(("head " + std::to_string(h + 1)).c_str(), app.view.selectedHead == static_cast<int>(h)))
       app.view.selectedHead = static_cast<int>(h);
-    registerItem(app, "head[" + std::to_string(h) + "]");
+    registerItem(app, "head[" + std::to_string(h) + "]", [&] {
+      return "Head " + std::to_string(h + 1) + (app.view.selectedHead == static_cast<int>(h) ? ", shown" : ", option");
+    });
     ImGui::PopID();
     if (h + 1 < heads.size()) ImGui::SameLine();
   }

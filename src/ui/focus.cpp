@@ -47,7 +47,7 @@ void moveFocus(AppState& app, int direction) {
 
 }  // namespace
 
-void registerItem(AppState& app, const std::string& id) {
+void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
@@ -62,7 +62,14 @@ void registerItem(AppState& app, const std::string& id) {
   // widgets() lists only what is actually visible: what a person could click.
   if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
   const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
-  app.focus.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused});
+  app.focus.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused, {}});
+  if (focused || app.focus.describeEveryItem) app.focus.widgetsBuilding.back().spoken = spoken();
+}
+
+std::string spokenName(const AppState& app, const std::string& id) {
+  for (const auto& w : app.focus.widgets)
+    if (w.id == id && !w.spoken.empty()) return w.spoken;
+  return id;
 }
 
 void beginFocusFrame(AppState& app) {

@@ -4,13 +4,38 @@
 #pragma once
 
 #include <string>
+#include <type_traits>
 
 #include "ui/app_state.h"
 
 namespace ui {
 
-// Records the last submitted item under `id` (e.g. "Q[0][1]", "next").
-void registerItem(AppState& app, const std::string& id);
+// What a screen reader says for an item: its name, role and current value ("Next step,
+// button"; "X, row 2 \"bank\", column 1 \"nature\": 0.35. Enter types a new value."). Given
+// where the item is drawn, as fixed text or as a function; the function runs only for the item
+// that holds keyboard focus (or for every item when FocusRegistry::describeEveryItem is set),
+// so a frame of hundreds of cells formats one label. It borrows the callable: use it at once.
+class SpokenLabel {
+ public:
+  SpokenLabel(const char* fixed) : fixed_(fixed) {}  // NOLINT: fixed text converts implicitly
+  template <class Describe, class = std::enable_if_t<std::is_invocable_r_v<std::string, const Describe&>>>
+  SpokenLabel(const Describe& describe)  // NOLINT: lambdas convert implicitly
+      : callable_(&describe), call_([](const void* f) { return (*static_cast<const Describe*>(f))(); }) {}
+  std::string operator()() const { return fixed_ ? std::string(fixed_) : call_(callable_); }
+
+ private:
+  const char* fixed_ = nullptr;
+  const void* callable_ = nullptr;
+  std::string (*call_)(const void*) = nullptr;
+};
+
+// Records the last submitted item under `id` (e.g. "Q[0][1]", "next") with what a screen
+// reader says when it takes focus.
+void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken);
+// The spoken label of the item drawn under `id` in the last frame: always known for the item
+// with keyboard focus, for every drawn item when describeEveryItem is set; otherwise (or for an
+// id not drawn) the id itself.
+std::string spokenName(const AppState& app, const std::string& id);
 // Around the drawing of a frame: starts the registry afresh, then publishes it.
 void beginFocusFrame(AppState& app);
 void endFocusFrame(AppState& app);

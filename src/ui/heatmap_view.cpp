@@ -30,12 +30,18 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
       ImGui::PushID(i * 64 + j);
       ImGui::InvisibleButton("##h", ImVec2(cell, cell));
       ImGui::PopID();
-      registerItem(app, std::string(idPrefix) + "[" + std::to_string(i) + "][" + std::to_string(j) + "]");
       const float v = w.at(i, j);
+      const auto& tokens = app.session.lesson.tokens;
+      registerItem(app, std::string(idPrefix) + "[" + std::to_string(i) + "][" + std::to_string(j) + "]", [&] {
+        return "Weight of " + inQuotes(tokens[static_cast<size_t>(i)]) + " on " +
+               inQuotes(tokens[static_cast<size_t>(j)]) + ": " + spokenNumber(v) +
+               ". Space shows this pair's worked numbers.";
+      });
       if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%s \xE2\x86\x92 %s: weight %s", app.session.lesson.tokens[static_cast<size_t>(i)].c_str(),
                           app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), formatExact(v).c_str());
-      if (ImGui::IsItemClicked()) queue(app, lesson::actions::selectPair(i, j));
+      if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
+        queue(app, lesson::actions::selectPair(i, j));
       if (printValues) {
         const std::string text = formatNumber(v);
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());

@@ -27,6 +27,19 @@ std::string cellId(MatrixId id, int row, int col) {
   return std::string(lesson::matrixName(id)) + "[" + std::to_string(row) + "][" + std::to_string(col) + "]";
 }
 
+// "X, row 2 "bank", column 1 "nature": 0.35. Enter types a new value."
+std::string cellLabel(const AppState& app, MatrixId id, int row, int col, float value) {
+  const auto rows = rowLabels(app, id);
+  const auto cols = columnLabels(app, id);
+  std::string text = std::string(lesson::matrixName(id)) + ", row " + std::to_string(row + 1);
+  if (row < static_cast<int>(rows.size())) text += " " + inQuotes(rows[static_cast<size_t>(row)]);
+  text += ", column " + std::to_string(col + 1);
+  if (col < static_cast<int>(cols.size())) text += " " + inQuotes(cols[static_cast<size_t>(col)]);
+  text += ": " + spokenNumber(value);
+  return text + (lesson::isEditable(app.session.lesson, id) ? ". Enter types a new value."
+                                                            : ". Space shows this pair's worked numbers.");
+}
+
 const char* matrixCaption(MatrixId id) {
   switch (id) {
     case MatrixId::X:
@@ -81,7 +94,10 @@ void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width
   ImGui::SetNextItemWidth(width);
   const bool entered = ImGui::InputText("##edit", edit.text, sizeof edit.text,
                                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-  registerItem(app, cellId(id, row, col));
+  registerItem(app, cellId(id, row, col), [&] {
+    return std::string(lesson::matrixName(id)) + ", row " + std::to_string(row + 1) + ", column " +
+           std::to_string(col + 1) + ", text field: Enter keeps the value typed, Escape the old one";
+  });
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     edit.active = false;  // Escape: keep the old value
     return;
@@ -111,7 +127,7 @@ void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value,
   ImGui::SetNextItemWidth(width);
   const bool changed = ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue,
                                         "%.2f", ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp);
-  registerItem(app, cellId(id, row, col));
+  registerItem(app, cellId(id, row, col), [&] { return cellLabel(app, id, row, col, value); });
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)", cellId(id, row, col).c_str(),
                       formatExact(value).c_str());
@@ -129,7 +145,7 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
                    float colourLevel) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##c", ImVec2(width, height));
-  registerItem(app, cellId(id, row, col));
+  registerItem(app, cellId(id, row, col), [&] { return cellLabel(app, id, row, col, value); });
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const bool masked = std::isinf(value);
   const ImU32 background = masked ? kMaskedFill : ImGui::GetColorU32(colormap(colourLevel));
@@ -182,7 +198,8 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
     ImGui::SameLine();
     ImGui::PushID("reset");
     if (ImGui::SmallButton("Reset")) queue(app, lesson::actions::resetMatrix(id));
-    registerItem(app, std::string("reset-") + lesson::matrixName(id));
+    registerItem(app, std::string("reset-") + lesson::matrixName(id),
+                 [&] { return std::string("Reset ") + lesson::matrixName(id) + " to the example's values, button"; });
     ImGui::PopID();
   }
 }

@@ -49,7 +49,10 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
       app.view.quizChoices[question.id] = static_cast<int>(a);
       queue(app, lesson::actions::answerQuiz(question.id, static_cast<int>(a) == question.correct));
     }
-    registerItem(app, "quiz-" + question.id + "[" + std::to_string(a) + "]");
+    registerItem(app, "quiz-" + question.id + "[" + std::to_string(a) + "]", [&] {
+      return question.question + " Answer " + std::to_string(a + 1) + " of " + std::to_string(question.answers.size()) +
+             ": " + question.answers[a];
+    });
     ImGui::PopID();
   }
   if (chosen != app.view.quizChoices.end()) {
@@ -73,12 +76,12 @@ void drawCodeChallenge(AppState& app) {
   ImGui::InputTextMultiline("##code", app.view.challengeCode, sizeof app.view.challengeCode,
                             ImVec2(visibleWidth(), height), ImGuiInputTextFlags_AllowTabInput);
   ImGui::PopFont();
-  registerItem(app, "challenge-code");
+  registerItem(app, "challenge-code", "Your attentionWeights code, text box");
   if (ImGui::Button("Check my function")) {
     app.view.challengeMessage = "Checking\xE2\x80\xA6";
     app.platform.submitChallengeCode(app, app.view.challengeCode);
   }
-  registerItem(app, "challenge-check");
+  registerItem(app, "challenge-check", "Check my function, button");
 }
 
 void drawHandChallenge(AppState& app) {
@@ -91,7 +94,8 @@ void drawHandChallenge(AppState& app) {
     ImGui::PushID(k);
     ImGui::SetNextItemWidth(px(app, 90));
     ImGui::InputFloat(("w" + std::to_string(k + 1)).c_str(), &app.view.handAnswer[k], 0.0f, 0.0f, "%.2f");
-    registerItem(app, "hand-answer[" + std::to_string(k) + "]");
+    registerItem(app, "hand-answer[" + std::to_string(k) + "]",
+                 [&] { return "Your weight for key " + std::to_string(k + 1) + ", number field"; });
     ImGui::PopID();
   }
   if (ImGui::Button("Check")) {
@@ -100,7 +104,7 @@ void drawHandChallenge(AppState& app) {
     app.view.challengeMessage = grade.message;
     queue(app, lesson::actions::recordChallenge(grade.passed));
   }
-  registerItem(app, "challenge-check");
+  registerItem(app, "challenge-check", "Check my answer, button");
 }
 
 void drawChallenge(AppState& app) {
@@ -124,7 +128,7 @@ void drawChallenge(AppState& app) {
 
 void drawPractice(AppState& app) {
   const bool open = ImGui::CollapsingHeader("Practice: experiments and quiz", ImGuiTreeNodeFlags_DefaultOpen);
-  registerItem(app, "practice");
+  registerItem(app, "practice", "Practice: experiments and quiz, section heading: Space opens or closes it");
   if (!open) return;
   drawExperiments(app);
   ImGui::Separator();

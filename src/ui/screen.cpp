@@ -54,7 +54,7 @@ void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
   }
   paragraph("Q, K and V are given directly since you edited one of them, so X and the projections are set aside.");
   if (ImGui::Button("Use the embeddings and projections again")) queue(app, lesson::actions::useProjections());
-  registerItem(app, "use-projections");
+  registerItem(app, "use-projections", "Use the embeddings and projections again, button");
 }
 
 void drawViewsColumn(AppState& app) {

@@ -20,7 +20,11 @@ void drawProgressDots(AppState& app) {
     ImGui::PushID(k);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##dot", ImVec2(hit, ImGui::GetFrameHeight()));
-    registerItem(app, "dot[" + std::to_string(k) + "]");
+    registerItem(app, "dot[" + std::to_string(k) + "]", [&] {
+      return "Step " + std::to_string(k + 1) + " of " + std::to_string(count) + ", " +
+             lesson::tourSteps()[static_cast<size_t>(k)].title +
+             (k == app.session.lesson.step ? ", current step" : ", button");
+    });
     if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
       queueStepChange(app, k);
     if (ImGui::IsItemHovered())
@@ -59,7 +63,7 @@ void drawTourHeader(AppState& app) {
   ImGui::BeginDisabled(step == 0);
   if (ImGui::Button("\xE2\x86\x90 Back")) queueStepChange(app, step - 1);
   ImGui::EndDisabled();
-  registerItem(app, "back");
+  registerItem(app, "back", "Previous step, button");
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%d / %d", step + 1, count);
@@ -67,7 +71,7 @@ void drawTourHeader(AppState& app) {
   ImGui::BeginDisabled(step == count - 1);
   if (ImGui::Button("Next \xE2\x86\x92")) queueStepChange(app, step + 1);
   ImGui::EndDisabled();
-  registerItem(app, "next");
+  registerItem(app, "next", "Next step, button");
   const float dotsWidth = static_cast<float>(count) * px(app, 22);
   if (visibleWidth() > dotsWidth + px(app, 24)) ImGui::SameLine(0, px(app, 24));
   drawProgressDots(app);
@@ -101,7 +105,7 @@ void drawStepText(AppState& app) {
   if (ImGui::Button(app.view.prefs.showFormal ? "Hide the formal explanation" : "Show the formal explanation")) {
     app.view.prefs.showFormal = !app.view.prefs.showFormal;
   }
-  registerItem(app, "formal");
+  registerItem(app, "formal", "Formal explanation, button: shows or hides it");
   if (app.view.prefs.showFormal) paragraph(step.formal);
 }
 
@@ -117,7 +121,7 @@ void drawNotice(AppState& app) {
   ImGui::PopTextWrapPos();
   ImGui::SameLine(visibleRight() - px(app, 56));
   if (ImGui::SmallButton("Dismiss")) queue(app, lesson::actions::showNotice(""));
-  registerItem(app, "dismiss-notice");
+  registerItem(app, "dismiss-notice", "Dismiss the notice, button");
   ImGui::EndChild();
   ImGui::PopStyleColor();
 }

@@ -24,6 +24,15 @@ std::string formatExact(float value) {
   return text;
 }
 
+std::string spokenNumber(float value) {
+  if (std::isinf(value)) return value < 0 ? "minus infinity (hidden)" : "infinity";
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", static_cast<double>(value));
+  return text;
+}
+
+std::string inQuotes(const std::string& text) { return "\"" + text + "\""; }
+
 void sectionHeading(AppState& app, const char* text) {
   ImGui::PushFont(app.platform.fonts.bold);
   ImGui::PushTextWrapPos(visibleRight());

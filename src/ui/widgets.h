@@ -13,6 +13,11 @@ namespace ui {
 
 std::string formatNumber(float value);  // 2 decimals, "-inf" for masked scores
 std::string formatExact(float value);   // enough digits to identify the float
+// For a screen reader: six significant digits (what a cell holds, without float noise such
+// as 0.349999994), "minus infinity (hidden)" for a masked score.
+std::string spokenNumber(float value);
+// "\"text\"": a token or label inside a spoken sentence.
+std::string inQuotes(const std::string& text);
 void sectionHeading(AppState& app, const char* text);
 float px(const AppState& app, float cssPixels);  // a size in CSS pixels, in ImGui pixels
 float visibleRight();

@@ -18,7 +18,7 @@ function toBase64Url(text) {
 async function checkAlive(page, errors, what) {
   const failed = await page.evaluate(() => !document.getElementById('failure').hidden);
   const before = (await page.evaluate(() => window.attentionTour.stats())).frames;
-  await page.evaluate(() => window.attentionTour.setState({ step: 2 }));
+  await page.evaluate(() => window.attentionTour.setState({ stepId: 'qkv' }));
   await settle(page);
   const after = await page.evaluate(() => window.attentionTour.stats());
   check(!failed && after.frames > before && (await get(page)).step === 2 && errors.length === 0,
@@ -62,7 +62,7 @@ async function sizes(browser, url) {
   // Pasting two million characters: refused with a notice, nothing pasted.
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.evaluate(() => navigator.clipboard.writeText('7'.repeat(2000000)));
-  await page.evaluate(() => window.attentionTour.setState({ step: 1 }));
+  await page.evaluate(() => window.attentionTour.setState({ stepId: 'tokens' }));
   await settle(page);
   const cell = await widget(page, 'X[0][0]');
   const before = (await get(page)).X;
@@ -143,7 +143,7 @@ async function lostWork(browser, url, shareFragment) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   await ready(page);
-  await page.evaluate(() => window.attentionTour.setState({ step: 5, selected: 4, temperature: 0.5 }));
+  await page.evaluate(() => window.attentionTour.setState({ stepId: 'mask', selected: 4, temperature: 0.5 }));
   await settle(page);
   await page.waitForTimeout(500);
   const mine = await get(page);
@@ -237,7 +237,7 @@ async function names(browser, url) {
 await runTest('boundaries', async ({ browser, url }) => {
   const { context, page } = await openPage(browser, url);
   await ready(page);
-  await page.evaluate(() => window.attentionTour.setState({ preset: 'cat-mat', step: 6 }));
+  await page.evaluate(() => window.attentionTour.setState({ preset: 'cat-mat', stepId: 'softmax' }));
   const link = await page.evaluate(() => window.attentionTour.shareUrl());
   await context.close();
   await sizes(browser, url);

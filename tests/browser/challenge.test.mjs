@@ -57,8 +57,8 @@ await runTest('challenge', async ({ browser, url }) => {
   check(/longer than 2 seconds/.test(endless.message), `an endless loop is stopped: ${endless.message}`);
   const hostile = await grade('document.body.innerHTML = "gone"; function attentionWeights() { return [1]; }');
   check(!hostile.passed && /document is not defined/.test(hostile.message), `code cannot touch the page: ${hostile.message}`);
-  const alive = await page.evaluate(() => window.attentionTour.getState().stepCount);
-  check(alive === 12, 'the page is intact after hostile code');
+  const alive = await page.evaluate(() => window.attentionTour.getState());
+  check(alive.stepId === 'why' && alive.stepCount > 1 && alive.tokens.length > 0, 'the page is intact after hostile code');
   const wrongType = await grade('function attentionWeights() { return "0.5"; }');
   check(/not an array/.test(wrongType.message), 'a wrong return type is explained');
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);

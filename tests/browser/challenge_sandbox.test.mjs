@@ -93,7 +93,7 @@ function judge(name, grade, expected) {
 
 async function pageStillWorks(page) {
   const state = await page.evaluate(() => window.attentionTour.getState());
-  check(state.stepCount === 12 && typeof state.challengeMessage === 'string', 'getState() still works');
+  check(state.stepCount > 1 && typeof state.stepId === 'string' && typeof state.challengeMessage === 'string', 'getState() still works');
   const before = await page.evaluate(() => window.attentionTour.stats().frames);
   await page.evaluate(() => window.Module.ccall('at_wake', null, [], []));
   await page.waitForFunction((f) => window.attentionTour.stats().frames > f, before, { timeout: 30000 });

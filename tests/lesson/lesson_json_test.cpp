@@ -17,7 +17,7 @@ TEST_CASE("getState carries the step, its id, the step count and every matrix") 
                           "scale",   "temperature", "mask",      "selected", "X",       "WQ",     "WK",    "WV",
                           "Q",       "K",           "V",         "scores",   "weights", "output", "notice"})
     CHECK_MESSAGE(j.contains(key), key);
-  CHECK(j["stepCount"] == 12);
+  CHECK(j["stepCount"] == lesson::stepCount());
   CHECK(j["stepId"] == "why");
   CHECK(j["weights"].size() == s.tokens.size());
 }
@@ -50,11 +50,11 @@ TEST_CASE("setState with Q switches to direct vectors; with X back to projected"
 TEST_CASE("a bad partial state changes nothing, and says why") {
   lesson::LessonState s = lesson::defaultState();
   const json before = lesson::stateToJson(s);
-  const std::pair<const char*, const char*> cases[] = {
+  const std::pair<std::string, std::string> cases[] = {
       {"nonsense", "the state is not valid JSON"},
       {"[1]", "the state must be a JSON object"},
       {R"({"step": "two"})", "step must be a whole number"},
-      {R"({"step": 40})", "step must be between 0 and 11"},
+      {R"({"step": 40})", "step must be between 0 and " + std::to_string(lesson::stepCount() - 1)},
       {R"({"step": 1, "temperature": -1})", "temperature must be between 0.05 and 20"},
       {R"({"scale": 1})", "scale must be true or false"},
       {R"({"mask": "upside"})", "unknown mask \"upside\" (use none, causal, window:W or a boolean matrix)"},

@@ -12,7 +12,7 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 run() { xvfb-run -a -s "-screen 0 1600x1000x24" "$@"; }
 
 run "$BIN" --screenshot "$OUT/desktop-step1.png" --size 1280x800
-run "$BIN" --screenshot "$OUT/desktop-softmax.png" --size 1280x800 --step 7
+run "$BIN" --screenshot "$OUT/desktop-softmax.png" --size 1280x800 --step softmax
 run "$BIN" --screenshot "$OUT/desktop-narrow.png" --size 420x800 --step 4
 run "$BIN" --screenshot "$OUT/desktop-state.png" --state "$HERE/three_tokens_state.json"
 /usr/bin/python3 "$HERE/check_png.py" "$OUT/desktop-step1.png" 1280 800
@@ -35,7 +35,10 @@ expect_usage_error() {
 }
 expect_usage_error "unknown option '--bogus'" --bogus
 expect_usage_error "--size must look like" --size 12by8
-expect_usage_error "--step must be a number from 1 to 12" --step 13
+STEPS=$("$BIN" --help | sed -n 's/.*--step N|ID .*(1-\([0-9]*\)).*/\1/p')
+[ -n "$STEPS" ] || fail "--help does not give the number of steps"
+expect_usage_error "--step must be a number from 1 to $STEPS or a step id (why, tokens" --step $((STEPS + 1))
+expect_usage_error "not 'nowhere'" --step nowhere
 expect_usage_error "needs a value" --screenshot
 expect_usage_error "cannot read state file" --state /nonexistent/state.json --screenshot "$OUT/x.png"
 echo '{"step": "two"}' > "$OUT/bad-state.json"

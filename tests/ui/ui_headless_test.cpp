@@ -13,7 +13,6 @@
 #include "lesson/steps.h"
 #include "ui/formula_panel.h"
 #include "ui/screen.h"
-#include "ui/spoken_names.h"
 #include "ui/step_views.h"
 #include "ui/theme.h"
 
@@ -192,25 +191,48 @@ TEST_CASE("a focused control is named for a screen reader with its role and valu
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  app.session.lesson.step = 1;
+  app.focus.describeEveryItem = true;  // every drawn item keeps its label, not only the focused one
+  app.session.lesson.step = lesson::stepIndexOf("tokens");
   applySetUp(app);
-  frame(app, 1280, 800);
+  frame(app, 1280, 4000);  // tall enough to draw the settings and the practice panel
+  frame(app, 1280, 4000);
   CHECK(ui::spokenName(app, "next") == "Next step, button");
   CHECK(ui::spokenName(app, "token[0]") == "Token 1, \"The\", button: makes it the selected query");
   CHECK(ui::spokenName(app, "token[1]") == "Token 2, \"bank\", the selected query");
-  CHECK(ui::spokenName(app, "dot[1]") == "Step 2 of 12, Tokens become vectors, current step");
+  CHECK(ui::spokenName(app, "dot[1]") ==
+        "Step 2 of " + std::to_string(lesson::stepCount()) + ", Tokens become vectors, current step");
   CHECK(ui::spokenName(app, "scale") == "Divide by the square root of d_k, checkbox, on");
   CHECK(ui::spokenName(app, "dK") == "Key width d_k, number field, 4");
   CHECK(ui::spokenName(app, "temperature") == "Temperature, slider, 1");
   CHECK(ui::spokenName(app, "preset") == "Example sentence, list, The bank by the river was steep: Space opens it");
   CHECK(ui::spokenName(app, "X[1][0]") == "X, row 2 \"bank\", column 1 \"nature\": 0.35. Enter types a new value.");
-  CHECK(ui::spokenName(app, "weights[1][4]").find("row 2 \"bank\", column 5 \"river\": 0.3") != std::string::npos);
-  CHECK(ui::spokenName(app, "weights[1][4]").find("Space shows") != std::string::npos);
   const auto& question = lesson::quiz().front();
   CHECK(ui::spokenName(app, "quiz-" + question.id + "[0]") ==
         question.question + " Answer 1 of " + std::to_string(question.answers.size()) + ": " + question.answers[0]);
-  CHECK(ui::spokenName(app, "X[99][0]") == "X[99][0]");  // out of range: said as it is, never a crash
+  CHECK(ui::spokenName(app, "X[99][0]") == "X[99][0]");  // not drawn: said as it is, never a crash
   CHECK(ui::spokenName(app, "no-such-control") == "no-such-control");
+  // The weights matrix is drawn as a grid on the weighted-sum step.
+  goToStep(app, lesson::stepIndexOf("weighted-sum"));
+  frame(app, 1280, 4000);
+  frame(app, 1280, 4000);
+  CHECK(ui::spokenName(app, "weights[1][4]").find("row 2 \"bank\", column 5 \"river\": 0.3") != std::string::npos);
+  CHECK(ui::spokenName(app, "weights[1][4]").find("Space shows") != std::string::npos);
+}
+
+TEST_CASE("only the focused item's label is formatted in an ordinary frame") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  frame(app, 1280, 800);
+  pressKey(app, ImGuiKey_Tab);
+  size_t described = 0;
+  std::string focusedLabel;
+  for (const auto& w : app.focus.widgets) {
+    if (!w.spoken.empty()) ++described;
+    if (w.focused) focusedLabel = w.spoken;
+  }
+  CHECK(described == 1);
+  CHECK(focusedLabel.find(", ") != std::string::npos);  // a name and a role, not a bare id
 }
 
 TEST_CASE("every number setting has - and + buttons that Tab reaches") {
