@@ -132,10 +132,10 @@ std::vector<TourStep> buildSteps() {
        "The attention output has one row per query. In a Transformer block it is added back to the input "
        "(a residual connection), normalised, and passed through a position-wise feed-forward network; stacking "
        "such blocks lets information flow over several hops.",
-       "x_i  →  output_i",
+       "v_i  →  output_i",
        {M::V, M::Output},
        M::Output,
-       {"before-after"},
+       {"before-after", "change-words"},
        FormulaLine::Output,
        true},
       {"all-at-once",

@@ -7,6 +7,7 @@
 
 #include "lesson/actions.h"
 #include "lesson/edits.h"
+#include "lesson/value_change.h"
 #include "ui/colormap.h"
 #include "ui/widgets.h"
 
@@ -214,6 +215,9 @@ std::vector<std::string> rowLabels(const AppState& app, MatrixId id) {
 
 std::vector<std::string> columnLabels(const AppState& app, MatrixId id) {
   if (colsAreTokens(id)) return app.session.lesson.tokens;
+  // Values, and the outputs that blend them, keep the embedding's dimension names when W_V keeps them.
+  if (id == MatrixId::WV || id == MatrixId::V || id == MatrixId::Output)
+    return lesson::valueColumnNames(app.session.lesson, app.session.trace);
   const core::Matrix& m = lesson::traceMatrix(app.session.trace, id, app.view.selectedHead);
   std::vector<std::string> labels;
   for (int j = 0; j < m.cols; ++j) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "lesson/value_change.h"
 #include "ui/colormap.h"
 #include "ui/widgets.h"
 
@@ -141,24 +142,21 @@ void drawContributions(AppState& app) {
 
 void drawBeforeAfter(AppState& app) {
   const int i = app.session.lesson.selected;
-  const bool projected = app.session.lesson.source == lesson::VectorSource::Projected;
-  const core::Matrix& before = projected ? app.session.trace.X : app.session.trace.attention.V;
+  // Before and after in the same space, column by column: the token's own value and its output.
+  const core::Matrix& before = app.session.trace.attention.V;
   const core::Matrix& after = app.session.trace.attention.concatenated;
   sectionHeading(app,
                  ("\"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
   const float width = std::min(px(app, 240), visibleWidth() * 0.4f);
   const float scaleMax =
       std::max(maxAbsFinite(before.rowData(i), before.cols), maxAbsFinite(after.rowData(i), after.cols));
-  ImGui::TextDisabled(projected ? "before: its embedding x_i (knows only itself)" : "before: its own value v_i");
-  for (int c = 0; c < before.cols; ++c) {
-    std::string label = c < static_cast<int>(app.session.lesson.dimensionLabels.size()) && projected
-                            ? app.session.lesson.dimensionLabels[static_cast<size_t>(c)]
-                            : "dim " + std::to_string(c + 1);
-    bar(app, label.c_str(), before.at(i, c), scaleMax, width, kBefore);
-  }
+  const auto names = lesson::valueColumnNames(app.session.lesson, app.session.trace);
+  ImGui::TextDisabled("before: its own value v_i (it knows only itself)");
+  for (int c = 0; c < before.cols; ++c)
+    bar(app, names[static_cast<size_t>(c)].c_str(), before.at(i, c), scaleMax, width, kBefore);
   ImGui::TextDisabled("after: output_i (a blend of the values it attended to)");
   for (int c = 0; c < after.cols; ++c)
-    bar(app, ("dim " + std::to_string(c + 1)).c_str(), after.at(i, c), scaleMax, width, kAccentFill);
+    bar(app, names[static_cast<size_t>(c)].c_str(), after.at(i, c), scaleMax, width, kAccentFill);
 }
 
 }  // namespace ui

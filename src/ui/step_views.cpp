@@ -22,6 +22,10 @@ void drawWeightsHeatmap(AppState& app) {
 
 }  // namespace
 
+// Views that live in a file of their own, with nothing else to export, are declared here by
+// their record.
+void drawChangeInWords(AppState& app);  // change_words_view.cpp
+
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
       {"tokens", drawTokenStrip},
@@ -30,6 +34,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"links", drawTokenLinks},
       {"contributions", drawContributions},
       {"before-after", drawBeforeAfter},
+      {"change-words", drawChangeInWords},
       {"cost", drawCost},
       {"heads", drawHeads},
       {"tiles", drawTiles},

@@ -1,4 +1,4 @@
-// narration_test.cpp: what the page's ARIA live region reads out for a step.
+// narration_test.cpp: what the page's ARIA live region reads out for a step, and a token's change in words.
 #include "lesson/narration.h"
 
 #include <doctest/doctest.h>
@@ -8,6 +8,7 @@
 #include "lesson/edits.h"
 #include "lesson/presets.h"
 #include "lesson/trace.h"
+#include "lesson/value_change.h"
 
 namespace {
 std::string rounded(float value) {
@@ -58,4 +59,49 @@ TEST_CASE("a state that cannot be computed is said so, not read as numbers") {
   const std::string text = lesson::narrate(s, broken);
   CHECK(text.find("This state cannot be computed: dK must be between 1 and 16.") != std::string::npos);
   CHECK(text.find("Selected token") == std::string::npos);
+}
+
+TEST_CASE("a token's change through attention is said in words, with the embedding's dimension names") {
+  lesson::LessonState s = lesson::defaultState();  // bank by the river: W_V is the identity
+  s.selected = 1;
+  const auto trace = lesson::computeTrace(s);
+  REQUIRE(trace.ok);
+  CHECK(lesson::valuesKeepDimensionNames(s));
+  CHECK(lesson::valueColumnNames(s, trace) == std::vector<std::string>{"nature", "money", "motion", "grammar"});
+  const std::string text = lesson::describeValueChange(s, trace, 1);
+  // Every number is the core's, rounded: bank's value (its embedding) and its output.
+  char expected[64];
+  std::snprintf(expected, sizeof expected, "\"bank\": nature %.2f \xE2\x86\x92 %.2f,",
+                static_cast<double>(trace.attention.V.at(1, 0)),
+                static_cast<double>(trace.attention.concatenated.at(1, 0)));
+  CHECK(text.rfind(expected, 0) == 0);
+  CHECK(text.find("nature 0.35 \xE2\x86\x92 ") != std::string::npos);     // bank starts half nature
+  CHECK(text.find("its largest loss in money (-") != std::string::npos);  // by the river, bank is not money
+  int gain = 0;
+  for (int c = 1; c < 4; ++c) {
+    const auto change = [&](int col) { return trace.attention.concatenated.at(1, col) - trace.attention.V.at(1, col); };
+    if (change(c) > change(gain)) gain = c;
+  }
+  CHECK(text.find("Its largest gain is in " + s.dimensionLabels[static_cast<size_t>(gain)] + " (+") !=
+        std::string::npos);
+}
+
+TEST_CASE("values that mix the embedding's dimensions lose their names") {
+  lesson::LessonState s = lesson::defaultState();
+  s.WV.at(0, 1) = 0.5f;  // value column 2 now mixes nature into money
+  const auto trace = lesson::computeTrace(s);
+  REQUIRE(trace.ok);
+  CHECK_FALSE(lesson::valuesKeepDimensionNames(s));
+  CHECK(lesson::valueColumnNames(s, trace).front() == "dim 1");
+  CHECK(lesson::describeValueChange(s, trace, 1).find("nature") == std::string::npos);
+  CHECK(lesson::describeValueChange(s, trace, 99).empty());  // no such token: nothing said, no crash
+}
+
+TEST_CASE("a token that attends only to itself is said to be left as it was") {
+  lesson::LessonState s = lesson::defaultState();
+  s.selected = 0;
+  s.mask = core::Mask::causal();  // the first token sees only itself
+  const auto trace = lesson::computeTrace(s);
+  REQUIRE(trace.ok);
+  CHECK(lesson::describeValueChange(s, trace, 0).find("left it as it was") != std::string::npos);
 }
