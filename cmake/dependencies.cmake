@@ -76,7 +76,7 @@ extern \"C\" void* __wrap_${add_font_default}(void*, const void*) {
   # takes 29.5 KB off the gzipped page, and the dropped tables below 4.5 KB more. The title
   # is the bold face at a larger size: no file of its own.
   # (≤ and ≥, U+2264-2265, are not in the text today; tests/ui/ui_headless_test.cpp expects them.)
-  set(AT_FONT_SYMBOLS "U+00B2,U+00B7,U+00D7,U+03A3,U+1D40,U+2026,U+2081-2082,U+2099,U+2190,U+2192,U+221A,U+221E,U+2264-2265,U+2713")
+  set(AT_FONT_SYMBOLS "U+00B2,U+00B7,U+00D7,U+03A3,U+1D40,U+2026,U+2081-2082,U+2099,U+2190-2192,U+221A,U+221E,U+2264-2265,U+2713")
   set(AT_FONT_LATIN1 "U+00A0-00FF")
   set(at_font_Sans "U+0020-007E,${AT_FONT_LATIN1},${AT_FONT_SYMBOLS}")
   set(at_font_Sans-Bold "${at_font_Sans}")

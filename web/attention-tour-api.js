@@ -194,7 +194,12 @@ window.Module = window.Module || {};
     },
     stats() { return callJson('at_stats'); },
     narration() { return callText('at_narration'); },
-    setZoom(zoom) { Module.ccall('at_set_zoom', null, ['number'], [Number(zoom)]); },
+    // {ok:true}, or {ok:false, error} with the text size unchanged.
+    setZoom(zoom) {
+      const error = typeof zoom === 'number' ? Module.ccall('at_set_zoom', 'string', ['number'], [zoom])
+        : 'zoom must be a number';
+      return error ? { ok: false, error } : { ok: true };
+    },
     // Runs the learner's attentionWeights in the sandbox worker (web/challenge-worker.js: no
     // page, no network, stopped after 2 s) on the hidden cases, then lets the C++ core grade
     // the answers. The worker's reply is not trusted: only numbers (never more answers than

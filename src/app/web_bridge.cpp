@@ -294,10 +294,17 @@ EMSCRIPTEN_KEEPALIVE void at_set_clipboard(const char* text) {
   app::bridge().clipboard = std::move(pasted);
 }
 
-EMSCRIPTEN_KEEPALIVE void at_set_zoom(double zoom) {
-  if (!(zoom >= ui::kMinZoom && zoom <= ui::kMaxZoom)) return;
+// "" when applied, else why not (the zoom is then unchanged).
+EMSCRIPTEN_KEEPALIVE const char* at_set_zoom(double zoom) {
+  static std::string refusal;
+  refusal.clear();
+  if (!(zoom >= ui::kMinZoom && zoom <= ui::kMaxZoom)) {
+    refusal = "zoom must be a number " + lesson::rangeText(ui::kMinZoom, ui::kMaxZoom) + "; the text size was kept";
+    return refusal.c_str();
+  }
   appState().view.prefs.zoom = static_cast<float>(zoom);
   app::wake(*app::bridge().runtime);
+  return refusal.c_str();
 }
 
 // 1: storage works; 0: the browser blocks it; -1: a write failed (storage full).

@@ -117,6 +117,14 @@ Action editCell(MatrixId matrix, int row, int column, float value) {
   return stateAction("edit a number", [=](LessonState& s) { return setEntry(s, matrix, row, column, value); });
 }
 
+Action moveVectorTip(MatrixId matrix, int row, int xColumn, float x, int yColumn, float y) {
+  return stateAction("move a vector's tip", [=](LessonState& s) {
+    std::string refusal = setEntry(s, matrix, row, xColumn, x);
+    if (refusal.empty() && yColumn != xColumn) refusal = setEntry(s, matrix, row, yColumn, y);
+    return refusal;
+  });
+}
+
 Action resetMatrix(MatrixId matrix) {
   return stateAction("reset a matrix", [matrix](LessonState& s) { return lesson::resetMatrix(s, matrix); });
 }

@@ -36,6 +36,8 @@ Action setHeadsToward(int requested);  // the nearest head count that divides d_
 // Matrices.
 Action editCell(MatrixId matrix, int row, int column, float value);
 Action resetMatrix(MatrixId matrix);
+// Drags the tip of vector `row` of Q, K or V in a plane: two of its entries change at once.
+Action moveVectorTip(MatrixId matrix, int row, int xColumn, float x, int yColumn, float y);
 Action useProjections();
 
 // Practice.

@@ -10,6 +10,10 @@ namespace lesson {
 // Output is the attention output (heads side by side); Mixed is that output times W_O.
 enum class MatrixId { X, WQ, WK, WV, Q, K, V, Scores, Scaled, Masked, Weights, Output, WO, Mixed };
 
+// Where a step's views go: after its matrices, or first, when the picture carries the idea
+// and the matrices are there to check it.
+enum class ViewPlacement { AfterMatrices, BeforeMatrices };
+
 // The line of the formula panel a step is about, drawn emphasised.
 enum class FormulaLine { None, Score, Scale, Mask, Softmax, Output, Mixing };
 
@@ -24,6 +28,7 @@ struct TourStep {
   std::vector<std::string> views;  // ids of the extra views beside the matrices (ui/step_views.cpp)
   FormulaLine emphasis = FormulaLine::None;
   bool tokenStrip = true;  // the clickable token strip above the matrices (steps that show tokens have their own)
+  ViewPlacement placement = ViewPlacement::AfterMatrices;
 };
 
 const std::vector<TourStep>& tourSteps();

@@ -3,6 +3,8 @@
 
 #include <cstdio>
 
+#include "lesson/dimension_names.h"
+
 namespace lesson {
 
 namespace {
@@ -16,24 +18,10 @@ std::string twoDecimals(float value, bool sign = false) {
 
 }  // namespace
 
-bool valuesKeepDimensionNames(const LessonState& state) {
-  if (state.source != VectorSource::Projected || state.dimensionLabels.empty()) return false;
-  const core::Matrix& wv = state.WV;
-  if (wv.rows != state.dModel || wv.cols != state.dModel) return false;
-  for (int r = 0; r < wv.rows; ++r)
-    for (int c = 0; c < wv.cols; ++c)
-      if (r != c && wv.at(r, c) != 0.0f) return false;
-  return true;
-}
+bool valuesKeepDimensionNames(const LessonState& state) { return projectionKeepsNames(state, state.WV); }
 
 std::vector<std::string> valueColumnNames(const LessonState& state, const LessonTrace& trace) {
-  const bool named = valuesKeepDimensionNames(state);
-  std::vector<std::string> names;
-  for (int c = 0; c < trace.attention.V.cols; ++c)
-    names.push_back(named && c < static_cast<int>(state.dimensionLabels.size())
-                        ? state.dimensionLabels[static_cast<size_t>(c)]
-                        : "dim " + std::to_string(c + 1));
-  return names;
+  return projectedColumnNames(state, state.WV, trace.attention.V.cols);
 }
 
 std::string describeValueChange(const LessonState& state, const LessonTrace& trace, int token) {

@@ -11,12 +11,10 @@
 
 namespace lesson {
 
-// True when every value column is a scaled copy of one embedding dimension (vectors from X,
-// W_V square and diagonal): the values, and so the outputs, keep the embedding's dimension names.
-bool valuesKeepDimensionNames(const LessonState& state);
-// Names of the value (and output) columns: the embedding's dimension names when the values keep
-// them, otherwise "dim 1", "dim 2", ...
+// Names of the value (and output) columns: the embedding's dimension names when W_V keeps
+// them (see dimension_names.h), otherwise "dim 1", "dim 2", ...
 std::vector<std::string> valueColumnNames(const LessonState& state, const LessonTrace& trace);
+bool valuesKeepDimensionNames(const LessonState& state);
 // The token's own value and its output, column by column, then its largest gain and loss:
 // "\"bank\": nature 0.35 → 0.54, ... Its largest gain is in nature (+0.19), its largest loss in money (-0.19)."
 std::string describeValueChange(const LessonState& state, const LessonTrace& trace, int token);

@@ -72,6 +72,15 @@ struct UiPrefs {
 
 struct AppState;
 
+// A plane of arrows: the axes the learner picked (-1: the default two), and while a tip is
+// dragged, the scale it started with and where on the tip it was grabbed.
+struct PlaneView {
+  int axes[2] = {-1, -1};
+  float heldExtent = 0;   // 0: follow the arrows
+  float heldLow[2] = {};  // the lower ends of both axes, held with the extent
+  ImVec2 grabOffset;
+};
+
 // The views' own state: what is being typed, picked or shown, not part of the lesson.
 struct ViewState {
   UiPrefs prefs;
@@ -84,6 +93,7 @@ struct ViewState {
   char challengeCode[4096] = {};                           // JavaScript on the web (run by the page)
   float handAnswer[3] = {};                                // the weights typed on the desktop
   std::string challengeMessage;
+  PlaneView keyPlane, valuePlane;
 };
 
 // What the driver provides: fonts and scale, the GPU heatmap, and the platform's doors.
@@ -106,8 +116,11 @@ struct FocusRegistry {
   std::vector<FocusEntry> orderBuilding;
   FocusPart part = FocusPart::Header;  // the part being drawn now
   ImGuiID scrollTo = 0;                // item Tab moved to, scrolled into view when drawn
-  bool previousKeys[5] = {};           // Left, Right, Home, End, Tab: last frame's state
-  bool describeEveryItem = false;      // tests: keep every drawn item's spoken label, not just the focused one's
+  bool previousKeys[7] = {};           // Left, Right, Home, End, Tab, Up, Down: last frame's state
+  bool arrowsTaken = false;            // the focused item moves with the arrow keys (last frame)
+  bool arrowsTakenBuilding = false;
+  int arrowX = 0, arrowY = 0;      // this frame's arrow presses for that item
+  bool describeEveryItem = false;  // tests: keep every drawn item's spoken label, not just the focused one's
 };
 
 // A change a view asked for while drawing, and what the view does with the outcome.

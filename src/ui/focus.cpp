@@ -72,7 +72,14 @@ std::string spokenName(const AppState& app, const std::string& id) {
   return id;
 }
 
+ArrowPresses takeArrowKeys(AppState& app) {
+  if (!ImGui::IsItemFocused() || GImGui->NavDisableHighlight) return {};
+  app.focus.arrowsTakenBuilding = true;
+  return {app.focus.arrowX, app.focus.arrowY};
+}
+
 void beginFocusFrame(AppState& app) {
+  app.focus.arrowsTakenBuilding = false;
   app.focus.widgetsBuilding.clear();
   app.focus.orderBuilding.clear();
   app.focus.part = FocusPart::Header;
@@ -80,6 +87,7 @@ void beginFocusFrame(AppState& app) {
 
 void endFocusFrame(AppState& app) {
   app.focus.widgets.swap(app.focus.widgetsBuilding);
+  app.focus.arrowsTaken = app.focus.arrowsTakenBuilding;
   // Side by side, the lesson column is drawn before the matrices; Tab still reaches the
   // matrices right after the step's text, as in the stacked layout.
   std::stable_sort(app.focus.orderBuilding.begin(), app.focus.orderBuilding.end(),
@@ -95,9 +103,18 @@ void handleTourKeys(AppState& app) {
   const bool home = keyPressedOnce(app, 2, ImGuiKey_Home);
   const bool end = keyPressedOnce(app, 3, ImGuiKey_End);
   const bool tab = keyPressedOnce(app, 4, ImGuiKey_Tab);
+  const bool up = keyPressedOnce(app, 5, ImGuiKey_UpArrow);
+  const bool down = keyPressedOnce(app, 6, ImGuiKey_DownArrow);
+  app.focus.arrowX = app.focus.arrowY = 0;
   if (typing) return;  // arrows, Home and End belong to the text field being edited
-  if (left) queueStepChange(app, app.session.lesson.step - 1);
-  if (right) queueStepChange(app, app.session.lesson.step + 1);
+  if (app.focus.arrowsTaken) {
+    app.focus.arrowX = (right ? 1 : 0) - (left ? 1 : 0);
+    app.focus.arrowY = (up ? 1 : 0) - (down ? 1 : 0);
+    for (ImGuiKey key : {ImGuiKey_UpArrow, ImGuiKey_DownArrow}) hideKey(key);
+  } else {
+    if (left) queueStepChange(app, app.session.lesson.step - 1);
+    if (right) queueStepChange(app, app.session.lesson.step + 1);
+  }
   if (home) queueStepChange(app, 0);
   if (end) queueStepChange(app, lesson::stepCount() - 1);
   if (tab && GImGui->ActiveId == 0) moveFocus(app, io.KeyShift ? -1 : 1);

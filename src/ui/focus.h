@@ -36,12 +36,20 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
 // with keyboard focus, for every drawn item when describeEveryItem is set; otherwise (or for an
 // id not drawn) the id itself.
 std::string spokenName(const AppState& app, const std::string& id);
+// Arrow presses this frame for the item just drawn, when it has keyboard focus: x is right
+// minus left, y is up minus down. Calling it says that the item moves with the arrows, so
+// while it has focus they move it instead of the tour (a vector's tip).
+struct ArrowPresses {
+  int x = 0, y = 0;
+};
+ArrowPresses takeArrowKeys(AppState& app);
 // Around the drawing of a frame: starts the registry afresh, then publishes it.
 void beginFocusFrame(AppState& app);
 void endFocusFrame(AppState& app);
 // Call after the platform backend's NewFrame and before ImGui::NewFrame(): turns
-// Left/Right/Home/End into step changes and Tab into focus moves, and hides those
-// presses from Dear ImGui's own navigation so they act once.
+// Left/Right/Home/End into step changes and Tab into focus moves (or the arrows into moves of
+// the focused item that takes them), and hides those presses from Dear ImGui's own navigation
+// so they act once.
 void handleTourKeys(AppState& app);
 
 }  // namespace ui

@@ -8,6 +8,7 @@
 #include "lesson/actions.h"
 #include "lesson/edits.h"
 #include "lesson/value_change.h"
+#include "lesson/vector_plane.h"
 #include "ui/colormap.h"
 #include "ui/widgets.h"
 
@@ -218,6 +219,9 @@ std::vector<std::string> columnLabels(const AppState& app, MatrixId id) {
   // Values, and the outputs that blend them, keep the embedding's dimension names when W_V keeps them.
   if (id == MatrixId::WV || id == MatrixId::V || id == MatrixId::Output)
     return lesson::valueColumnNames(app.session.lesson, app.session.trace);
+  // Queries and keys meet column by column; the columns take their names from the keys' side.
+  if (id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::Q || id == MatrixId::K)
+    return lesson::keyColumnNames(app.session.lesson, app.session.trace);
   const core::Matrix& m = lesson::traceMatrix(app.session.trace, id, app.view.selectedHead);
   std::vector<std::string> labels;
   for (int j = 0; j < m.cols; ++j) {

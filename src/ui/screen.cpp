@@ -43,6 +43,14 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
   }
 }
 
+void drawStepViews(AppState& app, const lesson::TourStep& step) {
+  for (const std::string& id : step.views) {
+    ImGui::Spacing();
+    if (const StepViewRecord* view = findStepView(id)) view->draw(app);
+  }
+  ImGui::Spacing();
+}
+
 // When Q, K and V are given directly, X and the projections are not part of the lesson.
 void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
   if (app.session.lesson.source != lesson::VectorSource::Direct) return;
@@ -61,12 +69,11 @@ void drawViewsColumn(AppState& app) {
   const auto& step = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)];
   if (!app.session.trace.ok) return;
   if (step.tokenStrip) drawTokenStrip(app);
+  const bool viewsFirst = step.placement == lesson::ViewPlacement::BeforeMatrices;
+  if (viewsFirst) drawStepViews(app, step);
   drawStepMatrices(app, step);
   drawDirectVectorsNote(app, step);
-  for (const std::string& id : step.views) {
-    ImGui::Spacing();
-    if (const StepViewRecord* view = findStepView(id)) view->draw(app);
-  }
+  if (!viewsFirst) drawStepViews(app, step);
 }
 
 void drawLessonColumn(AppState& app) {

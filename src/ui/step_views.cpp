@@ -25,6 +25,8 @@ void drawWeightsHeatmap(AppState& app) {
 // Views that live in a file of their own, with nothing else to export, are declared here by
 // their record.
 void drawChangeInWords(AppState& app);  // change_words_view.cpp
+void drawKeyPlane(AppState& app);       // key_plane_view.cpp
+void drawValuePlane(AppState& app);     // value_plane_view.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
@@ -35,6 +37,8 @@ const std::vector<StepViewRecord>& stepViews() {
       {"contributions", drawContributions},
       {"before-after", drawBeforeAfter},
       {"change-words", drawChangeInWords},
+      {"key-plane", drawKeyPlane},
+      {"value-plane", drawValuePlane},
       {"cost", drawCost},
       {"heads", drawHeads},
       {"tiles", drawTiles},

@@ -35,6 +35,21 @@ await runTest('smoke', async ({ browser, url }) => {
   await page.waitForTimeout(300);
   const heat = await screenshotStats(page, 'smoke-softmax-heatmap.png');
   check(heat.colours > 200, `the softmax step draws its heatmap (${heat.colours} colours)`);
+  // setZoom: a size in range is applied; anything else is refused with a reason and changes nothing.
+  const nextHeight = async () => (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === 'next').h;
+  const plainHeight = await nextHeight();
+  const zoomed = await page.evaluate(() => window.attentionTour.setZoom(2));
+  await page.waitForTimeout(300);
+  const zoomedHeight = await nextHeight();
+  check(zoomed.ok === true && zoomedHeight > plainHeight * 1.5, `setZoom(2) enlarges the text (${plainHeight} -> ${zoomedHeight})`);
+  for (const bad of [99, 0, 'big', null]) {
+    const refused = await page.evaluate((z) => window.attentionTour.setZoom(z), bad);
+    check(refused.ok === false && /^zoom must be a number/.test(refused.error), `setZoom(${bad}) is refused: ${refused.error}`);
+  }
+  await page.waitForTimeout(300);
+  check(await nextHeight() === zoomedHeight, 'a refused zoom leaves the text size as it was');
+  await page.evaluate(() => window.attentionTour.setZoom(1));
+  await page.waitForTimeout(300);
   const frames = await page.evaluate(() => window.attentionTour.stats().frames);
   check(frames >= 1, `stats().frames counts rendered frames (${frames})`);
   const origin = new URL(url).origin;
