@@ -4,7 +4,9 @@
 namespace lesson {
 
 bool projectionKeepsNames(const LessonState& state, const core::Matrix& projection) {
-  if (state.source != VectorSource::Projected || state.dimensionLabels.empty()) return false;
+  // Vectors edited directly keep the names of the space they were made in (X and the W are
+  // kept for "use the embeddings and projections again").
+  if (state.dimensionLabels.empty()) return false;
   if (projection.rows != state.dModel || projection.cols != state.dModel) return false;
   for (int r = 0; r < projection.rows; ++r)
     for (int c = 0; c < projection.cols; ++c)

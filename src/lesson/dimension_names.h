@@ -11,8 +11,8 @@
 
 namespace lesson {
 
-// True when the vectors come from X and `projection` is square and diagonal, so column c of
-// X times it is a scaled copy of embedding dimension c.
+// True when `projection` is square and diagonal, so column c of X times it is a scaled copy of
+// embedding dimension c (also after the vectors were edited directly: they stay in that space).
 bool projectionKeepsNames(const LessonState& state, const core::Matrix& projection);
 // `count` column names for vectors made with `projection`: the embedding's names when the
 // projection keeps them, otherwise "dim 1", "dim 2", ...

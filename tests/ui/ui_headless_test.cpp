@@ -309,3 +309,51 @@ TEST_CASE("every character of the lesson, experiments and quiz has a glyph") {
     }
   }
 }
+
+TEST_CASE("a key's tip on the plane moves with the mouse and with the arrow keys") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  const int scores = lesson::stepIndexOf("scores");
+  goToStep(app, scores);
+  frame(app, 1280, 1600);
+  frame(app, 1280, 1600);
+  REQUIRE(findWidget(app, "vec-q[1]") != nullptr);  // the selected query's tip
+  const ui::WidgetRect* tip = findWidget(app, "vec-k[4]");
+  REQUIRE(tip != nullptr);
+  const float nature = app.session.trace.attention.K.at(4, 0), money = app.session.trace.attention.K.at(4, 1);
+  const auto weightsBefore = app.session.trace.attention.heads.front().weights;
+  // Drag river's key tip to the right (more nature), like a person with a mouse. (Up and to the
+  // left would be at right angles to bank's query and leave every score as it was.)
+  ImGuiIO& io = ImGui::GetIO();
+  const ImVec2 start(tip->x + tip->w * 0.5f, tip->y + tip->h * 0.5f);
+  io.MousePos = start;
+  frame(app, 1280, 1600);
+  io.MouseDown[0] = true;
+  frame(app, 1280, 1600);
+  for (int k = 1; k <= 4; ++k) {
+    io.MousePos = ImVec2(start.x + 10.0f * static_cast<float>(k), start.y);
+    frame(app, 1280, 1600);
+  }
+  io.MouseDown[0] = false;
+  frame(app, 1280, 1600);
+  CHECK(app.session.trace.attention.K.at(4, 0) > nature);
+  CHECK(app.session.trace.attention.K.at(4, 1) == money);
+  CHECK(app.session.trace.attention.heads.front().weights.at(1, 4) > weightsBefore.at(1, 4));
+  CHECK(app.session.lesson.step == scores);
+  // The click left Dear ImGui's focus on the tip; Tab and Shift+Tab bring the keyboard back to it.
+  pressKey(app, ImGuiKey_Tab);
+  CHECK_FALSE(findWidget(app, "vec-k[4]")->focused);
+  io.KeyShift = true;
+  pressKey(app, ImGuiKey_Tab);
+  io.KeyShift = false;
+  const bool focused = findWidget(app, "vec-k[4]") != nullptr && findWidget(app, "vec-k[4]")->focused;
+  REQUIRE(focused);
+  CHECK(ui::spokenName(app, "vec-k[4]").rfind("Key 5 \"river\", arrow tip at nature", 0) == 0);
+  const float x = app.session.lesson.K.at(4, 0), y = app.session.lesson.K.at(4, 1);
+  pressKey(app, ImGuiKey_RightArrow);
+  CHECK(app.session.lesson.K.at(4, 0) == doctest::Approx(x + 0.1f));
+  pressKey(app, ImGuiKey_DownArrow);
+  CHECK(app.session.lesson.K.at(4, 1) == doctest::Approx(y - 0.1f));
+  CHECK(app.session.lesson.step == scores);
+}

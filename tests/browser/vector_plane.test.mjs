@@ -1,0 +1,60 @@
+// vector_plane.test.mjs: the arrow planes. A key's tip dragged with the real mouse changes that
+// key and the query's weights; the arrow keys move a focused tip without leaving the step; a
+// finger drags a value's tip on a phone.
+import { runTest, openPage, ready, settle, widget, screenshotStats, check } from './harness.mjs';
+
+const get = (page) => page.evaluate(() => window.attentionTour.getState());
+const centre = (w) => ({ x: w.x + w.w / 2, y: w.y + w.h / 2 });
+
+async function mouseDrag(page, from, to, steps = 10) {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let k = 1; k <= steps; ++k) {
+    await page.mouse.move(from.x + (to.x - from.x) * k / steps, from.y + (to.y - from.y) * k / steps);
+    await settle(page, 1);
+  }
+  await page.mouse.up();
+  await settle(page);
+}
+
+await runTest('vector_plane', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, url);
+  await ready(page);
+  await page.evaluate(() => window.attentionTour.setState({ preset: 'bank-river', stepId: 'scores', selected: 1 }));
+  await settle(page);
+  const before = await get(page);
+  const riverTip = await widget(page, 'vec-k[4]');
+  check(riverTip && await widget(page, 'vec-q[1]'), 'the scores step draws the query tip and the key tips');
+  await screenshotStats(page, 'vector-plane-scores.png');
+  // Drag river's key tip towards the right: more nature, so bank (which asks for nature) likes it more.
+  const start = centre(riverTip);
+  await mouseDrag(page, start, { x: start.x + 40, y: start.y });
+  const dragged = await get(page);
+  check(dragged.K[4][0] > before.K[4][0] + 0.2, `dragging the tip right adds nature to river's key (${before.K[4][0]} -> ${dragged.K[4][0]})`);
+  check(Math.abs(dragged.K[4][1] - before.K[4][1]) < 0.02, 'a level drag leaves the other shown dimension alone');
+  check(dragged.weights[1][4] > before.weights[1][4], `bank's weight on river grows (${before.weights[1][4].toFixed(3)} -> ${dragged.weights[1][4].toFixed(3)})`);
+  check(dragged.stepId === 'scores', 'dragging a tip stays on the step');
+  const shot = await screenshotStats(page, 'vector-plane-dragged.png');
+  check(shot.colours > 50, 'the plane is drawn after the drag');
+
+  // The keyboard: Tab and Shift+Tab put the focus on the tip the mouse left it on, then the arrows move it.
+  await page.keyboard.press('Tab');
+  await settle(page);
+  await page.keyboard.press('Shift+Tab');
+  await settle(page);
+  const focused = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
+  check(focused && focused.id === 'vec-k[4]', `the key tip takes keyboard focus (${focused && focused.id})`);
+  const said = await page.evaluate(() => document.getElementById('focus-live').textContent);
+  check(/^Key 5 "river", arrow tip at nature [\d.]+, money [\d.]+: drag it or use the arrow keys/.test(said),
+        `a screen reader hears the tip and where it is: ${said}`);
+  await page.keyboard.press('ArrowUp');
+  await settle(page);
+  const nudged = await get(page);
+  check(Math.abs(nudged.K[4][1] - (dragged.K[4][1] + 0.1)) < 1e-4, `ArrowUp adds 0.1 to money (${dragged.K[4][1]} -> ${nudged.K[4][1]})`);
+  await page.keyboard.press('ArrowLeft');
+  await settle(page);
+  const left = await get(page);
+  check(left.stepId === 'scores' && Math.abs(left.K[4][0] - (nudged.K[4][0] - 0.1)) < 1e-4,
+        'ArrowLeft on a focused tip moves it, not the tour');
+  check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
+});
