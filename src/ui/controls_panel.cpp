@@ -45,12 +45,18 @@ void drawScaleControls(AppState& app) {
     return std::string("Divide by the square root of d_k, checkbox, ") + (app.session.lesson.scale ? "on" : "off");
   });
   float temperature = app.session.lesson.temperature;
-  ImGui::SetNextItemWidth(px(app, 220));
-  if (ImGui::SliderFloat("Temperature", &temperature, lesson::kMinTemperature, lesson::kMaxTemperature, "%.2f",
+  ImGui::SetNextItemWidth(px(app, 180));
+  // The value is printed beside the slider, where the grab never covers it.
+  if (ImGui::SliderFloat("##temperature", &temperature, lesson::kMinTemperature, lesson::kMaxTemperature, "",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
     queue(app, lesson::actions::setTemperature(temperature));
+  if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))
+    queue(app, lesson::actions::setTemperature(1.0f));  // double-click: back to plain softmax
   registerItem(app, "temperature",
                [&] { return "Temperature, slider, " + spokenNumber(app.session.lesson.temperature); });
+  ImGui::SameLine();
+  ImGui::Text("Temperature %.2f", static_cast<double>(app.session.lesson.temperature));
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Double-click the slider to set it back to 1.");
   ImGui::TextUnformatted("Mask:");
   ImGui::SameLine();
   const bool causal = app.session.lesson.mask.kind == core::MaskKind::Causal;

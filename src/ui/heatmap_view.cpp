@@ -99,4 +99,41 @@ void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<b
   ImGui::TextDisabled("Rows: queries. Columns: keys. Each row sums to 1.");
 }
 
+void drawWeightRow(AppState& app, const char* label, float labelWidth, const std::vector<std::string>& keys,
+                   const core::Matrix& weights, int row) {
+  const float cell = px(app, 52), gap = px(app, 2);
+  const float height = ImGui::GetFrameHeight();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  for (int j = 0; j < weights.cols; ++j) {
+    const ImVec2 a(start.x + labelWidth + static_cast<float>(j) * (cell + gap), start.y);
+    const float w = weights.at(row, j);
+    draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + height), ImGui::GetColorU32(colormap(w)), 3.0f);
+    const std::string text = formatNumber(w);
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    draw->AddText(ImVec2(a.x + (cell - size.x) * 0.5f, a.y + (height - size.y) * 0.5f), textColorOn(w), text.c_str());
+    if (j < static_cast<int>(keys.size()) && ImGui::IsMouseHoveringRect(a, ImVec2(a.x + cell, a.y + height)))
+      ImGui::SetTooltip("%s: weight %s", keys[static_cast<size_t>(j)].c_str(), formatExact(w).c_str());
+  }
+  ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + gap));
+  ImGui::Dummy(ImVec2(labelWidth + static_cast<float>(weights.cols) * (cell + gap), 0));
+}
+
+// The keys' names above a row of cells drawn by drawWeightRow.
+void drawKeyNames(AppState& app, float labelWidth, const std::vector<std::string>& keys) {
+  const float cell = px(app, 52), gap = px(app, 2);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  for (size_t j = 0; j < keys.size(); ++j) {
+    const std::string name = fitLabel(keys[j], cell - px(app, 4));
+    const float w = ImGui::CalcTextSize(name.c_str()).x;
+    draw->AddText(ImVec2(start.x + labelWidth + static_cast<float>(j) * (cell + gap) + (cell - w) * 0.5f, start.y), ink,
+                  name.c_str());
+  }
+  ImGui::Dummy(ImVec2(labelWidth + static_cast<float>(keys.size()) * (cell + gap), ImGui::GetTextLineHeight()));
+}
+
 }  // namespace ui

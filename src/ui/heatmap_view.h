@@ -6,6 +6,13 @@
 
 namespace ui {
 
+// One query's weights as a row of coloured cells with the keys' names above, after `label`
+// (a fixed-width column, so rows drawn one under another line up).
+void drawWeightRow(AppState& app, const char* label, float labelWidth, const std::vector<std::string>& keys,
+                   const core::Matrix& weights, int row);
+
+void drawKeyNames(AppState& app, float labelWidth, const std::vector<std::string>& keys);
+
 void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<bool>& rowFullyHidden,
                  const char* idPrefix, float maxCell);
 

@@ -167,20 +167,26 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
   }
 }
 
-// Maps a read-only value to the colormap: weights directly, other matrices by their range
-// (measured once per matrix, not once per cell).
+bool isScore(MatrixId id) { return id == MatrixId::Scores || id == MatrixId::Scaled || id == MatrixId::Masked; }
+
+// Maps a read-only value to the colormap, one scale per kind of quantity: weights directly;
+// raw, scaled and masked scores all by the raw scores' range, so dividing by the square root
+// of d_k or raising the temperature visibly pales them (values past the range keep its end
+// colour); anything else by its own range. Measured once per matrix, not once per cell.
 struct ColourScale {
   bool identity = false;
   float lo = 0.0f, hi = 0.0f;
 
-  ColourScale(const core::Matrix& m, MatrixId id) : identity(id == MatrixId::Weights) {
+  ColourScale(const AppState& app, const core::Matrix& m, MatrixId id) : identity(id == MatrixId::Weights) {
     if (identity) return;
-    for (float v : m.values)
+    const core::Matrix& range =
+        isScore(id) ? lesson::traceMatrix(app.session.trace, MatrixId::Scores, app.view.selectedHead) : m;
+    for (float v : range.values)
       if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
   }
   float level(float value) const {
     if (identity) return value;
-    return hi > lo ? (value - lo) / (hi - lo) : 0.5f;
+    return hi > lo ? std::clamp((value - lo) / (hi - lo), 0.0f, 1.0f) : 0.5f;
   }
 };
 
@@ -247,13 +253,12 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
   const float cellWidth = px(app, 58);
   const float cellHeight = ImGui::GetFrameHeight();
   const float spacing = px(app, 3);
-  const ColourScale colours(m, id);
+  const ColourScale colours(app, m, id);
   const float x0 = ImGui::GetCursorPosX();
   const float gridX = x0 + labelWidth + px(app, 8);
   float y = ImGui::GetCursorPosY();
   for (int j = 0; j < m.cols; ++j) {
-    std::string label = cols[static_cast<size_t>(j)];
-    if (ImGui::CalcTextSize(label.c_str()).x > cellWidth) label = label.substr(0, 4) + ".";
+    const std::string label = fitLabel(cols[static_cast<size_t>(j)], cellWidth);
     const float w = ImGui::CalcTextSize(label.c_str()).x;
     ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing) + (cellWidth - w) * 0.5f, y));
     ImGui::TextDisabled("%s", label.c_str());

@@ -24,9 +24,11 @@ void drawWeightsHeatmap(AppState& app) {
 
 // Views that live in a file of their own, with nothing else to export, are declared here by
 // their record.
-void drawChangeInWords(AppState& app);  // change_words_view.cpp
-void drawKeyPlane(AppState& app);       // key_plane_view.cpp
-void drawValuePlane(AppState& app);     // value_plane_view.cpp
+void drawChangeInWords(AppState& app);    // change_words_view.cpp
+void drawKeyPlane(AppState& app);         // key_plane_view.cpp
+void drawValuePlane(AppState& app);       // value_plane_view.cpp
+void drawScaleComparison(AppState& app);  // scale_compare_view.cpp
+void drawTwoSentences(AppState& app);     // two_sentences_view.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
@@ -39,6 +41,8 @@ const std::vector<StepViewRecord>& stepViews() {
       {"change-words", drawChangeInWords},
       {"key-plane", drawKeyPlane},
       {"value-plane", drawValuePlane},
+      {"scale-compare", drawScaleComparison},
+      {"two-sentences", drawTwoSentences},
       {"cost", drawCost},
       {"heads", drawHeads},
       {"tiles", drawTiles},

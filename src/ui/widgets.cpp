@@ -4,8 +4,10 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 namespace ui {
 
@@ -33,6 +35,29 @@ std::string spokenNumber(float value) {
 
 std::string inQuotes(const std::string& text) { return "\"" + text + "\""; }
 
+namespace {
+
+// Drops the last whole UTF-8 character: its continuation bytes, then its lead byte.
+void dropLastCharacter(std::string& text) {
+  while (!text.empty()) {
+    const auto last = static_cast<unsigned char>(text.back());
+    text.pop_back();
+    if ((last & 0xC0) != 0x80) return;
+  }
+}
+
+}  // namespace
+
+std::string fitLabel(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  std::string cut = text;
+  while (!cut.empty()) {
+    dropLastCharacter(cut);
+    if (ImGui::CalcTextSize((cut + ".").c_str()).x <= width) return cut + ".";
+  }
+  return ".";
+}
+
 void sectionHeading(AppState& app, const char* text) {
   ImGui::PushFont(app.platform.fonts.bold);
   ImGui::PushTextWrapPos(visibleRight());
@@ -54,10 +79,44 @@ float visibleRight() {
 
 float visibleWidth() { return std::max(1.0f, visibleRight() - ImGui::GetCursorPosX()); }
 
+std::string breakAtSpaces(const std::string& text, float width, float spaceWidth,
+                          const std::function<float(size_t, size_t)>& measure, bool& overlong) {
+  std::string lines = text;  // the spaces chosen as line breaks become newlines
+  overlong = false;
+  size_t line = 0;
+  while (line < text.size()) {
+    const size_t hardBreak = std::min(text.find('\n', line), text.size());
+    size_t fits = line;  // end of the longest run of whole words that fits (at least one word)
+    float used = 0;
+    for (size_t word = line; word <= hardBreak;) {
+      const size_t wordEnd = std::min(text.find(' ', word), hardBreak);
+      const float wordWidth = measure(word, wordEnd);
+      if (fits > line && used + spaceWidth + wordWidth > width) break;
+      used += (fits > line ? spaceWidth : 0.0f) + wordWidth;
+      fits = wordEnd;
+      word = wordEnd + 1;
+    }
+    overlong = overlong || used > width;
+    if (fits < text.size()) lines[fits] = '\n';
+    line = fits + 1;
+  }
+  return lines;
+}
+
+// Lines break at spaces only. Dear ImGui's own wrapping also breaks after punctuation, which
+// can start a line with the full stop of a quoted word ("deposit" / ". Older").
 void paragraph(const std::string& text) {
-  ImGui::PushTextWrapPos(visibleRight());
-  ImGui::TextUnformatted(text.c_str());
-  ImGui::PopTextWrapPos();
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const auto measure = [&](size_t from, size_t to) {
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str() + from, text.c_str() + to).x;
+  };
+  bool overlong = false;
+  const std::string lines = breakAtSpaces(text, std::max(1.0f, visibleRight() - ImGui::GetCursorPosX()),
+                                          font->CalcTextSizeA(size, FLT_MAX, 0.0f, " ").x, measure, overlong);
+  if (overlong) ImGui::PushTextWrapPos(visibleRight());  // a word wider than the column: Dear ImGui cuts it
+  ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
+  if (overlong) ImGui::PopTextWrapPos();
 }
 
 }  // namespace ui

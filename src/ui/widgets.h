@@ -2,6 +2,7 @@
 // and (through ui/focus.h) registering interactive items.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -19,13 +20,19 @@ std::string spokenNumber(float value);
 // "\"text\"": a token or label inside a spoken sentence.
 std::string inQuotes(const std::string& text);
 void sectionHeading(AppState& app, const char* text);
+// `text` as it fits in `width` pixels: whole, or cut at a character (never inside one) with ".".
+std::string fitLabel(const std::string& text, float width);
 float px(const AppState& app, float cssPixels);  // a size in CSS pixels, in ImGui pixels
 float visibleRight();
 // Width from the cursor to the visible right edge (not to the end of scrollable content,
 // which would let a view widen the window it measures).
 float visibleWidth();
-// Text wrapped at the visible right edge.
+// Text wrapped at the visible right edge, at spaces only.
 void paragraph(const std::string& text);
+// The line breaks paragraph() makes: the spaces where lines break become newlines. `measure`
+// gives the width of text[from, to); `overlong` says whether one word alone was too wide.
+std::string breakAtSpaces(const std::string& text, float width, float spaceWidth,
+                          const std::function<float(size_t, size_t)>& measure, bool& overlong);
 // Lays out pieces left to right, wrapping only between pieces (so "0.06" never splits).
 void flowPieces(const std::vector<std::string>& pieces);
 

@@ -6,6 +6,7 @@
 #include "lesson/json_io.h"
 #include "lesson/share_link.h"
 #include "lesson/trace.h"
+#include "lesson/what_if.h"
 
 namespace {
 
@@ -85,4 +86,32 @@ TEST_CASE("every preset record makes a valid state that carries its own id") {
   lesson::LessonState unknown;
   CHECK_FALSE(lesson::loadPreset("no-such-example", unknown));
   CHECK(lesson::defaultState().presetId == lesson::kDefaultPreset);
+}
+
+TEST_CASE("the two bank sentences say what the opening step claims about them") {
+  // two_sentences_view.cpp says: by the river, bank's largest weight is on "river" and its output
+  // leans to nature; beside "deposit" and "money" it leans to money.
+  for (const char* id : {"bank-river", "bank-money"}) {
+    CAPTURE(id);
+    lesson::LessonState s;
+    REQUIRE(lesson::loadPreset(id, s));
+    const auto trace = lesson::computeTrace(s);
+    REQUIRE(trace.ok);
+    const int bank = lesson::findToken(s, "bank");
+    REQUIRE(bank >= 0);
+    const float nature = trace.attention.concatenated.at(bank, 0), money = trace.attention.concatenated.at(bank, 1);
+    if (std::string(id) == "bank-river") {
+      int top = 0;
+      for (int j = 1; j < static_cast<int>(s.tokens.size()); ++j)
+        if (trace.attention.heads.front().weights.at(bank, j) > trace.attention.heads.front().weights.at(bank, top))
+          top = j;
+      CHECK(s.tokens[static_cast<size_t>(top)] == "river");
+      CHECK(nature > money);
+    } else {
+      CHECK(money > nature);
+    }
+  }
+  lesson::LessonState s = lesson::defaultState();
+  CHECK(lesson::findToken(s, "River.") == 4);  // as a learner writes it
+  CHECK(lesson::findToken(s, "nowhere") == -1);
 }

@@ -15,6 +15,7 @@
 #include "ui/screen.h"
 #include "ui/step_views.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace {
 
@@ -356,4 +357,27 @@ TEST_CASE("a key's tip on the plane moves with the mouse and with the arrow keys
   pressKey(app, ImGuiKey_DownArrow);
   CHECK(app.session.lesson.K.at(4, 1) == doctest::Approx(y - 0.1f));
   CHECK(app.session.lesson.step == scores);
+}
+
+TEST_CASE("paragraphs break lines at spaces only, so punctuation never starts a line") {
+  const auto oneUnitEach = [](size_t from, size_t to) { return static_cast<float>(to - from); };
+  bool overlong = false;
+  const std::string text = "another beside \"deposit\". Older models read";
+  // 25 units: "another beside \"deposit\"." is 25 wide, so the break comes before "Older".
+  for (float width = 8; width <= 40; width += 1) {
+    CAPTURE(width);
+    const std::string lines = ui::breakAtSpaces(text, width, 1.0f, oneUnitEach, overlong);
+    CHECK(lines.size() == text.size());  // only spaces were replaced
+    size_t start = 0;
+    while (start < lines.size()) {
+      const size_t end = std::min(lines.find('\n', start), lines.size());
+      CHECK(lines[start] != '.');
+      CHECK(lines[start] != ' ');
+      if (!overlong) CHECK(static_cast<float>(end - start) <= width);
+      start = end + 1;
+    }
+  }
+  CHECK(ui::breakAtSpaces("a\nb c", 100, 1.0f, oneUnitEach, overlong) == "a\nb c");  // hard breaks stay
+  CHECK(ui::breakAtSpaces("abcdefghij k", 4, 1.0f, oneUnitEach, overlong) == "abcdefghij\nk");
+  CHECK(overlong);
 }

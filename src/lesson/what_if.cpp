@@ -1,0 +1,35 @@
+// what_if.cpp: comparison traces and finding a word in a sentence.
+#include "lesson/what_if.h"
+
+#include <cctype>
+
+namespace lesson {
+
+namespace {
+
+// "River." and "river" name the same word: lower case, without punctuation at either end.
+std::string plainWord(const std::string& token) {
+  size_t first = 0, last = token.size();
+  while (first < last && std::ispunct(static_cast<unsigned char>(token[first]))) ++first;
+  while (last > first && std::ispunct(static_cast<unsigned char>(token[last - 1]))) --last;
+  std::string word = token.substr(first, last - first);
+  for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return word;
+}
+
+}  // namespace
+
+LessonTrace traceWithScale(const LessonState& state, bool scale) {
+  LessonState other = state;
+  other.scale = scale;
+  return computeTrace(other);
+}
+
+int findToken(const LessonState& state, const std::string& name) {
+  const std::string wanted = plainWord(name);
+  for (size_t i = 0; i < state.tokens.size(); ++i)
+    if (plainWord(state.tokens[i]) == wanted) return static_cast<int>(i);
+  return -1;
+}
+
+}  // namespace lesson

@@ -1,0 +1,18 @@
+// what_if.h: the traces views set beside the lesson's own, to compare: the same state with
+// one setting switched, or another example sentence. Computed from the same core.
+#pragma once
+
+#include <string>
+
+#include "lesson/state.h"
+#include "lesson/trace.h"
+
+namespace lesson {
+
+// The learner's state with the division by the square root of d_k set to `scale`.
+LessonTrace traceWithScale(const LessonState& state, bool scale);
+// The index of the first token named `name` (compared as typed: case and trailing punctuation
+// ignored), or -1.
+int findToken(const LessonState& state, const std::string& name);
+
+}  // namespace lesson

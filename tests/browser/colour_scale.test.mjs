@@ -1,0 +1,50 @@
+// colour_scale.test.mjs: one colour scale per kind of quantity. Raw and scaled scores share
+// the raw scores' scale, so switching the division by the square root of d_k (or moving the
+// temperature) changes the scaled scores' colours; double-clicking the temperature slider
+// sets it back to 1.
+import { runTest, openPage, ready, settle, widget, check } from './harness.mjs';
+
+const get = (page) => page.evaluate(() => window.attentionTour.getState());
+
+// The colour of a cell's corner (clear of its printed value), as [r, g, b].
+async function cellColour(page, id) {
+  const w = await widget(page, id);
+  const png = await page.screenshot({ clip: { x: w.x + 3, y: w.y + 3, width: 2, height: 2 } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return Array.from(g.getImageData(0, 0, 1, 1).data.slice(0, 3));
+  }, png.toString('base64'));
+}
+const distance = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+await runTest('colour_scale', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, url);
+  await ready(page);
+  await page.evaluate(() => window.attentionTour.setState({ preset: 'bank-river', stepId: 'scale', selected: 1, scale: false }));
+  await settle(page);
+  const raw = await cellColour(page, 'scores[1][4]');
+  const unscaled = await cellColour(page, 'scaled[1][4]');
+  check(distance(raw, unscaled) < 8, `without the division a scaled score has its raw score's colour (${raw} vs ${unscaled})`);
+  await page.evaluate(() => window.attentionTour.setState({ scale: true }));
+  await settle(page);
+  const divided = await cellColour(page, 'scaled[1][4]');
+  check(distance(divided, unscaled) > 40, `dividing by the square root of d_k changes the colour (${unscaled} -> ${divided})`);
+  check(distance(await cellColour(page, 'scores[1][4]'), raw) < 8, 'the raw score keeps its colour');
+  await page.evaluate(() => window.attentionTour.setState({ temperature: 4 }));
+  await settle(page);
+  const warm = await cellColour(page, 'scaled[1][4]');
+  check(distance(warm, divided) > 40, `a higher temperature changes it again (${divided} -> ${warm})`);
+
+  // Double-click the slider: back to 1.
+  const slider = await widget(page, 'temperature');
+  await page.mouse.dblclick(slider.x + slider.w * 0.8, slider.y + slider.h / 2);
+  await settle(page);
+  check((await get(page)).temperature === 1, `double-clicking the temperature sets it to 1 (${(await get(page)).temperature})`);
+  check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
+});
