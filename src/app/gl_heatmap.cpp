@@ -59,8 +59,6 @@ bool GlHeatmapRenderer::initialise(const char* glslVersion) {
   weightsLocation_ = glGetUniformLocation(program_, "weights");
   glGenVertexArrays(1, &vertexArray_);
   glGenTextures(1, &dataTexture_);
-  glGenTextures(1, &colourTexture_);
-  glGenFramebuffers(1, &framebuffer_);
   return true;
 }
 
@@ -69,29 +67,27 @@ GlHeatmapRenderer::~GlHeatmapRenderer() {
   glDeleteProgram(program_);
   glDeleteVertexArrays(1, &vertexArray_);
   glDeleteTextures(1, &dataTexture_);
-  glDeleteTextures(1, &colourTexture_);
-  glDeleteFramebuffers(1, &framebuffer_);
+  for (Target& target : targets_) {
+    glDeleteTextures(1, &target.colourTexture);
+    glDeleteFramebuffers(1, &target.framebuffer);
+  }
 }
 
-void GlHeatmapRenderer::resizeTarget(int width, int height) {
-  if (width == targetWidth_ && height == targetHeight_) return;
-  glBindTexture(GL_TEXTURE_2D, colourTexture_);
+void GlHeatmapRenderer::resize(Target& target, int width, int height) {
+  if (width == target.width && height == target.height) return;
+  glBindTexture(GL_TEXTURE_2D, target.colourTexture);
   glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
-  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colourTexture_, 0);
-  targetWidth_ = width;
-  targetHeight_ = height;
+  glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, target.colourTexture, 0);
+  target.width = width;
+  target.height = height;
 }
 
-ImTextureID GlHeatmapRenderer::render(const core::Matrix& weights) {
-  if (!program_ || weights.empty()) return nullptr;
-  const ImTextureID texture = reinterpret_cast<ImTextureID>(static_cast<intptr_t>(colourTexture_));
-  if (weights == drawn_) return texture;
-
+void GlHeatmapRenderer::draw(Target& target, const core::Matrix& weights) {
   GLint previousFramebuffer = 0, previousTexture = 0, previousProgram = 0, previousVertexArray = 0;
   GLint viewport[4];
   glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFramebuffer);
@@ -106,9 +102,9 @@ ImTextureID GlHeatmapRenderer::render(const core::Matrix& weights) {
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R32F, weights.cols, weights.rows, 0, GL_RED, GL_FLOAT, weights.values.data());
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-  resizeTarget(weights.cols * kPixelsPerCell, weights.rows * kPixelsPerCell);
-  glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_);
-  glViewport(0, 0, targetWidth_, targetHeight_);
+  resize(target, weights.cols * kPixelsPerCell, weights.rows * kPixelsPerCell);
+  glBindFramebuffer(GL_FRAMEBUFFER, target.framebuffer);
+  glViewport(0, 0, target.width, target.height);
   glDisable(GL_BLEND);
   glDisable(GL_SCISSOR_TEST);
   glUseProgram(program_);
@@ -124,8 +120,20 @@ ImTextureID GlHeatmapRenderer::render(const core::Matrix& weights) {
   glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previousTexture));
   glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFramebuffer));
   glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
-  drawn_ = weights;
-  return texture;
+  target.drawn = weights;
+}
+
+ImTextureID GlHeatmapRenderer::render(const core::Matrix& weights) {
+  if (!program_ || weights.empty() || nextTarget_ >= kMaxTargets) return nullptr;
+  if (nextTarget_ == targets_.size()) {
+    Target target;
+    glGenTextures(1, &target.colourTexture);
+    glGenFramebuffers(1, &target.framebuffer);
+    targets_.push_back(target);
+  }
+  Target& target = targets_[nextTarget_++];
+  if (!(weights == target.drawn)) draw(target, weights);
+  return reinterpret_cast<ImTextureID>(static_cast<intptr_t>(target.colourTexture));
 }
 
 }  // namespace app

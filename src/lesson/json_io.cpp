@@ -127,6 +127,9 @@ std::string readFiniteField(const json& object, const char* key, float& out) {
 json stateWithTraceToJson(const LessonState& s, const LessonTrace& trace) {
   json j = stateToJson(s);
   j["stepCount"] = stepCount();
+  json presets = json::array();
+  for (const auto& preset : presetList()) presets.push_back(preset.id);
+  j["presets"] = presets;
   j["notice"] = s.notice;
   j["ok"] = trace.ok;
   j["error"] = trace.error;

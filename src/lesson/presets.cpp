@@ -83,6 +83,42 @@ LessonState bankMoney() {
   return s;
 }
 
+// Two heads that attend to different things. The embedding holds the cat-and-mat meanings
+// (animal, object, action, grammar) and the word's place in the sentence as a point on a circle
+// (45 degrees a word). Head 1 reads only the meanings, with the cat-and-mat projections. Head 2
+// reads only the places: its query turns a word's point back by one word, so it best matches
+// the key of the word just before. Both heads pass the words' meanings on as values.
+LessonState twoHeads() {
+  LessonState s = catOnMat();
+  s.dimensionLabels = {"animal", "object", "action", "grammar", "place x", "place y"};
+  s.dModel = 6;
+  s.dK = 8;
+  s.heads = 2;
+  const Matrix meaning = s.X;
+  s.X = Matrix(6, 6);
+  for (int p = 0; p < 6; ++p) {
+    for (int c = 0; c < 4; ++c) s.X.at(p, c) = meaning.at(p, c);
+    const float angle = 0.7853982f * static_cast<float>(p);
+    s.X.at(p, 4) = std::round(std::cos(angle) * 100.0f) / 100.0f;
+    s.X.at(p, 5) = std::round(std::sin(angle) * 100.0f) / 100.0f;
+  }
+  const Matrix meaningQ = s.WQ, meaningK = s.WK;
+  s.WQ = Matrix(6, 8);
+  s.WK = Matrix(6, 8);
+  s.WV = Matrix(6, 8);
+  for (int r = 0; r < 4; ++r)
+    for (int c = 0; c < 4; ++c) {
+      s.WQ.at(r, c) = meaningQ.at(r, c);
+      s.WK.at(r, c) = meaningK.at(r, c);
+    }
+  // Head 2 (columns 4 to 7): a query is the word's place turned back 45 degrees, times 4.
+  s.WQ.at(4, 4) = 2.83f, s.WQ.at(4, 5) = -2.83f, s.WQ.at(5, 4) = 2.83f, s.WQ.at(5, 5) = 2.83f;
+  s.WK.at(4, 4) = 4.0f, s.WK.at(5, 5) = 4.0f;
+  for (int c = 0; c < 4; ++c) s.WV.at(c, c) = s.WV.at(c, c + 4) = 1.0f;  // meanings, once per head
+  s.selected = 2;
+  return s;
+}
+
 // xorshift32: tiny, and identical on every platform.
 uint32_t nextRandom(uint32_t& state) {
   state ^= state << 13;
@@ -106,6 +142,7 @@ const std::vector<PresetInfo>& presetList() {
       {"cat-mat", "The cat sat on the mat", catOnMat},
       {"bank-river", "The bank by the river was steep", bankRiver},
       {"bank-money", "I went to the bank to deposit money", bankMoney},
+      {"two-heads", "Two heads: meaning and word order", twoHeads},
   };
   return presets;
 }

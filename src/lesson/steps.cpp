@@ -169,7 +169,8 @@ std::vector<TourStep> buildSteps() {
        M::Mixed,
        {"heads"},
        FormulaLine::Mixing,
-       true},
+       true,
+       ViewPlacement::BeforeMatrices},
       {"beyond",
        "Beyond the basic recipe",
        "Attention alone does not know word order: shuffle the tokens and the outputs are shuffled the same "

@@ -25,7 +25,10 @@ namespace ui {
 class HeatmapRenderer {
  public:
   virtual ~HeatmapRenderer() = default;
-  // A texture of the matrix with one texel block per cell, or nullptr if unavailable.
+  // Called before a frame is drawn: the heatmaps of the frame get textures of their own again.
+  virtual void beginFrame() {}
+  // A texture of the matrix with one texel block per cell, or nullptr if unavailable. Each call
+  // in a frame gets its own texture, since all are shown when the frame is rendered.
   virtual ImTextureID render(const core::Matrix& weights) = 0;
 };
 

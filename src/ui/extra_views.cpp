@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdio>
 
+#include "lesson/actions.h"
 #include "lesson/edits.h"
+#include "lesson/head_roles.h"
 #include "ui/controls_panel.h"
 #include "ui/heatmap_view.h"
 #include "ui/widgets.h"
@@ -50,6 +52,45 @@ void drawCost(AppState& app) {
       dk, dv);
 }
 
+namespace {
+
+// Every head's weights side by side, each with a radio that shows it in the matrices above.
+void drawHeadMaps(AppState& app) {
+  const auto& heads = app.session.trace.attention.heads;
+  const float cell = heads.size() > 1 ? px(app, 30) : px(app, 56);
+  for (size_t h = 0; h < heads.size(); ++h) {
+    if (h > 0) ImGui::SameLine(0, px(app, 24));
+    ImGui::BeginGroup();
+    ImGui::PushID(static_cast<int>(h));
+    if (ImGui::RadioButton(("head " + std::to_string(h + 1)).c_str(), app.view.selectedHead == static_cast<int>(h)))
+      app.view.selectedHead = static_cast<int>(h);
+    registerItem(app, "head[" + std::to_string(h) + "]", [&] {
+      return "Head " + std::to_string(h + 1) + (app.view.selectedHead == static_cast<int>(h) ? ", shown" : ", option") +
+             ": " + lesson::describeHead(app.session.lesson, heads[h]);
+    });
+    ImGui::PopID();
+    const std::string prefix = heads.size() > 1 ? "head" + std::to_string(h + 1) + "Weights" : "headWeights";
+    drawHeatmap(app, heads[h].weights, heads[h].rowFullyHidden, prefix.c_str(), cell);
+    ImGui::EndGroup();
+  }
+}
+
+// What each head does, in words; with one head, or heads that all do the same, a way to see
+// heads that differ.
+void drawHeadRoles(AppState& app) {
+  const auto& heads = app.session.trace.attention.heads;
+  bool differ = false;
+  for (size_t h = 0; h < heads.size(); ++h) {
+    paragraph("Head " + std::to_string(h + 1) + " " + lesson::describeHead(app.session.lesson, heads[h]));
+    differ = differ || lesson::headRole(heads[h]) != lesson::headRole(heads.front());
+  }
+  if (differ || app.session.lesson.presetId == "two-heads") return;
+  if (ImGui::Button("Show two heads that differ")) queue(app, lesson::actions::loadExample("two-heads"));
+  registerItem(app, "load-two-heads", "Show two heads that differ, button: loads the two-heads example");
+}
+
+}  // namespace
+
 void drawHeads(AppState& app) {
   const auto& heads = app.session.trace.attention.heads;
   sectionHeading(app, "Heads");
@@ -60,28 +101,19 @@ void drawHeads(AppState& app) {
     ImGui::TextDisabled("must divide d_k = %d", app.session.lesson.dK);
   else
     ImGui::TextDisabled("must divide d_k = %d and d_v = %d", app.session.lesson.dK, dv);
-  for (size_t h = 0; h < heads.size(); ++h) {
-    ImGui::PushID(static_cast<int>(h));
-    if (ImGui::RadioButton(("head " + std::to_string(h + 1)).c_str(), app.view.selectedHead == static_cast<int>(h)))
-      app.view.selectedHead = static_cast<int>(h);
-    registerItem(app, "head[" + std::to_string(h) + "]", [&] {
-      return "Head " + std::to_string(h + 1) + (app.view.selectedHead == static_cast<int>(h) ? ", shown" : ", option");
-    });
-    ImGui::PopID();
-    if (h + 1 < heads.size()) ImGui::SameLine();
-  }
+  drawHeadMaps(app);
+  drawHeadRoles(app);
   const auto& head = heads[static_cast<size_t>(app.view.selectedHead)];
   ImGui::TextDisabled("head %d: %d query/key columns, scaled by \xE2\x88\x9A%d", app.view.selectedHead + 1, head.Q.cols,
                       head.Q.cols);
-  drawHeatmap(app, head.weights, head.rowFullyHidden, "headWeights", px(app, 56));
   const int width = head.output.cols;
   if (heads.size() > 1)
     ImGui::TextWrapped(
-        "The output above holds the heads' outputs side by side: head %d fills columns %d to %d. "
+        "The output below holds the heads' outputs side by side: head %d fills columns %d to %d. "
         "W_O then mixes them into the mixed output.",
         app.view.selectedHead + 1, app.view.selectedHead * width + 1, (app.view.selectedHead + 1) * width);
   else
-    ImGui::TextWrapped("With one head the output above is that head's output; W_O then mixes its columns.");
+    ImGui::TextWrapped("With one head the output below is that head's output; W_O then mixes its columns.");
 }
 
 void drawTiles(AppState& app) {

@@ -60,7 +60,8 @@ void drawScaleComparison(AppState& app) {
   sectionHeading(app,
                  ("What the division does to \"" + state.tokens[static_cast<size_t>(query)] + "\"'s weights").c_str());
   const int headWidth = divided.attention.heads[head].Q.cols;
-  const std::string dividedLabel = "divided by \xE2\x88\x9A" + std::to_string(headWidth) + (state.scale ? " (now)" : "");
+  const std::string dividedLabel =
+      "divided by \xE2\x88\x9A" + std::to_string(headWidth) + (state.scale ? " (now)" : "");
   const std::string plainLabel = std::string("not divided") + (state.scale ? "" : " (now)");
   const float labelWidth =
       std::max(ImGui::CalcTextSize(dividedLabel.c_str()).x, ImGui::CalcTextSize(plainLabel.c_str()).x) + px(app, 12);

@@ -123,6 +123,7 @@ void drawBody(AppState& app) {
 
 void drawScreen(AppState& app) {
   beginFocusFrame(app);
+  if (app.platform.heatmap) app.platform.heatmap->beginFrame();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);

@@ -18,6 +18,8 @@ TEST_CASE("getState carries the step, its id, the step count and every matrix") 
                           "Q",       "K",           "V",         "scores",   "weights", "output", "notice"})
     CHECK_MESSAGE(j.contains(key), key);
   CHECK(j["stepCount"] == lesson::stepCount());
+  REQUIRE(j["presets"].size() == lesson::presetList().size());
+  for (size_t k = 0; k < lesson::presetList().size(); ++k) CHECK(j["presets"][k] == lesson::presetList()[k].id);
   CHECK(j["stepId"] == "why");
   CHECK(j["weights"].size() == s.tokens.size());
 }

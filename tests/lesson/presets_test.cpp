@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "lesson/head_roles.h"
 #include "lesson/json_io.h"
 #include "lesson/share_link.h"
 #include "lesson/trace.h"
@@ -114,4 +115,33 @@ TEST_CASE("the two bank sentences say what the opening step claims about them") 
   lesson::LessonState s = lesson::defaultState();
   CHECK(lesson::findToken(s, "River.") == 4);  // as a learner writes it
   CHECK(lesson::findToken(s, "nowhere") == -1);
+}
+
+TEST_CASE("the two-heads example has heads that attend to different things, and says so") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("two-heads", s));
+  const auto trace = lesson::computeTrace(s);
+  REQUIRE(trace.ok);
+  REQUIRE(trace.attention.heads.size() == 2);
+  const auto& meaning = trace.attention.heads[0];
+  const auto& order = trace.attention.heads[1];
+  CHECK(lesson::headRole(meaning) == lesson::HeadRole::Content);
+  CHECK(lesson::headRole(order) == lesson::HeadRole::PreviousWord);
+  // The order head: every word after the first puts most of its weight on the word before.
+  for (int i = 1; i < order.weights.rows; ++i) CHECK(order.weights.at(i, i - 1) > 0.8f);
+  // The meaning head links the action and its animal.
+  const std::string said = lesson::describeHead(s, meaning);
+  CHECK(said.find("cat \xE2\x86\x92 sat") != std::string::npos);
+  CHECK(said.find("sat \xE2\x86\x92 cat") != std::string::npos);
+  CHECK(lesson::describeHead(s, order).rfind("looks one word back: 5 of the 5 words", 0) == 0);
+}
+
+TEST_CASE("a head's role is read off its weights") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("three-tokens", s));
+  auto trace = lesson::computeTrace(s);
+  CHECK(lesson::headRole(trace.attention.heads.front()) == lesson::HeadRole::SameWord);
+  s.temperature = 20;  // nearly even weights
+  trace = lesson::computeTrace(s);
+  CHECK(lesson::headRole(trace.attention.heads.front()) == lesson::HeadRole::Even);
 }
