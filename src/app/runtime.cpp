@@ -79,7 +79,7 @@ void wake(Runtime& runtime) {
 
 bool needsFrame(const Runtime& runtime) {
   if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.session.revision) return true;
-  if (!runtime.input.pending.empty()) return true;
+  if (!runtime.input.pending.empty() || runtime.app.animating) return true;
   const ImGuiIO& io = ImGui::GetIO();
   // A focused text field redraws for its blinking caret, unless reduced motion stopped it.
   return (io.WantTextInput && io.ConfigInputTextCursorBlink) || ImGui::IsAnyMouseDown();

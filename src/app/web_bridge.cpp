@@ -191,6 +191,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                                  {"keysHeld", app::heldKeyCount()},
                                  {"textInput", ImGui::GetIO().WantTextInput},
                                  {"gpuHeatmap", r.app.platform.heatmap != nullptr},
+                                 {"animating", r.app.animating},
                                  {"idle", !app::needsFrame(r)}}));
 }
 
@@ -322,6 +323,7 @@ EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
 // prefers-reduced-motion: the one animation Dear ImGui has, the blinking text caret, stops.
 EMSCRIPTEN_KEEPALIVE void at_set_reduced_motion(int reduced) {
   ImGui::GetIO().ConfigInputTextCursorBlink = reduced == 0;
+  appState().platform.reducedMotion = reduced != 0;  // and Play shows the end state at once
 }
 
 // On a Mac, shortcuts use Cmd (copy, paste, select all, word jumps), as in every other field there.

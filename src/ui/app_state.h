@@ -84,6 +84,13 @@ struct PlaneView {
   ImVec2 grabOffset;
 };
 
+// The Play animation: which step and query it plays for, and when it started (ImGui time).
+struct Playback {
+  std::string stepId;  // empty: nothing playing
+  int query = -1;
+  double startedAt = 0;
+};
+
 // The views' own state: what is being typed, picked or shown, not part of the lesson.
 struct ViewState {
   UiPrefs prefs;
@@ -97,6 +104,7 @@ struct ViewState {
   float handAnswer[3] = {};                                // the weights typed on the desktop
   std::string challengeMessage;
   PlaneView keyPlane, valuePlane;
+  Playback playback;
 };
 
 // What the driver provides: fonts and scale, the GPU heatmap, and the platform's doors.
@@ -106,6 +114,7 @@ struct Platform {
   float pixelRatio = 1.0f;                              // device pixels per CSS pixel (web) or content scale (desktop)
   float uiScale = 1.0f;                                 // pixelRatio * zoom: what fonts and sizes were built for
   bool storageAvailable = true;                         // false when progress cannot be kept
+  bool reducedMotion = false;                           // the learner asked for no animation
   std::function<std::string(AppState&)> copyShareLink;  // copy a link to this state
   std::function<void(AppState&)> resetProgress;         // after "Start over": forget what was stored
   std::function<void(AppState&, const std::string& code)> submitChallengeCode;
@@ -139,6 +148,7 @@ struct AppState {
   Platform platform;
   FocusRegistry focus;
   std::vector<QueuedAction> queued;  // applied between frames, so one frame draws one trace
+  bool animating = false;            // a view is animating: the driver draws the next frame too
 };
 
 // Views call this while drawing; the change happens after the frame.

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "lesson/actions.h"
+#include "ui/playback.h"
 #include "ui/step_views.h"
 #include "ui/vector_plane.h"
 #include "ui/widgets.h"
@@ -79,17 +80,22 @@ void drawKeyPlane(AppState& app) {
   const ImVec2 qUnit = qLength > 0 ? ImVec2(q.x / qLength, q.y / qLength) : ImVec2(0, 0);
   float heaviest = 0;
   for (int j = 0; j < K.rows; ++j) heaviest = std::max(heaviest, weights.at(query, j));
-  for (int j = 0; j < K.rows; ++j) {
+  // Playing: the query meets the keys one by one; the newest is the one its shadow is shown for.
+  const float progress = playbackProgress(app);
+  const Reveal met = revealed(progress, K.rows);
+  const bool playing = progress >= 0;
+  const int key = playing ? met.shown - 1 : state.selectedKey;
+  for (int j = 0; j < met.shown; ++j) {
     const ImVec2 k(K.at(j, axes.x), axes.y == axes.x ? 0.0f : K.at(j, axes.y));
     const float share = heaviest > 0 ? weights.at(query, j) / heaviest : 0.0f;
-    if (qLength > 0) drawShadow(frame, k, qUnit, j == state.selectedKey);
+    if (qLength > 0) drawShadow(frame, k, qUnit, j == key);
     // Names only on the keys that matter here, so short arrows near the origin stay readable.
-    const bool named = share >= 0.5f || j == state.selectedKey;
+    const bool named = share >= 0.5f || j == key;
     drawArrow(frame, k.x, k.y, withOpacity(kTourBlue, 0.3f + 0.7f * share), 1.0f + 3.0f * share,
               named ? state.tokens[static_cast<size_t>(j)] : std::string());
   }
   drawArrow(frame, q.x, q.y, kAccentFill, 3.0f, "q: " + state.tokens[static_cast<size_t>(query)]);
-  for (int j = 0; j < K.rows; ++j) {
+  for (int j = 0; j < met.shown; ++j) {
     const ImVec2 k(K.at(j, axes.x), axes.y == axes.x ? 0.0f : K.at(j, axes.y));
     const TipSpec tip{
         lesson::MatrixId::K,
@@ -109,7 +115,6 @@ void drawKeyPlane(AppState& app) {
       tipLabel("Query", query, state.tokens[static_cast<size_t>(query)], spec.names, axes, q.x, q.y, "")};
   drawTip(app, frame, axes, queryTip, kAccentFill);
   endPlane(app, frame);
-  const int key = state.selectedKey;
   const float shown = lesson::planeDot(Q, query, K, key, axes);
   const std::string pair =
       "\"" + state.tokens[static_cast<size_t>(query)] + "\" and \"" + state.tokens[static_cast<size_t>(key)] + "\"";

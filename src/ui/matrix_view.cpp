@@ -10,6 +10,7 @@
 #include "lesson/value_change.h"
 #include "lesson/vector_plane.h"
 #include "ui/colormap.h"
+#include "ui/playback.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -144,11 +145,17 @@ void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value,
 
 // Read-only cells are coloured; clicking one selects its query row and key column.
 void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, float width, float height,
-                   float colourLevel) {
+                   float colourLevel, bool pending) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##c", ImVec2(width, height));
   registerItem(app, cellId(id, row, col), [&] { return cellLabel(app, id, row, col, value); });
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (pending) {  // not worked out yet in the animation
+    draw->AddRect(p, ImVec2(p.x + width, p.y + height), kRule, 3.0f);
+    const ImVec2 size = ImGui::CalcTextSize("?");
+    draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), kRule, "?");
+    return;
+  }
   const bool masked = std::isinf(value);
   const ImU32 background = masked ? kMaskedFill : ImGui::GetColorU32(colormap(colourLevel));
   draw->AddRectFilled(p, ImVec2(p.x + width, p.y + height), background, 3.0f);
@@ -254,6 +261,9 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
   const float cellHeight = ImGui::GetFrameHeight();
   const float spacing = px(app, 3);
   const ColourScale colours(app, m, id);
+  // Playing the scores step: the selected query's scores appear as it meets each key.
+  const bool playingScores = id == MatrixId::Scores && app.view.playback.stepId == "scores";
+  const int revealedKeys = playingScores ? revealed(playbackProgress(app), m.cols).shown : m.cols;
   const float x0 = ImGui::GetCursorPosX();
   const float gridX = x0 + labelWidth + px(app, 8);
   float y = ImGui::GetCursorPosY();
@@ -280,7 +290,8 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
       if (editable)
         drawEditableCell(app, id, i, j, value, cellWidth);
       else
-        drawValueCell(app, id, i, j, value, cellWidth, cellHeight, colours.level(value));
+        drawValueCell(app, id, i, j, value, cellWidth, cellHeight, colours.level(value),
+                      i == app.session.lesson.selected && j >= revealedKeys);
       ImGui::PopID();
     }
     y += cellHeight + spacing;

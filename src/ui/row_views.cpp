@@ -3,9 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <vector>
 
 #include "lesson/value_change.h"
 #include "ui/colormap.h"
+#include "ui/playback.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -22,8 +25,10 @@ ImU32 tokenColour(int index, int count) {
   return ImGui::GetColorU32(c);
 }
 
-// One horizontal bar from a zero line; negative values go left.
-void bar(AppState& app, const char* label, float value, float scaleMax, float width, ImU32 colour) {
+// One horizontal bar from a zero line; negative values go left. Its number is printed unless
+// the bar is between two values in an animation.
+void bar(AppState& app, const char* label, float value, float scaleMax, float width, ImU32 colour,
+         bool printValue = true) {
   ImGui::TextUnformatted(label);
   ImGui::SameLine(px(app, 110));
   const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -36,8 +41,38 @@ void bar(AppState& app, const char* label, float value, float scaleMax, float wi
   draw->AddRectFilled(ImVec2(std::min(zeroX, zeroX + len), p.y + 2), ImVec2(std::max(zeroX, zeroX + len), p.y + h - 2),
                       colour);
   ImGui::Dummy(ImVec2(width, h));
+  if (!printValue) return;
   ImGui::SameLine();
   ImGui::TextUnformatted(formatNumber(value).c_str());
+}
+
+// Playing the softmax step: first exp(s - max) of each score (the largest becomes exactly 1),
+// then those shrink to the weights as they are divided by their sum.
+void drawSoftmaxInMotion(AppState& app, const core::HeadTrace& head, int i, float progress, float width) {
+  const auto& tokens = app.session.lesson.tokens;
+  const core::Matrix& s = head.maskedScores;
+  float largest = -INFINITY, sum = 0;
+  for (int j = 0; j < s.cols; ++j) largest = std::max(largest, s.at(i, j));
+  std::vector<float> lifted(static_cast<size_t>(s.cols), 0.0f);
+  for (int j = 0; j < s.cols; ++j) {
+    lifted[static_cast<size_t>(j)] = std::isfinite(s.at(i, j)) ? std::exp(s.at(i, j) - largest) : 0.0f;
+    sum += lifted[static_cast<size_t>(j)];
+  }
+  const bool dividing = progress >= 0.5f;
+  const float blend = dividing ? std::min(1.0f, (progress - 0.5f) * 2.5f) : 0.0f;
+  char caption[128];
+  if (dividing)
+    std::snprintf(caption, sizeof caption, "divided by their sum, %.2f: now they add up to 1",
+                  static_cast<double>(sum));
+  else
+    std::snprintf(caption, sizeof caption, "exp(s - max): all positive, the largest exactly 1");
+  ImGui::TextColored(kAccent, "%s", caption);
+  for (int j = 0; j < s.cols; ++j) {
+    const float e = lifted[static_cast<size_t>(j)];
+    const float shown = e + (head.weights.at(i, j) - e) * blend;
+    bar(app, tokens[static_cast<size_t>(j)].c_str(), shown, 1.0f, width * 2.0f, kAccentFill,
+        !dividing || blend >= 1.0f);
+  }
 }
 
 float maxAbsFinite(const float* values, int count) {
@@ -60,6 +95,11 @@ void drawRowBars(AppState& app) {
   for (int j = 0; j < head.maskedScores.cols; ++j)
     bar(app, app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), head.maskedScores.at(i, j), scoreMax, width,
         kBefore);
+  const float progress = app.view.playback.stepId == "softmax" ? playbackProgress(app) : -1.0f;
+  if (progress >= 0) {
+    drawSoftmaxInMotion(app, head, i, progress, width);
+    return;
+  }
   ImGui::TextDisabled("weights (softmax)");
   for (int j = 0; j < head.weights.cols; ++j)
     bar(app, app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), head.weights.at(i, j), 1.0f, width * 2.0f,

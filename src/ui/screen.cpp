@@ -123,6 +123,7 @@ void drawBody(AppState& app) {
 
 void drawScreen(AppState& app) {
   beginFocusFrame(app);
+  app.animating = false;  // views that animate say so again while they draw
   if (app.platform.heatmap) app.platform.heatmap->beginFrame();
   const ImGuiViewport* viewport = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(viewport->Pos);

@@ -29,6 +29,7 @@ void drawKeyPlane(AppState& app);         // key_plane_view.cpp
 void drawValuePlane(AppState& app);       // value_plane_view.cpp
 void drawScaleComparison(AppState& app);  // scale_compare_view.cpp
 void drawTwoSentences(AppState& app);     // two_sentences_view.cpp
+void drawPlayButton(AppState& app);       // playback.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
@@ -43,6 +44,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"value-plane", drawValuePlane},
       {"scale-compare", drawScaleComparison},
       {"two-sentences", drawTwoSentences},
+      {"play", drawPlayButton},
       {"cost", drawCost},
       {"heads", drawHeads},
       {"tiles", drawTiles},

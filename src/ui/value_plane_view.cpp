@@ -3,9 +3,12 @@
 // average, which lies inside the outline of the value tips it can see.
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <functional>
 
 #include "lesson/actions.h"
 #include "lesson/value_change.h"
+#include "ui/playback.h"
 #include "ui/step_views.h"
 #include "ui/vector_plane.h"
 #include "ui/widgets.h"
@@ -33,6 +36,25 @@ void drawReach(const PlaneFrame& frame, const std::vector<ImVec2>& tips) {
     draw->AddLine(outline[0], outline[1], withOpacity(kAccentFill, 0.45f), 3.0f);
   }
   draw->PopClipRect();
+}
+
+// Playing the weighted-sum step: w_j v_j added tip to tail, one key after another, from the
+// origin to the output.
+ImVec2 drawRunningSum(const PlaneFrame& frame, const core::Matrix& weights, int query,
+                      const std::function<ImVec2(int)>& valueAt, const Reveal& added) {
+  ImVec2 sum(0, 0);
+  for (int j = 0; j < added.shown; ++j) {
+    const float share = weights.at(query, j) * (j == added.shown - 1 ? added.newest : 1.0f);
+    const ImVec2 v = valueAt(j);
+    const ImVec2 next(sum.x + share * v.x, sum.y + share * v.y);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->PushClipRect(frame.min, frame.max, true);
+    draw->AddLine(frame.toScreen(sum.x, sum.y), frame.toScreen(next.x, next.y), kAccentFill, 3.0f);
+    draw->AddCircleFilled(frame.toScreen(next.x, next.y), 3.0f, kAccentFill);
+    draw->PopClipRect();
+    sum = next;
+  }
+  return sum;
 }
 
 void drawOutputPoint(const PlaneFrame& frame, ImVec2 output) {
@@ -75,9 +97,14 @@ void drawValuePlane(AppState& app) {
     drawArrow(frame, v.x, v.y, withOpacity(j == query ? kAccentFill : kTourBlue, 0.3f + 0.7f * share),
               1.0f + 4.0f * share, named ? state.tokens[static_cast<size_t>(j)] : std::string());
   }
-  const ImVec2 output(attention.concatenated.at(query, axes.x),
-                      axes.y == axes.x ? 0.0f : attention.concatenated.at(query, axes.y));
-  drawOutputPoint(frame, output);
+  const float progress = app.view.playback.stepId == "weighted-sum" ? playbackProgress(app) : -1.0f;
+  const Reveal added = revealed(progress, V.rows);
+  if (progress >= 0 && oneHead) {
+    drawOutputPoint(frame, drawRunningSum(frame, weightsX, query, at, added));
+  } else {
+    drawOutputPoint(frame, ImVec2(attention.concatenated.at(query, axes.x),
+                                  axes.y == axes.x ? 0.0f : attention.concatenated.at(query, axes.y)));
+  }
   for (int j = 0; j < V.rows; ++j) {
     const ImVec2 v = at(j);
     std::string spoken = "Value " + std::to_string(j + 1) + " \"" + state.tokens[static_cast<size_t>(j)] +
@@ -94,7 +121,13 @@ void drawValuePlane(AppState& app) {
   endPlane(app, frame);
   const bool hidden =
       attention.heads[static_cast<size_t>(app.view.selectedHead)].rowFullyHidden[static_cast<size_t>(query)];
-  if (hidden) {
+  if (progress >= 0 && oneHead) {
+    char adding[160];
+    std::snprintf(adding, sizeof adding, "Adding %.2f times the value of \"%s\" to the output.",
+                  static_cast<double>(weightsX.at(query, added.shown - 1)),
+                  state.tokens[static_cast<size_t>(added.shown - 1)].c_str());
+    paragraph(adding);
+  } else if (hidden) {
     paragraph("Every key is hidden from this query, so it averages nothing: its output is zero.");
   } else if (oneHead) {
     paragraph(

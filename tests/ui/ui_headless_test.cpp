@@ -381,3 +381,43 @@ TEST_CASE("paragraphs break lines at spaces only, so punctuation never starts a 
   CHECK(ui::breakAtSpaces("abcdefghij k", 4, 1.0f, oneUnitEach, overlong) == "abcdefghij\nk");
   CHECK(overlong);
 }
+
+TEST_CASE("Play animates the step, then stops asking for frames; reduced motion shows the end at once") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("scores"));
+  frame(app, 1280, 1600);
+  frame(app, 1280, 1600);
+  const ui::WidgetRect* play = findWidget(app, "play");
+  REQUIRE(play != nullptr);
+  ImGuiIO& io = ImGui::GetIO();
+  const auto click = [&](const ui::WidgetRect* w) {
+    io.MousePos = ImVec2(w->x + w->w * 0.5f, w->y + w->h * 0.5f);
+    frame(app, 1280, 1600);
+    io.MouseDown[0] = true;
+    frame(app, 1280, 1600);
+    io.MouseDown[0] = false;
+    frame(app, 1280, 1600);
+  };
+  click(play);
+  CHECK(app.animating);
+  CHECK(app.view.playback.stepId == "scores");
+  frame(app, 1280, 1600);
+  CHECK(findWidget(app, "vec-k[0]") != nullptr);  // the first key is met at once
+  CHECK(findWidget(app, "vec-k[6]") == nullptr);  // the last one not yet
+  int frames = 0;
+  while (app.animating && frames < 2000) {
+    frame(app, 1280, 1600);
+    ++frames;
+  }
+  CHECK_FALSE(app.animating);  // ended: nothing asks for frames any more
+  CHECK(frames > 60);          // it took a while to watch
+  CHECK(app.view.playback.stepId.empty());
+  CHECK(findWidget(app, "vec-k[6]") != nullptr);  // the whole step again
+  // Reduced motion: the end state at once, nothing to animate.
+  app.platform.reducedMotion = true;
+  click(findWidget(app, "play"));
+  CHECK_FALSE(app.animating);
+  CHECK(app.view.playback.stepId.empty());
+}
