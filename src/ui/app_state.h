@@ -105,6 +105,7 @@ struct ViewState {
   std::string challengeMessage;
   PlaneView keyPlane, valuePlane;
   Playback playback;
+  int scrolledToStep = -1;  // the step the columns were last scrolled to the top for
 };
 
 // What the driver provides: fonts and scale, the GPU heatmap, and the platform's doors.

@@ -1,7 +1,9 @@
 // formula_panel.cpp: the worked numbers for the selected query i and key j.
 #include "ui/formula_panel.h"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "ui/widgets.h"
 
@@ -100,10 +102,20 @@ FormulaLines formulaLines(const AppState& app) {
   return lines;
 }
 
+// The furthest line the tour has introduced by the current step: the worked numbers show only
+// the terms the learner has met (no exp or v before the steps that bring them in).
+lesson::FormulaLine introducedSoFar(int step) {
+  lesson::FormulaLine furthest = lesson::FormulaLine::None;
+  for (int k = 0; k <= step; ++k) furthest = std::max(furthest, lesson::tourSteps()[static_cast<size_t>(k)].emphasis);
+  return furthest;
+}
+
 void drawFormulaPanel(AppState& app) {
   if (!app.session.trace.ok) return;
-  const FormulaLines lines = formulaLines(app);
   using lesson::FormulaLine;
+  const FormulaLine introduced = introducedSoFar(app.session.lesson.step);
+  if (introduced == FormulaLine::None) return;  // nothing computed yet: tokens and vectors only
+  const FormulaLines lines = formulaLines(app);
   const FormulaLine about = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)].emphasis;
   const auto& tokens = app.session.lesson.tokens;
   const std::string heading = "Worked numbers: query " + std::to_string(app.session.lesson.selected + 1) + " \"" +
@@ -113,11 +125,13 @@ void drawFormulaPanel(AppState& app) {
   sectionHeading(app, heading.c_str());
   if (app.session.lesson.heads > 1)
     ImGui::TextDisabled("head %d of %d", app.view.selectedHead + 1, app.session.lesson.heads);
-  drawLine(app, "score", lines.dot, about == FormulaLine::Score);
-  drawLine(app, "scale", lines.scale, about == FormulaLine::Scale);
-  drawLine(app, "mask", lines.mask, about == FormulaLine::Mask);
-  drawLine(app, "softmax", lines.softmax, about == FormulaLine::Softmax);
-  drawLine(app, "output", lines.output, about == FormulaLine::Output);
+  const std::pair<FormulaLine, std::pair<const char*, const std::string*>> rows[] = {
+      {FormulaLine::Score, {"score", &lines.dot}},      {FormulaLine::Scale, {"scale", &lines.scale}},
+      {FormulaLine::Mask, {"mask", &lines.mask}},       {FormulaLine::Softmax, {"softmax", &lines.softmax}},
+      {FormulaLine::Output, {"output", &lines.output}},
+  };
+  for (const auto& [line, label] : rows)
+    if (line <= introduced) drawLine(app, label.first, *label.second, about == line);
   if (about == FormulaLine::Mixing) drawLine(app, "W_O", lines.mixed, true);
   ImGui::TextDisabled("Click a score or weight cell to pick another pair.");
 }

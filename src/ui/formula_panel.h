@@ -7,6 +7,8 @@
 namespace ui {
 
 void drawFormulaPanel(AppState& app);
+// The furthest formula line the tour has introduced by `step`: the panel shows the lines up to it.
+lesson::FormulaLine introducedSoFar(int step);
 
 // The lines themselves (tested without drawing): dot product, scaling, softmax, output.
 struct FormulaLines {

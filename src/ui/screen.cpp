@@ -88,22 +88,32 @@ void drawLessonColumn(AppState& app) {
   drawPractice(app);
 }
 
+// A new step starts at its title: the columns scroll back to the top.
+void scrollToTitleOnNewStep(const AppState& app) {
+  if (app.view.scrolledToStep != app.session.lesson.step) ImGui::SetScrollY(0.0f);
+}
+
 void drawBody(AppState& app) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const bool wide = avail.x > px(app, 900);
   if (wide) {
     const float lessonWidth = std::clamp(avail.x * 0.38f, px(app, 360), px(app, 560));
     ImGui::BeginChild("lesson", ImVec2(lessonWidth, 0), true);
+    scrollToTitleOnNewStep(app);
     drawLessonColumn(app);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("views", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    scrollToTitleOnNewStep(app);
     app.focus.part = FocusPart::Views;
     drawViewsColumn(app);
     ImGui::EndChild();
+    app.view.scrolledToStep = app.session.lesson.step;
     return;
   }
   ImGui::BeginChild("stack", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  scrollToTitleOnNewStep(app);
+  app.view.scrolledToStep = app.session.lesson.step;
   app.focus.part = FocusPart::StepText;
   drawNotice(app);
   drawStepText(app);

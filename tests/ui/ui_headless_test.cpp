@@ -421,3 +421,36 @@ TEST_CASE("Play animates the step, then stops asking for frames; reduced motion 
   CHECK_FALSE(app.animating);
   CHECK(app.view.playback.stepId.empty());
 }
+
+TEST_CASE("the worked numbers show only the terms the tour has introduced") {
+  using lesson::FormulaLine;
+  CHECK(ui::introducedSoFar(lesson::stepIndexOf("why")) == FormulaLine::None);
+  CHECK(ui::introducedSoFar(lesson::stepIndexOf("qkv")) == FormulaLine::None);
+  CHECK(ui::introducedSoFar(lesson::stepIndexOf("scores")) == FormulaLine::Score);
+  CHECK(ui::introducedSoFar(lesson::stepIndexOf("softmax")) == FormulaLine::Softmax);
+  CHECK(ui::introducedSoFar(lesson::stepIndexOf("output")) == FormulaLine::Output);
+  CHECK(ui::introducedSoFar(lesson::stepIndexOf("all-at-once")) == FormulaLine::Output);  // kept once met
+}
+
+TEST_CASE("a new step opens at its title, however far the last one was scrolled") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("scores"));
+  frame(app, 1280, 800);
+  frame(app, 1280, 800);
+  REQUIRE(findWidget(app, "formal") != nullptr);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(200, 500);  // over the lesson column
+  for (int k = 0; k < 6; ++k) {
+    io.MouseWheel = -10.0f;
+    frame(app, 1280, 800);
+  }
+  io.MouseWheel = 0;
+  frame(app, 1280, 800);
+  REQUIRE(findWidget(app, "formal") == nullptr);  // scrolled past the step's text
+  pressKey(app, ImGuiKey_RightArrow);
+  frame(app, 1280, 800);
+  CHECK(app.session.lesson.step == lesson::stepIndexOf("scale"));
+  CHECK(findWidget(app, "formal") != nullptr);
+}
