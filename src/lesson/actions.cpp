@@ -93,7 +93,14 @@ Action renameToken(int index, const std::string& name) {
 }
 
 Action addToken(const std::string& name) {
-  return stateAction("add a token", [name](LessonState& s) { return lesson::addToken(s, name); });
+  return stateAction("add a token", [name](LessonState& s) {
+    std::string refusal = lesson::addToken(s, name);
+    if (refusal.empty())
+      s.notice = "\"" + name +
+                 "\" was added with all-zero vectors, so it matches nothing yet: give it values in its row of " +
+                 (s.source == VectorSource::Projected ? "X." : "Q, K and V.");
+    return refusal;
+  });
 }
 
 Action removeToken(int index) {

@@ -1,6 +1,8 @@
 // controls_panel.cpp: every setting of the lesson, each one an edit of the lesson state.
 #include "ui/controls_panel.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cstring>
 #include <optional>
@@ -221,7 +223,10 @@ void drawTokenStrip(AppState& app) {
       return "Token " + std::to_string(i + 1) + ", " + inQuotes(tokens[i]) +
              (selected ? ", the selected query" : ", button: makes it the selected query");
     });
-    if ((pressed || ImGui::IsItemHovered()) && !selected) queue(app, lesson::actions::selectQuery(static_cast<int>(i)));
+    // Hovering with the mouse follows a token; keyboard focus passing over it does not (Dear
+    // ImGui reports the focused item as hovered while the keyboard navigates).
+    const bool mouseOver = ImGui::IsItemHovered() && !GImGui->NavDisableMouseHover;
+    if ((pressed || mouseOver) && !selected) queue(app, lesson::actions::selectQuery(static_cast<int>(i)));
     ImGui::PopID();
   }
 }

@@ -30,6 +30,17 @@ std::string cellId(MatrixId id, int row, int col) {
   return std::string(lesson::matrixName(id)) + "[" + std::to_string(row) + "][" + std::to_string(col) + "]";
 }
 
+// "X row 2 "bank", column 1 "nature"": counted from 1, as the worked numbers count.
+std::string cellName(const AppState& app, MatrixId id, int row, int col) {
+  const auto rows = rowLabels(app, id);
+  const auto cols = columnLabels(app, id);
+  std::string text = std::string(lesson::matrixName(id)) + " row " + std::to_string(row + 1);
+  if (row < static_cast<int>(rows.size())) text += " " + inQuotes(rows[static_cast<size_t>(row)]);
+  text += ", column " + std::to_string(col + 1);
+  if (col < static_cast<int>(cols.size())) text += " " + inQuotes(cols[static_cast<size_t>(col)]);
+  return text;
+}
+
 // "X, row 2 "bank", column 1 "nature": 0.35. Enter types a new value."
 std::string cellLabel(const AppState& app, MatrixId id, int row, int col, float value) {
   const auto rows = rowLabels(app, id);
@@ -128,11 +139,13 @@ void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value,
   }
   float dragged = value;
   ImGui::SetNextItemWidth(width);
+  // One decimal from 100 on, so -1000.0 still fits the cell.
+  const char* format = std::fabs(value) < 99.995f ? "%.2f" : "%.1f";
   const bool changed = ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue,
-                                        "%.2f", ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp);
+                                        format, ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp);
   registerItem(app, cellId(id, row, col), [&] { return cellLabel(app, id, row, col, value); });
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)", cellId(id, row, col).c_str(),
+    ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)", cellName(app, id, row, col).c_str(),
                       formatExact(value).c_str());
   const bool typeRequested = (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) ||
                              (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)));
@@ -166,7 +179,8 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
   const bool selected =
       row == app.session.lesson.selected && (!colsAreTokens(id) || col == app.session.lesson.selectedKey);
   if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(kAccent), 3.0f, 0, 2.0f);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s = %s", cellId(id, row, col).c_str(), formatExact(value).c_str());
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s = %s", cellName(app, id, row, col).c_str(), formatExact(value).c_str());
   if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)))) {
     const auto& lesson = app.session.lesson;
     queue(app, lesson::actions::selectPair(rowsAreTokens(id) ? row : lesson.selected,

@@ -128,7 +128,9 @@ void drawTokenLinks(AppState& app) {
                   (1.0f + 14.0f * w) * app.platform.uiScale);
   }
   for (int k = 0; k < n; ++k) {
-    const char* t = tokens[static_cast<size_t>(k)].c_str();
+    // Each name keeps to its own column, so a long one never runs into its neighbour.
+    const std::string name = fitLabel(tokens[static_cast<size_t>(k)], step - px(app, 4));
+    const char* t = name.c_str();
     const float tw = ImGui::CalcTextSize(t).x;
     const ImU32 ink = k == i ? ImGui::GetColorU32(kAccent) : ImGui::GetColorU32(ImGuiCol_Text);
     draw->AddText(ImVec2(xOf(k) - tw * 0.5f, p.y), ink, t);

@@ -7,6 +7,7 @@
 #include <cfloat>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 
 namespace ui {
@@ -14,15 +15,21 @@ namespace ui {
 std::string formatNumber(float value) {
   if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";
   char text[32];
-  std::snprintf(text, sizeof text, "%.2f", static_cast<double>(value));
+  // At most 7 characters, so a number fits its cell: 2 decimals, then none, then a power of ten.
+  const double v = static_cast<double>(value), magnitude = std::fabs(v);
+  std::snprintf(text, sizeof text, magnitude < 999.995 ? "%.2f" : magnitude < 99999.5 ? "%.0f" : "%.1e", v);
   if (std::string(text) == "-0.00") return "0.00";
   return text;
 }
 
 std::string formatExact(float value) {
   if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";
+  // The shortest text that reads back as this float: 1.2, not 1.20000005.
   char text[32];
-  std::snprintf(text, sizeof text, "%.9g", static_cast<double>(value));
+  for (int digits = 6; digits <= 9; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
+    if (std::strtof(text, nullptr) == value) break;
+  }
   return text;
 }
 

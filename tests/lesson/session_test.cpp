@@ -75,3 +75,12 @@ TEST_CASE("a refused link keeps the lesson and explains itself") {
   CHECK(s.lesson.notice == refusal);
   CHECK_FALSE(s.lesson.scale);
 }
+
+TEST_CASE("a new token is added with a word about its all-zero vectors") {
+  lesson::Session s = lesson::startSession();
+  CHECK(lesson::applyAction(s, lesson::actions::addToken("fish")) == "");
+  CHECK(s.lesson.tokens.back() == "fish");
+  CHECK(s.lesson.notice.find("\"fish\" was added with all-zero vectors") == 0);
+  CHECK(s.lesson.notice.find("its row of X") != std::string::npos);
+  for (int c = 0; c < s.lesson.X.cols; ++c) CHECK(s.lesson.X.at(s.lesson.X.rows - 1, c) == 0.0f);  // as it says
+}

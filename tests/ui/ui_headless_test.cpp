@@ -6,6 +6,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cstdlib>
+
 #include "lesson/actions.h"
 #include "lesson/edits.h"
 #include "lesson/practice.h"
@@ -453,4 +455,41 @@ TEST_CASE("a new step opens at its title, however far the last one was scrolled"
   frame(app, 1280, 800);
   CHECK(app.session.lesson.step == lesson::stepIndexOf("scale"));
   CHECK(findWidget(app, "formal") != nullptr);
+}
+
+TEST_CASE("numbers fit their cells and tooltips show floats without noise") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  for (float v : {0.0f, -0.001f, 3.5f, -999.99f, 1000.0f, -54321.0f, 2501750.2f, -1.6e7f})
+    CHECK_MESSAGE(ui::formatNumber(v).size() <= 8, v);
+  CHECK(ui::formatNumber(2501750.2f) == "2.5e+06");
+  CHECK(ui::formatNumber(-0.001f) == "0.00");
+  CHECK(ui::formatExact(1.2f) == "1.2");
+  CHECK(ui::formatExact(0.35f) == "0.35");
+  CHECK(std::strtof(ui::formatExact(1.0f / 3.0f).c_str(), nullptr) == 1.0f / 3.0f);  // still exact
+  frame(app, 1280, 800);                                                             // a font for measuring
+  const std::string longName = "abcdefghijklmnopqrstuvwx", accented = "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9";
+  CHECK(ImGui::CalcTextSize(ui::fitLabel(longName, 60).c_str()).x <= 60);
+  CHECK(ui::fitLabel("bank", 500) == "bank");
+  const std::string cut = ui::fitLabel(accented, ImGui::CalcTextSize("\xC3\xA9\xC3\xA9.").x + 1);
+  CHECK(cut == "\xC3\xA9\xC3\xA9.");  // cut between characters, never inside one
+}
+
+TEST_CASE("Tab passing over the token chips leaves the selected token alone") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("scores"));  // the token strip leads the views
+  frame(app, 1280, 800);
+  const int selected = app.session.lesson.selected;
+  bool passedAChip = false;
+  for (int k = 0; k < 40; ++k) {
+    pressKey(app, ImGuiKey_Tab);
+    for (const auto& w : app.focus.widgets)
+      if (w.focused && w.id.rfind("token[", 0) == 0 && w.id != "token[" + std::to_string(selected) + "]")
+        passedAChip = true;
+    CHECK(app.session.lesson.selected == selected);
+  }
+  CHECK(passedAChip);
 }
