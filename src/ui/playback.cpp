@@ -65,8 +65,10 @@ void drawPlayButton(AppState& app) {
   ImGui::EndDisabled();
   registerItem(app, "play", [&] { return std::string(whatPlays(step.id)) + " Button"; });
   ImGui::SameLine();
+  ImGui::PushTextWrapPos(visibleRight());
   ImGui::TextDisabled(
       "%s", app.platform.reducedMotion ? "Reduced motion is on: the end state is shown." : whatPlays(step.id));
+  ImGui::PopTextWrapPos();
 }
 
 }  // namespace ui

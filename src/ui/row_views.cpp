@@ -25,30 +25,54 @@ ImU32 tokenColour(int index, int count) {
   return ImGui::GetColorU32(c);
 }
 
-// One horizontal bar from a zero line; negative values go left. Its number is printed unless
-// the bar is between two values in an animation.
-void bar(AppState& app, const char* label, float value, float scaleMax, float width, ImU32 colour,
-         bool printValue = true) {
-  ImGui::TextUnformatted(label);
-  ImGui::SameLine(px(app, 110));
+// Where a list of bars goes: names in a column as wide as the longest (capped), then bars as
+// wide as the rest of the line allows after room for the numbers, so nothing is out of reach.
+struct BarColumns {
+  float labelWidth = 0;
+  float width = 0;
+};
+
+BarColumns barColumns(AppState& app, const std::vector<std::string>& labels) {
+  BarColumns columns;
+  for (const auto& label : labels)
+    columns.labelWidth = std::max(columns.labelWidth, ImGui::CalcTextSize(label.c_str()).x);
+  columns.labelWidth = std::min(columns.labelWidth, px(app, 130)) + px(app, 10);
+  columns.width = std::clamp(visibleWidth() - columns.labelWidth - px(app, 70), px(app, 60), px(app, 300));
+  return columns;
+}
+
+// One horizontal bar from a zero line: at the left for values that cannot be negative, in the
+// middle otherwise (negative values go left). Its number is printed unless the bar is between
+// two values in an animation.
+void bar(AppState& app, const std::string& label, float value, float scaleMax, const BarColumns& columns, ImU32 colour,
+         bool canBeNegative, bool printValue = true) {
+  const float x0 = ImGui::GetCursorPosX();
+  ImGui::TextUnformatted(fitLabel(label, columns.labelWidth - px(app, 10)).c_str());
+  ImGui::SameLine(x0 + columns.labelWidth);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float h = ImGui::GetTextLineHeight();
-  const float half = width * 0.5f;
+  const float reach = canBeNegative ? columns.width * 0.5f : columns.width;
+  const float zeroX = canBeNegative ? p.x + reach : p.x;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float zeroX = p.x + half;
-  const float len = std::isfinite(value) && scaleMax > 0 ? std::clamp(value / scaleMax, -1.0f, 1.0f) * half : 0.0f;
+  const float len = std::isfinite(value) && scaleMax > 0 ? std::clamp(value / scaleMax, -1.0f, 1.0f) * reach : 0.0f;
   draw->AddLine(ImVec2(zeroX, p.y - 1), ImVec2(zeroX, p.y + h + 1), kRule);
   draw->AddRectFilled(ImVec2(std::min(zeroX, zeroX + len), p.y + 2), ImVec2(std::max(zeroX, zeroX + len), p.y + h - 2),
                       colour);
-  ImGui::Dummy(ImVec2(width, h));
+  ImGui::Dummy(ImVec2(columns.width, h));
   if (!printValue) return;
   ImGui::SameLine();
   ImGui::TextUnformatted(formatNumber(value).c_str());
 }
 
+bool anyNegative(const float* values, int count) {
+  for (int k = 0; k < count; ++k)
+    if (values[k] < 0) return true;
+  return false;
+}
+
 // Playing the softmax step: first exp(s - max) of each score (the largest becomes exactly 1),
 // then those shrink to the weights as they are divided by their sum.
-void drawSoftmaxInMotion(AppState& app, const core::HeadTrace& head, int i, float progress, float width) {
+void drawSoftmaxInMotion(AppState& app, const core::HeadTrace& head, int i, float progress, const BarColumns& columns) {
   const auto& tokens = app.session.lesson.tokens;
   const core::Matrix& s = head.maskedScores;
   float largest = -INFINITY, sum = 0;
@@ -70,8 +94,7 @@ void drawSoftmaxInMotion(AppState& app, const core::HeadTrace& head, int i, floa
   for (int j = 0; j < s.cols; ++j) {
     const float e = lifted[static_cast<size_t>(j)];
     const float shown = e + (head.weights.at(i, j) - e) * blend;
-    bar(app, tokens[static_cast<size_t>(j)].c_str(), shown, 1.0f, width * 2.0f, kAccentFill,
-        !dividing || blend >= 1.0f);
+    bar(app, tokens[static_cast<size_t>(j)], shown, 1.0f, columns, kAccentFill, false, !dividing || blend >= 1.0f);
   }
 }
 
@@ -89,21 +112,21 @@ void drawRowBars(AppState& app) {
   const int i = app.session.lesson.selected;
   sectionHeading(app,
                  ("Row of \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\": scores and weights").c_str());
-  const float width = std::min(px(app, 260), visibleWidth() * 0.4f);
+  const auto& tokens = app.session.lesson.tokens;
+  const BarColumns columns = barColumns(app, tokens);
   const float scoreMax = maxAbsFinite(head.maskedScores.rowData(i), head.maskedScores.cols);
+  const bool negativeScores = anyNegative(head.maskedScores.rowData(i), head.maskedScores.cols);
   ImGui::TextDisabled("scaled scores");
   for (int j = 0; j < head.maskedScores.cols; ++j)
-    bar(app, app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), head.maskedScores.at(i, j), scoreMax, width,
-        kBefore);
+    bar(app, tokens[static_cast<size_t>(j)], head.maskedScores.at(i, j), scoreMax, columns, kBefore, negativeScores);
   const float progress = app.view.playback.stepId == "softmax" ? playbackProgress(app) : -1.0f;
   if (progress >= 0) {
-    drawSoftmaxInMotion(app, head, i, progress, width);
+    drawSoftmaxInMotion(app, head, i, progress, columns);
     return;
   }
   ImGui::TextDisabled("weights (softmax)");
   for (int j = 0; j < head.weights.cols; ++j)
-    bar(app, app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), head.weights.at(i, j), 1.0f, width * 2.0f,
-        kAccentFill);
+    bar(app, tokens[static_cast<size_t>(j)], head.weights.at(i, j), 1.0f, columns, kAccentFill, false);
 }
 
 void drawTokenLinks(AppState& app) {
@@ -189,16 +212,17 @@ void drawBeforeAfter(AppState& app) {
   const core::Matrix& after = app.session.trace.attention.concatenated;
   sectionHeading(app,
                  ("\"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
-  const float width = std::min(px(app, 240), visibleWidth() * 0.4f);
   const float scaleMax =
       std::max(maxAbsFinite(before.rowData(i), before.cols), maxAbsFinite(after.rowData(i), after.cols));
+  const bool negative = anyNegative(before.rowData(i), before.cols) || anyNegative(after.rowData(i), after.cols);
   const auto names = lesson::valueColumnNames(app.session.lesson, app.session.trace);
+  const BarColumns columns = barColumns(app, names);
   ImGui::TextDisabled("before: its own value v_i (it knows only itself)");
   for (int c = 0; c < before.cols; ++c)
-    bar(app, names[static_cast<size_t>(c)].c_str(), before.at(i, c), scaleMax, width, kBefore);
+    bar(app, names[static_cast<size_t>(c)], before.at(i, c), scaleMax, columns, kBefore, negative);
   ImGui::TextDisabled("after: output_i (a blend of the values it attended to)");
   for (int c = 0; c < after.cols; ++c)
-    bar(app, names[static_cast<size_t>(c)].c_str(), after.at(i, c), scaleMax, width, kAccentFill);
+    bar(app, names[static_cast<size_t>(c)], after.at(i, c), scaleMax, columns, kAccentFill, negative);
 }
 
 }  // namespace ui
