@@ -1,4 +1,5 @@
-// text_rules.cpp: the name rule (UTF-8, length in characters, no control characters).
+// text_rules.cpp: the name rule (UTF-8, length in characters, no control characters), and
+// the one UTF-8 decoder that typed text also goes through.
 #include "lesson/text_rules.h"
 
 namespace lesson {
@@ -36,9 +37,20 @@ long decodeOne(const std::string& text, std::size_t& i) {
   return code;
 }
 
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+
 bool isControl(long code) { return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x2028 || code == 0x2029; }
 
 }  // namespace
+
+char32_t nextTypedCharacter(const std::string& text, std::size_t& i) {
+  const long code = decodeOne(text, i);
+  if (code >= 0) return static_cast<char32_t>(code);
+  // decodeOne left i on the byte it could not read: that byte and the continuation bytes
+  // after it are one damaged character, shown as one mark.
+  for (++i; i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;) ++i;
+  return kReplacementCharacter;
+}
 
 long countCodePoints(const std::string& text) {
   long count = 0;
@@ -49,15 +61,18 @@ long countCodePoints(const std::string& text) {
 
 std::string checkName(const std::string& text, const char* what) {
   const std::string subject(what);
+  const auto tooLong = [&] {
+    return subject + " can have at most " + std::to_string(kMaxNameCharacters) + " characters";
+  };
   if (text.empty()) return subject + " needs at least one character";
-  if (text.size() > 4 * kMaxNameCharacters) return subject + " can have at most 24 characters";
+  if (text.size() > 4 * kMaxNameCharacters) return tooLong();  // more bytes than the longest name holds: not read
   long count = 0;
   for (std::size_t i = 0; i < text.size(); ++count) {
     const long code = decodeOne(text, i);
     if (code < 0) return subject + " must be valid UTF-8 text";
     if (isControl(code)) return subject + " cannot contain control characters (such as tabs or line breaks)";
   }
-  if (count > static_cast<long>(kMaxNameCharacters)) return subject + " can have at most 24 characters";
+  if (count > static_cast<long>(kMaxNameCharacters)) return tooLong();
   return {};
 }
 

@@ -13,6 +13,13 @@ constexpr std::size_t kMaxNameCharacters = 24;  // characters (code points), not
 // Code points of valid UTF-8 text, or -1 when the bytes are not valid UTF-8.
 long countCodePoints(const std::string& text);
 
+// The character of typed text that starts at byte `i` (i < text.size()), moving `i` past it.
+// Bytes that are not valid UTF-8 (a byte that starts no valid sequence, with the continuation
+// bytes after it) are one U+FFFD, the replacement character, so a damaged character still
+// shows where it was instead of vanishing (a JavaScript string with a lone surrogate arrives
+// that way).
+char32_t nextTypedCharacter(const std::string& text, std::size_t& i);
+
 // "" when `text` is a usable name: valid UTF-8, 1 to 24 characters, no control characters
 // (C0, DEL, C1, line and paragraph separators), which would break lines, labels and links.
 // Otherwise a message that starts with `what` ("a token", "a dimension label").

@@ -97,6 +97,51 @@ TEST_CASE("every door applies the same name rule: edits, setState, links") {
         std::string::npos);
 }
 
+TEST_CASE("a name in any script is accepted and kept intact through every door") {
+  const std::string cafe = "caf\xC3\xA9 \xCE\xA9\xCE\xBC";  // "café Ωμ": 7 characters, 10 bytes
+  CHECK(lesson::checkName(cafe, "a token").empty());
+  CHECK(lesson::countCodePoints(cafe) == 7);
+  for (const std::string& name : {std::string("\xE6\x97\xA5\xE6\x9C\xAC"),                          // 日本
+                                  std::string("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"),  // Москва
+                                  std::string("\xF0\x9F\x8F\xA6 bank"),                             // 🏦 bank
+                                  std::string("\xEF\xBF\xBD")})                                     // U+FFFD itself
+    CHECK_MESSAGE(lesson::checkName(name, "a token").empty(), name);
+
+  lesson::LessonState s = lesson::defaultState();
+  REQUIRE(lesson::renameToken(s, 1, cafe).empty());
+  CHECK(s.tokens.at(1) == cafe);
+  CHECK(lesson::stateToJson(s)["tokens"][1] == cafe);
+  lesson::LessonState reopened;
+  REQUIRE(lesson::decodeShareFragment(lesson::encodeShareFragment(s), lesson::defaultState(), reopened).empty());
+  CHECK(reopened.tokens.at(1) == cafe);
+  lesson::LessonState viaApi = lesson::defaultState();
+  std::vector<std::string> tokens = viaApi.tokens;
+  tokens.front() = cafe;
+  REQUIRE(lesson::applyStateText(viaApi, json{{"tokens", tokens}}.dump()).empty());
+  CHECK(viaApi.tokens.front() == cafe);
+  CHECK(lesson::addToken(viaApi, cafe).empty());
+  CHECK(viaApi.tokens.back() == cafe);
+}
+
+TEST_CASE("typed text is decoded into characters; damaged bytes become one U+FFFD each, never nothing") {
+  using Chars = std::vector<char32_t>;
+  const auto decode = [](const std::string& text) {
+    Chars characters;
+    for (std::size_t i = 0; i < text.size();) characters.push_back(lesson::nextTypedCharacter(text, i));
+    return characters;
+  };
+  CHECK(decode("caf\xC3\xA9 \xCE\xA9\xCE\xBC") == Chars{'c', 'a', 'f', 0xE9, ' ', 0x3A9, 0x3BC});
+  CHECK(decode("\xF0\x9F\x98\x80") == Chars{0x1F600});  // one emoji, one character
+  CHECK(decode("").empty());
+  CHECK(decode("a\xFF"
+               "b") == Chars{'a', 0xFFFD, 'b'});
+  CHECK(decode("a\xED\xA0\x80"
+               "b") == Chars{'a', 0xFFFD, 'b'});  // a lone surrogate, encoded
+  CHECK(decode("\xE2\x80"
+               "a") == Chars{0xFFFD, 'a'});                  // a character cut short
+  CHECK(decode("\x80\x80\xC3\xA9") == Chars{0xFFFD, 0xE9});  // stray continuation bytes
+}
+
 TEST_CASE("setState refuses text larger than any lesson state before parsing it") {
   lesson::LessonState s = lesson::defaultState();
   const auto before = lesson::stateToJson(s);
