@@ -78,9 +78,13 @@ extern \"C\" void* __wrap_${add_font_default}(void*, const void*) {
   # (≤ and ≥, U+2264-2265, are not in the text today; tests/ui/ui_headless_test.cpp expects them.)
   set(AT_FONT_SYMBOLS "U+00B2,U+00B7,U+00D7,U+03A3,U+1D40,U+2026,U+2081-2082,U+2099,U+2190-2192,U+221A,U+221E,U+2264-2265,U+2713")
   set(AT_FONT_LATIN1 "U+00A0-00FF")
-  set(at_font_Sans "U+0020-007E,${AT_FONT_LATIN1},${AT_FONT_SYMBOLS}")
+  # U+FFFD, the replacement character: Dear ImGui draws it for any character a face lacks
+  # (ui/theme.cpp), so Greek, Cyrillic, CJK or emoji in a name show one visible mark each,
+  # not a '?' that looks typed, while the name itself keeps them. One glyph per face.
+  set(AT_FONT_REPLACEMENT "U+FFFD")
+  set(at_font_Sans "U+0020-007E,${AT_FONT_LATIN1},${AT_FONT_SYMBOLS},${AT_FONT_REPLACEMENT}")
   set(at_font_Sans-Bold "${at_font_Sans}")
-  set(at_font_SansMono "U+0020-007E,${AT_FONT_SYMBOLS}")
+  set(at_font_SansMono "U+0020-007E,${AT_FONT_SYMBOLS},${AT_FONT_REPLACEMENT}")
   # Dear ImGui 1.86 reads outlines and metrics only (no kerning, no layout, no hinting, no
   # names), so everything else is dropped.
   set(at_subset_options --layout-features= --no-hinting --desubroutinize --name-IDs=
@@ -101,7 +105,7 @@ extern \"C\" void* __wrap_${add_font_default}(void*, const void*) {
   endforeach()
   # Dear ImGui's glyph ranges: every character any face has (a face without one skips it).
   set(ranges "")
-  string(REPLACE "," ";" unicode_list "U+0020-007E,${AT_FONT_LATIN1},${AT_FONT_SYMBOLS}")
+  string(REPLACE "," ";" unicode_list "U+0020-007E,${AT_FONT_LATIN1},${AT_FONT_SYMBOLS},${AT_FONT_REPLACEMENT}")
   foreach(item ${unicode_list})
     if(NOT item MATCHES "^U\\+([0-9A-F]+)(-([0-9A-F]+))?$")
       message(FATAL_ERROR "font character list: cannot read ${item}")

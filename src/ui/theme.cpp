@@ -18,8 +18,14 @@ ImFont* addFont(const unsigned char* data, unsigned int size, float pixels) {
   config.OversampleH = 2;
   config.OversampleV = 1;
   config.PixelSnapH = true;
-  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size), pixels,
-                                                    &config, kFontGlyphRanges);
+  ImFont* font = ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(data), static_cast<int>(size),
+                                                            pixels, &config, kFontGlyphRanges);
+  // A character the face lacks (a learner's Greek, Cyrillic or CJK name) is drawn as U+FFFD,
+  // the replacement character, which every subset carries for this: the text keeps the
+  // character and the learner sees that one is there. Dear ImGui prefers U+FFFD as well, but
+  // quietly takes '?' (which looks typed) when a face lacks it; the headless test checks.
+  if (font) font->FallbackChar = static_cast<ImWchar>(IM_UNICODE_CODEPOINT_INVALID);
+  return font;
 }
 
 }  // namespace

@@ -11,6 +11,10 @@ With --ranges=HEADER, the ImWchar ranges in that header (pairs of hex numbers, a
 ImGui takes them) must hold every character too: a glyph the atlas does not rasterize is
 as lost as one the font lacks.
 
+Every font and the ranges must also hold U+FFFD, the replacement character, which Dear ImGui
+draws for a character a font lacks (a learner's Greek or CJK name): without it a missing
+character shows as '?', which looks typed.
+
 Usage: glyph_coverage.py SRC_DIR [--ranges=HEADER] FONT[=GLOB,GLOB...] ...
        glyph_coverage.py SRC_DIR --list       (prints the characters found)
 Needs fontTools: Debian's /usr/bin/python3 has it (python3-fonttools).
@@ -19,6 +23,8 @@ import fnmatch
 import pathlib
 import re
 import sys
+
+REPLACEMENT = 0xFFFD  # drawn for every character a font lacks (ui/theme.cpp)
 
 SIMPLE = {'n': 10, 't': 9, 'r': 13, '0': 0, 'a': 7, 'b': 8, 'f': 12, 'v': 11,
           '\\': 92, "'": 39, '"': 34, '?': 63}
@@ -151,6 +157,9 @@ def main(argv):
                 failures += 1
                 print(f'{header}: U+{ord(ch):04X} {ch!r} is outside the glyph ranges, used in {relative}: '
                       f'"{text.strip()[:60]}"')
+        if not any(first <= REPLACEMENT <= last for first, last in ranges):
+            failures += 1
+            print(f'{header}: U+FFFD, drawn for characters a font lacks, is outside the glyph ranges')
         print(f'{pathlib.Path(header).name}: {len(every)} characters checked against {len(ranges)} ranges')
     if not fonts:
         sys.exit('no font given')
@@ -162,6 +171,9 @@ def main(argv):
         if not files:
             print(f'{font_path}: no source matches {patterns}')
             failures += 1
+        if REPLACEMENT not in cmap:
+            failures += 1
+            print(f'{font_path}: no glyph for U+FFFD, drawn for characters the font lacks')
         checked = set()
         for relative in files:
             for ch, text in found[relative].items():

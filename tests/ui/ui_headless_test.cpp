@@ -384,6 +384,49 @@ TEST_CASE("paragraphs break lines at spaces only, so punctuation never starts a 
   CHECK(overlong);
 }
 
+// Text from any script reaches a name field whole (the page's hidden text field and GLFW both
+// hand Dear ImGui code points), the lesson keeps it, and a character the fonts lack is drawn
+// with the replacement glyph instead of vanishing or becoming a '?'.
+TEST_CASE("a name typed in any script is kept whole; characters the fonts lack are drawn as U+FFFD") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  frame(app, 1280, 1600);
+  frame(app, 1280, 1600);
+  const ui::WidgetRect* field = findWidget(app, "rename[1]");
+  REQUIRE(field != nullptr);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(field->x + field->w * 0.5f, field->y + field->h * 0.5f);
+  frame(app, 1280, 1600);
+  io.MouseDown[0] = true;
+  frame(app, 1280, 1600);
+  io.MouseDown[0] = false;
+  frame(app, 1280, 1600);
+  REQUIRE(io.WantTextInput);
+  io.KeyCtrl = true;
+  pressKey(app, ImGuiKey_A);
+  io.KeyCtrl = false;
+  const std::string typed = "caf\xC3\xA9 \xCE\xA9\xCE\xBC";  // "café Ωμ"
+  for (std::size_t i = 0; i < typed.size();) io.AddInputCharacter(lesson::nextTypedCharacter(typed, i));
+  frame(app, 1280, 1600);
+  pressKey(app, ImGuiKey_Enter);
+  CHECK(app.session.lesson.tokens.at(1) == typed);
+  CHECK(app.session.lesson.notice.empty());
+
+  for (ImFont* font :
+       {app.platform.fonts.body, app.platform.fonts.bold, app.platform.fonts.title, app.platform.fonts.mono}) {
+    REQUIRE(font != nullptr);
+    CHECK(font->FallbackChar == 0xFFFD);
+    const ImFontGlyph* replacement = font->FindGlyphNoFallback(0xFFFD);
+    REQUIRE(replacement != nullptr);  // a real glyph in the subset, not a blank
+    CHECK(replacement->Visible);
+    CHECK(font->FindGlyph(0x03A9) == replacement);  // Ω, not in the subsets
+    CHECK(font->FindGlyph(0x65E5) == replacement);  // 日
+    CHECK(font->FindGlyph('?') != replacement);
+  }
+  CHECK(app.platform.fonts.body->FindGlyph(0x00E9) != app.platform.fonts.body->FallbackGlyph);  // é has its own
+}
+
 TEST_CASE("Play animates the step, then stops asking for frames; reduced motion shows the end at once") {
   HeadlessImGui context;
   ui::AppState app;
