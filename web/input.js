@@ -1,12 +1,14 @@
-// input.js: wheel and touch input for the canvas. Emscripten 3.1.6's GLFW passes raw pixel
-// wheel deltas with the browser's sign and ignores touch positions, so both are handled
+// input.js: wheel, touch and text input for the canvas. Emscripten 3.1.6's GLFW passes raw
+// pixel wheel deltas with the browser's sign and ignores touch positions, so both are handled
 // here and handed to the module: wheel as scroll steps, touches on a control as mouse
 // events, and a drag that starts on empty space as scrolling. Pasted text is handed over
 // too, since that GLFW has no clipboard, and so is the browser's click count, so a double-
 // click is one at the system's speed. Select-all and copy never reach the page's hidden text.
+// While a lesson field is edited, a real text field takes the typing (see "Typed text").
 (function () {
   'use strict';
   const canvas = document.getElementById('canvas');
+  const field = document.getElementById('text-input');
   const LINE_PIXELS = 40;
 
   function started() { return typeof Module !== 'undefined' && Module.calledRun && Module._at_wheel; }
@@ -18,9 +20,16 @@
 
   // Dear ImGui asks for the clipboard when it handles Ctrl+V; the browser only shares it
   // through this event, which comes right after the key press and before the next frame.
+  // In the text field the browser would also insert the text itself: prevented, since Ctrl+V
+  // pastes through Dear ImGui. A paste from a menu (a phone's long press) has no Ctrl+V, so
+  // its text is typed in instead.
   document.addEventListener('paste', function (event) {
     if (!started() || !event.clipboardData) return;
-    Module.onPasteText(event.clipboardData.getData('text/plain'));
+    const text = event.clipboardData.getData('text/plain');
+    Module.onPasteText(text);
+    if (event.target !== field) return;
+    event.preventDefault();
+    if (!pasteByShortcut) sendText(text);
   });
 
   // The canvas is the lesson: select-all and copy belong to its fields, not to the page's
@@ -31,7 +40,7 @@
   }, true);
   ['copy', 'cut'].forEach(function (type) {
     document.addEventListener(type, function (event) {
-      if (document.activeElement === canvas) event.preventDefault();
+      if (document.activeElement === canvas || document.activeElement === field) event.preventDefault();
     });
   });
 
@@ -88,10 +97,94 @@
     if (!gesture || event.target !== canvas) return;
     const t = event.changedTouches[0];
     if (gesture.mode === 'press') mouse('mouseup', t);
+    // iOS opens its keyboard only for a focus given during a touch: a tap on the field being
+    // edited gives it (the tap that starts an edit is seen by the module only a frame later).
+    if (gesture.mode === 'press' && textWanted) field.focus({ preventScroll: true });
     gesture = null;
     event.stopPropagation();
     event.preventDefault();
   }
   window.addEventListener('touchend', end, { capture: true, passive: false });
   window.addEventListener('touchcancel', end, { capture: true, passive: false });
+
+  // ---- Typed text ----
+  // That GLFW takes characters from keypress events only. Text that an IME composes, a dead
+  // key builds (´ then e), a phone keyboard commits or a script inserts comes only as `input`
+  // events of an editable element, which the canvas is not: it was lost ("café" gave "caf").
+  // So while Dear ImGui edits a field (Module.onTextSpot, after a frame), a real text field
+  // over it, at its caret, has the focus; its text goes to the module and is cleared. Keys
+  // still reach GLFW, which listens on the window: Backspace, Enter, Escape, arrows, Tab and
+  // shortcuts act as before.
+  let textWanted = false;
+  let composing = false;
+  let pasteByShortcut = false;  // Ctrl/Cmd+V: Dear ImGui pastes, the field must not
+
+  // The page's policy forbids inline styles, not styles set from a script. Invisible and
+  // click-through, except while an IME composes, so the draft shows where it will land.
+  field.style.cssText = 'position:fixed;margin:0;padding:0;border:0;outline:none;box-sizing:border-box;' +
+    'opacity:0;pointer-events:none;z-index:1;background:#edf0f5;color:#1a1c21;font-family:inherit;white-space:pre';
+
+  function sendText(text) {
+    if (!text || !started()) return;
+    const size = Module.lengthBytesUTF8(text) + 1;
+    const pointer = Module._malloc(size);
+    if (!pointer) return;
+    Module.stringToUTF8(text, pointer, size);
+    Module._at_type_text(pointer);
+    Module._free(pointer);
+  }
+
+  // spot: {wanted, x, y, w, h, lineHeight} in CSS pixels of the canvas (main_web.cpp).
+  Module.onTextSpot = function (spot) {
+    textWanted = spot.wanted;
+    if (!spot.wanted) {
+      // Without the focus outline: for the learner the focus never left the lesson.
+      if (document.activeElement === field) canvas.focus({ preventScroll: true, focusVisible: false });
+      field.value = '';
+      field.hidden = true;
+      return;
+    }
+    field.hidden = false;
+    const size = Math.max(16, spot.lineHeight);  // iOS zooms into a field with smaller text
+    const rect = canvas.getBoundingClientRect();
+    Object.assign(field.style, { left: rect.left + spot.x + 'px', top: rect.top + spot.y + 'px',
+      width: Math.max(1, spot.w) + 'px', height: Math.max(size, spot.h) + 'px', fontSize: size + 'px' });
+    if (document.activeElement !== field) field.focus({ preventScroll: true });
+  };
+
+  field.addEventListener('compositionstart', function () {
+    composing = true;
+    field.style.opacity = 1;
+  });
+  field.addEventListener('compositionend', function (event) {
+    composing = false;
+    field.style.opacity = 0;
+    sendText(event.data);
+    field.value = '';
+  });
+  // Typed, autocorrected or committed text; not a paste (see 'paste'), a line break or a
+  // deletion, which come as keys.
+  field.addEventListener('input', function (event) {
+    if (composing || event.isComposing) return;  // a draft, not yet committed
+    const type = event.inputType;
+    if (!type || /^insert(?!From(Paste|Drop|Yank)|LineBreak|Paragraph)/.test(type)) sendText(field.value);
+    field.value = '';
+  });
+  // A key typed in the field comes as the field's text, so GLFW must not take it as well.
+  // Added as the page loads, before GLFW adds its listener, so this one runs first.
+  window.addEventListener('keypress', function (event) {
+    if (event.target === field) event.stopImmediatePropagation();
+  }, true);
+  window.addEventListener('keydown', function (event) {
+    if (((event.ctrlKey || event.metaKey) && (event.key === 'v' || event.key === 'V')) ||
+        (event.shiftKey && event.key === 'Insert')) {
+      pasteByShortcut = true;
+      setTimeout(function () { pasteByShortcut = false; }, 0);  // its paste event comes in this task
+    }
+  }, true);
+  // A press on the canvas keeps the focus in the field; if it ends the edit, the next frame
+  // gives the focus back.
+  window.addEventListener('mousedown', function (event) {
+    if (event.target === canvas && document.activeElement === field) event.preventDefault();
+  }, true);
 })();

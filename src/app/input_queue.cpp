@@ -1,6 +1,7 @@
-// input_queue.cpp: the platform's keys, characters and mouse buttons, queued as they arrive
-// and handed to Dear ImGui 1.86 (whose key state is polled once per frame) as fast as it can
-// tell them apart. All of ImGui 1.86's key-array handling lives here.
+// input_queue.cpp: the platform's keys, characters (typed, or text from the page's text field)
+// and mouse buttons, queued as they arrive and handed to Dear ImGui 1.86 (whose key state is
+// polled once per frame) as fast as it can tell them apart. All of ImGui 1.86's key-array
+// handling lives here.
 #include "app/input_queue.h"
 
 #include <GLFW/glfw3.h>
@@ -11,6 +12,7 @@
 #include <utility>
 
 #include "app/runtime.h"
+#include "lesson/text_rules.h"
 
 namespace app {
 
@@ -23,8 +25,7 @@ Runtime& runtimeOf(GLFWwindow* window) { return *static_cast<Runtime*>(glfwGetWi
 // key or button stays down.
 constexpr size_t kMaxPendingInput = 4096;
 
-void queueInput(GLFWwindow* window, InputEvent event) {
-  Runtime& runtime = runtimeOf(window);
+void queueInput(Runtime& runtime, InputEvent event) {
   event.time = glfwGetTime();
   const bool release = event.kind != InputEvent::Kind::Character && !event.down;
   if (runtime.input.pending.size() >= kMaxPendingInput && !release) {
@@ -156,9 +157,6 @@ void applyEvent(Runtime& runtime, FrameInput& frame, const InputEvent& event) {
   }
 }
 
-// Applies queued input after the backend's NewFrame: as many events as can share one frame
-// without hiding a transition, so a burst of input drains in a few frames, not one frame
-// per event. Mouse buttons then hold the queue's state.
 }  // namespace
 
 // Replaces the backend's key, character and mouse button callbacks: events are queued,
@@ -174,13 +172,16 @@ void installInputQueue(GLFWwindow* window) {
     event.key = key;
     event.down = action != GLFW_RELEASE;
     event.mods = mods;
-    queueInput(w, event);
+    queueInput(runtimeOf(w), event);
   });
+  // On the page, while a Dear ImGui text field is edited, typing goes to the page's hidden
+  // text field instead and arrives through queueText: web/input.js keeps those key presses
+  // from GLFW's character path, so no character comes twice.
   glfwSetCharCallback(window, [](GLFWwindow* w, unsigned int c) {
     InputEvent event;
     event.kind = InputEvent::Kind::Character;
     event.character = c;
-    queueInput(w, event);
+    queueInput(runtimeOf(w), event);
   });
   glfwSetMouseButtonCallback(window, [](GLFWwindow* w, int button, int action, int mods) {
     if (button < 0 || button >= 5) return;
@@ -194,10 +195,22 @@ void installInputQueue(GLFWwindow* window) {
     event.x = static_cast<float>(x);
     event.y = static_cast<float>(y);
     if (event.down) event.clickCount = std::exchange(runtimeOf(w).input.nextClickCount, 0);
-    queueInput(w, event);
+    queueInput(runtimeOf(w), event);
   });
 }
 
+void queueText(Runtime& runtime, const std::string& utf8) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    InputEvent event;
+    event.kind = InputEvent::Kind::Character;
+    event.character = static_cast<unsigned int>(lesson::nextTypedCharacter(utf8, i));
+    queueInput(runtime, event);
+  }
+}
+
+// Applies queued input after the backend's NewFrame: as many events as can share one frame
+// without hiding a transition, so a burst of input drains in a few frames, not one frame
+// per event. Mouse buttons then hold the queue's state.
 void applyQueuedInput(Runtime& runtime) {
   auto& queue = runtime.input.pending;
   ImGuiIO& io = ImGui::GetIO();

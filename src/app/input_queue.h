@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <string>
 
 struct GLFWwindow;
 
@@ -35,6 +36,12 @@ struct InputQueue {
 // Replaces the GLFW backend's key, character and mouse button callbacks with the queue.
 // The window's user pointer is the Runtime.
 void installInputQueue(GLFWwindow* window);
+// Text the platform delivers as text rather than as key presses (the page's hidden text field:
+// an IME's composed text, a dead key's accented letter, a phone keyboard's word), UTF-8. Each
+// character joins the queue as if GLFW had reported it, in order with the keys around it.
+// (Dear ImGui 1.86 as built here holds 16-bit characters: one beyond U+FFFF, an emoji,
+// becomes U+FFFD in the field; IMGUI_USE_WCHAR32 for every ImGui unit would keep it.)
+void queueText(Runtime& runtime, const std::string& utf8);
 // After the backend's NewFrame: applies as many queued events as can share this frame.
 void applyQueuedInput(Runtime& runtime);
 // Keys Dear ImGui holds down now (a stuck key shows here).

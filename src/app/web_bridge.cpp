@@ -337,3 +337,16 @@ EMSCRIPTEN_KEEPALIVE void at_reset_progress(double startedAt) {
 }  // extern "C"
 
 #endif  // __EMSCRIPTEN__
+
+// ---------------------------------------------------------------------------------------
+// Typed text from the page's hidden text field (web/input.js). While a Dear ImGui text field
+// is edited, the page keeps a real text field focused so that IMEs, dead keys and phone
+// keyboards work; what they commit arrives here and joins the input queue as characters.
+#ifdef __EMSCRIPTEN__
+
+extern "C" EMSCRIPTEN_KEEPALIVE void at_type_text(const char* text) {
+  if (!text || !*text) return;
+  app::queueText(*app::bridge().runtime, text);
+}
+
+#endif  // __EMSCRIPTEN__
