@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "lesson/presets.h"
+#include "lesson/vector_plane.h"
+#include "lesson/what_if.h"
 
 namespace lesson {
 
@@ -14,19 +17,6 @@ bool rowsEqual(const core::Matrix& m, int a, int b) {
   for (int c = 0; c < m.cols; ++c)
     if (m.at(a, c) != m.at(b, c)) return false;
   return true;
-}
-
-int indexOfToken(const LessonState& s, const std::string& token) {
-  for (size_t i = 0; i < s.tokens.size(); ++i)
-    if (s.tokens[i] == token) return static_cast<int>(i);
-  return -1;
-}
-
-int strongestKey(const core::Matrix& w, int row) {
-  int best = 0;
-  for (int j = 1; j < w.cols; ++j)
-    if (w.at(row, j) > w.at(row, best)) best = j;
-  return best;
 }
 
 std::string lowered(std::string text) {
@@ -55,16 +45,58 @@ bool zeroKey(const LessonState&, const LessonTrace& t) {
   return false;
 }
 
-bool noScale(const LessonState& s, const LessonTrace&) { return !s.scale; }
+// The scale is off where it would change something: with heads of width 1, dividing by the
+// square root of 1 changed nothing, so switching it off shows nothing either.
+bool noScale(const LessonState& s, const LessonTrace& t) {
+  return !s.scale && !t.attention.heads.empty() && t.attention.heads.front().Q.cols >= 2;
+}
 
-// "bank" attends most to "river" in a sentence of the learner's own (not the ready-made one).
+// The key the row gives strictly more weight than any other (summed over heads), or -1 on a tie.
+int clearFavourite(const LessonTrace& t, int row) {
+  std::vector<float> total(static_cast<size_t>(t.attention.K.rows), 0.0f);
+  for (const auto& head : t.attention.heads)
+    for (int j = 0; j < head.weights.cols; ++j) total[static_cast<size_t>(j)] += head.weights.at(row, j);
+  int best = 0;
+  for (int j = 1; j < static_cast<int>(total.size()); ++j)
+    if (total[static_cast<size_t>(j)] > total[static_cast<size_t>(best)]) best = j;
+  for (int j = 0; j < static_cast<int>(total.size()); ++j)
+    if (j != best && total[static_cast<size_t>(j)] == total[static_cast<size_t>(best)]) return -1;
+  return best;
+}
+
+// The token's own vector leans to nature: its embedding (or, for vectors given directly, its
+// key) has more "nature" than "money", and some of it.
+bool leansToNature(const LessonState& s, const LessonTrace& t, int token) {
+  const bool projected = s.source == VectorSource::Projected;
+  const std::vector<std::string> names = projected ? s.dimensionLabels : keyColumnNames(s, t);
+  const auto column = [&](const char* name) {
+    const auto found = std::find(names.begin(), names.end(), name);
+    return found == names.end() ? -1 : static_cast<int>(found - names.begin());
+  };
+  const int nature = column("nature"), money = column("money");
+  if (nature < 0 || money < 0) return false;
+  const core::Matrix& vectors = projected ? s.X : t.attention.K;
+  return vectors.at(token, nature) > 0 && vectors.at(token, nature) > vectors.at(token, money);
+}
+
+// Some "bank" attends most to a "river" (as a learner writes them: "River", "river.") whose
+// vector leans to nature, in a sentence of the learner's own: a word merely renamed "river"
+// keeps the vector it had, and does not count.
 bool bankToRiver(const LessonState& s, const LessonTrace& t) {
-  const int bank = indexOfToken(s, "bank"), river = indexOfToken(s, "river");
-  if (bank < 0 || river < 0) return false;
   LessonState preset;
   loadPreset("bank-river", preset);
-  if (s.tokens == preset.tokens) return false;
-  return strongestKey(t.attention.heads.front().weights, bank) == river;
+  bool sameWords = s.tokens.size() == preset.tokens.size();
+  for (size_t i = 0; sameWords && i < s.tokens.size(); ++i)
+    sameWords = plainWord(s.tokens[i]) == plainWord(preset.tokens[i]);
+  if (sameWords) return false;
+  for (size_t bank = 0; bank < s.tokens.size(); ++bank) {
+    if (plainWord(s.tokens[bank]) != "bank") continue;
+    const int favourite = clearFavourite(t, static_cast<int>(bank));
+    if (favourite >= 0 && plainWord(s.tokens[static_cast<size_t>(favourite)]) == "river" &&
+        leansToNature(s, t, favourite))
+      return true;
+  }
+  return false;
 }
 
 bool causalFirstToken(const LessonState& s, const LessonTrace& t) {
@@ -73,7 +105,7 @@ bool causalFirstToken(const LessonState& s, const LessonTrace& t) {
 }
 
 // Some row with at least two visible keys puts more than 95% of its weight on one key.
-bool nearOneHot(const LessonState& s, const LessonTrace& t) {
+bool rowNearOneHot(const LessonState& s, const LessonTrace& t) {
   const auto& head = t.attention.heads.front();
   for (int i = 0; i < head.weights.rows; ++i) {
     int visible = 0;
@@ -85,6 +117,18 @@ bool nearOneHot(const LessonState& s, const LessonTrace& t) {
     if (visible >= 2 && top > 0.95f) return true;
   }
   return false;
+}
+
+// ... because of the vectors: still so at temperature 1 with the division by the square root of
+// d_k on, so lowering the temperature or switching the scale off is not the experiment.
+bool nearOneHot(const LessonState& s, const LessonTrace& t) {
+  if (!rowNearOneHot(s, t)) return false;
+  if (s.temperature == 1.0f && s.scale) return true;
+  LessonState plain = s;
+  plain.temperature = 1.0f;
+  plain.scale = true;
+  const LessonTrace plainTrace = computeTrace(plain);
+  return plainTrace.ok && rowNearOneHot(plain, plainTrace);
 }
 
 }  // namespace

@@ -5,9 +5,6 @@
 
 namespace lesson {
 
-namespace {
-
-// "River." and "river" name the same word: lower case, without punctuation at either end.
 std::string plainWord(const std::string& token) {
   size_t first = 0, last = token.size();
   while (first < last && std::ispunct(static_cast<unsigned char>(token[first]))) ++first;
@@ -16,8 +13,6 @@ std::string plainWord(const std::string& token) {
   for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return word;
 }
-
-}  // namespace
 
 LessonTrace traceWithScale(const LessonState& state, bool scale) {
   LessonState other = state;

@@ -11,6 +11,8 @@ namespace lesson {
 
 // The learner's state with the division by the square root of d_k set to `scale`.
 LessonTrace traceWithScale(const LessonState& state, bool scale);
+// A word as a learner means it: lower case, without punctuation at either end ("River." is "river").
+std::string plainWord(const std::string& token);
 // The index of the first token named `name` (compared as typed: case and trailing punctuation
 // ignored), or -1.
 int findToken(const LessonState& state, const std::string& name);

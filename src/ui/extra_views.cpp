@@ -19,14 +19,12 @@ namespace {
 // Multiply-adds of Q K^T plus W V for n tokens and widths dk, dv.
 double multiplyAdds(double n, double dk, double dv) { return n * n * dk + n * n * dv; }
 
-void costRow(double n, double dk, double dv) {
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::Text("%.0f", n);
-  ImGui::TableNextColumn();
-  ImGui::Text("%.0f", n * n);
-  ImGui::TableNextColumn();
-  ImGui::Text("%.0f", multiplyAdds(n, dk, dv));
+std::vector<std::string> costRow(double n, double dk, double dv) {
+  char tokens[32], weights[32], work[32];
+  std::snprintf(tokens, sizeof tokens, "%.0f", n);
+  std::snprintf(weights, sizeof weights, "%.0f", n * n);
+  std::snprintf(work, sizeof work, "%.0f", multiplyAdds(n, dk, dv));
+  return {tokens, weights, work};
 }
 
 }  // namespace
@@ -35,17 +33,8 @@ void drawCost(AppState& app) {
   const double n = static_cast<double>(app.session.lesson.tokens.size());
   const double dk = app.session.trace.attention.Q.cols, dv = app.session.trace.attention.V.cols;
   sectionHeading(app, "What it costs");
-  if (ImGui::BeginTable("cost", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn("tokens n");
-    ImGui::TableSetupColumn("weights (n\xC2\xB2)");
-    ImGui::TableSetupColumn("multiply-adds (n\xC2\xB2(d_k + d_v))");
-    ImGui::TableHeadersRow();
-    costRow(n, dk, dv);
-    costRow(2 * n, dk, dv);
-    costRow(1024, dk, dv);
-    costRow(2048, dk, dv);
-    ImGui::EndTable();
-  }
+  textTable(app, {"tokens n", "weights (n\xC2\xB2)", "multiply-adds (n\xC2\xB2(d_k + d_v))"},
+            {costRow(n, dk, dv), costRow(2 * n, dk, dv), costRow(1024, dk, dv), costRow(2048, dk, dv)});
   ImGui::TextWrapped(
       "Doubling n multiplies both columns by four. These counts are for this lesson's widths "
       "(d_k = %.0f, d_v = %.0f).",
@@ -122,35 +111,23 @@ void drawTiles(AppState& app) {
   sectionHeading(app, ("Tile by tile, for \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\" (tiles of " +
                        std::to_string(app.session.trace.tileSize) + " keys)")
                           .c_str());
-  if (ImGui::BeginTable("tiles", 4, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
-    ImGui::TableSetupColumn("keys");
-    ImGui::TableSetupColumn("running max m");
-    ImGui::TableSetupColumn("running sum l");
-    ImGui::TableSetupColumn("output so far");
-    ImGui::TableHeadersRow();
-    for (const auto& tile : online.tiles) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ImGui::Text("%d-%d", tile.firstKey + 1, tile.firstKey + tile.keyCount);
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(formatNumber(tile.runningMax[static_cast<size_t>(i)]).c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(formatNumber(tile.runningSum[static_cast<size_t>(i)]).c_str());
-      ImGui::TableNextColumn();
-      std::string row = "[";
-      for (int c = 0; c < tile.partialOutput.cols; ++c)
-        row += (c ? ", " : "") + formatNumber(tile.partialOutput.at(i, c));
-      ImGui::TextUnformatted((row + "]").c_str());
-    }
-    ImGui::EndTable();
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& tile : online.tiles) {
+    std::string output = "[";
+    for (int c = 0; c < tile.partialOutput.cols; ++c)
+      output += (c ? ", " : "") + formatNumber(tile.partialOutput.at(i, c));
+    rows.push_back({std::to_string(tile.firstKey + 1) + "-" + std::to_string(tile.firstKey + tile.keyCount),
+                    formatNumber(tile.runningMax[static_cast<size_t>(i)]),
+                    formatNumber(tile.runningSum[static_cast<size_t>(i)]), output + "]"});
   }
+  textTable(app, {"keys", "running max m", "running sum l", "output so far"}, rows);
   const auto& direct = app.session.trace.attention.heads.front().output;
   float largest = 0;
   for (int c = 0; c < direct.cols && !online.output.empty(); ++c)
     largest = std::max(largest, std::fabs(direct.at(i, c) - online.output.at(i, c)));
   ImGui::TextWrapped(
       "Largest difference from the direct result: %.2g; any difference comes only from float "
-      "rounding. The n \xC3\x97 n weight matrix was never stored.",
+      "rounding. The tiled pass never held the n \xC3\x97 n weight matrix; this page computes it separately to show it.",
       static_cast<double>(largest));
 }
 

@@ -130,6 +130,38 @@ void paragraph(const std::string& text) {
 
 namespace ui {
 
+void textTable(AppState& app, const std::vector<std::string>& headers,
+               const std::vector<std::vector<std::string>>& rows) {
+  const float pad = px(app, 8);
+  std::vector<float> widths(headers.size(), 0.0f);
+  for (size_t c = 0; c < headers.size(); ++c) {
+    ImGui::PushFont(app.platform.fonts.bold);
+    widths[c] = ImGui::CalcTextSize(headers[c].c_str()).x;
+    ImGui::PopFont();
+    for (const auto& row : rows)
+      if (c < row.size()) widths[c] = std::max(widths[c], ImGui::CalcTextSize(row[c].c_str()).x);
+  }
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float lineHeight = ImGui::GetTextLineHeight() + pad;
+  float total = 0;
+  for (float w : widths) total += w + 2 * pad;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const auto drawRow = [&](const std::vector<std::string>& cells, float y) {
+    float x = start.x;
+    for (size_t c = 0; c < widths.size(); ++c) {
+      if (c < cells.size())
+        draw->AddText(ImVec2(x + pad, y + pad * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), cells[c].c_str());
+      x += widths[c] + 2 * pad;
+    }
+    draw->AddLine(ImVec2(start.x, y + lineHeight), ImVec2(start.x + total, y + lineHeight), kRule);
+  };
+  ImGui::PushFont(app.platform.fonts.bold);
+  drawRow(headers, start.y);
+  ImGui::PopFont();
+  for (size_t r = 0; r < rows.size(); ++r) drawRow(rows[r], start.y + lineHeight * static_cast<float>(r + 1));
+  ImGui::Dummy(ImVec2(total, lineHeight * static_cast<float>(rows.size() + 1)));
+}
+
 void flowPieces(const std::vector<std::string>& pieces) {
   const float right = std::min(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x, visibleRight());
   const float left = ImGui::GetCursorPosX();

@@ -33,6 +33,11 @@ void paragraph(const std::string& text);
 // gives the width of text[from, to); `overlong` says whether one word alone was too wide.
 std::string breakAtSpaces(const std::string& text, float width, float spaceWidth,
                           const std::function<float(size_t, size_t)>& measure, bool& overlong);
+// A small table of text: a bold header row, then rows, in columns as wide as their widest
+// cell, with rules between the rows. (Dear ImGui's tables would add their whole module to the
+// page for two small tables.)
+void textTable(AppState& app, const std::vector<std::string>& headers,
+               const std::vector<std::vector<std::string>>& rows);
 // Lays out pieces left to right, wrapping only between pieces (so "0.06" never splits).
 void flowPieces(const std::vector<std::string>& pieces);
 

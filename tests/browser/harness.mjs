@@ -113,6 +113,17 @@ export async function screenshotStats(page, file) {
   }, png.toString('base64'));
 }
 
+// A one-finger drag through the DevTools protocol, as a phone's touch screen sends it.
+export async function touchDrag(cdp, from, to, steps = 8) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+  for (let k = 1; k <= steps; ++k) {
+    const x = from.x + (to.x - from.x) * k / steps, y = from.y + (to.y - from.y) * k / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
 export function check(condition, message) {
   if (!condition) throw new Error('FAIL: ' + message);
   console.log('ok - ' + message);

@@ -1,19 +1,10 @@
 // touch.test.mjs: a phone (390 x 844, touch, DPR 3): tap Next and a token, drag a value
 // with a finger, scroll by dragging empty space; panels stack instead of overlapping.
 import path from 'node:path';
-import { runTest, openPage, ready, settle, widget, screenshotStats, check, artifactsDir } from './harness.mjs';
+import { runTest, openPage, ready, settle, widget, screenshotStats, check, artifactsDir, touchDrag } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 
-async function touchDrag(cdp, from, to, steps = 8) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
-  for (let k = 1; k <= steps; ++k) {
-    const x = from.x + (to.x - from.x) * k / steps, y = from.y + (to.y - from.y) * k / steps;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
-    await new Promise((r) => setTimeout(r, 30));
-  }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-}
 
 await runTest('touch', async ({ browser, url }) => {
   const { page, errors } = await openPage(browser, url,

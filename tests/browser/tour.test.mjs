@@ -192,6 +192,9 @@ await runTest('tour', async ({ browser, url }) => {
 
   // The heads control's + button steps through counts that divide d_k = 4: 1 -> 2 -> 4.
   const plus = async () => {
+    await page.mouse.move(900, 500);
+    await page.mouse.wheel(0, -20000);  // the heads lead the step's views, above W_O edited earlier
+    await settle(page);
     await scrollToWidget(page, 'heads-step-plus', 900, 500);
     await clickWidget(page, 'heads-step-plus');
     return (await stateOf(page)).heads;

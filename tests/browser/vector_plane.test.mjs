@@ -1,7 +1,7 @@
 // vector_plane.test.mjs: the arrow planes. A key's tip dragged with the real mouse changes that
 // key and the query's weights; the arrow keys move a focused tip without leaving the step; a
 // finger drags a value's tip on a phone.
-import { runTest, openPage, ready, settle, widget, screenshotStats, check } from './harness.mjs';
+import { runTest, openPage, ready, settle, widget, scrollToWidget, screenshotStats, check, touchDrag } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 const centre = (w) => ({ x: w.x + w.w / 2, y: w.y + w.h / 2 });
@@ -57,4 +57,23 @@ await runTest('vector_plane', async ({ browser, url }) => {
   check(left.stepId === 'scores' && Math.abs(left.K[4][0] - (nudged.K[4][0] - 0.1)) < 1e-4,
         'ArrowLeft on a focused tip moves it, not the tour');
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
+
+  // A finger drags a value's tip on a phone.
+  const phone = await openPage(browser, url, { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true, isMobile: true });
+  await ready(phone.page);
+  await phone.page.evaluate(() => window.attentionTour.setState({ preset: 'bank-river', stepId: 'weighted-sum', selected: 1 }));
+  await settle(phone.page);
+  const valueBefore = await get(phone.page);
+  await phone.page.evaluate(() => window.attentionTour.setState({ stepId: 'weighted-sum' }));
+  const tip = await scrollToWidget(phone.page, 'vec-v[4]', 370, 600);
+  check(tip && tip.x + tip.w <= 390, 'the value plane fits the phone, tips on screen');
+  const cdp = await phone.page.context().newCDPSession(phone.page);
+  const from = centre(tip);
+  await touchDrag(cdp, from, { x: from.x - 40, y: from.y - 40 });
+  await settle(phone.page);
+  const valueAfter = await get(phone.page);
+  check(valueAfter.V[4][0] < valueBefore.V[4][0] - 0.1, `a finger drag moves river's value (${valueBefore.V[4][0]} -> ${valueAfter.V[4][0]})`);
+  check(JSON.stringify(valueAfter.output[1]) !== JSON.stringify(valueBefore.output[1]), "bank's output follows");
+  check(valueAfter.stepId === 'weighted-sum', 'the finger drag did not scroll or change the step');
+  check(phone.errors.length === 0, `phone: no page errors (${phone.errors.join(' | ')})`);
 });

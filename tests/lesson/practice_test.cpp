@@ -135,3 +135,49 @@ TEST_CASE("challenge by hand: weights to two decimals") {
   CHECK_FALSE(lesson::gradeHandAnswer(c, {0.33f, 0.33f, 0.34f}).passed);
   CHECK_FALSE(lesson::gradeHandAnswer(c, {0.5f, 0.5f}).passed);
 }
+
+TEST_CASE("experiments credit the action they teach, not a shortcut") {
+  SUBCASE("bank-river: renaming a money word to \"River.\" is not enough; a nature vector is") {
+    lesson::LessonState s;
+    REQUIRE(lesson::loadPreset("bank-money", s));
+    REQUIRE(lesson::renameToken(s, 7, "River.").empty());  // "money" renamed: bank still attends to it most
+    const auto trace = lesson::computeTrace(s);
+    REQUIRE(lesson::experimentHolds("bank-river", s, trace) == false);
+    const float nature[] = {1.0f, 0, 0, 0};
+    for (int c = 0; c < 4; ++c) REQUIRE(lesson::setEntry(s, MatrixId::X, 7, c, nature[c]).empty());
+    CHECK(holds("bank-river", s));  // any spelling of the word, once its vector says nature
+    // The ready-made river sentence, respelled, is not a sentence of one's own.
+    REQUIRE(lesson::loadPreset("bank-river", s));
+    REQUIRE(lesson::renameToken(s, 4, "River").empty());
+    CHECK_FALSE(holds("bank-river", s));
+  }
+  SUBCASE("bank-river: a second \"bank\" counts too") {
+    lesson::LessonState s;
+    REQUIRE(lesson::loadPreset("bank-money", s));
+    REQUIRE(lesson::renameToken(s, 0, "Bank").empty());  // "I" becomes a first "Bank", with I's vector
+    REQUIRE(lesson::renameToken(s, 7, "river").empty());
+    const float nature[] = {1.0f, 0, 0, 0};
+    for (int c = 0; c < 4; ++c) REQUIRE(lesson::setEntry(s, MatrixId::X, 7, c, nature[c]).empty());
+    CHECK(holds("bank-river", s));  // the real bank (position 5) attends most to the river
+  }
+  SUBCASE("one-hot: a low temperature or no scale is not scaling a query up") {
+    lesson::LessonState s = lesson::defaultState();
+    s.temperature = 0.05f;
+    REQUIRE(lesson::experimentHolds("one-hot", s, lesson::computeTrace(s)) == false);
+    lesson::LessonState scaled = lesson::defaultState();
+    const auto projected = lesson::computeTrace(scaled).attention.Q;
+    for (int c = 0; c < 4; ++c) REQUIRE(lesson::setEntry(scaled, MatrixId::Q, 1, c, projected.at(1, c)).empty());
+    CHECK_FALSE(holds("one-hot", scaled));  // switched to direct vectors, nothing scaled yet
+    for (int c = 0; c < 4; ++c) REQUIRE(lesson::setEntry(scaled, MatrixId::Q, 1, c, projected.at(1, c) * 8.0f).empty());
+    CHECK(holds("one-hot", scaled));  // bank's query eight times longer: over 95% on river
+  }
+  SUBCASE("no-scale: with heads one column wide there is nothing to switch off") {
+    lesson::LessonState s = lesson::defaultState();
+    REQUIRE(lesson::setKeyWidth(s, 1).empty());
+    s.scale = false;
+    CHECK_FALSE(holds("no-scale", s));
+    lesson::LessonState wide = lesson::defaultState();
+    wide.scale = false;
+    CHECK(holds("no-scale", wide));
+  }
+}
