@@ -136,12 +136,15 @@ bool nearOneHot(const LessonState& s, const LessonTrace& t) {
 const std::vector<Experiment>& experiments() {
   static const std::vector<Experiment> list = {
       {"twins", "Give two tokens identical queries and keys (edit Q and K so two rows match).",
-       "Twins score every key the same way, so their weight rows are identical, and any key sees them as "
-       "equally good matches. Attention tells tokens apart only through their vectors.",
+       "Twins give every key the same score, so without a mask their rows of weights are identical (under "
+       "the causal mask the later twin sees more keys). As keys they score the same against any query, so "
+       "every query that sees both gives them equal weight. Attention tells tokens apart only through their "
+       "vectors.",
        twinTokens},
       {"zero-key", "Set every entry of one key to 0.",
        "Its score is 0 for every query, not minus infinity, so it still gets weight exp(0 - max) / sum. A zero "
-       "key is not ignored; only the mask removes a key.",
+       "key is not ignored; only the mask removes a key. (In 32-bit floats that weight rounds to exactly 0 "
+       "once the row's top scaled score reaches about 104, where exp(-104) is below the smallest float.)",
        zeroKey},
       {"no-scale",
        "Switch off the division by \xE2\x88\x9A"
@@ -180,9 +183,9 @@ const std::vector<QuizQuestion>& quiz() {
        "d_k?",
        {"To make them positive", "To stop their spread growing with d_k", "To make each row sum to 1"},
        1,
-       "A dot product of d_k unit-variance terms has variance d_k; dividing by \xE2\x88\x9A"
-       "d_k brings it back to 1 "
-       "so softmax does not saturate."},
+       "If the entries of q and k are independent with mean 0 and variance 1, q \xC2\xB7 k has variance d_k; "
+       "dividing by \xE2\x88\x9A"
+       "d_k brings it back to 1 so softmax does not saturate."},
       {"rows",
        "After softmax, what does each row of the weight matrix add up to?",
        {"0", "1", "d_k"},

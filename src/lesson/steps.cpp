@@ -57,8 +57,9 @@ std::vector<TourStep> buildSteps() {
       {"scores",
        "Scores: how well a query matches each key",
        "To decide where token i should look, compare its query with every key using a dot product: multiply "
-       "the numbers pairwise and add them up. A large positive score means the two vectors point the same way. "
-       "Click a cell to see its dot product written out.",
+       "the numbers pairwise and add them up. That sum equals the two lengths times the cosine of the angle "
+       "between the vectors, so a score is large when they point the same way and are long, 0 when they are "
+       "at right angles, and negative when they point apart. Click a cell to see its dot product written out.",
        "S = Q Kᵀ is an n x n matrix with S[i][j] = q_i · k_j = Σ_c q_i[c] k_j[c]. "
        "Row i holds the raw compatibility of query i with every key. Nothing is normalised yet: scores can "
        "be any real number.",
@@ -71,9 +72,11 @@ std::vector<TourStep> buildSteps() {
        ViewPlacement::BeforeMatrices},
       {"scale",
        "Scaling by √d_k",
-       "Longer vectors give bigger dot products, and very large scores make softmax pick a single winner and "
-       "ignore the rest. Dividing every score by the square root of the key width keeps them in a comfortable "
-       "range. Switch the scale off, or move the temperature, and watch the weights sharpen or flatten.",
+       "Softmax ignores a shift: adding the same amount to every score of a row changes no weight. What makes it "
+       "pick a single winner and ignore the rest is the spread between the scores, and a dot product over more "
+       "key dimensions adds up more terms: for vectors with independent random entries its spread grows like "
+       "the square root of the key width. Dividing every score by that square root keeps the spread steady. "
+       "Switch the scale off, or move the temperature, and watch the weights sharpen or flatten.",
        "If the entries of q and k are independent with mean 0 and variance 1, then q · k has variance "
        "d_k. Dividing by √d_k brings the variance back to 1 whatever the width, which keeps softmax "
        "away from saturation, where its gradients almost vanish. A temperature T divides the scores further: "
@@ -86,12 +89,14 @@ std::vector<TourStep> buildSteps() {
        true},
       {"mask",
        "Masking: hiding the future",
-       "A model that writes text one token at a time must not peek at tokens it has not written yet. A causal "
-       "mask hides every key that comes after the query by setting its score to minus infinity. Turn the mask "
-       "on: the first token can then see only itself.",
+       "A model that writes text one token at a time never has the tokens after the one it is writing. In "
+       "training all positions are computed at once, so a causal mask hides every key that comes after the "
+       "query by setting its score to minus infinity: each position then sees just what it would see while "
+       "generating. Turn the mask on: the first token can then see only itself.",
        "Masked entries are set to -∞ before softmax. Since exp(-∞) = 0, they receive exactly "
        "zero weight and the remaining weights of the row still sum to 1. With a causal mask, query i sees keys "
-       "1..i only. Encoders usually use no mask.",
+       "1..i only. Encoders such as BERT use no causal mask, since every token may see the whole input, "
+       "but they do use padding masks that hide the filler tokens of shorter inputs in a batch.",
        "S'[i][j] = -∞  for j > i  (causal)",
        {M::Scaled, M::Masked},
        M::Masked,
@@ -100,7 +105,8 @@ std::vector<TourStep> buildSteps() {
        true},
       {"softmax",
        "Softmax turns scores into weights",
-       "Each row of scores becomes a set of weights that are all positive and add up to 1. Larger scores get "
+       "Each row of scores becomes a set of weights that are never negative (a hidden key gets exactly 0) and "
+       "add up to 1. Larger scores get "
        "larger shares, and the gap grows quickly because of the exponential. Pick a row to see its scores and "
        "weights as bars.",
        "w_ij = exp(s_ij - m_i) / Σ_j' exp(s_ij' - m_i), where m_i is the largest score in row i. "
@@ -147,9 +153,10 @@ std::vector<TourStep> buildSteps() {
        "sentence, attention is a few matrix products (X W_Q, X W_K, X W_V, Q Kᵀ and the weights times V) and "
        "one row-wise softmax, which is why it runs so well on parallel hardware. The price: every token is compared "
        "with every other one.",
-       "Computing Q Kᵀ costs O(n² d) time, and the weight matrix has n² entries, so memory is "
-       "O(n²). Doubling the context length makes both four times larger. This quadratic cost is what "
-       "long-context methods try to avoid.",
+       "Computing Q Kᵀ costs O(n² d) time. Storing the weight matrix, as this page does to show it, takes n² "
+       "numbers: O(n²) memory. A tiled pass such as FlashAttention never holds the whole matrix and needs "
+       "only O(n) extra memory, but its work stays O(n² d). Doubling the context length makes the work, and "
+       "any stored matrix, four times larger. This quadratic cost is what long-context methods try to avoid.",
        "Output = softmax(Q Kᵀ / √d_k) V",
        {M::Q, M::K, M::V, M::Weights, M::Output},
        M::Output,
@@ -164,8 +171,8 @@ std::vector<TourStep> buildSteps() {
        "With h heads, each head works on d_k / h columns and is scaled by √(d_k / h). The head outputs "
        "are concatenated back to width d_v and mixed by an output matrix W_O, so every output column can draw "
        "on every head. Here W_O starts as the identity, which leaves the output unchanged until you edit it. "
-       "The original Transformer used 8 heads; large models use dozens per layer.",
-       "head_h = softmax(Q_h K_hᵀ / √(d_k/h)) V_h,   out = [head_1 … head_h] W_O",
+       "The base Transformer of 2017 used 8 heads (its big version 16); large models use dozens per layer.",
+       "head_i = softmax(Q_i K_iᵀ / √(d_k/h)) V_i  for i = 1 … h,   out = [head_1 … head_h] W_O",
        {M::Weights, M::Output, M::WO, M::Mixed},
        M::Mixed,
        {"heads"},
@@ -174,9 +181,11 @@ std::vector<TourStep> buildSteps() {
        ViewPlacement::BeforeMatrices},
       {"beyond",
        "Beyond the basic recipe",
-       "Attention alone does not know word order: shuffle the tokens and the outputs are shuffled the same "
-       "way. Positional encodings add order back. FlashAttention computes the same result, up to rounding, "
-       "tile by tile without ever storing the full weight matrix, while sparse and linear attention trade some "
+       "Without a mask, attention alone does not know word order: shuffle the tokens and the outputs are "
+       "shuffled the same way (the causal mask brings some order in). Positional encodings add order back. "
+       "FlashAttention computes the same result, up to rounding, tile by tile, never holding the whole weight "
+       "matrix: it is fast because the data makes far fewer trips between the GPU's large, slow memory and "
+       "its small, fast memory, though it does the same O(n²) work. Sparse and linear attention trade some "
        "exactness for less than quadratic cost.",
        "FlashAttention visits keys in blocks and keeps, per query, a running maximum m, a running sum l and a "
        "running output that are rescaled when m grows; the final output equals the direct one up to rounding. "

@@ -69,8 +69,8 @@ void drawCodeChallenge(AppState& app) {
   paragraph(
       "Write attentionWeights(query, keys) in JavaScript: scores q \xC2\xB7 k / \xE2\x88\x9A"
       "d, then a softmax. "
-      "It is checked against the C++ core on hidden cases. The starting version has a flaw that one of "
-      "them exposes.");
+      "It is checked against the C++ core on hidden cases. The starting version has a flaw that two of "
+      "them expose.");
   const float height = ImGui::GetTextLineHeight() * 11.0f;
   ImGui::PushFont(app.platform.fonts.mono);
   ImGui::InputTextMultiline("##code", app.view.challengeCode, sizeof app.view.challengeCode,

@@ -64,6 +64,10 @@ void applyTheme(float scale) {
   c[ImGuiCol_ButtonHovered] = ImVec4(0.74f, 0.81f, 0.95f, 1.0f);
   c[ImGuiCol_ButtonActive] = ImVec4(0.60f, 0.71f, 0.93f, 1.0f);
   c[ImGuiCol_FrameBg] = ImVec4(0.93f, 0.94f, 0.96f, 1.0f);
+  // Grey, not the blue of a chosen option: a radio button or checkbox that only has keyboard
+  // focus (drawn as hovered) must not look chosen. The orange focus outline shows the focus.
+  c[ImGuiCol_FrameBgHovered] = ImVec4(0.86f, 0.87f, 0.90f, 1.0f);
+  c[ImGuiCol_FrameBgActive] = ImVec4(0.78f, 0.80f, 0.85f, 1.0f);
   c[ImGuiCol_Header] = ImVec4(0.86f, 0.89f, 0.95f, 1.0f);
   c[ImGuiCol_NavHighlight] = ImVec4(0.85f, 0.33f, 0.05f, 1.0f);  // focus must be obvious
   c[ImGuiCol_Border] = ImVec4(0.80f, 0.81f, 0.84f, 1.0f);

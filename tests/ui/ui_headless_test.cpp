@@ -6,6 +6,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "lesson/actions.h"
@@ -535,4 +536,16 @@ TEST_CASE("Tab passing over the token chips leaves the selected token alone") {
     CHECK(app.session.lesson.selected == selected);
   }
   CHECK(passedAChip);
+}
+
+TEST_CASE("a focused option does not look chosen: hovered frames are grey, the chosen mark is not") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  const ImVec4 hovered = ImGui::GetStyle().Colors[ImGuiCol_FrameBgHovered];
+  const ImVec4 chosen = ImGui::GetStyle().Colors[ImGuiCol_CheckMark];
+  const auto saturation = [](ImVec4 c) { return std::max({c.x, c.y, c.z}) - std::min({c.x, c.y, c.z}); };
+  CHECK(saturation(hovered) < 0.1f);
+  CHECK(saturation(chosen) > 0.4f);
+  CHECK(hovered.w == 1.0f);  // opaque: the chosen blue never shows through
 }
