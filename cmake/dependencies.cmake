@@ -40,9 +40,10 @@ if(AT_BUILD_APP)
     ${AT_IMGUI_DIR}/imgui_tables.cpp ${AT_IMGUI_DIR}/imgui_widgets.cpp)
   target_include_directories(imgui SYSTEM PUBLIC ${AT_IMGUI_DIR})
   # The lesson uses none of these: the demo, the metrics/debug tools (0.6 KB of the gzipped
-  # page), obsolete names.
+  # page), obsolete names. Characters are 32-bit, so a name typed with an emoji (beyond 16 bits)
+  # keeps it when edited instead of turning it into U+FFFD.
   target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_DISABLE_DEMO_WINDOWS
-                                          IMGUI_DISABLE_METRICS_WINDOW)
+                                          IMGUI_DISABLE_METRICS_WINDOW IMGUI_USE_WCHAR32)
   if(AT_WEB)
     target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS)
     # Dear ImGui's own font, ProggyClean, is linked in because ImFontAtlas::Build() adds it

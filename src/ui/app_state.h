@@ -106,6 +106,13 @@ struct ViewState {
   PlaneView keyPlane, valuePlane;
   Playback playback;
   int scrolledToStep = -1;  // the step the columns were last scrolled to the top for
+  // A name the lesson refused, kept in its field to be fixed until the lesson changes otherwise
+  // (index -1: none).
+  struct RenameDraft {
+    int index = -1;
+    std::string text;
+    uint64_t revision = 0;  // the session's revision when it was refused
+  } renameDraft;
 };
 
 // What the driver provides: fonts and scale, the GPU heatmap, and the platform's doors.

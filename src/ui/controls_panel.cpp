@@ -73,11 +73,20 @@ void drawTokenEditor(AppState& app) {
   const int n = static_cast<int>(app.session.lesson.tokens.size());
   for (int i = 0; i < n; ++i) {
     ImGui::PushID(i);
-    char name[4 * lesson::kMaxNameCharacters + 1];  // 24 characters of up to 4 UTF-8 bytes
-    std::snprintf(name, sizeof name, "%s", app.session.lesson.tokens[static_cast<size_t>(i)].c_str());
+    // Room for a refused name too (one character over, to be fixed), never cut inside a character.
+    char name[4 * (lesson::kMaxNameCharacters + 8) + 1];
+    const bool draft = app.view.renameDraft.index == i && app.view.renameDraft.revision == app.session.revision;
+    std::snprintf(name, sizeof name, "%s",
+                  (draft ? app.view.renameDraft.text : app.session.lesson.tokens[static_cast<size_t>(i)]).c_str());
     ImGui::SetNextItemWidth(px(app, 120));
     if (ImGui::InputText("##name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue))
-      queue(app, lesson::actions::renameToken(i, name));
+      queue(app, lesson::actions::renameToken(i, name),
+            [i, typed = std::string(name)](AppState& a, const std::string& refusal) {
+              if (refusal.empty())
+                a.view.renameDraft.index = -1;
+              else
+                a.view.renameDraft = {i, typed, a.session.revision};  // kept in the field to fix; the notice says why
+            });
     registerItem(app, "rename[" + std::to_string(i) + "]", [&] {
       return "Token " + std::to_string(i + 1) + " text, " + inQuotes(app.session.lesson.tokens[static_cast<size_t>(i)]);
     });

@@ -127,7 +127,8 @@ void drawTiles(AppState& app) {
     largest = std::max(largest, std::fabs(direct.at(i, c) - online.output.at(i, c)));
   ImGui::TextWrapped(
       "Largest difference from the direct result: %.2g; any difference comes only from float "
-      "rounding. The tiled pass never held the n \xC3\x97 n weight matrix; this page computes it separately to show it.",
+      "rounding. The tiled pass never held the n \xC3\x97 n weight matrix; this page computes it separately to show "
+      "it.",
       static_cast<double>(largest));
 }
 

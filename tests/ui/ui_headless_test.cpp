@@ -549,3 +549,32 @@ TEST_CASE("a focused option does not look chosen: hovered frames are grey, the c
   CHECK(saturation(chosen) > 0.4f);
   CHECK(hovered.w == 1.0f);  // opaque: the chosen blue never shows through
 }
+
+TEST_CASE("a refused name stays in its field to be fixed") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  frame(app, 1280, 2400);
+  frame(app, 1280, 2400);
+  const ui::WidgetRect* field = findWidget(app, "rename[0]");
+  REQUIRE(field != nullptr);
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(field->x + field->w * 0.5f, field->y + field->h * 0.5f);
+  frame(app, 1280, 2400);
+  io.MouseDown[0] = true;
+  frame(app, 1280, 2400);
+  io.MouseDown[0] = false;
+  frame(app, 1280, 2400);
+  REQUIRE(io.WantTextInput);
+  io.AddInputCharactersUTF8("xxxxxxxxxxxxxxxxxxxxxxxxx");  // 25 more: too long with "The"
+  frame(app, 1280, 2400);
+  io.KeysDown[ImGuiKey_Enter] = true;
+  frame(app, 1280, 2400);
+  io.KeysDown[ImGuiKey_Enter] = false;
+  frame(app, 1280, 2400);
+  frame(app, 1280, 2400);
+  CHECK(app.session.lesson.tokens[0] == "The");  // refused
+  CHECK(app.session.lesson.notice.find("24") != std::string::npos);
+  CHECK(app.view.renameDraft.index == 0);
+  CHECK(app.view.renameDraft.text.size() == 28);  // what was typed, kept to fix
+}
