@@ -30,17 +30,6 @@ std::string cellId(MatrixId id, int row, int col) {
   return std::string(lesson::matrixName(id)) + "[" + std::to_string(row) + "][" + std::to_string(col) + "]";
 }
 
-// "X row 2 "bank", column 1 "nature"": counted from 1, as the worked numbers count.
-std::string cellName(const AppState& app, MatrixId id, int row, int col) {
-  const auto rows = rowLabels(app, id);
-  const auto cols = columnLabels(app, id);
-  std::string text = std::string(lesson::matrixName(id)) + " row " + std::to_string(row + 1);
-  if (row < static_cast<int>(rows.size())) text += " " + inQuotes(rows[static_cast<size_t>(row)]);
-  text += ", column " + std::to_string(col + 1);
-  if (col < static_cast<int>(cols.size())) text += " " + inQuotes(cols[static_cast<size_t>(col)]);
-  return text;
-}
-
 // "X, row 2 "bank", column 1 "nature": 0.35. Enter types a new value."
 std::string cellLabel(const AppState& app, MatrixId id, int row, int col, float value) {
   const auto rows = rowLabels(app, id);
@@ -234,6 +223,17 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
 }
 
 }  // namespace
+
+// "X row 2 "bank", column 1 "nature"": counted from 1, as the worked numbers count.
+std::string cellName(const AppState& app, MatrixId id, int row, int col) {
+  const auto rows = rowLabels(app, id);
+  const auto cols = columnLabels(app, id);
+  std::string text = std::string(lesson::matrixName(id)) + " row " + std::to_string(row + 1);
+  if (row < static_cast<int>(rows.size())) text += " " + inQuotes(rows[static_cast<size_t>(row)]);
+  text += ", column " + std::to_string(col + 1);
+  if (col < static_cast<int>(cols.size())) text += " " + inQuotes(cols[static_cast<size_t>(col)]);
+  return text;
+}
 
 std::vector<std::string> rowLabels(const AppState& app, MatrixId id) {
   if (rowsAreTokens(id)) return app.session.lesson.tokens;

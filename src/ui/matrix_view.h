@@ -10,5 +10,7 @@ void drawMatrix(AppState& app, lesson::MatrixId id, bool producedHere);
 // Labels of a matrix's rows and columns ("The", "bank", ... or "nature", "money", ...).
 std::vector<std::string> rowLabels(const AppState& app, lesson::MatrixId id);
 std::vector<std::string> columnLabels(const AppState& app, lesson::MatrixId id);
+// "X row 2 "bank", column 1 "nature"": a cell named for its tooltip, counted from 1.
+std::string cellName(const AppState& app, lesson::MatrixId id, int row, int col);
 
 }  // namespace ui

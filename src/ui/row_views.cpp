@@ -25,20 +25,10 @@ ImU32 tokenColour(int index, int count) {
   return ImGui::GetColorU32(c);
 }
 
-// Where a list of bars goes: names in a column as wide as the longest (capped), then bars as
-// wide as the rest of the line allows after room for the numbers, so nothing is out of reach.
-struct BarColumns {
-  float labelWidth = 0;
-  float width = 0;
-};
-
 BarColumns barColumns(AppState& app, const std::vector<std::string>& labels) {
-  BarColumns columns;
-  for (const auto& label : labels)
-    columns.labelWidth = std::max(columns.labelWidth, ImGui::CalcTextSize(label.c_str()).x);
-  columns.labelWidth = std::min(columns.labelWidth, px(app, 130)) + px(app, 10);
-  columns.width = std::clamp(visibleWidth() - columns.labelWidth - px(app, 70), px(app, 60), px(app, 300));
-  return columns;
+  float widest = 0;
+  for (const auto& label : labels) widest = std::max(widest, ImGui::CalcTextSize(label.c_str()).x);
+  return barLayout(visibleWidth(), widest, app.platform.uiScale);
 }
 
 // One horizontal bar from a zero line: at the left for values that cannot be negative, in the
@@ -106,6 +96,15 @@ float maxAbsFinite(const float* values, int count) {
 }
 
 }  // namespace
+
+BarColumns barLayout(float available, float widestLabel, float scale) {
+  BarColumns columns;
+  columns.labelWidth = std::min(widestLabel, 130 * scale) + 10 * scale;
+  const float room = available - columns.labelWidth - kBarNumberRoom * scale;
+  columns.width = std::min(room, 300 * scale);
+  if (columns.width < 40 * scale) columns.width = 40 * scale;  // tiny screens: the bars stay visible
+  return columns;
+}
 
 void drawRowBars(AppState& app) {
   const auto& head = currentHead(app);

@@ -15,6 +15,8 @@
 #include "lesson/presets.h"
 #include "lesson/steps.h"
 #include "ui/formula_panel.h"
+#include "ui/matrix_view.h"
+#include "ui/row_views.h"
 #include "ui/screen.h"
 #include "ui/step_views.h"
 #include "ui/theme.h"
@@ -577,4 +579,25 @@ TEST_CASE("a refused name stays in its field to be fixed") {
   CHECK(app.session.lesson.notice.find("24") != std::string::npos);
   CHECK(app.view.renameDraft.index == 0);
   CHECK(app.view.renameDraft.text.size() == 28);  // what was typed, kept to fix
+}
+
+TEST_CASE("bars and their numbers fit the line, on a phone as on a desktop") {
+  for (float scale : {1.0f, 2.0f})
+    for (float available = 300 * scale; available <= 1400 * scale; available += 10 * scale) {
+      for (float widest : {20.0f * scale, 60.0f * scale, 400.0f * scale}) {
+        const ui::BarColumns columns = ui::barLayout(available, widest, scale);
+        CAPTURE(available);
+        CHECK(columns.labelWidth + columns.width + ui::kBarNumberRoom * scale <= available);
+        CHECK(columns.width >= 40 * scale);
+      }
+    }
+}
+
+TEST_CASE("a cell's tooltip names it counting from 1, as the worked numbers do") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  frame(app, 1280, 800);
+  CHECK(ui::cellName(app, lesson::MatrixId::X, 1, 0) == "X row 2 \"bank\", column 1 \"nature\"");
+  CHECK(ui::cellName(app, lesson::MatrixId::Weights, 1, 4) == "weights row 2 \"bank\", column 5 \"river\"");
 }
