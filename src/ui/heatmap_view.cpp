@@ -99,9 +99,20 @@ void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<b
   ImGui::TextDisabled("Rows: queries. Columns: keys. Each row sums to 1.");
 }
 
+namespace {
+
+// Cells of a weight row: 52 px, narrower on a small screen so the row fits (down to 30 px).
+float weightCellWidth(AppState& app, float labelWidth, size_t count) {
+  const float fits = (visibleWidth() - labelWidth) / static_cast<float>(std::max<size_t>(count, 1)) - px(app, 2);
+  return std::clamp(fits, px(app, 30), px(app, 52));
+}
+
+}  // namespace
+
 void drawWeightRow(AppState& app, const char* label, float labelWidth, const std::vector<std::string>& keys,
                    const core::Matrix& weights, int row) {
-  const float cell = px(app, 52), gap = px(app, 2);
+  const float cell = weightCellWidth(app, labelWidth, static_cast<size_t>(weights.cols)), gap = px(app, 2);
+  const bool printValues = ImGui::CalcTextSize("0.00").x <= cell - px(app, 2);
   const float height = ImGui::GetFrameHeight();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -113,7 +124,8 @@ void drawWeightRow(AppState& app, const char* label, float labelWidth, const std
     draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + height), ImGui::GetColorU32(colormap(w)), 3.0f);
     const std::string text = formatNumber(w);
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-    draw->AddText(ImVec2(a.x + (cell - size.x) * 0.5f, a.y + (height - size.y) * 0.5f), textColorOn(w), text.c_str());
+    if (printValues)
+      draw->AddText(ImVec2(a.x + (cell - size.x) * 0.5f, a.y + (height - size.y) * 0.5f), textColorOn(w), text.c_str());
     if (j < static_cast<int>(keys.size()) && ImGui::IsMouseHoveringRect(a, ImVec2(a.x + cell, a.y + height)))
       ImGui::SetTooltip("%s: weight %s", keys[static_cast<size_t>(j)].c_str(), formatExact(w).c_str());
   }
@@ -123,7 +135,7 @@ void drawWeightRow(AppState& app, const char* label, float labelWidth, const std
 
 // The keys' names above a row of cells drawn by drawWeightRow.
 void drawKeyNames(AppState& app, float labelWidth, const std::vector<std::string>& keys) {
-  const float cell = px(app, 52), gap = px(app, 2);
+  const float cell = weightCellWidth(app, labelWidth, keys.size()), gap = px(app, 2);
   const ImVec2 start = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_TextDisabled);

@@ -46,7 +46,9 @@ void drawSentence(AppState& app, const char* presetId) {
 
 void drawTwoSentences(AppState& app) {
   sectionHeading(app, "One word, two sentences");
-  ImGui::TextDisabled("the same \"bank\" vector, the same weights W: only the neighbours differ");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  paragraph("the same \"bank\" vector, the same weights W: only the neighbours differ");
+  ImGui::PopStyleColor();
   drawSentence(app, "bank-river");
   ImGui::Spacing();
   drawSentence(app, "bank-money");
