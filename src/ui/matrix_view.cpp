@@ -32,15 +32,11 @@ std::string cellId(MatrixId id, int row, int col) {
 
 // "X, row 2 "bank", column 1 "nature": 0.35. Enter types a new value."
 std::string cellLabel(const AppState& app, MatrixId id, int row, int col, float value) {
-  const auto rows = rowLabels(app, id);
-  const auto cols = columnLabels(app, id);
-  std::string text = std::string(lesson::matrixName(id)) + ", row " + std::to_string(row + 1);
-  if (row < static_cast<int>(rows.size())) text += " " + inQuotes(rows[static_cast<size_t>(row)]);
-  text += ", column " + std::to_string(col + 1);
-  if (col < static_cast<int>(cols.size())) text += " " + inQuotes(cols[static_cast<size_t>(col)]);
-  text += ": " + spokenNumber(value);
-  return text + (lesson::isEditable(app.session.lesson, id) ? ". Enter types a new value."
-                                                            : ". Space shows this pair's worked numbers.");
+  std::string text = cellName(app, id, row, col);
+  text.insert(std::strlen(lesson::matrixName(id)), ",");
+  return text + ": " + spokenNumber(value) +
+         (lesson::isEditable(app.session.lesson, id) ? ". Enter types a new value."
+                                                     : ". Space shows this pair's worked numbers.");
 }
 
 const char* matrixCaption(MatrixId id) {

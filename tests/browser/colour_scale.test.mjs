@@ -2,24 +2,14 @@
 // the raw scores' scale, so switching the division by the square root of d_k (or moving the
 // temperature) changes the scaled scores' colours; double-clicking the temperature slider
 // sets it back to 1.
-import { runTest, openPage, ready, settle, widget, check } from './harness.mjs';
+import { runTest, openPage, ready, settle, widget, check, pixelColour } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 
 // The colour of a cell's corner (clear of its printed value), as [r, g, b].
 async function cellColour(page, id) {
   const w = await widget(page, id);
-  const png = await page.screenshot({ clip: { x: w.x + 3, y: w.y + 3, width: 2, height: 2 } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return Array.from(g.getImageData(0, 0, 1, 1).data.slice(0, 3));
-  }, png.toString('base64'));
+  return pixelColour(page, w.x + 3, w.y + 3);
 }
 const distance = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 

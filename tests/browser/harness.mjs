@@ -91,10 +91,10 @@ export async function settle(page, frames = 3) {
   });
 }
 
-// Fraction of distinct colours and of non-background pixels in a screenshot, via the page.
-export async function screenshotStats(page, file) {
-  const png = await page.screenshot({ path: path.join(artifactsDir, file) });
-  return page.evaluate(async (b64) => {
+// Decodes a PNG in the page and measures it there, so only numbers come back: 'stats' gives
+// the share of distinct colours and of dark pixels, 'first' the first pixel's [r, g, b].
+function measurePng(page, png, measure) {
+  return page.evaluate(async ([b64, what]) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
     await img.decode();
@@ -103,6 +103,7 @@ export async function screenshotStats(page, file) {
     const g = c.getContext('2d');
     g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, c.width, c.height).data;
+    if (what === 'first') return Array.from(d.slice(0, 3));
     const colours = new Set();
     let dark = 0;
     for (let i = 0; i < d.length; i += 16) {
@@ -110,7 +111,17 @@ export async function screenshotStats(page, file) {
       if (d[i] + d[i + 1] + d[i + 2] < 240) dark++;
     }
     return { colours: colours.size, darkFraction: dark / (d.length / 16), width: img.width, height: img.height };
-  }, png.toString('base64'));
+  }, [png.toString('base64'), measure]);
+}
+
+// The colour [r, g, b] the screen shows at one point (CSS pixels).
+export async function pixelColour(page, x, y) {
+  return measurePng(page, await page.screenshot({ clip: { x, y, width: 1, height: 1 } }), 'first');
+}
+
+// Fraction of distinct colours and of non-background pixels in a screenshot.
+export async function screenshotStats(page, file) {
+  return measurePng(page, await page.screenshot({ path: path.join(artifactsDir, file) }), 'stats');
 }
 
 // A one-finger drag through the DevTools protocol, as a phone's touch screen sends it.

@@ -1,23 +1,13 @@
 // heads.test.mjs: heads that differ. getState().presets lists the examples; the two-heads
 // example's heads are drawn side by side, each its own picture (one GPU texture per heatmap),
 // with a sentence naming what each does; the button on a one-head example loads it.
-import { runTest, openPage, ready, settle, widget, clickWidget, check } from './harness.mjs';
+import { runTest, openPage, ready, settle, widget, clickWidget, check, pixelColour } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 
 async function cellColour(page, id) {
   const w = await widget(page, id);
-  const png = await page.screenshot({ clip: { x: w.x + w.w / 2 - 1, y: w.y + 2, width: 2, height: 2 } });
-  return page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    return Array.from(g.getImageData(0, 0, 1, 1).data.slice(0, 3));
-  }, png.toString('base64'));
+  return pixelColour(page, w.x + w.w / 2, w.y + 2);
 }
 const distance = (a, b) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
 

@@ -84,6 +84,29 @@ void pressKey(ui::AppState& app, ImGuiKey key) {
   frame(app, 1280, 800);
 }
 
+// Draws the lesson tall enough for the settings and clicks into token `index`'s name field.
+void openNameField(ui::AppState& app, int index, float height);
+
+// A mouse click in the middle of a drawn widget, like a person's, at the given window size.
+void clickWidget(ui::AppState& app, const ui::WidgetRect& w, float width, float height) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(w.x + w.w * 0.5f, w.y + w.h * 0.5f);
+  frame(app, width, height);
+  io.MouseDown[0] = true;
+  frame(app, width, height);
+  io.MouseDown[0] = false;
+  frame(app, width, height);
+}
+
+void openNameField(ui::AppState& app, int index, float height) {
+  frame(app, 1280, height);
+  frame(app, 1280, height);
+  const ui::WidgetRect* field = findWidget(app, "rename[" + std::to_string(index) + "]");
+  REQUIRE(field != nullptr);
+  clickWidget(app, *field, 1280, height);
+  REQUIRE(ImGui::GetIO().WantTextInput);
+}
+
 }  // namespace
 
 TEST_CASE("every step of every preset draws, wide and narrow, with heads and masks") {
@@ -394,18 +417,8 @@ TEST_CASE("a name typed in any script is kept whole; characters the fonts lack a
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  frame(app, 1280, 1600);
-  frame(app, 1280, 1600);
-  const ui::WidgetRect* field = findWidget(app, "rename[1]");
-  REQUIRE(field != nullptr);
+  openNameField(app, 1, 1600);
   ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = ImVec2(field->x + field->w * 0.5f, field->y + field->h * 0.5f);
-  frame(app, 1280, 1600);
-  io.MouseDown[0] = true;
-  frame(app, 1280, 1600);
-  io.MouseDown[0] = false;
-  frame(app, 1280, 1600);
-  REQUIRE(io.WantTextInput);
   io.KeyCtrl = true;
   pressKey(app, ImGuiKey_A);
   io.KeyCtrl = false;
@@ -439,16 +452,7 @@ TEST_CASE("Play animates the step, then stops asking for frames; reduced motion 
   frame(app, 1280, 1600);
   const ui::WidgetRect* play = findWidget(app, "play");
   REQUIRE(play != nullptr);
-  ImGuiIO& io = ImGui::GetIO();
-  const auto click = [&](const ui::WidgetRect* w) {
-    io.MousePos = ImVec2(w->x + w->w * 0.5f, w->y + w->h * 0.5f);
-    frame(app, 1280, 1600);
-    io.MouseDown[0] = true;
-    frame(app, 1280, 1600);
-    io.MouseDown[0] = false;
-    frame(app, 1280, 1600);
-  };
-  click(play);
+  clickWidget(app, *play, 1280, 1600);
   CHECK(app.animating);
   CHECK(app.view.playback.stepId == "scores");
   frame(app, 1280, 1600);
@@ -465,7 +469,7 @@ TEST_CASE("Play animates the step, then stops asking for frames; reduced motion 
   CHECK(findWidget(app, "vec-k[6]") != nullptr);  // the whole step again
   // Reduced motion: the end state at once, nothing to animate.
   app.platform.reducedMotion = true;
-  click(findWidget(app, "play"));
+  clickWidget(app, *findWidget(app, "play"), 1280, 1600);
   CHECK_FALSE(app.animating);
   CHECK(app.view.playback.stepId.empty());
 }
@@ -556,18 +560,8 @@ TEST_CASE("a refused name stays in its field to be fixed") {
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  frame(app, 1280, 2400);
-  frame(app, 1280, 2400);
-  const ui::WidgetRect* field = findWidget(app, "rename[0]");
-  REQUIRE(field != nullptr);
+  openNameField(app, 0, 2400);
   ImGuiIO& io = ImGui::GetIO();
-  io.MousePos = ImVec2(field->x + field->w * 0.5f, field->y + field->h * 0.5f);
-  frame(app, 1280, 2400);
-  io.MouseDown[0] = true;
-  frame(app, 1280, 2400);
-  io.MouseDown[0] = false;
-  frame(app, 1280, 2400);
-  REQUIRE(io.WantTextInput);
   io.AddInputCharactersUTF8("xxxxxxxxxxxxxxxxxxxxxxxxx");  // 25 more: too long with "The"
   frame(app, 1280, 2400);
   io.KeysDown[ImGuiKey_Enter] = true;
