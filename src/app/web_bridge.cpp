@@ -142,7 +142,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
   state["challengeCode"] = std::string(a.view.challengeCode);
   state["storageAvailable"] = a.platform.storageAvailable;
   state["zoom"] = a.view.prefs.zoom;
-  state["reducedMotion"] = !ImGui::GetIO().ConfigInputTextCursorBlink;
+  state["reducedMotion"] = a.view.prefs.reducedMotion;
   return reply(lesson::dumpJson(state));
 }
 
@@ -323,7 +323,7 @@ EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
 // prefers-reduced-motion: the one animation Dear ImGui has, the blinking text caret, stops.
 EMSCRIPTEN_KEEPALIVE void at_set_reduced_motion(int reduced) {
   ImGui::GetIO().ConfigInputTextCursorBlink = reduced == 0;
-  appState().platform.reducedMotion = reduced != 0;  // and Play shows the end state at once
+  appState().view.prefs.reducedMotion = reduced != 0;  // and Play shows the end state at once
 }
 
 // On a Mac, shortcuts use Cmd (copy, paste, select all, word jumps), as in every other field there.

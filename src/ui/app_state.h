@@ -70,7 +70,8 @@ constexpr float kMinZoom = 0.6f, kMaxZoom = 2.5f;  // the text size buttons and 
 
 struct UiPrefs {
   bool showFormal = false;
-  float zoom = 1.0f;  // user zoom on top of the device pixel ratio
+  float zoom = 1.0f;           // user zoom on top of the device pixel ratio
+  bool reducedMotion = false;  // no animation: Play shows the end state (the page starts from the system's setting)
 };
 
 struct AppState;
@@ -122,7 +123,6 @@ struct Platform {
   float pixelRatio = 1.0f;                              // device pixels per CSS pixel (web) or content scale (desktop)
   float uiScale = 1.0f;                                 // pixelRatio * zoom: what fonts and sizes were built for
   bool storageAvailable = true;                         // false when progress cannot be kept
-  bool reducedMotion = false;                           // the learner asked for no animation
   std::function<std::string(AppState&)> copyShareLink;  // copy a link to this state
   std::function<void(AppState&)> resetProgress;         // after "Start over": forget what was stored
   std::function<void(AppState&, const std::string& code)> submitChallengeCode;

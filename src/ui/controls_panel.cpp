@@ -154,6 +154,16 @@ void drawPageControls(AppState& app) {
   ImGui::SameLine();
   if (ImGui::Button("A+")) app.view.prefs.zoom = std::min(kMaxZoom, app.view.prefs.zoom + 0.1f);
   registerItem(app, "zoom-in", "Larger text, button");
+  ImGui::SameLine(0, px(app, 16));
+  bool reduced = app.view.prefs.reducedMotion;
+  if (ImGui::Checkbox("Reduce motion", &reduced)) {
+    app.view.prefs.reducedMotion = reduced;
+    ImGui::GetIO().ConfigInputTextCursorBlink = !reduced;  // the text caret stops blinking too
+  }
+  registerItem(app, "reduce-motion", [&] {
+    return std::string("Reduce motion, checkbox, ") + (app.view.prefs.reducedMotion ? "on" : "off") +
+           ": Play then shows the end state at once";
+  });
   if (app.platform.copyShareLink) {
     if (ImGui::Button("Copy link to this state")) app.view.shareStatus = app.platform.copyShareLink(app);
     registerItem(app, "copy-link", "Copy link to this state, button");

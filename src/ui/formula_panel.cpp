@@ -110,11 +110,11 @@ lesson::FormulaLine introducedSoFar(int step) {
   return furthest;
 }
 
-void drawFormulaPanel(AppState& app) {
-  if (!app.session.trace.ok) return;
+bool drawFormulaPanel(AppState& app) {
+  if (!app.session.trace.ok) return false;
   using lesson::FormulaLine;
   const FormulaLine introduced = introducedSoFar(app.session.lesson.step);
-  if (introduced == FormulaLine::None) return;  // nothing computed yet: tokens and vectors only
+  if (introduced == FormulaLine::None) return false;  // nothing computed yet: tokens and vectors only
   const FormulaLines lines = formulaLines(app);
   const FormulaLine about = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)].emphasis;
   const auto& tokens = app.session.lesson.tokens;
@@ -134,6 +134,7 @@ void drawFormulaPanel(AppState& app) {
     if (line <= introduced) drawLine(app, label.first, *label.second, about == line);
   if (about == FormulaLine::Mixing) drawLine(app, "W_O", lines.mixed, true);
   ImGui::TextDisabled("Click a score or weight cell to pick another pair.");
+  return true;
 }
 
 }  // namespace ui

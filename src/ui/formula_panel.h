@@ -6,7 +6,8 @@
 
 namespace ui {
 
-void drawFormulaPanel(AppState& app);
+// Returns whether it drew anything (before the scores step there is nothing to work out).
+bool drawFormulaPanel(AppState& app);
 // The furthest formula line the tour has introduced by `step`: the panel shows the lines up to it.
 lesson::FormulaLine introducedSoFar(int step);
 

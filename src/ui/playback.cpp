@@ -55,7 +55,7 @@ void drawPlayButton(AppState& app) {
   const bool playing = playbackProgress(app) >= 0;
   ImGui::BeginDisabled(playing);
   if (ImGui::Button(playing ? "Playing..." : "Play")) {
-    if (app.platform.reducedMotion) {
+    if (app.view.prefs.reducedMotion) {
       app.view.playback.stepId.clear();  // reduced motion: the end state, which is already shown
     } else {
       app.view.playback = {step.id, app.session.lesson.selected, ImGui::GetTime()};
@@ -67,7 +67,7 @@ void drawPlayButton(AppState& app) {
   ImGui::SameLine();
   ImGui::PushTextWrapPos(visibleRight());
   ImGui::TextDisabled(
-      "%s", app.platform.reducedMotion ? "Reduced motion is on: the end state is shown." : whatPlays(step.id));
+      "%s", app.view.prefs.reducedMotion ? "Reduced motion is on: the end state is shown." : whatPlays(step.id));
   ImGui::PopTextWrapPos();
 }
 

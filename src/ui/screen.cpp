@@ -81,8 +81,7 @@ void drawLessonColumn(AppState& app) {
   drawNotice(app);
   drawStepText(app);
   ImGui::Separator();
-  drawFormulaPanel(app);
-  ImGui::Separator();
+  if (drawFormulaPanel(app)) ImGui::Separator();
   app.focus.part = FocusPart::Settings;
   drawControls(app);
   drawPractice(app);
@@ -121,8 +120,7 @@ void drawBody(AppState& app) {
   app.focus.part = FocusPart::Views;
   drawViewsColumn(app);
   ImGui::Separator();
-  drawFormulaPanel(app);
-  ImGui::Separator();
+  if (drawFormulaPanel(app)) ImGui::Separator();
   app.focus.part = FocusPart::Settings;
   drawControls(app);
   drawPractice(app);

@@ -468,7 +468,7 @@ TEST_CASE("Play animates the step, then stops asking for frames; reduced motion 
   CHECK(app.view.playback.stepId.empty());
   CHECK(findWidget(app, "vec-k[6]") != nullptr);  // the whole step again
   // Reduced motion: the end state at once, nothing to animate.
-  app.platform.reducedMotion = true;
+  app.view.prefs.reducedMotion = true;
   clickWidget(app, *findWidget(app, "play"), 1280, 1600);
   CHECK_FALSE(app.animating);
   CHECK(app.view.playback.stepId.empty());
@@ -594,4 +594,21 @@ TEST_CASE("a cell's tooltip names it counting from 1, as the worked numbers do")
   frame(app, 1280, 800);
   CHECK(ui::cellName(app, lesson::MatrixId::X, 1, 0) == "X row 2 \"bank\", column 1 \"nature\"");
   CHECK(ui::cellName(app, lesson::MatrixId::Weights, 1, 4) == "weights row 2 \"bank\", column 5 \"river\"");
+}
+
+TEST_CASE("the Reduce motion checkbox makes Play show the end state, on the desktop as on the page") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("scores"));
+  frame(app, 1280, 2400);
+  frame(app, 1280, 2400);
+  const ui::WidgetRect* box = findWidget(app, "reduce-motion");
+  REQUIRE(box != nullptr);
+  clickWidget(app, *box, 1280, 2400);
+  CHECK(app.view.prefs.reducedMotion);
+  CHECK_FALSE(ImGui::GetIO().ConfigInputTextCursorBlink);
+  clickWidget(app, *findWidget(app, "play"), 1280, 2400);
+  CHECK_FALSE(app.animating);
+  CHECK(app.view.playback.stepId.empty());
 }
