@@ -143,6 +143,9 @@ std::string resetMatrix(LessonState& state, MatrixId id) {
     if (!m) return std::string(matrixName(id)) + " cannot be reset";
     LessonState preset;
     const bool known = loadPreset(s.presetId, preset);
+    // An example given by embeddings has Q, K and V only as X times its W: those are its values.
+    const bool vectors = id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V;
+    if (known && vectors && preset.source == VectorSource::Projected) switchToDirect(preset);
     const core::Matrix* original = known ? editableMatrix(preset, id) : nullptr;
     if (original && original->sameShape(*m))
       *m = *original;

@@ -72,8 +72,9 @@ std::vector<TourStep> buildSteps() {
        ViewPlacement::BeforeMatrices},
       {"scale",
        "Scaling by √d_k",
-       "Softmax ignores a shift: adding the same amount to every score of a row changes no weight. What makes it "
-       "pick a single winner and ignore the rest is the spread between the scores, and a dot product over more "
+       "A few steps on, softmax turns each row of scores into weights. It ignores a shift: adding the same amount to "
+       "every score of a row changes no weight. What makes it pick a single winner and ignore the rest is the spread "
+       "between the scores, and a dot product over more "
        "key dimensions adds up more terms: for vectors with independent random entries its spread grows like "
        "the square root of the key width. Dividing every score by that square root keeps the spread steady. "
        "Switch the scale off, or move the temperature, and watch the weights sharpen or flatten.",

@@ -137,7 +137,9 @@ struct FocusRegistry {
   FocusPart part = FocusPart::Header;  // the part being drawn now
   ImGuiID scrollTo = 0;                // item Tab moved to, scrolled into view when drawn
   bool previousKeys[7] = {};           // Left, Right, Home, End, Tab, Up, Down: last frame's state
-  bool arrowsTaken = false;            // the focused item moves with the arrow keys (last frame)
+  bool enterPresses = false;           // the focused item is a button: Enter presses it, as Space does
+  bool enterPressesBuilding = false;
+  bool arrowsTaken = false;  // the focused item moves with the arrow keys (last frame)
   bool arrowsTakenBuilding = false;
   int arrowX = 0, arrowY = 0;      // this frame's arrow presses for that item
   bool describeEveryItem = false;  // tests: keep every drawn item's spoken label, not just the focused one's

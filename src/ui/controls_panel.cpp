@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <optional>
 
@@ -54,6 +55,12 @@ void drawScaleControls(AppState& app) {
     queue(app, lesson::actions::setTemperature(temperature));
   if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))
     queue(app, lesson::actions::setTemperature(1.0f));  // double-click: back to plain softmax
+  // With keyboard focus the arrows move the slider (a tenth more or less each), not the tour.
+  if (const ArrowPresses arrows = takeArrowKeys(app); arrows.x != 0 || arrows.y != 0) {
+    const float factor = std::pow(1.1f, static_cast<float>(arrows.x + arrows.y));
+    queue(app, lesson::actions::setTemperature(
+                   std::clamp(temperature * factor, lesson::kMinTemperature, lesson::kMaxTemperature)));
+  }
   registerItem(app, "temperature",
                [&] { return "Temperature, slider, " + spokenNumber(app.session.lesson.temperature); });
   ImGui::SameLine();

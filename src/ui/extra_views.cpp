@@ -47,8 +47,16 @@ namespace {
 void drawHeadMaps(AppState& app) {
   const auto& heads = app.session.trace.attention.heads;
   const float cell = heads.size() > 1 ? px(app, 30) : px(app, 56);
+  const float left = ImGui::GetCursorPosX();
+  float mapWidth = 0;  // measured on the first map, then used to wrap the others onto new rows
   for (size_t h = 0; h < heads.size(); ++h) {
-    if (h > 0) ImGui::SameLine(0, px(app, 24));
+    if (h > 0) {
+      ImGui::SameLine(0, px(app, 24));
+      if (ImGui::GetCursorPosX() + mapWidth > visibleRight()) {
+        ImGui::NewLine();
+        ImGui::SetCursorPosX(left);
+      }
+    }
     ImGui::BeginGroup();
     ImGui::PushID(static_cast<int>(h));
     if (ImGui::RadioButton(("head " + std::to_string(h + 1)).c_str(), app.view.selectedHead == static_cast<int>(h)))
@@ -59,9 +67,11 @@ void drawHeadMaps(AppState& app) {
     });
     ImGui::PopID();
     const std::string prefix = heads.size() > 1 ? "head" + std::to_string(h + 1) + "Weights" : "headWeights";
-    drawHeatmap(app, heads[h].weights, heads[h].rowFullyHidden, prefix.c_str(), cell);
+    drawHeatmap(app, heads[h].weights, heads[h].rowFullyHidden, prefix.c_str(), cell, heads.size() == 1);
     ImGui::EndGroup();
+    mapWidth = std::max(mapWidth, ImGui::GetItemRectSize().x);
   }
+  if (heads.size() > 1) ImGui::TextDisabled("In each map: rows are queries, columns keys; each row sums to 1.");
 }
 
 // What each head does, in words; with one head, or heads that all do the same, a way to see
@@ -97,19 +107,24 @@ void drawHeads(AppState& app) {
                       head.Q.cols);
   const int width = head.output.cols;
   if (heads.size() > 1)
-    ImGui::TextWrapped(
-        "The output below holds the heads' outputs side by side: head %d fills columns %d to %d. "
-        "W_O then mixes them into the mixed output.",
-        app.view.selectedHead + 1, app.view.selectedHead * width + 1, (app.view.selectedHead + 1) * width);
+    paragraph("The output below holds the heads' outputs side by side: head " +
+              std::to_string(app.view.selectedHead + 1) + " fills columns " +
+              std::to_string(app.view.selectedHead * width + 1) + " to " +
+              std::to_string((app.view.selectedHead + 1) * width) +
+              ". W_O then mixes them into the mixed output; it starts as the identity, which changes nothing "
+              "until you edit it.");
   else
-    ImGui::TextWrapped("With one head the output below is that head's output; W_O then mixes its columns.");
+    paragraph(
+        "With one head the output below is that head's output; W_O then mixes its columns (it starts as "
+        "the identity, which changes nothing until you edit it).");
 }
 
 void drawTiles(AppState& app) {
   const auto& online = app.session.trace.online;
   const int i = app.session.lesson.selected;
-  sectionHeading(app, ("Tile by tile, for \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\" (tiles of " +
-                       std::to_string(app.session.trace.tileSize) + " keys)")
+  const std::string whichHead = app.session.trace.attention.heads.size() > 1 ? ", head 1" : "";
+  sectionHeading(app, ("Tile by tile, for \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\"" + whichHead +
+                       " (tiles of " + std::to_string(app.session.trace.tileSize) + " keys)")
                           .c_str());
   std::vector<std::vector<std::string>> rows;
   for (const auto& tile : online.tiles) {

@@ -64,12 +64,18 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
   const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
   app.focus.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused, {}});
   if (focused || app.focus.describeEveryItem) app.focus.widgetsBuilding.back().spoken = spoken();
+  // Enter presses a focused button or option; text fields, sliders and drags keep Enter for their own input.
+  if (focused) app.focus.enterPressesBuilding = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Inputable) == 0;
 }
 
 std::string spokenName(const AppState& app, const std::string& id) {
   for (const auto& w : app.focus.widgets)
     if (w.id == id && !w.spoken.empty()) return w.spoken;
   return id;
+}
+
+void keepEnterKey(AppState& app) {
+  if (ImGui::IsItemFocused()) app.focus.enterPressesBuilding = false;
 }
 
 ArrowPresses takeArrowKeys(AppState& app) {
@@ -80,6 +86,7 @@ ArrowPresses takeArrowKeys(AppState& app) {
 
 void beginFocusFrame(AppState& app) {
   app.focus.arrowsTakenBuilding = false;
+  app.focus.enterPressesBuilding = false;
   app.focus.widgetsBuilding.clear();
   app.focus.orderBuilding.clear();
   app.focus.part = FocusPart::Header;
@@ -88,6 +95,7 @@ void beginFocusFrame(AppState& app) {
 void endFocusFrame(AppState& app) {
   app.focus.widgets.swap(app.focus.widgetsBuilding);
   app.focus.arrowsTaken = app.focus.arrowsTakenBuilding;
+  app.focus.enterPresses = app.focus.enterPressesBuilding;
   // Side by side, the lesson column is drawn before the matrices; Tab still reaches the
   // matrices right after the step's text, as in the stacked layout.
   std::stable_sort(app.focus.orderBuilding.begin(), app.focus.orderBuilding.end(),
@@ -105,8 +113,12 @@ void handleTourKeys(AppState& app) {
   const bool tab = keyPressedOnce(app, 4, ImGuiKey_Tab);
   const bool up = keyPressedOnce(app, 5, ImGuiKey_UpArrow);
   const bool down = keyPressedOnce(app, 6, ImGuiKey_DownArrow);
+  const int enterIndex = io.KeyMap[ImGuiKey_Enter];
+  const bool enterDown = enterIndex >= 0 && enterIndex < IM_ARRAYSIZE(io.KeysDown) && io.KeysDown[enterIndex];
   app.focus.arrowX = app.focus.arrowY = 0;
   if (typing) return;  // arrows, Home and End belong to the text field being edited
+  // Enter on a focused button works as Space does (Dear ImGui 1.86 presses buttons with Space only).
+  if (enterDown && app.focus.enterPresses) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
   if (app.focus.arrowsTaken) {
     app.focus.arrowX = (right ? 1 : 0) - (left ? 1 : 0);
     app.focus.arrowY = (up ? 1 : 0) - (down ? 1 : 0);

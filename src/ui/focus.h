@@ -43,6 +43,9 @@ struct ArrowPresses {
   int x = 0, y = 0;
 };
 ArrowPresses takeArrowKeys(AppState& app);
+// The item just drawn handles Enter itself (a matrix cell starts typing on Enter), so Enter is
+// not turned into a press of it.
+void keepEnterKey(AppState& app);
 // Around the drawing of a frame: starts the registry afresh, then publishes it.
 void beginFocusFrame(AppState& app);
 void endFocusFrame(AppState& app);

@@ -64,7 +64,7 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
 }  // namespace
 
 void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<bool>& rowFullyHidden,
-                 const char* idPrefix, float maxCell) {
+                 const char* idPrefix, float maxCell, bool caption) {
   if (weights.empty()) return;
   const auto& tokens = app.session.lesson.tokens;
   float labelWidth = 0;
@@ -96,7 +96,10 @@ void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<b
     drawCellsOnCpu(draw, weights, origin, cell);
   drawCellOverlay(app, weights, rowFullyHidden, origin, cell, idPrefix);
   ImGui::SetCursorScreenPos(ImVec2(start.x, origin.y + size.y + px(app, 6)));
-  ImGui::TextDisabled("Rows: queries. Columns: keys. Each row sums to 1.");
+  if (caption)
+    ImGui::TextDisabled("Rows: queries. Columns: keys. Each row sums to 1.");
+  else
+    ImGui::Dummy(ImVec2(labelWidth + size.x, 0));
 }
 
 namespace {

@@ -13,7 +13,8 @@ void drawWeightRow(AppState& app, const char* label, float labelWidth, const std
 
 void drawKeyNames(AppState& app, float labelWidth, const std::vector<std::string>& keys);
 
+// `caption`: the line under it that says what rows and columns are (once for several maps).
 void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<bool>& rowFullyHidden,
-                 const char* idPrefix, float maxCell);
+                 const char* idPrefix, float maxCell, bool caption = true);
 
 }  // namespace ui

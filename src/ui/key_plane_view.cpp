@@ -80,6 +80,7 @@ void drawKeyPlane(AppState& app) {
   const ImVec2 qUnit = qLength > 0 ? ImVec2(q.x / qLength, q.y / qLength) : ImVec2(0, 0);
   float heaviest = 0;
   for (int j = 0; j < K.rows; ++j) heaviest = std::max(heaviest, weights.at(query, j));
+  std::string onOrigin;  // keys with no length in the shown dimensions
   // Playing: the query meets the keys one by one; the newest is the one its shadow is shown for.
   const float progress = playbackProgress(app);
   const Reveal met = revealed(progress, K.rows);
@@ -89,10 +90,12 @@ void drawKeyPlane(AppState& app) {
     const ImVec2 k(K.at(j, axes.x), axes.y == axes.x ? 0.0f : K.at(j, axes.y));
     const float share = heaviest > 0 ? weights.at(query, j) / heaviest : 0.0f;
     if (qLength > 0) drawShadow(frame, k, qUnit, j == key);
-    // Names only on the keys that matter here, so short arrows near the origin stay readable.
-    const bool named = share >= 0.5f || j == key;
+    // Every key is named, except those with no length in these two dimensions: they sit on the
+    // origin together and the caption names them.
+    const bool atOrigin = std::hypot(k.x, k.y) * frame.pixelsPerUnit < 4.0f;
     drawArrow(frame, k.x, k.y, withOpacity(kTourBlue, 0.3f + 0.7f * share), 1.0f + 3.0f * share,
-              named ? state.tokens[static_cast<size_t>(j)] : std::string());
+              atOrigin ? std::string() : state.tokens[static_cast<size_t>(j)]);
+    if (atOrigin) onOrigin += (onOrigin.empty() ? "" : ", ") + ("\"" + state.tokens[static_cast<size_t>(j)] + "\"");
   }
   drawArrow(frame, q.x, q.y, kAccentFill, 3.0f, "q: " + state.tokens[static_cast<size_t>(query)]);
   for (int j = 0; j < met.shown; ++j) {
@@ -122,6 +125,8 @@ void drawKeyPlane(AppState& app) {
       "Each key's dashed line drops onto the query's line. How far along it lands, times the query's length, "
       "is the dot product in these two dimensions: far out for a long key pointing the query's way, behind the "
       "origin (red) when it points away. Thicker keys get more weight.");
+  if (!onOrigin.empty())
+    paragraph("At the origin, with nothing in these two dimensions: " + onOrigin + ". Their dot product here is 0.");
   paragraph("For " + pair + ": q \xC2\xB7 k = " + twoDecimals(fullDot(Q, query, K, key)) + " over all " +
             std::to_string(Q.cols) + " dimensions, " + twoDecimals(shown) + " of it in the two shown." +
             (attention.heads.size() > 1 ? " With several heads, each head's score uses only its own columns." : ""));

@@ -129,6 +129,7 @@ void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value,
   const bool changed = ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue,
                                         format, ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp);
   registerItem(app, cellId(id, row, col), [&] { return cellLabel(app, id, row, col, value); });
+  keepEnterKey(app);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)", cellName(app, id, row, col).c_str(),
                       formatExact(value).c_str());

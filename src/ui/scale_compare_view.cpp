@@ -37,12 +37,13 @@ std::string sentence(const lesson::LessonState& state, const LargestWeight& plai
                   static_cast<double>(plain.weight));
     return text;
   }
+  const bool evensOut = divided.weight < plain.weight - 0.005f;
   std::snprintf(text, sizeof text,
                 "Not divided, the largest weight is %.2f (on \"%s\"). Divided by \xE2\x88\x9A%d = %.2f, every score "
-                "shrinks by that factor, the gaps between them too, and the largest weight is %.2f: the weights "
-                "even out.",
+                "shrinks by that factor, the gaps between them too, and the largest weight is %.2f%s",
                 static_cast<double>(plain.weight), key, headWidth, std::sqrt(static_cast<double>(headWidth)),
-                static_cast<double>(divided.weight));
+                static_cast<double>(divided.weight),
+                evensOut ? ": the weights even out." : ": here the division hardly changes the weights.");
   return text;
 }
 

@@ -54,8 +54,12 @@ void drawStepViews(AppState& app, const lesson::TourStep& step) {
 // When Q, K and V are given directly, X and the projections are not part of the lesson.
 void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
   if (app.session.lesson.source != lesson::VectorSource::Direct) return;
-  const bool showsEmbeddings = std::find(step.shows.begin(), step.shows.end(), lesson::MatrixId::X) != step.shows.end();
-  if (!showsEmbeddings) return;
+  // On every step that shows the vectors or the embeddings, so the way back is where the edit was.
+  const auto shows = [&](lesson::MatrixId id) {
+    return std::find(step.shows.begin(), step.shows.end(), id) != step.shows.end();
+  };
+  using M = lesson::MatrixId;
+  if (!shows(M::X) && !shows(M::Q) && !shows(M::K) && !shows(M::V)) return;
   if (app.session.lesson.X.empty()) {
     paragraph("In this example Q, K and V are given directly, so there is no X or W to show.");
     return;

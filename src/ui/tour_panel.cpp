@@ -1,6 +1,8 @@
 // tour_panel.cpp: navigation through the tour and the text of each step.
 #include "ui/tour_panel.h"
 
+#include <imgui_internal.h>
+
 #include "lesson/actions.h"
 #include "ui/widgets.h"
 
@@ -41,6 +43,9 @@ void drawProgressDots(AppState& app) {
       draw->AddCircleFilled(centre, radius, accent);
     else
       draw->AddCircle(centre, radius, accent, 0, 1.5f * app.platform.uiScale);
+    if (ImGui::IsItemFocused() && !GImGui->NavDisableHighlight)  // keyboard focus: a ring, as on other controls
+      draw->AddCircle(centre, radius + px(app, 4), ImGui::GetColorU32(ImGuiCol_NavHighlight), 0,
+                      2.0f * app.platform.uiScale);
     ImGui::PopID();
   }
 }
@@ -66,8 +71,14 @@ void drawTourHeader(AppState& app) {
   registerItem(app, "back", "Previous step, button");
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%d / %d", step + 1, count);
-  ImGui::SameLine();
+  // The counter keeps the width of its widest text, so Next does not move as the steps go by.
+  const std::string counter = std::to_string(step + 1) + " / " + std::to_string(count);
+  const std::string widest = std::to_string(count) + " / " + std::to_string(count);
+  const float counterX = ImGui::GetCursorPosX();
+  const float counterWidth = ImGui::CalcTextSize(widest.c_str()).x;
+  ImGui::SetCursorPosX(counterX + (counterWidth - ImGui::CalcTextSize(counter.c_str()).x) * 0.5f);
+  ImGui::TextUnformatted(counter.c_str());
+  ImGui::SameLine(counterX + counterWidth + ImGui::GetStyle().ItemSpacing.x);
   ImGui::BeginDisabled(step == count - 1);
   if (ImGui::Button("Next \xE2\x86\x92")) queueStepChange(app, step + 1);
   ImGui::EndDisabled();

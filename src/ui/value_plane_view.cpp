@@ -93,9 +93,9 @@ void drawValuePlane(AppState& app) {
   for (int j = 0; j < V.rows; ++j) {
     const float share = heaviest > 0 ? weightsX.at(query, j) / heaviest : 0.0f;
     const ImVec2 v = at(j);
-    const bool named = share >= 0.5f || j == query || j == state.selectedKey;
+    const bool atOrigin = std::hypot(v.x, v.y) * frame.pixelsPerUnit < 4.0f;  // no name piled on the origin
     drawArrow(frame, v.x, v.y, withOpacity(j == query ? kAccentFill : kTourBlue, 0.3f + 0.7f * share),
-              1.0f + 4.0f * share, named ? state.tokens[static_cast<size_t>(j)] : std::string());
+              1.0f + 4.0f * share, atOrigin ? std::string() : state.tokens[static_cast<size_t>(j)]);
   }
   const float progress = app.view.playback.stepId == "weighted-sum" ? playbackProgress(app) : -1.0f;
   const Reveal added = revealed(progress, V.rows);

@@ -37,8 +37,11 @@ float gridSpacing(float extent) {
 // One axis picker: a dimension by name, or the default the view chose.
 void drawAxisPicker(AppState& app, const PlaneSpec& spec, const char* label, const std::string& widgetId, int& chosen,
                     int shown) {
-  ImGui::SetNextItemWidth(px(app, 105));
-  const std::string current = spec.names[static_cast<size_t>(shown)] + (chosen < 0 ? " (auto)" : "");
+  // As wide as the longest name, so the one shown is never cut ("auto" is said in the list).
+  float widest = 0;
+  for (const auto& name : spec.names) widest = std::max(widest, ImGui::CalcTextSize(name.c_str()).x);
+  ImGui::SetNextItemWidth(widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2 + px(app, 4));
+  const std::string& current = spec.names[static_cast<size_t>(shown)];
   if (ImGui::BeginCombo(("##" + widgetId).c_str(), current.c_str())) {
     if (ImGui::Selectable("auto: the two that matter most", chosen < 0)) chosen = -1;
     for (int d = 0; d < static_cast<int>(spec.names.size()); ++d)
@@ -49,7 +52,7 @@ void drawAxisPicker(AppState& app, const PlaneSpec& spec, const char* label, con
     return std::string(label) + " axis, list, " + spec.names[static_cast<size_t>(shown)] + ": Space opens it";
   });
   ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-  ImGui::TextUnformatted(label);
+  ImGui::TextUnformatted(chosen < 0 ? (std::string(label) + " (auto)").c_str() : label);
 }
 
 void drawGrid(const PlaneFrame& frame, ImDrawList* draw) {

@@ -169,3 +169,18 @@ TEST_CASE("the heads control steps to counts that divide d_k and d_v") {
   REQUIRE(lesson::applyStateText(three, R"({"V": [[1, 2, 3], [4, 5, 6], [7, 8, 9]]})").empty());
   CHECK(lesson::headCountToward(three, 2) == 1);  // 2 and 4 divide d_k = 4 but not d_v = 3
 }
+
+TEST_CASE("resetting K after editing it restores the example's keys, not zeros") {
+  lesson::LessonState s = lesson::defaultState();  // given by embeddings: K is X W_K
+  const auto example = lesson::computeTrace(s).attention.K;
+  REQUIRE(lesson::setEntry(s, MatrixId::K, 4, 0, 9.0f).empty());  // switches to direct vectors
+  REQUIRE(s.source == lesson::VectorSource::Direct);
+  REQUIRE(lesson::resetMatrix(s, MatrixId::K).empty());
+  CHECK(s.K == example);
+  // X and the W still reset to the example's own values.
+  lesson::LessonState p = lesson::defaultState();
+  const auto x = p.X;
+  REQUIRE(lesson::setEntry(p, MatrixId::X, 1, 0, 0.9f).empty());
+  REQUIRE(lesson::resetMatrix(p, MatrixId::X).empty());
+  CHECK(p.X == x);
+}

@@ -612,3 +612,25 @@ TEST_CASE("the Reduce motion checkbox makes Play show the end state, on the desk
   CHECK_FALSE(app.animating);
   CHECK(app.view.playback.stepId.empty());
 }
+
+TEST_CASE("Enter presses a focused button, and still starts typing in a focused cell") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  frame(app, 1280, 800);
+  pressKey(app, ImGuiKey_Tab);  // Back is greyed out on the first step: Tab lands on Next
+  REQUIRE(findWidget(app, "next") != nullptr);
+  REQUIRE(findWidget(app, "next")->focused);
+  pressKey(app, ImGuiKey_Enter);
+  CHECK(app.session.lesson.step == 1);
+  // On a matrix cell, Enter opens the cell for typing instead.
+  bool onCell = false;
+  for (int k = 0; k < 40 && !onCell; ++k) {
+    pressKey(app, ImGuiKey_Tab);
+    for (const auto& w : app.focus.widgets) onCell = onCell || (w.focused && w.id.rfind("X[", 0) == 0);
+  }
+  REQUIRE(onCell);
+  pressKey(app, ImGuiKey_Enter);
+  CHECK(app.view.cellEdit.active);
+  CHECK(app.session.lesson.step == 1);
+}
