@@ -161,9 +161,10 @@ std::vector<TourStep> buildSteps() {
        "Output = softmax(Q Kᵀ / √d_k) V",
        {M::Q, M::K, M::V, M::Weights, M::Output},
        M::Output,
-       {"cost"},
+       {"pairs-grid", "cost"},
        FormulaLine::None,
-       true},
+       true,
+       ViewPlacement::BeforeMatrices},
       {"multi-head",
        "Several heads",
        "One set of weights can only express one kind of relation at a time. Multi-head attention splits the "

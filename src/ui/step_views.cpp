@@ -30,6 +30,7 @@ void drawValuePlane(AppState& app);       // value_plane_view.cpp
 void drawScaleComparison(AppState& app);  // scale_compare_view.cpp
 void drawTwoSentences(AppState& app);     // two_sentences_view.cpp
 void drawPlayButton(AppState& app);       // playback.cpp
+void drawPairsGrid(AppState& app);        // pairs_grid_view.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
@@ -45,6 +46,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"scale-compare", drawScaleComparison},
       {"two-sentences", drawTwoSentences},
       {"play", drawPlayButton},
+      {"pairs-grid", drawPairsGrid},
       {"cost", drawCost},
       {"heads", drawHeads},
       {"tiles", drawTiles},
