@@ -9,7 +9,12 @@ mkdir -p "$OUT"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
-run() { xvfb-run -a -s "-screen 0 1600x1000x24" "$@"; }
+# One X server for the whole script: a fresh xvfb-run per command could fail in its own clean-up
+# (exit 5) when other X servers come and go on a busy machine, which is not the program's doing.
+if [ -z "${AT_SMOKE_UNDER_XVFB:-}" ]; then
+  AT_SMOKE_UNDER_XVFB=1 exec xvfb-run -a -s "-screen 0 1600x1000x24" bash "$0" "$@"
+fi
+run() { "$@"; }
 
 run "$BIN" --screenshot "$OUT/desktop-step1.png" --size 1280x800
 run "$BIN" --screenshot "$OUT/desktop-softmax.png" --size 1280x800 --step softmax
@@ -26,7 +31,7 @@ expect_usage_error() {
   local expected="$1"; shift
   set +e
   local err
-  err=$(ulimit -v 4000000; timeout -k 5 20 xvfb-run -a -s "-screen 0 1600x1000x24" "$BIN" "$@" 2>&1 >/dev/null)
+  err=$(ulimit -v 4000000; timeout -k 5 20 "$BIN" "$@" 2>&1 >/dev/null)
   local code=$?
   set -e
   [ "$code" = 2 ] || fail "'$*' exited $code, expected 2"
