@@ -23,7 +23,8 @@ void drawPresetPicker(AppState& app) {
   for (const auto& p : lesson::presetList())
     if (p.id == app.session.lesson.presetId) current = p.label;
   if (app.session.lesson.presetId == "random") current = "Random vectors";
-  ImGui::SetNextItemWidth(px(app, 300));
+  // No wider than the column leaves beside its label, so a phone shows the whole list.
+  ImGui::SetNextItemWidth(std::min(px(app, 300), visibleWidth() - ImGui::CalcTextSize("Example").x - px(app, 24)));
   if (ImGui::BeginCombo("Example", current.c_str())) {
     for (const auto& p : lesson::presetList()) {
       if (ImGui::Selectable(p.label.c_str(), p.id == app.session.lesson.presetId))
@@ -104,7 +105,11 @@ void drawTokenEditor(AppState& app) {
     registerItem(app, "remove[" + std::to_string(i) + "]", [&] {
       return "Remove token " + inQuotes(app.session.lesson.tokens[static_cast<size_t>(i)]) + ", button";
     });
-    if (i % 2 == 0 && i + 1 < n) ImGui::SameLine(0, px(app, 24));
+    // Two names a row where two fit, one on a phone.
+    const float rowWidth =
+        ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() - ImGui::GetCursorStartPos().x;
+    const bool twoFit = 2 * rowWidth + px(app, 24) <= visibleRight() - ImGui::GetCursorStartPos().x;
+    if (i % 2 == 0 && i + 1 < n && twoFit) ImGui::SameLine(0, px(app, 24));
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(px(app, 120));

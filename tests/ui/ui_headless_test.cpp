@@ -634,3 +634,20 @@ TEST_CASE("Enter presses a focused button, and still starts typing in a focused 
   CHECK(app.view.cellEdit.active);
   CHECK(app.session.lesson.step == 1);
 }
+
+TEST_CASE("on a phone every name and its Remove button are on screen, and the example list fits") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  frame(app, 390, 3000);
+  frame(app, 390, 3000);
+  for (size_t i = 0; i < app.session.lesson.tokens.size(); ++i) {
+    const ui::WidgetRect* remove = findWidget(app, "remove[" + std::to_string(i) + "]");
+    CAPTURE(i);
+    REQUIRE(remove != nullptr);
+    CHECK(remove->x + remove->w <= 390);
+  }
+  const ui::WidgetRect* preset = findWidget(app, "preset");
+  REQUIRE(preset != nullptr);
+  CHECK(preset->x + preset->w <= 390);
+}
