@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab order
@@ -92,6 +93,13 @@ struct Playback {
   double startedAt = 0;
 };
 
+// Traces the comparison views set beside the lesson's own, computed on an edit, not every frame.
+struct ComparisonTraces {
+  uint64_t scaleRevision = ~0ull;      // the session revision `divided` and `plain` were made for
+  lesson::LessonTrace divided, plain;  // the learner's state with the division on and off
+  std::vector<std::pair<lesson::LessonState, lesson::LessonTrace>> bankSentences;  // fixed examples: once
+};
+
 // The views' own state: what is being typed, picked or shown, not part of the lesson.
 struct ViewState {
   UiPrefs prefs;
@@ -106,6 +114,7 @@ struct ViewState {
   std::string challengeMessage;
   PlaneView keyPlane, valuePlane;
   Playback playback;
+  ComparisonTraces comparisons;
   int scrolledToStep = -1;  // the step the columns were last scrolled to the top for
   // A name the lesson refused, kept in its field to be fixed until the lesson changes otherwise
   // (index -1: none).

@@ -53,8 +53,14 @@ void drawScaleComparison(AppState& app) {
   const auto& state = app.session.lesson;
   const int query = state.selected;
   const size_t head = static_cast<size_t>(app.view.selectedHead);
-  const lesson::LessonTrace divided = lesson::traceWithScale(state, true);
-  const lesson::LessonTrace plain = lesson::traceWithScale(state, false);
+  ComparisonTraces& cache = app.view.comparisons;
+  if (cache.scaleRevision != app.session.revision) {
+    cache.divided = lesson::traceWithScale(state, true);
+    cache.plain = lesson::traceWithScale(state, false);
+    cache.scaleRevision = app.session.revision;
+  }
+  const lesson::LessonTrace& divided = cache.divided;
+  const lesson::LessonTrace& plain = cache.plain;
   if (!divided.ok || !plain.ok || head >= divided.attention.heads.size()) return;
   const auto& dividedWeights = divided.attention.heads[head].weights;
   const auto& plainWeights = plain.attention.heads[head].weights;

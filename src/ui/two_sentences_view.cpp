@@ -26,10 +26,7 @@ std::string outputInWords(const lesson::LessonState& state, const lesson::Lesson
   return text;
 }
 
-void drawSentence(AppState& app, const char* presetId) {
-  lesson::LessonState state;
-  if (!lesson::loadPreset(presetId, state)) return;
-  const lesson::LessonTrace trace = lesson::computeTrace(state);
+void drawSentence(AppState& app, const lesson::LessonState& state, const lesson::LessonTrace& trace) {
   const int bank = lesson::findToken(state, "bank");
   if (!trace.ok || bank < 0) return;
   ImGui::PushFont(app.platform.fonts.bold);
@@ -49,9 +46,16 @@ void drawTwoSentences(AppState& app) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   paragraph("the same \"bank\" vector, the same weights W: only the neighbours differ");
   ImGui::PopStyleColor();
-  drawSentence(app, "bank-river");
-  ImGui::Spacing();
-  drawSentence(app, "bank-money");
+  auto& sentences = app.view.comparisons.bankSentences;
+  if (sentences.empty())  // the two examples never change: computed once
+    for (const char* id : {"bank-river", "bank-money"}) {
+      lesson::LessonState state;
+      if (lesson::loadPreset(id, state)) sentences.emplace_back(state, lesson::computeTrace(state));
+    }
+  for (size_t k = 0; k < sentences.size(); ++k) {
+    if (k > 0) ImGui::Spacing();
+    drawSentence(app, sentences[k].first, sentences[k].second);
+  }
   paragraph(
       "By the river, bank gives its largest weight to \"river\" and its output leans to nature; beside "
       "\"deposit\" and \"money\" it leans to money. The rest of this tour shows how.");
