@@ -1,4 +1,4 @@
-// steps.cpp: the twelve steps of the tour, in the project's own words.
+// steps.cpp: the steps of the tour, in the project's own words.
 #include "lesson/steps.h"
 
 namespace lesson {
@@ -23,7 +23,7 @@ std::vector<TourStep> buildSteps() {
        "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
        {},
        M::Output,
-       {"tokens", "two-sentences", "links"},
+       {"tokens", "two-sentences", "links", "history"},
        FormulaLine::None,
        false},
       {"tokens",
@@ -44,7 +44,10 @@ std::vector<TourStep> buildSteps() {
        "Three roles: query, key, value",
        "Each token plays three parts. Its query says what it is looking for, its key says what it can be "
        "matched on, and its value is what it passes along when it is chosen. Three separate matrices turn the "
-       "same embedding into these three vectors, so how a token asks can differ from what it carries.",
+       "same embedding into these three vectors, so how a token asks can differ from what it carries. Think of a "
+       "library: the query is your question, each key is the label on a book's spine, and each value is what is "
+       "inside the book. Unlike a librarian, attention does not hand you one book: you get a little of every book, "
+       "more of those whose label fits your question best.",
        "Q = X W_Q, K = X W_K and V = X W_V, with W_Q and W_K of shape d_model x d_k and W_V of shape "
        "d_model x d_v. All three are learned. Row i of Q is the query of token i. In the three-token example "
        "Q, K and V are given directly instead of being projected from X.",
@@ -161,7 +164,7 @@ std::vector<TourStep> buildSteps() {
        "Output = softmax(Q Kᵀ / √d_k) V",
        {M::Q, M::K, M::V, M::Weights, M::Output},
        M::Output,
-       {"pairs-grid", "cost"},
+       {"pairs-grid", "cost", "code"},
        FormulaLine::None,
        true,
        ViewPlacement::BeforeMatrices},
@@ -199,6 +202,42 @@ std::vector<TourStep> buildSteps() {
        {"tiles"},
        FormulaLine::None,
        true},
+      {"uses",
+       "Where attention is used",
+       "Nothing in the formula is about words. Anything that can be cut into pieces, each piece made into a vector, "
+       "can go through attention: pieces of text, patches of an image, lines of code, the amino acids of a protein. "
+       "The queries, keys and values differ from field to field; the computation is the one you have just followed.",
+       "What changes between fields is how the input is cut into tokens, how the embeddings and the weight matrices "
+       "are learned, and which mask is used: causal for models that write text one token at a time, none for an "
+       "encoder that reads a whole image or sentence. Cross-attention, as in translation, takes its queries from "
+       "one sequence and its keys and values from another.",
+       "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
+       {},
+       M::Output,
+       {"uses"},
+       FormulaLine::None,
+       false},
+      {"next",
+       "What comes next",
+       "Attention is one part of a Transformer layer. Its output is added back to its input and normalised; then a "
+       "small feed-forward network works on each token on its own, and its output is added back and normalised "
+       "too. A model stacks dozens of such layers, each attending to what the layers below have already mixed in. "
+       "Being able to reach every position does not mean using every position equally well: Liu and colleagues "
+       "(2023, \"Lost in the Middle\") hid the answer to a question in one of many documents in a prompt and "
+       "moved it around. The models did best when it came first or last, and worst when it sat in the middle, "
+       "even models built for long inputs.",
+       "In the 2017 design a layer computes h = LayerNorm(x + Attention(x)), then y = LayerNorm(h + FFN(h)), "
+       "where FFN(h) = W₂ max(0, W₁ h + b₁) + b₂ "
+       "acts on each token separately, with a hidden width four times d_model (2048 for d_model = 512). Most "
+       "recent models normalise first, x + Attention(LayerNorm(x)), which trains more stably in deep stacks, and "
+       "often use GELU or a gated unit instead of max(0, ·). The residual additions let each layer "
+       "change the vectors a little instead of rebuilding them.",
+       "h = LayerNorm(x + Attention(x)),   y = LayerNorm(h + FFN(h))",
+       {},
+       M::Output,
+       {"transformer-block"},
+       FormulaLine::None,
+       false},
   };
 }
 

@@ -98,6 +98,9 @@ struct ComparisonTraces {
   uint64_t scaleRevision = ~0ull;      // the session revision `divided` and `plain` were made for
   lesson::LessonTrace divided, plain;  // the learner's state with the division on and off
   std::vector<std::pair<lesson::LessonState, lesson::LessonTrace>> bankSentences;  // fixed examples: once
+  uint64_t listingRevision = ~0ull;  // the session revision `listing` was written for
+  std::string listing;               // the NumPy listing of the learner's numbers
+  bool listingCopied = false;        // "Copied" shows until the listing changes
 };
 
 // The views' own state: what is being typed, picked or shown, not part of the lesson.

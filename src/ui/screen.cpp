@@ -11,6 +11,7 @@
 #include "ui/controls_panel.h"
 #include "ui/extra_views.h"
 #include "ui/formula_panel.h"
+#include "ui/glossary_panel.h"
 #include "ui/heatmap_view.h"
 #include "ui/matrix_view.h"
 #include "ui/practice_panel.h"
@@ -86,6 +87,7 @@ void drawLessonColumn(AppState& app) {
   drawStepText(app);
   ImGui::Separator();
   if (drawFormulaPanel(app)) ImGui::Separator();
+  drawGlossary(app);
   app.focus.part = FocusPart::Settings;
   drawControls(app);
   drawPractice(app);
@@ -125,6 +127,7 @@ void drawBody(AppState& app) {
   drawViewsColumn(app);
   ImGui::Separator();
   if (drawFormulaPanel(app)) ImGui::Separator();
+  drawGlossary(app);
   app.focus.part = FocusPart::Settings;
   drawControls(app);
   drawPractice(app);

@@ -31,6 +31,10 @@ void drawScaleComparison(AppState& app);  // scale_compare_view.cpp
 void drawTwoSentences(AppState& app);     // two_sentences_view.cpp
 void drawPlayButton(AppState& app);       // playback.cpp
 void drawPairsGrid(AppState& app);        // pairs_grid_view.cpp
+void drawCodeListing(AppState& app);      // code_view.cpp
+void drawHistory(AppState& app);          // history_view.cpp
+void drawUses(AppState& app);             // uses_view.cpp
+void drawTransformerBlock(AppState& app);  // block_view.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
@@ -50,6 +54,10 @@ const std::vector<StepViewRecord>& stepViews() {
       {"cost", drawCost},
       {"heads", drawHeads},
       {"tiles", drawTiles},
+      {"code", drawCodeListing},
+      {"history", drawHistory},
+      {"uses", drawUses},
+      {"transformer-block", drawTransformerBlock},
   };
   return records;
 }

@@ -10,7 +10,9 @@
 #include <cstdlib>
 
 #include "lesson/actions.h"
+#include "lesson/code_listing.h"
 #include "lesson/edits.h"
+#include "lesson/glossary.h"
 #include "lesson/practice.h"
 #include "lesson/presets.h"
 #include "lesson/steps.h"
@@ -650,4 +652,53 @@ TEST_CASE("on a phone every name and its Remove button are on screen, and the ex
   const ui::WidgetRect* preset = findWidget(app, "preset");
   REQUIRE(preset != nullptr);
   CHECK(preset->x + preset->w <= 390);
+}
+
+TEST_CASE("the glossary is on every step, opens, and leads to the step that teaches a word") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  for (const char* stepId : {"why", "softmax", "next"}) {
+    goToStep(app, lesson::stepIndexOf(stepId));
+    frame(app, 1280, 1600);
+    frame(app, 1280, 1600);
+    CHECK_MESSAGE(findWidget(app, "glossary") != nullptr, stepId);
+  }
+  // Closed, it shows no entries; a click on its heading opens it.
+  CHECK(findWidget(app, "glossary-step[0]") == nullptr);
+  const ui::WidgetRect* heading = findWidget(app, "glossary");
+  REQUIRE(heading != nullptr);
+  clickWidget(app, *heading, 1280, 1600);
+  frame(app, 1280, 1600);
+  const ui::WidgetRect* toSoftmax = nullptr;
+  const auto& entries = lesson::glossary();
+  for (size_t k = 0; k < entries.size(); ++k)
+    if (entries[k].term == "softmax") toSoftmax = findWidget(app, "glossary-step[" + std::to_string(k) + "]");
+  REQUIRE(toSoftmax != nullptr);
+  clickWidget(app, *toSoftmax, 1280, 1600);
+  frame(app, 1280, 1600);
+  CHECK(app.session.lesson.step == lesson::stepIndexOf("softmax"));
+}
+
+TEST_CASE("the code listing shows the learner's numbers, follows an edit and copies to the clipboard") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("all-at-once"));
+  frame(app, 1280, 2400);
+  frame(app, 1280, 2400);
+  REQUIRE(findWidget(app, "code-listing") != nullptr);
+  const std::string before = app.view.comparisons.listing;
+  CHECK(before == lesson::numpyListing(app.session.lesson, app.session.trace));
+  ui::apply(app, lesson::actions::setMask(core::Mask::causal()));
+  frame(app, 1280, 2400);
+  CHECK(app.view.comparisons.listing != before);
+  CHECK(app.view.comparisons.listing.find("np.tril") != std::string::npos);
+  const ui::WidgetRect* copy = findWidget(app, "code-copy");
+  REQUIRE(copy != nullptr);
+  clickWidget(app, *copy, 1280, 2400);
+  const char* clipboard = ImGui::GetClipboardText();
+  REQUIRE(clipboard != nullptr);
+  CHECK(std::string(clipboard) == app.view.comparisons.listing);
+  CHECK(app.view.comparisons.listingCopied);
 }
