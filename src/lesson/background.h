@@ -20,5 +20,11 @@ struct AttentionUse {
 
 const std::vector<Milestone>& historyMilestones();
 const std::vector<AttentionUse>& attentionUses();
+// What the drawing of a Transformer layer shows, in words: its caption, and what a screen reader says.
+const char* transformerLayerDescription();
+
+// The text of the history, uses and layer views a step shows ("history", "uses",
+// "transformer-block"), as sentences for the narration; "" for other views.
+std::string viewNarration(const std::string& viewId);
 
 }  // namespace lesson

@@ -32,7 +32,7 @@ std::string fixedText(float value) {
   return std::string(text) == "-0.0000" ? "0.0000" : text;
 }
 
-// name = np.array([[...],\n              [...]])
+// "# comment", then name = np.array([[...],\n              [...]])
 std::string arrayLiteral(const std::string& name, const core::Matrix& m, const std::string& comment) {
   const std::string lead = name + " = np.array([";
   std::string text = lead;
@@ -43,8 +43,7 @@ std::string arrayLiteral(const std::string& name, const core::Matrix& m, const s
     text += "]";
   }
   text += "])";
-  if (!comment.empty()) text += "  # " + comment;
-  return text + "\n";
+  return (comment.empty() ? "" : "# " + comment + "\n") + text + "\n";
 }
 
 // The core's numbers as comment lines, one row each, to compare with what Python prints.
@@ -75,13 +74,13 @@ std::string tokenList(const LessonState& state) {
 std::string inputs(const LessonState& state, const LessonTrace& trace) {
   std::string text = "import numpy as np\n\n";
   if (state.source == VectorSource::Projected) {
-    text += arrayLiteral("X", trace.X, "one row per token: " + tokenList(state));
+    text += arrayLiteral("X", trace.X, "the embeddings, one row per token: " + tokenList(state));
     text += arrayLiteral("W_Q", trace.WQ, "");
     text += arrayLiteral("W_K", trace.WK, "");
     text += arrayLiteral("W_V", trace.WV, "");
     text += "Q, K, V = X @ W_Q, X @ W_K, X @ W_V\n";
   } else {
-    text += arrayLiteral("Q", trace.attention.Q, "one row per token: " + tokenList(state));
+    text += arrayLiteral("Q", trace.attention.Q, "queries, keys and values, one row per token: " + tokenList(state));
     text += arrayLiteral("K", trace.attention.K, "");
     text += arrayLiteral("V", trace.attention.V, "");
   }
@@ -135,7 +134,7 @@ std::string numpyListing(const LessonState& state, const LessonTrace& trace) {
   if (isIdentity(trace.WO))
     text += "W_O = np.eye(" + std::to_string(trace.WO.rows) + ")  # mixes the joined head outputs; the identity until edited\n";
   else
-    text += arrayLiteral("W_O", trace.WO, "mixes the joined head outputs");
+    text += arrayLiteral("W_O", trace.WO, "W_O mixes the joined head outputs");
   text += "heads = [attention(q, k, v) for q, k, v in zip(np.hsplit(Q, " + h + "), np.hsplit(K, " + h +
           "), np.hsplit(V, " + h + "))]\n";
   text += "out = np.hstack([o for W, o in heads]) @ W_O\n";

@@ -25,8 +25,10 @@ const std::vector<GlossaryEntry>& glossary() {
        "0 at right angles, negative when they point apart.",
        "scores"},
       {"d_k",
-       "The width of the queries and keys (of each head). Scores are divided by \xE2\x88\x9A"
-       "d_k so that a wider key does not spread them further apart.",
+       "The width of the queries and keys (of each head). For random vectors the spread of their dot products "
+       "grows like \xE2\x88\x9A"
+       "d_k, so scores are divided by \xE2\x88\x9A"
+       "d_k to keep it the same at any width.",
        "scale"},
       {"softmax",
        "Turns a row of scores into weights: each score minus the row's largest, exponentiated, divided by the sum "

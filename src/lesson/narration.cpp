@@ -3,6 +3,7 @@
 
 #include <cstdio>
 
+#include "lesson/background.h"
 #include "lesson/steps.h"
 
 namespace lesson {
@@ -26,6 +27,10 @@ std::string narrate(const LessonState& state, const LessonTrace& trace) {
   const auto& step = tourSteps()[static_cast<size_t>(state.step)];
   std::string text = "Step " + std::to_string(state.step + 1) + " of " + std::to_string(stepCount()) + ": " +
                      step.title + (step.title.back() == '?' ? " " : ". ") + step.plain;
+  for (const auto& view : step.views) {
+    const std::string described = viewNarration(view);  // views of text and drawings, not numbers
+    if (!described.empty()) text += " " + described;
+  }
   if (!state.notice.empty()) text += " Notice: " + withFullStop(state.notice);
   if (!trace.ok) return text + " This state cannot be computed: " + withFullStop(trace.error);
   const auto& head = trace.attention.heads.front();

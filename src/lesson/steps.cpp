@@ -208,8 +208,8 @@ std::vector<TourStep> buildSteps() {
        "can go through attention: pieces of text, patches of an image, lines of code, the amino acids of a protein. "
        "The queries, keys and values differ from field to field; the computation is the one you have just followed.",
        "What changes between fields is how the input is cut into tokens, how the embeddings and the weight matrices "
-       "are learned, and which mask is used: causal for models that write text one token at a time, none for an "
-       "encoder that reads a whole image or sentence. Cross-attention, as in translation, takes its queries from "
+       "are learned, and which mask is used: causal for models that write text one token at a time, no causal mask "
+       "for an encoder that reads a whole image or sentence. Cross-attention, as in translation, takes its queries from "
        "one sequence and its keys and values from another.",
        "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
        {},
@@ -221,9 +221,9 @@ std::vector<TourStep> buildSteps() {
        "What comes next",
        "Attention is one part of a Transformer layer. Its output is added back to its input and normalised; then a "
        "small feed-forward network works on each token on its own, and its output is added back and normalised "
-       "too. A model stacks dozens of such layers, each attending to what the layers below have already mixed in. "
+       "too. Large models stack dozens of such layers, each attending to what the layers below have already mixed in. "
        "Being able to reach every position does not mean using every position equally well: Liu and colleagues "
-       "(2023, \"Lost in the Middle\") hid the answer to a question in one of many documents in a prompt and "
+       "(2023, \"Lost in the Middle\") put the answer to a question in one of many documents in a prompt and "
        "moved it around. The models did best when it came first or last, and worst when it sat in the middle, "
        "even models built for long inputs.",
        "In the 2017 design a layer computes h = LayerNorm(x + Attention(x)), then y = LayerNorm(h + FFN(h)), "

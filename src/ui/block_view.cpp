@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <string>
 
+#include "lesson/background.h"
 #include "ui/step_views.h"
 #include "ui/widgets.h"
 
@@ -28,7 +29,8 @@ void arrowDown(BlockPen& pen) {
 
 void centredText(const BlockPen& pen, float y, const std::string& text, ImU32 colour) {
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
-  pen.draw->AddText(ImVec2(pen.centreX() - size.x * 0.5f, y), colour, text.c_str());
+  const float x = std::max(pen.left, pen.centreX() - size.x * 0.5f);  // wider than the boxes: from their left edge
+  pen.draw->AddText(ImVec2(x, y), colour, text.c_str());
 }
 
 // A box with a centred label; the lesson's own part is filled with the accent.
@@ -82,10 +84,7 @@ void drawTransformerBlock(AppState& app) {
   centredText(pen, pen.y + px(app, 2), "to the next layer: the same design again", ImGui::GetColorU32(ImGuiCol_Text));
   pen.y += ImGui::GetTextLineHeightWithSpacing();
   ImGui::Dummy(ImVec2(width + radius * 3.0f, pen.y - start.y));
-  paragraph(
-      "Each arrow carries one vector per token. The lines down the right are the residual paths: each part adds "
-      "its result to its own input instead of replacing it. This is the order of the 2017 paper; most newer models "
-      "normalise before each part instead of after it.");
+  paragraph(lesson::transformerLayerDescription());
 }
 
 }  // namespace ui

@@ -32,10 +32,12 @@ void drawCodeListing(AppState& app) {
   sectionHeading(app, "The whole computation in code");
   paragraph(
       "The same steps as a short NumPy program, holding your numbers. Change a number anywhere in the lesson and "
-      "the program changes with it; the comments give what this page computed, which is what Python prints.");
+      "the program changes with it. The comments give what this page computed; Python prints the same numbers, "
+      "up to rounding in the last digit.");
   const int lines = lineCount(listing);
   ImGui::PushFont(app.platform.fonts.mono);
-  const float height = ImGui::GetTextLineHeight() * static_cast<float>(std::min(lines, 22)) +
+  // As tall as the program, so the mouse wheel scrolls the page and never gets caught in the box.
+  const float height = ImGui::GetTextLineHeight() * static_cast<float>(lines) +
                        ImGui::GetStyle().FramePadding.y * 2.0f + px(app, 4);
   // Read-only: ImGui never writes to the buffer, so the cached text can be shown as it is.
   ImGui::InputTextMultiline("##listing", const_cast<char*>(listing.c_str()), listing.size() + 1,

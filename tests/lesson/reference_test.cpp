@@ -6,6 +6,7 @@
 #include "lesson/background.h"
 #include "lesson/code_listing.h"
 #include "lesson/glossary.h"
+#include "lesson/narration.h"
 #include "lesson/presets.h"
 #include "lesson/steps.h"
 #include "lesson/trace.h"
@@ -78,4 +79,17 @@ TEST_CASE("the code listing's comments are the core's numbers, and a broken stat
   CHECK(text.find(expected) != std::string::npos);
   lesson::LessonTrace broken;
   CHECK(lesson::numpyListing(state, broken).empty());
+}
+
+TEST_CASE("a screen reader hears the history, the uses and the layer drawing with their steps") {
+  lesson::LessonState state;
+  REQUIRE(lesson::loadPreset("bank-river", state));
+  const auto narrationOf = [&](const char* stepId) {
+    state.step = lesson::stepIndexOf(stepId);
+    return lesson::narrate(state, lesson::computeTrace(state));
+  };
+  CHECK(narrationOf("why").find("Bahdanau") != std::string::npos);
+  CHECK(narrationOf("uses").find("Vision transformers: a token is") != std::string::npos);
+  CHECK(narrationOf("next").find("residual path") != std::string::npos);
+  CHECK(narrationOf("softmax").find("Bahdanau") == std::string::npos);
 }
