@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "core/linear_attention.h"
+
 namespace core {
 
 Matrix scores(const Matrix& Q, const Matrix& K) { return multiplyTransposed(Q, K); }
@@ -110,9 +112,11 @@ Result<AttentionTrace> attend(const Matrix& Q, const Matrix& K, const Matrix& V,
   const int valueWidth = V.cols / options.heads;
   trace.concatenated = Matrix(Q.rows, V.cols);
   for (int h = 0; h < options.heads; ++h) {
-    HeadTrace head =
-        attendOneHead(columnSlice(Q, h * keyWidth, keyWidth), columnSlice(K, h * keyWidth, keyWidth),
-                      columnSlice(V, h * valueWidth, valueWidth), options.scale, options.temperature, options.mask);
+    const Matrix q = columnSlice(Q, h * keyWidth, keyWidth), k = columnSlice(K, h * keyWidth, keyWidth),
+                 v = columnSlice(V, h * valueWidth, valueWidth);
+    HeadTrace head = options.kernel == Kernel::Linear
+                         ? attendOneHeadLinear(q, k, v, options.mask)
+                         : attendOneHead(q, k, v, options.scale, options.temperature, options.mask);
     setColumnSlice(trace.concatenated, head.output, h * valueWidth);
     trace.heads.push_back(std::move(head));
   }

@@ -16,11 +16,16 @@
 
 namespace core {
 
+// Softmax: exp of the scaled scores, normalised. Linear: phi(q) . phi(k) normalised, with
+// phi(x) = elu(x) + 1 (core/linear_attention.h); scale and temperature do not apply to it.
+enum class Kernel { Softmax, Linear };
+
 struct AttentionOptions {
   bool scale = true;                       // divide scores by sqrt(d_k)
   float temperature = 1.0f;                // then divide by temperature (> 0)
   Mask mask;                               // hidden scores become -inf before softmax
   int heads = 1;                           // split d_k and d_v into this many equal heads
+  Kernel kernel = Kernel::Softmax;
   std::optional<Matrix> outputProjection;  // W_O, (d_v x d_out), applied after concatenation
 };
 

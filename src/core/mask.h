@@ -14,21 +14,22 @@ enum class MaskKind { None, Causal, Window, Explicit };
 struct Mask {
   MaskKind kind = MaskKind::None;
   int window = 0;  // Window: key j is hidden from query i when |i - j| > window
+  int global = 0;  // Window: the first `global` tokens see every key and are seen by every query
   // Explicit: allowed[i][j] true means query i may attend to key j (as in PyTorch's
   // boolean attn_mask); must be n_q x n_k.
   std::vector<std::vector<bool>> allowed;
 
   static Mask none() { return {}; }
-  static Mask causal() { return {MaskKind::Causal, 0, {}}; }
-  static Mask slidingWindow(int w) { return {MaskKind::Window, w, {}}; }
-  static Mask explicitAllowed(std::vector<std::vector<bool>> a) { return {MaskKind::Explicit, 0, std::move(a)}; }
+  static Mask causal() { return {MaskKind::Causal, 0, 0, {}}; }
+  static Mask slidingWindow(int w, int globalTokens = 0) { return {MaskKind::Window, w, globalTokens, {}}; }
+  static Mask explicitAllowed(std::vector<std::vector<bool>> a) { return {MaskKind::Explicit, 0, 0, std::move(a)}; }
 };
 
 bool operator==(const Mask& a, const Mask& b);
 
 bool isHidden(const Mask& mask, int queryIndex, int keyIndex);
 
-// "none", "causal", "window:2"; explicit masks have no text form.
+// "none", "causal", "window:2", "window:2+global:1"; explicit masks have no text form.
 std::string maskText(const Mask& mask);
 Result<Mask> parseMaskText(const std::string& text);
 

@@ -27,6 +27,7 @@ std::string plural(int count, const char* noun) { return std::to_string(count) +
 
 std::optional<std::string> validateMask(const Mask& mask, int queryCount, int keyCount) {
   if (mask.kind == MaskKind::Window && mask.window < 0) return "mask window must be 0 or more";
+  if (mask.kind == MaskKind::Window && mask.global < 0) return "mask global tokens must be 0 or more";
   if (mask.kind != MaskKind::Explicit) return std::nullopt;
   if (static_cast<int>(mask.allowed.size()) != queryCount)
     return "mask has " + plural(static_cast<int>(mask.allowed.size()), "row") + " but Q has " +

@@ -27,7 +27,8 @@ std::string readMask(const json& request, int queryCount, int keyCount, core::Ma
     mask = parsed.value();
     return {};
   }
-  if (!m.is_array()) return "mask must be \"none\", \"causal\", \"window:W\" or a boolean matrix";
+  if (!m.is_array())
+    return "mask must be \"none\", \"causal\", \"window:W\", \"window:W+global:G\" or a boolean matrix";
   if (static_cast<int>(m.size()) != queryCount)
     return "mask has " + std::to_string(m.size()) + " rows but Q has " + std::to_string(queryCount);
   std::vector<std::vector<bool>> allowed;
@@ -56,6 +57,13 @@ std::string readOptions(const json& request, const core::Matrix& Q, const core::
     const auto heads = request["heads"].get<long long>();
     if (heads < 1 || heads > core::kMaxHeads) return "heads must be between 1 and " + std::to_string(core::kMaxHeads);
     options.heads = static_cast<int>(heads);
+  }
+  if (request.contains("kernel") && !request["kernel"].is_null()) {
+    const json& kernel = request["kernel"];
+    if (kernel == "linear")
+      options.kernel = core::Kernel::Linear;
+    else if (kernel != "softmax")
+      return "kernel must be \"softmax\" or \"linear\"";
   }
   if (request.contains("WO") && !request["WO"].is_null()) {
     core::Matrix wo;
@@ -135,6 +143,7 @@ json computeRequest(const json& request) {
     if (!request["tile"].is_number_integer() || request["tile"].get<long long>() < 1)
       return errorReply("tile must be a whole number of at least 1");
     if (options.heads != 1) return errorReply("tile works with one head only");
+    if (options.kernel != core::Kernel::Softmax) return errorReply("tile works with the softmax kernel only");
     const int tile = static_cast<int>(std::min<long long>(request["tile"].get<long long>(), 4096));
     const double tileCount = std::ceil(static_cast<double>(K.rows) / tile);
     if (tileCount * Q.rows * V.cols > 1.0e6)

@@ -59,7 +59,7 @@ TEST_CASE("a bad partial state changes nothing, and says why") {
       {R"({"step": 40})", "step must be between 0 and " + std::to_string(lesson::stepCount() - 1)},
       {R"({"step": 1, "temperature": -1})", "temperature must be between 0.05 and 20"},
       {R"({"scale": 1})", "scale must be true or false"},
-      {R"({"mask": "upside"})", "unknown mask \"upside\" (use none, causal, window:W or a boolean matrix)"},
+      {R"({"mask": "upside"})", "unknown mask \"upside\" (use none, causal, window:W, window:W+global:G or a boolean matrix)"},
       {R"({"tokens": ["a", "b"]})", "X must be 2 x 4 but is 7 x 4"},
       {R"({"X": [[1, 2], [3]]})", "X row 1 has 1 entries but row 0 has 2"},
       {R"({"WQ": [[1e9, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1]]})", "WQ holds a value outside -1000..1000"},

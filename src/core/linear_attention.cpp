@@ -1,0 +1,92 @@
+// linear_attention.cpp: the feature map, the weights, and the output by running sums.
+#include "core/linear_attention.h"
+
+#include <cmath>
+#include <limits>
+
+namespace core {
+
+namespace {
+
+double phi(float x) { return x > 0.0f ? static_cast<double>(x) + 1.0 : std::exp(static_cast<double>(x)); }
+
+}  // namespace
+
+Matrix featureMap(const Matrix& m) {
+  Matrix result(m.rows, m.cols);
+  for (size_t k = 0; k < m.values.size(); ++k) result.values[k] = static_cast<float>(phi(m.values[k]));
+  return result;
+}
+
+Matrix kernelSimilarities(const Matrix& Q, const Matrix& K) { return multiplyTransposed(featureMap(Q), featureMap(K)); }
+
+Matrix linearWeights(const Matrix& similarities, const Mask& mask, std::vector<bool>& rowFullyHidden) {
+  Matrix weights(similarities.rows, similarities.cols);
+  rowFullyHidden.assign(static_cast<size_t>(similarities.rows), false);
+  for (int i = 0; i < similarities.rows; ++i) {
+    double sum = 0.0;
+    for (int j = 0; j < similarities.cols; ++j)
+      if (!isHidden(mask, i, j)) sum += static_cast<double>(similarities.at(i, j));
+    if (sum <= 0.0) {  // phi is positive, so only a row with no visible key gets here
+      rowFullyHidden[static_cast<size_t>(i)] = true;
+      continue;
+    }
+    for (int j = 0; j < similarities.cols; ++j)
+      if (!isHidden(mask, i, j)) weights.at(i, j) = static_cast<float>(static_cast<double>(similarities.at(i, j)) / sum);
+  }
+  return weights;
+}
+
+Matrix linearOutputBySums(const Matrix& Q, const Matrix& K, const Matrix& V, bool causal) {
+  const Matrix fq = featureMap(Q), fk = featureMap(K);
+  const int d = Q.cols, dv = V.cols;
+  // S = sum_j phi(k_j) v_j^T (d x dv) and z = sum_j phi(k_j), over all keys or, with the
+  // causal mask, over keys 0..i, grown one key at a time as i advances.
+  std::vector<double> S(static_cast<size_t>(d) * static_cast<size_t>(dv), 0.0), z(static_cast<size_t>(d), 0.0);
+  const auto addKey = [&](int j) {
+    for (int a = 0; a < d; ++a) {
+      const double f = fk.at(j, a);
+      z[static_cast<size_t>(a)] += f;
+      for (int c = 0; c < dv; ++c) S[static_cast<size_t>(a * dv + c)] += f * static_cast<double>(V.at(j, c));
+    }
+  };
+  if (!causal)
+    for (int j = 0; j < K.rows; ++j) addKey(j);
+  Matrix out(Q.rows, dv);
+  int added = 0;
+  for (int i = 0; i < Q.rows; ++i) {
+    if (causal)
+      while (added <= i && added < K.rows) addKey(added++);
+    double norm = 0.0;
+    for (int a = 0; a < d; ++a) norm += static_cast<double>(fq.at(i, a)) * z[static_cast<size_t>(a)];
+    if (norm <= 0.0) continue;  // no visible key: the row stays 0, as with softmax
+    for (int c = 0; c < dv; ++c) {
+      double sum = 0.0;
+      for (int a = 0; a < d; ++a) sum += static_cast<double>(fq.at(i, a)) * S[static_cast<size_t>(a * dv + c)];
+      out.at(i, c) = static_cast<float>(sum / norm);
+    }
+  }
+  return out;
+}
+
+HeadTrace attendOneHeadLinear(const Matrix& Q, const Matrix& K, const Matrix& V, const Mask& mask) {
+  HeadTrace head;
+  head.Q = Q;
+  head.K = K;
+  head.V = V;
+  head.scaleDivisor = 1.0f;
+  head.rawScores = kernelSimilarities(Q, K);
+  head.scaledScores = head.rawScores;
+  head.maskedScores = applyMask(head.scaledScores, mask);
+  head.weights = linearWeights(head.rawScores, mask, head.rowFullyHidden);
+  head.rowMax.assign(static_cast<size_t>(Q.rows), 0.0f);
+  head.rowSum.assign(static_cast<size_t>(Q.rows), 0.0);
+  for (int i = 0; i < Q.rows; ++i)
+    for (int j = 0; j < K.rows; ++j)
+      if (!isHidden(mask, i, j)) head.rowSum[static_cast<size_t>(i)] += head.rawScores.at(i, j);
+  const bool bySums = mask.kind == MaskKind::None || mask.kind == MaskKind::Causal;
+  head.output = bySums ? linearOutputBySums(Q, K, V, mask.kind == MaskKind::Causal) : weightedSum(head.weights, V);
+  return head;
+}
+
+}  // namespace core

@@ -1,0 +1,86 @@
+// linear_mask_test.cpp: linear attention's two ways to the output agree, its weights are
+// a distribution, and the window+global mask hides exactly the pairs it names.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "core/attention.h"
+#include "core/linear_attention.h"
+
+namespace {
+
+core::Matrix filled(int rows, int cols, float start, float step) {
+  core::Matrix m(rows, cols);
+  for (size_t k = 0; k < m.values.size(); ++k) m.values[k] = std::sin(start + step * static_cast<float>(k)) * 2.0f;
+  return m;
+}
+
+float largestDifference(const core::Matrix& a, const core::Matrix& b) {
+  float worst = 0.0f;
+  for (size_t k = 0; k < a.values.size(); ++k) worst = std::max(worst, std::fabs(a.values[k] - b.values[k]));
+  return worst;
+}
+
+}  // namespace
+
+TEST_CASE("linear attention by running sums equals its n x n weights times V, with and without the causal mask") {
+  const core::Matrix Q = filled(7, 3, 0.1f, 0.7f), K = filled(7, 3, 0.5f, 1.3f), V = filled(7, 2, 0.9f, 0.4f);
+  for (const core::Mask& mask : {core::Mask::none(), core::Mask::causal()}) {
+    std::vector<bool> hidden;
+    const core::Matrix weights = core::linearWeights(core::kernelSimilarities(Q, K), mask, hidden);
+    const core::Matrix direct = core::weightedSum(weights, V);
+    const core::Matrix bySums = core::linearOutputBySums(Q, K, V, mask.kind == core::MaskKind::Causal);
+    CHECK(largestDifference(direct, bySums) < 1e-5f);
+    for (int i = 0; i < weights.rows; ++i) {
+      double sum = 0.0;
+      for (int j = 0; j < weights.cols; ++j) {
+        CHECK(weights.at(i, j) >= 0.0f);
+        if (core::isHidden(mask, i, j)) CHECK(weights.at(i, j) == 0.0f);
+        sum += weights.at(i, j);
+      }
+      CHECK(sum == doctest::Approx(1.0).epsilon(1e-6));
+    }
+  }
+}
+
+TEST_CASE("the feature map elu(x) + 1 is positive and continuous at 0") {
+  core::Matrix m(1, 4);
+  m.values = {-30.0f, -1e-7f, 0.0f, 2.5f};
+  const core::Matrix f = core::featureMap(m);
+  CHECK(f.values[0] > 0.0f);
+  CHECK(f.values[1] == doctest::Approx(1.0f));
+  CHECK(f.values[2] == 1.0f);
+  CHECK(f.values[3] == 3.5f);
+}
+
+TEST_CASE("the linear kernel goes through attend() with heads and masks; scale and temperature change nothing") {
+  const core::Matrix Q = filled(5, 4, 0.2f, 0.9f), K = filled(5, 4, 0.4f, 1.1f), V = filled(5, 4, 0.3f, 0.5f);
+  core::AttentionOptions options;
+  options.kernel = core::Kernel::Linear;
+  options.heads = 2;
+  options.mask = core::Mask::slidingWindow(1, 1);
+  const auto first = core::attend(Q, K, V, options);
+  REQUIRE(first.ok());
+  options.scale = false;
+  options.temperature = 3.0f;
+  const auto second = core::attend(Q, K, V, options);
+  REQUIRE(second.ok());
+  CHECK(largestDifference(first.value().output, second.value().output) == 0.0f);
+  CHECK(first.value().heads[1].weights.at(4, 2) == 0.0f);  // |4 - 2| > 1 and neither is global
+  CHECK(first.value().heads[1].weights.at(4, 0) > 0.0f);   // token 0 is global
+}
+
+TEST_CASE("window+global: the first G tokens see and are seen by all; its text form round-trips") {
+  const core::Mask mask = core::Mask::slidingWindow(1, 2);
+  CHECK_FALSE(core::isHidden(mask, 0, 9));
+  CHECK_FALSE(core::isHidden(mask, 9, 1));
+  CHECK_FALSE(core::isHidden(mask, 5, 6));
+  CHECK(core::isHidden(mask, 5, 7));
+  CHECK(core::maskText(mask) == "window:1+global:2");
+  const auto parsed = core::parseMaskText("window:1+global:2");
+  REQUIRE(parsed.ok());
+  CHECK(parsed.value() == mask);
+  CHECK(core::parseMaskText("window:3").value() == core::Mask::slidingWindow(3));
+  for (const char* bad : {"window:", "window:1+global:", "window:1+global:-2", "window:x", "window:1+global:2+global:3"})
+    CHECK_MESSAGE(!core::parseMaskText(bad).ok(), bad);
+}
