@@ -1,6 +1,7 @@
 // mask.cpp: mask lookup and its short text form.
 #include "core/mask.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace core {
@@ -22,6 +23,35 @@ bool isHidden(const Mask& mask, int queryIndex, int keyIndex) {
       return !mask.allowed[static_cast<size_t>(queryIndex)][static_cast<size_t>(keyIndex)];
   }
   return false;
+}
+
+long long visiblePairs(const Mask& mask, int queries, int keys) {
+  long long count = 0;
+  for (int i = 0; i < queries; ++i) {
+    switch (mask.kind) {
+      case MaskKind::None:
+        count += keys;
+        break;
+      case MaskKind::Causal:
+        count += std::min(i + 1, keys);
+        break;
+      case MaskKind::Window: {
+        const int global = std::min(mask.global, keys);
+        if (i < mask.global) {
+          count += keys;
+          break;
+        }
+        // The global keys, then the window's keys that are not global ones.
+        const int from = std::max(global, i - mask.window), to = std::min(keys - 1, i + mask.window);
+        count += global + std::max(0, to - from + 1);
+        break;
+      }
+      case MaskKind::Explicit:
+        for (int j = 0; j < keys; ++j) count += isHidden(mask, i, j) ? 0 : 1;
+        break;
+    }
+  }
+  return count;
 }
 
 std::string maskText(const Mask& mask) {

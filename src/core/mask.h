@@ -29,6 +29,10 @@ bool operator==(const Mask& a, const Mask& b);
 
 bool isHidden(const Mask& mask, int queryIndex, int keyIndex);
 
+// How many (query, key) pairs the mask leaves visible: the scores a sparse kernel computes.
+// O(queries) for the window mask, so it can be asked for long sequences.
+long long visiblePairs(const Mask& mask, int queries, int keys);
+
 // "none", "causal", "window:2", "window:2+global:1"; explicit masks have no text form.
 std::string maskText(const Mask& mask);
 Result<Mask> parseMaskText(const std::string& text);

@@ -6,6 +6,7 @@
 #include "lesson/json_io.h"
 #include "lesson/presets.h"
 #include "lesson/share_link.h"
+#include "lesson/token_order.h"
 
 namespace lesson::actions {
 
@@ -84,6 +85,27 @@ Action loadExample(const std::string& presetId) {
 Action randomise(uint32_t seed) {
   return stateAction("random vectors", [seed](LessonState& s) {
     randomiseVectors(s, seed);
+    return std::string();
+  });
+}
+
+Action setPositional(Positional positional) {
+  return stateAction("set the positions", [positional](LessonState& s) {
+    s.positional = positional;
+    return std::string();
+  });
+}
+
+Action reverseTokens() {
+  return stateAction("reverse the tokens", [](LessonState& s) {
+    reorderTokens(s, reversedOrder(static_cast<int>(s.tokens.size())));
+    return std::string();
+  });
+}
+
+Action shuffleTokens(uint32_t seed) {
+  return stateAction("shuffle the tokens", [seed](LessonState& s) {
+    reorderTokens(s, shuffledOrder(static_cast<int>(s.tokens.size()), seed));
     return std::string();
   });
 }

@@ -24,6 +24,9 @@ Action setMask(const core::Mask& mask);
 Action setTemperature(float temperature);
 Action loadExample(const std::string& presetId);  // keeps the step the learner is on
 Action randomise(uint32_t seed);
+Action setPositional(Positional positional);
+Action reverseTokens();
+Action shuffleTokens(uint32_t seed);
 
 // The sentence and the sizes.
 Action renameToken(int index, const std::string& name);

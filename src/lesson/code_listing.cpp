@@ -95,10 +95,17 @@ std::string scoreLine(const LessonState& state) {
   return "    S = Q @ K.T    # scores (the sqrt(d_k) scale is off)\n";
 }
 
-// The lesson's masks are none and causal (validateState refuses others).
+// The lesson's masks are none, causal and window:W+global:G (validateState refuses others).
 std::string maskLine(const LessonState& state) {
-  if (state.mask.kind != core::MaskKind::Causal) return "";
-  return "    S = np.where(np.tril(np.ones(S.shape)) > 0, S, -np.inf)    # causal mask: no later keys\n";
+  if (state.mask.kind == core::MaskKind::Causal)
+    return "    S = np.where(np.tril(np.ones(S.shape)) > 0, S, -np.inf)    # causal mask: no later keys\n";
+  if (state.mask.kind != core::MaskKind::Window) return "";
+  const std::string w = std::to_string(state.mask.window), g = std::to_string(state.mask.global);
+  std::string text = "    i, j = np.indices(S.shape)\n";
+  if (state.mask.global > 0)
+    return text + "    S = np.where((abs(i - j) <= " + w + ") | (i < " + g + ") | (j < " + g +
+           "), S, -np.inf)    # window and global tokens\n";
+  return text + "    S = np.where(abs(i - j) <= " + w + ", S, -np.inf)    # window mask\n";
 }
 
 std::string attentionFunction(const LessonState& state) {

@@ -90,6 +90,7 @@ json stateToJson(const LessonState& s, bool compactNumbers) {
   j["scale"] = s.scale;
   j["temperature"] = compactNumbers ? shortestFloat(s.temperature) : s.temperature;
   j["mask"] = core::maskText(s.mask);
+  j["positional"] = s.positional == Positional::Sinusoidal ? "sinusoidal" : "none";
   j["selected"] = s.selected;
   j["selectedKey"] = s.selectedKey;
   j["source"] = s.source == VectorSource::Projected ? "projected" : "direct";
@@ -222,10 +223,19 @@ std::string readToggles(const json& patch, LessonState& s) {
   if (!(e = readBoolField(patch, "scale", s.scale)).empty()) return e;
   if (!(e = readFiniteField(patch, "temperature", s.temperature)).empty()) return e;
   if (patch.contains("mask")) {
-    if (!patch["mask"].is_string()) return "mask must be \"none\" or \"causal\"";
+    if (!patch["mask"].is_string()) return "mask must be \"none\", \"causal\", \"window:W\" or \"window:W+global:G\"";
     auto parsed = core::parseMaskText(patch["mask"].get<std::string>());
     if (!parsed.ok()) return parsed.error();
     s.mask = parsed.value();
+  }
+  if (patch.contains("positional")) {
+    const json& p = patch["positional"];
+    if (p == "sinusoidal")
+      s.positional = Positional::Sinusoidal;
+    else if (p == "none")
+      s.positional = Positional::None;
+    else
+      return "positional must be \"none\" or \"sinusoidal\"";
   }
   return {};
 }

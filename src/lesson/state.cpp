@@ -36,8 +36,13 @@ std::string validateState(const LessonState& s) {
   if (s.heads < 1 || s.dK % s.heads != 0) return "heads must divide dK";
   if (!std::isfinite(s.temperature) || s.temperature < kMinTemperature || s.temperature > kMaxTemperature)
     return "temperature must be " + rangeText(kMinTemperature, kMaxTemperature);
-  if (s.mask.kind != core::MaskKind::None && s.mask.kind != core::MaskKind::Causal)
-    return "the lesson mask must be none or causal";
+  if (s.mask.kind == core::MaskKind::Explicit) return "the lesson mask must be none, causal or window:W+global:G";
+  if (s.mask.kind == core::MaskKind::Window &&
+      (s.mask.window < 0 || s.mask.window > kMaxTokens || s.mask.global < 0 || s.mask.global > kMaxTokens))
+    return "the window W and the global tokens G must be " + rangeText(0, kMaxTokens);
+  if (s.positional == Positional::Sinusoidal && s.source != VectorSource::Projected)
+    return "positions are added to the embeddings X, and this example gives Q, K and V directly: load an example "
+           "with embeddings first";
   if (!s.dimensionLabels.empty() && static_cast<int>(s.dimensionLabels.size()) != s.dModel)
     return "dimensionLabels must name every embedding dimension";
   for (const auto& label : s.dimensionLabels)
@@ -71,7 +76,7 @@ std::string rangeText(double low, double high) {
 bool operator==(const LessonState& a, const LessonState& b) {
   return a.step == b.step && a.presetId == b.presetId && a.tokens == b.tokens &&
          a.dimensionLabels == b.dimensionLabels && a.dModel == b.dModel && a.dK == b.dK && a.heads == b.heads &&
-         a.scale == b.scale && a.temperature == b.temperature && a.mask == b.mask && a.selected == b.selected &&
+         a.scale == b.scale && a.temperature == b.temperature && a.mask == b.mask && a.positional == b.positional && a.selected == b.selected &&
          a.selectedKey == b.selectedKey && a.source == b.source && a.X == b.X && a.WQ == b.WQ && a.WK == b.WK &&
          a.WV == b.WV && a.Q == b.Q && a.K == b.K && a.V == b.V && a.WO == b.WO && a.notice == b.notice;
 }

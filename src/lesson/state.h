@@ -22,6 +22,10 @@ constexpr float kMaxTemperature = 20.0f;
 // "between 1 and 16", "-1000..1000": messages give the limits from these constants.
 std::string rangeText(double low, double high);
 
+// Positions added to the embeddings before the projections: none (attention then ignores
+// order) or the sinusoidal encoding of the 2017 Transformer.
+enum class Positional { None, Sinusoidal };
+
 enum class VectorSource {
   Projected,  // Q = X W_Q, K = X W_K, V = X W_V
   Direct,     // Q, K, V given as they are (the three-token example)
@@ -37,7 +41,8 @@ struct LessonState {
   int heads = 1;
   bool scale = true;
   float temperature = 1.0f;
-  core::Mask mask;      // none or causal in the lesson
+  core::Mask mask;      // none, causal, or window:W(+global:G) in the lesson
+  Positional positional = Positional::None;
   int selected = 0;     // selected query row
   int selectedKey = 0;  // selected key column for the formula panel
   VectorSource source = VectorSource::Direct;

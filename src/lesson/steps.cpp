@@ -184,24 +184,79 @@ std::vector<TourStep> buildSteps() {
        FormulaLine::Mixing,
        true,
        ViewPlacement::BeforeMatrices},
-      {"beyond",
-       "Beyond the basic recipe",
-       "Without a mask, attention alone does not know word order: shuffle the tokens and the outputs are "
-       "shuffled the same way (the causal mask brings some order in). Positional encodings add order back. "
-       "FlashAttention computes the same result, up to rounding, tile by tile, never holding the whole weight "
-       "matrix: it is fast because the data makes far fewer trips between the GPU's large, slow memory and "
-       "its small, fast memory, though it does the same O(n²) work. Sparse and linear attention trade some "
-       "exactness for less than quadratic cost.",
-       "FlashAttention visits keys in blocks and keeps, per query, a running maximum m, a running sum l and a "
-       "running output that are rescaled when m grows; the final output equals the direct one up to rounding. "
-       "Sliding-window and global-token patterns skip most pairs. Linear attention replaces exp(q · k) by a product of "
-       "feature maps, dropping the n² term at the price of an approximation.",
+      {"positions",
+       "Positions: does attention know the order?",
+       "Nothing computed so far looks at where a token sits. Reverse the sentence: without a mask every token gets "
+       "exactly the output it had, only in another row, so \"The dog bit the man\" and \"The man bit the dog\" "
+       "would give each word the same output. The remedy is to add to each embedding a vector that depends only "
+       "on its position. Switch the sinusoidal positions on and reverse again: now the outputs change.",
+       "Without a mask attention is permutation-equivariant: reordering the rows of X reorders the rows of the "
+       "output in the same way and changes nothing else, because each weight depends only on its pair of vectors "
+       "and softmax sums over all keys. The 2017 Transformer adds PE[p][2i] = sin(p / 10000^(2i/d_model)) and "
+       "PE[p][2i+1] = cos(p / 10000^(2i/d_model)) to row p of X before the projections. A causal mask also breaks "
+       "the symmetry, since what a token may see depends on its place. Many newer models use relative or rotary "
+       "positions instead, which act on the queries and keys.",
+       "X' = X + PE,   PE[p][2i] = sin(p / 10000^(2i/d)),   PE[p][2i+1] = cos(p / 10000^(2i/d))",
+       {M::X, M::Output},
+       M::Output,
+       {"positions"},
+       FormulaLine::None,
+       true,
+       ViewPlacement::BeforeMatrices},
+      {"sparse",
+       "Sparse masks: fewer pairs",
+       "Every pair costs work, and a long input has a great many pairs. A sliding window lets each token attend "
+       "only to keys within W places of it: at most 2W + 1 of them. A few "
+       "global tokens at the start see every token and are seen by every token, so information can still cross "
+       "the whole input in two layers. Choose a window and watch the weights: hidden pairs get exactly 0.",
+       "With the mask window:W, query i sees key j when |i - j| ≤ W; with window:W+global:G also when i < G "
+       "or j < G. Hidden scores become minus infinity before softmax, as with the causal mask. The number of "
+       "computed pairs grows like n (2W + 1 + 2G) instead of n². Longformer (2020) combines a sliding window "
+       "with global tokens in this way; the saving needs a kernel that skips the hidden pairs, not one that "
+       "computes every score and then hides some.",
+       "S'[i][j] = -∞  unless  |i - j| ≤ W,  i < G  or  j < G",
+       {},
+       M::Weights,
+       {"sparse"},
+       FormulaLine::Mask,
+       true,
+       ViewPlacement::BeforeMatrices},
+      {"flash",
+       "FlashAttention: the same result, tile by tile",
+       "A GPU has a large but slow memory and a small but fast one. Computing the whole n × n weight matrix "
+       "means writing it to the slow memory and reading it back, and for long inputs those trips, not the "
+       "arithmetic, take most of the time. FlashAttention visits the keys a tile at a time and keeps, for each "
+       "query, a running maximum, a running sum and a running output in the fast memory, rescaling them whenever "
+       "a larger score turns up. The result is the direct one, up to rounding. The work is still O(n²), but "
+       "far fewer numbers travel to and from the slow memory.",
+       "For each query, keys are visited in tiles. With m the largest score so far, l the sum of exp(s - m) so far "
+       "and o the weighted sum of values so far, a tile with scores s_j and a new maximum m' multiplies l and o by "
+       "exp(m - m') and adds exp(s_j - m') and exp(s_j - m') v_j; at the end the output is o / l. The tiled pass "
+       "never holds the whole weight matrix, so it needs O(n) extra memory instead of O(n²).",
        "m' = max(m, max_j s_j),  l' = l·exp(m - m') + Σ_j exp(s_j - m')",
        {M::Output},
        M::Output,
        {"tiles"},
        FormulaLine::None,
        true},
+      {"linear",
+       "Linear attention: no n × n matrix",
+       "Softmax ties every query to every key through exp of their score. Linear attention uses a product of "
+       "features instead, phi(q) · phi(k), with phi(x) = elu(x) + 1, which is always positive. Then the "
+       "keys and values can be summed once, before any query is seen, and each query reads its output from that "
+       "sum: the cost grows like n, not n². The price is different weights: compare the two maps and the "
+       "outputs.",
+       "w_ij = phi(q_i) · phi(k_j) / Σ_j' phi(q_i) · phi(k_j'), so output_i = phi(q_i)ᵀ S / "
+       "phi(q_i)ᵀ z with S = Σ_j phi(k_j) v_jᵀ and z = Σ_j phi(k_j): O(n d d_v) time "
+       "and O(d d_v) memory for the sums. With the causal mask S and z become running sums over keys 1..i. Scale "
+       "and temperature do not apply. Katharopoulos and colleagues (2020) introduced this form.",
+       "output_i = phi(q_i)ᵀ Σ_j phi(k_j) v_jᵀ  /  phi(q_i)ᵀ Σ_j phi(k_j)",
+       {},
+       M::Output,
+       {"linear"},
+       FormulaLine::None,
+       true,
+       ViewPlacement::BeforeMatrices},
       {"uses",
        "Where attention is used",
        "Nothing in the formula is about words. Anything that can be cut into pieces, each piece made into a vector, "

@@ -1,9 +1,11 @@
 // trace.cpp: runs the core on the lesson state.
 #include "lesson/trace.h"
 
+#include "core/positional.h"
+
 namespace lesson {
 
-LessonTrace computeTrace(const LessonState& state) {
+LessonTrace computeTrace(const LessonState& state, core::Kernel kernel) {
   LessonTrace trace;
   const std::string invalid = validateState(state);
   if (!invalid.empty()) {
@@ -16,9 +18,20 @@ LessonTrace computeTrace(const LessonState& state) {
     trace.WQ = state.WQ;
     trace.WK = state.WK;
     trace.WV = state.WV;
-    Q = core::multiply(state.X, state.WQ);
-    K = core::multiply(state.X, state.WK);
-    V = core::multiply(state.X, state.WV);
+    trace.XWithPositions = state.X;
+    if (state.positional == Positional::Sinusoidal) {
+      auto positions = core::sinusoidalPositions(state.X.rows, state.X.cols);
+      if (!positions.ok()) {
+        trace.error = positions.error();
+        return trace;
+      }
+      trace.positions = std::move(positions.value());
+      for (size_t k = 0; k < trace.XWithPositions.values.size(); ++k)
+        trace.XWithPositions.values[k] += trace.positions.values[k];
+    }
+    Q = core::multiply(trace.XWithPositions, state.WQ);
+    K = core::multiply(trace.XWithPositions, state.WK);
+    V = core::multiply(trace.XWithPositions, state.WV);
   }
   core::AttentionOptions options;
   options.scale = state.scale;
@@ -26,6 +39,7 @@ LessonTrace computeTrace(const LessonState& state) {
   options.mask = state.mask;
   options.heads = state.heads;
   options.outputProjection = state.WO;
+  options.kernel = kernel;
   trace.WO = state.WO;
   auto result = core::attend(Q, K, V, options);
   if (!result.ok()) {
@@ -34,8 +48,10 @@ LessonTrace computeTrace(const LessonState& state) {
   }
   trace.attention = std::move(result.value());
   const auto& head = trace.attention.heads.front();
-  auto online = core::attendOnline(head.Q, head.K, head.V, options, trace.tileSize, true);
-  if (online.ok()) trace.online = std::move(online.value());
+  if (kernel == core::Kernel::Softmax) {
+    auto online = core::attendOnline(head.Q, head.K, head.V, options, trace.tileSize, true);
+    if (online.ok()) trace.online = std::move(online.value());
+  }
   trace.ok = true;
   return trace;
 }

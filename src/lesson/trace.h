@@ -15,13 +15,16 @@ struct LessonTrace {
   bool ok = false;
   std::string error;               // why the state could not be computed
   core::Matrix X, WQ, WK, WV;      // empty when Q, K, V are given directly
+  core::Matrix positions;          // the sinusoidal encoding added to X (n x d_model), empty without positions
+  core::Matrix XWithPositions;     // what the projections read: X, plus positions when they are on
   core::Matrix WO;                 // the output mixing the learner sees and edits
   core::AttentionTrace attention;  // Q, K, V, per-head intermediates, output
   int tileSize = 2;                // key tile of the FlashAttention-style view
   core::OnlineAttention online;    // head 0 computed tile by tile, with its per-tile trace
 };
 
-LessonTrace computeTrace(const LessonState& state);
+// The lesson's own trace uses softmax; the linear step compares it with the linear kernel.
+LessonTrace computeTrace(const LessonState& state, core::Kernel kernel = core::Kernel::Softmax);
 
 // A matrix of the trace by id; scores and weights are those of `head`.
 const core::Matrix& traceMatrix(const LessonTrace& trace, MatrixId id, int head = 0);

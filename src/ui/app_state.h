@@ -18,6 +18,7 @@ struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab o
 #include "lesson/session.h"
 #include "lesson/steps.h"
 #include "lesson/text_rules.h"
+#include "lesson/token_order.h"
 
 namespace ui {
 
@@ -101,6 +102,10 @@ struct ComparisonTraces {
   uint64_t listingRevision = ~0ull;  // the session revision `listing` was written for
   std::string listing;               // the NumPy listing of the learner's numbers
   bool listingCopied = false;        // "Copied" shows until the listing changes
+  uint64_t orderRevision = ~0ull;    // the session revision `reverseEffect` was computed for
+  lesson::ReorderEffect reverseEffect;  // what reversing the tokens would do to each output
+  uint64_t linearRevision = ~0ull;   // the session revision `linear` was computed for
+  lesson::LessonTrace linear;        // the learner's state with the linear kernel
 };
 
 // The views' own state: what is being typed, picked or shown, not part of the lesson.

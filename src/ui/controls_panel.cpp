@@ -67,14 +67,7 @@ void drawScaleControls(AppState& app) {
   ImGui::SameLine();
   ImGui::Text("Temperature %.2f", static_cast<double>(app.session.lesson.temperature));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Double-click the slider to set it back to 1.");
-  ImGui::TextUnformatted("Mask:");
-  ImGui::SameLine();
-  const bool causal = app.session.lesson.mask.kind == core::MaskKind::Causal;
-  if (ImGui::RadioButton("none", !causal)) queue(app, lesson::actions::setMask(core::Mask::none()));
-  registerItem(app, "mask-none", causal ? "No mask, option, not chosen" : "No mask, option, chosen");
-  ImGui::SameLine();
-  if (ImGui::RadioButton("causal", causal)) queue(app, lesson::actions::setMask(core::Mask::causal()));
-  registerItem(app, "mask-causal", causal ? "Causal mask, option, chosen" : "Causal mask, option, not chosen");
+  drawMaskControls(app, "mask");
 }
 
 void drawTokenEditor(AppState& app) {
@@ -228,6 +221,36 @@ std::optional<int> drawStepper(AppState& app, const StepperNames& names, int val
   ImGui::TextUnformatted(names.label);
   ImGui::PopID();
   return requested;
+}
+
+void drawMaskControls(AppState& app, const char* idPrefix) {
+  const core::Mask& mask = app.session.lesson.mask;
+  const std::string prefix = idPrefix;
+  ImGui::PushID(idPrefix);
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted("Mask:");
+  const auto option = [&](const char* label, const char* id, const char* spoken, core::MaskKind kind,
+                          const core::Mask& chosen) {
+    ImGui::SameLine();
+    const bool on = mask.kind == kind;
+    if (ImGui::RadioButton(label, on) && !on) queue(app, lesson::actions::setMask(chosen));
+    registerItem(app, prefix + "-" + id,
+                 [&] { return std::string(spoken) + (on ? ", option, chosen" : ", option, not chosen"); });
+  };
+  option("none", "none", "No mask", core::MaskKind::None, core::Mask::none());
+  option("causal", "causal", "Causal mask", core::MaskKind::Causal, core::Mask::causal());
+  option("window", "window", "Sliding window mask", core::MaskKind::Window, core::Mask::slidingWindow(1, 1));
+  if (mask.kind == core::MaskKind::Window) {
+    const int n = static_cast<int>(app.session.lesson.tokens.size());
+    const std::string windowId = prefix + "-window-size", globalId = prefix + "-global-tokens";
+    if (auto w = drawStepper(app, {"window W: keys within W places", windowId.c_str(), "Window width W"}, mask.window,
+                             mask.window > 0, mask.window < n))
+      queue(app, lesson::actions::setMask(core::Mask::slidingWindow(*w, mask.global)));
+    if (auto g = drawStepper(app, {"global G: first tokens see all", globalId.c_str(), "Global tokens G"},
+                             mask.global, mask.global > 0, mask.global < n))
+      queue(app, lesson::actions::setMask(core::Mask::slidingWindow(mask.window, *g)));
+  }
+  ImGui::PopID();
 }
 
 void drawHeadsInput(AppState& app, const char* widgetId) {

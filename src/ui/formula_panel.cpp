@@ -35,9 +35,11 @@ std::string scaleLine(const AppState& app, const core::HeadTrace& head, int i, i
 
 std::string maskLine(const AppState& app, const core::HeadTrace& head, int i, int j) {
   if (app.session.lesson.mask.kind == core::MaskKind::None) return "no mask: every key is visible";
-  if (std::isinf(head.maskedScores.at(i, j)))
-    return "key " + std::to_string(j + 1) + " comes after query " + std::to_string(i + 1) +
-           ": score set to -\xE2\x88\x9E";
+  if (std::isinf(head.maskedScores.at(i, j))) {
+    const std::string why = app.session.lesson.mask.kind == core::MaskKind::Causal ? " comes after query "
+                                                                                   : " is outside the window of query ";
+    return "key " + std::to_string(j + 1) + why + std::to_string(i + 1) + ": score set to -\xE2\x88\x9E";
+  }
   return "key " + std::to_string(j + 1) + " is visible to query " + std::to_string(i + 1);
 }
 

@@ -35,6 +35,9 @@ void drawCodeListing(AppState& app);      // code_view.cpp
 void drawHistory(AppState& app);          // history_view.cpp
 void drawUses(AppState& app);             // uses_view.cpp
 void drawTransformerBlock(AppState& app);  // block_view.cpp
+void drawPositions(AppState& app);        // positions_view.cpp
+void drawSparse(AppState& app);           // sparse_view.cpp
+void drawLinear(AppState& app);           // linear_view.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
@@ -58,6 +61,9 @@ const std::vector<StepViewRecord>& stepViews() {
       {"history", drawHistory},
       {"uses", drawUses},
       {"transformer-block", drawTransformerBlock},
+      {"positions", drawPositions},
+      {"sparse", drawSparse},
+      {"linear", drawLinear},
   };
   return records;
 }

@@ -84,3 +84,16 @@ TEST_CASE("window+global: the first G tokens see and are seen by all; its text f
   for (const char* bad : {"window:", "window:1+global:", "window:1+global:-2", "window:x", "window:1+global:2+global:3"})
     CHECK_MESSAGE(!core::parseMaskText(bad).ok(), bad);
 }
+
+TEST_CASE("visiblePairs counts what isHidden leaves, for every kind of mask") {
+  for (const core::Mask& mask : {core::Mask::none(), core::Mask::causal(), core::Mask::slidingWindow(0),
+                                 core::Mask::slidingWindow(2), core::Mask::slidingWindow(1, 3),
+                                 core::Mask::slidingWindow(30, 2), core::Mask::slidingWindow(0, 40)})
+    for (int n : {1, 2, 7, 33}) {
+      long long counted = 0;
+      for (int i = 0; i < n; ++i)
+        for (int j = 0; j < n; ++j) counted += core::isHidden(mask, i, j) ? 0 : 1;
+      const std::string what = core::maskText(mask) + " n=" + std::to_string(n);
+      CHECK_MESSAGE(core::visiblePairs(mask, n, n) == counted, what);
+    }
+}

@@ -46,6 +46,11 @@ void addVariants(nlohmann::json& list, const lesson::PresetInfo& preset) {
   s.scale = false;
   s.temperature = 2.5f;
   list.push_back(entry(preset.id + " unscaled, T=2.5", s));
+  s = base;
+  s.mask = core::Mask::slidingWindow(1);
+  list.push_back(entry(preset.id + " window 1", s));
+  s.mask = core::Mask::slidingWindow(0, 1);
+  list.push_back(entry(preset.id + " window 0 + global 1", s));
   const int dv = lesson::valueWidth(base);
   if (base.dK % 2 == 0 && dv % 2 == 0) {
     s = base;

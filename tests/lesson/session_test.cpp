@@ -30,8 +30,8 @@ TEST_CASE("a refused action changes nothing but the notice, which says why") {
   lesson::Session s = lesson::startSession();
   const std::string before = stateText(s);
   const auto revision = s.revision;
-  const std::string refusal = lesson::applyAction(s, lesson::actions::setMask(core::Mask::slidingWindow(2)));
-  CHECK(refusal == "the lesson mask must be none or causal");  // once written directly, unchecked
+  const std::string refusal = lesson::applyAction(s, lesson::actions::setMask(core::Mask::slidingWindow(40)));
+  CHECK(refusal == "the window W and the global tokens G must be between 0 and 16");  // once written, unchecked
   CHECK(s.lesson.notice == refusal);
   CHECK(s.revision == revision + 1);
   s.lesson.notice.clear();
