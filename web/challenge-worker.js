@@ -1,5 +1,6 @@
 // challenge-worker.js: the coding challenge's sandbox. Runs the learner's
-// attentionWeights(query, keys) on the hidden cases and sends back one reply. Any static host
+// attentionWeights(query, keys) (level 1) or attention(Q, K, V) (level 2) on the hidden cases
+// and sends back one reply. Any static host
 // serves this as a plain file (no headers to rely on), so before any learner code arrives the
 // worker locks itself down: it keeps private references to what it needs, then shuts every
 // door to the network, to other threads and to turning strings into code. Only numbers and
@@ -113,20 +114,68 @@
     return weights;
   }
 
-  function runCase(attentionWeights, input) {
+  // What a matrix too large to send looks like, e.g. '3 x 2', from at most 100 of its rows.
+  function shapeOf(result) {
+    const count = result.length;
+    let width = -1;
+    for (let r = 0; r < count && r < 100; ++r) {
+      const row = result[r];
+      const rowWidth = isArray(row) ? row.length : -2;
+      if (rowWidth < 0 || (width >= 0 && rowWidth !== width)) return toText(count) + ' rows';
+      width = rowWidth;
+    }
+    return count <= 100 && width >= 0 ? toText(count) + ' x ' + toText(width) : toText(count) + ' rows';
+  }
+
+  // Level 2: the output as rows of plain numbers, or what is wrong with it. Never reads more
+  // rows than there are queries, nor more entries of a row than V has columns (a larger
+  // matrix is described by its shape only).
+  function matrixOf(result, rowCount, colCount) {
+    if (!isArray(result)) return { returned: describeValue(result) + ', not an array of rows' };
+    const count = result.length;
+    if (!(count <= rowCount)) return { shape: shapeOf(result) };
+    const rows = [];
+    for (let r = 0; r < count; ++r) {
+      const row = result[r];
+      if (!isArray(row)) return { returned: describeValue(row) + ' as row ' + (r + 1) + ': each row must be an array' };
+      const width = row.length;
+      if (!(width <= colCount)) return { shape: shapeOf(result) };
+      const entries = [];
+      for (let c = 0; c < width; ++c) {
+        const entry = row[c];
+        if (typeof entry !== 'number')
+          return { returned: describeValue(entry) + ' as entry ' + (c + 1) + ' of row ' + (r + 1) +
+            ': entries must be plain numbers' };
+        entries[c] = entry;  // NaN and Infinity stay, as at level 1
+      }
+      rows[r] = entries;
+    }
+    return rows;
+  }
+
+  function runCase(learnerFunction, input) {
     try {
-      return weightsOf(attentionWeights(input.query, input.keys), input.keyCount);
+      if (input.level === 2) return matrixOf(learnerFunction(input.Q, input.K, input.V), input.rowCount, input.colCount);
+      return weightsOf(learnerFunction(input.query, input.keys), input.keyCount);
     } catch (e) {
       return { error: describeThrown(e) };
     }
   }
 
+  function copyRows(rows) { return rows.map(function (row) { return row.slice(); }); }
+
   // Fresh copies of the cases, made before learner code runs, so it cannot change our inputs.
-  function copyCases(cases) {
+  function copyCases(cases, level) {
     const copies = [];
     for (let k = 0; k < cases.length; ++k) {
-      const keys = cases[k].keys.map(function (key) { return key.slice(); });
-      copies[k] = { query: cases[k].query.slice(), keys, keyCount: keys.length };
+      const c = cases[k];
+      if (level === 2) {
+        copies[k] = { level, Q: copyRows(c.Q), K: copyRows(c.K), V: copyRows(c.V), rowCount: c.Q.length,
+          colCount: c.V[0].length };
+      } else {
+        const keys = copyRows(c.keys);
+        copies[k] = { level, query: c.query.slice(), keys, keyCount: keys.length };
+      }
     }
     return copies;
   }
@@ -137,7 +186,11 @@
     return apply(testPattern, /\bimport\b/, [code]);
   }
 
-  function findFunction(code) {
+  // The function each level asks for, and how the learner is told to define it.
+  const kFunctions = { 1: ['attentionWeights', 'attentionWeights(query, keys)'], 2: ['attention', 'attention(Q, K, V)'] };
+
+  function findFunction(code, level) {
+    const name = kFunctions[level][0];
     // Compiled alone first, so a syntax error is reported against the learner's own code and
     // not against the line appended below to fetch the function.
     try {
@@ -146,22 +199,22 @@
       return { error: 'it has a syntax error (' + describeThrown(e) + ')' };
     }
     try {
-      const found = compile(code + '\nreturn typeof attentionWeights === "function" ? attentionWeights : null;')();
-      return found ? { found } : { error: 'define a function named attentionWeights(query, keys)' };
+      const found = compile(code + '\nreturn typeof ' + name + ' === "function" ? ' + name + ' : null;')();
+      return found ? { found } : { error: 'define a function named ' + kFunctions[level][1] };
     } catch (e) {
       return { error: 'it stopped with an error (' + describeThrown(e) + ')' };
     }
   }
 
-  function grade(code, cases) {
+  function grade(code, cases, level) {
     if (mentionsImport(code))
       return { error: 'it mentions import, which cannot run here: the challenge runs your code on its own, with no ' +
         'network. Please remove the word, even from comments and strings' };
-    const inputs = copyCases(cases);
-    const attentionWeights = findFunction(code);
-    if (!attentionWeights.found) return attentionWeights;
+    const inputs = copyCases(cases, level);
+    const learnerFunction = findFunction(code, level);
+    if (!learnerFunction.found) return learnerFunction;
     const answers = [];
-    for (let k = 0; k < inputs.length; ++k) answers[k] = runCase(attentionWeights.found, inputs[k]);
+    for (let k = 0; k < inputs.length; ++k) answers[k] = runCase(learnerFunction.found, inputs[k]);
     return { answers };
   }
 
@@ -176,7 +229,7 @@
     let reply;
     try {
       const data = event.data || {};
-      reply = lockProblem ? { error: lockProblem } : grade(toText(data.code), data.cases);
+      reply = lockProblem ? { error: lockProblem } : grade(toText(data.code), data.cases, data.level === 2 ? 2 : 1);
     } catch (e) {
       reply = { error: 'the challenge failed while running your code (' + describeThrown(e) + ')' };
     }

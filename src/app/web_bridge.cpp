@@ -104,8 +104,8 @@ void installPageHooks(Runtime& runtime) {
     return "Link copied; the address bar holds it too.";
   };
   runtime.app.platform.resetProgress = [](ui::AppState&) { EM_ASM({ window.attentionTour.resetProgress(); }); };
-  runtime.app.platform.submitChallengeCode = [](ui::AppState&, const std::string& code) {
-    EM_ASM({ window.attentionTour.gradeChallenge(UTF8ToString($0)); }, code.c_str());
+  runtime.app.platform.submitChallengeCode = [](ui::AppState&, const std::string& code, int level) {
+    EM_ASM({ window.attentionTour.gradeChallenge(UTF8ToString($0), $1); }, code.c_str(), level);
   };
 }
 
@@ -138,8 +138,12 @@ EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
   state["experimentsDone"] = a.session.progress.experimentsDone;
   state["quizCorrect"] = a.session.progress.quizCorrect;
   state["challengeDone"] = a.session.progress.challengeDone;
+  state["challenge2Done"] = a.session.progress.challenge2Done;
+  state["challengeLevel"] = a.view.challengeLevel;
   state["challengeMessage"] = a.view.challengeMessage;
+  state["challengeMessage2"] = a.view.challengeMessage2;
   state["challengeCode"] = std::string(a.view.challengeCode);
+  state["challengeCode2"] = std::string(a.view.challengeCode2);
   state["storageAvailable"] = a.platform.storageAvailable;
   state["zoom"] = a.view.prefs.zoom;
   state["reducedMotion"] = a.view.prefs.reducedMotion;
@@ -252,19 +256,23 @@ EMSCRIPTEN_KEEPALIVE const char* at_saved_state() {
 
 EMSCRIPTEN_KEEPALIVE void at_wake() { app::wake(*app::bridge().runtime); }
 
-// The hidden cases handed to the learner's function (the expected weights stay here).
-EMSCRIPTEN_KEEPALIVE const char* at_challenge_cases() {
-  return reply(lesson::dumpJson(lesson::challengeCasesToJson(lesson::challengeCases())));
+// The hidden cases of a level (1: weights, 2: the whole output) handed to the learner's
+// function; the expected answers stay here.
+EMSCRIPTEN_KEEPALIVE const char* at_challenge_cases(int level) {
+  return reply(lesson::dumpJson(level == 2 ? lesson::outputCasesToJson(lesson::outputCases())
+                                           : lesson::challengeCasesToJson(lesson::challengeCases())));
 }
 
 // The learner's answers (or {error}) from the page's worker; graded against the core.
-EMSCRIPTEN_KEEPALIVE const char* at_challenge_result(const char* answersText) {
+EMSCRIPTEN_KEEPALIVE const char* at_challenge_result(int level, const char* answersText) {
   auto& a = appState();
-  const auto answers = nlohmann::json::parse(answersText ? answersText : "", nullptr, false);
-  const auto grade = lesson::gradeChallenge(lesson::challengeCases(),
-                                            answers.is_discarded() ? nlohmann::json{{"error", "no answers"}} : answers);
-  a.view.challengeMessage = grade.message;
-  app::act(lesson::actions::recordChallenge(grade.passed));
+  const auto parsed = nlohmann::json::parse(answersText ? answersText : "", nullptr, false);
+  const auto answers = parsed.is_discarded() ? nlohmann::json{{"error", "no answers"}} : parsed;
+  const bool second = level == 2;
+  const auto grade = second ? lesson::gradeOutputChallenge(lesson::outputCases(), answers)
+                            : lesson::gradeChallenge(lesson::challengeCases(), answers);
+  (second ? a.view.challengeMessage2 : a.view.challengeMessage) = grade.message;
+  app::act(lesson::actions::recordChallenge(grade.passed, second ? 2 : 1));
   return reply(lesson::dumpJson({{"passed", grade.passed},
                                  {"passedCases", grade.passedCases},
                                  {"totalCases", grade.totalCases},

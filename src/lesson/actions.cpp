@@ -169,9 +169,10 @@ Action answerQuiz(const std::string& questionId, bool correct) {
           }};
 }
 
-Action recordChallenge(bool passed) {
-  return {"check the coding challenge", [passed](LessonState&, Progress& p) {
-            p.challengeDone = p.challengeDone || passed;
+Action recordChallenge(bool passed, int level) {
+  return {"check the coding challenge", [passed, level](LessonState&, Progress& p) {
+            bool& done = level == 2 ? p.challenge2Done : p.challengeDone;
+            done = done || passed;
             return std::string();
           }};
 }

@@ -45,7 +45,8 @@ Action useProjections();
 
 // Practice.
 Action answerQuiz(const std::string& questionId, bool correct);
-Action recordChallenge(bool passed);
+// level 1: the weights of one query; level 2: the whole output. A pass stays recorded.
+Action recordChallenge(bool passed, int level = 1);
 
 // Whole states and stored data.
 Action applyStateText(const std::string& json);  // setState(); whole or nothing

@@ -80,6 +80,112 @@ std::string checkAnswer(const ChallengeCase& c, const nlohmann::json& answer, do
   return {};
 }
 
+// Grades every case with check(case, answer) ("" when it matches) and names the first problem.
+template <typename Case, typename Check>
+ChallengeGrade gradeCases(const std::vector<Case>& cases, const nlohmann::json& answers, Check check) {
+  ChallengeGrade grade;
+  grade.totalCases = static_cast<int>(cases.size());
+  if (const std::string* error = textField(answers, "error")) {
+    grade.message = "Your code did not run: " + learnerText(*error);
+    return grade;
+  }
+  if (!answers.is_array() || answers.size() != cases.size()) {
+    grade.message = "The page could not collect your function's answers.";
+    return grade;
+  }
+  std::string firstProblem;
+  for (size_t k = 0; k < cases.size(); ++k) {
+    const std::string problem = check(cases[k], answers[k]);
+    if (problem.empty())
+      ++grade.passedCases;
+    else if (firstProblem.empty())
+      firstProblem = "Case " + std::to_string(k + 1) + ": " + problem + ".";
+  }
+  grade.passed = grade.passedCases == grade.totalCases;
+  grade.message = grade.passed ? "All " + std::to_string(grade.totalCases) +
+                                     " hidden cases match the C++ core, including the large scores. Well done."
+                               : std::to_string(grade.passedCases) + " of " + std::to_string(grade.totalCases) +
+                                     " cases pass. " + firstProblem;
+  return grade;
+}
+
+// Level 2 ------------------------------------------------------------------------------
+
+core::Matrix toMatrix(const std::vector<std::vector<float>>& rows) {
+  core::Matrix m(static_cast<int>(rows.size()), rows.empty() ? 0 : static_cast<int>(rows[0].size()));
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < rows[r].size(); ++c) m.at(static_cast<int>(r), static_cast<int>(c)) = rows[r][c];
+  return m;
+}
+
+OutputCase makeOutputCase(std::vector<std::vector<float>> Q, std::vector<std::vector<float>> K,
+                          std::vector<std::vector<float>> V, bool large = false) {
+  OutputCase c{std::move(Q), std::move(K), std::move(V), {}, large};
+  const auto traced = core::attend(toMatrix(c.Q), toMatrix(c.K), toMatrix(c.V));
+  const core::Matrix& out = traced.value().output;  // the cases below are valid inputs
+  for (int r = 0; r < out.rows; ++r) c.expected.emplace_back(out.rowData(r), out.rowData(r) + out.cols);
+  return c;
+}
+
+std::string shapeText(std::size_t rows, std::size_t cols) {
+  return std::to_string(rows) + " x " + std::to_string(cols);
+}
+
+// The message for an answer of the wrong shape, `got` ("3 x 2", "3 rows", ...), with a hint
+// when the shape is that of two usual slips: the weights, or the output transposed.
+std::string wrongShape(const OutputCase& c, const std::string& got) {
+  const std::size_t rows = c.expected.size(), cols = c.expected[0].size(), keys = c.K.size();
+  std::string text = "expected a " + shapeText(rows, cols) +
+                     " matrix (a row per query, a column per value entry), got " + learnerText(got);
+  if (keys != cols && got == shapeText(rows, keys))
+    text += ": a column per key, as the weights have. Multiply the weights by V";
+  else if (rows != cols && got == shapeText(cols, rows))
+    text += ", the expected shape with rows and columns swapped";
+  return text;
+}
+
+// "" when the matrix has the expected shape, otherwise what shape it has. The row count is
+// compared before any row is read; then only the rows' lengths are, never their entries.
+std::string checkShape(const OutputCase& c, const nlohmann::json& answer) {
+  const std::size_t rows = c.expected.size(), cols = c.expected[0].size();
+  if (answer.size() > rows) return wrongShape(c, std::to_string(answer.size()) + " rows");
+  std::size_t width = 0;
+  bool sameWidth = true;
+  for (std::size_t r = 0; r < answer.size(); ++r) {
+    if (!answer[r].is_array()) return wrongShape(c, "row " + std::to_string(r + 1) + " that is not an array");
+    if (r > 0 && answer[r].size() != width) sameWidth = false;
+    width = answer[r].size();
+  }
+  if (answer.size() == rows && sameWidth && width == cols) return {};
+  return wrongShape(
+      c, sameWidth ? shapeText(answer.size(), width) : std::to_string(answer.size()) + " rows of different lengths");
+}
+
+std::string checkOutput(const OutputCase& c, const nlohmann::json& answer, double tolerance) {
+  if (const std::string* thrown = textField(answer, "error")) return "your function threw: " + learnerText(*thrown);
+  if (const std::string* shape = textField(answer, "shape")) return wrongShape(c, *shape);
+  if (const std::string* returned = textField(answer, "returned"))
+    return "your function returned " + learnerText(*returned);
+  if (!answer.is_array()) return "your function must return an array of rows, one per query";
+  if (std::string problem = checkShape(c, answer); !problem.empty()) return problem;
+  for (std::size_t r = 0; r < answer.size(); ++r) {
+    std::vector<double> got;
+    for (const auto& value : answer[r]) {
+      if (!value.is_number()) {
+        if (c.largeScores)
+          return "row " + std::to_string(r + 1) + " holds NaN or Infinity: exp() of a large score overflows. " +
+                 "Subtract the largest score of each row before exponentiating";
+        return "row " + std::to_string(r + 1) + " holds something that is not a finite number (NaN or Infinity?)";
+      }
+      got.push_back(value.get<double>());
+    }
+    for (std::size_t k = 0; k < got.size(); ++k)
+      if (!(std::fabs(got[k] - c.expected[r][k]) <= tolerance))
+        return "row " + std::to_string(r + 1) + ": expected " + listText(c.expected[r]) + ", got " + listText(got);
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<ChallengeCase> challengeCases() {
@@ -101,30 +207,9 @@ nlohmann::json challengeCasesToJson(const std::vector<ChallengeCase>& cases) {
 }
 
 ChallengeGrade gradeChallenge(const std::vector<ChallengeCase>& cases, const nlohmann::json& answers) {
-  ChallengeGrade grade;
-  grade.totalCases = static_cast<int>(cases.size());
-  if (const std::string* error = textField(answers, "error")) {
-    grade.message = "Your code did not run: " + learnerText(*error);
-    return grade;
-  }
-  if (!answers.is_array() || answers.size() != cases.size()) {
-    grade.message = "The page could not collect your function's answers.";
-    return grade;
-  }
-  std::string firstProblem;
-  for (size_t k = 0; k < cases.size(); ++k) {
-    const std::string problem = checkAnswer(cases[k], answers[k], kTolerance);
-    if (problem.empty())
-      ++grade.passedCases;
-    else if (firstProblem.empty())
-      firstProblem = "Case " + std::to_string(k + 1) + ": " + problem + ".";
-  }
-  grade.passed = grade.passedCases == grade.totalCases;
-  grade.message = grade.passed ? "All " + std::to_string(grade.totalCases) +
-                                     " hidden cases match the C++ core, including the large scores. Well done."
-                               : std::to_string(grade.passedCases) + " of " + std::to_string(grade.totalCases) +
-                                     " cases pass. " + firstProblem;
-  return grade;
+  return gradeCases(cases, answers, [](const ChallengeCase& c, const nlohmann::json& answer) {
+    return checkAnswer(c, answer, kTolerance);
+  });
 }
 
 ChallengeCase handCase() { return makeCase({1, 2}, {{1, 0}, {0, 1}, {1, 1}}); }
@@ -151,6 +236,75 @@ const char* challengeStarterCode() {
          "  const exps = scores.map(s => Math.exp(s));\n"
          "  const total = exps.reduce((a, b) => a + b, 0);\n"
          "  return exps.map(e => e / total);\n"
+         "}\n";
+}
+
+std::vector<OutputCase> outputCases() {
+  return {
+      // Two queries, four keys; d_k = 2, d_v = 3.
+      makeOutputCase({{1, 0}, {0.5f, -1}}, {{1, 1}, {0, 2}, {-1, 0.5f}, {2, -1}},
+                     {{1, 0, 2}, {0, 1, -1}, {3, 1, 0}, {-1, 2, 1}}),
+      // Three queries, two keys; d_k = 4, one value entry.
+      makeOutputCase({{1, 2, 0, -1}, {0, 0, 1, 1}, {-2, 0.5f, 1, 0}}, {{1, 0, 1, 0}, {0, 1, -1, 2}}, {{2}, {-1}}),
+      // A single key: every query gives all its weight to it.
+      makeOutputCase({{0.5f, 1}, {-3, 2}}, {{1, -1}}, {{0.25f, -2, 1.5f}}),
+      // Fractions (exact in binary, so the cases read cleanly), one query.
+      makeOutputCase({{0.375f, -0.75f, 0.25f}}, {{0.25f, 0.875f, -0.125f}, {-0.625f, 0.5f, 1}, {0.5f, -0.5f, 0.25f}},
+                     {{1.5f, -0.5f}, {0.25f, 2}, {-1, 0.75f}}),
+      // Scores in the thousands: exp() without subtracting the max overflows.
+      makeOutputCase({{60, 60}, {-40, 55}}, {{60, 60}, {59, 61}, {-40, 55}}, {{1, 2}, {3, -1}, {0, 0.5f}}, true),
+  };
+}
+
+nlohmann::json outputCasesToJson(const std::vector<OutputCase>& cases) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& c : cases) list.push_back({{"Q", c.Q}, {"K", c.K}, {"V", c.V}});
+  return {{"cases", list}};
+}
+
+ChallengeGrade gradeOutputChallenge(const std::vector<OutputCase>& cases, const nlohmann::json& answers) {
+  return gradeCases(cases, answers, [](const OutputCase& c, const nlohmann::json& answer) {
+    return checkOutput(c, answer, kTolerance);
+  });
+}
+
+OutputCase handOutputCase() {
+  const ChallengeCase weights = handCase();
+  return makeOutputCase({weights.query}, weights.keys, {{1, 0}, {0, 1}, {1, 1}});
+}
+
+ChallengeGrade gradeHandOutput(const OutputCase& c, const std::vector<float>& entered) {
+  ChallengeGrade grade;
+  grade.totalCases = 1;
+  nlohmann::json row = nlohmann::json::array();
+  for (float v : entered) row.push_back(std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr));
+  const std::string problem = checkOutput(c, nlohmann::json::array({row}), kHandTolerance);
+  grade.passed = problem.empty();
+  grade.passedCases = grade.passed ? 1 : 0;
+  grade.message = grade.passed ? "Right: this is the output the core computes, to two decimals."
+                               : "Not yet: " + problem +
+                                     ". The output is w1 v1 + w2 v2 + w3 v3, with the weights "
+                                     "of level 1.";
+  return grade;
+}
+
+const char* outputStarterCode() {
+  // Short lines, so they fit the code box on a narrow screen.
+  return "// attention(Q, K, V): one output row per query\n"
+         "// (a row of Q), one column per value entry.\n"
+         "// For each query q:\n"
+         "//  1. scores: q . k / sqrt(d_k) for each key k\n"
+         "//     (a row of K)\n"
+         "//  2. weights: a softmax of the scores\n"
+         "//     (subtract the largest score first)\n"
+         "//  3. output row: the sum over keys j of\n"
+         "//     weight_j times V[j]\n"
+         "// Helpers are welcome here, such as your\n"
+         "// attentionWeights of level 1.\n"
+         "function attention(Q, K, V) {\n"
+         "  const width = V[0].length;\n"
+         "  // Zeros for now: put the three steps here.\n"
+         "  return Q.map(q => new Array(width).fill(0));\n"
          "}\n";
 }
 

@@ -1,8 +1,9 @@
-// challenge.h: the coding challenge. The learner writes attentionWeights(query, keys):
-// scores q . k_j / sqrt(d), then a softmax. Hidden cases and their expected weights come
-// from the core; a large-score case catches a softmax that forgets to subtract the max.
-// The web page runs the learner's JavaScript in a worker and hands the answers back here;
-// the desktop build asks for the weights of one small case as numbers.
+// challenge.h: the coding challenge, in two levels. Level 1: the learner writes
+// attentionWeights(query, keys): scores q . k_j / sqrt(d), then a softmax. Level 2: the
+// learner writes attention(Q, K, V), the whole output softmax(Q K^T / sqrt(d_k)) V. Hidden
+// cases and their expected answers come from the core; a large-score case catches a softmax
+// that forgets to subtract the max. The web page runs the learner's JavaScript in a worker
+// and hands the answers back here; the desktop build asks for one small case as numbers.
 #pragma once
 
 #include <cstddef>
@@ -43,5 +44,28 @@ ChallengeCase handCase();
 ChallengeGrade gradeHandAnswer(const ChallengeCase& handCase, const std::vector<float>& entered);
 
 const char* challengeStarterCode();
+
+// Level 2: the attention output of a whole Q, K, V (no mask, scaled by sqrt(d_k)).
+struct OutputCase {
+  std::vector<std::vector<float>> Q, K, V;    // rows are queries, keys and values
+  std::vector<std::vector<double>> expected;  // the core's output: Q.size() rows of V[0].size()
+  bool largeScores = false;                   // the naive exp overflows here
+};
+
+std::vector<OutputCase> outputCases();
+// {cases: [{Q, K, V}]}: what the page hands to the learner's attention(Q, K, V).
+nlohmann::json outputCasesToJson(const std::vector<OutputCase>& cases);
+// answers: one per case, each a matrix [[...], ...] or {error}, {returned} or {shape: "3 x 2"}
+// (the worker's words for a matrix too large to send); or {error} for all. Oversized input is
+// refused without being read: more answers than cases, more rows than the case has queries,
+// more entries in a row than V has columns.
+ChallengeGrade gradeOutputChallenge(const std::vector<OutputCase>& cases, const nlohmann::json& answers);
+
+// The desktop version of level 2: handCase()'s query and keys, with three values of two
+// numbers each; the learner enters the output vector.
+OutputCase handOutputCase();
+ChallengeGrade gradeHandOutput(const OutputCase& handCase, const std::vector<float>& entered);
+
+const char* outputStarterCode();
 
 }  // namespace lesson

@@ -39,6 +39,7 @@ nlohmann::json progressToJson(const Progress& progress) {
           {"experimentsDone", progress.experimentsDone},
           {"quizCorrect", progress.quizCorrect},
           {"challengeDone", progress.challengeDone},
+          {"challenge2Done", progress.challenge2Done},
           {"startedAt", progress.startedAt}};
 }
 
@@ -75,9 +76,12 @@ bool progressFromJson(const nlohmann::json& value, Progress& progress) {
   };
   if (!readIds(value, "experimentsDone", isExperiment, loaded.experimentsDone)) return false;
   if (!readIds(value, "quizCorrect", isQuestion, loaded.quizCorrect)) return false;
-  if (value.contains("challengeDone")) {
-    if (!value["challengeDone"].is_boolean()) return false;
-    loaded.challengeDone = value["challengeDone"].get<bool>();
+  // Records saved before level 2 existed have no challenge2Done: it stays false.
+  for (auto [key, done] :
+       {std::pair{"challengeDone", &loaded.challengeDone}, std::pair{"challenge2Done", &loaded.challenge2Done}}) {
+    if (!value.contains(key)) continue;
+    if (!value[key].is_boolean()) return false;
+    *done = value[key].get<bool>();
   }
   if (value.contains("startedAt")) {
     const auto& startedAt = value["startedAt"];
@@ -106,10 +110,9 @@ bool mergeProgress(Progress& into, const Progress& other) {
     merged.experimentsDone.insert(other.experimentsDone.begin(), other.experimentsDone.end());
     merged.quizCorrect.insert(other.quizCorrect.begin(), other.quizCorrect.end());
     merged.challengeDone = into.challengeDone || other.challengeDone;
+    merged.challenge2Done = into.challenge2Done || other.challenge2Done;
   }
-  const bool changed = merged.stepsSeen != into.stepsSeen || merged.experimentsDone != into.experimentsDone ||
-                       merged.quizCorrect != into.quizCorrect || merged.challengeDone != into.challengeDone ||
-                       merged.startedAt != into.startedAt;
+  const bool changed = !(merged == into);
   into = std::move(merged);
   return changed;
 }

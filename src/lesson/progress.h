@@ -15,13 +15,15 @@ struct Progress {
   std::vector<bool> stepsSeen;            // one per tour step
   std::set<std::string> experimentsDone;  // ids from experiments()
   std::set<std::string> quizCorrect;      // ids from quiz(), answered correctly
-  bool challengeDone = false;             // the coding challenge passed
+  bool challengeDone = false;             // the coding challenge passed (level 1: the weights)
+  bool challenge2Done = false;            // its level 2 passed (the whole output)
   double startedAt = 0;                   // when "Start over" last ran (ms since 1970), 0: never
 
   void markSeen(int step);
   bool operator==(const Progress& other) const {
     return stepsSeen == other.stepsSeen && experimentsDone == other.experimentsDone &&
-           quizCorrect == other.quizCorrect && challengeDone == other.challengeDone && startedAt == other.startedAt;
+           quizCorrect == other.quizCorrect && challengeDone == other.challengeDone &&
+           challenge2Done == other.challenge2Done && startedAt == other.startedAt;
   }
   int seenCount() const;
 };
@@ -39,7 +41,7 @@ std::string progressFromText(const std::string& text, Progress& progress);
 
 // Two tabs of the lesson share one stored record, and each learns the other's progress
 // from it: everything either side has done is kept (steps seen, experiments, quiz answers,
-// the challenge). A side that started over later wins outright, so "Start over" in one tab
+// both levels of the challenge). A side that started over later wins outright, so "Start over" in one tab
 // is not undone by another tab's older progress. Returns true if `into` changed.
 bool mergeProgress(Progress& into, const Progress& other);
 

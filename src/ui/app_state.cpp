@@ -44,6 +44,7 @@ void applyQueuedActions(AppState& app) {
 
 void initialiseApp(AppState& app) {
   std::snprintf(app.view.challengeCode, sizeof app.view.challengeCode, "%s", lesson::challengeStarterCode());
+  std::snprintf(app.view.challengeCode2, sizeof app.view.challengeCode2, "%s", lesson::outputStarterCode());
   app.session = lesson::startSession();
 }
 

@@ -117,9 +117,13 @@ struct ViewState {
   char newToken[4 * lesson::kMaxNameCharacters + 1] = {};  // up to 4 UTF-8 bytes a character
   std::string shareStatus;                                 // e.g. "Link copied"
   std::map<std::string, int> quizChoices;                  // question id -> answer picked in this visit
-  char challengeCode[4096] = {};                           // JavaScript on the web (run by the page)
-  float handAnswer[3] = {};                                // the weights typed on the desktop
-  std::string challengeMessage;
+  int challengeLevel = 1;                                  // the coding challenge's level shown: 1 or 2
+  char challengeCode[4096] = {};                           // level 1's JavaScript on the web (run by the page)
+  char challengeCode2[4096] = {};                          // level 2's
+  float handAnswer[3] = {};                                // level 1's weights typed on the desktop
+  float handOutput[2] = {};                                // level 2's output vector typed on the desktop
+  std::string challengeMessage;                            // level 1's last grade
+  std::string challengeMessage2;                           // level 2's
   PlaneView keyPlane, valuePlane;
   Playback playback;
   ComparisonTraces comparisons;
@@ -142,7 +146,7 @@ struct Platform {
   bool storageAvailable = true;                         // false when progress cannot be kept
   std::function<std::string(AppState&)> copyShareLink;  // copy a link to this state
   std::function<void(AppState&)> resetProgress;         // after "Start over": forget what was stored
-  std::function<void(AppState&, const std::string& code)> submitChallengeCode;
+  std::function<void(AppState&, const std::string& code, int level)> submitChallengeCode;  // web only
 };
 
 // The interactive items of a frame, where they are and the order Tab visits them.

@@ -1,5 +1,7 @@
-// practice_panel.cpp: experiments with their live status, and the quiz.
+// practice_panel.cpp: experiments with their live status, the quiz, and the coding challenge (two levels).
 #include "ui/practice_panel.h"
+
+#include <cstdio>
 
 #include "lesson/actions.h"
 #include "lesson/challenge.h"
@@ -9,6 +11,8 @@
 namespace ui {
 
 namespace {
+
+constexpr const char* kLevels[] = {"Level 1: the weights of one query", "Level 2: the whole output"};
 
 void drawExperiments(AppState& app) {
   const auto& list = lesson::experiments();
@@ -66,60 +70,120 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
 }
 
 void drawCodeChallenge(AppState& app) {
-  paragraph(
-      "Write attentionWeights(query, keys) in JavaScript: scores q \xC2\xB7 k / \xE2\x88\x9A"
-      "d, then a softmax. "
-      "It is checked against the C++ core on hidden cases. The starting version has a flaw that two of "
-      "them expose.");
-  const float height = ImGui::GetTextLineHeight() * 11.0f;
+  const bool second = app.view.challengeLevel == 2;
+  if (second)
+    paragraph(
+        "Write attention(Q, K, V) in JavaScript: the output softmax(Q K\xE1\xB5\x80 / \xE2\x88\x9A"
+        "d_k) V, with one row per query and one column per value entry (the rows of Q, K and V are the "
+        "vectors). It is checked against the C++ core on hidden cases, among them more queries than keys, a "
+        "single key and very large scores. The starting version runs but returns zeros.");
+  else
+    paragraph(
+        "Write attentionWeights(query, keys) in JavaScript: scores q \xC2\xB7 k / \xE2\x88\x9A"
+        "d, then a softmax. "
+        "It is checked against the C++ core on hidden cases. The starting version has a flaw that two of "
+        "them expose.");
+  char* code = second ? app.view.challengeCode2 : app.view.challengeCode;
+  const float height = ImGui::GetTextLineHeight() * (second ? 13.0f : 11.0f);
   ImGui::PushFont(app.platform.fonts.mono);
-  ImGui::InputTextMultiline("##code", app.view.challengeCode, sizeof app.view.challengeCode,
+  ImGui::InputTextMultiline(second ? "##code2" : "##code", code, sizeof app.view.challengeCode,
                             ImVec2(visibleWidth(), height), ImGuiInputTextFlags_AllowTabInput);
   ImGui::PopFont();
-  registerItem(app, "challenge-code", "Your attentionWeights code, text box");
+  if (second)
+    registerItem(app, "challenge-code-2", "Your attention(Q, K, V) code, text box");
+  else
+    registerItem(app, "challenge-code", "Your attentionWeights code, text box");
   if (ImGui::Button("Check my function")) {
-    app.view.challengeMessage = "Checking\xE2\x80\xA6";
-    app.platform.submitChallengeCode(app, app.view.challengeCode);
+    (second ? app.view.challengeMessage2 : app.view.challengeMessage) = "Checking\xE2\x80\xA6";
+    app.platform.submitChallengeCode(app, code, app.view.challengeLevel);
   }
   registerItem(app, "challenge-check", "Check my function, button");
 }
 
-void drawHandChallenge(AppState& app) {
-  const lesson::ChallengeCase c = lesson::handCase();
-  paragraph(
-      "Work out the attention weights of the query q = [1, 2] over the keys k1 = [1, 0], k2 = [0, 1] and "
-      "k3 = [1, 1] (scaled by \xE2\x88\x9A"
-      "2), to two decimals, and enter them.");
-  for (int k = 0; k < 3; ++k) {
+// A number field for each entry of `values`, named `letter`1, `letter`2, ... and registered
+// as `id`[k].
+void handFields(AppState& app, float* values, int count, const char* letter, const std::string& id,
+                const char* spokenWhat) {
+  for (int k = 0; k < count; ++k) {
     ImGui::PushID(k);
     ImGui::SetNextItemWidth(px(app, 90));
-    ImGui::InputFloat(("w" + std::to_string(k + 1)).c_str(), &app.view.handAnswer[k], 0.0f, 0.0f, "%.2f");
-    registerItem(app, "hand-answer[" + std::to_string(k) + "]",
-                 [&] { return "Your weight for key " + std::to_string(k + 1) + ", number field"; });
+    ImGui::InputFloat((letter + std::to_string(k + 1)).c_str(), &values[k], 0.0f, 0.0f, "%.2f");
+    registerItem(app, id + "[" + std::to_string(k) + "]",
+                 [&] { return std::string("Your ") + spokenWhat + " " + std::to_string(k + 1) + ", number field"; });
     ImGui::PopID();
+  }
+}
+
+// "[1, 2]", with a no-break space after each comma so that a paragraph never splits it.
+std::string vectorText(const std::vector<float>& v) {
+  std::string text = "[";
+  char number[32];
+  for (size_t k = 0; k < v.size(); ++k) {
+    std::snprintf(number, sizeof number, "%g", static_cast<double>(v[k]));
+    text += (k ? ",\xC2\xA0" : "") + std::string(number);
+  }
+  return text + "]";
+}
+
+// The desktop has no JavaScript: the same sums by hand, on the core's small hand case.
+void drawHandChallenge(AppState& app) {
+  const bool second = app.view.challengeLevel == 2;
+  const lesson::OutputCase c = lesson::handOutputCase();
+  const std::string q = vectorText(c.Q[0]), k1 = vectorText(c.K[0]), k2 = vectorText(c.K[1]), k3 = vectorText(c.K[2]);
+  if (second) {
+    paragraph("Take level 1's query q = " + q + " and keys k1 = " + k1 + ", k2 = " + k2 + " and k3 = " + k3 +
+              ", and give the keys the values v1 = " + vectorText(c.V[0]) + ", v2 = " + vectorText(c.V[1]) +
+              " and v3 = " + vectorText(c.V[2]) +
+              ". Work out the attention output w1 v1 + w2 v2 + w3 v3, where w1, w2 and w3 are the weights of "
+              "level 1, to two decimals, and enter it.");
+    ImGui::PushID("output");
+    handFields(app, app.view.handOutput, 2, "o", "hand-output", "output entry");
+    ImGui::PopID();
+  } else {
+    paragraph("Work out the attention weights of the query q = " + q + " over the keys k1 = " + k1 + ", k2 = " + k2 +
+              " and k3 = " + k3 + " (scaled by \xE2\x88\x9A" + std::to_string(c.Q[0].size()) +
+              "), to two decimals, and enter them.");
+    handFields(app, app.view.handAnswer, 3, "w", "hand-answer", "weight for key");
   }
   if (ImGui::Button("Check")) {
     const auto grade =
-        lesson::gradeHandAnswer(c, {app.view.handAnswer[0], app.view.handAnswer[1], app.view.handAnswer[2]});
-    app.view.challengeMessage = grade.message;
-    queue(app, lesson::actions::recordChallenge(grade.passed));
+        second ? lesson::gradeHandOutput(c, {app.view.handOutput[0], app.view.handOutput[1]})
+               : lesson::gradeHandAnswer(lesson::handCase(),
+                                         {app.view.handAnswer[0], app.view.handAnswer[1], app.view.handAnswer[2]});
+    (second ? app.view.challengeMessage2 : app.view.challengeMessage) = grade.message;
+    queue(app, lesson::actions::recordChallenge(grade.passed, app.view.challengeLevel));
   }
   registerItem(app, "challenge-check", "Check my answer, button");
 }
 
+std::string challengeHeading(const lesson::Progress& progress) {
+  const char* passed = progress.challengeDone && progress.challenge2Done ? " (\xE2\x9C\x93 both levels passed)"
+                       : progress.challengeDone                          ? " (\xE2\x9C\x93 level 1 passed)"
+                       : progress.challenge2Done                         ? " (\xE2\x9C\x93 level 2 passed)"
+                                                                         : "";
+  return std::string("Coding challenge") + passed;
+}
+
 void drawChallenge(AppState& app) {
-  sectionHeading(app,
-                 app.session.progress.challengeDone ? "Coding challenge (\xE2\x9C\x93 passed)" : "Coding challenge");
+  sectionHeading(app, challengeHeading(app.session.progress).c_str());
+  for (int level = 1; level <= 2; ++level) {
+    const bool chosen = app.view.challengeLevel == level;
+    if (ImGui::RadioButton(kLevels[level - 1], chosen)) app.view.challengeLevel = level;
+    registerItem(app, "challenge-level[" + std::to_string(level - 1) + "]", [&] {
+      return std::string("Coding challenge ") + kLevels[level - 1] +
+             (chosen ? ", option, chosen" : ", option, not chosen");
+    });
+  }
   if (app.platform.submitChallengeCode)
     drawCodeChallenge(app);
   else
     drawHandChallenge(app);
-  if (!app.view.challengeMessage.empty()) {
-    ImGui::PushStyleColor(ImGuiCol_Text, app.view.challengeMessage.rfind("All ", 0) == 0 ||
-                                                 app.view.challengeMessage.rfind("Right", 0) == 0
+  const std::string& message = app.view.challengeLevel == 2 ? app.view.challengeMessage2 : app.view.challengeMessage;
+  if (!message.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, message.rfind("All ", 0) == 0 || message.rfind("Right", 0) == 0
                                              ? kDone
                                              : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-    paragraph(app.view.challengeMessage);
+    paragraph(message);
     ImGui::PopStyleColor();
   }
 }

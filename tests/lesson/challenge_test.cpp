@@ -5,7 +5,12 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
+
+#include "lesson/actions.h"
+#include "lesson/progress.h"
+#include "lesson/session.h"
 
 using nlohmann::json;
 
@@ -89,4 +94,255 @@ TEST_CASE("what the function returned instead of weights is explained, and cut")
   CHECK(grade.message == "5 of 6 cases pass. Case 3: your function returned a BigInt, not an array.");
   answers[2] = {{"returned", std::string(1000000, 'y')}};
   checkShortAndValid(lesson::gradeChallenge(cases, answers));
+}
+
+// Level 2: attention(Q, K, V). Answers are made here in double, as a learner's JavaScript
+// would compute them, with switches for the usual shortcuts.
+namespace {
+
+using Rows = std::vector<std::vector<float>>;
+
+struct Shortcuts {
+  bool noScaling = false;    // scores q . k without dividing by sqrt(d_k)
+  bool naiveExp = false;     // exp(score) without subtracting the row's largest score
+  bool weightsOnly = false;  // the weights, never multiplied by V
+  bool transposed = false;   // the right output, columns and rows swapped
+};
+
+json learnerOutput(const Rows& Q, const Rows& K, const Rows& V, Shortcuts s = {}) {
+  std::vector<std::vector<double>> out;
+  for (const auto& q : Q) {
+    std::vector<double> scores;
+    for (const auto& k : K) {
+      double dot = 0;
+      for (size_t c = 0; c < q.size(); ++c) dot += static_cast<double>(q[c]) * k[c];
+      scores.push_back(s.noScaling ? dot : dot / std::sqrt(static_cast<double>(q.size())));
+    }
+    double top = scores[0], total = 0;
+    for (double v : scores) top = std::max(top, v);
+    for (double& v : scores) total += (v = std::exp(s.naiveExp ? v : v - top));
+    for (double& v : scores) v /= total;
+    if (s.weightsOnly) {
+      out.push_back(scores);
+      continue;
+    }
+    std::vector<double> row(V[0].size(), 0.0);
+    for (size_t j = 0; j < V.size(); ++j)
+      for (size_t c = 0; c < row.size(); ++c) row[c] += scores[j] * V[j][c];
+    out.push_back(row);
+  }
+  json answer = json::array();
+  if (s.transposed) {
+    for (size_t c = 0; c < out[0].size(); ++c) {
+      json column = json::array();
+      for (const auto& row : out) column.push_back(row[c]);
+      answer.push_back(column);
+    }
+    return answer;
+  }
+  for (const auto& row : out) {
+    json r = json::array();
+    for (double v : row) r.push_back(std::isfinite(v) ? json(v) : json(nullptr));  // as the page sends NaN
+    answer.push_back(r);
+  }
+  return answer;
+}
+
+json learnerAnswers(const std::vector<lesson::OutputCase>& cases, Shortcuts s = {}) {
+  json answers = json::array();
+  for (const auto& c : cases) answers.push_back(learnerOutput(c.Q, c.K, c.V, s));
+  return answers;
+}
+
+}  // namespace
+
+TEST_CASE("level 2 cases cover the shapes the brief asks for") {
+  const auto cases = lesson::outputCases();
+  bool moreQueries = false, fewerQueries = false, otherWidth = false, singleKey = false, large = false;
+  for (const auto& c : cases) {
+    CHECK(c.expected.size() == c.Q.size());
+    CHECK(c.expected[0].size() == c.V[0].size());
+    CHECK(c.K.size() == c.V.size());
+    moreQueries |= c.Q.size() > c.K.size();
+    fewerQueries |= c.Q.size() < c.K.size();
+    otherWidth |= c.V[0].size() != c.K[0].size();
+    singleKey |= c.K.size() == 1;
+    large |= c.largeScores;
+  }
+  CHECK((moreQueries && fewerQueries && otherWidth && singleKey && large));
+  const json sent = lesson::outputCasesToJson(cases);
+  CHECK(sent["cases"].size() == cases.size());
+  CHECK(sent["cases"][0].contains("V"));
+  CHECK_FALSE(sent["cases"][0].contains("expected"));
+}
+
+TEST_CASE("a correct level 2 answer passes; the usual shortcuts fail with a clear message") {
+  const auto cases = lesson::outputCases();
+  const auto right = lesson::gradeOutputChallenge(cases, learnerAnswers(cases));
+  CHECK(right.passed);
+  CHECK(right.passedCases == 5);
+  CHECK(right.message.rfind("All 5 hidden cases match", 0) == 0);
+
+  Shortcuts noScaling;
+  noScaling.noScaling = true;
+  const auto unscaled = lesson::gradeOutputChallenge(cases, learnerAnswers(cases, noScaling));
+  CHECK_FALSE(unscaled.passed);
+  CHECK(unscaled.message.find("Case 1: row 1: expected [") != std::string::npos);
+
+  Shortcuts naive;
+  naive.naiveExp = true;
+  const auto overflow = lesson::gradeOutputChallenge(cases, learnerAnswers(cases, naive));
+  CHECK(overflow.message ==
+        "4 of 5 cases pass. Case 5: row 1 holds NaN or Infinity: exp() of a large score "
+        "overflows. Subtract the largest score of each row before exponentiating.");
+
+  Shortcuts weights;
+  weights.weightsOnly = true;
+  const auto notMixed = lesson::gradeOutputChallenge(cases, learnerAnswers(cases, weights));
+  CHECK(notMixed.passedCases == 0);
+  CHECK(notMixed.message.find("Case 1: expected a 2 x 3 matrix (a row per query, a column per value entry), got "
+                              "2 x 4: a column per key, as the weights have. Multiply the weights by V.") !=
+        std::string::npos);
+
+  // More rows than queries are refused by their count; the page's worker names the shape (3 x 2).
+  Shortcuts transposed;
+  transposed.transposed = true;
+  const auto swapped = lesson::gradeOutputChallenge(cases, learnerAnswers(cases, transposed));
+  CHECK_FALSE(swapped.passed);
+  CHECK(swapped.message.find("Case 1: expected a 2 x 3 matrix (a row per query, a column per value entry), got 3 "
+                             "rows.") != std::string::npos);
+}
+
+TEST_CASE("level 2 explains wrong shapes and wrong numbers, naming the row") {
+  const auto cases = lesson::outputCases();
+  json answers = learnerAnswers(cases);
+  answers[0] = json::array({json::array({0.0, 0.0, 0.0})});
+  CHECK(lesson::gradeOutputChallenge(cases, answers).message ==
+        "4 of 5 cases pass. Case 1: expected a 2 x 3 matrix (a row per query, a column per value entry), got 1 x 3.");
+  answers[0] = json::array({json::array({0.0, 0.0}), json::array({0.0})});
+  CHECK(lesson::gradeOutputChallenge(cases, answers).message.find("got 2 rows of different lengths.") !=
+        std::string::npos);
+  answers[0] = json::array({json::array({0.0, 0.0, 0.0}), 7});
+  CHECK(lesson::gradeOutputChallenge(cases, answers).message.find("got row 2 that is not an array.") !=
+        std::string::npos);
+  answers[0] = json{{"shape", "3 x 2"}};
+  CHECK(lesson::gradeOutputChallenge(cases, answers)
+            .message.find("per value entry), got 3 x 2, the expected shape with") != std::string::npos);
+  answers[0] = 5;
+  CHECK(lesson::gradeOutputChallenge(cases, answers).message.find("must return an array of rows") != std::string::npos);
+
+  answers = learnerAnswers(cases);
+  answers[3][0][1] = 0.25;
+  const std::string message = lesson::gradeOutputChallenge(cases, answers).message;
+  CHECK(message.find("Case 4: row 1: expected [") != std::string::npos);
+  CHECK(message.find("0.2500]") != std::string::npos);
+
+  answers = learnerAnswers(cases);
+  answers[1][2][0] = nullptr;  // NaN, not in the large case
+  CHECK(lesson::gradeOutputChallenge(cases, answers).message ==
+        "4 of 5 cases pass. Case 2: row 3 holds something that is not a finite number (NaN or Infinity?).");
+
+  // Each entry is held to 1e-6.
+  answers = learnerAnswers(cases);
+  answers[0][1][2] = answers[0][1][2].get<double>() + 5e-7;
+  CHECK(lesson::gradeOutputChallenge(cases, answers).passed);
+  answers[0][1][2] = answers[0][1][2].get<double>() + 5e-6;
+  CHECK_FALSE(lesson::gradeOutputChallenge(cases, answers).passed);
+}
+
+TEST_CASE("an oversized level 2 answer is refused by its size, and long texts are cut") {
+  const auto cases = lesson::outputCases();
+  json answers = learnerAnswers(cases);
+  answers[0] = json::array();
+  answers[0].get_ref<json::array_t&>().assign(1000000, json::array({1.0, 2.0, 3.0}));
+  const auto manyRows = lesson::gradeOutputChallenge(cases, answers);
+  CHECK(manyRows.message.find("got 1000000 rows.") != std::string::npos);
+  checkShortAndValid(manyRows);
+  answers[0] = json::array({json::array(), json::array({1.0, 2.0, 3.0})});
+  answers[0][0].get_ref<json::array_t&>().assign(2000000, 0.5);
+  const auto wideRow = lesson::gradeOutputChallenge(cases, answers);
+  CHECK(wideRow.message.find("got 2 rows of different lengths.") != std::string::npos);
+  checkShortAndValid(wideRow);
+  answers[0][1] = answers[0][0];
+  const auto wideRows = lesson::gradeOutputChallenge(cases, answers);
+  CHECK(wideRows.message.find("got 2 x 2000000.") != std::string::npos);
+  checkShortAndValid(wideRow);
+  answers = learnerAnswers(cases);
+  for (int k = 0; k < 100000; ++k) answers.push_back(json::array());
+  CHECK(lesson::gradeOutputChallenge(cases, answers).message == "The page could not collect your function's answers.");
+  answers = learnerAnswers(cases);
+  answers[4] = {{"returned", std::string(1000000, 'z')}};
+  checkShortAndValid(lesson::gradeOutputChallenge(cases, answers));
+  checkShortAndValid(lesson::gradeOutputChallenge(cases, json{{"error", std::string(1000000, 'e')}}));
+}
+
+TEST_CASE("the level 2 starter runs the right shape but is wrong") {
+  const std::string starter = lesson::outputStarterCode();
+  CHECK(starter.find("function attention(Q, K, V)") != std::string::npos);
+  // The starter returns zeros of the right shape: the first message names row 1 of case 1.
+  const auto cases = lesson::outputCases();
+  json zeros = json::array();
+  for (const auto& c : cases) {
+    json rows = json::array();
+    for (size_t r = 0; r < c.Q.size(); ++r) rows.push_back(json(std::vector<double>(c.V[0].size(), 0.0)));
+    zeros.push_back(rows);
+  }
+  const auto grade = lesson::gradeOutputChallenge(cases, zeros);
+  CHECK(grade.passedCases == 0);
+  CHECK(grade.message.find("0 of 5 cases pass. Case 1: row 1: expected [") != std::string::npos);
+  CHECK(grade.message.find("got [0.0000, 0.0000, 0.0000]") != std::string::npos);
+}
+
+TEST_CASE("the desktop level 2: the output vector by hand, to two decimals") {
+  const auto c = lesson::handOutputCase();
+  REQUIRE(c.expected.size() == 1);
+  REQUIRE(c.expected[0].size() == 2);
+  const json mine = learnerOutput(c.Q, c.K, c.V);
+  const float o1 = std::round(mine[0][0].get<float>() * 100) / 100,
+              o2 = std::round(mine[0][1].get<float>() * 100) / 100;
+  CHECK(o1 == doctest::Approx(0.72f));
+  CHECK(o2 == doctest::Approx(0.86f));
+  const auto right = lesson::gradeHandOutput(c, {o1, o2});
+  CHECK(right.passed);
+  CHECK(right.message.rfind("Right", 0) == 0);
+  const auto wrong = lesson::gradeHandOutput(c, {0.14f, 0.28f});  // two of the weights, not the output
+  CHECK_FALSE(wrong.passed);
+  CHECK(wrong.message.rfind("Not yet: row 1: expected [0.71", 0) == 0);
+  CHECK_FALSE(lesson::gradeHandOutput(c, {std::nanf(""), 0.86f}).passed);
+  CHECK_FALSE(lesson::gradeHandOutput(c, {0.72f}).passed);
+}
+
+TEST_CASE("level 2 progress is stored, merged, reset, and old records still load") {
+  lesson::Progress p;
+  p.challenge2Done = true;
+  const json saved = lesson::progressToJson(p);
+  CHECK(saved["challenge2Done"] == true);
+  CHECK(saved["challengeDone"] == false);
+  lesson::Progress loaded;
+  REQUIRE(lesson::progressFromJson(saved, loaded));
+  CHECK(loaded == p);
+
+  lesson::Progress old;
+  old.challengeDone = true;
+  REQUIRE(lesson::progressFromText(R"({"stepsSeen": ["why"], "challengeDone": true})", old).empty());
+  CHECK(old.challengeDone);
+  CHECK_FALSE(old.challenge2Done);
+  CHECK(lesson::progressFromText(R"({"stepsSeen": [], "challenge2Done": "yes"})", old) ==
+        "the progress record does not have the expected fields");
+
+  lesson::Progress other;
+  CHECK(lesson::mergeProgress(other, p));
+  CHECK(other.challenge2Done);
+  CHECK_FALSE(lesson::mergeProgress(other, p));
+
+  lesson::Session s = lesson::startSession();
+  CHECK(lesson::applyAction(s, lesson::actions::recordChallenge(false, 2)) == "");
+  CHECK_FALSE(s.progress.challenge2Done);
+  CHECK(lesson::applyAction(s, lesson::actions::recordChallenge(true, 2)) == "");
+  CHECK(s.progress.challenge2Done);
+  CHECK_FALSE(s.progress.challengeDone);
+  CHECK(lesson::applyAction(s, lesson::actions::recordChallenge(false, 2)) == "");
+  CHECK(s.progress.challenge2Done);  // a later failure does not undo a pass
+  CHECK(lesson::applyAction(s, lesson::actions::startOver(99)) == "");
+  CHECK_FALSE(s.progress.challenge2Done);
 }

@@ -702,3 +702,62 @@ TEST_CASE("the code listing shows the learner's numbers, follows an edit and cop
   CHECK(std::string(clipboard) == app.view.comparisons.listing);
   CHECK(app.view.comparisons.listingCopied);
 }
+
+// The desktop has no JavaScript: level 2 of the coding challenge asks for the output vector of
+// the hand case as two numbers, typed into the fields like a person would.
+TEST_CASE("the desktop challenge's level 2: pick it, type the output vector, check it") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  const float width = 1280, height = 4000;  // tall enough to show the practice panel whole
+  frame(app, width, height);
+  frame(app, width, height);
+  const ui::WidgetRect* level2 = findWidget(app, "challenge-level[1]");
+  REQUIRE(level2 != nullptr);
+  REQUIRE(findWidget(app, "hand-answer[0]") != nullptr);
+  CHECK(findWidget(app, "hand-output[0]") == nullptr);
+  clickWidget(app, *level2, width, height);
+  CHECK(app.view.challengeLevel == 2);
+  CHECK(findWidget(app, "hand-answer[0]") == nullptr);
+
+  ImGuiIO& io = ImGui::GetIO();
+  const auto typeInto = [&](const std::string& id, const std::string& text) {
+    const ui::WidgetRect* field = findWidget(app, id);
+    REQUIRE(field != nullptr);
+    clickWidget(app, *field, width, height);
+    REQUIRE(io.WantTextInput);
+    io.KeyCtrl = true;
+    io.KeysDown[ImGuiKey_A] = true;
+    frame(app, width, height);
+    io.KeysDown[ImGuiKey_A] = false;
+    io.KeyCtrl = false;
+    for (char c : text) io.AddInputCharacter(static_cast<unsigned>(c));
+    frame(app, width, height);
+    io.KeysDown[ImGuiKey_Enter] = true;
+    frame(app, width, height);
+    io.KeysDown[ImGuiKey_Enter] = false;
+    frame(app, width, height);
+  };
+  const auto check = [&] { clickWidget(app, *findWidget(app, "challenge-check"), width, height); };
+
+  typeInto("hand-output[0]", "0.14");  // a weight, not the output
+  typeInto("hand-output[1]", "0.28");
+  check();
+  CHECK(app.view.challengeMessage2.rfind("Not yet: row 1: expected [", 0) == 0);
+  CHECK_FALSE(app.session.progress.challenge2Done);
+
+  typeInto("hand-output[0]", "0.72");
+  typeInto("hand-output[1]", "0.86");
+  CHECK(app.view.handOutput[0] == doctest::Approx(0.72f));
+  check();
+  CHECK(app.view.challengeMessage2.rfind("Right", 0) == 0);
+  CHECK(app.session.progress.challenge2Done);
+  CHECK_FALSE(app.session.progress.challengeDone);
+  CHECK(app.view.challengeMessage.empty());  // each level keeps its own message
+
+  // Back at level 1, its own fields and (empty) message return; level 2's stays for later.
+  clickWidget(app, *findWidget(app, "challenge-level[0]"), width, height);
+  CHECK(app.view.challengeLevel == 1);
+  CHECK(findWidget(app, "hand-answer[2]") != nullptr);
+  CHECK(app.view.challengeMessage2.rfind("Right", 0) == 0);
+}
