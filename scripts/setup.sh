@@ -63,15 +63,29 @@ fetch_imgui() {
   cp -r "$dir" "$IMGUI_DIR"
 }
 
+# npm: playwright-core for the browser tests, and the Closure Compiler that shrinks the page's
+# Emscripten glue (cmake/closure.cmake).
 install_node_modules() {
-  if [ -f node_modules/playwright-core/package.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+  if [ -f node_modules/playwright-core/package.json ] && [ -f node_modules/google-closure-compiler/package.json ] &&
+     [ node_modules/.package-lock.json -nt package-lock.json ]; then
     return
   fi
   echo "setup: installing npm packages"
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 }
 
+# The Closure Compiler's native binary exists for x86 Linux only; elsewhere its jar runs under Java.
+install_java_for_closure() {
+  if [ -x node_modules/google-closure-compiler-linux/compiler ] || command -v java >/dev/null; then
+    return
+  fi
+  echo "setup: installing Java for the Closure Compiler (no native binary for this machine)"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends default-jre-headless
+}
+
 install_packages
 fetch_imgui
 install_node_modules
+install_java_for_closure
 echo "setup: ready"

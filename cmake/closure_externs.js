@@ -1,0 +1,36 @@
+/**
+ * @fileoverview Closure Compiler externs for the page's Emscripten glue (attention-tour.js).
+ * The glue is built with --closure 1 (cmake/closure.cmake), whose ADVANCED mode renames every
+ * property it does not know. The EM_ASM / EM_JS blocks in src/app/*.cpp are compiled into the
+ * glue, while the page's own scripts (web/*.js) are not: each property name those blocks share
+ * with the page is declared here, so both sides keep one spelling. A new Module.onX hook, or a
+ * new field of an object handed to the page, goes here too (the browser tests fail without it).
+ * Emscripten's own Module settings (canvas, print, postRun, ...) and the exported runtime
+ * methods and functions (ccall, _malloc, _at_*, ...) are quoted in the glue and need no entry.
+ * @externs
+ */
+
+/** The page's hooks that the C++ side calls (web/attention-tour-api.js, web/input.js). */
+var AttentionTourModuleHooks = {};
+AttentionTourModuleHooks.onRuntimeStart;   // src/app/main_web.cpp page_start
+AttentionTourModuleHooks.onTextSpot;       // src/app/main_web.cpp page_text_spot
+AttentionTourModuleHooks.onFirstFrame;     // src/app/web_bridge.cpp
+AttentionTourModuleHooks.onStateChanged;   // src/app/web_bridge.cpp
+AttentionTourModuleHooks.onFocusAnnounce;  // src/app/web_bridge.cpp
+
+/** The object page_text_spot hands to Module.onTextSpot (read by web/input.js). */
+var AttentionTourTextSpot = {};
+AttentionTourTextSpot.wanted;
+AttentionTourTextSpot.x;
+AttentionTourTextSpot.y;
+AttentionTourTextSpot.w;
+AttentionTourTextSpot.h;
+AttentionTourTextSpot.lineHeight;
+
+/** window.attentionTour (web/attention-tour-api.js), as far as the C++ side calls it. */
+var attentionTour = {};
+attentionTour.copyLink;
+attentionTour.resetProgress;
+attentionTour.gradeChallenge;
+/** @type {?} */
+Window.prototype.attentionTour;
