@@ -144,6 +144,9 @@ EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
   state["challengeMessage2"] = a.view.challengeMessage2;
   state["challengeCode"] = std::string(a.view.challengeCode);
   state["challengeCode2"] = std::string(a.view.challengeCode2);
+  state["flash"] = {{"tile", a.view.flashTile},
+                    {"tiles", a.session.trace.online.tiles.size()},
+                    {"maxAbsDiff", lesson::onlineDifference(a.session.trace)}};
   state["storageAvailable"] = a.platform.storageAvailable;
   state["zoom"] = a.view.prefs.zoom;
   state["reducedMotion"] = a.view.prefs.reducedMotion;

@@ -110,6 +110,13 @@ Action shuffleTokens(uint32_t seed) {
   });
 }
 
+Action setTileSize(int keysPerTile) {
+  return stateAction("set the tile size", [keysPerTile](LessonState& s) {
+    s.tileSize = keysPerTile;
+    return std::string();
+  });
+}
+
 Action renameToken(int index, const std::string& name) {
   return stateAction("rename a token", [index, name](LessonState& s) { return lesson::renameToken(s, index, name); });
 }

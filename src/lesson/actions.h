@@ -27,6 +27,7 @@ Action randomise(uint32_t seed);
 Action setPositional(Positional positional);
 Action reverseTokens();
 Action shuffleTokens(uint32_t seed);
+Action setTileSize(int keysPerTile);
 
 // The sentence and the sizes.
 Action renameToken(int index, const std::string& name);

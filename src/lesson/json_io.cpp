@@ -91,6 +91,7 @@ json stateToJson(const LessonState& s, bool compactNumbers) {
   j["temperature"] = compactNumbers ? shortestFloat(s.temperature) : s.temperature;
   j["mask"] = core::maskText(s.mask);
   j["positional"] = s.positional == Positional::Sinusoidal ? "sinusoidal" : "none";
+  j["tileSize"] = s.tileSize;
   j["selected"] = s.selected;
   j["selectedKey"] = s.selectedKey;
   j["source"] = s.source == VectorSource::Projected ? "projected" : "direct";
@@ -279,6 +280,7 @@ std::string applyPatch(const json& patch, LessonState& s) {
   if (!(e = readStep(patch, s)).empty()) return e;
   if (!(e = readInt(patch, "selected", s.selected)).empty()) return e;
   if (!(e = readInt(patch, "selectedKey", s.selectedKey)).empty()) return e;
+  if (!(e = readInt(patch, "tileSize", s.tileSize)).empty()) return e;
   return {};
 }
 

@@ -40,6 +40,7 @@ std::string validateState(const LessonState& s) {
   if (s.mask.kind == core::MaskKind::Window &&
       (s.mask.window < 0 || s.mask.window > kMaxTokens || s.mask.global < 0 || s.mask.global > kMaxTokens))
     return "the window W and the global tokens G must be " + rangeText(0, kMaxTokens);
+  if (s.tileSize < 1 || s.tileSize > kMaxTokens) return "tileSize must be " + rangeText(1, kMaxTokens);
   if (s.positional == Positional::Sinusoidal && s.source != VectorSource::Projected)
     return "positions are added to the embeddings X, and this example gives Q, K and V directly: load an example "
            "with embeddings first";
@@ -76,7 +77,7 @@ std::string rangeText(double low, double high) {
 bool operator==(const LessonState& a, const LessonState& b) {
   return a.step == b.step && a.presetId == b.presetId && a.tokens == b.tokens &&
          a.dimensionLabels == b.dimensionLabels && a.dModel == b.dModel && a.dK == b.dK && a.heads == b.heads &&
-         a.scale == b.scale && a.temperature == b.temperature && a.mask == b.mask && a.positional == b.positional && a.selected == b.selected &&
+         a.scale == b.scale && a.temperature == b.temperature && a.mask == b.mask && a.positional == b.positional && a.tileSize == b.tileSize && a.selected == b.selected &&
          a.selectedKey == b.selectedKey && a.source == b.source && a.X == b.X && a.WQ == b.WQ && a.WK == b.WK &&
          a.WV == b.WV && a.Q == b.Q && a.K == b.K && a.V == b.V && a.WO == b.WO && a.notice == b.notice;
 }

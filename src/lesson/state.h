@@ -43,6 +43,7 @@ struct LessonState {
   float temperature = 1.0f;
   core::Mask mask;      // none, causal, or window:W(+global:G) in the lesson
   Positional positional = Positional::None;
+  int tileSize = 2;     // keys per tile in the FlashAttention step, 1..kMaxTokens
   int selected = 0;     // selected query row
   int selectedKey = 0;  // selected key column for the formula panel
   VectorSource source = VectorSource::Direct;

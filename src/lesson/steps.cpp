@@ -236,9 +236,10 @@ std::vector<TourStep> buildSteps() {
        "m' = max(m, max_j s_j),  l' = l·exp(m - m') + Σ_j exp(s_j - m')",
        {M::Output},
        M::Output,
-       {"tiles"},
+       {"flash"},
        FormulaLine::None,
-       true},
+       true,
+       ViewPlacement::BeforeMatrices},
       {"linear",
        "Linear attention: no n × n matrix",
        "Softmax ties every query to every key through exp of their score. Linear attention uses a product of "

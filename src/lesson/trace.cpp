@@ -1,6 +1,9 @@
 // trace.cpp: runs the core on the lesson state.
 #include "lesson/trace.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include "core/positional.h"
 
 namespace lesson {
@@ -48,12 +51,22 @@ LessonTrace computeTrace(const LessonState& state, core::Kernel kernel) {
   }
   trace.attention = std::move(result.value());
   const auto& head = trace.attention.heads.front();
+  trace.tileSize = state.tileSize;
   if (kernel == core::Kernel::Softmax) {
     auto online = core::attendOnline(head.Q, head.K, head.V, options, trace.tileSize, true);
     if (online.ok()) trace.online = std::move(online.value());
   }
   trace.ok = true;
   return trace;
+}
+
+float onlineDifference(const LessonTrace& trace) {
+  if (!trace.ok || trace.online.output.empty()) return 0.0f;
+  const auto& direct = trace.attention.heads.front().output;
+  float largest = 0.0f;
+  for (size_t k = 0; k < direct.values.size(); ++k)
+    largest = std::max(largest, std::fabs(direct.values[k] - trace.online.output.values[k]));
+  return largest;
 }
 
 const core::Matrix& traceMatrix(const LessonTrace& trace, MatrixId id, int head) {

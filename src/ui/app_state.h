@@ -113,6 +113,8 @@ struct ViewState {
   UiPrefs prefs;
   CellEdit cellEdit;
   int selectedHead = 0;
+  int flashTile = 0;             // FlashAttention step: how many key tiles are folded in so far
+  bool flashAllQueries = false;  // ... for the selected query, or for every query
   uint32_t randomSeed = 7;
   char newToken[4 * lesson::kMaxNameCharacters + 1] = {};  // up to 4 UTF-8 bytes a character
   std::string shareStatus;                                 // e.g. "Link copied"

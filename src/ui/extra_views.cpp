@@ -119,32 +119,4 @@ void drawHeads(AppState& app) {
         "the identity, which changes nothing until you edit it).");
 }
 
-void drawTiles(AppState& app) {
-  const auto& online = app.session.trace.online;
-  const int i = app.session.lesson.selected;
-  const std::string whichHead = app.session.trace.attention.heads.size() > 1 ? ", head 1" : "";
-  sectionHeading(app, ("Tile by tile, for \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\"" + whichHead +
-                       " (tiles of " + std::to_string(app.session.trace.tileSize) + " keys)")
-                          .c_str());
-  std::vector<std::vector<std::string>> rows;
-  for (const auto& tile : online.tiles) {
-    std::string output = "[";
-    for (int c = 0; c < tile.partialOutput.cols; ++c)
-      output += (c ? ", " : "") + formatNumber(tile.partialOutput.at(i, c));
-    rows.push_back({std::to_string(tile.firstKey + 1) + "-" + std::to_string(tile.firstKey + tile.keyCount),
-                    formatNumber(tile.runningMax[static_cast<size_t>(i)]),
-                    formatNumber(tile.runningSum[static_cast<size_t>(i)]), output + "]"});
-  }
-  textTable(app, {"keys", "running max m", "running sum l", "output so far"}, rows);
-  const auto& direct = app.session.trace.attention.heads.front().output;
-  float largest = 0;
-  for (int c = 0; c < direct.cols && !online.output.empty(); ++c)
-    largest = std::max(largest, std::fabs(direct.at(i, c) - online.output.at(i, c)));
-  ImGui::TextWrapped(
-      "Largest difference from the direct result: %.2g; any difference comes only from float "
-      "rounding. The tiled pass never held the n \xC3\x97 n weight matrix; this page computes it separately to show "
-      "it.",
-      static_cast<double>(largest));
-}
-
 }  // namespace ui

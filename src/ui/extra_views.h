@@ -1,5 +1,4 @@
-// extra_views.h: the cost table (all-at-once), the per-head view (multi-head) and the
-// tile-by-tile computation (beyond).
+// extra_views.h: the cost table (all-at-once) and the per-head view (multi-head).
 #pragma once
 
 #include "ui/app_state.h"
@@ -8,6 +7,5 @@ namespace ui {
 
 void drawCost(AppState& app);
 void drawHeads(AppState& app);
-void drawTiles(AppState& app);
 
 }  // namespace ui

@@ -38,6 +38,7 @@ void drawTransformerBlock(AppState& app);  // block_view.cpp
 void drawPositions(AppState& app);        // positions_view.cpp
 void drawSparse(AppState& app);           // sparse_view.cpp
 void drawLinear(AppState& app);           // linear_view.cpp
+void drawFlashStepper(AppState& app);     // flash_view.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
@@ -56,7 +57,6 @@ const std::vector<StepViewRecord>& stepViews() {
       {"pairs-grid", drawPairsGrid},
       {"cost", drawCost},
       {"heads", drawHeads},
-      {"tiles", drawTiles},
       {"code", drawCodeListing},
       {"history", drawHistory},
       {"uses", drawUses},
@@ -64,6 +64,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"positions", drawPositions},
       {"sparse", drawSparse},
       {"linear", drawLinear},
+      {"flash", drawFlashStepper},
   };
   return records;
 }

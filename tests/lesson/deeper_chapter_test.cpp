@@ -87,3 +87,14 @@ TEST_CASE("positions and window masks are in the state JSON and share links; bad
     CHECK(s.lesson == kept);
   }
 }
+
+TEST_CASE("the tile size is part of the state: it sets the tiles, and out-of-range sizes are refused") {
+  lesson::Session s = sessionWith("bank-river");
+  REQUIRE(lesson::applyAction(s, lesson::actions::setTileSize(3)) == "");
+  CHECK(s.trace.online.tiles.size() == 3);
+  CHECK(lesson::stateToJson(s.lesson)["tileSize"] == 3);
+  CHECK(lesson::onlineDifference(s.trace) < 1e-6f);
+  CHECK(lesson::applyAction(s, lesson::actions::setTileSize(0)) != "");
+  CHECK(lesson::applyAction(s, lesson::actions::applyStateText(R"({"tileSize": 17})")) != "");
+  CHECK(s.lesson.tileSize == 3);
+}

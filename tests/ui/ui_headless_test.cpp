@@ -761,3 +761,56 @@ TEST_CASE("the desktop challenge's level 2: pick it, type the output vector, che
   CHECK(findWidget(app, "hand-answer[2]") != nullptr);
   CHECK(app.view.challengeMessage2.rfind("Right", 0) == 0);
 }
+
+TEST_CASE("the FlashAttention stepper folds tile by tile to the direct result, and the tile size changes the tiles") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("flash"));
+  frame(app, 1280, 1400);
+  frame(app, 1280, 1400);
+  const int tiles = static_cast<int>(app.session.trace.online.tiles.size());
+  REQUIRE(tiles == 4);  // 7 tokens, 2 keys a tile
+  for (int k = 0; k < tiles + 2; ++k) {  // two presses more than needed: Next stops at the last tile
+    const ui::WidgetRect* next = findWidget(app, "tile-next");
+    REQUIRE(next != nullptr);
+    clickWidget(app, *next, 1280, 1400);
+  }
+  CHECK(app.view.flashTile == tiles);
+  CHECK(lesson::onlineDifference(app.session.trace) < 1e-6f);
+  const ui::WidgetRect* back = findWidget(app, "tile-back");
+  REQUIRE(back != nullptr);
+  clickWidget(app, *back, 1280, 1400);
+  CHECK(app.view.flashTile == tiles - 1);
+  const ui::WidgetRect* larger = findWidget(app, "tile-size-plus");
+  REQUIRE(larger != nullptr);
+  clickWidget(app, *larger, 1280, 1400);
+  CHECK(app.session.lesson.tileSize == 3);
+  CHECK(app.session.trace.online.tiles.size() == 3);
+  CHECK(app.view.flashTile == 0);
+}
+
+TEST_CASE("the positions and sparse steps change the lesson through their own controls") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("positions"));
+  frame(app, 1280, 1400);
+  frame(app, 1280, 1400);
+  const std::vector<std::string> before = app.session.lesson.tokens;
+  clickWidget(app, *findWidget(app, "reverse-tokens"), 1280, 1400);
+  CHECK(app.session.lesson.tokens == std::vector<std::string>(before.rbegin(), before.rend()));
+  clickWidget(app, *findWidget(app, "positional"), 1280, 1400);
+  CHECK(app.session.lesson.positional == lesson::Positional::Sinusoidal);
+  CHECK(!app.session.trace.positions.empty());
+  goToStep(app, lesson::stepIndexOf("sparse"));
+  frame(app, 1280, 1400);
+  frame(app, 1280, 1400);
+  clickWidget(app, *findWidget(app, "sparse-mask-window"), 1280, 1400);
+  CHECK(app.session.lesson.mask == core::Mask::slidingWindow(1, 1));
+  frame(app, 1280, 1400);  // the window's steppers appear once the mask is applied
+  const ui::WidgetRect* wider = findWidget(app, "sparse-mask-window-size-plus");
+  REQUIRE(wider != nullptr);
+  clickWidget(app, *wider, 1280, 1400);
+  CHECK(app.session.lesson.mask == core::Mask::slidingWindow(2, 1));
+}
