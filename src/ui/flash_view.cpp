@@ -127,7 +127,18 @@ void drawFoldTable(AppState& app, int folded) {
     for (int i = 0; i < trace.attention.Q.rows; ++i) rows.push_back(queryRow(app, trace, i, folded));
   else
     rows.push_back(queryRow(app, trace, app.session.lesson.selected, folded));
-  textTable(app, {"query", "this tile's scores", "max m", "sum l", "exp(m_old - m_new)", "output so far o / l"}, rows);
+  const std::vector<std::string> headers = {"query", "this tile's scores", "max m", "sum l", "exp(m_old - m_new)",
+                                            "output so far o / l"};
+  if (visibleWidth() >= px(app, 640)) {
+    textTable(app, headers, rows);
+    return;
+  }
+  // On a phone, one small two-column table per query instead of six columns side by side.
+  for (const auto& row : rows) {
+    std::vector<std::vector<std::string>> lines;
+    for (size_t k = 1; k < headers.size(); ++k) lines.push_back({headers[k], row[k]});
+    textTable(app, {"query", row[0]}, lines);
+  }
 }
 
 void drawVerdict(AppState& app, int folded, int tiles) {

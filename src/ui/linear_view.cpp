@@ -46,13 +46,16 @@ void drawLinear(AppState& app) {
   const size_t h = static_cast<size_t>(app.view.selectedHead);
   sectionHeading(app, "Softmax and linear attention, side by side");
   const int n = static_cast<int>(app.session.lesson.tokens.size());
-  const float cell = std::clamp((visibleWidth() * 0.5f - px(app, 90)) / static_cast<float>(n), px(app, 18), px(app, 40));
+  // Side by side when both fit at a readable size, else one under the other at full width.
+  const bool sideBySide = visibleWidth() >= px(app, 640);
+  const float share = sideBySide ? visibleWidth() * 0.5f : visibleWidth();
+  const float cell = std::clamp((share - px(app, 90)) / static_cast<float>(n), px(app, 18), px(app, 40));
   drawMap(app, "softmax: exp(q\xC2\xB7k / \xE2\x88\x9A" "d_k)", trace.attention.heads[h], "softmaxWeights", cell);
-  if (ImGui::GetItemRectMax().x + ImGui::GetItemRectSize().x + px(app, 24) <
-      ImGui::GetWindowPos().x + visibleRight() - ImGui::GetScrollX())
-    ImGui::SameLine(0, px(app, 24));
+  if (sideBySide) ImGui::SameLine(0, px(app, 24));
   drawMap(app, "linear: phi(q)\xC2\xB7phi(k)", linear.attention.heads[h], "linearWeights", cell);
-  ImGui::TextDisabled("rows: queries, columns: keys; each row adds up to 1 in both");
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  paragraph("rows: queries, columns: keys; each row adds up to 1 in both");
+  ImGui::PopStyleColor();
   const int i = app.session.lesson.selected;
   const core::Matrix& a = trace.attention.output;
   const core::Matrix& b = linear.attention.output;

@@ -106,7 +106,9 @@ void drawPositions(AppState& app) {
   drawReverseEffect(app);
   const auto& trace = app.session.trace;
   if (trace.positions.empty()) {
-    ImGui::TextDisabled("Switch positions on to see the encoding added to each row of X.");
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    paragraph("Switch positions on to see the encoding added to each row of X.");
+    ImGui::PopStyleColor();
     return;
   }
   ImGui::Spacing();
