@@ -35,6 +35,7 @@ void drawCodeListing(AppState& app);      // code_view.cpp
 void drawHistory(AppState& app);          // history_view.cpp
 void drawUses(AppState& app);             // uses_view.cpp
 void drawTransformerBlock(AppState& app);  // block_view.cpp
+void drawCostLab(AppState& app);          // cost_lab_view.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
@@ -58,6 +59,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"history", drawHistory},
       {"uses", drawUses},
       {"transformer-block", drawTransformerBlock},
+      {"cost-lab", drawCostLab},
   };
   return records;
 }
