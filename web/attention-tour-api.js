@@ -308,6 +308,7 @@ window.Module = window.Module || {};
     },
     costLabStart,
     costLabCancel,
+    costLabStatus() { return callJson('at_cost_lab_status'); },
     narration() { return callText('at_narration'); },
     // {ok:true}, or {ok:false, error} with the text size unchanged.
     setZoom(zoom) {

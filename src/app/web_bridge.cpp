@@ -303,6 +303,18 @@ EMSCRIPTEN_KEEPALIVE void at_cost_lab_point(int run, int n, double naiveMs, doub
   app::wake(*app::bridge().runtime);
 }
 
+// The cost lab's view state, for tests: {phase, maxN, message, points: [{n, naiveMs, tiledMs}]}.
+EMSCRIPTEN_KEEPALIVE const char* at_cost_lab_status() {
+  const ui::CostLab& lab = appState().view.costLab;
+  static const char* const phases[] = {"idle", "running", "done", "cancelled", "failed"};
+  nlohmann::json points = nlohmann::json::array();
+  for (const auto& p : lab.points) points.push_back({{"n", p.n}, {"naiveMs", p.naiveMs}, {"tiledMs", p.tiledMs}});
+  return reply(lesson::dumpJson({{"phase", phases[static_cast<int>(lab.phase)]},
+                                 {"maxN", lab.maxN},
+                                 {"message", lab.message},
+                                 {"points", points}}));
+}
+
 // The run ended: "" when every size was measured, else why it stopped.
 EMSCRIPTEN_KEEPALIVE void at_cost_lab_finished(int run, const char* error) {
   ui::costLabFinished(appState(), run, error ? error : "");

@@ -55,8 +55,11 @@ void drawControls(AppState& app) {
   ImGui::TextUnformatted("Largest n:");
   ImGui::BeginDisabled(running);
   for (int choice : kMaxNChoices) {
-    ImGui::SameLine();
     const std::string label = std::to_string(choice);
+    // Beside the last, or on a new line when it would not fit (a phone).
+    const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
     if (ImGui::RadioButton(label.c_str(), lab.maxN == choice)) lab.maxN = choice;
     registerItem(app, "cost-max[" + label + "]", [&] {
       return "Largest n " + label + (lab.maxN == choice ? ", chosen" : ", option");
