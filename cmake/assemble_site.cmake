@@ -6,7 +6,10 @@
 # PAGE_FILES (the web_files list in src/app/CMakeLists.txt) is the one list of the page's
 # files: the offline worker's list of files to keep is written from it here, and the single
 # file inlines each of them by its kind, so adding a page file is one edit there.
+# LAZY_FILES (optional) are built files the page loads only when asked (the cost lab's worker):
+# the offline worker keeps them too.
 string(REPLACE "," ";" page_files "${PAGE_FILES}")
+string(REPLACE "," ";" lazy_files "${LAZY_FILES}")
 string(REGEX REPLACE "\\.js$" ".wasm" wasm "${MODULE}")
 set(offline_worker "offline-worker.js")
 
@@ -14,7 +17,7 @@ if(NOT SINGLE)
   # The service worker keeps the page's folder ('./'), every page file but itself, and the
   # module with its wasm.
   set(kept "'./'")
-  foreach(f ${page_files} ${MODULE} ${wasm})
+  foreach(f ${page_files} ${MODULE} ${wasm} ${lazy_files})
     if(NOT f STREQUAL offline_worker)
       string(APPEND kept ", '${f}'")
     endif()

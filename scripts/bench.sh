@@ -2,16 +2,18 @@
 # bench.sh [MAX_N]: benchmarks, never tests (timings on shared machines are noisy):
 #  1. direct versus tiled attention, d = 64, n = 64..MAX_N (default 4096), natively and
 #     as wasm under node; medians of repeated runs in ms and GFLOP/s.
-#  2. the page budget: gzip transfer size of build/site, time to first frame in headless
+#  2. the cost lab's float32 kernels (core/fast_attention.h), the same source natively (SSE),
+#     as wasm SIMD under node, and in the page's worker in headless Chromium (n = 4096).
+#  3. the page budget: gzip transfer size of build/site, time to first frame in headless
 #     Chromium on loopback, and frame CPU time while interacting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MAX_N="${1:-4096}"
 bash scripts/setup.sh >/dev/null
 export NODE_PATH=/usr/share/nodejs
-cmake --preset native >/dev/null && cmake --build --preset native --target attention_bench >/dev/null
+cmake --preset native >/dev/null && cmake --build --preset native --target attention_bench fast_bench >/dev/null
 # The wasm benchmark is built -O3 like the native one; the page's own wasm is size-optimised.
-cmake --preset web-bench >/dev/null && cmake --build --preset web-bench --target attention_bench >/dev/null
+cmake --preset web-bench >/dev/null && cmake --build --preset web-bench --target attention_bench fast_bench >/dev/null
 cmake --preset web >/dev/null && cmake --build --preset web --target attention-tour >/dev/null
 echo "== attention, native (g++ -O3)"
 build/native/tests/attention_bench "$MAX_N"
@@ -21,5 +23,14 @@ node --no-experimental-fetch build/web-bench/tests/attention_bench.js "$MAX_N"
 # running its baseline (Liftoff) code. --no-liftoff shows the optimised code's speed.
 echo "== attention, wasm under node, optimising compiler only (--no-liftoff)"
 node --no-experimental-fetch --no-liftoff build/web-bench/tests/attention_bench.js "$MAX_N"
+echo "== cost lab kernels (float32, 4-wide SIMD), native (g++ -O3, SSE baseline)"
+build/native/tests/fast_bench "$MAX_N"
+echo "== cost lab kernels, wasm SIMD under node, default tiering"
+node --no-experimental-fetch build/web-bench/tests/fast_bench.js "$MAX_N"
+echo "== cost lab kernels, wasm SIMD under node, --no-liftoff"
+node --no-experimental-fetch --no-liftoff build/web-bench/tests/fast_bench.js "$MAX_N"
+echo "== cost lab in the page (headless Chromium, the page's worker)"
+node tests/bench/cost_lab_page.mjs 5 "$MAX_N"
+echo "== CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== page budget"
 node tests/bench/page_budget.mjs

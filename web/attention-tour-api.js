@@ -171,6 +171,111 @@ window.Module = window.Module || {};
   };
   Module.onLoadFailure = function (message) { rejectReady(new Error(message)); };
 
+  // The cost lab's worker (cost-lab-worker.js and its .wasm: the float32 kernels, -O3 with wasm
+  // SIMD), started on the first timing and never during the page's first load. Its replies are
+  // checked like any other input: a result is exactly the expected numbers, an error a short
+  // text; anything else stops the worker and fails what was waiting, with a message.
+  const costLab = { worker: null, started: null, waiting: new Map(), nextId: 1, run: 0 };
+  const benchmarkFields = ['naiveMs', 'tiledMs', 'maxAbsDiff', 'naiveBytes', 'tiledBytes'];
+  function stopCostLabWorker(error) {
+    const worker = costLab.worker;
+    costLab.worker = null;
+    costLab.started = null;
+    if (worker) {
+      worker.onmessage = worker.onmessageerror = worker.onerror = null;
+      worker.terminate();
+    }
+    const waiting = [...costLab.waiting.values()];
+    costLab.waiting.clear();
+    waiting.forEach((w) => w.resolve({ error }));
+  }
+  function costLabReply(data) {
+    if (data && data.ready === true && Object.keys(data).length === 1) { costLab.onStarted(); return; }
+    const request = data && Number.isInteger(data.id) ? costLab.waiting.get(data.id) : undefined;
+    if (!request) { stopCostLabWorker('the timing worker sent back something the page cannot read'); return; }
+    costLab.waiting.delete(data.id);
+    if (typeof data.error === 'string') { request.resolve({ error: data.error.slice(0, 300) }); return; }
+    const r = data.result;
+    if (!isPlainObject(r) || r.n !== request.n || r.d !== request.d ||
+        !benchmarkFields.every((f) => typeof r[f] === 'number' && Number.isFinite(r[f]) && r[f] >= 0)) {
+      request.resolve({ error: 'the timing worker sent back something the page cannot read' });
+      return;
+    }
+    const result = { n: r.n, d: r.d };
+    benchmarkFields.forEach((f) => { result[f] = r[f]; });
+    request.resolve(result);
+  }
+  function startCostLabWorker() {
+    if (costLab.started) return costLab.started;
+    let failed = false;
+    const started = new Promise((resolve, reject) => {
+      let timer = 0;
+      costLab.onStarted = () => { clearTimeout(timer); resolve(); };
+      try {
+        costLab.worker = new Worker('cost-lab-worker.js');
+      } catch (e) {
+        failed = true;
+        reject(new Error('this browser cannot start a worker for the timings'));
+        return;
+      }
+      timer = setTimeout(() => { stopCostLabWorker('the timing worker did not start'); reject(new Error('the timing worker did not start')); }, 30000);
+      costLab.worker.onmessage = (event) => {
+        try { costLabReply(event.data); } catch (e) { stopCostLabWorker('the timing worker sent back something the page cannot read'); }
+      };
+      costLab.worker.onmessageerror = () => stopCostLabWorker('the timing worker sent back something the page cannot read');
+      costLab.worker.onerror = (event) => {
+        event.preventDefault();
+        clearTimeout(timer);
+        const message = 'the timing worker failed' + (event.message ? ': ' + String(event.message).slice(0, 200) : '') +
+          ' (is cost-lab-worker.js served next to the page?)';
+        stopCostLabWorker(message);
+        reject(new Error(message));
+      };
+    });
+    costLab.started = failed ? null : started;
+    return started;
+  }
+  // {n, d, tile}: whole numbers, n 1..8192, d 1..256 (64 if left out), tile 1..n (64, or n if
+  // smaller, if left out). Resolves to the result, or to {error} and then measures nothing.
+  function checkBenchmark(request) {
+    if (!isPlainObject(request)) return { error: 'benchmark expects an object, e.g. {n: 1024, d: 64, tile: 64}' };
+    const unknown = Object.keys(request).filter((k) => !['n', 'd', 'tile'].includes(k));
+    if (unknown.length) return { error: 'benchmark takes n, d and tile; it does not know ' + unknown.slice(0, 3).join(', ') };
+    const n = request.n;
+    const d = request.d === undefined ? 64 : request.d;
+    const whole = (x, low, high) => Number.isInteger(x) && x >= low && x <= high;
+    if (!whole(n, 1, 8192)) return { error: 'n must be a whole number from 1 to 8192' };
+    if (!whole(d, 1, 256)) return { error: 'd must be a whole number from 1 to 256' };
+    const tile = request.tile === undefined ? Math.min(64, n) : request.tile;
+    if (!whole(tile, 1, n)) return { error: 'tile must be a whole number from 1 to n (' + n + ')' };
+    return { n, d, tile };
+  }
+  function measure(checked) {
+    return startCostLabWorker().then(() => new Promise((resolve) => {
+      const id = costLab.nextId++;
+      costLab.waiting.set(id, { n: checked.n, d: checked.d, resolve });
+      costLab.worker.postMessage({ id, n: checked.n, d: checked.d, tile: checked.tile });
+    }), (e) => ({ error: e.message }));
+  }
+  // The lab's Run button: n = 64, 128, ... maxN, one after another, each handed to the view.
+  async function costLabStart(run, maxN) {
+    costLab.run = run;
+    for (let n = 64; n <= maxN; n *= 2) {
+      const result = await measure({ n, d: 64, tile: 64 });
+      if (costLab.run !== run) return;  // cancelled, or another run began
+      if (result.error) { callWith('at_cost_lab_finished', null, ['number', 'string'], [run, result.error]); return; }
+      Module.ccall('at_cost_lab_point', null, ['number', 'number', 'number', 'number', 'number', 'number', 'number'],
+        [run, n, result.naiveMs, result.tiledMs, result.maxAbsDiff, result.naiveBytes, result.tiledBytes]);
+    }
+    callWith('at_cost_lab_finished', null, ['number', 'string'], [run, '']);
+  }
+  // Cancel: the worker is stopped at once (what it was measuring is dropped) and started again
+  // on the next run.
+  function costLabCancel() {
+    costLab.run = 0;
+    stopCostLabWorker('the timing run was cancelled');
+  }
+
   window.attentionTour = {
     ready,
     getState() { return callJson('at_get_state'); },
@@ -193,6 +298,17 @@ window.Module = window.Module || {};
       try { await navigator.clipboard.writeText(url); return { ok: true, url }; } catch (e) { return { ok: false, url, error: 'the clipboard is not available here' }; }
     },
     stats() { return callJson('at_stats'); },
+    // Times direct and tiled attention on random data in the cost lab's worker (the page stays
+    // responsive): resolves to {n, d, naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes} or {error}.
+    benchmark(request) {
+      const checked = checkBenchmark(request);
+      if (checked.error) return Promise.resolve({ error: checked.error });
+      if (window.AT_SINGLE_FILE) return Promise.resolve({ error: 'timings need the served page: this one-file copy has no worker to run them in' });
+      return measure(checked);
+    },
+    costLabStart,
+    costLabCancel,
+    costLabStatus() { return callJson('at_cost_lab_status'); },
     narration() { return callText('at_narration'); },
     // {ok:true}, or {ok:false, error} with the text size unchanged.
     setZoom(zoom) {

@@ -3,8 +3,11 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 
+#include <atomic>
 #include <cstdio>
+#include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/bounded_file.h"
@@ -12,11 +15,13 @@
 #include "app/desktop_storage.h"
 #include "app/runtime.h"
 #include "app/screenshot.h"
+#include "core/fast_attention.h"
 #include "lesson/actions.h"
 #include "lesson/edits.h"
 #include "lesson/json_io.h"
 #include "lesson/presets.h"
 #include "lesson/share_link.h"
+#include "ui/cost_lab_view.h"
 
 namespace {
 
@@ -43,9 +48,75 @@ GLFWwindow* openWindow(const app::CliOptions& options, bool visible) {
   return window;
 }
 
+// The cost lab on the desktop: a thread measures one size after another and leaves each result
+// in a box the loop empties on the UI thread (deliver), waking the loop with an empty event.
+// Cancel is at once for the UI (later results of the run are dropped); the thread stops after
+// the size it is measuring.
+class CostLabThread {
+ public:
+  ~CostLabThread() { stop(); }
+
+  void start(int run, int maxN) {
+    stop();
+    cancelled_ = false;
+    thread_ = std::thread([this, run, maxN] {
+      std::string error;
+      for (int n : ui::costLabSizes(maxN)) {
+        if (cancelled_) return;
+        const core::FastBenchmark r = core::runFastBenchmark(n, ui::kCostLabD, ui::kCostLabTile);
+        if (!r.error.empty()) {
+          error = r.error;
+          break;
+        }
+        post({run, false, {n, r.naiveMs, r.tiledMs, r.maxAbsDiff, r.naiveBytes, r.tiledBytes}, {}});
+      }
+      post({run, true, {}, error});
+    });
+  }
+  void cancel() { cancelled_ = true; }
+  void stop() {
+    cancelled_ = true;
+    if (thread_.joinable()) thread_.join();
+  }
+  // On the UI thread, between frames: hands what arrived to the view; true if anything did.
+  bool deliver(ui::AppState& app) {
+    std::vector<Message> arrived;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      arrived.swap(box_);
+    }
+    for (const auto& m : arrived) {
+      if (m.finished)
+        ui::costLabFinished(app, m.run, m.error);
+      else
+        ui::costLabPoint(app, m.run, m.point);
+    }
+    return !arrived.empty();
+  }
+
+ private:
+  struct Message {
+    int run = 0;
+    bool finished = false;
+    ui::CostLabPoint point;
+    std::string error;
+  };
+  void post(Message message) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      box_.push_back(std::move(message));
+    }
+    glfwPostEmptyEvent();
+  }
+  std::thread thread_;
+  std::atomic<bool> cancelled_{false};
+  std::mutex mutex_;
+  std::vector<Message> box_;
+};
+
 // Saves progress at most every two seconds while the state changes, and on exit; an empty
 // storagePath saves nothing.
-void runInteractive(app::Runtime& runtime, const std::string& storagePath) {
+void runInteractive(app::Runtime& runtime, const std::string& storagePath, CostLabThread& costLab) {
   uint64_t savedRevision = runtime.app.session.revision;
   double lastSave = glfwGetTime();
   const auto save = [&] {
@@ -68,6 +139,7 @@ void runInteractive(app::Runtime& runtime, const std::string& storagePath) {
     float scaleX = 1, scaleY = 1;
     glfwGetWindowContentScale(runtime.window, &scaleX, &scaleY);
     if (scaleX != runtime.app.platform.pixelRatio) runtime.app.platform.pixelRatio = scaleX, app::wake(runtime);
+    if (costLab.deliver(runtime.app)) app::wake(runtime);
     if (app::runFrame(runtime)) glfwSwapBuffers(runtime.window);
   }
   save();
@@ -111,6 +183,9 @@ int main(int argc, char** argv) {
     ImGui::SetClipboardText(("index.html#" + lesson::encodeShareFragment(a.session.lesson)).c_str());
     return "Link fragment copied: append it to the page's address.";
   };
+  CostLabThread costLab;
+  runtime.app.platform.startCostLab = [&costLab](ui::AppState&, int run, int maxN) { costLab.start(run, maxN); };
+  runtime.app.platform.cancelCostLab = [&costLab](ui::AppState&) { costLab.cancel(); };
   int status = 0;
   if (screenshot) {
     const std::string error = app::writeScreenshot(runtime, options.width, options.height, options.screenshotPath);
@@ -130,8 +205,9 @@ int main(int argc, char** argv) {
       if (!notice.empty()) ui::apply(runtime.app, lesson::actions::showNotice(notice));
       if (!runtime.app.platform.storageAvailable) storagePath.clear();  // a bad record is still there
     }
-    runInteractive(runtime, storagePath);
+    runInteractive(runtime, storagePath, costLab);
   }
+  costLab.stop();
   app::shutdownRuntime(runtime);
   glfwDestroyWindow(window);
   glfwTerminate();

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "core/fast_attention.h"
 #include "lesson/actions.h"
 #include "lesson/challenge.h"
 #include "lesson/compute_api.h"
@@ -23,6 +24,7 @@
 #include "lesson/presets.h"
 #include "lesson/progress.h"
 #include "lesson/share_link.h"
+#include "ui/cost_lab_view.h"
 
 namespace app {
 
@@ -107,6 +109,22 @@ void installPageHooks(Runtime& runtime) {
   runtime.app.platform.submitChallengeCode = [](ui::AppState&, const std::string& code, int level) {
     EM_ASM({ window.attentionTour.gradeChallenge(UTF8ToString($0), $1); }, code.c_str(), level);
   };
+  // The cost lab runs in a Web Worker the page starts on the first run (attention-tour-api.js);
+  // the single-file copy carries no worker, and says so.
+  const int costLabState = EM_ASM_INT({
+    if (window.AT_SINGLE_FILE) return 1;
+    return typeof Worker === 'undefined' ? 2 : 0;
+  });
+  if (costLabState == 0) {
+    runtime.app.platform.startCostLab = [](ui::AppState&, int run, int maxN) {
+      EM_ASM({ window.attentionTour.costLabStart($0, $1); }, run, maxN);
+    };
+    runtime.app.platform.cancelCostLab = [](ui::AppState&) { EM_ASM({ window.attentionTour.costLabCancel(); }); };
+  } else {
+    runtime.app.platform.costLabUnavailable =
+        costLabState == 1 ? "Timing runs need the served page: this one-file copy has no worker to run them in."
+                          : "Timing runs need Web Workers, which this browser does not offer.";
+  }
 }
 
 void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
@@ -280,6 +298,38 @@ EMSCRIPTEN_KEEPALIVE const char* at_challenge_result(int level, const char* answ
                                  {"passedCases", grade.passedCases},
                                  {"totalCases", grade.totalCases},
                                  {"message", grade.message}}));
+}
+
+// One size of a cost lab run, measured by the page's worker (already checked by the page).
+// A value that is not a plausible measurement ends the run instead of entering the plot.
+EMSCRIPTEN_KEEPALIVE void at_cost_lab_point(int run, int n, double naiveMs, double tiledMs, double maxAbsDiff,
+                                            double naiveBytes, double tiledBytes) {
+  auto& a = appState();
+  bool plausible = n >= ui::kCostLabSmallestN && n <= core::kFastMaxN;
+  for (double x : {naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes}) plausible = plausible && std::isfinite(x) && x >= 0;
+  if (plausible)
+    ui::costLabPoint(a, run, {n, naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes});
+  else
+    ui::costLabFinished(a, run, "the worker sent back a measurement that cannot be right");
+  app::wake(*app::bridge().runtime);
+}
+
+// The cost lab's view state, for tests: {phase, maxN, message, points: [{n, naiveMs, tiledMs}]}.
+EMSCRIPTEN_KEEPALIVE const char* at_cost_lab_status() {
+  const ui::CostLab& lab = appState().view.costLab;
+  static const char* const phases[] = {"idle", "running", "done", "cancelled", "failed"};
+  nlohmann::json points = nlohmann::json::array();
+  for (const auto& p : lab.points) points.push_back({{"n", p.n}, {"naiveMs", p.naiveMs}, {"tiledMs", p.tiledMs}});
+  return reply(lesson::dumpJson({{"phase", phases[static_cast<int>(lab.phase)]},
+                                 {"maxN", lab.maxN},
+                                 {"message", lab.message},
+                                 {"points", points}}));
+}
+
+// The run ended: "" when every size was measured, else why it stopped.
+EMSCRIPTEN_KEEPALIVE void at_cost_lab_finished(int run, const char* error) {
+  ui::costLabFinished(appState(), run, error ? error : "");
+  app::wake(*app::bridge().runtime);
 }
 
 // The click count (MouseEvent.detail) of the mouse press that GLFW is about to report.

@@ -258,6 +258,30 @@ std::vector<TourStep> buildSteps() {
        FormulaLine::None,
        true,
        ViewPlacement::BeforeMatrices},
+      // The cost lab: real timings on the learner's own machine (ui/cost_lab_view.cpp).
+      {"cost-lab",
+       "What it costs on your machine",
+       "How long does attention take on the device in front of you? Run measures it: attention over n = 64, 128, "
+       "and so on up to 4096 tokens, with d = 64 numbers in each query, key and value, computed twice, once "
+       "directly and once tile by tile. The times are this machine's, in this browser, right now; another device, "
+       "or other programs running, give other numbers. The dashed line grows as n²: double n and the work "
+       "grows four times. Tiling does not make the work smaller, it is still O(n² d), but the memory it needs grows "
+       "only as n d, while the direct way holds all n × n scores at once.",
+       "Both methods get the same random Q, K and V (n × d, float32) and compute softmax(Q Kᵀ / √d) V. The direct "
+       "one stores the whole n × n score matrix, takes each row's softmax (subtracting the row's maximum first) and "
+       "multiplies by V. The tiled one visits the keys 64 at a time; each query keeps a running maximum and sum and "
+       "rescales its partial output when the maximum grows, as FlashAttention does. Each does 4·n²·d floating-point "
+       "operations (2·n²·d for Q Kᵀ, as many for the weights times V) and n² exponentials, so on log-log axes both "
+       "times run parallel to the n² line. Memory counts 4 bytes a number: both hold Q, K, V and the output "
+       "(4·n·d); the direct method adds the n × n scores and a copy of Kᵀ (n·d), the tiled one a 64-key tile of Kᵀ, "
+       "4 × 64 scores and a running maximum and sum per query (2·n). The work runs off the page's main thread, so "
+       "the page stays responsive; sizes that take under 20 ms are repeated and their mean shown.",
+       "time ~ 4·n²·d operations for both;   memory: direct ~ n², tiled ~ n·d",
+       {},
+       M::Output,
+       {"cost-lab"},
+       FormulaLine::None,
+       false},
       {"uses",
        "Where attention is used",
        "Nothing in the formula is about words. Anything that can be cut into pieces, each piece made into a vector, "

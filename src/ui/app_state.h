@@ -108,6 +108,24 @@ struct ComparisonTraces {
   lesson::LessonTrace linear;        // the learner's state with the linear kernel
 };
 
+// One size the cost lab measured (core::runFastBenchmark, in a worker or a thread).
+struct CostLabPoint {
+  int n = 0;
+  double naiveMs = 0, tiledMs = 0, maxAbsDiff = 0;
+  double naiveBytes = 0, tiledBytes = 0;
+};
+
+// The cost lab's run: sizes n = 64, 128, ... up to maxN, d = 64, tile 64, measured one after
+// another on this machine. Results arrive between frames (ui/cost_lab_view.h).
+struct CostLab {
+  enum class Phase { Idle, Running, Done, Cancelled, Failed };
+  Phase phase = Phase::Idle;
+  int maxN = 4096;                  // the largest n of a run, picked in the view
+  int run = 0;                      // counts runs; a result carries the run it belongs to
+  std::vector<CostLabPoint> points;  // this run's sizes so far, in order
+  std::string message;              // why it failed, or what it is doing
+};
+
 // The views' own state: what is being typed, picked or shown, not part of the lesson.
 struct ViewState {
   UiPrefs prefs;
@@ -129,6 +147,7 @@ struct ViewState {
   PlaneView keyPlane, valuePlane;
   Playback playback;
   ComparisonTraces comparisons;
+  CostLab costLab;
   int scrolledToStep = -1;  // the step the columns were last scrolled to the top for
   // A name the lesson refused, kept in its field to be fixed until the lesson changes otherwise
   // (index -1: none).
@@ -149,6 +168,12 @@ struct Platform {
   std::function<std::string(AppState&)> copyShareLink;  // copy a link to this state
   std::function<void(AppState&)> resetProgress;         // after "Start over": forget what was stored
   std::function<void(AppState&, const std::string& code, int level)> submitChallengeCode;  // web only
+  // The cost lab: start measuring the sizes of app.view.costLab (run id `run`), or stop.
+  // Results come back through ui::costLabPoint / ui::costLabFinished. Unset: the lab cannot
+  // run here, and costLabUnavailable says why.
+  std::function<void(AppState&, int run, int maxN)> startCostLab;
+  std::function<void(AppState&)> cancelCostLab;
+  std::string costLabUnavailable = "Timing runs are not available in this build.";
 };
 
 // The interactive items of a frame, where they are and the order Tab visits them.

@@ -39,6 +39,7 @@ void drawPositions(AppState& app);        // positions_view.cpp
 void drawSparse(AppState& app);           // sparse_view.cpp
 void drawLinear(AppState& app);           // linear_view.cpp
 void drawFlashStepper(AppState& app);     // flash_view.cpp
+void drawCostLab(AppState& app);          // cost_lab_view.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
@@ -65,6 +66,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"sparse", drawSparse},
       {"linear", drawLinear},
       {"flash", drawFlashStepper},
+      {"cost-lab", drawCostLab},
   };
   return records;
 }

@@ -15,18 +15,32 @@ const SIZE_BUDGET_KB = 280;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// Files the page loads only when asked (the cost lab's worker, on its first run): not part of
+// the first load, so they have a budget of their own.
+const LAZY_FILES = ['cost-lab-worker.js', 'cost-lab-worker.wasm'];
+const LAZY_BUDGET_KB = 40;
+
 let total = 0;
+let lazy = 0;
 for (const file of fs.readdirSync(siteDir).sort()) {
   const bytes = fs.readFileSync(path.join(siteDir, file));
   const gz = zlib.gzipSync(bytes, { level: 9 }).length;
-  total += gz;
-  console.log(`${file.padEnd(26)} ${String(bytes.length).padStart(8)} B  ${String(gz).padStart(8)} B gzipped`);
+  if (LAZY_FILES.includes(file)) lazy += gz;
+  else total += gz;
+  console.log(`${file.padEnd(26)} ${String(bytes.length).padStart(8)} B  ${String(gz).padStart(8)} B gzipped` +
+              (LAZY_FILES.includes(file) ? '  (loaded on demand)' : ''));
 }
 const totalKb = total / 1024;
+const lazyKb = lazy / 1024;
 console.log(`total gzipped: ${totalKb.toFixed(1)} KB (target <= ${SIZE_BUDGET_KB} KB)`);
+console.log(`loaded on demand, gzipped: ${lazyKb.toFixed(1)} KB (target <= ${LAZY_BUDGET_KB} KB)`);
 if (process.argv.includes('--size-only')) {
   if (totalKb > SIZE_BUDGET_KB) {
     console.log(`${siteDir} is ${(totalKb - SIZE_BUDGET_KB).toFixed(1)} KB over the page budget`);
+    process.exit(1);
+  }
+  if (lazyKb > LAZY_BUDGET_KB) {
+    console.log(`the files loaded on demand are ${(lazyKb - LAZY_BUDGET_KB).toFixed(1)} KB over their budget`);
     process.exit(1);
   }
   process.exit(0);

@@ -16,6 +16,7 @@
 #include "lesson/practice.h"
 #include "lesson/presets.h"
 #include "lesson/steps.h"
+#include "ui/cost_lab_view.h"
 #include "ui/formula_panel.h"
 #include "ui/matrix_view.h"
 #include "ui/row_views.h"
@@ -813,4 +814,44 @@ TEST_CASE("the positions and sparse steps change the lesson through their own co
   REQUIRE(wider != nullptr);
   clickWidget(app, *wider, 1280, 1400);
   CHECK(app.session.lesson.mask == core::Mask::slidingWindow(2, 1));
+}
+
+TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel drops later ones") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  int started = 0, cancelled = 0, startedMaxN = 0, startedRun = 0;
+  app.platform.startCostLab = [&](ui::AppState&, int run, int maxN) { ++started, startedRun = run, startedMaxN = maxN; };
+  app.platform.cancelCostLab = [&](ui::AppState&) { ++cancelled; };
+  goToStep(app, lesson::stepIndexOf("cost-lab"));
+  for (float width : {1280.0f, 390.0f}) {
+    frame(app, width, 844);
+    frame(app, width, 844);
+    for (const char* id : {"cost-run", "cost-cancel", "cost-max[512]", "cost-max[4096]"}) CHECK(findWidget(app, id));
+  }
+  clickWidget(app, *findWidget(app, "cost-max[512]"), 390, 844);
+  CHECK(app.view.costLab.maxN == 512);
+  clickWidget(app, *findWidget(app, "cost-run"), 390, 844);
+  REQUIRE(started == 1);
+  CHECK(startedMaxN == 512);
+  CHECK(app.view.costLab.phase == ui::CostLab::Phase::Running);
+  CHECK(ui::costLabSizes(512) == std::vector<int>{64, 128, 256, 512});
+  ui::costLabPoint(app, startedRun, {64, 0.2, 0.3, 1e-7, 98304, 83968});
+  ui::costLabPoint(app, startedRun + 7, {128, 1, 1, 0, 1, 1});  // another run's: dropped
+  CHECK(app.view.costLab.points.size() == 1);
+  for (float width : {1280.0f, 390.0f}) frame(app, width, 844);
+  CHECK_FALSE(app.animating);  // waiting for results draws no frames of its own
+  clickWidget(app, *findWidget(app, "cost-cancel"), 390, 844);
+  CHECK(cancelled == 1);
+  CHECK(app.view.costLab.phase == ui::CostLab::Phase::Cancelled);
+  ui::costLabPoint(app, startedRun, {128, 1, 1, 0, 1, 1});
+  ui::costLabFinished(app, startedRun, "");
+  CHECK(app.view.costLab.points.size() == 1);
+  CHECK(app.view.costLab.phase == ui::CostLab::Phase::Cancelled);
+  // Without a platform to run on, the view says so and Run does nothing.
+  app.platform.startCostLab = nullptr;
+  app.platform.costLabUnavailable = "Timing runs need the served page.";
+  frame(app, 1280, 800);
+  clickWidget(app, *findWidget(app, "cost-run"), 1280, 800);
+  CHECK(started == 1);
 }

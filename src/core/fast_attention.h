@@ -1,0 +1,46 @@
+// fast_attention.h: float32 attention kernels for the cost lab, written for speed, not for
+// display. Direct: the whole n x n score matrix, then row softmax, then weights V. Tiled: the
+// FlashAttention way, keys visited in tiles with a running max and sum per query, never
+// holding more than one tile of scores. Both use 4-wide float vectors (GCC/clang vector
+// extensions: SSE natively, wasm SIMD with -msimd128), the same source on both.
+// The lesson's own trace keeps its precision (core/attention.h, core/online.h).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace core {
+
+// The cost lab's sizes, which the page's API and the worker both enforce.
+constexpr int kFastMaxN = 8192, kFastMaxD = 256;
+
+// Scaled dot-product attention, one head, no mask: out = softmax(Q Kᵀ / √d) V.
+// Q, K, V and out are n x d, row-major. Each returns false, leaving out untouched, when its
+// working memory cannot be had.
+bool fastAttentionDirect(const float* Q, const float* K, const float* V, int n, int d, float* out);
+bool fastAttentionTiled(const float* Q, const float* K, const float* V, int n, int d, int tile, float* out);
+
+// The bytes each method holds while it runs, exactly what the functions above allocate plus
+// their inputs and output (4 bytes a float):
+//  both:   Q, K, V and the output, 4·n·d floats;
+//  direct: Kᵀ (n·d) and the n x n score matrix (n²);
+//  tiled:  one tile of Kᵀ (d·T'), a 4 x T' block of scores and the running max and sum of
+//          every query (2n), with T' = the tile rounded up to a multiple of 8.
+double fastDirectBytes(int n, int d);
+double fastTiledBytes(int n, int d, int tile);
+
+struct FastBenchmark {
+  int n = 0, d = 0, tile = 0;
+  double naiveMs = 0, tiledMs = 0;  // per run (small sizes are repeated and averaged)
+  double maxAbsDiff = 0;            // between the two outputs
+  double naiveBytes = 0, tiledBytes = 0;
+  std::string error;  // non-empty: nothing was measured
+};
+
+// "" when n, d and tile are in range (n 1..8192, d 1..256, tile 1..n), else why not.
+std::string checkFastBenchmarkArgs(double n, double d, double tile);
+// Random Q, K, V in [-1, 1) (fixed seed), both kernels timed on them. Sizes must be valid.
+FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed = 1);
+
+}  // namespace core

@@ -1,0 +1,24 @@
+// cost_lab_view.h: the cost lab's run, as the drivers report it back. The platform measures
+// (a Web Worker on the page, a thread on the desktop) and calls these on the UI thread,
+// between frames; results of a run that was cancelled or replaced are dropped.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/app_state.h"
+
+namespace ui {
+
+constexpr int kCostLabD = 64, kCostLabTile = 64, kCostLabSmallestN = 64;
+
+// The sizes a run measures: 64, 128, ... up to maxN.
+std::vector<int> costLabSizes(int maxN);
+// One size measured for run `run`.
+void costLabPoint(AppState& app, int run, const CostLabPoint& point);
+// Run `run` ended: error empty means every size was measured.
+void costLabFinished(AppState& app, int run, const std::string& error);
+
+void drawCostLab(AppState& app);
+
+}  // namespace ui

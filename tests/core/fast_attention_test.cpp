@@ -1,0 +1,74 @@
+// fast_attention_test.cpp: the cost lab's float32 kernels against the lesson's core (which
+// accumulates in double), over awkward shapes: n and d not multiples of the vector widths,
+// tiles of 1, of n and in between, large score spreads (softmax must subtract the max).
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "core/attention.h"
+#include "core/fast_attention.h"
+#include "helpers.h"
+
+namespace {
+
+double maxDiff(const std::vector<float>& a, const core::Matrix& b) {
+  double worst = 0;
+  for (size_t k = 0; k < a.size(); ++k) worst = std::max(worst, std::fabs(double(a[k]) - double(b.values[k])));
+  return worst;
+}
+
+}  // namespace
+
+TEST_CASE("fast kernels match the core within float tolerance") {
+  std::mt19937 rng(11);
+  struct Shape { int n, d, tile; float spread; };
+  const Shape shapes[] = {{1, 1, 1, 1}, {3, 5, 2, 1},   {4, 8, 4, 1},     {7, 3, 7, 2},    {17, 13, 5, 2},
+                          {33, 64, 8, 1}, {64, 64, 64, 1}, {100, 17, 33, 3}, {129, 72, 64, 1}, {50, 9, 1, 2},
+                          {40, 16, 40, 8}};
+  for (const Shape& s : shapes) {
+    CAPTURE(s.n);
+    CAPTURE(s.d);
+    CAPTURE(s.tile);
+    const core::Matrix Q = testing_helpers::randomMatrix(rng, s.n, s.d, s.spread);
+    const core::Matrix K = testing_helpers::randomMatrix(rng, s.n, s.d, s.spread);
+    const core::Matrix V = testing_helpers::randomMatrix(rng, s.n, s.d, 1.0f);
+    const core::Matrix want = core::attendOneHead(Q, K, V, true, 1.0f, core::Mask::none()).output;
+    std::vector<float> direct(Q.values.size(), -99.0f), tiled(Q.values.size(), -99.0f);
+    REQUIRE(core::fastAttentionDirect(Q.values.data(), K.values.data(), V.values.data(), s.n, s.d, direct.data()));
+    REQUIRE(core::fastAttentionTiled(Q.values.data(), K.values.data(), V.values.data(), s.n, s.d, s.tile, tiled.data()));
+    CHECK(maxDiff(direct, want) < 2e-5);
+    CHECK(maxDiff(tiled, want) < 2e-5);
+  }
+}
+
+TEST_CASE("fast kernels stay finite when scores are huge") {
+  // Scores near 1e4 / sqrt(d): exp without the max subtracted would overflow.
+  const int n = 9, d = 4;
+  std::vector<float> Q(n * d, 100.0f), K(n * d), V(n * d), out(n * d);
+  for (int i = 0; i < n * d; ++i) K[i] = float(i % 7) * 30.0f, V[i] = float(i % 5);
+  REQUIRE(core::fastAttentionDirect(Q.data(), K.data(), V.data(), n, d, out.data()));
+  for (float x : out) CHECK(std::isfinite(x));
+  REQUIRE(core::fastAttentionTiled(Q.data(), K.data(), V.data(), n, d, 2, out.data()));
+  for (float x : out) CHECK(std::isfinite(x));
+}
+
+TEST_CASE("the benchmark's arguments and memory sizes") {
+  CHECK(core::checkFastBenchmarkArgs(64, 64, 64).empty());
+  CHECK(core::checkFastBenchmarkArgs(8192, 256, 1).empty());
+  CHECK(core::checkFastBenchmarkArgs(0, 64, 1) == "n must be a whole number from 1 to 8192");
+  CHECK(core::checkFastBenchmarkArgs(8193, 64, 1) == "n must be a whole number from 1 to 8192");
+  CHECK(core::checkFastBenchmarkArgs(64.5, 64, 1) == "n must be a whole number from 1 to 8192");
+  CHECK(core::checkFastBenchmarkArgs(64, 257, 1) == "d must be a whole number from 1 to 256");
+  CHECK(core::checkFastBenchmarkArgs(64, 64, 65) == "tile must be a whole number from 1 to n (64)");
+  CHECK(core::checkFastBenchmarkArgs(64, 64, NAN) == "tile must be a whole number from 1 to n (64)");
+  // n = 4096, d = 64: the direct method holds the 64 MB score matrix; the tiled one about 4 MB.
+  CHECK(core::fastDirectBytes(4096, 64) == 4.0 * (4 * 4096 * 64 + 64 * 4096 + 4096.0 * 4096));
+  CHECK(core::fastTiledBytes(4096, 64, 64) == 4.0 * (4 * 4096 * 64 + 64 * 64 + 4 * 64 + 2 * 4096));
+  const auto run = core::runFastBenchmark(64, 16, 8);
+  CHECK(run.error.empty());
+  CHECK(run.naiveMs > 0);
+  CHECK(run.tiledMs > 0);
+  CHECK(run.maxAbsDiff < 1e-5);
+}

@@ -1,0 +1,40 @@
+// cost-lab-worker-glue.js: the message handler of the cost lab's worker, put in front of the
+// Emscripten module cost-lab-worker.js (--pre-js). The page sends {id, n, d, tile}; the worker
+// answers {ready: true} once (after a short warm-up, so that V8 has optimised the kernels),
+// then {id, result: {...}} or {id, error} for each request, one at a time, in order.
+// Requests are checked here too: anything but three whole numbers in range is refused.
+'use strict';
+var costLabReady = false;
+var costLabWaiting = [];
+
+function costLabMeasure(request) {
+  var id = request && Number.isInteger(request.id) ? request.id : -1;
+  var n = request && request.n, d = request && request.d, tile = request && request.tile;
+  var whole = function (x, low, high) { return Number.isInteger(x) && x >= low && x <= high; };
+  if (!whole(n, 1, 8192) || !whole(d, 1, 256) || !whole(tile, 1, n)) {
+    postMessage({ id: id, error: 'the worker takes whole numbers n 1..8192, d 1..256, tile 1..n' });
+    return;
+  }
+  var at = Module._cl_benchmark(n, d, tile) >> 3;
+  var status = HEAPF64[at];
+  if (status !== 0) {
+    postMessage({ id: id, error: status === 1 ? 'the sizes are out of range'
+      : 'there is not enough memory here for n = ' + n + ', d = ' + d + ' (the direct method holds n × n numbers)' });
+    return;
+  }
+  postMessage({ id: id, result: { n: n, d: d, tile: tile, naiveMs: HEAPF64[at + 1], tiledMs: HEAPF64[at + 2],
+    maxAbsDiff: HEAPF64[at + 3], naiveBytes: HEAPF64[at + 4], tiledBytes: HEAPF64[at + 5] } });
+}
+
+Module['onRuntimeInitialized'] = function () {
+  Module._cl_benchmark(256, 64, 64);  // warm-up: V8 swaps in optimised code at the next calls
+  costLabReady = true;
+  postMessage({ ready: true });
+  costLabWaiting.splice(0).forEach(costLabMeasure);
+};
+
+self.onmessage = function (event) {
+  if (costLabReady) costLabMeasure(event.data);
+  else if (costLabWaiting.length < 64) costLabWaiting.push(event.data);
+  else postMessage({ id: -1, error: 'too many requests are waiting' });
+};
