@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <functional>
 
 #include "core/attention.h"
 
@@ -80,22 +81,23 @@ std::string checkAnswer(const ChallengeCase& c, const nlohmann::json& answer, do
   return {};
 }
 
-// Grades every case with check(case, answer) ("" when it matches) and names the first problem.
-template <typename Case, typename Check>
-ChallengeGrade gradeCases(const std::vector<Case>& cases, const nlohmann::json& answers, Check check) {
+// Grades `count` cases with check(k, answer) ("" when case k matches) and names the first
+// problem. One function for both levels (not a template), which keeps the page smaller.
+ChallengeGrade gradeCases(std::size_t count, const nlohmann::json& answers,
+                          const std::function<std::string(std::size_t, const nlohmann::json&)>& check) {
   ChallengeGrade grade;
-  grade.totalCases = static_cast<int>(cases.size());
+  grade.totalCases = static_cast<int>(count);
   if (const std::string* error = textField(answers, "error")) {
     grade.message = "Your code did not run: " + learnerText(*error);
     return grade;
   }
-  if (!answers.is_array() || answers.size() != cases.size()) {
+  if (!answers.is_array() || answers.size() != count) {
     grade.message = "The page could not collect your function's answers.";
     return grade;
   }
   std::string firstProblem;
-  for (size_t k = 0; k < cases.size(); ++k) {
-    const std::string problem = check(cases[k], answers[k]);
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::string problem = check(k, answers[k]);
     if (problem.empty())
       ++grade.passedCases;
     else if (firstProblem.empty())
@@ -112,15 +114,27 @@ ChallengeGrade gradeCases(const std::vector<Case>& cases, const nlohmann::json& 
 // Level 2 ------------------------------------------------------------------------------
 
 core::Matrix toMatrix(const std::vector<std::vector<float>>& rows) {
-  core::Matrix m(static_cast<int>(rows.size()), rows.empty() ? 0 : static_cast<int>(rows[0].size()));
+  core::Matrix m(static_cast<int>(rows.size()), static_cast<int>(rows[0].size()));
   for (size_t r = 0; r < rows.size(); ++r)
     for (size_t c = 0; c < rows[r].size(); ++c) m.at(static_cast<int>(r), static_cast<int>(c)) = rows[r][c];
   return m;
 }
 
-OutputCase makeOutputCase(std::vector<std::vector<float>> Q, std::vector<std::vector<float>> K,
-                          std::vector<std::vector<float>> V, bool large = false) {
-  OutputCase c{std::move(Q), std::move(K), std::move(V), {}, large};
+// `count` rows of `width` numbers, read from `values` onwards.
+std::vector<std::vector<float>> takeRows(const float*& values, int count, int width) {
+  std::vector<std::vector<float>> rows;
+  for (int r = 0; r < count; ++r, values += width) rows.emplace_back(values, values + width);
+  return rows;
+}
+
+// A case from one list of numbers: the rows of Q, then those of K, then those of V. (A list of
+// numbers rather than nested braces: each braced vector costs the page code of its own.)
+OutputCase makeOutputCase(int queries, int keys, int dK, int dV, const float* values, bool large = false) {
+  OutputCase c;
+  c.Q = takeRows(values, queries, dK);
+  c.K = takeRows(values, keys, dK);
+  c.V = takeRows(values, keys, dV);
+  c.largeScores = large;
   const auto traced = core::attend(toMatrix(c.Q), toMatrix(c.K), toMatrix(c.V));
   const core::Matrix& out = traced.value().output;  // the cases below are valid inputs
   for (int r = 0; r < out.rows; ++r) c.expected.emplace_back(out.rowData(r), out.rowData(r) + out.cols);
@@ -207,8 +221,8 @@ nlohmann::json challengeCasesToJson(const std::vector<ChallengeCase>& cases) {
 }
 
 ChallengeGrade gradeChallenge(const std::vector<ChallengeCase>& cases, const nlohmann::json& answers) {
-  return gradeCases(cases, answers, [](const ChallengeCase& c, const nlohmann::json& answer) {
-    return checkAnswer(c, answer, kTolerance);
+  return gradeCases(cases.size(), answers, [&](std::size_t k, const nlohmann::json& answer) {
+    return checkAnswer(cases[k], answer, kTolerance);
   });
 }
 
@@ -240,20 +254,25 @@ const char* challengeStarterCode() {
 }
 
 std::vector<OutputCase> outputCases() {
-  return {
-      // Two queries, four keys; d_k = 2, d_v = 3.
-      makeOutputCase({{1, 0}, {0.5f, -1}}, {{1, 1}, {0, 2}, {-1, 0.5f}, {2, -1}},
-                     {{1, 0, 2}, {0, 1, -1}, {3, 1, 0}, {-1, 2, 1}}),
-      // Three queries, two keys; d_k = 4, one value entry.
-      makeOutputCase({{1, 2, 0, -1}, {0, 0, 1, 1}, {-2, 0.5f, 1, 0}}, {{1, 0, 1, 0}, {0, 1, -1, 2}}, {{2}, {-1}}),
-      // A single key: every query gives all its weight to it.
-      makeOutputCase({{0.5f, 1}, {-3, 2}}, {{1, -1}}, {{0.25f, -2, 1.5f}}),
-      // Fractions (exact in binary, so the cases read cleanly), one query.
-      makeOutputCase({{0.375f, -0.75f, 0.25f}}, {{0.25f, 0.875f, -0.125f}, {-0.625f, 0.5f, 1}, {0.5f, -0.5f, 0.25f}},
-                     {{1.5f, -0.5f}, {0.25f, 2}, {-1, 0.75f}}),
-      // Scores in the thousands: exp() without subtracting the max overflows.
-      makeOutputCase({{60, 60}, {-40, 55}}, {{60, 60}, {59, 61}, {-40, 55}}, {{1, 2}, {3, -1}, {0, 0.5f}}, true),
-  };
+  // Two queries, four keys; d_k = 2, d_v = 3.
+  static const float kTwoByFour[] = {1, 0, 0.5f, -1,                                 // Q
+                                     1, 1, 0,    2,  -1, 0.5f, 2, -1,                // K
+                                     1, 0, 2,    0,  1,  -1,   3, 1,  0, -1, 2, 1};  // V
+  // Three queries, two keys; d_k = 4, one value entry.
+  static const float kMoreQueries[] = {1, 2, 0, -1, 0, 0, 1,  1, -2, 0.5f, 1, 0,  // Q
+                                       1, 0, 1, 0,  0, 1, -1, 2,                  // K
+                                       2, -1};                                    // V
+  // A single key: every query gives all its weight to it.
+  static const float kOneKey[] = {0.5f, 1, -3, 2, 1, -1, 0.25f, -2, 1.5f};
+  // Fractions (exact in binary, so the cases read cleanly), one query.
+  static const float kFractions[] = {0.375f, -0.75f, 0.25f,                                             // Q
+                                     0.25f,  0.875f, -0.125f, -0.625f, 0.5f, 1,    0.5f, -0.5f, 0.25f,  // K
+                                     1.5f,   -0.5f,  0.25f,   2,       -1,   0.75f};                    // V
+  // Scores in the thousands: exp() without subtracting the max overflows.
+  static const float kLarge[] = {60, 60, -40, 55, 60, 60, 59, 61, -40, 55, 1, 2, 3, -1, 0, 0.5f};
+  return {makeOutputCase(2, 4, 2, 3, kTwoByFour), makeOutputCase(3, 2, 4, 1, kMoreQueries),
+          makeOutputCase(2, 1, 2, 3, kOneKey), makeOutputCase(1, 3, 3, 2, kFractions),
+          makeOutputCase(2, 3, 2, 2, kLarge, true)};
 }
 
 nlohmann::json outputCasesToJson(const std::vector<OutputCase>& cases) {
@@ -263,14 +282,15 @@ nlohmann::json outputCasesToJson(const std::vector<OutputCase>& cases) {
 }
 
 ChallengeGrade gradeOutputChallenge(const std::vector<OutputCase>& cases, const nlohmann::json& answers) {
-  return gradeCases(cases, answers, [](const OutputCase& c, const nlohmann::json& answer) {
-    return checkOutput(c, answer, kTolerance);
+  return gradeCases(cases.size(), answers, [&](std::size_t k, const nlohmann::json& answer) {
+    return checkOutput(cases[k], answer, kTolerance);
   });
 }
 
+// handCase()'s query and keys, with three easy values.
 OutputCase handOutputCase() {
-  const ChallengeCase weights = handCase();
-  return makeOutputCase({weights.query}, weights.keys, {{1, 0}, {0, 1}, {1, 1}});
+  static const float kHand[] = {1, 2, 1, 0, 0, 1, 1, 1, 1, 0, 0, 1, 1, 1};
+  return makeOutputCase(1, 3, 2, 2, kHand);
 }
 
 ChallengeGrade gradeHandOutput(const OutputCase& c, const std::vector<float>& entered) {
@@ -289,22 +309,22 @@ ChallengeGrade gradeHandOutput(const OutputCase& c, const std::vector<float>& en
 }
 
 const char* outputStarterCode() {
-  // Short lines, so they fit the code box on a narrow screen.
-  return "// attention(Q, K, V): one output row per query\n"
-         "// (a row of Q), one column per value entry.\n"
+  // Lines of at most 40 characters, so they fit the code box on a phone.
+  return "// attention(Q, K, V) returns one row\n"
+         "// per query (a row of Q) and one\n"
+         "// column per value entry (V's width).\n"
          "// For each query q:\n"
-         "//  1. scores: q . k / sqrt(d_k) for each key k\n"
-         "//     (a row of K)\n"
+         "//  1. scores: q . k / sqrt(d_k) for\n"
+         "//     each key k (a row of K)\n"
          "//  2. weights: a softmax of the scores\n"
-         "//     (subtract the largest score first)\n"
-         "//  3. output row: the sum over keys j of\n"
-         "//     weight_j times V[j]\n"
-         "// Helpers are welcome here, such as your\n"
-         "// attentionWeights of level 1.\n"
+         "//     (subtract the largest first)\n"
+         "//  3. output row: the sum over keys j\n"
+         "//     of weight_j times V[j]\n"
+         "// Helpers are welcome here, such as\n"
+         "// your attentionWeights of level 1.\n"
          "function attention(Q, K, V) {\n"
-         "  const width = V[0].length;\n"
-         "  // Zeros for now: put the three steps here.\n"
-         "  return Q.map(q => new Array(width).fill(0));\n"
+         "  // Zeros for now: write the steps.\n"
+         "  return Q.map(q => V[0].map(v => 0));\n"
          "}\n";
 }
 

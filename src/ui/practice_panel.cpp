@@ -84,7 +84,7 @@ void drawCodeChallenge(AppState& app) {
         "It is checked against the C++ core on hidden cases. The starting version has a flaw that two of "
         "them expose.");
   char* code = second ? app.view.challengeCode2 : app.view.challengeCode;
-  const float height = ImGui::GetTextLineHeight() * (second ? 13.0f : 11.0f);
+  const float height = ImGui::GetTextLineHeight() * (second ? 17.0f : 11.0f);  // level 2's starter whole
   ImGui::PushFont(app.platform.fonts.mono);
   ImGui::InputTextMultiline(second ? "##code2" : "##code", code, sizeof app.view.challengeCode,
                             ImVec2(visibleWidth(), height), ImGuiInputTextFlags_AllowTabInput);
@@ -114,40 +114,46 @@ void handFields(AppState& app, float* values, int count, const char* letter, con
   }
 }
 
-// "[1, 2]", with a no-break space after each comma so that a paragraph never splits it.
+// "[1, 2]": a vector of the hand case.
 std::string vectorText(const std::vector<float>& v) {
   std::string text = "[";
   char number[32];
   for (size_t k = 0; k < v.size(); ++k) {
     std::snprintf(number, sizeof number, "%g", static_cast<double>(v[k]));
-    text += (k ? ",\xC2\xA0" : "") + std::string(number);
+    text += (k ? ", " : "") + std::string(number);
   }
   return text + "]";
 }
 
 // The desktop has no JavaScript: the same sums by hand, on the core's small hand case.
 void drawHandChallenge(AppState& app) {
-  const bool second = app.view.challengeLevel == 2;
-  const lesson::OutputCase c = lesson::handOutputCase();
-  const std::string q = vectorText(c.Q[0]), k1 = vectorText(c.K[0]), k2 = vectorText(c.K[1]), k3 = vectorText(c.K[2]);
-  if (second) {
-    paragraph("Take level 1's query q = " + q + " and keys k1 = " + k1 + ", k2 = " + k2 + " and k3 = " + k3 +
-              ", and give the keys the values v1 = " + vectorText(c.V[0]) + ", v2 = " + vectorText(c.V[1]) +
-              " and v3 = " + vectorText(c.V[2]) +
-              ". Work out the attention output w1 v1 + w2 v2 + w3 v3, where w1, w2 and w3 are the weights of "
-              "level 1, to two decimals, and enter it.");
+  if (app.view.challengeLevel == 2) {
+    const lesson::OutputCase c = lesson::handOutputCase();
+    paragraph("Take level 1's query and keys, and give each key a value:");
+    ImGui::TextUnformatted(("q = " + vectorText(c.Q[0])).c_str());
+    for (size_t j = 0; j < c.K.size(); ++j) {  // one line per key, never split inside a vector
+      const std::string n = std::to_string(j + 1);
+      ImGui::TextUnformatted(("k" + n + " = " + vectorText(c.K[j])).c_str());
+      ImGui::SameLine(px(app, 130));
+      ImGui::TextUnformatted(("v" + n + " = " + vectorText(c.V[j])).c_str());
+    }
+    paragraph(
+        "Work out the attention output w1 v1 + w2 v2 + w3 v3, where w1, w2 and w3 are the weights of level 1, to "
+        "two decimals, and enter it.");
     ImGui::PushID("output");
     handFields(app, app.view.handOutput, 2, "o", "hand-output", "output entry");
     ImGui::PopID();
   } else {
-    paragraph("Work out the attention weights of the query q = " + q + " over the keys k1 = " + k1 + ", k2 = " + k2 +
-              " and k3 = " + k3 + " (scaled by \xE2\x88\x9A" + std::to_string(c.Q[0].size()) +
-              "), to two decimals, and enter them.");
+    paragraph(
+        "Work out the attention weights of the query q = [1, 2] over the keys k1 = [1, 0], k2 = [0, 1] and "
+        "k3 = [1, 1] (scaled by \xE2\x88\x9A"
+        "2), to two decimals, and enter them.");
     handFields(app, app.view.handAnswer, 3, "w", "hand-answer", "weight for key");
   }
   if (ImGui::Button("Check")) {
+    const bool second = app.view.challengeLevel == 2;
     const auto grade =
-        second ? lesson::gradeHandOutput(c, {app.view.handOutput[0], app.view.handOutput[1]})
+        second ? lesson::gradeHandOutput(lesson::handOutputCase(), {app.view.handOutput[0], app.view.handOutput[1]})
                : lesson::gradeHandAnswer(lesson::handCase(),
                                          {app.view.handAnswer[0], app.view.handAnswer[1], app.view.handAnswer[2]});
     (second ? app.view.challengeMessage2 : app.view.challengeMessage) = grade.message;
