@@ -32,5 +32,9 @@ var attentionTour = {};
 attentionTour.copyLink;
 attentionTour.resetProgress;
 attentionTour.gradeChallenge;
+attentionTour.costLabStart;   // src/app/web_bridge.cpp, the cost lab's Run
+attentionTour.costLabCancel;  // src/app/web_bridge.cpp, the cost lab's Cancel
 /** @type {?} */
 Window.prototype.attentionTour;
+/** Set by the single-file page (cmake/assemble_site.cmake); read by web_bridge.cpp. @type {?} */
+Window.prototype.AT_SINGLE_FILE;
