@@ -1,10 +1,10 @@
 // challenge-worker.js: the coding challenge's sandbox. Runs the learner's
 // attentionWeights(query, keys) (level 1) or attention(Q, K, V) (level 2) on the hidden cases
-// and sends back one reply. Any static host
-// serves this as a plain file (no headers to rely on), so before any learner code arrives the
-// worker locks itself down: it keeps private references to what it needs, then shuts every
-// door to the network, to other threads and to turning strings into code. Only numbers and
-// short texts go back; the page checks them again and stops the worker after 2 seconds.
+// and sends back one reply. Any static host serves this as a plain file (no headers to rely
+// on), so before any learner code arrives the worker locks itself down: it keeps private
+// references to what it needs, then shuts every door to the network, to other threads and to
+// turning strings into code. Only numbers and short texts go back; the page checks them again
+// and stops the worker after 2 seconds.
 // Only code the learner typed in this visit arrives here; nothing from links or storage.
 'use strict';
 (function () {
