@@ -32,9 +32,12 @@ var attentionTour = {};
 attentionTour.copyLink;
 attentionTour.resetProgress;
 attentionTour.gradeChallenge;
-attentionTour.costLabStart;   // src/app/web_bridge.cpp, the cost lab's Run
-attentionTour.costLabCancel;  // src/app/web_bridge.cpp, the cost lab's Cancel
+attentionTour.costLabStart;
+attentionTour.costLabCancel;
 /** @type {?} */
 Window.prototype.attentionTour;
-/** Set by the single-file page (cmake/assemble_site.cmake); read by web_bridge.cpp. @type {?} */
+
+/** Set by the single-file page before its scripts (cmake/assemble_site.cmake). */
+var AT_SINGLE_FILE;
+/** @type {?} */
 Window.prototype.AT_SINGLE_FILE;
