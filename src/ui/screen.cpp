@@ -87,8 +87,8 @@ void drawLessonColumn(AppState& app) {
   drawStepText(app);
   ImGui::Separator();
   if (drawFormulaPanel(app)) ImGui::Separator();
+  app.focus.part = FocusPart::Settings;  // reference, like the settings: Tab reaches it after the views
   drawGlossary(app);
-  app.focus.part = FocusPart::Settings;
   drawControls(app);
   drawPractice(app);
 }
@@ -127,8 +127,8 @@ void drawBody(AppState& app) {
   drawViewsColumn(app);
   ImGui::Separator();
   if (drawFormulaPanel(app)) ImGui::Separator();
-  drawGlossary(app);
   app.focus.part = FocusPart::Settings;
+  drawGlossary(app);
   drawControls(app);
   drawPractice(app);
   ImGui::EndChild();
