@@ -89,32 +89,32 @@ std::string inputs(const LessonState& state, const LessonTrace& trace) {
 
 std::string scoreLine(const LessonState& state) {
   const bool tempered = state.temperature != 1.0f;
-  if (state.scale && tempered) return "    S = Q @ K.T / (np.sqrt(K.shape[1]) * T)    # scores over sqrt(d_k), then T\n";
-  if (state.scale) return "    S = Q @ K.T / np.sqrt(K.shape[1])    # scores, scaled by sqrt(d_k)\n";
-  if (tempered) return "    S = Q @ K.T / T    # scores (the sqrt(d_k) scale is off)\n";
-  return "    S = Q @ K.T    # scores (the sqrt(d_k) scale is off)\n";
+  if (state.scale && tempered) return "    S = Q @ K.T / (np.sqrt(K.shape[1]) * T)  # scaled, then T\n";
+  if (state.scale) return "    S = Q @ K.T / np.sqrt(K.shape[1])  # scaled scores\n";
+  if (tempered) return "    S = Q @ K.T / T  # scale off\n";
+  return "    S = Q @ K.T  # scores, scale off\n";
 }
 
 // The lesson's masks are none, causal and window:W+global:G (validateState refuses others).
 std::string maskLine(const LessonState& state) {
   if (state.mask.kind == core::MaskKind::Causal)
-    return "    S = np.where(np.tril(np.ones(S.shape)) > 0, S, -np.inf)    # causal mask: no later keys\n";
+    return "    S = np.where(np.tril(np.ones(S.shape)) > 0, S, -np.inf)  # causal\n";
   if (state.mask.kind != core::MaskKind::Window) return "";
   const std::string w = std::to_string(state.mask.window), g = std::to_string(state.mask.global);
   std::string text = "    i, j = np.indices(S.shape)\n";
   if (state.mask.global > 0)
     return text + "    S = np.where((abs(i - j) <= " + w + ") | (i < " + g + ") | (j < " + g +
-           "), S, -np.inf)    # window and global tokens\n";
-  return text + "    S = np.where(abs(i - j) <= " + w + ", S, -np.inf)    # window mask\n";
+           "), S, -np.inf)\n";
+  return text + "    S = np.where(abs(i - j) <= " + w + ", S, -np.inf)  # window\n";
 }
 
 std::string attentionFunction(const LessonState& state) {
   std::string text = "\ndef attention(Q, K, V):\n";
   text += scoreLine(state);
   text += maskLine(state);
-  text += "    S = S - S.max(axis=1, keepdims=True)    # the row's largest score becomes 0: no overflow\n";
+  text += "    S = S - S.max(axis=1, keepdims=True)  # no overflow\n";
   text += "    W = np.exp(S)\n";
-  text += "    W = W / W.sum(axis=1, keepdims=True)    # weights: every row adds up to 1\n";
+  text += "    W = W / W.sum(axis=1, keepdims=True)  # rows add up to 1\n";
   text += "    return W, W @ V\n\n";
   return text;
 }

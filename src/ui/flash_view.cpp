@@ -114,10 +114,11 @@ std::vector<std::string> queryRow(const AppState& app, const lesson::LessonTrace
   const double mNew = now.runningMax[r];
   std::string scores;
   for (int t = 0; t < now.keyCount; ++t) scores += (t ? " " : "") + formatNumber(head.maskedScores.at(row, now.firstKey + t));
-  const std::string factor = std::isinf(mOld) ? "(first)" : number(std::exp(mOld - mNew));
+  const std::string factor = std::isinf(mOld) ? "(first)" : formatNumber(static_cast<float>(std::exp(mOld - mNew)));
   std::string output = "[";
   for (int c = 0; c < now.partialOutput.cols; ++c) output += (c ? ", " : "") + formatNumber(now.partialOutput.at(row, c));
-  return {name, scores, number(mOld) + " \xE2\x86\x92 " + number(mNew), number(now.runningSum[r]), factor, output + "]"};
+  return {name, scores, formatNumber(static_cast<float>(mOld)) + " \xE2\x86\x92 " + formatNumber(static_cast<float>(mNew)),
+          formatNumber(now.runningSum[r]), factor, output + "]"};
 }
 
 void drawFoldTable(AppState& app, int folded) {

@@ -21,13 +21,15 @@ void drawProgressDots(AppState& app) {
     }
     ImGui::PushID(k);
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton("##dot", ImVec2(hit, ImGui::GetFrameHeight()));
+    // Pressed by a click, or by Enter through keyboard navigation; Space is read below.
+    const bool pressed = ImGui::InvisibleButton("##dot", ImVec2(hit, ImGui::GetFrameHeight()));
     registerItem(app, "dot[" + std::to_string(k) + "]", [&] {
       return "Step " + std::to_string(k + 1) + " of " + std::to_string(count) + ", " +
              lesson::tourSteps()[static_cast<size_t>(k)].title +
              (k == app.session.lesson.step ? ", current step" : ", button");
     });
-    if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
+    if (pressed || ImGui::IsItemClicked() ||
+        (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
       queueStepChange(app, k);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("%d. %s", k + 1, lesson::tourSteps()[static_cast<size_t>(k)].title.c_str());
