@@ -262,7 +262,7 @@ std::vector<TourStep> buildSteps() {
       {"cost-lab",
        "What it costs on your machine",
        "How long does attention take on the device in front of you? Run measures it: attention over n = 64, 128, "
-       "and so on up to 4096 tokens, with d = 64 numbers in each query, key and value, computed twice, once "
+       "and so on up to the largest n you choose (at most 4096), with d = 64 numbers in each query, key and value, computed twice, once "
        "directly and once tile by tile. The times are this machine's, in this browser, right now; another device, "
        "or other programs running, give other numbers. The dashed line grows as n²: double n and the work "
        "grows four times. Tiling does not make the work smaller, it is still O(n² d), but the memory it needs grows "

@@ -120,7 +120,9 @@ void drawPlot(AppState& app, float width, float height) {
       high = std::max(high, std::pow(10.0, std::ceil(std::log10(ms))));
     }
   }
-  const double xLow = std::log2(static_cast<double>(sizes.front())), xHigh = std::log2(static_cast<double>(sizes.back()));
+  // A third of an octave beyond the first and last n, so their markers are not cut by the frame.
+  const double xLow = std::log2(static_cast<double>(sizes.front())) - 0.33,
+               xHigh = std::log2(static_cast<double>(sizes.back())) + 0.33;
   const auto xOf = [&](double n) {
     return left + static_cast<float>((std::log2(n) - xLow) / std::max(1.0, xHigh - xLow)) * (right - left);
   };
