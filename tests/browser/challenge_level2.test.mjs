@@ -65,6 +65,10 @@ await runTest('challenge_level2', async ({ browser, url }) => {
   await page.keyboard.press('Delete');
   await page.keyboard.type(solution);
   await settle(page);
+  // A loaded machine may still be working through the typed keys: wait for them (a lost or
+  // doubled character still fails below, once the wait runs out).
+  await page.waitForFunction((want) => window.attentionTour.getState().challengeCode2 === want, solution,
+                             { timeout: 60000, polling: 100 }).catch(() => {});
   const typed = await state(page);
   check(typed.challengeCode2 === solution, 'every typed character lands in the level 2 box');
   await scrollToWidget(page, 'challenge-check', 250, 500, 40);
