@@ -113,7 +113,7 @@ void installPageHooks(Runtime& runtime) {
   // the single-file copy carries no worker, and says so.
   const int costLabState = EM_ASM_INT({
     if (window.AT_SINGLE_FILE) return 1;
-    return typeof Worker === 'undefined' ? 2 : 0;
+    return typeof Worker == = 'undefined' ? 2 : 0;
   });
   if (costLabState == 0) {
     runtime.app.platform.startCostLab = [](ui::AppState&, int run, int maxN) {
@@ -306,7 +306,8 @@ EMSCRIPTEN_KEEPALIVE void at_cost_lab_point(int run, int n, double naiveMs, doub
                                             double naiveBytes, double tiledBytes) {
   auto& a = appState();
   bool plausible = n >= ui::kCostLabSmallestN && n <= core::kFastMaxN;
-  for (double x : {naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes}) plausible = plausible && std::isfinite(x) && x >= 0;
+  for (double x : {naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes})
+    plausible = plausible && std::isfinite(x) && x >= 0;
   if (plausible)
     ui::costLabPoint(a, run, {n, naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes});
   else

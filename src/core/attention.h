@@ -21,10 +21,10 @@ namespace core {
 enum class Kernel { Softmax, Linear };
 
 struct AttentionOptions {
-  bool scale = true;                       // divide scores by sqrt(d_k)
-  float temperature = 1.0f;                // then divide by temperature (> 0)
-  Mask mask;                               // hidden scores become -inf before softmax
-  int heads = 1;                           // split d_k and d_v into this many equal heads
+  bool scale = true;         // divide scores by sqrt(d_k)
+  float temperature = 1.0f;  // then divide by temperature (> 0)
+  Mask mask;                 // hidden scores become -inf before softmax
+  int heads = 1;             // split d_k and d_v into this many equal heads
   Kernel kernel = Kernel::Softmax;
   std::optional<Matrix> outputProjection;  // W_O, (d_v x d_out), applied after concatenation
 };

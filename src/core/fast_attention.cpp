@@ -77,8 +77,8 @@ void transposeKeys(const float* K, int d, int first, int count, float* kt, int s
 
 // s[r][j] = scale · q_r · k_j for 4 query rows and keys j < cols8 (a multiple of 8), with kt
 // the keys as columns (row stride ldk) and s rows of stride lds.
-AT_NOINLINE void scoreBlock(const float* const q[4], const float* kt, int ldk, int d, int cols8, float scale,
-                            float* s, int lds) {
+AT_NOINLINE void scoreBlock(const float* const q[4], const float* kt, int ldk, int d, int cols8, float scale, float* s,
+                            int lds) {
   const v4 vs = splat(scale);
   for (int j = 0; j < cols8; j += 8) {
     v4 a00 = splat(0), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00, a30 = a00, a31 = a00;
@@ -150,7 +150,8 @@ AT_NOINLINE void weightedRowsInto4(const float* p, int lds, int cols, const floa
   int c = 0;
   for (; c + 8 <= d; c += 8) {
     v4 a[4][2];
-    for (int r = 0; r < 4; ++r) a[r][0] = load(o[r] + c) * splat(alpha[r]), a[r][1] = load(o[r] + c + 4) * splat(alpha[r]);
+    for (int r = 0; r < 4; ++r)
+      a[r][0] = load(o[r] + c) * splat(alpha[r]), a[r][1] = load(o[r] + c + 4) * splat(alpha[r]);
     const float* vj = v + c;
     for (int j = 0; j < cols; ++j, vj += d) {
       const v4 v0 = load(vj), v1 = load(vj + 4);
@@ -276,7 +277,8 @@ std::string checkFastBenchmarkArgs(double n, double d, double tile) {
   const auto whole = [](double x, double low, double high) { return std::floor(x) == x && x >= low && x <= high; };
   if (!whole(n, 1, kFastMaxN)) return "n must be a whole number from 1 to " + std::to_string(kFastMaxN);
   if (!whole(d, 1, kFastMaxD)) return "d must be a whole number from 1 to " + std::to_string(kFastMaxD);
-  if (!whole(tile, 1, n)) return "tile must be a whole number from 1 to n (" + std::to_string(static_cast<int>(n)) + ")";
+  if (!whole(tile, 1, n))
+    return "tile must be a whole number from 1 to n (" + std::to_string(static_cast<int>(n)) + ")";
   return {};
 }
 

@@ -32,7 +32,8 @@ Matrix linearWeights(const Matrix& similarities, const Mask& mask, std::vector<b
       continue;
     }
     for (int j = 0; j < similarities.cols; ++j)
-      if (!isHidden(mask, i, j)) weights.at(i, j) = static_cast<float>(static_cast<double>(similarities.at(i, j)) / sum);
+      if (!isHidden(mask, i, j))
+        weights.at(i, j) = static_cast<float>(static_cast<double>(similarities.at(i, j)) / sum);
   }
   return weights;
 }

@@ -34,7 +34,8 @@ const std::vector<AttentionUse>& attentionUses() {
       {"Translation", "words of the source and of the translation",
        "each word being written attends to the source words; the weights often line up with the words it "
        "translates"},
-      {"Vision transformers", "square patches of an image, for example 16 by 16 pixels, as in the paper that introduced them (2020)",
+      {"Vision transformers",
+       "square patches of an image, for example 16 by 16 pixels, as in the paper that introduced them (2020)",
        "a patch draws on any other patch, near or far, from the first layer on"},
       {"Code completion", "pieces of source code",
        "the line being written can look back at a name defined hundreds of lines earlier"},

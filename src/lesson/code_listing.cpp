@@ -103,8 +103,7 @@ std::string maskLine(const LessonState& state) {
   const std::string w = std::to_string(state.mask.window), g = std::to_string(state.mask.global);
   std::string text = "    i, j = np.indices(S.shape)\n";
   if (state.mask.global > 0)
-    return text + "    S = np.where((abs(i - j) <= " + w + ") | (i < " + g + ") | (j < " + g +
-           "), S, -np.inf)\n";
+    return text + "    S = np.where((abs(i - j) <= " + w + ") | (i < " + g + ") | (j < " + g + "), S, -np.inf)\n";
   return text + "    S = np.where(abs(i - j) <= " + w + ", S, -np.inf)  # window\n";
 }
 
@@ -139,7 +138,8 @@ std::string numpyListing(const LessonState& state, const LessonTrace& trace) {
   }
   const std::string h = std::to_string(state.heads);
   if (isIdentity(trace.WO))
-    text += "W_O = np.eye(" + std::to_string(trace.WO.rows) + ")  # mixes the joined head outputs; the identity until edited\n";
+    text += "W_O = np.eye(" + std::to_string(trace.WO.rows) +
+            ")  # mixes the joined head outputs; the identity until edited\n";
   else
     text += arrayLiteral("W_O", trace.WO, "W_O mixes the joined head outputs");
   text += "heads = [attention(q, k, v) for q, k, v in zip(np.hsplit(Q, " + h + "), np.hsplit(K, " + h +

@@ -13,8 +13,7 @@ const std::vector<GlossaryEntry>& glossary() {
        "The vector of numbers that stands for a token before attention: row i of X. A trained model learns it; "
        "here you can edit it.",
        "tokens"},
-      {"query",
-       "q_i = x_i W_Q, what token i is looking for. It is compared with the key of every token.", "qkv"},
+      {"query", "q_i = x_i W_Q, what token i is looking for. It is compared with the key of every token.", "qkv"},
       {"key", "k_j = x_j W_K, what token j can be found by. A key that fits the query gets a high score.", "qkv"},
       {"value",
        "v_j = x_j W_V, what token j hands on when it is attended to. Every output is a weighted average of the "

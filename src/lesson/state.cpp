@@ -77,9 +77,10 @@ std::string rangeText(double low, double high) {
 bool operator==(const LessonState& a, const LessonState& b) {
   return a.step == b.step && a.presetId == b.presetId && a.tokens == b.tokens &&
          a.dimensionLabels == b.dimensionLabels && a.dModel == b.dModel && a.dK == b.dK && a.heads == b.heads &&
-         a.scale == b.scale && a.temperature == b.temperature && a.mask == b.mask && a.positional == b.positional && a.tileSize == b.tileSize && a.selected == b.selected &&
-         a.selectedKey == b.selectedKey && a.source == b.source && a.X == b.X && a.WQ == b.WQ && a.WK == b.WK &&
-         a.WV == b.WV && a.Q == b.Q && a.K == b.K && a.V == b.V && a.WO == b.WO && a.notice == b.notice;
+         a.scale == b.scale && a.temperature == b.temperature && a.mask == b.mask && a.positional == b.positional &&
+         a.tileSize == b.tileSize && a.selected == b.selected && a.selectedKey == b.selectedKey &&
+         a.source == b.source && a.X == b.X && a.WQ == b.WQ && a.WK == b.WK && a.WV == b.WV && a.Q == b.Q &&
+         a.K == b.K && a.V == b.V && a.WO == b.WO && a.notice == b.notice;
 }
 
 int valueWidth(const LessonState& s) { return s.source == VectorSource::Projected ? s.dK : s.V.cols; }

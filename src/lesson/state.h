@@ -41,7 +41,7 @@ struct LessonState {
   int heads = 1;
   bool scale = true;
   float temperature = 1.0f;
-  core::Mask mask;      // none, causal, or window:W(+global:G) in the lesson
+  core::Mask mask;  // none, causal, or window:W(+global:G) in the lesson
   Positional positional = Positional::None;
   int tileSize = 2;     // keys per tile in the FlashAttention step, 1..kMaxTokens
   int selected = 0;     // selected query row

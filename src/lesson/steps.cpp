@@ -262,7 +262,8 @@ std::vector<TourStep> buildSteps() {
       {"cost-lab",
        "What it costs on your machine",
        "How long does attention take on the device in front of you? Run measures it: attention over n = 64, 128, "
-       "and so on up to the largest n you choose (at most 4096), with d = 64 numbers in each query, key and value, computed twice, once "
+       "and so on up to the largest n you choose (at most 4096), with d = 64 numbers in each query, key and value, "
+       "computed twice, once "
        "directly and once tile by tile. The times are this machine's, in this browser, right now; another device, "
        "or other programs running, give other numbers. The dashed line grows as n²: double n and the work "
        "grows four times. Tiling does not make the work smaller, it is still O(n² d), but the memory it needs grows "
@@ -289,7 +290,8 @@ std::vector<TourStep> buildSteps() {
        "The queries, keys and values differ from field to field; the computation is the one you have just followed.",
        "What changes between fields is how the input is cut into tokens, how the embeddings and the weight matrices "
        "are learned, and which mask is used: causal for models that write text one token at a time, no causal mask "
-       "for an encoder that reads a whole image or sentence. Cross-attention, as in translation, takes its queries from "
+       "for an encoder that reads a whole image or sentence. Cross-attention, as in translation, takes its queries "
+       "from "
        "one sequence and its keys and values from another.",
        "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
        {},

@@ -54,7 +54,8 @@ std::vector<int> shuffledOrder(int count, uint32_t seed) {
     x ^= x << 5;
     return x;
   };
-  for (int k = count - 1; k > 0; --k) std::swap(order[static_cast<size_t>(k)], order[next() % static_cast<uint32_t>(k + 1)]);
+  for (int k = count - 1; k > 0; --k)
+    std::swap(order[static_cast<size_t>(k)], order[next() % static_cast<uint32_t>(k + 1)]);
   if (count >= 2 && std::is_sorted(order.begin(), order.end())) std::swap(order[0], order[1]);
   return order;
 }
@@ -70,7 +71,8 @@ ReorderEffect reorderEffect(const LessonState& state, const LessonTrace& trace, 
   for (int i = 0; i < before.rows; ++i) {
     const int row = newIndexOf(order, i);  // where token i went
     float change = 0;
-    for (int c = 0; c < before.cols; ++c) change = std::max(change, std::fabs(after.attention.output.at(row, c) - before.at(i, c)));
+    for (int c = 0; c < before.cols; ++c)
+      change = std::max(change, std::fabs(after.attention.output.at(row, c) - before.at(i, c)));
     effect.changeByToken.push_back(change);
     effect.largestChange = std::max(effect.largestChange, change);
   }

@@ -20,7 +20,7 @@ std::vector<int> shuffledOrder(int count, uint32_t seed);
 
 struct ReorderEffect {
   bool ok = false;
-  float largestChange = 0;  // over all tokens: |output of the token after - output before|
+  float largestChange = 0;           // over all tokens: |output of the token after - output before|
   std::vector<float> changeByToken;  // in the current order
 };
 

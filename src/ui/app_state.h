@@ -99,13 +99,13 @@ struct ComparisonTraces {
   uint64_t scaleRevision = ~0ull;      // the session revision `divided` and `plain` were made for
   lesson::LessonTrace divided, plain;  // the learner's state with the division on and off
   std::vector<std::pair<lesson::LessonState, lesson::LessonTrace>> bankSentences;  // fixed examples: once
-  uint64_t listingRevision = ~0ull;  // the session revision `listing` was written for
-  std::string listing;               // the NumPy listing of the learner's numbers
-  bool listingCopied = false;        // "Copied" shows until the listing changes
-  uint64_t orderRevision = ~0ull;    // the session revision `reverseEffect` was computed for
+  uint64_t listingRevision = ~0ull;     // the session revision `listing` was written for
+  std::string listing;                  // the NumPy listing of the learner's numbers
+  bool listingCopied = false;           // "Copied" shows until the listing changes
+  uint64_t orderRevision = ~0ull;       // the session revision `reverseEffect` was computed for
   lesson::ReorderEffect reverseEffect;  // what reversing the tokens would do to each output
-  uint64_t linearRevision = ~0ull;   // the session revision `linear` was computed for
-  lesson::LessonTrace linear;        // the learner's state with the linear kernel
+  uint64_t linearRevision = ~0ull;      // the session revision `linear` was computed for
+  lesson::LessonTrace linear;           // the learner's state with the linear kernel
 };
 
 // One size the cost lab measured (core::runFastBenchmark, in a worker or a thread).
@@ -120,10 +120,10 @@ struct CostLabPoint {
 struct CostLab {
   enum class Phase { Idle, Running, Done, Cancelled, Failed };
   Phase phase = Phase::Idle;
-  int maxN = 4096;                  // the largest n of a run, picked in the view
-  int run = 0;                      // counts runs; a result carries the run it belongs to
+  int maxN = 4096;                   // the largest n of a run, picked in the view
+  int run = 0;                       // counts runs; a result carries the run it belongs to
   std::vector<CostLabPoint> points;  // this run's sizes so far, in order
-  std::string message;              // why it failed, or what it is doing
+  std::string message;               // why it failed, or what it is doing
 };
 
 // The views' own state: what is being typed, picked or shown, not part of the lesson.

@@ -37,8 +37,8 @@ void drawCodeListing(AppState& app) {
   const int lines = lineCount(listing);
   ImGui::PushFont(app.platform.fonts.mono);
   // As tall as the program, so the mouse wheel scrolls the page and never gets caught in the box.
-  const float height = ImGui::GetTextLineHeight() * static_cast<float>(lines) +
-                       ImGui::GetStyle().FramePadding.y * 2.0f + px(app, 4);
+  const float height =
+      ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2.0f + px(app, 4);
   // Read-only: ImGui never writes to the buffer, so the cached text can be shown as it is.
   ImGui::InputTextMultiline("##listing", const_cast<char*>(listing.c_str()), listing.size() + 1,
                             ImVec2(visibleWidth(), height), ImGuiInputTextFlags_ReadOnly);

@@ -246,8 +246,8 @@ void drawMaskControls(AppState& app, const char* idPrefix) {
     if (auto w = drawStepper(app, {"window W: keys within W places", windowId.c_str(), "Window width W"}, mask.window,
                              mask.window > 0, mask.window < n))
       queue(app, lesson::actions::setMask(core::Mask::slidingWindow(*w, mask.global)));
-    if (auto g = drawStepper(app, {"global G: first tokens see all", globalId.c_str(), "Global tokens G"},
-                             mask.global, mask.global > 0, mask.global < n))
+    if (auto g = drawStepper(app, {"global G: first tokens see all", globalId.c_str(), "Global tokens G"}, mask.global,
+                             mask.global > 0, mask.global < n))
       queue(app, lesson::actions::setMask(core::Mask::slidingWindow(mask.window, *g)));
   }
   ImGui::PopID();

@@ -57,13 +57,13 @@ void drawControls(AppState& app) {
   for (int choice : kMaxNChoices) {
     const std::string label = std::to_string(choice);
     // Beside the last, or on a new line when it would not fit (a phone).
-    const float width = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+    const float width =
+        ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
     ImGui::SameLine();
     if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
     if (ImGui::RadioButton(label.c_str(), lab.maxN == choice)) lab.maxN = choice;
-    registerItem(app, "cost-max[" + label + "]", [&] {
-      return "Largest n " + label + (lab.maxN == choice ? ", chosen" : ", option");
-    });
+    registerItem(app, "cost-max[" + label + "]",
+                 [&] { return "Largest n " + label + (lab.maxN == choice ? ", chosen" : ", option"); });
   }
   ImGui::EndDisabled();
   ImGui::BeginDisabled(running || !available);

@@ -78,8 +78,8 @@ void drawStepperRow(AppState& app, int tiles) {
 // last one folded outlined in orange, the rest grey.
 void drawKeyStrip(AppState& app, const core::HeadTrace& head, int row, int tileSize, int folded) {
   const int n = head.maskedScores.cols;
-  const float cell = std::clamp((visibleWidth() - px(app, 8)) / static_cast<float>(n) - px(app, 4), px(app, 30),
-                                px(app, 56));
+  const float cell =
+      std::clamp((visibleWidth() - px(app, 8)) / static_cast<float>(n) - px(app, 4), px(app, 30), px(app, 56));
   const ImVec2 start = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float height = ImGui::GetTextLineHeight() * 2.0f + px(app, 8);
@@ -109,16 +109,22 @@ std::vector<std::string> queryRow(const AppState& app, const lesson::LessonTrace
   const std::string name = fitLabel(app.session.lesson.tokens[r], px(app, 70));
   if (folded == 0) return {name, "", "-\xE2\x88\x9E", "0", "", "[nothing yet]"};
   const auto& now = tiles[static_cast<size_t>(folded - 1)];
-  const double mOld = folded > 1 ? tiles[static_cast<size_t>(folded - 2)].runningMax[r]
-                                 : -std::numeric_limits<double>::infinity();
+  const double mOld =
+      folded > 1 ? tiles[static_cast<size_t>(folded - 2)].runningMax[r] : -std::numeric_limits<double>::infinity();
   const double mNew = now.runningMax[r];
   std::string scores;
-  for (int t = 0; t < now.keyCount; ++t) scores += (t ? " " : "") + formatNumber(head.maskedScores.at(row, now.firstKey + t));
+  for (int t = 0; t < now.keyCount; ++t)
+    scores += (t ? " " : "") + formatNumber(head.maskedScores.at(row, now.firstKey + t));
   const std::string factor = std::isinf(mOld) ? "(first)" : formatNumber(static_cast<float>(std::exp(mOld - mNew)));
   std::string output = "[";
-  for (int c = 0; c < now.partialOutput.cols; ++c) output += (c ? ", " : "") + formatNumber(now.partialOutput.at(row, c));
-  return {name, scores, formatNumber(static_cast<float>(mOld)) + " \xE2\x86\x92 " + formatNumber(static_cast<float>(mNew)),
-          formatNumber(now.runningSum[r]), factor, output + "]"};
+  for (int c = 0; c < now.partialOutput.cols; ++c)
+    output += (c ? ", " : "") + formatNumber(now.partialOutput.at(row, c));
+  return {name,
+          scores,
+          formatNumber(static_cast<float>(mOld)) + " \xE2\x86\x92 " + formatNumber(static_cast<float>(mNew)),
+          formatNumber(now.runningSum[r]),
+          factor,
+          output + "]"};
 }
 
 void drawFoldTable(AppState& app, int folded) {
@@ -128,8 +134,8 @@ void drawFoldTable(AppState& app, int folded) {
     for (int i = 0; i < trace.attention.Q.rows; ++i) rows.push_back(queryRow(app, trace, i, folded));
   else
     rows.push_back(queryRow(app, trace, app.session.lesson.selected, folded));
-  const std::vector<std::string> headers = {"query", "this tile's scores", "max m", "sum l", "exp(m_old - m_new)",
-                                            "output so far o / l"};
+  const std::vector<std::string> headers = {"query", "this tile's scores", "max m",
+                                            "sum l", "exp(m_old - m_new)", "output so far o / l"};
   if (visibleWidth() >= px(app, 640)) {
     textTable(app, headers, rows);
     return;
@@ -145,13 +151,14 @@ void drawFoldTable(AppState& app, int folded) {
 void drawVerdict(AppState& app, int folded, int tiles) {
   const auto& trace = app.session.trace;
   if (folded < tiles) {
-    paragraph("Each Next folds one more tile in: where the tile holds a larger score, m grows, and the sum and the "
-              "output gathered so far are multiplied by exp(m_old - m_new) before the tile's own terms are added.");
+    paragraph(
+        "Each Next folds one more tile in: where the tile holds a larger score, m grows, and the sum and the "
+        "output gathered so far are multiplied by exp(m_old - m_new) before the tile's own terms are added.");
     return;
   }
   const float largest = lesson::onlineDifference(trace);
-  paragraph("All tiles folded in: the output equals the direct result, largest difference " +
-            number(largest, "%.2g") + " over every query and column (float rounding only). The tiled pass never held "
+  paragraph("All tiles folded in: the output equals the direct result, largest difference " + number(largest, "%.2g") +
+            " over every query and column (float rounding only). The tiled pass never held "
             "the n \xC3\x97 n weight matrix; this page computes it separately to show it.");
 }
 
@@ -163,10 +170,13 @@ void drawTraffic(AppState& app) {
             {{"this sentence (n = " + number(n, "%.0f") + ")", bytesText(directTraffic(n, dk, dv)),
               bytesText(tiledTraffic(n, dk, dv))},
              {"n = 4096, d = 64", bytesText(directTraffic(4096, 64, 64)), bytesText(tiledTraffic(4096, 64, 64))}});
-  paragraph("A simple count in float32: the direct method writes the n \xC3\x97 n scores and weights to slow memory and "
-            "reads them back; the tiled one reads Q once, writes the output once, and reads K and V once for every "
-            "block of " + std::to_string(kQueryBlock) + " queries kept in fast memory. The arithmetic is the same; "
-            "the traffic is what makes the difference.");
+  paragraph(
+      "A simple count in float32: the direct method writes the n \xC3\x97 n scores and weights to slow memory and "
+      "reads them back; the tiled one reads Q once, writes the output once, and reads K and V once for every "
+      "block of " +
+      std::to_string(kQueryBlock) +
+      " queries kept in fast memory. The arithmetic is the same; "
+      "the traffic is what makes the difference.");
 }
 
 }  // namespace

@@ -22,9 +22,9 @@ void drawEntry(AppState& app, const lesson::GlossaryEntry& entry, size_t index) 
     const std::string title = lesson::tourSteps()[static_cast<size_t>(step)].title;
     const std::string label = "Step " + std::to_string(step + 1) + ": " + title;
     if (ImGui::SmallButton(label.c_str())) queueStepChange(app, step);
-    registerItem(app, "glossary-step[" + std::to_string(index) + "]",
-                 [&] { return entry.term + ": " + entry.meaning + " Go to step " + std::to_string(step + 1) + ", " +
-                              title + ", button"; });
+    registerItem(app, "glossary-step[" + std::to_string(index) + "]", [&] {
+      return entry.term + ": " + entry.meaning + " Go to step " + std::to_string(step + 1) + ", " + title + ", button";
+    });
   }
   ImGui::PopID();
   ImGui::Spacing();

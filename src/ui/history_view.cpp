@@ -15,7 +15,8 @@ void drawHistory(AppState& app) {
   // The text starts after the widest year, so "2014-15" never runs into it.
   float widestYear = 0;
   ImGui::PushFont(app.platform.fonts.bold);
-  for (const auto& milestone : milestones) widestYear = std::max(widestYear, ImGui::CalcTextSize(milestone.when.c_str()).x);
+  for (const auto& milestone : milestones)
+    widestYear = std::max(widestYear, ImGui::CalcTextSize(milestone.when.c_str()).x);
   ImGui::PopFont();
   const float textIndent = px(app, 22) + widestYear + px(app, 14);
   const float lineX = ImGui::GetCursorScreenPos().x + px(app, 8);

@@ -18,8 +18,9 @@ namespace {
 const lesson::ReorderEffect& reverseEffect(AppState& app) {
   auto& cache = app.view.comparisons;
   if (cache.orderRevision != app.session.revision) {
-    cache.reverseEffect = lesson::reorderEffect(app.session.lesson, app.session.trace,
-                                                lesson::reversedOrder(static_cast<int>(app.session.lesson.tokens.size())));
+    cache.reverseEffect =
+        lesson::reorderEffect(app.session.lesson, app.session.trace,
+                              lesson::reversedOrder(static_cast<int>(app.session.lesson.tokens.size())));
     cache.orderRevision = app.session.revision;
   }
   return cache.reverseEffect;
@@ -48,21 +49,23 @@ void drawReverseEffect(AppState& app) {
   char largest[32];
   std::snprintf(largest, sizeof largest, "%.2g", static_cast<double>(effect.largestChange));
   if (effect.largestChange == 0.0f) {
-    paragraph("Reversing the tokens now would give every token exactly the output it has now, only in its new "
-              "row: the outputs are reordered, not changed. Attention alone cannot tell the order of the words.");
+    paragraph(
+        "Reversing the tokens now would give every token exactly the output it has now, only in its new "
+        "row: the outputs are reordered, not changed. Attention alone cannot tell the order of the words.");
     return;
   }
   std::string why = s.positional == lesson::Positional::Sinusoidal ? "the positions added to each token change"
-                                                                    : "the mask depends on where each token is";
+                                                                   : "the mask depends on where each token is";
   if (s.positional == lesson::Positional::Sinusoidal && s.mask.kind != core::MaskKind::None)
     why = "the positions and the mask depend on where each token is";
-  paragraph("Reversing the tokens now would change their outputs, by up to " + std::string(largest) + " in one entry, " +
-            "because " + why + ". Largest change per token:");
+  paragraph("Reversing the tokens now would change their outputs, by up to " + std::string(largest) +
+            " in one entry, " + "because " + why + ". Largest change per token:");
   std::vector<std::string> pieces;
   for (size_t i = 0; i < effect.changeByToken.size(); ++i) {
     char value[32];
     std::snprintf(value, sizeof value, "%.2f", static_cast<double>(effect.changeByToken[i]));
-    pieces.push_back(fitLabel(s.tokens[i], px(app, 90)) + " " + value + (i + 1 < effect.changeByToken.size() ? "," : ""));
+    pieces.push_back(fitLabel(s.tokens[i], px(app, 90)) + " " + value +
+                     (i + 1 < effect.changeByToken.size() ? "," : ""));
   }
   flowPieces(pieces);
 }
@@ -113,9 +116,10 @@ void drawPositions(AppState& app) {
   }
   ImGui::Spacing();
   sectionHeading(app, "The positions added to X");
-  paragraph("Row p is added to the embedding of the token at position p. Each pair of columns is a sine and a cosine "
-            "of p at its own frequency: fast in the first columns, slow in the last, so every position gets its own "
-            "pattern and nearby positions get similar ones.");
+  paragraph(
+      "Row p is added to the embedding of the token at position p. Each pair of columns is a sine and a cosine "
+      "of p at its own frequency: fast in the first columns, slow in the last, so every position gets its own "
+      "pattern and nearby positions get similar ones.");
   drawEncodingGrid(app, trace.positions);
 }
 

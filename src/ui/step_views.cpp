@@ -24,22 +24,22 @@ void drawWeightsHeatmap(AppState& app) {
 
 // Views that live in a file of their own, with nothing else to export, are declared here by
 // their record.
-void drawChangeInWords(AppState& app);    // change_words_view.cpp
-void drawKeyPlane(AppState& app);         // key_plane_view.cpp
-void drawValuePlane(AppState& app);       // value_plane_view.cpp
-void drawScaleComparison(AppState& app);  // scale_compare_view.cpp
-void drawTwoSentences(AppState& app);     // two_sentences_view.cpp
-void drawPlayButton(AppState& app);       // playback.cpp
-void drawPairsGrid(AppState& app);        // pairs_grid_view.cpp
-void drawCodeListing(AppState& app);      // code_view.cpp
-void drawHistory(AppState& app);          // history_view.cpp
-void drawUses(AppState& app);             // uses_view.cpp
+void drawChangeInWords(AppState& app);     // change_words_view.cpp
+void drawKeyPlane(AppState& app);          // key_plane_view.cpp
+void drawValuePlane(AppState& app);        // value_plane_view.cpp
+void drawScaleComparison(AppState& app);   // scale_compare_view.cpp
+void drawTwoSentences(AppState& app);      // two_sentences_view.cpp
+void drawPlayButton(AppState& app);        // playback.cpp
+void drawPairsGrid(AppState& app);         // pairs_grid_view.cpp
+void drawCodeListing(AppState& app);       // code_view.cpp
+void drawHistory(AppState& app);           // history_view.cpp
+void drawUses(AppState& app);              // uses_view.cpp
 void drawTransformerBlock(AppState& app);  // block_view.cpp
-void drawPositions(AppState& app);        // positions_view.cpp
-void drawSparse(AppState& app);           // sparse_view.cpp
-void drawLinear(AppState& app);           // linear_view.cpp
-void drawFlashStepper(AppState& app);     // flash_view.cpp
-void drawCostLab(AppState& app);          // cost_lab_view.cpp
+void drawPositions(AppState& app);         // positions_view.cpp
+void drawSparse(AppState& app);            // sparse_view.cpp
+void drawLinear(AppState& app);            // linear_view.cpp
+void drawFlashStepper(AppState& app);      // flash_view.cpp
+void drawCostLab(AppState& app);           // cost_lab_view.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {

@@ -38,8 +38,10 @@ int main(int argc, char** argv) {
     for (auto* m : {&Q, &K, &V})
       for (float& x : *m) x = uniform(rng);
     const int repetitions = n <= 512 ? 21 : (n <= 2048 ? 9 : 7);
-    const double directMs = medianMs(repetitions, [&] { core::fastAttentionDirect(Q.data(), K.data(), V.data(), n, d, direct.data()); });
-    const double tiledMs = medianMs(repetitions, [&] { core::fastAttentionTiled(Q.data(), K.data(), V.data(), n, d, tile, tiled.data()); });
+    const double directMs =
+        medianMs(repetitions, [&] { core::fastAttentionDirect(Q.data(), K.data(), V.data(), n, d, direct.data()); });
+    const double tiledMs = medianMs(
+        repetitions, [&] { core::fastAttentionTiled(Q.data(), K.data(), V.data(), n, d, tile, tiled.data()); });
     double diff = 0;
     for (size_t k = 0; k < count; ++k) diff = std::max(diff, static_cast<double>(std::abs(direct[k] - tiled[k])));
     const double gflop = 4.0 * n * n * d / 1e9;

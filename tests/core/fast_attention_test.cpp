@@ -1,6 +1,8 @@
 // fast_attention_test.cpp: the cost lab's float32 kernels against the lesson's core (which
 // accumulates in double), over awkward shapes: n and d not multiples of the vector widths,
 // tiles of 1, of n and in between, large score spreads (softmax must subtract the max).
+#include "core/fast_attention.h"
+
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -8,7 +10,6 @@
 #include <vector>
 
 #include "core/attention.h"
-#include "core/fast_attention.h"
 #include "helpers.h"
 
 namespace {
@@ -23,10 +24,13 @@ double maxDiff(const std::vector<float>& a, const core::Matrix& b) {
 
 TEST_CASE("fast kernels match the core within float tolerance") {
   std::mt19937 rng(11);
-  struct Shape { int n, d, tile; float spread; };
-  const Shape shapes[] = {{1, 1, 1, 1}, {3, 5, 2, 1},   {4, 8, 4, 1},     {7, 3, 7, 2},    {17, 13, 5, 2},
-                          {33, 64, 8, 1}, {64, 64, 64, 1}, {100, 17, 33, 3}, {129, 72, 64, 1}, {50, 9, 1, 2},
-                          {40, 16, 40, 8}};
+  struct Shape {
+    int n, d, tile;
+    float spread;
+  };
+  const Shape shapes[] = {{1, 1, 1, 1},     {3, 5, 2, 1},   {4, 8, 4, 1},    {7, 3, 7, 2},
+                          {17, 13, 5, 2},   {33, 64, 8, 1}, {64, 64, 64, 1}, {100, 17, 33, 3},
+                          {129, 72, 64, 1}, {50, 9, 1, 2},  {40, 16, 40, 8}};
   for (const Shape& s : shapes) {
     CAPTURE(s.n);
     CAPTURE(s.d);
@@ -37,7 +41,8 @@ TEST_CASE("fast kernels match the core within float tolerance") {
     const core::Matrix want = core::attendOneHead(Q, K, V, true, 1.0f, core::Mask::none()).output;
     std::vector<float> direct(Q.values.size(), -99.0f), tiled(Q.values.size(), -99.0f);
     REQUIRE(core::fastAttentionDirect(Q.values.data(), K.values.data(), V.values.data(), s.n, s.d, direct.data()));
-    REQUIRE(core::fastAttentionTiled(Q.values.data(), K.values.data(), V.values.data(), s.n, s.d, s.tile, tiled.data()));
+    REQUIRE(
+        core::fastAttentionTiled(Q.values.data(), K.values.data(), V.values.data(), s.n, s.d, s.tile, tiled.data()));
     CHECK(maxDiff(direct, want) < 2e-5);
     CHECK(maxDiff(tiled, want) < 2e-5);
   }

@@ -81,14 +81,15 @@ TEST_CASE("window+global: the first G tokens see and are seen by all; its text f
   REQUIRE(parsed.ok());
   CHECK(parsed.value() == mask);
   CHECK(core::parseMaskText("window:3").value() == core::Mask::slidingWindow(3));
-  for (const char* bad : {"window:", "window:1+global:", "window:1+global:-2", "window:x", "window:1+global:2+global:3"})
+  for (const char* bad :
+       {"window:", "window:1+global:", "window:1+global:-2", "window:x", "window:1+global:2+global:3"})
     CHECK_MESSAGE(!core::parseMaskText(bad).ok(), bad);
 }
 
 TEST_CASE("visiblePairs counts what isHidden leaves, for every kind of mask") {
-  for (const core::Mask& mask : {core::Mask::none(), core::Mask::causal(), core::Mask::slidingWindow(0),
-                                 core::Mask::slidingWindow(2), core::Mask::slidingWindow(1, 3),
-                                 core::Mask::slidingWindow(30, 2), core::Mask::slidingWindow(0, 40)})
+  for (const core::Mask& mask :
+       {core::Mask::none(), core::Mask::causal(), core::Mask::slidingWindow(0), core::Mask::slidingWindow(2),
+        core::Mask::slidingWindow(1, 3), core::Mask::slidingWindow(30, 2), core::Mask::slidingWindow(0, 40)})
     for (int n : {1, 2, 7, 33}) {
       long long counted = 0;
       for (int i = 0; i < n; ++i)

@@ -34,7 +34,8 @@ TEST_CASE("reversing the tokens permutes the outputs exactly without positions, 
     CHECK(effect.largestChange == 0.0f);
     if (s.lesson.source != lesson::VectorSource::Projected) {
       // Positions need embeddings: refused with a reason, the lesson kept.
-      const std::string refusal = lesson::applyAction(s, lesson::actions::setPositional(lesson::Positional::Sinusoidal));
+      const std::string refusal =
+          lesson::applyAction(s, lesson::actions::setPositional(lesson::Positional::Sinusoidal));
       CHECK(refusal.find("embeddings") != std::string::npos);
       CHECK(s.lesson.positional == lesson::Positional::None);
       continue;
@@ -80,8 +81,8 @@ TEST_CASE("positions and window masks are in the state JSON and share links; bad
   CHECK(other.lesson.mask == core::Mask::slidingWindow(1, 2));
   CHECK(other.trace.attention.heads[0].weights.at(6, 3) == 0.0f);  // |6 - 3| > 1, neither global
   const lesson::LessonState kept = s.lesson;
-  for (const char* bad : {R"({"positional": "learned"})", R"({"mask": "window:99"})", R"({"mask": "window:1+global:x"})",
-                          R"({"positional": 1})"}) {
+  for (const char* bad : {R"({"positional": "learned"})", R"({"mask": "window:99"})",
+                          R"({"mask": "window:1+global:x"})", R"({"positional": 1})"}) {
     CHECK_MESSAGE(lesson::applyAction(s, lesson::actions::applyStateText(bad)) != "", bad);
     s.lesson.notice.clear();
     CHECK(s.lesson == kept);

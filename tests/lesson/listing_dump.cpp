@@ -24,8 +24,11 @@ nlohmann::json entry(const std::string& name, const lesson::LessonState& state) 
   nlohmann::json weights = nlohmann::json::array();
   for (const auto& head : trace.attention.heads) weights.push_back(rows(head.weights));
   const core::Matrix& out = lesson::listingMixesHeads(state) ? trace.attention.output : trace.attention.concatenated;
-  return {{"name", name}, {"ok", trace.ok}, {"code", lesson::numpyListing(state, trace)},
-          {"weights", weights}, {"out", rows(out)}};
+  return {{"name", name},
+          {"ok", trace.ok},
+          {"code", lesson::numpyListing(state, trace)},
+          {"weights", weights},
+          {"out", rows(out)}};
 }
 
 // Each preset as it is, then with one setting changed at a time.

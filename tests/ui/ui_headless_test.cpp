@@ -771,7 +771,7 @@ TEST_CASE("the FlashAttention stepper folds tile by tile to the direct result, a
   frame(app, 1280, 1400);
   frame(app, 1280, 1400);
   const int tiles = static_cast<int>(app.session.trace.online.tiles.size());
-  REQUIRE(tiles == 4);  // 7 tokens, 2 keys a tile
+  REQUIRE(tiles == 4);                   // 7 tokens, 2 keys a tile
   for (int k = 0; k < tiles + 2; ++k) {  // two presses more than needed: Next stops at the last tile
     const ui::WidgetRect* next = findWidget(app, "tile-next");
     REQUIRE(next != nullptr);
@@ -821,7 +821,9 @@ TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel dr
   ui::AppState app;
   setUp(app);
   int started = 0, cancelled = 0, startedMaxN = 0, startedRun = 0;
-  app.platform.startCostLab = [&](ui::AppState&, int run, int maxN) { ++started, startedRun = run, startedMaxN = maxN; };
+  app.platform.startCostLab = [&](ui::AppState&, int run, int maxN) {
+    ++started, startedRun = run, startedMaxN = maxN;
+  };
   app.platform.cancelCostLab = [&](ui::AppState&) { ++cancelled; };
   goToStep(app, lesson::stepIndexOf("cost-lab"));
   for (float width : {1280.0f, 390.0f}) {
