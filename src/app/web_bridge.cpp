@@ -113,7 +113,7 @@ void installPageHooks(Runtime& runtime) {
   // the single-file copy carries no worker, and says so.
   const int costLabState = EM_ASM_INT({
     if (window.AT_SINGLE_FILE) return 1;
-    return typeof Worker == = 'undefined' ? 2 : 0;
+    return typeof Worker == 'undefined' ? 2 : 0;
   });
   if (costLabState == 0) {
     runtime.app.platform.startCostLab = [](ui::AppState&, int run, int maxN) {
