@@ -74,8 +74,9 @@ extern \"C\" void* __wrap_${add_font_default}(void*, const void*) {
   # the monospace face shows only the challenge's code. The same list gives Dear ImGui its
   # glyph ranges (generated/font_glyph_ranges.h), so theme.cpp never repeats it. Against the
   # former ranges (all of Latin-1, Greek, arrows, math operators, shapes in every face) this
-  # takes 29.5 KB off the gzipped page, and the dropped tables below 4.5 KB more. The title
-  # is the bold face at a larger size: no file of its own.
+  # takes 29.5 KB off the gzipped page, and the dropped tables below 4.5 KB more. There is no
+  # bold file: bold and the title are the regular face widened in the atlas (ui/theme.cpp),
+  # 10.5 KB lighter.
   # (≤ and ≥, U+2264-2265, are not in the text today; tests/ui/ui_headless_test.cpp expects them.)
   set(AT_FONT_SYMBOLS "U+00B2,U+00B7,U+00D7,U+03A3,U+1D40,U+2026,U+2081-2082,U+2099,U+2190-2192,U+221A,U+221E,U+2264-2265,U+2713")
   set(AT_FONT_LATIN1 "U+00A0-00FF")
@@ -84,14 +85,13 @@ extern \"C\" void* __wrap_${add_font_default}(void*, const void*) {
   # not a '?' that looks typed, while the name itself keeps them. One glyph per face.
   set(AT_FONT_REPLACEMENT "U+FFFD")
   set(at_font_Sans "U+0020-007E,${AT_FONT_LATIN1},${AT_FONT_SYMBOLS},${AT_FONT_REPLACEMENT}")
-  set(at_font_Sans-Bold "${at_font_Sans}")
   set(at_font_SansMono "U+0020-007E,${AT_FONT_SYMBOLS},${AT_FONT_REPLACEMENT}")
   # Dear ImGui 1.86 reads outlines and metrics only (no kerning, no layout, no hinting, no
   # names), so everything else is dropped.
   set(at_subset_options --layout-features= --no-hinting --desubroutinize --name-IDs=
       --drop-tables+=GDEF,GPOS,GSUB,MATH,post,gasp)
   find_program(AT_SYSTEM_PYTHON3 python3 PATHS /usr/bin NO_DEFAULT_PATH REQUIRED)
-  foreach(face Sans Sans-Bold SansMono)
+  foreach(face Sans SansMono)
     set(subset "${AT_GENERATED}/DejaVu${face}-subset.ttf")
     add_custom_command(OUTPUT "${subset}"
       COMMAND ${AT_SYSTEM_PYTHON3} -m fontTools.subset /usr/share/fonts/truetype/dejavu/DejaVu${face}.ttf

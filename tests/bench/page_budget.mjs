@@ -12,13 +12,14 @@ import { serve, launch, siteDir, ready, widget } from '../browser/harness.mjs';
 // What fills it, and what each saving was worth, is noted in CMakeLists.txt and
 // cmake/dependencies.cmake. This is the project's budget (300 KB; the aim is 250). The test
 // held a 20 KB margin below it (280) until the deeper chapter, the coding challenge's second
-// level and the cost lab took the page to 292 KB; new features must now pay for themselves.
+// level and the cost lab took the page past it; new features must now pay for themselves.
 const SIZE_BUDGET_KB = 300;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // Files the page loads only when asked (the cost lab's worker, on its first run): not part of
-// the first load, so they have a budget of their own.
+// the first load, so they have a budget of their own; and the whole site, these included, must
+// still fit the page's budget (a learner who runs the lab downloads all of it).
 const LAZY_FILES = ['cost-lab-worker.js', 'cost-lab-worker.wasm'];
 const LAZY_BUDGET_KB = 40;
 
@@ -36,9 +37,14 @@ const totalKb = total / 1024;
 const lazyKb = lazy / 1024;
 console.log(`total gzipped: ${totalKb.toFixed(1)} KB (target <= ${SIZE_BUDGET_KB} KB)`);
 console.log(`loaded on demand, gzipped: ${lazyKb.toFixed(1)} KB (target <= ${LAZY_BUDGET_KB} KB)`);
+console.log(`the whole site, gzipped: ${(totalKb + lazyKb).toFixed(1)} KB (target <= ${SIZE_BUDGET_KB} KB)`);
 if (process.argv.includes('--size-only')) {
   if (totalKb > SIZE_BUDGET_KB) {
     console.log(`${siteDir} is ${(totalKb - SIZE_BUDGET_KB).toFixed(1)} KB over the page budget`);
+    process.exit(1);
+  }
+  if (totalKb + lazyKb > SIZE_BUDGET_KB) {
+    console.log(`${siteDir} as a whole is ${(totalKb + lazyKb - SIZE_BUDGET_KB).toFixed(1)} KB over the page budget`);
     process.exit(1);
   }
   if (lazyKb > LAZY_BUDGET_KB) {
