@@ -2,6 +2,7 @@
 #include "core/matrix.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace core {
 
@@ -120,6 +121,13 @@ Matrix multiplyTransposed(const Matrix& a, const Matrix& b) {
     }
   }
   return result;
+}
+
+float largestDifference(const Matrix& a, const Matrix& b) {
+  float largest = 0.0f;
+  for (size_t k = 0; k < a.values.size() && k < b.values.size(); ++k)
+    largest = std::max(largest, std::fabs(a.values[k] - b.values[k]));
+  return largest;
 }
 
 Matrix columnSlice(const Matrix& m, int firstCol, int colCount) {

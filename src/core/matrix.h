@@ -58,6 +58,8 @@ void dotRowsBlock(const double* A, const double* B, int width, int firstRow, int
 Matrix multiply(const Matrix& a, const Matrix& b);            // a (n x m) * b (m x p)
 Matrix multiplyTransposed(const Matrix& a, const Matrix& b);  // a (n x d) * b^T, b is (k x d)
 Matrix columnSlice(const Matrix& m, int firstCol, int colCount);
+// The largest |a - b| over all entries of two matrices of the same shape (0 when empty).
+float largestDifference(const Matrix& a, const Matrix& b);
 void setColumnSlice(Matrix& target, const Matrix& part, int firstCol);
 
 // "3 x 4", used in labels and error messages.

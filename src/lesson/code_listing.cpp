@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "lesson/json_io.h"
+
 namespace lesson {
 
 namespace {
@@ -19,11 +21,7 @@ std::string exactText(float value) {
     std::snprintf(text, sizeof text, "%.0f", static_cast<double>(value));  // 10, not 1e+01
     return text;
   }
-  for (int digits = 1; digits <= 9; ++digits) {
-    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
-    if (std::strtof(text, nullptr) == value) break;
-  }
-  return text;
+  return shortestFloatText(value);
 }
 
 std::string fixedText(float value) {

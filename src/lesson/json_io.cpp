@@ -17,15 +17,18 @@ using nlohmann::json;
 
 std::string dumpJson(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
 
-double shortestFloat(float value) {
-  if (!std::isfinite(value)) return value;
+std::string shortestFloatText(float value) {
   char text[32];
   for (int digits = 1; digits <= 9; ++digits) {
     std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
-    const double candidate = std::strtod(text, nullptr);
-    if (static_cast<float>(candidate) == value) return candidate;
+    if (static_cast<float>(std::strtod(text, nullptr)) == value) break;
   }
-  return value;
+  return text;
+}
+
+double shortestFloat(float value) {
+  if (!std::isfinite(value)) return value;
+  return std::strtod(shortestFloatText(value).c_str(), nullptr);
 }
 
 json matrixToJson(const core::Matrix& m, bool shortestNumbers) {

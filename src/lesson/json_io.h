@@ -30,6 +30,8 @@ std::string readFiniteField(const nlohmann::json& object, const char* key, float
 nlohmann::json stateToJson(const LessonState& state, bool compactNumbers = false);
 // The shortest decimal (as a double) that rounds to exactly this float.
 double shortestFloat(float value);
+// The shortest decimal text that reads back as this float ("0.1", not "0.100000001").
+std::string shortestFloatText(float value);
 // The state plus every matrix of its trace: what getState() returns.
 nlohmann::json stateWithTraceToJson(const LessonState& state, const LessonTrace& trace);
 

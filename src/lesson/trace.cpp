@@ -62,11 +62,7 @@ LessonTrace computeTrace(const LessonState& state, core::Kernel kernel) {
 
 float onlineDifference(const LessonTrace& trace) {
   if (!trace.ok || trace.online.output.empty()) return 0.0f;
-  const auto& direct = trace.attention.heads.front().output;
-  float largest = 0.0f;
-  for (size_t k = 0; k < direct.values.size(); ++k)
-    largest = std::max(largest, std::fabs(direct.values[k] - trace.online.output.values[k]));
-  return largest;
+  return core::largestDifference(trace.attention.heads.front().output, trace.online.output);
 }
 
 const core::Matrix& traceMatrix(const LessonTrace& trace, MatrixId id, int head) {

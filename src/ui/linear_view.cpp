@@ -62,8 +62,7 @@ void drawLinear(AppState& app) {
   const int i = app.session.lesson.selected;
   const core::Matrix& a = trace.attention.output;
   const core::Matrix& b = linear.attention.output;
-  float largest = 0;
-  for (size_t k = 0; k < a.values.size(); ++k) largest = std::max(largest, std::fabs(a.values[k] - b.values[k]));
+  const float largest = core::largestDifference(a, b);
   char difference[32];
   std::snprintf(difference, sizeof difference, "%.2f", static_cast<double>(largest));
   paragraph("Output of \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\": softmax " + rowText(a, i) +

@@ -15,12 +15,6 @@ core::Matrix filled(int rows, int cols, float start, float step) {
   return m;
 }
 
-float largestDifference(const core::Matrix& a, const core::Matrix& b) {
-  float worst = 0.0f;
-  for (size_t k = 0; k < a.values.size(); ++k) worst = std::max(worst, std::fabs(a.values[k] - b.values[k]));
-  return worst;
-}
-
 }  // namespace
 
 TEST_CASE("linear attention by running sums equals its n x n weights times V, with and without the causal mask") {
@@ -30,7 +24,7 @@ TEST_CASE("linear attention by running sums equals its n x n weights times V, wi
     const core::Matrix weights = core::linearWeights(core::kernelSimilarities(Q, K), mask, hidden);
     const core::Matrix direct = core::weightedSum(weights, V);
     const core::Matrix bySums = core::linearOutputBySums(Q, K, V, mask.kind == core::MaskKind::Causal);
-    CHECK(largestDifference(direct, bySums) < 1e-5f);
+    CHECK(core::largestDifference(direct, bySums) < 1e-5f);
     for (int i = 0; i < weights.rows; ++i) {
       double sum = 0.0;
       for (int j = 0; j < weights.cols; ++j) {
@@ -65,7 +59,7 @@ TEST_CASE("the linear kernel goes through attend() with heads and masks; scale a
   options.temperature = 3.0f;
   const auto second = core::attend(Q, K, V, options);
   REQUIRE(second.ok());
-  CHECK(largestDifference(first.value().output, second.value().output) == 0.0f);
+  CHECK(core::largestDifference(first.value().output, second.value().output) == 0.0f);
   CHECK(first.value().heads[1].weights.at(4, 2) == 0.0f);  // |4 - 2| > 1 and neither is global
   CHECK(first.value().heads[1].weights.at(4, 0) > 0.0f);   // token 0 is global
 }
