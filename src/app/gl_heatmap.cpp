@@ -2,9 +2,8 @@
 #include "app/gl_heatmap.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <string>
 
+#include "app/gl_shader.h"
 #include "shader_heatmap_frag.h"
 #include "shader_heatmap_vert.h"
 
@@ -14,46 +13,11 @@ namespace {
 
 constexpr int kPixelsPerCell = 32;
 
-GLuint compile(GLenum type, const std::string& source) {
-  const GLuint shader = glCreateShader(type);
-  const char* text = source.c_str();
-  glShaderSource(shader, 1, &text, nullptr);
-  glCompileShader(shader);
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    std::fprintf(stderr, "heatmap shader failed to compile: %s\n", log);
-    glDeleteShader(shader);
-    return 0;
-  }
-  return shader;
-}
-
-// Our shader files carry no #version line: the platform's one is prepended here.
-std::string withHeader(const char* glslVersion, const unsigned char* body) {
-  std::string header = std::string(glslVersion) + "\n";
-  if (std::string(glslVersion).find(" es") != std::string::npos)
-    header += "precision highp float;\nprecision highp sampler2D;\n";
-  return header + reinterpret_cast<const char*>(body);
-}
-
 }  // namespace
 
 bool GlHeatmapRenderer::initialise(const char* glslVersion) {
-  const GLuint vs = compile(GL_VERTEX_SHADER, withHeader(glslVersion, shader_heatmap_vert));
-  const GLuint fs = compile(GL_FRAGMENT_SHADER, withHeader(glslVersion, shader_heatmap_frag));
-  if (!vs || !fs) return false;
-  program_ = glCreateProgram();
-  glAttachShader(program_, vs);
-  glAttachShader(program_, fs);
-  glLinkProgram(program_);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  GLint ok = 0;
-  glGetProgramiv(program_, GL_LINK_STATUS, &ok);
-  if (!ok) return false;
+  program_ = buildProgram("heatmap", glslVersion, shader_heatmap_vert, shader_heatmap_frag);
+  if (!program_) return false;
   cellCountLocation_ = glGetUniformLocation(program_, "cellCount");
   gapLocation_ = glGetUniformLocation(program_, "gapFraction");
   weightsLocation_ = glGetUniformLocation(program_, "weights");
@@ -88,14 +52,8 @@ void GlHeatmapRenderer::resize(Target& target, int width, int height) {
 }
 
 void GlHeatmapRenderer::draw(Target& target, const core::Matrix& weights) {
-  GLint previousFramebuffer = 0, previousTexture = 0, previousProgram = 0, previousVertexArray = 0;
-  GLint viewport[4];
-  glGetIntegerv(GL_FRAMEBUFFER_BINDING, &previousFramebuffer);
-  glGetIntegerv(GL_TEXTURE_BINDING_2D, &previousTexture);
-  glGetIntegerv(GL_CURRENT_PROGRAM, &previousProgram);
-  glGetIntegerv(GL_VERTEX_ARRAY_BINDING, &previousVertexArray);
-  glGetIntegerv(GL_VIEWPORT, viewport);
-
+  // Nothing is saved and restored around this: it runs while the views are built, and the
+  // frame's own drawing (GlImGuiRenderer) binds its target and sets all the state it needs.
   glActiveTexture(GL_TEXTURE0);
   glBindTexture(GL_TEXTURE_2D, dataTexture_);
   glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
@@ -115,11 +73,7 @@ void GlHeatmapRenderer::draw(Target& target, const core::Matrix& weights) {
   glBindVertexArray(vertexArray_);
   glDrawArrays(GL_TRIANGLES, 0, 3);
 
-  glBindVertexArray(static_cast<GLuint>(previousVertexArray));
-  glUseProgram(static_cast<GLuint>(previousProgram));
-  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(previousTexture));
-  glBindFramebuffer(GL_FRAMEBUFFER, static_cast<GLuint>(previousFramebuffer));
-  glViewport(viewport[0], viewport[1], viewport[2], viewport[3]);
+  glBindVertexArray(0);
   target.drawn = weights;
 }
 

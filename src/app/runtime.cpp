@@ -3,7 +3,6 @@
 
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
-#include <backends/imgui_impl_opengl3.h>
 
 #include <algorithm>
 #include <chrono>
@@ -28,16 +27,13 @@ void installWakeCallbacks(GLFWwindow* window) {
   glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(runtimeOf(w)); });
 }
 
-void rebuildFontsIfScaleChanged(Runtime& runtime, bool backendReady) {
+void rebuildFontsIfScaleChanged(Runtime& runtime) {
   ui::AppState& app = runtime.app;
   const float wanted = app.platform.pixelRatio * app.view.prefs.zoom;
   if (wanted == runtime.atlasScale) return;
   ui::buildFonts(app, wanted);
   ui::applyTheme(wanted);
-  if (backendReady) {
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-  }
+  runtime.renderer->uploadFontAtlas();
   runtime.atlasScale = wanted;
 }
 
@@ -54,17 +50,18 @@ bool initialiseRuntime(Runtime& runtime, GLFWwindow* window, const char* glslVer
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   if (!ImGui_ImplGlfw_InitForOpenGL(window, true)) return false;
   installInputQueue(window);
-  if (!ImGui_ImplOpenGL3_Init(glslVersion)) return false;
+  runtime.renderer = std::make_unique<GlImGuiRenderer>();
+  if (!runtime.renderer->initialise(glslVersion)) return false;
   runtime.heatmap = std::make_unique<GlHeatmapRenderer>();
   if (runtime.heatmap->initialise(glslVersion)) runtime.app.platform.heatmap = runtime.heatmap.get();
-  rebuildFontsIfScaleChanged(runtime, false);
+  rebuildFontsIfScaleChanged(runtime);
   return true;
 }
 
 void shutdownRuntime(Runtime& runtime) {
   runtime.app.platform.heatmap = nullptr;
   runtime.heatmap.reset();
-  ImGui_ImplOpenGL3_Shutdown();
+  runtime.renderer.reset();
   ImGui_ImplGlfw_Shutdown();
   ImGui::DestroyContext();
 }
@@ -91,8 +88,7 @@ bool runFrame(Runtime& runtime) {
   const auto start = std::chrono::steady_clock::now();
   if (runtime.wakeFrames > 0) --runtime.wakeFrames;
   if (!runtime.input.pending.empty()) wake(runtime);
-  rebuildFontsIfScaleChanged(runtime, true);
-  ImGui_ImplOpenGL3_NewFrame();
+  rebuildFontsIfScaleChanged(runtime);
   ImGui_ImplGlfw_NewFrame();
   applyQueuedInput(runtime);
   ImGuiIO& io = ImGui::GetIO();
@@ -110,13 +106,14 @@ bool runFrame(Runtime& runtime) {
   ui::applyQueuedActions(runtime.app);
   if (runtime.app.session.revision != revisionBefore) wake(runtime);
   runtime.renderedRevision = revisionBefore;
+  runtime.stats.lastUiMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
   glBindFramebuffer(GL_FRAMEBUFFER, runtime.targetFramebuffer);
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
              static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
   glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  runtime.renderer->render(ImGui::GetDrawData());
   ++runtime.stats.frames;
   runtime.stats.lastFrameMs =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -1,4 +1,4 @@
-// runtime.h: what both drivers share around AppState: the window, the GPU heatmap,
+// runtime.h: what both drivers share around AppState: the window, the GL renderers,
 // the font scale the atlas was built for, and the idle bookkeeping. runFrame() is the
 // one frame function; the native loop and the browser main loop just call it.
 #pragma once
@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "app/gl_heatmap.h"
+#include "app/gl_imgui_renderer.h"
 #include "app/input_queue.h"
 #include "ui/app_state.h"
 
@@ -17,12 +18,14 @@ namespace app {
 struct FrameStats {
   uint64_t frames = 0;       // frames actually rendered
   double lastFrameMs = 0.0;  // CPU time of the last rendered frame
+  double lastUiMs = 0.0;     // of which building the UI (input, views, actions), before GL
   uint64_t loopTicks = 0;    // loop iterations, rendered or skipped as idle
 };
 
 struct Runtime {
   ui::AppState app;
   GLFWwindow* window = nullptr;
+  std::unique_ptr<GlImGuiRenderer> renderer;
   std::unique_ptr<GlHeatmapRenderer> heatmap;
   float atlasScale = 0.0f;  // scale the font atlas was built for
   int wakeFrames = 3;       // frames still to render after the last event
@@ -36,7 +39,7 @@ struct Runtime {
   void (*resumeLoop)() = nullptr;
 };
 
-// Sets up Dear ImGui, its GLFW and OpenGL3 backends, fonts and theme.
+// Sets up Dear ImGui, its GLFW backend, our GL renderer, fonts and theme.
 bool initialiseRuntime(Runtime& runtime, GLFWwindow* window, const char* glslVersion);
 void shutdownRuntime(Runtime& runtime);
 // Renders a frame if anything changed or an event arrived; returns true if it rendered.

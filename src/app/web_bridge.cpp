@@ -205,6 +205,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
   glfwGetFramebufferSize(r.window, &width, &height);
   return reply(lesson::dumpJson({{"frames", r.stats.frames},
                                  {"lastFrameMs", r.stats.lastFrameMs},
+                                 {"lastUiMs", r.stats.lastUiMs},
                                  {"loopTicks", r.stats.loopTicks},
                                  {"revision", r.app.session.revision},
                                  {"pixelRatio", r.app.platform.pixelRatio},

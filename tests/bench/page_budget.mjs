@@ -58,6 +58,7 @@ const { server, url } = await serve();
 const browser = await launch();
 const firstFrame = [];
 const frameMs = [];
+const uiMs = [];  // of which building the UI; the rest is issuing WebGL calls
 for (let run = 0; run < 5; ++run) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   const start = Date.now();
@@ -70,11 +71,13 @@ for (let run = 0; run < 5; ++run) {
     await page.mouse.click(next.x + next.w / 2, next.y + next.h / 2);
     await page.mouse.move(600 + 20 * k, 300 + 10 * k);
     await page.waitForTimeout(40);
-    frameMs.push(await page.evaluate(() => window.attentionTour.stats().lastFrameMs));
+    const stats = await page.evaluate(() => window.attentionTour.stats());
+    frameMs.push(stats.lastFrameMs);
+    uiMs.push(stats.lastUiMs);
   }
   await page.close();
 }
 console.log(`first frame: median ${median(firstFrame)} ms over ${firstFrame.length} loads (target <= 1000 ms)`);
-console.log(`frame CPU while interacting: median ${median(frameMs).toFixed(2)} ms, max ${Math.max(...frameMs).toFixed(2)} ms (target <= 4 ms)`);
+console.log(`frame CPU while interacting: median ${median(frameMs).toFixed(2)} ms, max ${Math.max(...frameMs).toFixed(2)} ms (target: median <= 2 ms); building the UI: median ${median(uiMs).toFixed(2)} ms`);
 await browser.close();
 server.close();
