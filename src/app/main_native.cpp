@@ -50,8 +50,9 @@ GLFWwindow* openWindow(const app::CliOptions& options, bool visible) {
 
 // The cost lab on the desktop: a thread measures one size after another and leaves each result
 // in a box the loop empties on the UI thread (deliver), waking the loop with an empty event.
-// Cancel is at once for the UI (later results of the run are dropped); the thread stops after
-// the size it is measuring.
+// Cancel is at once for the UI (later results of the run are dropped), and the kernels see it
+// between blocks of queries, so the thread ends within milliseconds (a new run or quitting
+// joins it without a wait).
 class CostLabThread {
  public:
   ~CostLabThread() { stop(); }
@@ -63,7 +64,8 @@ class CostLabThread {
       std::string error;
       for (int n : ui::costLabSizes(maxN)) {
         if (cancelled_) return;
-        const core::FastBenchmark r = core::runFastBenchmark(n, ui::kCostLabD, ui::kCostLabTile);
+        const core::FastBenchmark r = core::runFastBenchmark(n, ui::kCostLabD, ui::kCostLabTile, 1, &cancelled_);
+        if (r.stopped) return;
         if (!r.error.empty()) {
           error = r.error;
           break;

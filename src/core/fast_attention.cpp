@@ -59,6 +59,8 @@ inline v4 expNonPositive(v4 x) {
   return p * (v4)twoToK;
 }
 
+bool stopRequested(const std::atomic<bool>* stop) { return stop && stop->load(std::memory_order_relaxed); }
+
 int roundUp(int value, int multiple) { return (value + multiple - 1) / multiple * multiple; }
 
 template <typename T>
@@ -210,7 +212,8 @@ double fastTiledBytes(int n, int d, int tile) {
   return 4.0 * (4.0 * n * d + d * tp + 4 * tp + 2.0 * n);
 }
 
-bool fastAttentionDirect(const float* Q, const float* K, const float* V, int n, int d, float* out) {
+bool fastAttentionDirect(const float* Q, const float* K, const float* V, int n, int d, float* out,
+                         const std::atomic<bool>* stop) {
   const int np = roundUp(n, 8), n4 = roundUp(n, 4);
   auto kt = allocate<float>(static_cast<size_t>(d) * np);
   auto scores = allocate<float>(static_cast<size_t>(n4) * np);
@@ -218,6 +221,7 @@ bool fastAttentionDirect(const float* Q, const float* K, const float* V, int n, 
   const float scale = 1.0f / std::sqrt(static_cast<float>(d));
   transposeKeys(K, d, 0, n, kt.get(), np);
   for (int i0 = 0; i0 < n; i0 += 4) {
+    if (stopRequested(stop)) return false;
     const float* q[4];
     queryRows(Q, n, d, i0, q);
     scoreBlock(q, kt.get(), np, d, np, scale, scores.get() + static_cast<size_t>(i0) * np, np);
@@ -227,6 +231,7 @@ bool fastAttentionDirect(const float* Q, const float* K, const float* V, int n, 
   const float ones[4] = {1, 1, 1, 1};
   int i0 = 0;
   for (; i0 + 4 <= n; i0 += 4) {
+    if (stopRequested(stop)) return false;
     float* o[4] = {out + static_cast<size_t>(i0) * d, out + static_cast<size_t>(i0 + 1) * d,
                    out + static_cast<size_t>(i0 + 2) * d, out + static_cast<size_t>(i0 + 3) * d};
     weightedRowsInto4(scores.get() + static_cast<size_t>(i0) * np, np, n, V, d, o, ones);
@@ -236,7 +241,8 @@ bool fastAttentionDirect(const float* Q, const float* K, const float* V, int n, 
   return true;
 }
 
-bool fastAttentionTiled(const float* Q, const float* K, const float* V, int n, int d, int tile, float* out) {
+bool fastAttentionTiled(const float* Q, const float* K, const float* V, int n, int d, int tile, float* out,
+                        const std::atomic<bool>* stop) {
   const int t = std::clamp(tile, 1, n), tp = roundUp(t, 8);
   auto kt = allocate<float>(static_cast<size_t>(d) * tp);
   auto block = allocate<float>(static_cast<size_t>(4) * tp);
@@ -249,6 +255,7 @@ bool fastAttentionTiled(const float* Q, const float* K, const float* V, int n, i
   std::fill(out, out + static_cast<size_t>(n) * d, 0.0f);
   const float scale = 1.0f / std::sqrt(static_cast<float>(d));
   for (int j0 = 0; j0 < n; j0 += t) {
+    if (stopRequested(stop)) return false;
     const int cols = std::min(t, n - j0);
     transposeKeys(K, d, j0, cols, kt.get(), tp);
     const float* vTile = V + static_cast<size_t>(j0) * d;
@@ -282,7 +289,7 @@ std::string checkFastBenchmarkArgs(double n, double d, double tile) {
   return {};
 }
 
-FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed) {
+FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed, const std::atomic<bool>* stop) {
   FastBenchmark result;
   result.n = n, result.d = d, result.tile = tile;
   result.naiveBytes = fastDirectBytes(n, d);
@@ -314,8 +321,13 @@ FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed) {
     } while (elapsed < 20.0 && runs < 1000);
     return elapsed / runs;
   };
-  result.naiveMs = time([&] { return fastAttentionDirect(Q, K, V, n, d, direct); });
-  result.tiledMs = time([&] { return fastAttentionTiled(Q, K, V, n, d, tile, tiled); });
+  result.naiveMs = time([&] { return fastAttentionDirect(Q, K, V, n, d, direct, stop); });
+  result.tiledMs = time([&] { return result.naiveMs >= 0 && fastAttentionTiled(Q, K, V, n, d, tile, tiled, stop); });
+  if (stopRequested(stop)) {
+    result.stopped = true;
+    result.error = "stopped";
+    return result;
+  }
   if (result.naiveMs < 0 || result.tiledMs < 0) {
     result.error = "there is not enough memory for the " + std::string(result.naiveMs < 0 ? "direct" : "tiled") +
                    " method at n = " + std::to_string(n);

@@ -6,6 +6,7 @@
 // The lesson's own trace keeps its precision (core/attention.h, core/online.h).
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -16,10 +17,13 @@ namespace core {
 constexpr int kFastMaxN = 8192, kFastMaxD = 256;
 
 // Scaled dot-product attention, one head, no mask: out = softmax(Q Kᵀ / √d) V.
-// Q, K, V and out are n x d, row-major. Each returns false, leaving out untouched, when its
-// working memory cannot be had.
-bool fastAttentionDirect(const float* Q, const float* K, const float* V, int n, int d, float* out);
-bool fastAttentionTiled(const float* Q, const float* K, const float* V, int n, int d, int tile, float* out);
+// Q, K, V and out are n x d, row-major. Each returns false when its working memory cannot be
+// had (out untouched), or when *stop turned true while it ran (out partly written); stop is
+// read between blocks of work (four queries, or one tile of keys), milliseconds apart at most.
+bool fastAttentionDirect(const float* Q, const float* K, const float* V, int n, int d, float* out,
+                         const std::atomic<bool>* stop = nullptr);
+bool fastAttentionTiled(const float* Q, const float* K, const float* V, int n, int d, int tile, float* out,
+                        const std::atomic<bool>* stop = nullptr);
 
 // The bytes each method holds while it runs, exactly what the functions above allocate plus
 // their inputs and output (4 bytes a float):
@@ -35,12 +39,14 @@ struct FastBenchmark {
   double naiveMs = 0, tiledMs = 0;  // per run (small sizes are repeated and averaged)
   double maxAbsDiff = 0;            // between the two outputs
   double naiveBytes = 0, tiledBytes = 0;
-  std::string error;  // non-empty: nothing was measured
+  std::string error;     // non-empty: nothing was measured
+  bool stopped = false;  // *stop turned true: nothing was measured either
 };
 
 // "" when n, d and tile are in range (n 1..8192, d 1..256, tile 1..n), else why not.
 std::string checkFastBenchmarkArgs(double n, double d, double tile);
 // Random Q, K, V in [-1, 1) (fixed seed), both kernels timed on them. Sizes must be valid.
-FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed = 1);
+// Setting *stop from another thread ends it within one block of queries (the desktop's Cancel).
+FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed = 1, const std::atomic<bool>* stop = nullptr);
 
 }  // namespace core

@@ -5,8 +5,11 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <random>
+#include <thread>
 #include <vector>
 
 #include "core/attention.h"
@@ -76,4 +79,30 @@ TEST_CASE("the benchmark's arguments and memory sizes") {
   CHECK(run.naiveMs > 0);
   CHECK(run.tiledMs > 0);
   CHECK(run.maxAbsDiff < 1e-5);
+}
+
+TEST_CASE("a stop flag ends the kernels and the benchmark between blocks of queries") {
+  const int n = 64, d = 8;
+  std::vector<float> Q(n * d, 0.5f), out(n * d, 7.0f);
+  std::atomic<bool> stop{true};
+  CHECK_FALSE(core::fastAttentionDirect(Q.data(), Q.data(), Q.data(), n, d, out.data(), &stop));
+  CHECK_FALSE(core::fastAttentionTiled(Q.data(), Q.data(), Q.data(), n, d, 8, out.data(), &stop));
+  const auto stopped = core::runFastBenchmark(n, d, 8, 1, &stop);
+  CHECK(stopped.stopped);
+  CHECK(stopped.naiveMs <= 0);
+  stop = false;
+  CHECK(core::fastAttentionTiled(Q.data(), Q.data(), Q.data(), n, d, 8, out.data(), &stop));
+  CHECK(std::fabs(out[0] - 0.5f) < 1e-6f);  // every value row is 0.5, so is every output
+#ifndef __EMSCRIPTEN__                      // the wasm tests have no threads
+  // From another thread, mid-run: n = 4096 takes hundreds of milliseconds; the flag set after
+  // 10 ms ends it early (the desktop's Cancel).
+  std::thread canceller([&stop] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    stop = true;
+  });
+  const auto cancelled = core::runFastBenchmark(4096, 64, 64, 1, &stop);
+  canceller.join();
+  CHECK(cancelled.stopped);
+  CHECK(cancelled.error == "stopped");
+#endif
 }
