@@ -34,6 +34,8 @@ attentionTour.resetProgress;
 attentionTour.gradeChallenge;
 attentionTour.costLabStart;
 attentionTour.costLabCancel;
+attentionTour.trainingStart;
+attentionTour.trainingStop;
 /** @type {?} */
 Window.prototype.attentionTour;
 

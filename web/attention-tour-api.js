@@ -171,26 +171,19 @@ window.Module = window.Module || {};
   };
   Module.onLoadFailure = function (message) { rejectReady(new Error(message)); };
 
-  // The cost lab's worker (cost-lab-worker.js and its .wasm: the float32 kernels, -O3 with wasm
+  // The cost lab's worker (lab-worker.js and its .wasm: the float32 kernels, -O3 with wasm
   // SIMD), started on the first timing and never during the page's first load. Its replies are
   // checked like any other input: a result is exactly the expected numbers, an error a short
   // text; anything else stops the worker and fails what was waiting, with a message.
   const costLab = { worker: null, started: null, waiting: new Map(), nextId: 1, run: 0 };
   const benchmarkFields = ['naiveMs', 'tiledMs', 'maxAbsDiff', 'naiveBytes', 'tiledBytes'];
   function stopCostLabWorker(error) {
-    const worker = costLab.worker;
-    costLab.worker = null;
-    costLab.started = null;
-    if (worker) {
-      worker.onmessage = worker.onmessageerror = worker.onerror = null;
-      worker.terminate();
-    }
+    stopLabWorker(costLab);
     const waiting = [...costLab.waiting.values()];
     costLab.waiting.clear();
     waiting.forEach((w) => w.resolve({ error }));
   }
   function costLabReply(data) {
-    if (data && data.ready === true && Object.keys(data).length === 1) { costLab.onStarted(); return; }
     const request = data && Number.isInteger(data.id) ? costLab.waiting.get(data.id) : undefined;
     if (!request) { stopCostLabWorker('the timing worker sent back something the page cannot read'); return; }
     costLab.waiting.delete(data.id);
@@ -205,36 +198,52 @@ window.Module = window.Module || {};
     benchmarkFields.forEach((f) => { result[f] = r[f]; });
     request.resolve(result);
   }
-  function startCostLabWorker() {
-    if (costLab.started) return costLab.started;
+  // Starts an instance of the lab worker for `lab` ({worker, started, onStarted}): resolves when
+  // it says it is ready; `what` names it in messages; onReply gets each later message and
+  // onFailure(message) a worker that broke or sent something unreadable.
+  function startLabWorker(lab, what, onReply, onFailure) {
+    if (lab.started) return lab.started;
     let failed = false;
     const started = new Promise((resolve, reject) => {
       let timer = 0;
-      costLab.onStarted = () => { clearTimeout(timer); resolve(); };
+      lab.onStarted = () => { clearTimeout(timer); resolve(); };
       try {
-        costLab.worker = new Worker('cost-lab-worker.js');
+        lab.worker = new Worker('lab-worker.js');
       } catch (e) {
         failed = true;
-        reject(new Error('this browser cannot start a worker for the timings'));
+        reject(new Error('this browser cannot start a worker for ' + what));
         return;
       }
-      timer = setTimeout(() => { stopCostLabWorker('the timing worker did not start'); reject(new Error('the timing worker did not start')); }, 30000);
-      costLab.worker.onmessage = (event) => {
-        try { costLabReply(event.data); } catch (e) { stopCostLabWorker('the timing worker sent back something the page cannot read'); }
+      const unreadable = 'the ' + what + ' worker sent back something the page cannot read';
+      timer = setTimeout(() => { onFailure('the ' + what + ' worker did not start'); reject(new Error('the ' + what + ' worker did not start')); }, 30000);
+      lab.worker.onmessage = (event) => {
+        const data = event.data;
+        if (data && data.ready === true && Object.keys(data).length === 1) { lab.onStarted(); return; }
+        try { onReply(data); } catch (e) { onFailure(unreadable); }
       };
-      costLab.worker.onmessageerror = () => stopCostLabWorker('the timing worker sent back something the page cannot read');
-      costLab.worker.onerror = (event) => {
+      lab.worker.onmessageerror = () => onFailure(unreadable);
+      lab.worker.onerror = (event) => {
         event.preventDefault();
         clearTimeout(timer);
-        const message = 'the timing worker failed' + (event.message ? ': ' + String(event.message).slice(0, 200) : '') +
-          ' (is cost-lab-worker.js served next to the page?)';
-        stopCostLabWorker(message);
+        const message = 'the ' + what + ' worker failed' + (event.message ? ': ' + String(event.message).slice(0, 200) : '') +
+          ' (is lab-worker.js served next to the page?)';
+        onFailure(message);
         reject(new Error(message));
       };
     });
-    costLab.started = failed ? null : started;
+    lab.started = failed ? null : started;
     return started;
   }
+  function stopLabWorker(lab) {
+    const worker = lab.worker;
+    lab.worker = null;
+    lab.started = null;
+    if (worker) {
+      worker.onmessage = worker.onmessageerror = worker.onerror = null;
+      worker.terminate();
+    }
+  }
+  function startCostLabWorker() { return startLabWorker(costLab, 'timing', costLabReply, stopCostLabWorker); }
   // {n, d, tile}: whole numbers, n 1..8192, d 1..256 (64 if left out), tile 1..n (64, or n if
   // smaller, if left out). Resolves to the result, or to {error} and then measures nothing.
   function checkBenchmark(request) {
@@ -276,6 +285,110 @@ window.Module = window.Module || {};
     stopCostLabWorker('the timing run was cancelled');
   }
 
+  // The learning step's trainer: a second instance of the lab worker, started on the first
+  // training (the cost lab's own instance can be stopped by its Cancel without touching this
+  // one). Slot 0 holds the model the view shows, slot 1 the API's runs. Replies go to the
+  // request that sent them; anything unreadable stops the worker and fails what was waiting.
+  const training = { worker: null, started: null, waiting: new Map(), nextId: 1 };
+  const trainingTasks = ['previous-token', 'induction'];
+  function stopTrainingWorker(error) {
+    stopLabWorker(training);
+    const waiting = [...training.waiting.values()];
+    training.waiting.clear();
+    waiting.forEach((w) => w.fail(error));
+  }
+  function trainingReply(data) {
+    const waiting = data && Number.isInteger(data.id) ? training.waiting.get(data.id) : undefined;
+    if (!waiting) { stopTrainingWorker('the training worker sent back something the page cannot read'); return; }
+    if (typeof data.error === 'string') { training.waiting.delete(data.id); waiting.fail(data.error.slice(0, 300)); return; }
+    if (isPlainObject(data.progress)) { waiting.progress(data.progress); return; }
+    if (!isPlainObject(data.result)) throw new Error('unreadable');
+    training.waiting.delete(data.id);
+    waiting.done(data.result);
+  }
+  function trainingSend(message, handlers) {
+    return startLabWorker(training, 'training', trainingReply, stopTrainingWorker).then(() => {
+      const id = training.nextId++;
+      training.waiting.set(id, handlers);
+      training.worker.postMessage(Object.assign({ id }, message));
+    }, (e) => handlers.fail(e.message));
+  }
+  // The view's requests (src/app/web_bridge.cpp): a report goes back to the wasm as one list
+  // of numbers (at_training_report says its layout and checks it again).
+  function trainingNumbers(report) {
+    const list = (x) => (Array.isArray(x) ? x : []);
+    const run = isPlainObject(report.run) ? report.run : { maps: [], predicted: [], confidence: [] };
+    const n = list(run.predicted).length;
+    const maps = list(run.maps);
+    const numbers = [report.done, report.metric, report.accuracy, list(report.losses).length, ...list(report.losses),
+      n, n ? maps.length : 0];
+    if (n) maps.forEach((m) => numbers.push(...list(m)));
+    numbers.push(...list(run.predicted), ...list(run.confidence));
+    if (numbers.length > 4096 || !numbers.every((x) => typeof x === 'number')) throw new Error('unreadable');
+    return numbers;
+  }
+  function trainingReport(request, report, finished, error) {
+    let numbers = [];
+    if (!error) {
+      try { numbers = trainingNumbers(report); } catch (e) { error = 'the training worker sent back something the page cannot read'; }
+    }
+    const at = Module._malloc(8 * Math.max(numbers.length, 1));
+    try {
+      Module.HEAPF64.set(numbers, at >> 3);
+      callWith('at_training_report', null, ['number', 'number', 'number', 'number', 'string'],
+        [request, at, numbers.length, finished ? 1 : 0, error || '']);
+    } finally {
+      Module._free(at);
+    }
+  }
+  function trainingStart(request, task, seed, lr, steps, fresh, probe) {
+    const tokens = probe ? probe.split(',').map(Number) : [];
+    trainingSend({ op: 'train', slot: 0, task, seed, lr, steps, fresh: !!fresh, watch: true, probe: tokens.length ? tokens : null }, {
+      progress: (p) => trainingReport(request, p, false, ''),
+      done: (r) => trainingReport(request, r, true, ''),
+      fail: (error) => trainingReport(request, null, true, error),
+    });
+  }
+  function trainingStop() { if (training.worker) training.worker.postMessage({ op: 'stop', slot: 0 }); }
+  // {task, steps, seed, lr}: task 'previous-token' or 'induction'; steps a whole number 0..20000
+  // (the Train button's schedule if left out; 0 measures the untrained model); seed a whole
+  // number 0..4294967295 (1 if left out); lr 0.00001..1 (the schedule's if left out).
+  function checkTrain(request) {
+    if (!isPlainObject(request)) return { error: "train expects an object, e.g. {task: 'induction', steps: 300, seed: 1}" };
+    const unknown = Object.keys(request).filter((k) => !['task', 'steps', 'seed', 'lr'].includes(k));
+    if (unknown.length) return { error: 'train takes task, steps, seed and lr; it does not know ' + unknown.slice(0, 3).join(', ') };
+    if (!trainingTasks.includes(request.task)) return { error: "task must be 'previous-token' or 'induction'" };
+    const plan = callJson('at_training_plan', ['string'], [request.task]);
+    const steps = request.steps === undefined ? plan.steps : request.steps;
+    const seed = request.seed === undefined ? 1 : request.seed;
+    const lr = request.lr === undefined ? plan.lr : request.lr;
+    if (!Number.isInteger(steps) || steps < 0 || steps > 20000) return { error: 'steps must be a whole number from 0 to 20000' };
+    if (!Number.isInteger(seed) || seed < 0 || seed > 4294967295) return { error: 'seed must be a whole number from 0 to 4294967295' };
+    if (typeof lr !== 'number' || !(lr >= 1e-5 && lr <= 1)) return { error: 'lr must be a number from 0.00001 to 1' };
+    return { task: request.task, steps, seed, lr };
+  }
+  function train(request) {
+    const checked = checkTrain(request);
+    if (checked.error) return Promise.resolve({ error: checked.error });
+    if (window.AT_SINGLE_FILE) return Promise.resolve({ error: 'training needs the served page: this one-file copy has no worker to train in' });
+    return new Promise((resolve) => {
+      trainingSend({ op: 'train', slot: 1, task: trainingTasks.indexOf(checked.task), seed: checked.seed, lr: checked.lr,
+        steps: checked.steps, fresh: true, watch: false, probe: null }, {
+        progress: () => {},
+        done: (r) => {
+          const finite = (x) => typeof x === 'number' && Number.isFinite(x);
+          if (!Array.isArray(r.losses) || r.losses.length !== checked.steps || !r.losses.every(finite) ||
+              !finite(r.metric) || !finite(r.accuracy)) {
+            resolve({ error: 'the training worker sent back something the page cannot read' });
+            return;
+          }
+          resolve({ task: checked.task, steps: checked.steps, loss: r.losses, metric: r.metric, accuracy: r.accuracy });
+        },
+        fail: (error) => resolve({ error }),
+      });
+    });
+  }
+
   window.attentionTour = {
     ready,
     getState() { return callJson('at_get_state'); },
@@ -309,6 +422,13 @@ window.Module = window.Module || {};
     costLabStart,
     costLabCancel,
     costLabStatus() { return callJson('at_cost_lab_status'); },
+    // Trains a tiny attention model in the lab worker (the page stays responsive): resolves to
+    // {task, steps, loss: [one per step], metric, accuracy} or {error}. The same arguments give
+    // the same result.
+    train,
+    trainingStart,
+    trainingStop,
+    trainingStatus() { return callJson('at_training_status'); },
     narration() { return callText('at_narration'); },
     // {ok:true}, or {ok:false, error} with the text size unchanged.
     setZoom(zoom) {

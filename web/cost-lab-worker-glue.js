@@ -1,12 +1,9 @@
-// cost-lab-worker-glue.js: the message handler of the cost lab's worker, put in front of the
-// Emscripten module cost-lab-worker.js (--pre-js). The page sends {id, n, d, tile}; the worker
-// answers {ready: true} once (after a short warm-up, so that V8 has optimised the kernels),
-// then {id, result: {...}} or {id, error} for each request, one at a time, in order.
-// Requests are checked here too: anything but three whole numbers in range is refused.
+// cost-lab-worker-glue.js: the cost lab's half of the lab worker (lab-worker.js, see
+// web/lab-worker-glue.js, which hands it the messages without an `op`). The page sends
+// {id, n, d, tile}; the worker answers {id, result: {...}} or {id, error} for each request, one
+// at a time, in order. Requests are checked here too: anything but three whole numbers in
+// range is refused.
 'use strict';
-var costLabReady = false;
-var costLabWaiting = [];
-
 function costLabMeasure(request) {
   var id = request && Number.isInteger(request.id) ? request.id : -1;
   var n = request && request.n, d = request && request.d, tile = request && request.tile;
@@ -26,15 +23,5 @@ function costLabMeasure(request) {
     maxAbsDiff: HEAPF64[at + 3], naiveBytes: HEAPF64[at + 4], tiledBytes: HEAPF64[at + 5] } });
 }
 
-Module['onRuntimeInitialized'] = function () {
-  Module._cl_benchmark(256, 64, 64);  // warm-up: V8 swaps in optimised code at the next calls
-  costLabReady = true;
-  postMessage({ ready: true });
-  costLabWaiting.splice(0).forEach(costLabMeasure);
-};
-
-self.onmessage = function (event) {
-  if (costLabReady) costLabMeasure(event.data);
-  else if (costLabWaiting.length < 64) costLabWaiting.push(event.data);
-  else postMessage({ id: -1, error: 'too many requests are waiting' });
-};
+// Before the worker says it is ready: V8 swaps in optimised code at the next calls.
+function costLabWarmUp() { Module._cl_benchmark(256, 64, 64); }

@@ -15,6 +15,7 @@
 #include "app/desktop_storage.h"
 #include "app/runtime.h"
 #include "app/screenshot.h"
+#include "app/training_runner.h"
 #include "core/fast_attention.h"
 #include "lesson/actions.h"
 #include "lesson/edits.h"
@@ -118,7 +119,8 @@ class CostLabThread {
 
 // Saves progress at most every two seconds while the state changes, and on exit; an empty
 // storagePath saves nothing.
-void runInteractive(app::Runtime& runtime, const std::string& storagePath, CostLabThread& costLab) {
+void runInteractive(app::Runtime& runtime, const std::string& storagePath, CostLabThread& costLab,
+                    app::TrainingRunner& training) {
   uint64_t savedRevision = runtime.app.session.revision;
   double lastSave = glfwGetTime();
   const auto save = [&] {
@@ -137,11 +139,12 @@ void runInteractive(app::Runtime& runtime, const std::string& storagePath, CostL
     if (app::needsFrame(runtime))
       glfwPollEvents();
     else
-      glfwWaitEventsTimeout(0.5);  // idle: sleep until input arrives
+      glfwWaitEventsTimeout(training.secondsUntilDue());  // idle: sleep until input or training is due
     float scaleX = 1, scaleY = 1;
     glfwGetWindowContentScale(runtime.window, &scaleX, &scaleY);
     if (scaleX != runtime.app.platform.pixelRatio) runtime.app.platform.pixelRatio = scaleX, app::wake(runtime);
     if (costLab.deliver(runtime.app)) app::wake(runtime);
+    if (training.advance(runtime.app)) app::wake(runtime);
     if (app::runFrame(runtime)) glfwSwapBuffers(runtime.window);
   }
   save();
@@ -188,6 +191,13 @@ int main(int argc, char** argv) {
   CostLabThread costLab;
   runtime.app.platform.startCostLab = [&costLab](ui::AppState&, int run, int maxN) { costLab.start(run, maxN); };
   runtime.app.platform.cancelCostLab = [&costLab](ui::AppState&) { costLab.cancel(); };
+  app::TrainingRunner training;
+  runtime.app.platform.startTraining = [&training, screenshot](ui::AppState& a,
+                                                               const ui::Platform::TrainingRequest& r) {
+    training.start(r);
+    if (screenshot) training.runToEnd(a);
+  };
+  runtime.app.platform.stopTraining = [&training](ui::AppState&) { training.stop(); };
   int status = 0;
   if (screenshot) {
     const std::string error = app::writeScreenshot(runtime, options.width, options.height, options.screenshotPath);
@@ -207,7 +217,7 @@ int main(int argc, char** argv) {
       if (!notice.empty()) ui::apply(runtime.app, lesson::actions::showNotice(notice));
       if (!runtime.app.platform.storageAvailable) storagePath.clear();  // a bad record is still there
     }
-    runInteractive(runtime, storagePath, costLab);
+    runInteractive(runtime, storagePath, costLab, training);
   }
   costLab.stop();
   app::shutdownRuntime(runtime);

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -25,6 +26,7 @@
 #include "lesson/progress.h"
 #include "lesson/share_link.h"
 #include "ui/cost_lab_view.h"
+#include "ui/learning_view.h"
 
 namespace app {
 
@@ -124,6 +126,21 @@ void installPageHooks(Runtime& runtime) {
     runtime.app.platform.costLabUnavailable =
         costLabState == 1 ? "Timing runs need the served page: this one-file copy has no worker to run them in."
                           : "Timing runs need Web Workers, which this browser does not offer.";
+  }
+  // The learning step trains in its own instance of the same lab worker.
+  if (costLabState == 0) {
+    runtime.app.platform.startTraining = [](ui::AppState&, const ui::Platform::TrainingRequest& r) {
+      std::string probe;
+      for (int t : r.probe) probe += (probe.empty() ? "" : ",") + std::to_string(t);
+      EM_ASM({ window.attentionTour.trainingStart($0, $1, $2, $3, $4, $5, UTF8ToString($6)); }, r.request,
+             static_cast<int>(r.task), static_cast<double>(r.seed), r.learningRate, r.steps, r.fresh ? 1 : 0,
+             probe.c_str());
+    };
+    runtime.app.platform.stopTraining = [](ui::AppState&) { EM_ASM({ window.attentionTour.trainingStop(); }); };
+  } else {
+    runtime.app.platform.trainingUnavailable =
+        costLabState == 1 ? "Training needs the served page: this one-file copy has no worker to train in."
+                          : "Training needs Web Workers, which this browser does not offer.";
   }
 }
 
@@ -332,6 +349,99 @@ EMSCRIPTEN_KEEPALIVE const char* at_cost_lab_status() {
 EMSCRIPTEN_KEEPALIVE void at_cost_lab_finished(int run, const char* error) {
   ui::costLabFinished(appState(), run, error ? error : "");
   app::wake(*app::bridge().runtime);
+}
+
+// A report of the learning step's trainer, as numbers the page copied out of the lab worker's
+// message (web/attention-tour-api.js trainingReport checked their shape):
+//   [done, metric, accuracy, L, L losses, n, M, M maps of n x n weights, n guesses, n
+//    probabilities], n and M 0 when the report carries no run of the model.
+// Nothing in it is trusted: every count is checked against what is left before it is used,
+// and every number must be finite and in range. A report that fails a check ends the
+// request with a message instead of reaching the view.
+namespace {
+
+bool readTrainingReport(const double* v, int count, ui::TrainingProgress& out) {
+  int at = 0;
+  const auto next = [&](double low, double high, double& x) {
+    if (at >= count) return false;
+    x = v[at++];
+    return std::isfinite(x) && x >= low && x <= high;
+  };
+  const auto whole = [&](double low, double high, int& n) {
+    double x = 0;
+    if (!next(low, high, x) || x != std::floor(x)) return false;
+    n = static_cast<int>(x);
+    return true;
+  };
+  double metric = 0, accuracy = 0, x = 0;
+  int losses = 0, n = 0, maps = 0;
+  if (!whole(0, core::kMaxTrainingSteps * 2.0, out.stepsDone) || !next(0, 1, metric) || !next(0, 1, accuracy) ||
+      !whole(0, 1000, losses))
+    return false;
+  out.metric = static_cast<float>(metric), out.accuracy = static_cast<float>(accuracy);
+  for (int k = 0; k < losses; ++k) {
+    if (!next(0, 1e3, x)) return false;
+    out.newLosses.push_back(static_cast<float>(x));
+  }
+  if (!whole(0, 16, n) || !whole(0, 2, maps) || (n == 0) != (maps == 0)) return false;
+  for (int m = 0; m < maps; ++m) {
+    core::Matrix map(n, n);
+    for (float& w : map.values) {
+      if (!next(0, 1, x)) return false;
+      w = static_cast<float>(x);
+    }
+    out.maps.push_back(std::move(map));
+  }
+  for (int i = 0; i < n; ++i) {
+    int token = 0;
+    if (!whole(0, 15, token)) return false;
+    out.predicted.push_back(token);
+  }
+  for (int i = 0; i < n; ++i) {
+    if (!next(0, 1, x)) return false;
+    out.confidence.push_back(static_cast<float>(x));
+  }
+  return at == count;
+}
+
+}  // namespace
+
+EMSCRIPTEN_KEEPALIVE void at_training_report(int request, const double* numbers, int count, int finished,
+                                             const char* error) {
+  ui::AppState& a = appState();
+  ui::TrainingProgress progress;
+  if (error && *error)
+    ui::trainingFinished(a, request, {}, std::string(error).substr(0, 300));
+  else if (count < 0 || count > 4096 || !readTrainingReport(numbers, count, progress))
+    ui::trainingFinished(a, request, {}, "the training worker sent back something the page cannot read");
+  else if (finished)
+    ui::trainingFinished(a, request, progress, "");
+  else
+    ui::trainingProgress(a, request, progress);
+  app::wake(*app::bridge().runtime);
+}
+
+// The learning step's lab, for tests: {phase, task, steps, metric, accuracy, losses, guess}.
+EMSCRIPTEN_KEEPALIVE const char* at_training_status() {
+  const ui::TrainingLab& lab = appState().view.training;
+  static const char* const phases[] = {"starting", "ready", "training", "failed"};
+  return reply(
+      lesson::dumpJson({{"phase", phases[static_cast<int>(lab.phase)]},
+                        {"task", core::trainingTaskName(lab.task)},
+                        {"steps", lab.stepsDone},
+                        {"metric", lab.metric},
+                        {"accuracy", lab.accuracy},
+                        {"losses", lab.losses.size()},
+                        {"guess", lab.predicted.empty() ? std::string() : ui::tokenLetter(lab.predicted.back())},
+                        {"message", lab.message}}));
+}
+
+// The defaults of attentionTour.train(): {steps, lr} of the Train button's schedule.
+EMSCRIPTEN_KEEPALIVE const char* at_training_plan(const char* task) {
+  core::TrainingTask parsed;
+  if (!task || !core::parseTrainingTask(task, parsed)) return reply("{}");
+  const core::TrainingPlan plan = core::trainingPlan(parsed);
+  return reply(lesson::dumpJson({{"steps", plan.steps}, {"lr", plan.learningRate}}));
 }
 
 // The click count (MouseEvent.detail) of the mouse press that GLFW is about to report.

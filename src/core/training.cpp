@@ -16,7 +16,7 @@ constexpr uint64_t kHeldOutStreamSalt = 0x14057B7EF767814Full;
 
 constexpr int kShortestHalf = 4;  // induction sequences repeat 4 to 8 tokens
 
-constexpr double kBeta1 = 0.9, kBeta2 = 0.98, kEpsilon = 1e-8;
+constexpr double kEpsilon = 1e-8;
 constexpr double kMaxGradientNorm = 1.0;  // clipped above this: an unlucky batch cannot throw it off
 
 int argmax(const double* values, int count) {
@@ -120,8 +120,8 @@ void Trainer::step() {
     for (double x : g->v) squares += x * x;
   const double norm = std::sqrt(squares);
   const double clip = norm > kMaxGradientNorm ? kMaxGradientNorm / norm : 1.0;
-  const int t = stepsDone() + 1;
-  const double correction1 = 1.0 - std::pow(kBeta1, t), correction2 = 1.0 - std::pow(kBeta2, t);
+  beta1Power_ *= kBeta1, beta2Power_ *= kBeta2;
+  const double correction1 = 1.0 - beta1Power_, correction2 = 1.0 - beta2Power_;
   const std::vector<Dense*> params = parameterMatrices(parameters_);
   const std::vector<Dense*> first = parameterMatrices(firstMoment_);
   const std::vector<Dense*> second = parameterMatrices(secondMoment_);

@@ -63,6 +63,8 @@ class Trainer {
   int stepsDone() const { return static_cast<int>(losses_.size()); }
   const std::vector<double>& losses() const { return losses_; }
   TrainingMeasure measure();
+  // From the next step on (Adam's moments are kept).
+  void setLearningRate(double learningRate) { learningRate_ = learningRate; }
   TrainingTask task() const { return task_; }
   const TrainingPlan& plan() const { return plan_; }
   const ModelParameters& parameters() const { return parameters_; }
@@ -79,6 +81,9 @@ class Trainer {
   std::vector<TrainingExample> heldOut_;
   std::vector<double> losses_;
   ModelRun scratch_;
+  // Adam's decay rates, and their powers so far (for the bias correction).
+  static constexpr double kBeta1 = 0.9, kBeta2 = 0.98;
+  double beta1Power_ = 1, beta2Power_ = 1;
 };
 
 // A whole run as the API gives it: steps of training, then the measurements.

@@ -21,6 +21,9 @@ constexpr std::size_t kMaxComputeRequestBytes = 1024 * 1024;
 // compute() answers on the page's main thread, so its reply (scores, weights, per-head
 // matrices, output) stays under this many numbers: about 256 tokens, and fast to send.
 constexpr double kMaxComputeReplyNumbers = 262144;
+// A training report from the lab worker: two 16 x 16 maps and a chunk's losses are about
+// 12 KB as JSON; more is not a report.
+constexpr std::size_t kMaxTrainingReportBytes = 64 * 1024;
 // More than the challenge's code box holds.
 constexpr std::size_t kMaxPasteBytes = 64 * 1024;
 

@@ -282,6 +282,43 @@ std::vector<TourStep> buildSteps() {
        M::Output,
        {"cost-lab"},
        FormulaLine::None,
+       false,
+       ViewPlacement::AfterMatrices,
+       false},
+      // Training tiny models on this machine (ui/learning_view.cpp, core/training.h).
+      {"learning",
+       "Learned, not set by hand",
+       "Every W_Q, W_K and W_V in this tour so far was written by hand. In a real model nobody writes them: they "
+       "start as random numbers and are nudged, step after step, towards better guesses of the next token. Watch "
+       "it happen on two tiny models. Previous token: one attention layer must say, at each position, which letter "
+       "came just before. Only attention can fetch it, so the layer learns to look one position back, and its "
+       "weight map turns into a line just below the diagonal. Induction: a two-layer model reads sequences whose "
+       "second half repeats the first and learns to continue the repeat. Layer 1 learns to look one back, so each "
+       "position also carries the letter before it; layer 2 then looks for the earlier position whose previous "
+       "letter is the current one, and copies the letter found there. Type A B C D A B C and the trained model "
+       "answers D. Language models grow such induction heads too: they are one way a model copies from what it "
+       "has already read.",
+       "Training lowers the cross-entropy between the model's next-token probabilities and the true letters, "
+       "averaged over batches of random sequences, using the Adam optimiser at the learning rate you choose. "
+       "The gradients are exact, worked back through the output matrix, the residual additions, the projections, "
+       "softmax, the 1/√d scaling and the causal mask. Each token is a vector E[t] plus a learned position vector; "
+       "each layer adds its attention output to that running vector; a last matrix turns it into 16 scores, one "
+       "per letter A to P. Previous token: 1 layer, 1 head, width 32, sequences of 12 random letters; the target "
+       "at position i is the letter at i - 1; the metric is the share of positions i ≥ 1 whose largest weight is "
+       "on i - 1. Induction: 2 layers of 1 head, width 64; a sequence is 4 to 8 different letters and then the same "
+       "letters again, placed at a random offset among 24 positions, so only matching letters, not positions, can "
+       "find the copy. Loss and accuracy count the repeated half; the metric is the mean weight layer 2 puts on the "
+       "position just after the earlier copy of the current letter. Both are measured on 64 sequences never "
+       "trained on. Elhage and colleagues (2021) described induction heads in two-layer attention-only models; "
+       "Olsson and colleagues (2022) found them in large language models and tied their appearance to a sudden "
+       "gain in learning from the context.",
+       "loss = -mean log p(next token);   W ← W - lr · Adam(gradient of the loss)",
+       {},
+       M::Output,
+       {"learning"},
+       FormulaLine::None,
+       false,
+       ViewPlacement::AfterMatrices,
        false},
       {"uses",
        "Where attention is used",

@@ -29,6 +29,9 @@ struct TourStep {
   FormulaLine emphasis = FormulaLine::None;
   bool tokenStrip = true;  // the clickable token strip above the matrices (steps that show tokens have their own)
   ViewPlacement placement = ViewPlacement::AfterMatrices;
+  // The worked numbers of the learner's sentence beside the text; off where the step works on
+  // other data (the cost lab's random matrices, the learning step's own model).
+  bool workedNumbers = true;
 };
 
 const std::vector<TourStep>& tourSteps();

@@ -15,6 +15,7 @@
 
 struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab order
 
+#include "core/training.h"
 #include "lesson/session.h"
 #include "lesson/steps.h"
 #include "lesson/text_rules.h"
@@ -126,6 +127,41 @@ struct CostLab {
   std::string message;               // why it failed, or what it is doing
 };
 
+// What the trainer reports after a chunk of steps (or at the end): the new losses, the
+// held-out measurements, and the model run on the learner's sequence (`probe`).
+struct TrainingProgress {
+  int stepsDone = 0;
+  std::vector<float> newLosses;
+  float metric = 0, accuracy = 0;
+  std::vector<core::Matrix> maps;  // one per layer (one head each): the probe's weights
+  std::vector<int> predicted;      // the most likely next token after each position
+  std::vector<float> confidence;   // its probability
+};
+
+// The learning step: a tiny model trained on this machine (core/training.h, in the lab worker
+// on the page, on the UI thread in short slices on the desktop). Reports arrive between frames
+// (ui/learning_view.h); those of an older request are dropped.
+struct TrainingLab {
+  enum class Phase { Starting, Ready, Training, Failed };
+  Phase phase = Phase::Starting;
+  core::TrainingTask task = core::TrainingTask::PreviousToken;
+  float learningRate = 0;  // 0: the task's own, set when the lab starts
+  uint32_t seed = 1;       // Reset moves to the next seed: another run from other random weights
+  int request = 0;         // counts requests; a report carries the one it answers
+  bool stopping = false;   // Pause was pressed; the trainer ends after its chunk
+  int stepsDone = 0;
+  std::vector<float> losses;                       // one per step so far
+  std::vector<std::pair<int, float>> metricCurve;  // (steps done, metric) after each report
+  float metric = 0, accuracy = 0;
+  char probeText[64] = "A B C D A B C";
+  std::vector<int> probe;          // the tokens of probeText that the model runs on
+  std::string probeError;          // why probeText cannot be run
+  std::vector<core::Matrix> maps;  // see TrainingProgress
+  std::vector<int> predicted;
+  std::vector<float> confidence;
+  std::string message;
+};
+
 // The views' own state: what is being typed, picked or shown, not part of the lesson.
 struct ViewState {
   UiPrefs prefs;
@@ -148,6 +184,7 @@ struct ViewState {
   Playback playback;
   ComparisonTraces comparisons;
   CostLab costLab;
+  TrainingLab training;
   int scrolledToStep = -1;  // the step the columns were last scrolled to the top for
   // A name the lesson refused, kept in its field to be fixed until the lesson changes otherwise
   // (index -1: none).
@@ -174,6 +211,22 @@ struct Platform {
   std::function<void(AppState&, int run, int maxN)> startCostLab;
   std::function<void(AppState&)> cancelCostLab;
   std::string costLabUnavailable = "Timing runs are not available in this build.";
+  // The learning step: train (steps 0: only measure and run the probe) the model of
+  // app.view.training, from fresh random weights when `fresh`; stop ends a request early.
+  // Reports come back through ui::trainingProgress / ui::trainingFinished. Unset: training
+  // cannot run here, and trainingUnavailable says why.
+  struct TrainingRequest {
+    int request = 0;
+    core::TrainingTask task = core::TrainingTask::PreviousToken;
+    uint32_t seed = 1;
+    double learningRate = 0;
+    int steps = 0;
+    bool fresh = false;
+    std::vector<int> probe;
+  };
+  std::function<void(AppState&, const TrainingRequest&)> startTraining;
+  std::function<void(AppState&)> stopTraining;
+  std::string trainingUnavailable = "Training is not available in this build.";
 };
 
 // The interactive items of a frame, where they are and the order Tab visits them.

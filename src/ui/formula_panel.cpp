@@ -114,6 +114,7 @@ lesson::FormulaLine introducedSoFar(int step) {
 
 bool drawFormulaPanel(AppState& app) {
   if (!app.session.trace.ok) return false;
+  if (!lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)].workedNumbers) return false;
   using lesson::FormulaLine;
   const FormulaLine introduced = introducedSoFar(app.session.lesson.step);
   if (introduced == FormulaLine::None) return false;  // nothing computed yet: tokens and vectors only

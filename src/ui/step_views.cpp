@@ -40,6 +40,7 @@ void drawSparse(AppState& app);            // sparse_view.cpp
 void drawLinear(AppState& app);            // linear_view.cpp
 void drawFlashStepper(AppState& app);      // flash_view.cpp
 void drawCostLab(AppState& app);           // cost_lab_view.cpp
+void drawLearning(AppState& app);          // learning_view.cpp
 
 const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
@@ -67,6 +68,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"linear", drawLinear},
       {"flash", drawFlashStepper},
       {"cost-lab", drawCostLab},
+      {"learning", drawLearning},
   };
   return records;
 }

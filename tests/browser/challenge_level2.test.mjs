@@ -70,7 +70,10 @@ await runTest('challenge_level2', async ({ browser, url }) => {
   await page.waitForFunction((want) => window.attentionTour.getState().challengeCode2 === want, solution,
                              { timeout: 60000, polling: 100 }).catch(() => {});
   const typed = await state(page);
-  check(typed.challengeCode2 === solution, 'every typed character lands in the level 2 box');
+  let at = 0;
+  while (at < solution.length && typed.challengeCode2[at] === solution[at]) ++at;
+  check(typed.challengeCode2 === solution, 'every typed character lands in the level 2 box' +
+        (typed.challengeCode2 === solution ? '' : ` (first difference at ${at}: typed ${JSON.stringify(typed.challengeCode2.slice(Math.max(0, at - 20), at + 20))}, wanted ${JSON.stringify(solution.slice(Math.max(0, at - 20), at + 20))})`));
   await scrollToWidget(page, 'challenge-check', 250, 500, 40);
   await clickWidget(page, 'challenge-check');
   await waitForGrade(page);

@@ -9,7 +9,7 @@ const stats = (page) => page.evaluate(() => window.attentionTour.stats());
 await runTest('cost_lab', async ({ browser, url }) => {
   const { page, errors, requests } = await openPage(browser, url);
   await ready(page);
-  check(!requests.some((r) => r.includes('cost-lab-worker')), 'the first load does not fetch the cost lab worker');
+  check(!requests.some((r) => r.includes('lab-worker')), 'the first load does not fetch the lab worker');
   await page.evaluate(() => window.attentionTour.setState({ stepId: 'cost-lab' }));
   await settle(page);
   const before = await page.evaluate(() => JSON.stringify(window.attentionTour.getState()));

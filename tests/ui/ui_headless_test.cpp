@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <memory>
 
 #include "lesson/actions.h"
 #include "lesson/code_listing.h"
@@ -18,6 +19,7 @@
 #include "lesson/steps.h"
 #include "ui/cost_lab_view.h"
 #include "ui/formula_panel.h"
+#include "ui/learning_view.h"
 #include "ui/matrix_view.h"
 #include "ui/row_views.h"
 #include "ui/screen.h"
@@ -856,4 +858,105 @@ TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel dr
   frame(app, 1280, 800);
   clickWidget(app, *findWidget(app, "cost-run"), 1280, 800);
   CHECK(started == 1);
+}
+
+TEST_CASE("the learning step: Train asks the platform, reports fill the view, Pause, Step and Reset act") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  // A platform that trains in place, as the desktop does, but all at once.
+  std::vector<ui::Platform::TrainingRequest> requests;
+  int stops = 0;
+  app.platform.startTraining = [&](ui::AppState&, const ui::Platform::TrainingRequest& r) { requests.push_back(r); };
+  app.platform.stopTraining = [&](ui::AppState&) { ++stops; };
+  std::unique_ptr<core::Trainer> trainer;
+  const auto serve = [&](const ui::Platform::TrainingRequest& r) {
+    if (r.fresh || !trainer) trainer = std::make_unique<core::Trainer>(r.task, r.seed, r.learningRate);
+    ui::TrainingProgress p;
+    for (int s = 0; s < r.steps; ++s) trainer->step();
+    for (int s = 0; s < r.steps; ++s)
+      p.newLosses.push_back(static_cast<float>(trainer->losses()[static_cast<size_t>(s)]));
+    const core::TrainingMeasure m = trainer->measure();
+    p.stepsDone = trainer->stepsDone(), p.metric = static_cast<float>(m.metric);
+    p.accuracy = static_cast<float>(m.accuracy);
+    const core::ModelRun& run = trainer->run(r.probe);
+    for (const auto& layer : run.layers) {
+      core::Matrix map(layer.weights[0].rows, layer.weights[0].cols);
+      for (size_t k = 0; k < map.values.size(); ++k) map.values[k] = static_cast<float>(layer.weights[0].v[k]);
+      p.maps.push_back(map);
+    }
+    for (int i = 0; i < run.logits.rows; ++i) {
+      const double* z = run.logits.row(i);
+      p.predicted.push_back(static_cast<int>(std::max_element(z, z + run.logits.cols) - z));
+      p.confidence.push_back(0.5f);
+    }
+    ui::trainingFinished(app, r.request, p, "");
+  };
+  goToStep(app, lesson::stepIndexOf("learning"));
+  frame(app, 1280, 800);
+  REQUIRE(requests.size() == 1);  // the first visit shows an untrained model
+  CHECK(requests[0].fresh);
+  CHECK(requests[0].steps == 0);
+  CHECK(requests[0].probe == std::vector<int>{0, 1, 2, 3, 0, 1, 2});  // A B C D A B C
+  serve(requests[0]);
+  frame(app, 390, 844);
+  frame(app, 390, 844);
+  for (const char* id : {"train", "train-pause", "train-step", "train-reset", "train-task[induction]"}) {
+    CAPTURE(id);
+    CHECK(findWidget(app, id));  // on a phone the buttons come first, the maps further down
+  }
+  frame(app, 1280, 800);
+  frame(app, 1280, 800);
+  for (const char* id : {"train", "train-pause", "train-step", "train-reset", "train-task[induction]",
+                         "train-rate[0.003]", "train-probe", "train-map[0]", "train-curves"}) {
+    CAPTURE(id);
+    CHECK(findWidget(app, id));
+  }
+  CHECK_FALSE(app.animating);  // waiting for reports draws no frames of its own
+  clickWidget(app, *findWidget(app, "train"), 1280, 800);
+  REQUIRE(requests.size() == 2);
+  CHECK(requests[1].steps == core::trainingPlan(core::TrainingTask::PreviousToken).steps);
+  CHECK(app.view.training.phase == ui::TrainingLab::Phase::Training);
+  clickWidget(app, *findWidget(app, "train-pause"), 1280, 800);
+  CHECK(stops == 1);
+  serve(requests[1]);
+  CHECK(app.view.training.phase == ui::TrainingLab::Phase::Ready);
+  CHECK(app.view.training.metric >= 0.95f);
+  CHECK(app.view.training.losses.size() == 200);
+  ui::trainingFinished(app, requests[0].request, {}, "late");  // an older request's report: dropped
+  CHECK(app.view.training.phase == ui::TrainingLab::Phase::Ready);
+  frame(app, 1280, 800);
+  clickWidget(app, *findWidget(app, "train-step"), 1280, 800);
+  REQUIRE(requests.size() == 3);
+  CHECK(requests[2].steps == 1);
+  CHECK_FALSE(requests[2].fresh);
+  serve(requests[2]);
+  CHECK(app.view.training.stepsDone == 201);
+  frame(app, 1280, 800);
+  clickWidget(app, *findWidget(app, "train-reset"), 1280, 800);
+  REQUIRE(requests.size() == 4);
+  CHECK(requests[3].fresh);
+  CHECK(requests[3].seed == requests[0].seed + 1);  // another run from other random weights
+  CHECK(app.view.training.stepsDone == 0);
+  CHECK(app.view.training.losses.empty());
+  // A failing worker: the view says why, and Reset is still there to start again.
+  ui::trainingFinished(app, requests[3].request, {}, "the training worker failed");
+  frame(app, 1280, 800);
+  CHECK(app.view.training.phase == ui::TrainingLab::Phase::Failed);
+  CHECK(app.view.training.message == "Training stopped: the training worker failed");
+  // Letters the model cannot read are refused with a reason; the last good sequence stays.
+  std::vector<int> tokens = {9};
+  CHECK(ui::parseTrainingTokens("A B Z", 16, 12, tokens) == "Use the letters A to P, separated by spaces.");
+  CHECK(tokens == std::vector<int>{9});
+  CHECK(ui::parseTrainingTokens("abc", 16, 12, tokens).empty());
+  CHECK(tokens == std::vector<int>{0, 1, 2});
+  CHECK_FALSE(ui::parseTrainingTokens("A B C D E F G H I J K L M", 16, 12, tokens).empty());
+  CHECK_FALSE(ui::parseTrainingTokens("  ", 16, 12, tokens).empty());
+  // Without a platform, the view says so and Train does nothing.
+  app.platform.startTraining = nullptr;
+  app.platform.trainingUnavailable = "Training needs the served page.";
+  app.view.training.phase = ui::TrainingLab::Phase::Ready;
+  frame(app, 1280, 800);
+  clickWidget(app, *findWidget(app, "train"), 1280, 800);
+  CHECK(requests.size() == 4);
 }

@@ -1,0 +1,27 @@
+// lab-worker-glue.js: the message handler of the lab worker (lab-worker.js and .wasm, built
+// from src/app/cost_lab_worker.cpp and src/app/training_worker.cpp, loaded only when the cost
+// lab times something or the learning step trains). Put after the two halves' glue (--pre-js).
+// It answers {ready: true} once the module is up, then hands each message to its half:
+// training messages carry an `op`, the cost lab's do not. Messages that come before the
+// module is up wait (at most 64).
+'use strict';
+var labReady = false;
+var labWaiting = [];
+
+function labDispatch(request) {
+  if (request && typeof request === 'object' && typeof request.op === 'string') trainingRequest(request);
+  else costLabMeasure(request);
+}
+
+Module['onRuntimeInitialized'] = function () {
+  costLabWarmUp();
+  labReady = true;
+  postMessage({ ready: true });
+  labWaiting.splice(0).forEach(labDispatch);
+};
+
+self.onmessage = function (event) {
+  if (labReady) labDispatch(event.data);
+  else if (labWaiting.length < 64) labWaiting.push(event.data);
+  else postMessage({ id: -1, error: 'too many requests are waiting' });
+};

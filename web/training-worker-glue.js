@@ -1,0 +1,114 @@
+// training-worker-glue.js: the learning step's half of the lab worker (lab-worker.js, see
+// web/lab-worker-glue.js, which hands it the messages with an `op`). Messages from the page:
+//   {id, op: 'train', slot, task, seed, lr, steps, fresh, watch, probe}: trains `steps` steps
+//     (a fresh model first if asked or if the slot has none), in chunks. With watch, after each
+//     chunk it posts {id, progress: {done, losses, metric, accuracy, run}} and paces itself so a
+//     person can see the weights change; at the end {id, result: {...}} either way.
+//   {op: 'stop', slot}: ends that slot's running job after its chunk ({id, result} with
+//     stopped: true).
+//   {id, op: 'run', slot, tokens}: {id, run: {maps, predicted, confidence}}.
+// One job at a time; messages that arrive meanwhile wait their turn. Anything malformed is
+// answered with {id, error}.
+'use strict';
+var trainingQueue = [];
+var trainingBusy = false;
+var trainingStop = false;
+var trainingSlot = -1;  // the slot of the running training job
+var trainingTask = [0, 0];  // the task of each slot's model
+
+function trainingPost(message) { postMessage(message); }
+
+function trainingWhole(x, low, high) { return Number.isInteger(x) && x >= low && x <= high; }
+
+function trainingRun(slot, tokens) {
+  var n = tokens.length;
+  // The plan first: tw_run's numbers live in the same reply buffer, until the next call.
+  var plan = Module._tw_plan(trainingTask[slot]) >> 3;
+  var maps = HEAPF64[plan + 2] * HEAPF64[plan + 3];
+  var at = Module._malloc(4 * n);
+  HEAP32.set(tokens, at >> 2);
+  var out = Module._tw_run(slot, at, n);
+  Module._free(at);
+  if (!out) return null;
+  var base = out >> 3;
+  var run = { maps: [], predicted: [], confidence: [] };
+  for (var m = 0; m < maps; ++m) run.maps.push(Array.from(HEAPF64.subarray(base + m * n * n, base + (m + 1) * n * n)));
+  base += maps * n * n;
+  for (var i = 0; i < n; ++i) { run.predicted.push(HEAPF64[base + 2 * i]); run.confidence.push(HEAPF64[base + 2 * i + 1]); }
+  return run;
+}
+
+function trainingMeasure(slot) {
+  var at = Module._tw_measure(slot) >> 3;
+  return { done: HEAPF64[at], metric: HEAPF64[at + 1], accuracy: HEAPF64[at + 2], heldOutLoss: HEAPF64[at + 3] };
+}
+
+function trainingValidTokens(tokens) {
+  return Array.isArray(tokens) && tokens.length >= 1 && tokens.length <= 16 && tokens.every(function (t) { return trainingWhole(t, 0, 15); });
+}
+
+function trainingJob(request, finished) {
+  var id = request.id;
+  if (request.op === 'run') {
+    var run = trainingValidTokens(request.tokens) && (request.slot === 0 || request.slot === 1) ? trainingRun(request.slot, request.tokens) : null;
+    trainingPost(run ? { id: id, run: run } : { id: id, error: 'there is no model to run, or the tokens cannot be read' });
+    finished();
+    return;
+  }
+  var ok = request.op === 'train' && (request.slot === 0 || request.slot === 1) && (request.task === 0 || request.task === 1) &&
+    trainingWhole(request.seed, 0, 4294967295) && typeof request.lr === 'number' && request.lr >= 1e-5 && request.lr <= 1 &&
+    trainingWhole(request.steps, 0, 20000) && (!request.probe || trainingValidTokens(request.probe));
+  if (!ok) { trainingPost({ id: id, error: 'the worker cannot read this request' }); finished(); return; }
+  var slot = request.slot;
+  if (request.fresh || !Module._tw_has(slot)) {
+    Module._tw_create(slot, request.task, request.seed, request.lr);
+    trainingTask[slot] = request.task;
+  }
+  var left = request.steps;
+  var losses = [];
+  // Watched: a few steps a chunk and at least 40 ms a chunk, so the maps change before one's
+  // eyes; unwatched (the API): big chunks, only small enough to let a stop message in.
+  var chunk = request.watch ? (request.task === 1 ? 8 : 2) : 50;
+  var pace = request.watch ? 40 : 0;
+  trainingStop = false;
+  trainingSlot = slot;
+  function next() {
+    var began = Date.now();
+    var count = Math.min(chunk, left);
+    if (count > 0 && !trainingStop) {
+      var at = Module._tw_steps(slot, count) >> 3;
+      var fresh = Array.from(HEAPF64.subarray(at, at + count));
+      losses.push.apply(losses, fresh);
+      left -= count;
+      if (request.watch) {
+        var progress = trainingMeasure(slot);
+        progress.losses = fresh;
+        if (request.probe) progress.run = trainingRun(slot, request.probe);
+        trainingPost({ id: id, progress: progress });
+      }
+      setTimeout(next, Math.max(0, pace - (Date.now() - began)));
+      return;
+    }
+    var result = trainingMeasure(slot);
+    result.losses = request.watch ? [] : losses;
+    result.stopped = trainingStop;
+    if (request.probe) result.run = trainingRun(slot, request.probe);
+    trainingSlot = -1;
+    trainingPost({ id: id, result: result });
+    finished();
+  }
+  next();
+}
+
+function trainingPump() {
+  if (trainingBusy || !trainingQueue.length) return;
+  trainingBusy = true;
+  trainingJob(trainingQueue.shift(), function () { trainingBusy = false; trainingPump(); });
+}
+
+function trainingRequest(request) {
+  if (request.op === 'stop') { trainingStop = trainingStop || request.slot === trainingSlot; return; }
+  if (trainingQueue.length >= 64) { postMessage({ id: -1, error: 'too many requests are waiting' }); return; }
+  trainingQueue.push(request);
+  trainingPump();
+}
