@@ -4,16 +4,18 @@
 #     as wasm under node; medians of repeated runs in ms and GFLOP/s.
 #  2. the cost lab's float32 kernels (core/fast_attention.h), the same source natively (SSE),
 #     as wasm SIMD under node, and in the page's worker in headless Chromium (n = 4096).
-#  3. the page budget: gzip transfer size of build/site, time to first frame in headless
+#  3. training the learning step's tiny models on their default schedules, natively, as wasm
+#     under node and in the page's lab worker in headless Chromium, over several seeds.
+#  4. the page budget: gzip transfer size of build/site, time to first frame in headless
 #     Chromium on loopback, and frame CPU time while interacting.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MAX_N="${1:-4096}"
 bash scripts/setup.sh >/dev/null
 export NODE_PATH=/usr/share/nodejs
-cmake --preset native >/dev/null && cmake --build --preset native --target attention_bench fast_bench >/dev/null
+cmake --preset native >/dev/null && cmake --build --preset native --target attention_bench fast_bench training_bench >/dev/null
 # The wasm benchmark is built -O3 like the native one; the page's own wasm is size-optimised.
-cmake --preset web-bench >/dev/null && cmake --build --preset web-bench --target attention_bench fast_bench >/dev/null
+cmake --preset web-bench >/dev/null && cmake --build --preset web-bench --target attention_bench fast_bench training_bench >/dev/null
 cmake --preset web >/dev/null && cmake --build --preset web --target attention-tour >/dev/null
 echo "== attention, native (g++ -O3)"
 build/native/tests/attention_bench "$MAX_N"
@@ -31,6 +33,12 @@ echo "== cost lab kernels, wasm SIMD under node, --no-liftoff"
 node --no-experimental-fetch --no-liftoff build/web-bench/tests/fast_bench.js "$MAX_N"
 echo "== cost lab in the page (headless Chromium, the page's worker)"
 node tests/bench/cost_lab_page.mjs 5 "$MAX_N"
+echo "== training, native (g++ -O3)"
+build/native/tests/training_bench 5
+echo "== training, wasm under node"
+node --no-experimental-fetch build/web-bench/tests/training_bench.js 5
+echo "== training in the page (headless Chromium, the page's lab worker)"
+node tests/bench/training_page.mjs 5
 echo "== CPU: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== page budget"
 node tests/bench/page_budget.mjs

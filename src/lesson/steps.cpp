@@ -308,8 +308,9 @@ std::vector<TourStep> buildSteps() {
        "on i - 1. Induction: 2 layers of 1 head, width 64; a sequence is 4 to 8 different letters and then the same "
        "letters again, placed at a random offset among 24 positions, so only matching letters, not positions, can "
        "find the copy. Loss and accuracy count the repeated half; the metric is the mean weight layer 2 puts on the "
-       "position just after the earlier copy of the current letter. Both are measured on 64 sequences never "
-       "trained on. Elhage and colleagues (2021) described induction heads in two-layer attention-only models; "
+       "position just after the earlier copy of the current letter. Both are measured on 64 sequences drawn "
+       "apart from the training batches. Elhage and colleagues (2021) described induction heads in two-layer "
+       "attention-only models; "
        "Olsson and colleagues (2022) found them in large language models and tied their appearance to a sudden "
        "gain in learning from the context.",
        "loss = -mean log p(next token);   W ← W - lr · Adam(gradient of the loss)",

@@ -283,6 +283,21 @@ void drawMapsAndGuesses(AppState& app) {
   }
   registerItem(app, "train-probe",
                [&] { return std::string("Sequence to run the model on, text field: ") + lab.probeText; });
+  // Or pick one: repeats of different lengths, and one with no repeat at all.
+  static const char* const examples[] = {"A B C D A B C", "H E L P H E L", "K I N G K I N", "M N O P J"};
+  ImGui::TextDisabled("Or pick:");
+  for (size_t k = 0; k < sizeof examples / sizeof examples[0]; ++k) {
+    const float width = ImGui::CalcTextSize(examples[k]).x + ImGui::GetStyle().FramePadding.x * 2;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
+    if (ImGui::SmallButton(examples[k])) {
+      std::snprintf(lab.probeText, sizeof lab.probeText, "%s", examples[k]);
+      lab.probeError = parseTrainingTokens(lab.probeText, plan.shape.vocabulary, plan.sequenceLength, lab.probe);
+      if (lab.probeError.empty() && lab.phase == TrainingLab::Phase::Ready) request(app, 0, false);
+    }
+    registerItem(app, "train-example[" + std::to_string(k) + "]",
+                 [&] { return std::string("Run the model on ") + examples[k] + ", button"; });
+  }
   if (!lab.probeError.empty()) ImGui::TextColored(kError, "%s", lab.probeError.c_str());
   if (lab.maps.empty() || lab.maps[0].rows != static_cast<int>(lab.probe.size())) return;
   const int n = static_cast<int>(lab.probe.size());

@@ -932,15 +932,28 @@ TEST_CASE("the learning step: Train asks the platform, reports fill the view, Pa
   CHECK_FALSE(requests[2].fresh);
   serve(requests[2]);
   CHECK(app.view.training.stepsDone == 201);
+  // Picking an example sequence runs the same model on it.
+  frame(app, 1280, 800);
+  frame(app, 1280, 800);
+  REQUIRE(findWidget(app, "train-example[1]"));
+  clickWidget(app, *findWidget(app, "train-example[1]"), 1280, 800);
+  REQUIRE(requests.size() == 4);
+  CHECK(requests[3].steps == 0);
+  CHECK_FALSE(requests[3].fresh);
+  CHECK(requests[3].probe == std::vector<int>{7, 4, 11, 15, 7, 4, 11});  // H E L P H E L
+  serve(requests[3]);
+  CHECK(app.view.training.stepsDone == 201);
+  CHECK(app.view.training.maps.size() == 1);
+  CHECK(app.view.training.maps[0].rows == 7);
   frame(app, 1280, 800);
   clickWidget(app, *findWidget(app, "train-reset"), 1280, 800);
-  REQUIRE(requests.size() == 4);
-  CHECK(requests[3].fresh);
-  CHECK(requests[3].seed == requests[0].seed + 1);  // another run from other random weights
+  REQUIRE(requests.size() == 5);
+  CHECK(requests[4].fresh);
+  CHECK(requests[4].seed == requests[0].seed + 1);  // another run from other random weights
   CHECK(app.view.training.stepsDone == 0);
   CHECK(app.view.training.losses.empty());
   // A failing worker: the view says why, and Reset is still there to start again.
-  ui::trainingFinished(app, requests[3].request, {}, "the training worker failed");
+  ui::trainingFinished(app, requests[4].request, {}, "the training worker failed");
   frame(app, 1280, 800);
   CHECK(app.view.training.phase == ui::TrainingLab::Phase::Failed);
   CHECK(app.view.training.message == "Training stopped: the training worker failed");
@@ -958,5 +971,5 @@ TEST_CASE("the learning step: Train asks the platform, reports fill the view, Pa
   app.view.training.phase = ui::TrainingLab::Phase::Ready;
   frame(app, 1280, 800);
   clickWidget(app, *findWidget(app, "train"), 1280, 800);
-  CHECK(requests.size() == 4);
+  CHECK(requests.size() == 5);
 }
