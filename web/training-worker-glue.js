@@ -4,9 +4,9 @@
 //     (a fresh model first if asked or if the slot has none), in chunks. With watch, after each
 //     chunk it posts {id, progress: {done, losses, metric, accuracy, run}} and paces itself so a
 //     person can see the weights change; at the end {id, result: {...}} either way.
+//     The learning rate applies from the next step on, to a model kept or fresh.
 //   {op: 'stop', slot}: ends that slot's running job after its chunk ({id, result} with
 //     stopped: true).
-//   {id, op: 'run', slot, tokens}: {id, run: {maps, predicted, confidence}}.
 // One job at a time; messages that arrive meanwhile wait their turn. Anything malformed is
 // answered with {id, error}.
 'use strict';
@@ -49,21 +49,16 @@ function trainingValidTokens(tokens) {
 
 function trainingJob(request, finished) {
   var id = request.id;
-  if (request.op === 'run') {
-    var run = trainingValidTokens(request.tokens) && (request.slot === 0 || request.slot === 1) ? trainingRun(request.slot, request.tokens) : null;
-    trainingPost(run ? { id: id, run: run } : { id: id, error: 'there is no model to run, or the tokens cannot be read' });
-    finished();
-    return;
-  }
   var ok = request.op === 'train' && (request.slot === 0 || request.slot === 1) && (request.task === 0 || request.task === 1) &&
     trainingWhole(request.seed, 0, 4294967295) && typeof request.lr === 'number' && request.lr >= 1e-5 && request.lr <= 1 &&
     trainingWhole(request.steps, 0, 20000) && (!request.probe || trainingValidTokens(request.probe));
   if (!ok) { trainingPost({ id: id, error: 'the worker cannot read this request' }); finished(); return; }
   var slot = request.slot;
-  if (request.fresh || !Module._tw_has(slot)) {
+  if (request.fresh || !Module._tw_has(slot) || trainingTask[slot] !== request.task) {
     Module._tw_create(slot, request.task, request.seed, request.lr);
     trainingTask[slot] = request.task;
   }
+  Module._tw_set_rate(slot, request.lr);
   var left = request.steps;
   var losses = [];
   // Watched: a few steps a chunk and at least 40 ms a chunk, so the maps change before one's

@@ -33,6 +33,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE int tw_create(int slot, int task, double seed, d
 // 1 when `slot` holds a model.
 extern "C" EMSCRIPTEN_KEEPALIVE int tw_has(int slot) { return trainer(slot) ? 1 : 0; }
 
+// The learning rate of the model in `slot` from its next step on (checked by the caller).
+extern "C" EMSCRIPTEN_KEEPALIVE void tw_set_rate(int slot, double learningRate) {
+  if (core::Trainer* t = trainer(slot)) t->setLearningRate(learningRate);
+}
+
 // The task's plan: [default steps, default learning rate, layers, heads, vocabulary, positions].
 extern "C" EMSCRIPTEN_KEEPALIVE const double* tw_plan(int task) {
   const core::TrainingPlan plan =

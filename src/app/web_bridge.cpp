@@ -421,19 +421,23 @@ EMSCRIPTEN_KEEPALIVE void at_training_report(int request, const double* numbers,
   app::wake(*app::bridge().runtime);
 }
 
-// The learning step's lab, for tests: {phase, task, steps, metric, accuracy, losses, guess}.
+// The learning step's lab, for tests: {phase, task, steps, metric, accuracy, losses, guess,
+// message, probe, probeError}.
 EMSCRIPTEN_KEEPALIVE const char* at_training_status() {
   const ui::TrainingLab& lab = appState().view.training;
   static const char* const phases[] = {"starting", "ready", "training", "failed"};
-  return reply(
-      lesson::dumpJson({{"phase", phases[static_cast<int>(lab.phase)]},
-                        {"task", core::trainingTaskName(lab.task)},
-                        {"steps", lab.stepsDone},
-                        {"metric", lab.metric},
-                        {"accuracy", lab.accuracy},
-                        {"losses", lab.losses.size()},
-                        {"guess", lab.predicted.empty() ? std::string() : ui::tokenLetter(lab.predicted.back())},
-                        {"message", lab.message}}));
+  return reply(lesson::dumpJson(
+      {{"phase", phases[static_cast<int>(lab.phase)]},
+       {"task", core::trainingTaskName(lab.task)},
+       {"steps", lab.stepsDone},
+       {"metric", lab.metric},
+       {"accuracy", lab.accuracy},
+       {"losses", lab.losses.size()},
+       {"guess",
+        lab.predicted.empty() || lab.shownProbe != lab.probe ? std::string() : ui::tokenLetter(lab.predicted.back())},
+       {"message", lab.message},
+       {"probe", lab.probeText},
+       {"probeError", lab.probeError}}));
 }
 
 // The defaults of attentionTour.train(): {steps, lr} of the Train button's schedule.

@@ -154,12 +154,19 @@ struct TrainingLab {
   std::vector<std::pair<int, float>> metricCurve;  // (steps done, metric) after each report
   float metric = 0, accuracy = 0;
   char probeText[64] = "A B C D A B C";
-  std::vector<int> probe;          // the tokens of probeText that the model runs on
-  std::string probeError;          // why probeText cannot be run
-  std::vector<core::Matrix> maps;  // see TrainingProgress
+  std::vector<int> probe;           // the tokens of probeText that the model runs on
+  std::vector<int> requestedProbe;  // the probe the newest request carried
+  std::vector<int> shownProbe;      // the probe that `maps` and `predicted` belong to
+  std::string probeError;           // why probeText cannot be run
+  std::vector<core::Matrix> maps;   // see TrainingProgress
   std::vector<int> predicted;
   std::vector<float> confidence;
   std::string message;
+  // Keyboard focus handed on when the focused button is disabled by its own press: Train (or
+  // Step) -> Pause while training, Pause -> Train when it ends.
+  enum class FocusNext { None, Pause, Train };
+  FocusNext focusNext = FocusNext::None;
+  bool pauseFocused = false;  // Pause held keyboard focus in the last frame
 };
 
 // The views' own state: what is being typed, picked or shown, not part of the lesson.

@@ -68,6 +68,19 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
   if (focused) app.focus.enterPressesBuilding = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Inputable) == 0;
 }
 
+bool hasKeyboardFocus() {
+  const ImGuiID itemId = ImGui::GetItemID();
+  return itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
+}
+
+void takeKeyboardFocus(AppState& app) {
+  ImGuiContext& g = *GImGui;
+  ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+  g.NavDisableHighlight = false;
+  g.NavDisableMouseHover = true;
+  app.focus.scrollTo = ImGui::GetItemID();
+}
+
 std::string spokenName(const AppState& app, const std::string& id) {
   for (const auto& w : app.focus.widgets)
     if (w.id == id && !w.spoken.empty()) return w.spoken;

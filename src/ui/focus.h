@@ -46,6 +46,12 @@ ArrowPresses takeArrowKeys(AppState& app);
 // The item just drawn handles Enter itself (a matrix cell starts typing on Enter), so Enter is
 // not turned into a press of it.
 void keepEnterKey(AppState& app);
+// True when the item just drawn holds keyboard focus (Tab put it there, its outline shows).
+bool hasKeyboardFocus();
+// Gives keyboard focus to the item just drawn, as Tab would: a control that pressing another
+// one disabled hands the keyboard on to the one that takes over (Train -> Pause, and back).
+void takeKeyboardFocus(AppState& app);
+
 // Around the drawing of a frame: starts the registry afresh, then publishes it.
 void beginFocusFrame(AppState& app);
 void endFocusFrame(AppState& app);

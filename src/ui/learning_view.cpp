@@ -40,6 +40,7 @@ void request(AppState& app, int steps, bool fresh) {
   r.steps = steps;
   r.fresh = fresh;
   r.probe = lab.probe;
+  lab.requestedProbe = lab.probe;
   lab.stopping = false;
   lab.message.clear();
   if (fresh) {
@@ -93,7 +94,14 @@ void drawButtons(AppState& app) {
   const int left = plan.steps - lab.stepsDone;
   const bool more = left <= 0;
   ImGui::BeginDisabled(!available || !ready);
-  if (ImGui::Button(more ? "Train more" : "Train")) request(app, more ? plan.steps : left, false);
+  if (ImGui::Button(more ? "Train more" : "Train")) {
+    if (hasKeyboardFocus()) lab.focusNext = TrainingLab::FocusNext::Pause;
+    request(app, more ? plan.steps : left, false);
+  }
+  if (lab.focusNext == TrainingLab::FocusNext::Train && ready) {
+    takeKeyboardFocus(app);
+    lab.focusNext = TrainingLab::FocusNext::None;
+  }
   registerItem(app, "train", [&] {
     return std::string(more ? "Train more" : "Train") + ", button: runs " + std::to_string(more ? plan.steps : left) +
            " training steps" + (available ? "" : ". " + app.platform.trainingUnavailable);
@@ -105,13 +113,20 @@ void drawButtons(AppState& app) {
     lab.stopping = true;
     app.platform.stopTraining(app);
   }
+  if (lab.focusNext == TrainingLab::FocusNext::Pause && busy) {
+    takeKeyboardFocus(app);
+    lab.focusNext = TrainingLab::FocusNext::None;
+  }
+  lab.pauseFocused = hasKeyboardFocus();
   ImGui::EndDisabled();
   registerItem(app, "train-pause", "Pause, button: stops training after the steps under way");
   ImGui::SameLine();
   ImGui::BeginDisabled(!available || !ready);
-  if (ImGui::Button("Step")) request(app, 1, false);
+  if (ImGui::Button("Step")) request(app, 1, false);  // one step: over before focus could move
   registerItem(app, "train-step", "Step, button: one training step");
+  ImGui::EndDisabled();
   ImGui::SameLine();
+  ImGui::BeginDisabled(!available || busy);  // also after a failure: the way to start again
   if (ImGui::Button("Reset")) {
     ++lab.seed;
     request(app, 0, true);
@@ -133,6 +148,12 @@ void drawButtons(AppState& app) {
     });
   }
   ImGui::EndDisabled();
+  ImGui::PushTextWrapPos(visibleRight() - px(app, 2));
+  ImGui::TextDisabled(
+      "0.003 is the schedule's own rate. At 0.0003 the steps are too small to get far in one schedule; at 0.03 the "
+      "previous-token head still forms, but the induction model is thrown off and does not recover (five seeds of "
+      "each, tried).");
+  ImGui::PopTextWrapPos();
   const float progress = static_cast<float>(std::min(lab.stepsDone, plan.steps)) / static_cast<float>(plan.steps);
   char overlay[96];
   std::snprintf(overlay, sizeof overlay, "step %d of %d", lab.stepsDone, std::max(plan.steps, lab.stepsDone));
@@ -183,7 +204,7 @@ void drawCurves(AppState& app) {
   const int steps = std::max(plan.steps, lab.stepsDone);
   // The loss averaged over 10 steps, so the line shows the trend rather than each batch.
   std::vector<std::pair<int, float>> loss;
-  float top = 1.0f;
+  float top = 5.0f;  // a fixed scale (raised only by a larger loss), so runs can be compared
   for (size_t k = 0; k < lab.losses.size(); k += 5) {
     float sum = 0;
     int count = 0;
@@ -193,7 +214,7 @@ void drawCurves(AppState& app) {
   }
   const float available = visibleWidth();
   const bool beside = available > px(app, 520);
-  const float width = beside ? (available - px(app, 24)) / 2 : available;
+  const float width = (beside ? (available - px(app, 24)) / 2 : available) - px(app, 2);  // no rounding past the edge
   const float height = px(app, 120);
   ImGui::BeginGroup();
   drawCurve(app, "Loss (cross-entropy, lower is better)", loss, top, steps, kLossInk, width, height);
@@ -271,6 +292,30 @@ void drawMap(AppState& app, const core::Matrix& weights, const std::vector<int>&
   });
 }
 
+// What the model says at the last position, as a learner would read it; above the maps, so
+// the answer is in view without scrolling.
+void drawGuess(AppState& app) {
+  const TrainingLab& lab = app.view.training;
+  if (lab.predicted.empty()) return;
+  std::string sequence;
+  for (int t : lab.probe) sequence += tokenLetter(t) + " ";
+  const std::string guess = tokenLetter(lab.predicted.back()) + " (" +
+                            std::to_string(static_cast<int>(std::lround(100 * lab.confidence.back()))) + "%)";
+  std::string line = lab.task == core::TrainingTask::Induction
+                         ? "After " + sequence + "the model guesses " + guess + " comes next."
+                         : "At the last letter of " + sequence + "the model says the letter before was " + guess + ".";
+  // Induction copies what followed an earlier copy of the last letter; without one, nothing
+  // in the sequence can be copied.
+  const int last = lab.probe.back();
+  if (lab.task == core::TrainingTask::Induction &&
+      std::find(lab.probe.begin(), lab.probe.end() - 1, last) == lab.probe.end() - 1)
+    line += " " + tokenLetter(last) + " has not come before, so there is nothing to copy: a guess without grounds.";
+  if (lab.stepsDone == 0) line += " The weights are still random, so is the guess.";
+  ImGui::PushTextWrapPos(visibleRight() - px(app, 2));
+  ImGui::TextUnformatted(line.c_str());
+  ImGui::PopTextWrapPos();
+}
+
 void drawMapsAndGuesses(AppState& app) {
   TrainingLab& lab = app.view.training;
   const core::TrainingPlan plan = core::trainingPlan(lab.task);
@@ -298,8 +343,15 @@ void drawMapsAndGuesses(AppState& app) {
     registerItem(app, "train-example[" + std::to_string(k) + "]",
                  [&] { return std::string("Run the model on ") + examples[k] + ", button"; });
   }
-  if (!lab.probeError.empty()) ImGui::TextColored(kError, "%s", lab.probeError.c_str());
-  if (lab.maps.empty() || lab.maps[0].rows != static_cast<int>(lab.probe.size())) return;
+  // A sequence that cannot be read shows only why: no maps or guess of an older one.
+  if (!lab.probeError.empty()) {
+    ImGui::TextColored(kError, "%s", lab.probeError.c_str());
+    return;
+  }
+  // Edits made while a request was under way are run once it is answered.
+  if (lab.phase == TrainingLab::Phase::Ready && lab.shownProbe != lab.probe) request(app, 0, false);
+  if (lab.maps.empty() || lab.shownProbe != lab.probe || lab.maps[0].rows != static_cast<int>(lab.probe.size())) return;
+  drawGuess(app);
   const int n = static_cast<int>(lab.probe.size());
   const float label = ImGui::CalcTextSize("M").x + px(app, 8);
   const float available = visibleWidth();
@@ -315,8 +367,10 @@ void drawMapsAndGuesses(AppState& app) {
             "train-map[" + std::to_string(l) + "]", cell);
     ImGui::EndGroup();
   }
-  ImGui::PushTextWrapPos(visibleRight());
-  ImGui::TextDisabled("Rows: positions looking. Columns: positions looked at. Grey: later positions (causal mask).");
+  ImGui::PushTextWrapPos(visibleRight() - px(app, 2));
+  ImGui::TextDisabled(
+      "Rows: positions looking. Columns: positions looked at. Grey: later positions, which these models never see "
+      "(they learn to predict what comes next).");
   ImGui::TextUnformatted(
       lab.task == core::TrainingTask::Induction
           ? "What to look for: in layer 1 a line just below the diagonal (each letter looks at the "
@@ -324,20 +378,6 @@ void drawMapsAndGuesses(AppState& app) {
             "its earlier copy."
           : "What to look for: a line just below the diagonal, each letter looking at the one before.");
   ImGui::PopTextWrapPos();
-  // What the model says at the last position, as a learner would read it.
-  if (!lab.predicted.empty()) {
-    std::string sequence;
-    for (int t : lab.probe) sequence += tokenLetter(t) + " ";
-    const std::string guess = tokenLetter(lab.predicted.back()) + " (" +
-                              std::to_string(static_cast<int>(std::lround(100 * lab.confidence.back()))) + "%)";
-    const std::string line =
-        lab.task == core::TrainingTask::Induction
-            ? "After " + sequence + "the model guesses " + guess + " comes next."
-            : "At the last letter of " + sequence + "the model says the letter before was " + guess + ".";
-    ImGui::PushTextWrapPos(visibleRight());
-    ImGui::TextUnformatted(line.c_str());
-    ImGui::PopTextWrapPos();
-  }
 }
 
 }  // namespace
@@ -350,7 +390,8 @@ std::string parseTrainingTokens(const std::string& text, int vocabulary, int max
     if (c == ' ' || c == ',') continue;
     const int token = std::toupper(static_cast<unsigned char>(c)) - 'A';
     if (token < 0 || token >= vocabulary)
-      return std::string("Use the letters A to ") + tokenLetter(vocabulary - 1) + ", separated by spaces.";
+      return std::string("Use only the letters A to ") + tokenLetter(vocabulary - 1) +
+             " (spaces between them are optional).";
     parsed.push_back(token);
   }
   if (parsed.empty()) return "Type a few letters, such as A B C D A B C.";
@@ -369,6 +410,7 @@ void trainingProgress(AppState& app, int requestId, const TrainingProgress& prog
   if (lab.metricCurve.empty() || lab.metricCurve.back().first != progress.stepsDone)
     lab.metricCurve.emplace_back(progress.stepsDone, progress.metric);
   if (!progress.maps.empty()) {
+    lab.shownProbe = lab.requestedProbe;
     lab.maps = progress.maps;
     lab.predicted = progress.predicted;
     lab.confidence = progress.confidence;
@@ -384,8 +426,11 @@ void trainingFinished(AppState& app, int requestId, const TrainingProgress& last
     return;
   }
   trainingProgress(app, requestId, last);
+  if (last.maps.empty()) lab.maps.clear();  // nothing shown rather than another sequence's maps
+  lab.shownProbe = lab.requestedProbe;      // answered, with or without a run: not asked again
   lab.phase = TrainingLab::Phase::Ready;
   lab.stopping = false;
+  if (lab.pauseFocused) lab.focusNext = TrainingLab::FocusNext::Train;
 }
 
 void drawLearning(AppState& app) {

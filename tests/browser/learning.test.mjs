@@ -106,6 +106,19 @@ await runTest('learning', async ({ browser, url }) => {
   const full = await waitFor(page, (s) => s.phase === 'ready' && s.steps === 600, 'Train finishes the schedule', 90);
   check(full.guess === 'D', `after A B C D A B C the induction model guesses ${full.guess}`);
   await screenshotStats(page, 'learning-induction-1280.png');
+
+  // A sequence typed on the keyboard: letters the model has no token for are refused with a
+  // reason (and no stale maps); a new repeat is completed by the trained model.
+  await clickWidget(page, 'train-probe');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('J K L Z');
+  const refused = await waitFor(page, (s) => s.probeError !== '', 'a letter outside A..P is refused');
+  check(/Use only the letters A to P/.test(refused.probeError), `the reason is given: ${refused.probeError}`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('J K L M J K L');
+  const typed = await waitFor(page, (s) => s.probeError === '' && s.probe === 'J K L M J K L' && s.phase === 'ready',
+                              'the typed sequence is run');
+  await waitFor(page, (s) => s.guess === 'M', `after J K L M J K L the model guesses M (it said ${typed.guess})`);
   await clickWidget(page, 'train-reset');
   const reset = await waitFor(page, (s) => s.phase === 'ready' && s.steps === 0, 'Reset starts again untrained');
   check(reset.losses === 0 && reset.metric < 0.5, `Reset: a new untrained model (metric ${reset.metric})`);

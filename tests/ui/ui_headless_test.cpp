@@ -957,9 +957,19 @@ TEST_CASE("the learning step: Train asks the platform, reports fill the view, Pa
   frame(app, 1280, 800);
   CHECK(app.view.training.phase == ui::TrainingLab::Phase::Failed);
   CHECK(app.view.training.message == "Training stopped: the training worker failed");
+  // Reset is the way out of a failure; the chosen learning rate goes with the next request.
+  clickWidget(app, *findWidget(app, "train-rate[0.03]"), 1280, 800);
+  CHECK(app.view.training.learningRate == 0.03f);
+  clickWidget(app, *findWidget(app, "train-reset"), 1280, 800);
+  REQUIRE(requests.size() == 6);
+  CHECK(requests[5].fresh);
+  CHECK(requests[5].learningRate == doctest::Approx(0.03));
+  serve(requests[5]);
+  CHECK(app.view.training.phase == ui::TrainingLab::Phase::Ready);
   // Letters the model cannot read are refused with a reason; the last good sequence stays.
   std::vector<int> tokens = {9};
-  CHECK(ui::parseTrainingTokens("A B Z", 16, 12, tokens) == "Use the letters A to P, separated by spaces.");
+  CHECK(ui::parseTrainingTokens("A B Z", 16, 12, tokens) ==
+        "Use only the letters A to P (spaces between them are optional).");
   CHECK(tokens == std::vector<int>{9});
   CHECK(ui::parseTrainingTokens("abc", 16, 12, tokens).empty());
   CHECK(tokens == std::vector<int>{0, 1, 2});
@@ -971,5 +981,5 @@ TEST_CASE("the learning step: Train asks the platform, reports fill the view, Pa
   app.view.training.phase = ui::TrainingLab::Phase::Ready;
   frame(app, 1280, 800);
   clickWidget(app, *findWidget(app, "train"), 1280, 800);
-  CHECK(requests.size() == 5);
+  CHECK(requests.size() == 6);
 }
