@@ -90,6 +90,25 @@ await runTest('learning', async ({ browser, url }) => {
   check((await stats(page)).frames === idleFrames, 'the page idles (no frames) once training is over');
   await screenshotStats(page, 'learning-previous-1280.png');
 
+  // From the keyboard: Tab to Train, Space; focus moves on to Pause while it trains (Train is
+  // disabled then), and back to Train when training ends.
+  const focused = async () => (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
+  let onTrain = false;
+  for (let k = 0; k < 80 && !onTrain; ++k) {
+    await page.keyboard.press('Tab');
+    await settle(page);
+    onTrain = ((await focused()) || {}).id === 'train';
+  }
+  check(onTrain, 'Tab reaches the Train button');
+  await page.keyboard.press('Space');
+  await waitFor(page, (s) => s.phase === 'training', 'Space on Train starts training');
+  await settle(page);
+  check(((await focused()) || {}).id === 'train-pause', 'keyboard focus moved on to Pause');
+  await waitFor(page, (s) => s.phase === 'ready', 'the extra training ends');
+  await settle(page);
+  await settle(page);
+  check(((await focused()) || {}).id === 'train', 'keyboard focus is back on Train when it ends');
+
   // Induction: Train, Pause, Step, Reset.
   await clickWidget(page, 'train-task[induction]');
   await waitFor(page, (s) => s.phase === 'ready' && s.task === 'induction' && s.steps === 0, 'the induction model is fresh');
