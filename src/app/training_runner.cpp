@@ -2,9 +2,8 @@
 // worker's (web/training-worker-glue.js), so both show the same film.
 #include "app/training_runner.h"
 
-#include <GLFW/glfw3.h>
-
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace app {
@@ -12,6 +11,10 @@ namespace app {
 namespace {
 
 constexpr double kPaceSeconds = 0.040;
+
+double secondsNow() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 int chunkSteps(core::TrainingTask task) { return task == core::TrainingTask::Induction ? 8 : 2; }
 
@@ -59,13 +62,13 @@ ui::TrainingProgress TrainingRunner::report(bool withLosses, int count) {
 }
 
 bool TrainingRunner::advance(ui::AppState& app) {
-  if (!active_ || glfwGetTime() < nextDue_) return false;
+  if (!active_ || secondsNow() < nextDue_) return false;
   const int count = std::min(chunkSteps(job_.task), left_);
   if (count > 0 && !stopRequested_) {
     for (int s = 0; s < count; ++s) trainer_->step();
     left_ -= count;
     ui::trainingProgress(app, job_.request, report(true, count));
-    nextDue_ = glfwGetTime() + kPaceSeconds;
+    nextDue_ = secondsNow() + kPaceSeconds;
     return true;
   }
   active_ = false;
@@ -80,6 +83,6 @@ void TrainingRunner::runToEnd(ui::AppState& app) {
   }
 }
 
-double TrainingRunner::secondsUntilDue() const { return active_ ? std::max(0.0, nextDue_ - glfwGetTime()) : 0.5; }
+double TrainingRunner::secondsUntilDue() const { return active_ ? std::max(0.0, nextDue_ - secondsNow()) : 0.5; }
 
 }  // namespace app
