@@ -445,9 +445,18 @@ void drawLearning(AppState& app) {
   drawTaskChoice(app);
   drawButtons(app);
   ImGui::Spacing();
-  drawCurves(app);
-  ImGui::Spacing();
+  // On a narrow screen the maps come right under the buttons, so Train and the heads forming
+  // fit on one screen; the curves follow.
+  const bool narrow = visibleWidth() < px(app, 520);
+  if (!narrow) {
+    drawCurves(app);
+    ImGui::Spacing();
+  }
   drawMapsAndGuesses(app);
+  if (narrow) {
+    ImGui::Spacing();
+    drawCurves(app);
+  }
 }
 
 }  // namespace ui
