@@ -49,13 +49,9 @@ ui::TrainingProgress TrainingRunner::report(bool withLosses, int count) {
       for (size_t k = 0; k < w.v.size(); ++k) map.values[k] = static_cast<float>(w.v[k]);
       p.maps.push_back(std::move(map));
     }
-    for (int i = 0; i < run.logits.rows; ++i) {
-      const double* z = run.logits.row(i);
-      const int best = static_cast<int>(std::max_element(z, z + run.logits.cols) - z);
-      double sum = 0;
-      for (int c = 0; c < run.logits.cols; ++c) sum += std::exp(z[c] - z[best]);
-      p.predicted.push_back(best);
-      p.confidence.push_back(static_cast<float>(1.0 / sum));
+    for (const core::NextTokenGuess& g : core::nextTokenGuesses(run)) {
+      p.predicted.push_back(g.token);
+      p.confidence.push_back(static_cast<float>(g.probability));
     }
   }
   return p;

@@ -83,14 +83,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const double* tw_run(int slot, const int* tokens
   reply.clear();
   for (const auto& layer : run.layers)
     for (const auto& weights : layer.weights) reply.insert(reply.end(), weights.v.begin(), weights.v.end());
-  for (int i = 0; i < n; ++i) {
-    const double* z = run.logits.row(i);
-    int best = 0;
-    for (int c = 1; c < run.logits.cols; ++c) best = z[c] > z[best] ? c : best;
-    double sum = 0;
-    for (int c = 0; c < run.logits.cols; ++c) sum += std::exp(z[c] - z[best]);
-    reply.push_back(best);
-    reply.push_back(1.0 / sum);
+  for (const core::NextTokenGuess& g : core::nextTokenGuesses(run)) {
+    reply.push_back(g.token);
+    reply.push_back(g.probability);
   }
   return reply.data();
 }

@@ -116,6 +116,18 @@ double crossEntropy(const Dense& logits, const std::vector<int>& targets, Dense*
 
 }  // namespace
 
+std::vector<NextTokenGuess> nextTokenGuesses(const ModelRun& run) {
+  std::vector<NextTokenGuess> guesses;
+  for (int i = 0; i < run.logits.rows; ++i) {
+    const double* z = run.logits.row(i);
+    const int best = static_cast<int>(std::max_element(z, z + run.logits.cols) - z);
+    double sum = 0;
+    for (int c = 0; c < run.logits.cols; ++c) sum += std::exp(z[c] - z[best]);
+    guesses.push_back({best, 1.0 / sum});
+  }
+  return guesses;
+}
+
 double lossOnly(const ModelParameters& p, const std::vector<int>& tokens, const std::vector<int>& targets,
                 ModelRun& run, int firstPosition) {
   runModel(p, tokens, run, firstPosition);

@@ -43,6 +43,14 @@ struct ModelRun {
   Dense logits;                             // n x vocabulary
 };
 
+// The most likely next token after each position of a run, and its probability (the logits'
+// softmax, max subtracted): the model's guesses as the views show them.
+struct NextTokenGuess {
+  int token = 0;
+  double probability = 0;
+};
+std::vector<NextTokenGuess> nextTokenGuesses(const ModelRun& run);
+
 // tokens: each in 0..vocabulary-1, at positions firstPosition, firstPosition + 1, ... (all
 // below shape.length). The caller checks.
 void runModel(const ModelParameters& p, const std::vector<int>& tokens, ModelRun& run, int firstPosition = 0);

@@ -23,12 +23,6 @@ constexpr ImU32 kGrid = IM_COL32(215, 215, 220, 255);
 // small (slow) and too large (unsteady).
 constexpr float kLearningRates[] = {0.0003f, 0.001f, 0.003f, 0.01f, 0.03f};
 
-std::string twoDigits(float value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", static_cast<double>(value));
-  return text;
-}
-
 void request(AppState& app, int steps, bool fresh) {
   TrainingLab& lab = app.view.training;
   if (!app.platform.startTraining) return;
@@ -52,13 +46,18 @@ void request(AppState& app, int steps, bool fresh) {
   app.platform.startTraining(app, r);
 }
 
-void chooseTask(AppState& app, core::TrainingTask task) {
+// Reads probeText into probe for the current task's model (or says why not).
+void readProbe(TrainingLab& lab) {
+  const core::TrainingPlan plan = core::trainingPlan(lab.task);
+  lab.probeError = parseTrainingTokens(lab.probeText, plan.shape.vocabulary, plan.sequenceLength, lab.probe);
+}
+
+// A task's own learning rate and a fresh, untrained model for it.
+void startTask(AppState& app, core::TrainingTask task) {
   TrainingLab& lab = app.view.training;
   lab.task = task;
   lab.learningRate = static_cast<float>(core::trainingPlan(task).learningRate);
-  const std::string error = parseTrainingTokens(lab.probeText, core::trainingPlan(task).shape.vocabulary,
-                                                core::trainingPlan(task).sequenceLength, lab.probe);
-  lab.probeError = error;
+  readProbe(lab);
   request(app, 0, true);
 }
 
@@ -78,7 +77,7 @@ void drawTaskChoice(AppState& app) {
       const float width = ImGui::GetFrameHeight() * 1.5f + ImGui::CalcTextSize(c.label).x;
       if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
     }
-    if (ImGui::RadioButton(c.label, lab.task == c.task) && lab.task != c.task) chooseTask(app, c.task);
+    if (ImGui::RadioButton(c.label, lab.task == c.task) && lab.task != c.task) startTask(app, c.task);
     registerItem(app, c.id,
                  [&] { return std::string("Task: ") + c.label + (lab.task == c.task ? ", chosen" : ", option"); });
   }
@@ -178,7 +177,7 @@ void drawCurve(AppState& app, const char* title, const std::vector<std::pair<int
   const float topY = origin.y + px(app, 4), bottom = origin.y + height - ImGui::GetTextLineHeight() - px(app, 4);
   draw->AddRect(ImVec2(left, topY), ImVec2(right, bottom), kGrid);
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  const std::string topLabel = top >= 10 ? std::to_string(static_cast<int>(top)) : twoDigits(top).substr(0, 3);
+  const std::string topLabel = top >= 10 ? std::to_string(static_cast<int>(top)) : formatNumber(top).substr(0, 3);
   draw->AddText(ImVec2(origin.x, topY - ImGui::GetTextLineHeight() * 0.5f), faint, topLabel.c_str());
   draw->AddText(ImVec2(origin.x, bottom - ImGui::GetTextLineHeight() * 0.5f), faint, "0");
   const std::string stepsLabel = std::to_string(steps) + " steps";
@@ -228,8 +227,8 @@ void drawCurves(AppState& app) {
   ImGui::EndGroup();
   registerItem(app, "train-curves", [&] {
     return "Training so far: " + std::to_string(lab.stepsDone) + " steps, last loss " +
-           (lab.losses.empty() ? std::string("none yet") : twoDigits(lab.losses.back())) + ", metric " +
-           twoDigits(lab.metric) + ", accuracy " + twoDigits(lab.accuracy);
+           (lab.losses.empty() ? std::string("none yet") : formatNumber(lab.losses.back())) + ", metric " +
+           formatNumber(lab.metric) + ", accuracy " + formatNumber(lab.accuracy);
   });
 }
 
@@ -282,7 +281,7 @@ void drawMap(AppState& app, const core::Matrix& weights, const std::vector<int>&
     const int j = std::clamp(static_cast<int>((mouse.x - origin.x) / cell), 0, weights.cols - 1);
     ImGui::SetTooltip("position %d (%s) on position %d (%s): weight %s", i + 1,
                       tokenLetter(tokens[static_cast<size_t>(i)]).c_str(), j + 1,
-                      tokenLetter(tokens[static_cast<size_t>(j)]).c_str(), twoDigits(weights.at(i, j)).c_str());
+                      tokenLetter(tokens[static_cast<size_t>(j)]).c_str(), formatNumber(weights.at(i, j)).c_str());
   }
   registerItem(app, id, [&] {
     std::string spoken = std::string(title) + ": top weight one position back in " + mapSummary(weights, tokens, false);
@@ -318,14 +317,10 @@ void drawGuess(AppState& app) {
 
 void drawMapsAndGuesses(AppState& app) {
   TrainingLab& lab = app.view.training;
-  const core::TrainingPlan plan = core::trainingPlan(lab.task);
   ImGui::TextUnformatted("Run the model on:");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::min(px(app, 260), visibleRight() - ImGui::GetCursorPosX()));
-  if (ImGui::InputText("##probe", lab.probeText, sizeof lab.probeText)) {
-    lab.probeError = parseTrainingTokens(lab.probeText, plan.shape.vocabulary, plan.sequenceLength, lab.probe);
-    if (lab.probeError.empty() && lab.phase == TrainingLab::Phase::Ready) request(app, 0, false);
-  }
+  if (ImGui::InputText("##probe", lab.probeText, sizeof lab.probeText)) readProbe(lab);
   registerItem(app, "train-probe",
                [&] { return std::string("Sequence to run the model on, text field: ") + lab.probeText; });
   // Or pick one: repeats of different lengths, and one with no repeat at all.
@@ -337,8 +332,7 @@ void drawMapsAndGuesses(AppState& app) {
     if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
     if (ImGui::SmallButton(examples[k])) {
       std::snprintf(lab.probeText, sizeof lab.probeText, "%s", examples[k]);
-      lab.probeError = parseTrainingTokens(lab.probeText, plan.shape.vocabulary, plan.sequenceLength, lab.probe);
-      if (lab.probeError.empty() && lab.phase == TrainingLab::Phase::Ready) request(app, 0, false);
+      readProbe(lab);
     }
     registerItem(app, "train-example[" + std::to_string(k) + "]",
                  [&] { return std::string("Run the model on ") + examples[k] + ", button"; });
@@ -348,7 +342,8 @@ void drawMapsAndGuesses(AppState& app) {
     ImGui::TextColored(kError, "%s", lab.probeError.c_str());
     return;
   }
-  // Edits made while a request was under way are run once it is answered.
+  // A new sequence (typed, picked, or edited while a request was under way) is run as soon as
+  // the trainer is free: the one place that asks for it.
   if (lab.phase == TrainingLab::Phase::Ready && lab.shownProbe != lab.probe) request(app, 0, false);
   if (lab.maps.empty() || lab.shownProbe != lab.probe || lab.maps[0].rows != static_cast<int>(lab.probe.size())) return;
   drawGuess(app);
@@ -435,12 +430,7 @@ void trainingFinished(AppState& app, int requestId, const TrainingProgress& last
 
 void drawLearning(AppState& app) {
   TrainingLab& lab = app.view.training;
-  if (lab.learningRate <= 0) {  // the first visit: an untrained model to look at
-    lab.learningRate = static_cast<float>(core::trainingPlan(lab.task).learningRate);
-    lab.probeError = parseTrainingTokens(lab.probeText, core::trainingPlan(lab.task).shape.vocabulary,
-                                         core::trainingPlan(lab.task).sequenceLength, lab.probe);
-    request(app, 0, true);
-  }
+  if (lab.learningRate <= 0) startTask(app, lab.task);  // the first visit: an untrained model to look at
   sectionHeading(app, "Train it here");
   drawTaskChoice(app);
   drawButtons(app);
