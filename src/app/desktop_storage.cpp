@@ -14,12 +14,12 @@ namespace {
 
 // Fills the copies from a record's text; returns "" or why the record cannot be used.
 std::string readRecord(const std::string& text, lesson::Progress& progress, lesson::LessonState& state) {
-  const auto saved = nlohmann::json::parse(text, nullptr, false);
-  if (saved.is_discarded()) return "it is not valid JSON";
-  if (!saved.is_object() || !saved.contains("progress") || !saved.contains("state"))
+  const auto saved = lesson::Json::parse(text);
+  if (!saved) return "it is not valid JSON";
+  if (!saved->isObject() || !saved->contains("progress") || !saved->contains("state"))
     return "it is not a progress record";
-  if (!lesson::progressFromJson(saved["progress"], progress)) return "its progress has unexpected fields";
-  const std::string error = lesson::applyStateJson(state, saved["state"]);
+  if (!lesson::progressFromJson((*saved)["progress"], progress)) return "its progress has unexpected fields";
+  const std::string error = lesson::applyStateJson(state, (*saved)["state"]);
   return error.empty() ? std::string() : "its lesson state is not valid: " + error;
 }
 
@@ -82,8 +82,9 @@ std::string loadDesktopProgress(lesson::Session& session, bool& saveAllowed, con
 std::string saveDesktopProgress(const lesson::Session& session, const std::string& path) {
   std::error_code ignored;  // a folder that cannot be made shows up as the write's error
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
-  return writeWholeFile(path, lesson::dumpJson({{"state", lesson::stateToJson(session.lesson, true)},
-                                                {"progress", lesson::progressToJson(session.progress)}}));
+  return writeWholeFile(path, lesson::Json::object({{"state", lesson::stateToJson(session.lesson, true)},
+                                                    {"progress", lesson::progressToJson(session.progress)}})
+                                  .dump());
 }
 
 }  // namespace app

@@ -81,6 +81,22 @@ void followInputClock(Runtime& runtime, double eventTime) {
   runtime.input.lastAppliedTime = eventTime;
 }
 
+// Dear ImGui repeats a held key once its own clock says it has been down KeyRepeatDelay
+// (0.275 s). A frame that took long while a key was down and nothing arrived (a loaded
+// machine, a busy main thread) would count the whole wait as holding it, so a quick Ctrl+V
+// whose release was still on its way pasted twice. Such a frame advances that clock by at
+// most 50 ms: a real hold still repeats, over a few more frames.
+constexpr float kLongestHeldKeyFrame = 0.05f;
+
+void limitClockWhileKeyHeld() {
+  ImGuiIO& io = ImGui::GetIO();
+  for (int key = 0; key < IM_ARRAYSIZE(io.KeysDown); ++key)
+    if (io.KeysDown[key] && !isModifierKey(key)) {
+      io.DeltaTime = std::min(io.DeltaTime, kLongestHeldKeyFrame);
+      return;
+    }
+}
+
 // What one frame has applied so far: Dear ImGui 1.86 reads key and button state once per
 // frame, so a second change of the same key or button must wait for the next frame.
 struct FrameInput {
@@ -214,7 +230,10 @@ void queueText(Runtime& runtime, const std::string& utf8) {
 void applyQueuedInput(Runtime& runtime) {
   auto& queue = runtime.input.pending;
   ImGuiIO& io = ImGui::GetIO();
-  if (!queue.empty()) followInputClock(runtime, queue.front().time);
+  if (queue.empty())
+    limitClockWhileKeyHeld();
+  else
+    followInputClock(runtime, queue.front().time);
   FrameInput frame;
   while (!queue.empty() && fitsInFrame(frame, queue.front())) {
     applyEvent(runtime, frame, queue.front());

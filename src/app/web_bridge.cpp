@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "core/fast_attention.h"
@@ -20,6 +19,7 @@
 #include "lesson/challenge.h"
 #include "lesson/compute_api.h"
 #include "lesson/input_limits.h"
+#include "lesson/json.h"
 #include "lesson/json_io.h"
 #include "lesson/narration.h"
 #include "lesson/presets.h"
@@ -27,6 +27,8 @@
 #include "lesson/share_link.h"
 #include "ui/cost_lab_view.h"
 #include "ui/learning_view.h"
+
+using lesson::Json;
 
 namespace app {
 
@@ -61,7 +63,7 @@ std::string act(const lesson::Action& action) {
 
 const char* okReply(const std::string& error) {
   if (error.empty()) return reply(R"({"ok":true})");
-  return reply(lesson::dumpJson(nlohmann::json{{"ok", false}, {"error", error}}));
+  return reply(Json::object({{"ok", false}, {"error", error}}).dump());
 }
 
 // Emscripten 3.1.6's GLFW has no clipboard. The page hands over the text of each paste
@@ -168,7 +170,7 @@ extern "C" {
 
 EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
   const auto& a = appState();
-  nlohmann::json state = lesson::stateWithTraceToJson(a.session.lesson, a.session.trace);
+  Json state = lesson::stateWithTraceToJson(a.session.lesson, a.session.trace);
   state["stepsSeen"] = a.session.progress.seenCount();
   state["experimentsDone"] = a.session.progress.experimentsDone;
   state["quizCorrect"] = a.session.progress.quizCorrect;
@@ -179,13 +181,13 @@ EMSCRIPTEN_KEEPALIVE const char* at_get_state() {
   state["challengeMessage2"] = a.view.challengeMessage2;
   state["challengeCode"] = std::string(a.view.challengeCode);
   state["challengeCode2"] = std::string(a.view.challengeCode2);
-  state["flash"] = {{"tile", a.view.flashTile},
-                    {"tiles", a.session.trace.online.tiles.size()},
-                    {"maxAbsDiff", lesson::onlineDifference(a.session.trace)}};
+  state["flash"] = Json::object({{"tile", a.view.flashTile},
+                                 {"tiles", a.session.trace.online.tiles.size()},
+                                 {"maxAbsDiff", lesson::onlineDifference(a.session.trace)}});
   state["storageAvailable"] = a.platform.storageAvailable;
   state["zoom"] = a.view.prefs.zoom;
   state["reducedMotion"] = a.view.prefs.reducedMotion;
-  return reply(lesson::dumpJson(state));
+  return reply(state.dump());
 }
 
 EMSCRIPTEN_KEEPALIVE const char* at_set_state(const char* text) {
@@ -196,16 +198,16 @@ EMSCRIPTEN_KEEPALIVE const char* at_compute(const char* text) { return reply(les
 
 EMSCRIPTEN_KEEPALIVE const char* at_widgets() {
   const auto& a = appState();
-  nlohmann::json list = nlohmann::json::array();
+  Json list = Json::array();
   const float toCss = 1.0f / a.platform.pixelRatio;
   for (const auto& w : a.focus.widgets)
-    list.push_back({{"id", w.id},
-                    {"x", w.x * toCss},
-                    {"y", w.y * toCss},
-                    {"w", w.w * toCss},
-                    {"h", w.h * toCss},
-                    {"focused", w.focused}});
-  return reply(lesson::dumpJson(list));
+    list.push_back(Json::object({{"id", w.id},
+                                 {"x", w.x * toCss},
+                                 {"y", w.y * toCss},
+                                 {"w", w.w * toCss},
+                                 {"h", w.h * toCss},
+                                 {"focused", w.focused}}));
+  return reply(list.dump());
 }
 
 EMSCRIPTEN_KEEPALIVE const char* at_share_fragment() {
@@ -220,22 +222,23 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
   const auto& r = *app::bridge().runtime;
   int width = 0, height = 0;
   glfwGetFramebufferSize(r.window, &width, &height);
-  return reply(lesson::dumpJson({{"frames", r.stats.frames},
-                                 {"lastFrameMs", r.stats.lastFrameMs},
-                                 {"lastUiMs", r.stats.lastUiMs},
-                                 {"loopTicks", r.stats.loopTicks},
-                                 {"revision", r.app.session.revision},
-                                 {"pixelRatio", r.app.platform.pixelRatio},
-                                 {"uiScale", r.app.platform.uiScale},
-                                 {"canvasWidth", width},
-                                 {"canvasHeight", height},
-                                 {"pendingInput", r.input.pending.size()},
-                                 {"inputDropped", r.input.dropped},
-                                 {"keysHeld", app::heldKeyCount()},
-                                 {"textInput", ImGui::GetIO().WantTextInput},
-                                 {"gpuHeatmap", r.app.platform.heatmap != nullptr},
-                                 {"animating", r.app.animating},
-                                 {"idle", !app::needsFrame(r)}}));
+  return reply(Json::object({{"frames", r.stats.frames},
+                             {"lastFrameMs", r.stats.lastFrameMs},
+                             {"lastUiMs", r.stats.lastUiMs},
+                             {"loopTicks", r.stats.loopTicks},
+                             {"revision", r.app.session.revision},
+                             {"pixelRatio", r.app.platform.pixelRatio},
+                             {"uiScale", r.app.platform.uiScale},
+                             {"canvasWidth", width},
+                             {"canvasHeight", height},
+                             {"pendingInput", r.input.pending.size()},
+                             {"inputDropped", r.input.dropped},
+                             {"keysHeld", app::heldKeyCount()},
+                             {"textInput", ImGui::GetIO().WantTextInput},
+                             {"gpuHeatmap", r.app.platform.heatmap != nullptr},
+                             {"animating", r.app.animating},
+                             {"idle", !app::needsFrame(r)}})
+                   .dump());
 }
 
 // The page has already sized the canvas (Module.setCanvasSize, which updates GLFW's window
@@ -267,8 +270,10 @@ EMSCRIPTEN_KEEPALIVE const char* at_restore(const char* stateText, const char* p
     notice += std::string(notice.empty() ? "" : " ") + "Your saved progress could not be read (" + progressError + ").";
   if (!notice.empty()) notice += " The unreadable record is kept aside in this browser's storage, not overwritten.";
   if (!notice.empty()) app::act(lesson::actions::showNotice(notice));
-  return reply(lesson::dumpJson(
-      {{"ok", notice.empty()}, {"stateRefused", !stateError.empty()}, {"progressRefused", !progressError.empty()}}));
+  return reply(
+      Json::object(
+          {{"ok", notice.empty()}, {"stateRefused", !stateError.empty()}, {"progressRefused", !progressError.empty()}})
+          .dump());
 }
 
 // Another tab saved its progress (or this tab is about to save): everything either has done
@@ -280,17 +285,19 @@ EMSCRIPTEN_KEEPALIVE void at_merge_progress(const char* progressText) {
 // The byte limits of the doors that take text, so the page never hands over more than one
 // byte past them (see lesson/input_limits.h).
 EMSCRIPTEN_KEEPALIVE const char* at_limits() {
-  return reply(lesson::dumpJson({{"state", lesson::kMaxStateTextBytes},
-                                 {"progress", lesson::kMaxProgressTextBytes},
-                                 {"compute", lesson::kMaxComputeRequestBytes},
-                                 {"link", lesson::kMaxLinkLength},
-                                 {"paste", lesson::kMaxPasteBytes}}));
+  return reply(Json::object({{"state", lesson::kMaxStateTextBytes},
+                             {"progress", lesson::kMaxProgressTextBytes},
+                             {"compute", lesson::kMaxComputeRequestBytes},
+                             {"link", lesson::kMaxLinkLength},
+                             {"paste", lesson::kMaxPasteBytes}})
+                   .dump());
 }
 
 EMSCRIPTEN_KEEPALIVE const char* at_saved_state() {
   const auto& a = appState();
-  return reply(lesson::dumpJson(
-      {{"state", lesson::stateToJson(a.session.lesson)}, {"progress", lesson::progressToJson(a.session.progress)}}));
+  return reply(Json::object({{"state", lesson::stateToJson(a.session.lesson)},
+                             {"progress", lesson::progressToJson(a.session.progress)}})
+                   .dump());
 }
 
 EMSCRIPTEN_KEEPALIVE void at_wake() { app::wake(*app::bridge().runtime); }
@@ -298,24 +305,26 @@ EMSCRIPTEN_KEEPALIVE void at_wake() { app::wake(*app::bridge().runtime); }
 // The hidden cases of a level (1: weights, 2: the whole output) handed to the learner's
 // function; the expected answers stay here.
 EMSCRIPTEN_KEEPALIVE const char* at_challenge_cases(int level) {
-  return reply(lesson::dumpJson(level == 2 ? lesson::outputCasesToJson(lesson::outputCases())
-                                           : lesson::challengeCasesToJson(lesson::challengeCases())));
+  return reply((level == 2 ? lesson::outputCasesToJson(lesson::outputCases())
+                           : lesson::challengeCasesToJson(lesson::challengeCases()))
+                   .dump());
 }
 
 // The learner's answers (or {error}) from the page's worker; graded against the core.
 EMSCRIPTEN_KEEPALIVE const char* at_challenge_result(int level, const char* answersText) {
   auto& a = appState();
-  const auto parsed = nlohmann::json::parse(answersText ? answersText : "", nullptr, false);
-  const auto answers = parsed.is_discarded() ? nlohmann::json{{"error", "no answers"}} : parsed;
+  const auto parsed = lesson::Json::parse(answersText ? answersText : "");
+  const auto answers = parsed ? *parsed : lesson::Json::object({{"error", "no answers"}});
   const bool second = level == 2;
   const auto grade = second ? lesson::gradeOutputChallenge(lesson::outputCases(), answers)
                             : lesson::gradeChallenge(lesson::challengeCases(), answers);
   (second ? a.view.challengeMessage2 : a.view.challengeMessage) = grade.message;
   app::act(lesson::actions::recordChallenge(grade.passed, second ? 2 : 1));
-  return reply(lesson::dumpJson({{"passed", grade.passed},
-                                 {"passedCases", grade.passedCases},
-                                 {"totalCases", grade.totalCases},
-                                 {"message", grade.message}}));
+  return reply(Json::object({{"passed", grade.passed},
+                             {"passedCases", grade.passedCases},
+                             {"totalCases", grade.totalCases},
+                             {"message", grade.message}})
+                   .dump());
 }
 
 // One size of a cost lab run, measured by the page's worker (already checked by the page).
@@ -337,12 +346,14 @@ EMSCRIPTEN_KEEPALIVE void at_cost_lab_point(int run, int n, double naiveMs, doub
 EMSCRIPTEN_KEEPALIVE const char* at_cost_lab_status() {
   const ui::CostLab& lab = appState().view.costLab;
   static const char* const phases[] = {"idle", "running", "done", "cancelled", "failed"};
-  nlohmann::json points = nlohmann::json::array();
-  for (const auto& p : lab.points) points.push_back({{"n", p.n}, {"naiveMs", p.naiveMs}, {"tiledMs", p.tiledMs}});
-  return reply(lesson::dumpJson({{"phase", phases[static_cast<int>(lab.phase)]},
-                                 {"maxN", lab.maxN},
-                                 {"message", lab.message},
-                                 {"points", points}}));
+  Json points = Json::array();
+  for (const auto& p : lab.points)
+    points.push_back(Json::object({{"n", p.n}, {"naiveMs", p.naiveMs}, {"tiledMs", p.tiledMs}}));
+  return reply(Json::object({{"phase", phases[static_cast<int>(lab.phase)]},
+                             {"maxN", lab.maxN},
+                             {"message", lab.message},
+                             {"points", points}})
+                   .dump());
 }
 
 // The run ended: "" when every size was measured, else why it stopped.
@@ -426,18 +437,19 @@ EMSCRIPTEN_KEEPALIVE void at_training_report(int request, const double* numbers,
 EMSCRIPTEN_KEEPALIVE const char* at_training_status() {
   const ui::TrainingLab& lab = appState().view.training;
   static const char* const phases[] = {"starting", "ready", "training", "failed"};
-  return reply(lesson::dumpJson(
-      {{"phase", phases[static_cast<int>(lab.phase)]},
-       {"task", core::trainingTaskName(lab.task)},
-       {"steps", lab.stepsDone},
-       {"metric", lab.metric},
-       {"accuracy", lab.accuracy},
-       {"losses", lab.losses.size()},
-       {"guess",
-        lab.predicted.empty() || lab.shownProbe != lab.probe ? std::string() : ui::tokenLetter(lab.predicted.back())},
-       {"message", lab.message},
-       {"probe", lab.probeText},
-       {"probeError", lab.probeError}}));
+  return reply(Json::object({{"phase", phases[static_cast<int>(lab.phase)]},
+                             {"task", core::trainingTaskName(lab.task)},
+                             {"steps", lab.stepsDone},
+                             {"metric", lab.metric},
+                             {"accuracy", lab.accuracy},
+                             {"losses", lab.losses.size()},
+                             {"guess", lab.predicted.empty() || lab.shownProbe != lab.probe
+                                           ? std::string()
+                                           : ui::tokenLetter(lab.predicted.back())},
+                             {"message", lab.message},
+                             {"probe", lab.probeText},
+                             {"probeError", lab.probeError}})
+                   .dump());
 }
 
 // The defaults of attentionTour.train(): {steps, lr} of the Train button's schedule.
@@ -445,7 +457,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_training_plan(const char* task) {
   core::TrainingTask parsed;
   if (!task || !core::parseTrainingTask(task, parsed)) return reply("{}");
   const core::TrainingPlan plan = core::trainingPlan(parsed);
-  return reply(lesson::dumpJson({{"steps", plan.steps}, {"lr", plan.learningRate}}));
+  return reply(Json::object({{"steps", plan.steps}, {"lr", plan.learningRate}}).dump());
 }
 
 // The click count (MouseEvent.detail) of the mouse press that GLFW is about to report.

@@ -50,30 +50,30 @@ std::string learnerText(const std::string& text) {
 }
 
 // The text under `key` when the answer is {key: "text"}, else nullptr.
-const std::string* textField(const nlohmann::json& answer, const char* key) {
-  if (!answer.is_object()) return nullptr;
-  const auto found = answer.find(key);
-  return found != answer.end() && found->is_string() ? found->get_ptr<const std::string*>() : nullptr;
+const std::string* textField(const Json& answer, const char* key) {
+  if (!answer.isObject()) return nullptr;
+  const Json* found = answer.find(key);
+  return found && found->isString() ? &found->asString() : nullptr;
 }
 
 // "" when the answer matches, otherwise what went wrong. A list longer than the case's keys
 // is refused by its size before any of it is read.
-std::string checkAnswer(const ChallengeCase& c, const nlohmann::json& answer, double tolerance) {
+std::string checkAnswer(const ChallengeCase& c, const Json& answer, double tolerance) {
   if (const std::string* thrown = textField(answer, "error")) return "your function threw: " + learnerText(*thrown);
   if (const std::string* returned = textField(answer, "returned"))
     return "your function returned " + learnerText(*returned);
-  if (!answer.is_array()) return "your function must return an array of weights";
+  if (!answer.isArray()) return "your function must return an array of weights";
   if (answer.size() != c.expected.size())
     return "expected " + std::to_string(c.expected.size()) + " weights, got " + std::to_string(answer.size());
   std::vector<double> got;
   for (const auto& value : answer) {
-    if (!value.is_number()) {
+    if (!value.isNumber()) {
       if (c.largeScores)
         return "got NaN or Infinity: exp() of a large score overflows. Subtract the largest score before "
                "exponentiating";
       return "got something that is not a finite number (NaN or Infinity?)";
     }
-    got.push_back(value.get<double>());
+    got.push_back(value.asNumber());
   }
   for (size_t k = 0; k < got.size(); ++k)
     if (!(std::fabs(got[k] - c.expected[k]) <= tolerance))
@@ -83,15 +83,15 @@ std::string checkAnswer(const ChallengeCase& c, const nlohmann::json& answer, do
 
 // Grades `count` cases with check(k, answer) ("" when case k matches) and names the first
 // problem. One function for both levels (not a template), which keeps the page smaller.
-ChallengeGrade gradeCases(std::size_t count, const nlohmann::json& answers,
-                          const std::function<std::string(std::size_t, const nlohmann::json&)>& check) {
+ChallengeGrade gradeCases(std::size_t count, const Json& answers,
+                          const std::function<std::string(std::size_t, const Json&)>& check) {
   ChallengeGrade grade;
   grade.totalCases = static_cast<int>(count);
   if (const std::string* error = textField(answers, "error")) {
     grade.message = "Your code did not run: " + learnerText(*error);
     return grade;
   }
-  if (!answers.is_array() || answers.size() != count) {
+  if (!answers.isArray() || answers.size() != count) {
     grade.message = "The page could not collect your function's answers.";
     return grade;
   }
@@ -160,13 +160,13 @@ std::string wrongShape(const OutputCase& c, const std::string& got) {
 
 // "" when the matrix has the expected shape, otherwise what shape it has. The row count is
 // compared before any row is read; then only the rows' lengths are, never their entries.
-std::string checkShape(const OutputCase& c, const nlohmann::json& answer) {
+std::string checkShape(const OutputCase& c, const Json& answer) {
   const std::size_t rows = c.expected.size(), cols = c.expected[0].size();
   if (answer.size() > rows) return wrongShape(c, std::to_string(answer.size()) + " rows");
   std::size_t width = 0;
   bool sameWidth = true;
   for (std::size_t r = 0; r < answer.size(); ++r) {
-    if (!answer[r].is_array()) return wrongShape(c, "row " + std::to_string(r + 1) + " that is not an array");
+    if (!answer[r].isArray()) return wrongShape(c, "row " + std::to_string(r + 1) + " that is not an array");
     if (r > 0 && answer[r].size() != width) sameWidth = false;
     width = answer[r].size();
   }
@@ -175,23 +175,23 @@ std::string checkShape(const OutputCase& c, const nlohmann::json& answer) {
       c, sameWidth ? shapeText(answer.size(), width) : std::to_string(answer.size()) + " rows of different lengths");
 }
 
-std::string checkOutput(const OutputCase& c, const nlohmann::json& answer, double tolerance) {
+std::string checkOutput(const OutputCase& c, const Json& answer, double tolerance) {
   if (const std::string* thrown = textField(answer, "error")) return "your function threw: " + learnerText(*thrown);
   if (const std::string* shape = textField(answer, "shape")) return wrongShape(c, *shape);
   if (const std::string* returned = textField(answer, "returned"))
     return "your function returned " + learnerText(*returned);
-  if (!answer.is_array()) return "your function must return an array of rows, one per query";
+  if (!answer.isArray()) return "your function must return an array of rows, one per query";
   if (std::string problem = checkShape(c, answer); !problem.empty()) return problem;
   for (std::size_t r = 0; r < answer.size(); ++r) {
     std::vector<double> got;
     for (const auto& value : answer[r]) {
-      if (!value.is_number()) {
+      if (!value.isNumber()) {
         if (c.largeScores)
           return "row " + std::to_string(r + 1) + " holds NaN or Infinity: exp() of a large score overflows. " +
                  "Subtract the largest score of each row before exponentiating";
         return "row " + std::to_string(r + 1) + " holds something that is not a finite number (NaN or Infinity?)";
       }
-      got.push_back(value.get<double>());
+      got.push_back(value.asNumber());
     }
     for (std::size_t k = 0; k < got.size(); ++k)
       if (!(std::fabs(got[k] - c.expected[r][k]) <= tolerance))
@@ -214,16 +214,15 @@ std::vector<ChallengeCase> challengeCases() {
   };
 }
 
-nlohmann::json challengeCasesToJson(const std::vector<ChallengeCase>& cases) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& c : cases) list.push_back({{"query", c.query}, {"keys", c.keys}});
-  return {{"cases", list}};
+Json challengeCasesToJson(const std::vector<ChallengeCase>& cases) {
+  Json list = Json::array();
+  for (const auto& c : cases) list.push_back(Json::object({{"query", c.query}, {"keys", c.keys}}));
+  return Json::object({{"cases", list}});
 }
 
-ChallengeGrade gradeChallenge(const std::vector<ChallengeCase>& cases, const nlohmann::json& answers) {
-  return gradeCases(cases.size(), answers, [&](std::size_t k, const nlohmann::json& answer) {
-    return checkAnswer(cases[k], answer, kTolerance);
-  });
+ChallengeGrade gradeChallenge(const std::vector<ChallengeCase>& cases, const Json& answers) {
+  return gradeCases(cases.size(), answers,
+                    [&](std::size_t k, const Json& answer) { return checkAnswer(cases[k], answer, kTolerance); });
 }
 
 ChallengeCase handCase() { return makeCase({1, 2}, {{1, 0}, {0, 1}, {1, 1}}); }
@@ -231,8 +230,8 @@ ChallengeCase handCase() { return makeCase({1, 2}, {{1, 0}, {0, 1}, {1, 1}}); }
 ChallengeGrade gradeHandAnswer(const ChallengeCase& c, const std::vector<float>& entered) {
   ChallengeGrade grade;
   grade.totalCases = 1;
-  nlohmann::json answer = nlohmann::json::array();
-  for (float v : entered) answer.push_back(std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr));
+  Json answer = Json::array();
+  for (float v : entered) answer.push_back(std::isfinite(v) ? Json(v) : Json());
   const std::string problem = checkAnswer(c, answer, kHandTolerance);
   grade.passed = problem.empty();
   grade.passedCases = grade.passed ? 1 : 0;
@@ -275,16 +274,15 @@ std::vector<OutputCase> outputCases() {
           makeOutputCase(2, 3, 2, 2, kLarge, true)};
 }
 
-nlohmann::json outputCasesToJson(const std::vector<OutputCase>& cases) {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& c : cases) list.push_back({{"Q", c.Q}, {"K", c.K}, {"V", c.V}});
-  return {{"cases", list}};
+Json outputCasesToJson(const std::vector<OutputCase>& cases) {
+  Json list = Json::array();
+  for (const auto& c : cases) list.push_back(Json::object({{"Q", c.Q}, {"K", c.K}, {"V", c.V}}));
+  return Json::object({{"cases", list}});
 }
 
-ChallengeGrade gradeOutputChallenge(const std::vector<OutputCase>& cases, const nlohmann::json& answers) {
-  return gradeCases(cases.size(), answers, [&](std::size_t k, const nlohmann::json& answer) {
-    return checkOutput(cases[k], answer, kTolerance);
-  });
+ChallengeGrade gradeOutputChallenge(const std::vector<OutputCase>& cases, const Json& answers) {
+  return gradeCases(cases.size(), answers,
+                    [&](std::size_t k, const Json& answer) { return checkOutput(cases[k], answer, kTolerance); });
 }
 
 // handCase()'s query and keys, with three easy values.
@@ -296,9 +294,9 @@ OutputCase handOutputCase() {
 ChallengeGrade gradeHandOutput(const OutputCase& c, const std::vector<float>& entered) {
   ChallengeGrade grade;
   grade.totalCases = 1;
-  nlohmann::json row = nlohmann::json::array();
-  for (float v : entered) row.push_back(std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr));
-  const std::string problem = checkOutput(c, nlohmann::json::array({row}), kHandTolerance);
+  Json row = Json::array();
+  for (float v : entered) row.push_back(std::isfinite(v) ? Json(v) : Json());
+  const std::string problem = checkOutput(c, Json::array({row}), kHandTolerance);
   grade.passed = problem.empty();
   grade.passedCases = grade.passed ? 1 : 0;
   grade.message = grade.passed ? "Right: this is the output the core computes, to two decimals."

@@ -7,9 +7,10 @@
 #pragma once
 
 #include <cstddef>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
+
+#include "lesson/json.h"
 
 namespace lesson {
 
@@ -33,11 +34,11 @@ struct ChallengeGrade {
 
 std::vector<ChallengeCase> challengeCases();
 // {cases: [{query, keys}]}: what the page hands to the learner's function.
-nlohmann::json challengeCasesToJson(const std::vector<ChallengeCase>& cases);
+Json challengeCasesToJson(const std::vector<ChallengeCase>& cases);
 // answers: [[w...], ...] one per case, where an entry can also be {error: "what it threw"}
 // or {returned: "what it returned instead"}; or {error} for all. Oversized input is refused
 // without being read: more answers than cases, more weights than a case has keys.
-ChallengeGrade gradeChallenge(const std::vector<ChallengeCase>& cases, const nlohmann::json& answers);
+ChallengeGrade gradeChallenge(const std::vector<ChallengeCase>& cases, const Json& answers);
 
 // The desktop version: one small case whose weights the learner enters by hand.
 ChallengeCase handCase();
@@ -54,12 +55,12 @@ struct OutputCase {
 
 std::vector<OutputCase> outputCases();
 // {cases: [{Q, K, V}]}: what the page hands to the learner's attention(Q, K, V).
-nlohmann::json outputCasesToJson(const std::vector<OutputCase>& cases);
+Json outputCasesToJson(const std::vector<OutputCase>& cases);
 // answers: one per case, each a matrix [[...], ...] or {error}, {returned} or {shape: "3 x 2"}
 // (the worker's words for a matrix too large to send); or {error} for all. Oversized input is
 // refused without being read: more answers than cases, more rows than the case has queries,
 // more entries in a row than V has columns.
-ChallengeGrade gradeOutputChallenge(const std::vector<OutputCase>& cases, const nlohmann::json& answers);
+ChallengeGrade gradeOutputChallenge(const std::vector<OutputCase>& cases, const Json& answers);
 
 // The desktop version of level 2: handCase()'s query and keys, with three values of two
 // numbers each; the learner enters the output vector.

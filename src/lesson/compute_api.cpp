@@ -12,34 +12,31 @@
 
 namespace lesson {
 
-using nlohmann::json;
-
 namespace {
 
-json errorReply(const std::string& message) { return json{{"error", message}}; }
+Json errorReply(const std::string& message) { return Json::object({{"error", message}}); }
 
-std::string readMask(const json& request, int queryCount, int keyCount, core::Mask& mask) {
-  if (!request.contains("mask") || request["mask"].is_null()) return {};
-  const json& m = request["mask"];
-  if (m.is_string()) {
-    auto parsed = core::parseMaskText(m.get<std::string>());
+std::string readMask(const Json& request, int queryCount, int keyCount, core::Mask& mask) {
+  if (!request.contains("mask") || request["mask"].isNull()) return {};
+  const Json& m = request["mask"];
+  if (m.isString()) {
+    auto parsed = core::parseMaskText(m.asString());
     if (!parsed.ok()) return parsed.error();
     mask = parsed.value();
     return {};
   }
-  if (!m.is_array())
-    return "mask must be \"none\", \"causal\", \"window:W\", \"window:W+global:G\" or a boolean matrix";
+  if (!m.isArray()) return "mask must be \"none\", \"causal\", \"window:W\", \"window:W+global:G\" or a boolean matrix";
   if (static_cast<int>(m.size()) != queryCount)
     return "mask has " + std::to_string(m.size()) + " rows but Q has " + std::to_string(queryCount);
   std::vector<std::vector<bool>> allowed;
   for (size_t i = 0; i < m.size(); ++i) {
-    if (!m[i].is_array() || static_cast<int>(m[i].size()) != keyCount)
+    if (!m[i].isArray() || static_cast<int>(m[i].size()) != keyCount)
       return "mask row " + std::to_string(i) + " must have " + std::to_string(keyCount) + " entries, one per key";
     std::vector<bool> row;
     for (const auto& cell : m[i]) {
-      if (!cell.is_boolean() && !(cell.is_number_integer() && (cell == 0 || cell == 1)))
+      if (!cell.isBool() && !(cell.isInteger() && (cell.asInteger() == 0 || cell.asInteger() == 1)))
         return "mask entries must be true/false (or 1/0)";
-      row.push_back(cell.is_boolean() ? cell.get<bool>() : cell.get<int>() == 1);
+      row.push_back(cell.isBool() ? cell.asBool() : cell.asInteger() == 1);
     }
     allowed.push_back(std::move(row));
   }
@@ -47,25 +44,25 @@ std::string readMask(const json& request, int queryCount, int keyCount, core::Ma
   return {};
 }
 
-std::string readOptions(const json& request, const core::Matrix& Q, const core::Matrix& K,
+std::string readOptions(const Json& request, const core::Matrix& Q, const core::Matrix& K,
                         core::AttentionOptions& options) {
   std::string e;
   if (!(e = readBoolField(request, "scale", options.scale)).empty()) return e;
   if (!(e = readFiniteField(request, "temperature", options.temperature)).empty()) return e;
   if (request.contains("heads")) {
-    if (!request["heads"].is_number_integer()) return "heads must be a whole number";
-    const auto heads = request["heads"].get<long long>();
+    if (!request["heads"].isInteger()) return "heads must be a whole number";
+    const auto heads = request["heads"].asInteger();
     if (heads < 1 || heads > core::kMaxHeads) return "heads must be between 1 and " + std::to_string(core::kMaxHeads);
     options.heads = static_cast<int>(heads);
   }
-  if (request.contains("kernel") && !request["kernel"].is_null()) {
-    const json& kernel = request["kernel"];
+  if (request.contains("kernel") && !request["kernel"].isNull()) {
+    const Json& kernel = request["kernel"];
     if (kernel == "linear")
       options.kernel = core::Kernel::Linear;
     else if (kernel != "softmax")
       return "kernel must be \"softmax\" or \"linear\"";
   }
-  if (request.contains("WO") && !request["WO"].is_null()) {
+  if (request.contains("WO") && !request["WO"].isNull()) {
     core::Matrix wo;
     if (!(e = matrixFromJson(request["WO"], "WO", wo)).empty()) return e;
     options.outputProjection = wo;
@@ -86,26 +83,26 @@ std::string checkReplySize(const core::Matrix& Q, const core::Matrix& K, const c
          std::to_string(static_cast<long long>(kMaxComputeReplyNumbers)) + ", about 256 tokens with one head";
 }
 
-json onlineReply(const core::OnlineAttention& online) {
-  json tiles = json::array();
+Json onlineReply(const core::OnlineAttention& online) {
+  Json tiles = Json::array();
   for (const auto& tile : online.tiles) {
-    json maxima = json::array();
-    for (float m : tile.runningMax) maxima.push_back(std::isfinite(m) ? json(m) : json(nullptr));
-    tiles.push_back({{"firstKey", tile.firstKey},
-                     {"keyCount", tile.keyCount},
-                     {"runningMax", maxima},
-                     {"runningSum", tile.runningSum},
-                     {"partialOutput", matrixToJson(tile.partialOutput)}});
+    Json maxima = Json::array();
+    for (float m : tile.runningMax) maxima.push_back(std::isfinite(m) ? Json(m) : Json());
+    tiles.push_back(Json::object({{"firstKey", tile.firstKey},
+                                  {"keyCount", tile.keyCount},
+                                  {"runningMax", maxima},
+                                  {"runningSum", tile.runningSum},
+                                  {"partialOutput", matrixToJson(tile.partialOutput)}}));
   }
-  return {{"output", matrixToJson(online.output)}, {"tiles", tiles}};
+  return Json::object({{"output", matrixToJson(online.output)}, {"tiles", tiles}});
 }
 
-json traceReply(const core::AttentionTrace& trace) {
-  json reply;
+Json traceReply(const core::AttentionTrace& trace) {
+  Json reply;
   reply["scores"] = matrixToJson(trace.heads.front().maskedScores);
   reply["weights"] = matrixToJson(trace.heads.front().weights);
   reply["output"] = matrixToJson(trace.output);
-  json hidden = json::array();
+  Json hidden = Json::array();
   for (size_t i = 0; i < trace.heads.front().rowFullyHidden.size(); ++i) {
     bool any = false;
     for (const auto& head : trace.heads) any = any || head.rowFullyHidden[i];
@@ -113,7 +110,7 @@ json traceReply(const core::AttentionTrace& trace) {
   }
   reply["rowFullyHidden"] = hidden;
   if (trace.heads.size() > 1) {
-    json headScores = json::array(), headWeights = json::array();
+    Json headScores = Json::array(), headWeights = Json::array();
     for (const auto& head : trace.heads) {
       headScores.push_back(matrixToJson(head.maskedScores));
       headWeights.push_back(matrixToJson(head.weights));
@@ -126,8 +123,8 @@ json traceReply(const core::AttentionTrace& trace) {
 
 }  // namespace
 
-json computeRequest(const json& request) {
-  if (!request.is_object()) return errorReply("the request must be a JSON object with Q, K and V");
+Json computeRequest(const Json& request) {
+  if (!request.isObject()) return errorReply("the request must be a JSON object with Q, K and V");
   core::Matrix Q, K, V;
   for (const auto& [name, target] : {std::pair<const char*, core::Matrix*>{"Q", &Q}, {"K", &K}, {"V", &V}}) {
     if (!request.contains(name)) return errorReply(std::string(name) + " is missing");
@@ -138,13 +135,13 @@ json computeRequest(const json& request) {
   if (auto e = checkReplySize(Q, K, V, options); !e.empty()) return errorReply(e);
   auto result = core::attend(Q, K, V, options);
   if (!result.ok()) return errorReply(result.error());
-  json reply = traceReply(result.value());
+  Json reply = traceReply(result.value());
   if (request.contains("tile")) {
-    if (!request["tile"].is_number_integer() || request["tile"].get<long long>() < 1)
+    if (!request["tile"].isInteger() || request["tile"].asInteger() < 1)
       return errorReply("tile must be a whole number of at least 1");
     if (options.heads != 1) return errorReply("tile works with one head only");
     if (options.kernel != core::Kernel::Softmax) return errorReply("tile works with the softmax kernel only");
-    const int tile = static_cast<int>(std::min<long long>(request["tile"].get<long long>(), 4096));
+    const int tile = static_cast<int>(std::min<long long>(request["tile"].asInteger(), 4096));
     const double tileCount = std::ceil(static_cast<double>(K.rows) / tile);
     if (tileCount * Q.rows * V.cols > 1.0e6)
       return errorReply("the tile trace would hold more than a million numbers; use a larger tile or fewer tokens");
@@ -157,10 +154,10 @@ json computeRequest(const json& request) {
 
 std::string computeText(const std::string& requestText) {
   if (std::string error = checkTextSize(requestText, kMaxComputeRequestBytes, "the request"); !error.empty())
-    return dumpJson(errorReply(error));
-  const json request = json::parse(requestText, nullptr, false);
-  if (request.is_discarded()) return dumpJson(errorReply("the request is not valid JSON"));
-  return dumpJson(computeRequest(request));
+    return errorReply(error).dump();
+  const auto request = Json::parse(requestText);
+  if (!request) return errorReply("the request is not valid JSON").dump();
+  return computeRequest(*request).dump();
 }
 
 }  // namespace lesson

@@ -2,8 +2,9 @@
 // Pure: it reads a request, runs the core, and never touches the lesson state.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include "lesson/json.h"
 
 namespace lesson {
 
@@ -13,7 +14,7 @@ namespace lesson {
 // entries null); with heads > 1 also headScores and headWeights, and scores/weights hold
 // those of head 0; with tile also online: {output, tiles: [{firstKey, keyCount, runningMax,
 // runningSum, partialOutput}]}. Any problem: {error: "..."}.
-nlohmann::json computeRequest(const nlohmann::json& request);
+Json computeRequest(const Json& request);
 std::string computeText(const std::string& requestText);
 
 }  // namespace lesson

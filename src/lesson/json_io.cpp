@@ -13,10 +13,6 @@
 
 namespace lesson {
 
-using nlohmann::json;
-
-std::string dumpJson(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
-
 std::string shortestFloatText(float value) {
   char text[32];
   for (int digits = 1; digits <= 9; ++digits) {
@@ -31,31 +27,31 @@ double shortestFloat(float value) {
   return std::strtod(shortestFloatText(value).c_str(), nullptr);
 }
 
-json matrixToJson(const core::Matrix& m, bool shortestNumbers) {
-  json rows = json::array();
+Json matrixToJson(const core::Matrix& m, bool shortestNumbers) {
+  Json rows = Json::array();
   for (int i = 0; i < m.rows; ++i) {
-    json row = json::array();
+    Json row = Json::array();
     for (int j = 0; j < m.cols; ++j) {
       const float v = m.at(i, j);
       if (!std::isfinite(v))
         row.push_back(nullptr);
       else
-        row.push_back(shortestNumbers ? json(shortestFloat(v)) : json(v));
+        row.push_back(shortestNumbers ? shortestFloat(v) : static_cast<double>(v));
     }
     rows.push_back(std::move(row));
   }
   return rows;
 }
 
-std::string matrixFromJson(const json& value, const std::string& name, core::Matrix& out) {
-  if (!value.is_array()) return name + " must be an array of rows";
+std::string matrixFromJson(const Json& value, const std::string& name, core::Matrix& out) {
+  if (!value.isArray()) return name + " must be an array of rows";
   if (value.empty()) return name + " is empty";
   if (value.size() > 4096) return name + " has too many rows";
   core::Matrix m;
   m.rows = static_cast<int>(value.size());
   for (size_t i = 0; i < value.size(); ++i) {
-    const json& row = value[i];
-    if (!row.is_array()) return name + " row " + std::to_string(i) + " must be an array of numbers";
+    const Json& row = value[i];
+    if (!row.isArray()) return name + " row " + std::to_string(i) + " must be an array of numbers";
     if (i == 0) {
       if (row.empty()) return name + " row 0 is empty";
       if (row.size() > 1024) return name + " has too many columns";
@@ -66,10 +62,10 @@ std::string matrixFromJson(const json& value, const std::string& name, core::Mat
              std::to_string(m.cols);
     }
     for (size_t j = 0; j < row.size(); ++j) {
-      const json& cell = row[j];
+      const Json& cell = row[j];
       const std::string where = name + "[" + std::to_string(i) + "][" + std::to_string(j) + "]";
-      if (!cell.is_number()) return where + " is not a number";
-      const double v = cell.get<double>();
+      if (!cell.isNumber()) return where + " is not a number";
+      const double v = cell.asNumber();
       if (!std::isfinite(v) || std::fabs(v) > 3.0e38) return where + " is not a finite number";
       m.values.push_back(static_cast<float>(v));
     }
@@ -78,9 +74,9 @@ std::string matrixFromJson(const json& value, const std::string& name, core::Mat
   return {};
 }
 
-json stateToJson(const LessonState& s, bool compactNumbers) {
+Json stateToJson(const LessonState& s, bool compactNumbers) {
   const auto matrix = [compactNumbers](const core::Matrix& m) { return matrixToJson(m, compactNumbers); };
-  json j;
+  Json j;
   j["version"] = kStateVersion;
   j["preset"] = s.presetId;
   j["step"] = s.step;
@@ -112,34 +108,34 @@ json stateToJson(const LessonState& s, bool compactNumbers) {
   return j;
 }
 
-std::string readBoolField(const json& object, const char* key, bool& out) {
+std::string readBoolField(const Json& object, const char* key, bool& out) {
   if (!object.contains(key)) return {};
-  if (!object[key].is_boolean()) return std::string(key) + " must be true or false";
-  out = object[key].get<bool>();
+  if (!object[key].isBool()) return std::string(key) + " must be true or false";
+  out = object[key].asBool();
   return {};
 }
 
-std::string readFiniteField(const json& object, const char* key, float& out) {
+std::string readFiniteField(const Json& object, const char* key, float& out) {
   if (!object.contains(key)) return {};
-  if (!object[key].is_number()) return std::string(key) + " must be a number";
-  const double value = object[key].get<double>();
+  if (!object[key].isNumber()) return std::string(key) + " must be a number";
+  const double value = object[key].asNumber();
   if (!std::isfinite(value) || std::fabs(value) > std::numeric_limits<float>::max())
     return std::string(key) + " must be a finite number";
   out = static_cast<float>(value);
   return {};
 }
 
-json stateWithTraceToJson(const LessonState& s, const LessonTrace& trace) {
-  json j = stateToJson(s);
+Json stateWithTraceToJson(const LessonState& s, const LessonTrace& trace) {
+  Json j = stateToJson(s);
   j["stepCount"] = stepCount();
-  json presets = json::array();
+  Json presets = Json::array();
   for (const auto& preset : presetList()) presets.push_back(preset.id);
   j["presets"] = presets;
   j["notice"] = s.notice;
   j["ok"] = trace.ok;
   j["error"] = trace.error;
   for (const char* name : {"X", "WQ", "WK", "WV"})
-    if (!j.contains(name)) j[name] = json::array();
+    if (!j.contains(name)) j[name] = Json::array();
   const auto& a = trace.attention;
   j["Q"] = matrixToJson(a.Q);
   j["K"] = matrixToJson(a.K);
@@ -155,7 +151,7 @@ json stateWithTraceToJson(const LessonState& s, const LessonTrace& trace) {
     j["rowFullyHidden"] = first.rowFullyHidden;
   }
   if (a.heads.size() > 1) {
-    json headWeights = json::array();
+    Json headWeights = Json::array();
     for (const auto& head : a.heads) headWeights.push_back(matrixToJson(head.weights));
     j["headWeights"] = headWeights;
   }
@@ -164,37 +160,37 @@ json stateWithTraceToJson(const LessonState& s, const LessonTrace& trace) {
 
 namespace {
 
-std::string readInt(const json& patch, const char* key, int& out) {
+std::string readInt(const Json& patch, const char* key, int& out) {
   if (!patch.contains(key)) return {};
-  const json& v = patch[key];
-  if (!v.is_number_integer()) return std::string(key) + " must be a whole number";
-  const auto value = v.get<long long>();
+  const Json& v = patch[key];
+  if (!v.isInteger()) return std::string(key) + " must be a whole number";
+  const auto value = v.asInteger();
   if (value < -1000000 || value > 1000000) return std::string(key) + " is out of range";
   out = static_cast<int>(value);
   return {};
 }
 
-std::string readStrings(const json& patch, const char* key, std::vector<std::string>& out) {
+std::string readStrings(const Json& patch, const char* key, std::vector<std::string>& out) {
   if (!patch.contains(key)) return {};
-  const json& v = patch[key];
-  if (!v.is_array()) return std::string(key) + " must be an array of strings";
+  const Json& v = patch[key];
+  if (!v.isArray()) return std::string(key) + " must be an array of strings";
   if (v.size() > 64) return std::string(key) + " has too many entries";
   std::vector<std::string> result;
   for (const auto& item : v) {
-    if (!item.is_string()) return std::string(key) + " must be an array of strings";
-    result.push_back(item.get<std::string>());
+    if (!item.isString()) return std::string(key) + " must be an array of strings";
+    result.push_back(item.asString());
   }
   out = std::move(result);
   return {};
 }
 
 // Which way the vectors are given after this patch.
-std::string readSource(const json& patch, LessonState& s) {
+std::string readSource(const Json& patch, LessonState& s) {
   const bool direct = patch.contains("Q") || patch.contains("K") || patch.contains("V");
   const bool projected = patch.contains("X") || patch.contains("WQ") || patch.contains("WK") || patch.contains("WV");
   if (patch.contains("source")) {
-    const json& v = patch["source"];
-    if (!v.is_string() || (v != "projected" && v != "direct")) return "source must be \"projected\" or \"direct\"";
+    const Json& v = patch["source"];
+    if (!v.isString() || (v != "projected" && v != "direct")) return "source must be \"projected\" or \"direct\"";
     if (v == "direct")
       switchToDirect(s);
     else
@@ -207,7 +203,7 @@ std::string readSource(const json& patch, LessonState& s) {
   return {};
 }
 
-std::string readMatrices(const json& patch, LessonState& s) {
+std::string readMatrices(const Json& patch, LessonState& s) {
   const std::pair<const char*, core::Matrix*> fields[] = {{"X", &s.X}, {"WQ", &s.WQ}, {"WK", &s.WK}, {"WV", &s.WV},
                                                           {"Q", &s.Q}, {"K", &s.K},   {"V", &s.V}};
   const bool direct = s.source == VectorSource::Direct;
@@ -222,18 +218,18 @@ std::string readMatrices(const json& patch, LessonState& s) {
   return {};
 }
 
-std::string readToggles(const json& patch, LessonState& s) {
+std::string readToggles(const Json& patch, LessonState& s) {
   std::string e;
   if (!(e = readBoolField(patch, "scale", s.scale)).empty()) return e;
   if (!(e = readFiniteField(patch, "temperature", s.temperature)).empty()) return e;
   if (patch.contains("mask")) {
-    if (!patch["mask"].is_string()) return "mask must be \"none\", \"causal\", \"window:W\" or \"window:W+global:G\"";
-    auto parsed = core::parseMaskText(patch["mask"].get<std::string>());
+    if (!patch["mask"].isString()) return "mask must be \"none\", \"causal\", \"window:W\" or \"window:W+global:G\"";
+    auto parsed = core::parseMaskText(patch["mask"].asString());
     if (!parsed.ok()) return parsed.error();
     s.mask = parsed.value();
   }
   if (patch.contains("positional")) {
-    const json& p = patch["positional"];
+    const Json& p = patch["positional"];
     if (p == "sinusoidal")
       s.positional = Positional::Sinusoidal;
     else if (p == "none")
@@ -244,25 +240,26 @@ std::string readToggles(const json& patch, LessonState& s) {
   return {};
 }
 
-std::string readStep(const json& patch, LessonState& s) {
+std::string readStep(const Json& patch, LessonState& s) {
   if (patch.contains("stepId")) {
-    if (!patch["stepId"].is_string()) return "stepId must be a string";
-    const int index = stepIndexOf(patch["stepId"].get<std::string>());
-    if (index < 0) return "unknown stepId \"" + patch["stepId"].get<std::string>() + "\"";
+    if (!patch["stepId"].isString()) return "stepId must be a string";
+    const int index = stepIndexOf(patch["stepId"].asString());
+    if (index < 0) return "unknown stepId \"" + patch["stepId"].asString() + "\"";
     if (!patch.contains("step")) s.step = index;
   }
   return readInt(patch, "step", s.step);
 }
 
-std::string applyPatch(const json& patch, LessonState& s) {
+std::string applyPatch(const Json& patch, LessonState& s) {
   if (patch.contains("version")) {
-    if (!patch["version"].is_number_integer()) return "version must be a whole number";
-    if (patch["version"].get<long long>() != kStateVersion)
-      return "state version " + patch["version"].dump() + " is not supported (this lesson reads version 1)";
+    if (!patch["version"].isInteger()) return "version must be a whole number";
+    if (patch["version"].asInteger() != kStateVersion)
+      return "state version " + std::to_string(patch["version"].asInteger()) +
+             " is not supported (this lesson reads version 1)";
   }
   if (patch.contains("preset")) {
-    if (!patch["preset"].is_string()) return "preset must be a string";
-    const std::string id = patch["preset"].get<std::string>();
+    if (!patch["preset"].isString()) return "preset must be a string";
+    const std::string id = patch["preset"].asString();
     LessonState preset;
     if (loadPreset(id, preset))
       s = preset;
@@ -297,8 +294,8 @@ std::string checkSelection(const LessonState& s) {
 
 }  // namespace
 
-std::string applyStateJson(LessonState& state, const json& patch) {
-  if (!patch.is_object()) return "the state must be a JSON object";
+std::string applyStateJson(LessonState& state, const Json& patch) {
+  if (!patch.isObject()) return "the state must be a JSON object";
   LessonState candidate = state;
   std::string error = applyPatch(patch, candidate);
   if (error.empty()) error = validateState(candidate);
@@ -315,9 +312,9 @@ std::string applyStateJson(LessonState& state, const json& patch) {
 
 std::string applyStateText(LessonState& state, const std::string& text) {
   if (std::string error = checkTextSize(text, kMaxStateTextBytes, "the state"); !error.empty()) return error;
-  const json parsed = json::parse(text, nullptr, false);
-  if (parsed.is_discarded()) return "the state is not valid JSON";
-  return applyStateJson(state, parsed);
+  const auto parsed = Json::parse(text);
+  if (!parsed) return "the state is not valid JSON";
+  return applyStateJson(state, *parsed);
 }
 
 }  // namespace lesson

@@ -31,40 +31,40 @@ bool updateExperiments(Progress& progress, const LessonState& state, const Lesso
   return changed;
 }
 
-nlohmann::json progressToJson(const Progress& progress) {
-  nlohmann::json seen = nlohmann::json::array();
+Json progressToJson(const Progress& progress) {
+  Json seen = Json::array();
   for (size_t i = 0; i < progress.stepsSeen.size(); ++i)
     if (progress.stepsSeen[i]) seen.push_back(tourSteps()[i].id);
-  return {{"stepsSeen", seen},
-          {"experimentsDone", progress.experimentsDone},
-          {"quizCorrect", progress.quizCorrect},
-          {"challengeDone", progress.challengeDone},
-          {"challenge2Done", progress.challenge2Done},
-          {"startedAt", progress.startedAt}};
+  return Json::object({{"stepsSeen", seen},
+                       {"experimentsDone", progress.experimentsDone},
+                       {"quizCorrect", progress.quizCorrect},
+                       {"challengeDone", progress.challengeDone},
+                       {"challenge2Done", progress.challenge2Done},
+                       {"startedAt", progress.startedAt}});
 }
 
 namespace {
 
 // Keeps the known ids of a saved list; unknown ones (from another version) are dropped.
 template <typename Known>
-bool readIds(const nlohmann::json& value, const char* key, Known isKnown, std::set<std::string>& out) {
+bool readIds(const Json& value, const char* key, Known isKnown, std::set<std::string>& out) {
   if (!value.contains(key)) return true;
-  if (!value[key].is_array()) return false;
+  if (!value[key].isArray()) return false;
   for (const auto& id : value[key]) {
-    if (!id.is_string()) return false;
-    if (isKnown(id.get<std::string>())) out.insert(id.get<std::string>());
+    if (!id.isString()) return false;
+    if (isKnown(id.asString())) out.insert(id.asString());
   }
   return true;
 }
 
 }  // namespace
 
-bool progressFromJson(const nlohmann::json& value, Progress& progress) {
-  if (!value.is_object() || !value.contains("stepsSeen") || !value["stepsSeen"].is_array()) return false;
+bool progressFromJson(const Json& value, Progress& progress) {
+  if (!value.isObject() || !value.contains("stepsSeen") || !value["stepsSeen"].isArray()) return false;
   Progress loaded;
   for (const auto& id : value["stepsSeen"]) {
-    if (!id.is_string()) return false;
-    loaded.markSeen(stepIndexOf(id.get<std::string>()));
+    if (!id.isString()) return false;
+    loaded.markSeen(stepIndexOf(id.asString()));
   }
   const auto isExperiment = [](const std::string& id) {
     const auto& list = experiments();
@@ -80,13 +80,13 @@ bool progressFromJson(const nlohmann::json& value, Progress& progress) {
   for (auto [key, done] :
        {std::pair{"challengeDone", &loaded.challengeDone}, std::pair{"challenge2Done", &loaded.challenge2Done}}) {
     if (!value.contains(key)) continue;
-    if (!value[key].is_boolean()) return false;
-    *done = value[key].get<bool>();
+    if (!value[key].isBool()) return false;
+    *done = value[key].asBool();
   }
   if (value.contains("startedAt")) {
     const auto& startedAt = value["startedAt"];
-    if (!startedAt.is_number() || !(startedAt.get<double>() >= 0 && startedAt.get<double>() <= 1e15)) return false;
-    loaded.startedAt = value["startedAt"].get<double>();
+    if (!startedAt.isNumber() || !(startedAt.asNumber() >= 0 && startedAt.asNumber() <= 1e15)) return false;
+    loaded.startedAt = value["startedAt"].asNumber();
   }
   progress = loaded;
   return true;
@@ -95,9 +95,9 @@ bool progressFromJson(const nlohmann::json& value, Progress& progress) {
 std::string progressFromText(const std::string& text, Progress& progress) {
   if (std::string error = checkTextSize(text, kMaxProgressTextBytes, "the progress record"); !error.empty())
     return error;
-  const auto parsed = nlohmann::json::parse(text, nullptr, false);
-  if (parsed.is_discarded()) return "the progress record is not valid JSON";
-  if (!progressFromJson(parsed, progress)) return "the progress record does not have the expected fields";
+  const auto parsed = Json::parse(text);
+  if (!parsed) return "the progress record is not valid JSON";
+  if (!progressFromJson(*parsed, progress)) return "the progress record does not have the expected fields";
   return {};
 }
 

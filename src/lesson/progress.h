@@ -1,11 +1,11 @@
 // progress.h: what a learner has done (steps seen), kept across visits by the app.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "lesson/json.h"
 #include "lesson/state.h"
 #include "lesson/trace.h"
 
@@ -32,9 +32,9 @@ struct Progress {
 // Returns true if something new was marked.
 bool updateExperiments(Progress& progress, const LessonState& state, const LessonTrace& trace);
 
-nlohmann::json progressToJson(const Progress& progress);
+Json progressToJson(const Progress& progress);
 // Unknown or malformed saved progress is ignored (returns false, progress untouched).
-bool progressFromJson(const nlohmann::json& value, Progress& progress);
+bool progressFromJson(const Json& value, Progress& progress);
 // The stored text of a progress record: "" on success, else why it cannot be read
 // (too large, not JSON, wrong shape); `progress` is untouched then.
 std::string progressFromText(const std::string& text, Progress& progress);

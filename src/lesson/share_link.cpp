@@ -55,7 +55,7 @@ bool base64UrlDecode(const std::string& text, std::string& bytes) {
 }
 
 std::string encodeShareFragment(const LessonState& state) {
-  return "s=" + std::to_string(kLinkVersion) + "." + base64UrlEncode(dumpJson(stateToJson(state, true)));
+  return "s=" + std::to_string(kLinkVersion) + "." + base64UrlEncode(stateToJson(state, true).dump());
 }
 
 std::string decodeShareFragment(const std::string& fragment, const LessonState& base, LessonState& out) {

@@ -6,9 +6,13 @@ namespace lesson {
 
 namespace {
 
-// Decodes one UTF-8 sequence at text[i]; returns its code point and advances i, or -1 for
-// bytes that no valid encoder writes (stray continuation, overlong, surrogate, > U+10FFFF).
-long decodeOne(const std::string& text, std::size_t& i) {
+constexpr char32_t kReplacementCharacter = 0xFFFD;
+
+bool isControl(long code) { return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x2028 || code == 0x2029; }
+
+}  // namespace
+
+long decodeUtf8(std::string_view text, std::size_t& i) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char lead = byte(i);
   int length = 0;
@@ -37,16 +41,10 @@ long decodeOne(const std::string& text, std::size_t& i) {
   return code;
 }
 
-constexpr char32_t kReplacementCharacter = 0xFFFD;
-
-bool isControl(long code) { return code < 0x20 || (code >= 0x7F && code <= 0x9F) || code == 0x2028 || code == 0x2029; }
-
-}  // namespace
-
 char32_t nextTypedCharacter(const std::string& text, std::size_t& i) {
-  const long code = decodeOne(text, i);
+  const long code = decodeUtf8(text, i);
   if (code >= 0) return static_cast<char32_t>(code);
-  // decodeOne left i on the byte it could not read: that byte and the continuation bytes
+  // decodeUtf8 left i on the byte it could not read: that byte and the continuation bytes
   // after it are one damaged character, shown as one mark.
   for (++i; i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80;) ++i;
   return kReplacementCharacter;
@@ -55,7 +53,7 @@ char32_t nextTypedCharacter(const std::string& text, std::size_t& i) {
 long countCodePoints(const std::string& text) {
   long count = 0;
   for (std::size_t i = 0; i < text.size(); ++count)
-    if (decodeOne(text, i) < 0) return -1;
+    if (decodeUtf8(text, i) < 0) return -1;
   return count;
 }
 
@@ -68,7 +66,7 @@ std::string checkName(const std::string& text, const char* what) {
   if (text.size() > 4 * kMaxNameCharacters) return tooLong();  // more bytes than the longest name holds: not read
   long count = 0;
   for (std::size_t i = 0; i < text.size(); ++count) {
-    const long code = decodeOne(text, i);
+    const long code = decodeUtf8(text, i);
     if (code < 0) return subject + " must be valid UTF-8 text";
     if (isControl(code)) return subject + " cannot contain control characters (such as tabs or line breaks)";
   }

@@ -5,10 +5,16 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace lesson {
 
 constexpr std::size_t kMaxNameCharacters = 24;  // characters (code points), not bytes
+
+// Decodes the UTF-8 sequence at text[i] (i < text.size()); returns its code point and moves
+// `i` past it, or -1, leaving `i`, for bytes no valid encoder writes (a stray continuation
+// byte, an overlong form, a surrogate, beyond U+10FFFF).
+long decodeUtf8(std::string_view text, std::size_t& i);
 
 // Code points of valid UTF-8 text, or -1 when the bytes are not valid UTF-8.
 long countCodePoints(const std::string& text);

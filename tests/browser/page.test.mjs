@@ -81,6 +81,44 @@ await runTest('page', async ({ browser, url }) => {
   await settle(calm.page);
   check((await calm.page.evaluate(() => window.attentionTour.getState())).X[0][0] === 0.5,
         'reduced motion: the text field was active all along and takes the typed value');
+
+  // A frame that comes long after Ctrl+V went down, its release still on the way (a busy
+  // machine), is not a held key: one paste, no repeat. Reduced motion keeps the page idle
+  // while the key is down, so exactly one frame falls inside the wait.
+  const calmCell = async (id) => (await calm.page.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === id);
+  const calmEdit = async (id) => {
+    const c = await calmCell(id);
+    await calm.page.mouse.dblclick(c.x + c.w / 2, c.y + c.h / 2);
+    await settle(calm.page);
+  };
+  // A learner's page has the focus, so the browser lets it write the system clipboard, whose
+  // text comes back with Ctrl+V's paste event; this test's other pages must not hold it.
+  await calm.page.bringToFront();
+  await calmEdit('X[0][0]');
+  await calm.page.keyboard.press('Control+A');
+  await calm.page.keyboard.press('Control+C');
+  await calm.page.keyboard.press('Escape');
+  await calmEdit('X[0][1]');
+  await calm.page.keyboard.press('Control+A');
+  await calm.page.keyboard.down('Control');
+  await calm.page.keyboard.down('KeyV');
+  await calm.page.waitForFunction(() => {
+    const st = window.attentionTour.stats();
+    return st.pendingInput === 0 && st.keysHeld === 2 && st.idle;
+  }, null, { timeout: 30000, polling: 20 });
+  const framesBefore = await calm.page.evaluate(() => {
+    const until = performance.now() + 600;
+    while (performance.now() < until);  // the main thread busy, as on a loaded machine
+    return window.attentionTour.stats().frames;
+  });
+  await calm.page.mouse.move(5, 795);  // wakes one frame while Ctrl+V is still down
+  await calm.page.waitForFunction((n) => window.attentionTour.stats().frames > n, framesBefore, { timeout: 30000 });
+  await calm.page.keyboard.up('KeyV');
+  await calm.page.keyboard.up('Control');
+  await calm.page.keyboard.press('Enter');
+  await settle(calm.page);
+  const pasted = (await calm.page.evaluate(() => window.attentionTour.getState())).X[0][1];
+  check(pasted === 0.5, `a long frame while Ctrl+V is down pastes once, no repeat (X[0][1] = ${pasted}, want 0.5)`);
   await calm.context.close();
 
   // On a Mac the field shortcuts use Cmd; and Cmd's release lets go of keys whose key-up

@@ -13,6 +13,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string error = lesson::applyStateText(state, std::string(reinterpret_cast<const char*>(data), size));
   if (!error.empty() && lesson::stateToJson(state) != before) __builtin_trap();
   if (error.empty() && !lesson::computeTrace(state).ok) __builtin_trap();  // accepted states always compute
-  (void)lesson::dumpJson(lesson::stateWithTraceToJson(state, lesson::computeTrace(state)));
+  (void)(lesson::stateWithTraceToJson(state, lesson::computeTrace(state))).dump();
   return 0;
 }

@@ -16,7 +16,7 @@
 #include "lesson/share_link.h"
 #include "lesson/text_rules.h"
 
-using nlohmann::json;
+using lesson::Json;
 
 namespace {
 
@@ -27,13 +27,14 @@ std::string repeated(const std::string& piece, int times) {
 }
 
 std::string computeError(const std::string& request) {
-  const auto reply = json::parse(lesson::computeText(request));
-  return reply.contains("error") ? reply["error"].get<std::string>() : std::string();
+  const auto reply = Json::parse(lesson::computeText(request));
+  REQUIRE(reply);
+  return (*reply)["error"].asString();
 }
 
-json squareMatrix(int rows, int cols, double value) {
-  json m = json::array();
-  for (int i = 0; i < rows; ++i) m.push_back(json(std::vector<double>(static_cast<size_t>(cols), value)));
+Json squareMatrix(int rows, int cols, double value) {
+  Json m = Json::array();
+  for (int i = 0; i < rows; ++i) m.push_back(Json(std::vector<double>(static_cast<size_t>(cols), value)));
   return m;
 }
 
@@ -42,7 +43,7 @@ float longestNumber() {
   float best = 0;
   size_t bestLength = 0;
   for (float v : {-1.17549435e-38f, -123.456787f, -0.00123456789f, -9.87654321e-5f, -999.999939f, -1.00000012e-10f}) {
-    const size_t length = lesson::dumpJson(json(lesson::shortestFloat(v))).size();
+    const size_t length = Json(lesson::shortestFloat(v)).dump().size();
     if (length > bestLength) best = v, bestLength = length;
   }
   return best;
@@ -72,24 +73,26 @@ TEST_CASE("every door applies the same name rule: edits, setState, links") {
   const auto before = lesson::stateToJson(s);
   CHECK(lesson::renameToken(s, 0, "a\tb").find("control characters") != std::string::npos);
   CHECK(lesson::applyStateText(
-            s, json{{"tokens", std::vector<std::string>(s.tokens.size(), std::string("x\0y", 3))}}.dump())
+            s, Json::object({{"tokens", std::vector<std::string>(s.tokens.size(), std::string("x\0y", 3))}}).dump())
             .find("control characters") != std::string::npos);
-  CHECK(lesson::applyStateText(s, json{{"tokens", std::vector<std::string>(s.tokens.size(), "line\nbreak")}}.dump())
+  CHECK(lesson::applyStateText(
+            s, Json::object({{"tokens", std::vector<std::string>(s.tokens.size(), "line\nbreak")}}).dump())
             .find("control characters") != std::string::npos);
-  CHECK(lesson::stateToJson(s) == before);
+  CHECK(lesson::stateToJson(s).dump() == before.dump());
   CHECK(lesson::renameToken(s, 0, repeated("\xD0\xB6", 21)).empty());
   std::vector<std::string> tokens = s.tokens;
   tokens.back() = repeated("\xD0\xB6", 21);
-  CHECK(lesson::applyStateText(s, json{{"tokens", tokens}}.dump()) == "");
+  CHECK(lesson::applyStateText(s, Json::object({{"tokens", tokens}}).dump()) == "");
 
   lesson::LessonState bank;
   REQUIRE(lesson::loadPreset("bank-river", bank));
-  CHECK(lesson::applyStateText(bank, json{{"dimensionLabels", {repeated("x", 25), "b", "c", "d"}}}.dump()) ==
+  CHECK(lesson::applyStateText(
+            bank, Json::object({{"dimensionLabels", Json::array({repeated("x", 25), "b", "c", "d"})}}).dump()) ==
         "each dimension label can have at most 24 characters");
   CHECK(lesson::applyStateText(bank, R"({"dimensionLabels": ["a\tb", "b", "c", "d"]})").find("control characters") !=
         std::string::npos);
 
-  json patch = lesson::stateToJson(lesson::defaultState());
+  Json patch = lesson::stateToJson(lesson::defaultState());
   patch["tokens"][0] = "tab\there";
   const std::string link = "s=1." + lesson::base64UrlEncode(patch.dump());
   lesson::LessonState opened;
@@ -110,14 +113,14 @@ TEST_CASE("a name in any script is accepted and kept intact through every door")
   lesson::LessonState s = lesson::defaultState();
   REQUIRE(lesson::renameToken(s, 1, cafe).empty());
   CHECK(s.tokens.at(1) == cafe);
-  CHECK(lesson::stateToJson(s)["tokens"][1] == cafe);
+  CHECK(lesson::stateToJson(s)["tokens"][1].asString() == cafe);
   lesson::LessonState reopened;
   REQUIRE(lesson::decodeShareFragment(lesson::encodeShareFragment(s), lesson::defaultState(), reopened).empty());
   CHECK(reopened.tokens.at(1) == cafe);
   lesson::LessonState viaApi = lesson::defaultState();
   std::vector<std::string> tokens = viaApi.tokens;
   tokens.front() = cafe;
-  REQUIRE(lesson::applyStateText(viaApi, json{{"tokens", tokens}}.dump()).empty());
+  REQUIRE(lesson::applyStateText(viaApi, Json::object({{"tokens", tokens}}).dump()).empty());
   CHECK(viaApi.tokens.front() == cafe);
   CHECK(lesson::addToken(viaApi, cafe).empty());
   CHECK(viaApi.tokens.back() == cafe);
@@ -152,28 +155,28 @@ TEST_CASE("setState refuses text larger than any lesson state before parsing it"
   const std::string error = lesson::applyStateText(s, huge);
   const auto elapsed = std::chrono::steady_clock::now() - start;
   CHECK(error == "the state is larger than the 256 KB this lesson accepts");
-  CHECK(lesson::stateToJson(s) == before);
+  CHECK(lesson::stateToJson(s).dump() == before.dump());
   // Refused by its size alone: far less than parsing four megabytes would take.
   CHECK(std::chrono::duration<double>(elapsed).count() < 1.0);
 }
 
 TEST_CASE("compute() refuses a reply too large for the page's main thread before computing") {
-  const json big = squareMatrix(4096, 64, 0.123456);
-  const std::string request = json{{"Q", big}, {"K", big}, {"V", big}}.dump();
+  const Json big = squareMatrix(4096, 64, 0.123456);
+  const std::string request = Json::object({{"Q", big}, {"K", big}, {"V", big}}).dump();
   CHECK(request.size() > lesson::kMaxComputeRequestBytes);
   CHECK(computeError(request) == "the request is larger than the 1 MB this lesson accepts");
 
-  const json mid = squareMatrix(1024, 2, 1);
-  CHECK(computeError(json{{"Q", mid}, {"K", mid}, {"V", mid}}.dump()).find("would answer with 2099200 numbers") !=
-        std::string::npos);
-  const json heads = squareMatrix(256, 64, 1);
-  CHECK(computeError(json{{"Q", heads}, {"K", heads}, {"V", heads}, {"heads", 64}}.dump())
+  const Json mid = squareMatrix(1024, 2, 1);
+  CHECK(computeError(Json::object({{"Q", mid}, {"K", mid}, {"V", mid}}).dump())
+            .find("would answer with 2099200 numbers") != std::string::npos);
+  const Json heads = squareMatrix(256, 64, 1);
+  CHECK(computeError(Json::object({{"Q", heads}, {"K", heads}, {"V", heads}, {"heads", 64}}).dump())
             .find("per head); compute() answers at most 262144") != std::string::npos);
-  const json tooMany = squareMatrix(400, 2, 0.5);
-  CHECK(computeError(json{{"Q", tooMany}, {"K", tooMany}, {"V", tooMany}}.dump()).find("would answer with") !=
+  const Json tooMany = squareMatrix(400, 2, 0.5);
+  CHECK(computeError(Json::object({{"Q", tooMany}, {"K", tooMany}, {"V", tooMany}}).dump()).find("would answer with") !=
         std::string::npos);
-  const json ok = squareMatrix(256, 4, 0.25);
-  CHECK(computeError(json{{"Q", ok}, {"K", ok}, {"V", ok}}.dump()).empty());
+  const Json ok = squareMatrix(256, 4, 0.25);
+  CHECK(computeError(Json::object({{"Q", ok}, {"K", ok}, {"V", ok}}).dump()).empty());
 }
 
 TEST_CASE("the core counts score cells over all heads, so many heads cannot exhaust memory") {
@@ -251,5 +254,5 @@ TEST_CASE("the largest state the lesson can hold reopens from its own link") {
   CHECK(back.tokens == s.tokens);
   CHECK(back.dimensionLabels == s.dimensionLabels);
   // The state JSON of that largest state is far inside what setState and storage accept.
-  CHECK(lesson::dumpJson(lesson::stateToJson(s)).size() * 4 < lesson::kMaxStateTextBytes);
+  CHECK((lesson::stateToJson(s)).dump().size() * 4 < lesson::kMaxStateTextBytes);
 }

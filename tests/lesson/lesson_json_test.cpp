@@ -8,18 +8,19 @@
 #include "lesson/share_link.h"
 #include "lesson/steps.h"
 
-using nlohmann::json;
+using lesson::Json;
 
 TEST_CASE("getState carries the step, its id, the step count and every matrix") {
   const lesson::LessonState s = lesson::defaultState();
-  const json j = lesson::stateWithTraceToJson(s, lesson::computeTrace(s));
+  const Json j = lesson::stateWithTraceToJson(s, lesson::computeTrace(s));
   for (const char* key : {"version", "step",        "stepCount", "stepId",   "tokens",  "dModel", "dK",    "heads",
                           "scale",   "temperature", "mask",      "selected", "X",       "WQ",     "WK",    "WV",
                           "Q",       "K",           "V",         "scores",   "weights", "output", "notice"})
     CHECK_MESSAGE(j.contains(key), key);
-  CHECK(j["stepCount"] == lesson::stepCount());
+  CHECK(j["stepCount"].asInteger() == lesson::stepCount());
   REQUIRE(j["presets"].size() == lesson::presetList().size());
-  for (size_t k = 0; k < lesson::presetList().size(); ++k) CHECK(j["presets"][k] == lesson::presetList()[k].id);
+  for (size_t k = 0; k < lesson::presetList().size(); ++k)
+    CHECK(j["presets"][k].asString() == lesson::presetList()[k].id);
   CHECK(j["stepId"] == "why");
   CHECK(j["weights"].size() == s.tokens.size());
 }
@@ -37,7 +38,7 @@ TEST_CASE("setState applies a partial state") {
 
 TEST_CASE("setState with Q switches to direct vectors; with X back to projected") {
   lesson::LessonState s = lesson::defaultState();
-  const json three = R"({"preset":"three-tokens"})"_json;
+  const Json three = *Json::parse(R"({"preset":"three-tokens"})");
   REQUIRE(lesson::applyStateJson(s, three).empty());
   CHECK(s.source == lesson::VectorSource::Direct);
   lesson::LessonState p = lesson::defaultState();
@@ -51,7 +52,7 @@ TEST_CASE("setState with Q switches to direct vectors; with X back to projected"
 
 TEST_CASE("a bad partial state changes nothing, and says why") {
   lesson::LessonState s = lesson::defaultState();
-  const json before = lesson::stateToJson(s);
+  const Json before = lesson::stateToJson(s);
   const std::pair<std::string, std::string> cases[] = {
       {"nonsense", "the state is not valid JSON"},
       {"[1]", "the state must be a JSON object"},
@@ -75,7 +76,7 @@ TEST_CASE("a bad partial state changes nothing, and says why") {
     const std::string text = entry.first, message = entry.second;
     CAPTURE(text);
     CHECK(lesson::applyStateText(s, text) == message);
-    CHECK(lesson::stateToJson(s) == before);
+    CHECK(lesson::stateToJson(s).dump() == before.dump());
   }
 }
 
@@ -85,10 +86,10 @@ TEST_CASE("getState output fed back to setState reproduces the state") {
   s.step = 5;
   s.selected = 3;
   s.scale = false;
-  const json j = lesson::stateWithTraceToJson(s, lesson::computeTrace(s));
+  const Json j = lesson::stateWithTraceToJson(s, lesson::computeTrace(s));
   lesson::LessonState t = lesson::defaultState();
   REQUIRE(lesson::applyStateJson(t, j).empty());
-  CHECK(lesson::stateToJson(t) == lesson::stateToJson(s));
+  CHECK(lesson::stateToJson(t).dump() == lesson::stateToJson(s).dump());
 }
 
 TEST_CASE("broken and hostile share links are refused with a reason") {

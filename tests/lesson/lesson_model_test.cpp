@@ -151,7 +151,7 @@ TEST_CASE("progress remembers the steps seen") {
   lesson::Progress q;
   REQUIRE(lesson::progressFromJson(lesson::progressToJson(p), q));
   CHECK(q.seenCount() == 2);
-  CHECK_FALSE(lesson::progressFromJson(nlohmann::json::parse(R"({"stepsSeen": 3})"), q));
+  CHECK_FALSE(lesson::progressFromJson(*lesson::Json::parse(R"({"stepsSeen": 3})"), q));
   CHECK(q.seenCount() == 2);
 }
 

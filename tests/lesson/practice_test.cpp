@@ -105,11 +105,11 @@ TEST_CASE("quiz questions are well formed") {
 
 TEST_CASE("challenge: exact answers pass, an overflowing softmax is explained") {
   const auto cases = lesson::challengeCases();
-  nlohmann::json exact = nlohmann::json::array(), naive = nlohmann::json::array();
+  lesson::Json exact = lesson::Json::array(), naive = lesson::Json::array();
   for (const auto& c : cases) {
     exact.push_back(c.expected);
-    nlohmann::json row = nlohmann::json::array();
-    for (double w : c.expected) row.push_back(c.largeScores ? nlohmann::json(nullptr) : nlohmann::json(w));
+    lesson::Json row = lesson::Json::array();
+    for (double w : c.expected) row.push_back(c.largeScores ? lesson::Json() : lesson::Json(w));
     naive.push_back(row);
   }
   const auto pass = lesson::gradeChallenge(cases, exact);
@@ -118,8 +118,9 @@ TEST_CASE("challenge: exact answers pass, an overflowing softmax is explained") 
   const auto fail = lesson::gradeChallenge(cases, naive);
   CHECK_FALSE(fail.passed);
   CHECK(fail.message.find("Subtract the largest score") != std::string::npos);
-  CHECK(lesson::gradeChallenge(cases, nlohmann::json{{"error", "boom"}}).message == "Your code did not run: boom");
-  CHECK_FALSE(lesson::gradeChallenge(cases, nlohmann::json::array()).passed);
+  CHECK(lesson::gradeChallenge(cases, lesson::Json::object({{"error", "boom"}})).message ==
+        "Your code did not run: boom");
+  CHECK_FALSE(lesson::gradeChallenge(cases, lesson::Json::array()).passed);
   for (const auto& c : cases) {
     double sum = 0;
     for (double w : c.expected) sum += w;

@@ -10,7 +10,7 @@
 
 namespace {
 
-std::string stateText(const lesson::Session& s) { return lesson::dumpJson(lesson::stateToJson(s.lesson)); }
+std::string stateText(const lesson::Session& s) { return (lesson::stateToJson(s.lesson)).dump(); }
 
 }  // namespace
 
