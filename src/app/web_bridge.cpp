@@ -27,6 +27,7 @@
 #include "lesson/share_link.h"
 #include "ui/cost_lab_view.h"
 #include "ui/learning_view.h"
+#include "ui/training_report.h"
 
 using lesson::Json;
 
@@ -363,67 +364,16 @@ EMSCRIPTEN_KEEPALIVE void at_cost_lab_finished(int run, const char* error) {
 }
 
 // A report of the learning step's trainer, as numbers the page copied out of the lab worker's
-// message (web/attention-tour-api.js trainingReport checked their shape):
-//   [done, metric, accuracy, L, L losses, n, M, M maps of n x n weights, n guesses, n
-//    probabilities], n and M 0 when the report carries no run of the model.
-// Nothing in it is trusted: every count is checked against what is left before it is used,
-// and every number must be finite and in range. A report that fails a check ends the
-// request with a message instead of reaching the view.
-namespace {
-
-bool readTrainingReport(const double* v, int count, ui::TrainingProgress& out) {
-  int at = 0;
-  const auto next = [&](double low, double high, double& x) {
-    if (at >= count) return false;
-    x = v[at++];
-    return std::isfinite(x) && x >= low && x <= high;
-  };
-  const auto whole = [&](double low, double high, int& n) {
-    double x = 0;
-    if (!next(low, high, x) || x != std::floor(x)) return false;
-    n = static_cast<int>(x);
-    return true;
-  };
-  double metric = 0, accuracy = 0, x = 0;
-  int losses = 0, n = 0, maps = 0;
-  if (!whole(0, core::kMaxTrainingSteps * 2.0, out.stepsDone) || !next(0, 1, metric) || !next(0, 1, accuracy) ||
-      !whole(0, 1000, losses))
-    return false;
-  out.metric = static_cast<float>(metric), out.accuracy = static_cast<float>(accuracy);
-  for (int k = 0; k < losses; ++k) {
-    if (!next(0, 1e3, x)) return false;
-    out.newLosses.push_back(static_cast<float>(x));
-  }
-  if (!whole(0, 16, n) || !whole(0, 2, maps) || (n == 0) != (maps == 0)) return false;
-  for (int m = 0; m < maps; ++m) {
-    core::Matrix map(n, n);
-    for (float& w : map.values) {
-      if (!next(0, 1, x)) return false;
-      w = static_cast<float>(x);
-    }
-    out.maps.push_back(std::move(map));
-  }
-  for (int i = 0; i < n; ++i) {
-    int token = 0;
-    if (!whole(0, 15, token)) return false;
-    out.predicted.push_back(token);
-  }
-  for (int i = 0; i < n; ++i) {
-    if (!next(0, 1, x)) return false;
-    out.confidence.push_back(static_cast<float>(x));
-  }
-  return at == count;
-}
-
-}  // namespace
-
+// message (web/attention-tour-api.js trainingReport checked their shape); ui/training_report.h
+// gives the layout and checks it again. A report that fails a check ends the request with a
+// message instead of reaching the view.
 EMSCRIPTEN_KEEPALIVE void at_training_report(int request, const double* numbers, int count, int finished,
                                              const char* error) {
   ui::AppState& a = appState();
   ui::TrainingProgress progress;
   if (error && *error)
     ui::trainingFinished(a, request, {}, std::string(error).substr(0, 300));
-  else if (count < 0 || count > 4096 || !readTrainingReport(numbers, count, progress))
+  else if (!ui::readTrainingReport(numbers, count, progress))
     ui::trainingFinished(a, request, {}, "the training worker sent back something the page cannot read");
   else if (finished)
     ui::trainingFinished(a, request, progress, "");

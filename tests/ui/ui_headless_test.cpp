@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <memory>
 
@@ -25,6 +26,7 @@
 #include "ui/screen.h"
 #include "ui/step_views.h"
 #include "ui/theme.h"
+#include "ui/training_report.h"
 #include "ui/widgets.h"
 
 namespace {
@@ -982,4 +984,46 @@ TEST_CASE("the learning step: Train asks the platform, reports fill the view, Pa
   frame(app, 1280, 800);
   clickWidget(app, *findWidget(app, "train"), 1280, 800);
   CHECK(requests.size() == 6);
+}
+
+TEST_CASE("a training report from the lab worker is read only when every count and number checks out") {
+  // done 12, metric 0.5, accuracy 0.25, two losses, a run on 2 tokens with one map.
+  const std::vector<double> good = {12, 0.5, 0.25, 2, 2.7, 2.6, 2, 1, 1, 0, 0.5, 0.5, 3, 4, 0.9, 0.8};
+  ui::TrainingProgress read;
+  REQUIRE(ui::readTrainingReport(good.data(), static_cast<int>(good.size()), read));
+  CHECK(read.stepsDone == 12);
+  CHECK(read.newLosses == std::vector<float>{2.7f, 2.6f});
+  REQUIRE(read.maps.size() == 1);
+  CHECK(read.maps[0].at(1, 0) == 0.5f);
+  CHECK(read.predicted == std::vector<int>{3, 4});
+  CHECK(read.confidence.size() == 2);
+  const std::vector<double> noRun = {1, 0, 0, 1, 2.5, 0, 0};
+  CHECK(ui::readTrainingReport(noRun.data(), static_cast<int>(noRun.size()), read));
+
+  const auto refused = [&](std::vector<double> report, int count = -2) {
+    ui::TrainingProgress out;
+    return !ui::readTrainingReport(report.data(), count == -2 ? static_cast<int>(report.size()) : count, out);
+  };
+  const double nan = std::nan(""), inf = INFINITY;
+  CHECK(refused(good, -1));                                        // a negative count
+  CHECK(refused(good, ui::kMaxTrainingReportNumbers + 1));         // more than any report
+  CHECK(refused(good, 15));                                        // cut short by one
+  CHECK(refused({}, 0));                                           // nothing at all
+  CHECK(refused({nan, 0.5, 0.25, 0, 0, 0}));                       // NaN steps
+  CHECK(refused({1.5, 0.5, 0.25, 0, 0, 0}));                       // a fraction of a step
+  CHECK(refused({1, 2, 0.25, 0, 0, 0}));                           // a metric over 1
+  CHECK(refused({1, 0.5, -0.1, 0, 0, 0}));                         // accuracy under 0
+  CHECK(refused({1, 0.5, 0.25, 1e9, 0, 0}));                       // more losses than could come
+  CHECK(refused({1, 0.5, 0.25, 3, 1, 1}));                         // the losses run past the end
+  CHECK(refused({1, 0.5, 0.25, 1, inf, 0, 0}));                    // an infinite loss
+  CHECK(refused({1, 0.5, 0.25, 0, 17, 1}));                        // 17 tokens
+  CHECK(refused({1, 0.5, 0.25, 0, 1, 3, 0.5, 0.5, 0.5, 0, 0.5}));  // three maps
+  CHECK(refused({1, 0.5, 0.25, 0, 0, 1}));                         // a map with no tokens
+  CHECK(refused({1, 0.5, 0.25, 0, 1, 1, 1.5, 0, 0.5}));            // a weight over 1
+  CHECK(refused({1, 0.5, 0.25, 0, 1, 1, 1, 16, 0.5}));             // token 16 of 16
+  CHECK(refused({1, 0.5, 0.25, 0, 1, 1, 1, 2.5, 0.5}));            // half a token
+  CHECK(refused({1, 0.5, 0.25, 0, 1, 1, 1, 2, nan}));              // a NaN probability
+  CHECK(refused({1, 0.5, 0.25, 0, 1, 1, 1, 2, 0.5, 7}));           // a number left over
+  ui::TrainingProgress out;
+  CHECK_FALSE(ui::readTrainingReport(nullptr, 4, out));
 }

@@ -1,0 +1,19 @@
+// training_report.h: a training report from the page's lab worker, read from the flat list of
+// numbers the page copies out of the worker's message. The worker is another program: nothing
+// in its report is trusted. Every count is checked against what is left before it is used,
+// and every number must be finite and in range.
+#pragma once
+
+#include "ui/app_state.h"
+
+namespace ui {
+
+// More numbers than any report holds (two 16 x 16 maps, a chunk's losses, 32 guesses).
+constexpr int kMaxTrainingReportNumbers = 4096;
+
+// The layout: [done, metric, accuracy, L, L losses, n, M, M maps of n x n weights, n guesses,
+// n probabilities], n and M 0 when the report carries no run of the model. True and `out`
+// filled when `numbers` is exactly that; false, with `out` not to be used, otherwise.
+bool readTrainingReport(const double* numbers, int count, TrainingProgress& out);
+
+}  // namespace ui
