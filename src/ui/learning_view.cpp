@@ -23,6 +23,37 @@ constexpr ImU32 kGrid = IM_COL32(215, 215, 220, 255);
 // small (slow) and too large (unsteady).
 constexpr float kLearningRates[] = {0.0003f, 0.001f, 0.003f, 0.01f, 0.03f};
 
+// What the view says of each task: the one place a new task's words go.
+struct TaskWords {
+  core::TrainingTask task;
+  const char* choice;       // its radio button
+  const char* id;           // that button's widget id
+  const char* metricTitle;  // above the metric's curve
+  // The guess at the last position: before the sequence, between it and the guess, after.
+  const char* guessLead;
+  const char* guessMiddle;
+  const char* guessEnd;
+  bool copies;          // it answers by copying from an earlier occurrence (say when there is none)
+  const char* lookFor;  // what forms in the maps as it trains
+};
+
+const TaskWords kTaskWords[] = {
+    {core::TrainingTask::PreviousToken, "Previous token (1 layer)", "train-task[previous-token]",
+     "Metric: share of rows whose top weight is one back", "At the last letter of ",
+     "the model says the letter before was ", ".", false,
+     "What to look for: a line just below the diagonal, each letter looking at the one before."},
+    {core::TrainingTask::Induction, "Induction (2 layers)", "train-task[induction]",
+     "Metric: weight on the token after the earlier copy", "After ", "the model guesses ", " comes next.", true,
+     "What to look for: in layer 1 a line just below the diagonal (each letter looks at the one before); in layer 2, "
+     "in the repeat, each letter looking at the letter that followed its earlier copy."},
+};
+
+const TaskWords& wordsFor(core::TrainingTask task) {
+  for (const TaskWords& words : kTaskWords)
+    if (words.task == task) return words;
+  return kTaskWords[0];
+}
+
 void request(AppState& app, int steps, bool fresh) {
   TrainingLab& lab = app.view.training;
   if (!app.platform.startTraining) return;
@@ -65,21 +96,15 @@ void drawTaskChoice(AppState& app) {
   TrainingLab& lab = app.view.training;
   const bool busy = lab.phase == TrainingLab::Phase::Training;
   ImGui::BeginDisabled(busy);
-  const struct {
-    core::TrainingTask task;
-    const char* label;
-    const char* id;
-  } choices[] = {{core::TrainingTask::PreviousToken, "Previous token (1 layer)", "train-task[previous-token]"},
-                 {core::TrainingTask::Induction, "Induction (2 layers)", "train-task[induction]"}};
-  for (const auto& c : choices) {
-    if (c.task == core::TrainingTask::Induction) {
+  for (const TaskWords& c : kTaskWords) {
+    if (&c != kTaskWords) {
       ImGui::SameLine();
-      const float width = ImGui::GetFrameHeight() * 1.5f + ImGui::CalcTextSize(c.label).x;
+      const float width = ImGui::GetFrameHeight() * 1.5f + ImGui::CalcTextSize(c.choice).x;
       if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
     }
-    if (ImGui::RadioButton(c.label, lab.task == c.task) && lab.task != c.task) startTask(app, c.task);
+    if (ImGui::RadioButton(c.choice, lab.task == c.task) && lab.task != c.task) startTask(app, c.task);
     registerItem(app, c.id,
-                 [&] { return std::string("Task: ") + c.label + (lab.task == c.task ? ", chosen" : ", option"); });
+                 [&] { return std::string("Task: ") + c.choice + (lab.task == c.task ? ", chosen" : ", option"); });
   }
   ImGui::EndDisabled();
 }
@@ -220,10 +245,7 @@ void drawCurves(AppState& app) {
   ImGui::EndGroup();
   if (beside) ImGui::SameLine(0, px(app, 24));
   ImGui::BeginGroup();
-  const char* metricTitle = lab.task == core::TrainingTask::Induction
-                                ? "Metric: weight on the token after the earlier copy"
-                                : "Metric: share of rows whose top weight is one back";
-  drawCurve(app, metricTitle, lab.metricCurve, 1.0f, steps, kAccentFill, width, height);
+  drawCurve(app, wordsFor(lab.task).metricTitle, lab.metricCurve, 1.0f, steps, kAccentFill, width, height);
   ImGui::EndGroup();
   registerItem(app, "train-curves", [&] {
     return "Training so far: " + std::to_string(lab.stepsDone) + " steps, last loss " +
@@ -300,14 +322,12 @@ void drawGuess(AppState& app) {
   for (int t : lab.probe) sequence += tokenLetter(t) + " ";
   const std::string guess = tokenLetter(lab.predicted.back()) + " (" +
                             std::to_string(static_cast<int>(std::lround(100 * lab.confidence.back()))) + "%)";
-  std::string line = lab.task == core::TrainingTask::Induction
-                         ? "After " + sequence + "the model guesses " + guess + " comes next."
-                         : "At the last letter of " + sequence + "the model says the letter before was " + guess + ".";
+  const TaskWords& words = wordsFor(lab.task);
+  std::string line = words.guessLead + sequence + words.guessMiddle + guess + words.guessEnd;
   // Induction copies what followed an earlier copy of the last letter; without one, nothing
   // in the sequence can be copied.
   const int last = lab.probe.back();
-  if (lab.task == core::TrainingTask::Induction &&
-      std::find(lab.probe.begin(), lab.probe.end() - 1, last) == lab.probe.end() - 1)
+  if (words.copies && std::find(lab.probe.begin(), lab.probe.end() - 1, last) == lab.probe.end() - 1)
     line += " " + tokenLetter(last) + " has not come before, so there is nothing to copy: a guess without grounds.";
   if (lab.stepsDone == 0) line += " The weights are still random, so is the guess.";
   ImGui::PushTextWrapPos(visibleRight() - px(app, 2));
@@ -366,12 +386,7 @@ void drawMapsAndGuesses(AppState& app) {
   ImGui::TextDisabled(
       "Rows: positions looking. Columns: positions looked at. Grey: later positions, which these models never see "
       "(they learn to predict what comes next).");
-  ImGui::TextUnformatted(
-      lab.task == core::TrainingTask::Induction
-          ? "What to look for: in layer 1 a line just below the diagonal (each letter looks at the "
-            "one before); in layer 2, in the repeat, each letter looking at the letter that followed "
-            "its earlier copy."
-          : "What to look for: a line just below the diagonal, each letter looking at the one before.");
+  ImGui::TextUnformatted(wordsFor(lab.task).lookFor);
   ImGui::PopTextWrapPos();
 }
 
