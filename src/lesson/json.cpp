@@ -35,7 +35,7 @@ Json::Json(Object members) : type_(Type::Object), object_(new Object()) {
   std::vector<Member*> order;
   order.reserve(members.size());
   for (Member& member : members) order.push_back(&member);
-  std::qsort(order.data(), order.size(), sizeof(Member*), compareMembers);
+  if (order.size() > 1) std::qsort(order.data(), order.size(), sizeof(Member*), compareMembers);  // data() may be null
   object_->reserve(order.size());
   // Of members with the same key, the last one given wins.
   for (std::size_t k = 0; k < order.size(); ++k)
