@@ -17,6 +17,7 @@ AttentionTourModuleHooks.onTextSpot;       // src/app/main_web.cpp page_text_spo
 AttentionTourModuleHooks.onFirstFrame;     // src/app/web_bridge.cpp
 AttentionTourModuleHooks.onStateChanged;   // src/app/web_bridge.cpp
 AttentionTourModuleHooks.onFocusAnnounce;  // src/app/web_bridge.cpp
+AttentionTourModuleHooks.onCopyText;       // src/app/web_bridge.cpp
 
 /** The object page_text_spot hands to Module.onTextSpot (read by web/input.js). */
 var AttentionTourTextSpot = {};

@@ -156,7 +156,18 @@ window.Module = window.Module || {};
   };
   // The canvas is one element to a screen reader; this names the control keyboard focus is on.
   // web/input.js hands over each paste event's text this way (bounded, through the heap).
-  Module.onPasteText = function (text) { callWith('at_set_clipboard', null, ['string'], [text]); };
+  // Text copied or cut in a field goes to the system clipboard too, when the page may write
+  // it. Until that write is done a paste event still carries the system's older text, which
+  // must not replace what was just copied here (Ctrl+C then Ctrl+V on a busy machine).
+  let clipboardWrites = 0;
+  Module.onCopyText = function (text) {
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return;
+    ++clipboardWrites;
+    navigator.clipboard.writeText(text).catch(function () {}).then(function () { --clipboardWrites; });
+  };
+  Module.onPasteText = function (text) {
+    if (clipboardWrites === 0) callWith('at_set_clipboard', null, ['string'], [text]);
+  };
   Module.onFocusAnnounce = function (text) {
     const region = document.getElementById('focus-live');
     if (region) region.textContent = text;

@@ -81,22 +81,6 @@ void followInputClock(Runtime& runtime, double eventTime) {
   runtime.input.lastAppliedTime = eventTime;
 }
 
-// Dear ImGui repeats a held key once its own clock says it has been down KeyRepeatDelay
-// (0.275 s). A frame that took long while a key was down and nothing arrived (a loaded
-// machine, a busy main thread) would count the whole wait as holding it, so a quick Ctrl+V
-// whose release was still on its way pasted twice. Such a frame advances that clock by at
-// most 50 ms: a real hold still repeats, over a few more frames.
-constexpr float kLongestHeldKeyFrame = 0.05f;
-
-void limitClockWhileKeyHeld() {
-  ImGuiIO& io = ImGui::GetIO();
-  for (int key = 0; key < IM_ARRAYSIZE(io.KeysDown); ++key)
-    if (io.KeysDown[key] && !isModifierKey(key)) {
-      io.DeltaTime = std::min(io.DeltaTime, kLongestHeldKeyFrame);
-      return;
-    }
-}
-
 // What one frame has applied so far: Dear ImGui 1.86 reads key and button state once per
 // frame, so a second change of the same key or button must wait for the next frame.
 struct FrameInput {
@@ -111,10 +95,12 @@ struct FrameInput {
 // A letter or digit typed without Ctrl, Alt or Cmd matters only through its character: no
 // view and no Dear ImGui 1.86 behaviour reads those keys alone, so their presses and
 // releases need no frame of their own (Space does: it presses the focused control).
+bool isLetterOrDigit(int key) {
+  return (key >= GLFW_KEY_A && key <= GLFW_KEY_Z) || (key >= GLFW_KEY_0 && key <= GLFW_KEY_9);
+}
+
 bool isPlainTypingKey(const InputEvent& event) {
-  const bool letterOrDigit =
-      (event.key >= GLFW_KEY_A && event.key <= GLFW_KEY_Z) || (event.key >= GLFW_KEY_0 && event.key <= GLFW_KEY_9);
-  return event.kind == InputEvent::Kind::Key && letterOrDigit &&
+  return event.kind == InputEvent::Kind::Key && isLetterOrDigit(event.key) &&
          (event.mods & (GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER)) == 0;
 }
 
@@ -147,6 +133,22 @@ void markDoubleClick(const InputEvent& event) {
   io.MouseClickedPos[event.key] = ImVec2(event.x, event.y);
 }
 
+// Ctrl or Cmd with a letter or digit is a shortcut (copy, paste, select all, undo): it acts
+// once per press, so its key is let go in the next frame, whenever the platform reports the
+// release. Dear ImGui would otherwise repeat it as a held key: after a long frame with the
+// release still on its way (a loaded machine), Ctrl+V pasted twice; and macOS browsers
+// report no release of a key pressed with Cmd at all.
+bool isShortcutPress(const InputEvent& event) {
+  return event.kind == InputEvent::Kind::Key && event.down && isLetterOrDigit(event.key) &&
+         (event.mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0;
+}
+
+InputEvent releaseOf(const InputEvent& press) {
+  InputEvent release = press;
+  release.down = false;
+  return release;
+}
+
 void applyEvent(Runtime& runtime, FrameInput& frame, const InputEvent& event) {
   ImGuiIO& io = ImGui::GetIO();
   switch (event.kind) {
@@ -160,6 +162,7 @@ void applyEvent(Runtime& runtime, FrameInput& frame, const InputEvent& event) {
         frame.keyPressed = frame.keyPressed || event.down;
       }
       applyKey(event);
+      if (isShortcutPress(event)) runtime.input.pending.push_front(releaseOf(event));
       frame.keyboardUsed = true;
       break;
     case InputEvent::Kind::MouseButton:
@@ -230,14 +233,12 @@ void queueText(Runtime& runtime, const std::string& utf8) {
 void applyQueuedInput(Runtime& runtime) {
   auto& queue = runtime.input.pending;
   ImGuiIO& io = ImGui::GetIO();
-  if (queue.empty())
-    limitClockWhileKeyHeld();
-  else
-    followInputClock(runtime, queue.front().time);
+  if (!queue.empty()) followInputClock(runtime, queue.front().time);
   FrameInput frame;
   while (!queue.empty() && fitsInFrame(frame, queue.front())) {
-    applyEvent(runtime, frame, queue.front());
+    const InputEvent event = queue.front();
     queue.pop_front();
+    applyEvent(runtime, frame, event);
   }
   for (int b = 0; b < 5; ++b) io.MouseDown[b] = runtime.input.mouseDown[b];
 }

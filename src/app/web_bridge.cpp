@@ -69,15 +69,15 @@ const char* okReply(const std::string& error) {
 
 // Emscripten 3.1.6's GLFW has no clipboard. The page hands over the text of each paste
 // event, which the browser fires before the queued Ctrl+V reaches Dear ImGui, and text copied
-// or cut in a field goes to the system clipboard when the page may write to it.
+// or cut in a field goes to the page (Module.onCopyText), which writes the system clipboard
+// when it may.
 const char* clipboardText(void*) { return bridge().clipboard.c_str(); }
 
 void setClipboardText(void*, const char* text) {
   bridge().clipboard = text ? text : "";
   EM_ASM(
       {
-        if (navigator.clipboard && navigator.clipboard.writeText)
-          navigator.clipboard.writeText(UTF8ToString($0)).catch(function(){});
+        if (Module.onCopyText) Module.onCopyText(UTF8ToString($0));
       },
       bridge().clipboard.c_str());
 }
