@@ -24,8 +24,12 @@ void drawPresetPicker(AppState& app) {
     if (p.id == app.session.lesson.presetId) current = p.label;
   if (app.session.lesson.presetId == "random") current = "Random vectors";
   // No wider than the column leaves beside its label, so a phone shows the whole list.
-  ImGui::SetNextItemWidth(std::min(px(app, 300), visibleWidth() - ImGui::CalcTextSize("Example").x - px(app, 24)));
-  if (ImGui::BeginCombo("Example", current.c_str())) {
+  const float width = std::min(px(app, 300), visibleWidth() - ImGui::CalcTextSize("Example").x - px(app, 24));
+  ImGui::SetNextItemWidth(width);
+  // Dear ImGui cuts the shown name right at the arrow, mid-letter: on a phone it is shortened
+  // at a character instead, with room before the arrow (the list and the spoken label say it whole).
+  const float nameWidth = width - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2 - px(app, 4);
+  if (ImGui::BeginCombo("Example", fitLabel(current, nameWidth).c_str())) {
     for (const auto& p : lesson::presetList()) {
       if (ImGui::Selectable(p.label.c_str(), p.id == app.session.lesson.presetId))
         queue(app, lesson::actions::loadExample(p.id));
