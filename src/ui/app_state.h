@@ -44,7 +44,7 @@ struct WidgetRect {
 
 // Parts of the screen in the order Tab visits them, whatever the layout: the tour header, the
 // step's text, the step's matrices and views, then settings and practice.
-enum class FocusPart { Header, StepText, Views, Settings };
+enum class FocusPart { Header, StepText, Views, Settings };  // in Tab order; Settings stays last
 
 struct FocusEntry {
   ImGuiID id = 0;

@@ -111,12 +111,12 @@ void endFocusFrame(AppState& app) {
   app.focus.enterPresses = app.focus.enterPressesBuilding;
   // Side by side, the lesson column is drawn before the matrices; Tab still reaches the
   // matrices right after the step's text, as in the stacked layout.
-  // A stable sort by part, done as one pass per part (there are four): std::stable_sort
+  // A stable sort by part, done as one pass per part: std::stable_sort
   // would add 1.5 KB to the page for this.
   app.focus.order.clear();
-  for (FocusPart part : {FocusPart::Header, FocusPart::StepText, FocusPart::Views, FocusPart::Settings})
+  for (int part = 0; part <= static_cast<int>(FocusPart::Settings); ++part)
     for (const FocusEntry& entry : app.focus.orderBuilding)
-      if (entry.part == part) app.focus.order.push_back(entry);
+      if (entry.part == static_cast<FocusPart>(part)) app.focus.order.push_back(entry);
 }
 
 void handleTourKeys(AppState& app) {

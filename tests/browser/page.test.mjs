@@ -5,6 +5,13 @@ import { runTest, openPage, ready, settle, screenshotStats, check } from './harn
 
 const stats = (page) => page.evaluate(() => window.attentionTour.stats());
 
+// Opens a matrix cell's text field with a real double-click.
+async function editCell(page, id) {
+  const cell = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === id);
+  await page.mouse.dblclick(cell.x + cell.w / 2, cell.y + cell.h / 2);
+  await settle(page);
+}
+
 await runTest('page', async ({ browser, url }) => {
   const { context, page, errors, requests } = await openPage(browser, url);
   await ready(page);
@@ -65,9 +72,7 @@ await runTest('page', async ({ browser, url }) => {
         'prefers-reduced-motion is picked up');
   await calm.page.evaluate(() => window.attentionTour.setState({ stepId: 'tokens' }));
   await settle(calm.page);
-  const cell = (await calm.page.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === 'X[0][0]');
-  await calm.page.mouse.dblclick(cell.x + cell.w / 2, cell.y + cell.h / 2);
-  await settle(calm.page);
+  await editCell(calm.page, 'X[0][0]');
   const wentIdle = await calm.page.waitForFunction(() => window.attentionTour.stats().idle, null, { timeout: 10000 })
     .then(() => true, () => false);
   check(wentIdle, 'reduced motion: with a text field open the page still goes idle');
@@ -85,12 +90,6 @@ await runTest('page', async ({ browser, url }) => {
   // A shortcut acts once per press: a frame that comes long after Ctrl+V went down, its
   // release still on the way (a busy machine), does not make it a held key that pastes again.
   // Reduced motion keeps the page idle while the key is down, so one frame falls in the wait.
-  const calmCell = async (id) => (await calm.page.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === id);
-  const calmEdit = async (id) => {
-    const c = await calmCell(id);
-    await calm.page.mouse.dblclick(c.x + c.w / 2, c.y + c.h / 2);
-    await settle(calm.page);
-  };
   // The copy also goes to the system clipboard, whose text comes back with Ctrl+V's paste
   // event. On a busy machine that write can still be under way at the paste (here it takes
   // 3 s): the text copied in the page is pasted, not the system's older text.
@@ -99,11 +98,11 @@ await runTest('page', async ({ browser, url }) => {
     const write = navigator.clipboard.writeText.bind(navigator.clipboard);
     navigator.clipboard.writeText = (text) => new Promise((done) => setTimeout(done, 3000)).then(() => write(text));
   });
-  await calmEdit('X[0][0]');
+  await editCell(calm.page, 'X[0][0]');
   await calm.page.keyboard.press('Control+A');
   await calm.page.keyboard.press('Control+C');
   await calm.page.keyboard.press('Escape');
-  await calmEdit('X[0][1]');
+  await editCell(calm.page, 'X[0][1]');
   await calm.page.keyboard.press('Control+A');
   await calm.page.keyboard.down('Control');
   await calm.page.keyboard.down('KeyV');
@@ -137,20 +136,14 @@ await runTest('page', async ({ browser, url }) => {
   await ready(macPage);
   await macPage.evaluate(() => window.attentionTour.setState({ stepId: 'tokens' }));
   await settle(macPage);
-  const macCell = async (id) => (await macPage.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === id);
-  const editCell = async (id) => {
-    const c = await macCell(id);
-    await macPage.mouse.dblclick(c.x + c.w / 2, c.y + c.h / 2);
-    await settle(macPage);
-  };
   const X = (await macPage.evaluate(() => window.attentionTour.getState())).X;
   const source = X[0].findIndex((x) => x !== 0);
   const target = X[0].findIndex((x) => x !== X[0][source]);
-  await editCell(`X[0][${source}]`);
+  await editCell(macPage, `X[0][${source}]`);
   await macPage.keyboard.press('Meta+A');
   await macPage.keyboard.press('Meta+C');
   await macPage.keyboard.press('Escape');
-  await editCell(`X[0][${target}]`);
+  await editCell(macPage, `X[0][${target}]`);
   await macPage.keyboard.press('Meta+A');
   await macPage.keyboard.press('Meta+V');
   await macPage.keyboard.press('Enter');

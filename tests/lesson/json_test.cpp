@@ -17,11 +17,7 @@ using lesson::Json;
 
 namespace {
 
-std::string shortestText(double v) {
-  std::string text;
-  text = Json(v).dump();
-  return text;
-}
+std::string shortestText(double v) { return Json(v).dump(); }
 
 // The fewest significant digits that read back as v, by trying each precision in turn.
 int fewestDigits(double v) {
