@@ -67,23 +67,19 @@ std::string loadDesktopProgress(lesson::Session& session, bool& saveAllowed, con
   if (file.status == FileRead::Status::missing) return {};  // first visit
   if (file.status != FileRead::Status::ok) return setAside(saveAllowed, path, file.reason);
   lesson::Progress progress;
-  lesson::LessonState state = session.lesson;
+  lesson::LessonState state = session.lesson();
   const std::string problem = readRecord(file.text, progress, state);
   if (!problem.empty()) return setAside(saveAllowed, path, problem);
   if (!applyRecord) return {};
-  lesson::applyAction(session, {"restore the saved record", [&](lesson::LessonState& s, lesson::Progress& p) {
-                                  s = state;
-                                  p = progress;
-                                  return std::string();
-                                }});
+  session.apply(lesson::actions::RestoreRecord{std::move(state), std::move(progress)});
   return {};
 }
 
 std::string saveDesktopProgress(const lesson::Session& session, const std::string& path) {
   std::error_code ignored;  // a folder that cannot be made shows up as the write's error
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(), ignored);
-  return writeWholeFile(path, lesson::Json::object({{"state", lesson::stateToJson(session.lesson, true)},
-                                                    {"progress", lesson::progressToJson(session.progress)}})
+  return writeWholeFile(path, lesson::Json::object({{"state", lesson::stateToJson(session.lesson(), true)},
+                                                    {"progress", lesson::progressToJson(session.progress())}})
                                   .dump());
 }
 

@@ -32,7 +32,7 @@ constexpr int kExitUsage = 2;
 std::string loadStateFile(const std::string& path, ui::AppState& app) {
   const app::FileRead file = app::readBoundedFile(path, app::kMaxJsonFileBytes);
   if (file.status != app::FileRead::Status::ok) return "cannot read state file '" + path + "': " + file.reason;
-  const std::string error = ui::apply(app, lesson::actions::applyStateText(file.text));
+  const std::string error = ui::apply(app, lesson::actions::ApplyStateText{file.text});
   return error.empty() ? std::string() : "state file '" + path + "' is not a valid lesson state: " + error;
 }
 
@@ -121,17 +121,17 @@ class CostLabThread {
 // storagePath saves nothing.
 void runInteractive(app::Runtime& runtime, const std::string& storagePath, CostLabThread& costLab,
                     app::TrainingRunner& training) {
-  uint64_t savedRevision = runtime.app.session.revision;
+  uint64_t savedRevision = runtime.app.session.revision();
   double lastSave = glfwGetTime();
   const auto save = [&] {
-    if (storagePath.empty() || savedRevision == runtime.app.session.revision) return;
+    if (storagePath.empty() || savedRevision == runtime.app.session.revision()) return;
     const std::string error = app::saveDesktopProgress(runtime.app.session, storagePath);
     if (!error.empty() && runtime.app.platform.storageAvailable) {
       runtime.app.platform.storageAvailable = false;
-      ui::apply(runtime.app, lesson::actions::showNotice("Progress could not be saved to " + storagePath + " (" +
-                                                         error + "); the file there was left as it was."));
+      ui::apply(runtime.app, lesson::actions::ShowNotice{"Progress could not be saved to " + storagePath + " (" +
+                                                         error + "); the file there was left as it was."});
     }
-    savedRevision = runtime.app.session.revision;
+    savedRevision = runtime.app.session.revision();
     lastSave = glfwGetTime();
   };
   while (!glfwWindowShouldClose(runtime.window)) {
@@ -171,7 +171,7 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
   }
-  if (options.step >= 0) ui::apply(runtime.app, lesson::actions::goToStep(options.step));
+  if (options.step >= 0) ui::apply(runtime.app, lesson::actions::GoToStep{options.step});
 
   if (!glfwInit()) {
     std::fprintf(stderr, "attention-tour: cannot open a window (no display?)\n");
@@ -185,7 +185,7 @@ int main(int argc, char** argv) {
     return 1;
   }
   runtime.app.platform.copyShareLink = [](ui::AppState& a) -> std::string {
-    ImGui::SetClipboardText(("index.html#" + lesson::encodeShareFragment(a.session.lesson)).c_str());
+    ImGui::SetClipboardText(("index.html#" + lesson::encodeShareFragment(a.session.lesson())).c_str());
     return "Link fragment copied: append it to the page's address.";
   };
   CostLabThread costLab;
@@ -214,7 +214,7 @@ int main(int argc, char** argv) {
     if (!storagePath.empty()) {
       const std::string notice = app::loadDesktopProgress(runtime.app.session, runtime.app.platform.storageAvailable,
                                                           storagePath, !explicitView);
-      if (!notice.empty()) ui::apply(runtime.app, lesson::actions::showNotice(notice));
+      if (!notice.empty()) ui::apply(runtime.app, lesson::actions::ShowNotice{notice});
       if (!runtime.app.platform.storageAvailable) storagePath.clear();  // a bad record is still there
     }
     runInteractive(runtime, storagePath, costLab, training);

@@ -75,7 +75,7 @@ void wake(Runtime& runtime) {
 }
 
 bool needsFrame(const Runtime& runtime) {
-  if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.session.revision) return true;
+  if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.session.revision()) return true;
   if (!runtime.input.pending.empty() || runtime.app.animating) return true;
   const ImGuiIO& io = ImGui::GetIO();
   // A focused text field redraws for its blinking caret, unless reduced motion stopped it.
@@ -96,15 +96,9 @@ bool runFrame(Runtime& runtime) {
     io.DisplaySize = ImVec2(static_cast<float>(runtime.forcedWidth), static_cast<float>(runtime.forcedHeight));
     io.DisplayFramebufferScale = ImVec2(1, 1);
   }
-  const uint64_t revisionBefore = runtime.app.session.revision;
-  ui::handleTourKeys(runtime.app);
-  ImGui::NewFrame();
-  ui::drawScreen(runtime.app);
-  ImGui::Render();
-  // What the views asked for is applied now, after the frame drew one trace throughout;
-  // the next frame draws the change.
-  ui::applyQueuedActions(runtime.app);
-  if (runtime.app.session.revision != revisionBefore) wake(runtime);
+  const uint64_t revisionBefore = runtime.app.session.revision();
+  ui::frame(runtime.app);  // the next frame draws what the views asked for
+  if (runtime.app.session.revision() != revisionBefore) wake(runtime);
   runtime.renderedRevision = revisionBefore;
   runtime.stats.lastUiMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 

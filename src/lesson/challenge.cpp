@@ -326,4 +326,21 @@ const char* outputStarterCode() {
          "}\n";
 }
 
+Json challengeCasesJson(int level) {
+  return level == 2 ? outputCasesToJson(outputCases()) : challengeCasesToJson(challengeCases());
+}
+
+ChallengeGrade gradeChallengeText(int level, const std::string& answersText) {
+  const auto parsed = Json::parse(answersText);
+  const Json answers = parsed ? *parsed : Json::object({{"error", "no answers"}});
+  return level == 2 ? gradeOutputChallenge(outputCases(), answers) : gradeChallenge(challengeCases(), answers);
+}
+
+Json gradeToJson(const ChallengeGrade& grade) {
+  return Json::object({{"passed", grade.passed},
+                       {"passedCases", grade.passedCases},
+                       {"totalCases", grade.totalCases},
+                       {"message", grade.message}});
+}
+
 }  // namespace lesson

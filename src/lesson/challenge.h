@@ -69,4 +69,13 @@ ChallengeGrade gradeHandOutput(const OutputCase& handCase, const std::vector<flo
 
 const char* outputStarterCode();
 
+// The page's side of both levels (1: weights, 2: the whole output), as the bridge forwards it:
+// the hidden cases handed to the learner's function (the expected answers stay here), and the
+// grade of the answers the page's sandbox sent back, as JSON text (text that is not JSON is
+// graded as {error: "no answers"}).
+Json challengeCasesJson(int level);
+ChallengeGrade gradeChallengeText(int level, const std::string& answersText);
+// {passed, passedCases, totalCases, message}.
+Json gradeToJson(const ChallengeGrade& grade);
+
 }  // namespace lesson

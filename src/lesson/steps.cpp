@@ -1,6 +1,8 @@
 // steps.cpp: the steps of the tour, in the project's own words.
 #include "lesson/steps.h"
 
+#include <algorithm>
+
 namespace lesson {
 
 namespace {
@@ -9,7 +11,8 @@ using M = MatrixId;
 
 std::vector<TourStep> buildSteps() {
   return {
-      {"why",
+      {StepId::Why,
+       "why",
        "Why attention?",
        "A word takes its meaning from the words around it: \"bank\" means one thing beside \"river\" and "
        "another beside \"deposit\". Older sequence models read a sentence one word at a time and had to squeeze "
@@ -26,7 +29,8 @@ std::vector<TourStep> buildSteps() {
        {"tokens", "two-sentences", "links", "history"},
        FormulaLine::None,
        false},
-      {"tokens",
+      {StepId::Tokens,
+       "tokens",
        "Tokens become vectors",
        "The sentence is cut into tokens, and each token is looked up as a vector of numbers: its embedding. "
        "Row i of X is token i. At this point every row was chosen for its token alone and knows nothing about "
@@ -40,7 +44,8 @@ std::vector<TourStep> buildSteps() {
        {"tokens"},
        FormulaLine::None,
        false},
-      {"qkv",
+      {StepId::Qkv,
+       "qkv",
        "Three roles: query, key, value",
        "Each token plays three parts. Its query says what it is looking for, its key says what it can be "
        "matched on, and its value is what it passes along when it is chosen. Three separate matrices turn the "
@@ -57,7 +62,8 @@ std::vector<TourStep> buildSteps() {
        {"key-plane", "value-plane"},
        FormulaLine::None,
        true},
-      {"scores",
+      {StepId::Scores,
+       "scores",
        "Scores: how well a query matches each key",
        "To decide where token i should look, compare its query with every key using a dot product: multiply "
        "the numbers pairwise and add them up. That sum equals the two lengths times the cosine of the angle "
@@ -72,8 +78,11 @@ std::vector<TourStep> buildSteps() {
        {"play", "key-plane"},
        FormulaLine::Score,
        true,
-       ViewPlacement::BeforeMatrices},
-      {"scale",
+       ViewPlacement::BeforeMatrices,
+       true,
+       {Animation::QueryMeetsKeys, "Play: the query meets each key in turn."}},
+      {StepId::Scale,
+       "scale",
        "Scaling by √d_k",
        "A few steps on, softmax turns each row of scores into weights. It ignores a shift: adding the same amount to "
        "every score of a row changes no weight. What makes it pick a single winner and ignore the rest is the spread "
@@ -91,7 +100,8 @@ std::vector<TourStep> buildSteps() {
        {"scale-compare"},
        FormulaLine::Scale,
        true},
-      {"mask",
+      {StepId::Mask,
+       "mask",
        "Masking: hiding the future",
        "A model that writes text one token at a time never has the tokens after the one it is writing. In "
        "training all positions are computed at once, so a causal mask hides every key that comes after the "
@@ -107,7 +117,8 @@ std::vector<TourStep> buildSteps() {
        {},
        FormulaLine::Mask,
        true},
-      {"softmax",
+      {StepId::Softmax,
+       "softmax",
        "Softmax turns scores into weights",
        "Each row of scores becomes a set of weights that are never negative (a hidden key gets exactly 0) and "
        "add up to 1. Larger scores get "
@@ -122,8 +133,11 @@ std::vector<TourStep> buildSteps() {
        {"play", "row-bars", "heatmap"},
        FormulaLine::Softmax,
        true,
-       ViewPlacement::BeforeMatrices},
-      {"weighted-sum",
+       ViewPlacement::BeforeMatrices,
+       true,
+       {Animation::Softmax, "Play: exp(s - max), then divide by the sum."}},
+      {StepId::WeightedSum,
+       "weighted-sum",
        "A weighted sum of values",
        "Now each token collects information: its output is the value vectors of all tokens, each multiplied by "
        "its weight, added together. Tokens with big weights contribute most. The stacked bars show how much "
@@ -136,8 +150,11 @@ std::vector<TourStep> buildSteps() {
        {"play", "value-plane", "links", "contributions"},
        FormulaLine::Output,
        true,
-       ViewPlacement::BeforeMatrices},
-      {"output",
+       ViewPlacement::BeforeMatrices,
+       true,
+       {Animation::WeightedSum, "Play: each value, times its weight, joins the output."}},
+      {StepId::Output,
+       "output",
        "Context-aware vectors",
        "Compare the selected token's vector before and after attention. Before, it described the token alone; "
        "after, it is a blend shaped by the tokens the query found relevant. In a real Transformer this result "
@@ -151,7 +168,8 @@ std::vector<TourStep> buildSteps() {
        {"before-after", "change-words", "value-plane"},
        FormulaLine::Output,
        true},
-      {"all-at-once",
+      {StepId::AllAtOnce,
+       "all-at-once",
        "All tokens at once",
        "Nothing in the previous steps depended on finishing one token before starting the next. For the whole "
        "sentence, attention is a few matrix products (X W_Q, X W_K, X W_V, Q Kᵀ and the weights times V) and "
@@ -168,7 +186,8 @@ std::vector<TourStep> buildSteps() {
        FormulaLine::None,
        true,
        ViewPlacement::BeforeMatrices},
-      {"multi-head",
+      {StepId::MultiHead,
+       "multi-head",
        "Several heads",
        "One set of weights can only express one kind of relation at a time. Multi-head attention splits the "
        "query, key and value widths into h smaller heads that attend independently, then joins their outputs. "
@@ -184,7 +203,8 @@ std::vector<TourStep> buildSteps() {
        FormulaLine::Mixing,
        true,
        ViewPlacement::BeforeMatrices},
-      {"positions",
+      {StepId::Positions,
+       "positions",
        "Positions: does attention know the order?",
        "Nothing computed so far looks at where a token sits. Reverse the sentence: without a mask every token gets "
        "exactly the output it had, only in another row, so \"The dog bit the man\" and \"The man bit the dog\" "
@@ -203,7 +223,8 @@ std::vector<TourStep> buildSteps() {
        FormulaLine::None,
        true,
        ViewPlacement::BeforeMatrices},
-      {"sparse",
+      {StepId::Sparse,
+       "sparse",
        "Sparse masks: fewer pairs",
        "Every pair costs work, and a long input has a great many pairs. A sliding window lets each token attend "
        "only to keys within W places of it: at most 2W + 1 of them. A few "
@@ -221,7 +242,8 @@ std::vector<TourStep> buildSteps() {
        FormulaLine::Mask,
        true,
        ViewPlacement::BeforeMatrices},
-      {"flash",
+      {StepId::Flash,
+       "flash",
        "FlashAttention: the same result, tile by tile",
        "A GPU has a large but slow memory and a small but fast one. Computing the whole n × n weight matrix "
        "means writing it to the slow memory and reading it back, and for long inputs those trips, not the "
@@ -240,7 +262,8 @@ std::vector<TourStep> buildSteps() {
        FormulaLine::None,
        true,
        ViewPlacement::BeforeMatrices},
-      {"linear",
+      {StepId::Linear,
+       "linear",
        "Linear attention: no n × n matrix",
        "Softmax ties every query to every key through exp of their score. Linear attention uses a product of "
        "features instead, phi(q) · phi(k), with phi(x) = elu(x) + 1, which is always positive. Then the "
@@ -259,7 +282,8 @@ std::vector<TourStep> buildSteps() {
        true,
        ViewPlacement::BeforeMatrices},
       // The cost lab: real timings on the learner's own machine (ui/cost_lab_view.cpp).
-      {"cost-lab",
+      {StepId::CostLab,
+       "cost-lab",
        "What it costs on your machine",
        "How long does attention take on the device in front of you? Run measures it: attention over n = 64, 128, "
        "and so on up to the largest n you choose (at most 4096), with d = 64 numbers in each query, key and value, "
@@ -286,7 +310,8 @@ std::vector<TourStep> buildSteps() {
        ViewPlacement::AfterMatrices,
        false},
       // Training tiny models on this machine (ui/learning_view.cpp, core/training.h).
-      {"learning",
+      {StepId::Learning,
+       "learning",
        "Learned, not set by hand",
        "Every W_Q, W_K and W_V in this tour so far was written by hand. In a real model nobody writes them: they "
        "start as random numbers and are nudged, step after step, towards better guesses of the next token. Watch "
@@ -321,7 +346,8 @@ std::vector<TourStep> buildSteps() {
        false,
        ViewPlacement::AfterMatrices,
        false},
-      {"uses",
+      {StepId::Uses,
+       "uses",
        "Where attention is used",
        "Nothing in the formula is about words. Anything that can be cut into pieces, each piece made into a vector, "
        "can go through attention: pieces of text, patches of an image, lines of code, the amino acids of a protein. "
@@ -337,7 +363,8 @@ std::vector<TourStep> buildSteps() {
        {"uses"},
        FormulaLine::None,
        false},
-      {"next",
+      {StepId::Next,
+       "next",
        "What comes next",
        "Attention is one part of a Transformer layer. Its output is added back to its input and normalised; then a "
        "small feed-forward network works on each token on its own, and its output is added back and normalised "
@@ -369,6 +396,13 @@ const std::vector<TourStep>& tourSteps() {
 }
 
 int stepCount() { return static_cast<int>(tourSteps().size()); }
+
+int stepIndexOf(StepId key) { return static_cast<int>(key); }
+
+const TourStep& tourStep(int index) {
+  const auto& steps = tourSteps();
+  return steps[static_cast<size_t>(std::clamp(index, 0, stepCount() - 1))];
+}
 
 int stepIndexOf(const std::string& id) {
   const auto& steps = tourSteps();

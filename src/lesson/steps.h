@@ -17,8 +17,47 @@ enum class ViewPlacement { AfterMatrices, BeforeMatrices };
 // The line of the formula panel a step is about, drawn emphasised.
 enum class FormulaLine { None, Score, Scale, Mask, Softmax, Output, Mixing };
 
+// The steps of the tour, in their order: step k of tourSteps() has key StepId(k).
+enum class StepId {
+  Why,
+  Tokens,
+  Qkv,
+  Scores,
+  Scale,
+  Mask,
+  Softmax,
+  WeightedSum,
+  Output,
+  AllAtOnce,
+  MultiHead,
+  Positions,
+  Sparse,
+  Flash,
+  Linear,
+  CostLab,
+  Learning,
+  Uses,
+  Next,
+  Count
+};
+
+// The Play animation a step offers for the selected query. Each view that takes part asks the
+// clock (ui/playback.h) how far its own animation has got; none asks which step it is on.
+enum class Animation {
+  None,
+  QueryMeetsKeys,  // the query meets each key in turn: its scores appear one by one
+  Softmax,         // exp(s - max) of each score, then each divided by the sum
+  WeightedSum,     // each value, times its weight, joins the output
+};
+
+struct StepPlay {
+  Animation animation = Animation::None;
+  const char* words = "";  // what Play will show, beside the button and in its spoken name
+};
+
 struct TourStep {
-  std::string id;
+  StepId key;
+  std::string id;  // the step's name in links, stored progress, getState() and --step
   std::string title;
   std::string plain;    // short plain-language explanation
   std::string formal;   // the more formal explanation, one click away
@@ -32,11 +71,15 @@ struct TourStep {
   // The worked numbers of the learner's sentence beside the text; off where the step works on
   // other data (the cost lab's random matrices, the learning step's own model).
   bool workedNumbers = true;
+  StepPlay play = {};  // a step with an animation lists the "play" view where its button goes
 };
 
 const std::vector<TourStep>& tourSteps();
 int stepCount();
 int stepIndexOf(const std::string& id);  // -1 when unknown
-const char* matrixName(MatrixId id);     // "X", "WQ", ..., "weights"
+int stepIndexOf(StepId key);
+// The step at `index`, which is clamped to the tour.
+const TourStep& tourStep(int index);
+const char* matrixName(MatrixId id);  // "X", "WQ", ..., "weights"
 
 }  // namespace lesson

@@ -14,7 +14,7 @@ namespace {
 
 // The views' own state that depends on the lesson: the head shown must exist.
 void followSession(AppState& app) {
-  app.view.selectedHead = std::clamp(app.view.selectedHead, 0, std::max(0, app.session.lesson.heads - 1));
+  app.view.selectedHead = std::clamp(app.view.selectedHead, 0, std::max(0, app.session.lesson().heads - 1));
 }
 
 }  // namespace
@@ -24,11 +24,11 @@ void queue(AppState& app, lesson::Action action, std::function<void(AppState&, c
 }
 
 void queueStepChange(AppState& app, int step) {
-  queue(app, lesson::actions::goToStep(step), [](AppState& a, const std::string&) { a.view.cellEdit.active = false; });
+  queue(app, lesson::actions::GoToStep{step}, [](AppState& a, const std::string&) { a.view.cellEdit.active = false; });
 }
 
 std::string apply(AppState& app, const lesson::Action& action) {
-  const std::string refusal = lesson::applyAction(app.session, action);
+  const std::string refusal = app.session.apply(action);
   followSession(app);
   return refusal;
 }
@@ -45,7 +45,7 @@ void applyQueuedActions(AppState& app) {
 void initialiseApp(AppState& app) {
   std::snprintf(app.view.challengeCode, sizeof app.view.challengeCode, "%s", lesson::challengeStarterCode());
   std::snprintf(app.view.challengeCode2, sizeof app.view.challengeCode2, "%s", lesson::outputStarterCode());
-  app.session = lesson::startSession();
+  app.session = lesson::Session();
 }
 
 }  // namespace ui

@@ -88,9 +88,10 @@ struct PlaneView {
   ImVec2 grabOffset;
 };
 
-// The Play animation: which step and query it plays for, and when it started (ImGui time).
+// The Play animation: which one, on which step and for which query, and when it started (ImGui time).
 struct Playback {
-  std::string stepId;  // empty: nothing playing
+  lesson::Animation animation = lesson::Animation::None;  // None: nothing playing
+  int step = -1;
   int query = -1;
   double startedAt = 0;
 };

@@ -8,10 +8,10 @@ namespace ui {
 
 void drawChangeInWords(AppState& app) {
   const std::string sentence =
-      lesson::describeValueChange(app.session.lesson, app.session.trace, app.session.lesson.selected);
+      lesson::describeValueChange(app.session.lesson(), app.session.trace(), app.session.lesson().selected);
   if (sentence.empty()) return;
   sectionHeading(app, "In words");
-  ImGui::TextDisabled(lesson::valuesKeepDimensionNames(app.session.lesson)
+  ImGui::TextDisabled(lesson::valuesKeepDimensionNames(app.session.lesson())
                           ? "its value before attention \xE2\x86\x92 its output after, by dimension"
                           : "its own value \xE2\x86\x92 its output, column by column");
   paragraph(sentence);

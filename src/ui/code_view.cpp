@@ -14,9 +14,9 @@ namespace {
 // Written again only when the lesson changed, not every frame.
 const std::string& currentListing(AppState& app) {
   auto& cache = app.view.comparisons;
-  if (cache.listingRevision != app.session.revision) {
-    cache.listing = lesson::numpyListing(app.session.lesson, app.session.trace);
-    cache.listingRevision = app.session.revision;
+  if (cache.listingRevision != app.session.revision()) {
+    cache.listing = lesson::numpyListing(app.session.lesson(), app.session.trace());
+    cache.listingRevision = app.session.revision();
     cache.listingCopied = false;
   }
   return cache.listing;

@@ -21,8 +21,8 @@ namespace {
 void drawPresetPicker(AppState& app) {
   std::string current = "Custom";
   for (const auto& p : lesson::presetList())
-    if (p.id == app.session.lesson.presetId) current = p.label;
-  if (app.session.lesson.presetId == "random") current = "Random vectors";
+    if (p.id == app.session.lesson().presetId) current = p.label;
+  if (app.session.lesson().presetId == "random") current = "Random vectors";
   // No wider than the column leaves beside its label, so a phone shows the whole list.
   const float width = std::min(px(app, 300), visibleWidth() - ImGui::CalcTextSize("Example").x - px(app, 24));
   ImGui::SetNextItemWidth(width);
@@ -31,8 +31,8 @@ void drawPresetPicker(AppState& app) {
   const float nameWidth = width - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2 - px(app, 4);
   if (ImGui::BeginCombo("Example", fitLabel(current, nameWidth).c_str())) {
     for (const auto& p : lesson::presetList()) {
-      if (ImGui::Selectable(p.label.c_str(), p.id == app.session.lesson.presetId))
-        queue(app, lesson::actions::loadExample(p.id));
+      if (ImGui::Selectable(p.label.c_str(), p.id == app.session.lesson().presetId))
+        queue(app, lesson::actions::LoadExample{p.id});
       registerItem(app, "preset-" + p.id, [&] { return p.label + ", example"; });
     }
     ImGui::EndCombo();
@@ -44,63 +44,64 @@ void drawPresetPicker(AppState& app) {
 }
 
 void drawScaleControls(AppState& app) {
-  bool scale = app.session.lesson.scale;
+  bool scale = app.session.lesson().scale;
   if (ImGui::Checkbox("Divide by \xE2\x88\x9A"
                       "d_k",
                       &scale))
-    queue(app, lesson::actions::setScale(scale));
+    queue(app, lesson::actions::SetScale{scale});
   registerItem(app, "scale", [&] {
-    return std::string("Divide by the square root of d_k, checkbox, ") + (app.session.lesson.scale ? "on" : "off");
+    return std::string("Divide by the square root of d_k, checkbox, ") + (app.session.lesson().scale ? "on" : "off");
   });
-  float temperature = app.session.lesson.temperature;
+  float temperature = app.session.lesson().temperature;
   ImGui::SetNextItemWidth(px(app, 180));
   // The value is printed beside the slider, where the grab never covers it.
   if (ImGui::SliderFloat("##temperature", &temperature, lesson::kMinTemperature, lesson::kMaxTemperature, "",
                          ImGuiSliderFlags_Logarithmic | ImGuiSliderFlags_AlwaysClamp))
-    queue(app, lesson::actions::setTemperature(temperature));
+    queue(app, lesson::actions::SetTemperature{temperature});
   if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))
-    queue(app, lesson::actions::setTemperature(1.0f));  // double-click: back to plain softmax
+    queue(app, lesson::actions::SetTemperature{1.0f});  // double-click: back to plain softmax
   // With keyboard focus the arrows move the slider (a tenth more or less each), not the tour.
   if (const ArrowPresses arrows = takeArrowKeys(app); arrows.x != 0 || arrows.y != 0) {
     const float factor = std::pow(1.1f, static_cast<float>(arrows.x + arrows.y));
-    queue(app, lesson::actions::setTemperature(
-                   std::clamp(temperature * factor, lesson::kMinTemperature, lesson::kMaxTemperature)));
+    queue(app, lesson::actions::SetTemperature{
+                   std::clamp(temperature * factor, lesson::kMinTemperature, lesson::kMaxTemperature)});
   }
   registerItem(app, "temperature",
-               [&] { return "Temperature, slider, " + spokenNumber(app.session.lesson.temperature); });
+               [&] { return "Temperature, slider, " + spokenNumber(app.session.lesson().temperature); });
   ImGui::SameLine();
-  ImGui::Text("Temperature %.2f", static_cast<double>(app.session.lesson.temperature));
+  ImGui::Text("Temperature %.2f", static_cast<double>(app.session.lesson().temperature));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Double-click the slider to set it back to 1.");
   drawMaskControls(app, "mask");
 }
 
 void drawTokenEditor(AppState& app) {
-  const int n = static_cast<int>(app.session.lesson.tokens.size());
+  const int n = static_cast<int>(app.session.lesson().tokens.size());
   for (int i = 0; i < n; ++i) {
     ImGui::PushID(i);
     // Room for a refused name too (one character over, to be fixed), never cut inside a character.
     char name[4 * (lesson::kMaxNameCharacters + 8) + 1];
-    const bool draft = app.view.renameDraft.index == i && app.view.renameDraft.revision == app.session.revision;
+    const bool draft = app.view.renameDraft.index == i && app.view.renameDraft.revision == app.session.revision();
     std::snprintf(name, sizeof name, "%s",
-                  (draft ? app.view.renameDraft.text : app.session.lesson.tokens[static_cast<size_t>(i)]).c_str());
+                  (draft ? app.view.renameDraft.text : app.session.lesson().tokens[static_cast<size_t>(i)]).c_str());
     ImGui::SetNextItemWidth(px(app, 120));
     if (ImGui::InputText("##name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue))
-      queue(app, lesson::actions::renameToken(i, name),
+      queue(app, lesson::actions::RenameToken{i, name},
             [i, typed = std::string(name)](AppState& a, const std::string& refusal) {
               if (refusal.empty())
                 a.view.renameDraft.index = -1;
               else
-                a.view.renameDraft = {i, typed, a.session.revision};  // kept in the field to fix; the notice says why
+                a.view.renameDraft = {i, typed, a.session.revision()};  // kept in the field to fix; the notice says why
             });
     registerItem(app, "rename[" + std::to_string(i) + "]", [&] {
-      return "Token " + std::to_string(i + 1) + " text, " + inQuotes(app.session.lesson.tokens[static_cast<size_t>(i)]);
+      return "Token " + std::to_string(i + 1) + " text, " +
+             inQuotes(app.session.lesson().tokens[static_cast<size_t>(i)]);
     });
     ImGui::SameLine();
     ImGui::BeginDisabled(n <= lesson::kMinTokens);
-    if (ImGui::SmallButton("Remove")) queue(app, lesson::actions::removeToken(i));
+    if (ImGui::SmallButton("Remove")) queue(app, lesson::actions::RemoveToken{i});
     ImGui::EndDisabled();
     registerItem(app, "remove[" + std::to_string(i) + "]", [&] {
-      return "Remove token " + inQuotes(app.session.lesson.tokens[static_cast<size_t>(i)]) + ", button";
+      return "Remove token " + inQuotes(app.session.lesson().tokens[static_cast<size_t>(i)]) + ", button";
     });
     // Two names a row where two fit, one on a phone.
     const float rowWidth =
@@ -117,23 +118,23 @@ void drawTokenEditor(AppState& app) {
   const bool add = ImGui::Button("Add token");
   registerItem(app, "add-token", "Add token, button: adds the word typed in the field before it");
   if (entered || add)
-    queue(app, lesson::actions::addToken(app.view.newToken), [](AppState& a, const std::string& refusal) {
+    queue(app, lesson::actions::AddToken{app.view.newToken}, [](AppState& a, const std::string& refusal) {
       if (refusal.empty()) a.view.newToken[0] = '\0';  // kept to fix when refused
     });
 }
 
 void drawSizeControls(AppState& app) {
-  const bool projected = app.session.lesson.source == lesson::VectorSource::Projected;
-  const int dModel = app.session.lesson.dModel, dK = app.session.lesson.dK;
+  const bool projected = app.session.lesson().source == lesson::VectorSource::Projected;
+  const int dModel = app.session.lesson().dModel, dK = app.session.lesson().dK;
   ImGui::BeginDisabled(!projected);
   if (auto requested = drawStepper(app, {"d_model", "dModel", "Embedding width d_model"}, dModel,
                                    dModel > lesson::kMinWidth, dModel < lesson::kMaxWidth))
-    queue(app, lesson::actions::setModelWidth(*requested));
+    queue(app, lesson::actions::SetModelWidth{*requested});
   ImGui::EndDisabled();
   ImGui::SameLine(0, px(app, 16));
   if (auto requested =
           drawStepper(app, {"d_k", "dK", "Key width d_k"}, dK, dK > lesson::kMinWidth, dK < lesson::kMaxWidth))
-    queue(app, lesson::actions::setKeyWidth(*requested));
+    queue(app, lesson::actions::SetKeyWidth{*requested});
   drawHeadsInput(app, "heads");
   if (!projected) ImGui::TextDisabled("Q, K and V are given directly in this example.");
 }
@@ -146,11 +147,11 @@ void drawRandomControls(AppState& app) {
     if (*requested >= 1 && *requested <= kMaxSeed)
       app.view.randomSeed = static_cast<uint32_t>(*requested);
     else
-      queue(app, lesson::actions::showNotice("the seed must be a whole number from 1 to " + std::to_string(kMaxSeed) +
-                                             "; the previous seed was kept"));
+      queue(app, lesson::actions::ShowNotice{"the seed must be a whole number from 1 to " + std::to_string(kMaxSeed) +
+                                             "; the previous seed was kept"});
   }
   ImGui::SameLine();
-  if (ImGui::Button("Random vectors")) queue(app, lesson::actions::randomise(app.view.randomSeed));
+  if (ImGui::Button("Random vectors")) queue(app, lesson::actions::Randomise{app.view.randomSeed});
   registerItem(app, "randomise", "Random vectors, button");
 }
 
@@ -184,12 +185,12 @@ void drawPageControls(AppState& app) {
   {
     // The lesson starts over after this frame; then the driver forgets what it stored.
     if (ImGui::Button("Start over (forget progress)"))
-      queue(app, lesson::actions::startOver(0), [](AppState& a, const std::string&) {
+      queue(app, lesson::actions::StartOver{0}, [](AppState& a, const std::string&) {
         if (a.platform.resetProgress) a.platform.resetProgress(a);
       });
     registerItem(app, "reset-progress", "Start over, button: forgets steps seen, experiments and quiz answers");
   }
-  ImGui::TextDisabled("Steps seen: %d of %d%s", app.session.progress.seenCount(), lesson::stepCount(),
+  ImGui::TextDisabled("Steps seen: %d of %d%s", app.session.progress().seenCount(), lesson::stepCount(),
                       app.platform.storageAvailable ? "" : " (not kept after this visit)");
 }
 
@@ -228,7 +229,7 @@ std::optional<int> drawStepper(AppState& app, const StepperNames& names, int val
 }
 
 void drawMaskControls(AppState& app, const char* idPrefix) {
-  const core::Mask& mask = app.session.lesson.mask;
+  const core::Mask& mask = app.session.lesson().mask;
   const std::string prefix = idPrefix;
   ImGui::PushID(idPrefix);
   ImGui::AlignTextToFramePadding();
@@ -237,7 +238,7 @@ void drawMaskControls(AppState& app, const char* idPrefix) {
                           const core::Mask& chosen) {
     ImGui::SameLine();
     const bool on = mask.kind == kind;
-    if (ImGui::RadioButton(label, on) && !on) queue(app, lesson::actions::setMask(chosen));
+    if (ImGui::RadioButton(label, on) && !on) queue(app, lesson::actions::SetMask{chosen});
     registerItem(app, prefix + "-" + id,
                  [&] { return std::string(spoken) + (on ? ", option, chosen" : ", option, not chosen"); });
   };
@@ -245,35 +246,35 @@ void drawMaskControls(AppState& app, const char* idPrefix) {
   option("causal", "causal", "Causal mask", core::MaskKind::Causal, core::Mask::causal());
   option("window", "window", "Sliding window mask", core::MaskKind::Window, core::Mask::slidingWindow(1, 1));
   if (mask.kind == core::MaskKind::Window) {
-    const int n = static_cast<int>(app.session.lesson.tokens.size());
+    const int n = static_cast<int>(app.session.lesson().tokens.size());
     const std::string windowId = prefix + "-window-size", globalId = prefix + "-global-tokens";
     if (auto w = drawStepper(app, {"window W: keys within W places", windowId.c_str(), "Window width W"}, mask.window,
                              mask.window > 0, mask.window < n))
-      queue(app, lesson::actions::setMask(core::Mask::slidingWindow(*w, mask.global)));
+      queue(app, lesson::actions::SetMask{core::Mask::slidingWindow(*w, mask.global)});
     if (auto g = drawStepper(app, {"global G: first tokens see all", globalId.c_str(), "Global tokens G"}, mask.global,
                              mask.global > 0, mask.global < n))
-      queue(app, lesson::actions::setMask(core::Mask::slidingWindow(mask.window, *g)));
+      queue(app, lesson::actions::SetMask{core::Mask::slidingWindow(mask.window, *g)});
   }
   ImGui::PopID();
 }
 
 void drawHeadsInput(AppState& app, const char* widgetId) {
-  const int heads = app.session.lesson.heads;
-  const bool fewer = lesson::headCountToward(app.session.lesson, heads - 1) != heads;
-  const bool more = lesson::headCountToward(app.session.lesson, heads + 1) != heads;
+  const int heads = app.session.lesson().heads;
+  const bool fewer = lesson::headCountToward(app.session.lesson(), heads - 1) != heads;
+  const bool more = lesson::headCountToward(app.session.lesson(), heads + 1) != heads;
   const StepperNames names{"heads", widgetId, "Number of heads", "Fewer heads, button", "More heads, button"};
   if (auto requested = drawStepper(app, names, heads, fewer, more))
-    queue(app, lesson::actions::setHeadsToward(*requested));
+    queue(app, lesson::actions::SetHeadsToward{*requested});
 }
 
 void drawTokenStrip(AppState& app) {
-  const auto& tokens = app.session.lesson.tokens;
+  const auto& tokens = app.session.lesson().tokens;
   ImGui::TextDisabled("Tokens (click one to follow it):");
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (i > 0) ImGui::SameLine(0, px(app, 6));
     if (visibleWidth() < ImGui::CalcTextSize(tokens[i].c_str()).x + px(app, 24)) ImGui::NewLine();
     ImGui::PushID(static_cast<int>(i));
-    const bool selected = static_cast<int>(i) == app.session.lesson.selected;
+    const bool selected = static_cast<int>(i) == app.session.lesson().selected;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, kAccentSoft);
     const bool pressed = ImGui::Button(tokens[i].c_str());
     if (selected) ImGui::PopStyleColor();
@@ -284,7 +285,7 @@ void drawTokenStrip(AppState& app) {
     // Hovering with the mouse follows a token; keyboard focus passing over it does not (Dear
     // ImGui reports the focused item as hovered while the keyboard navigates).
     const bool mouseOver = ImGui::IsItemHovered() && !GImGui->NavDisableMouseHover;
-    if ((pressed || mouseOver) && !selected) queue(app, lesson::actions::selectQuery(static_cast<int>(i)));
+    if ((pressed || mouseOver) && !selected) queue(app, lesson::actions::SelectQuery{static_cast<int>(i)});
     ImGui::PopID();
   }
 }

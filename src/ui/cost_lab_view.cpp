@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/fast_attention.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -246,6 +247,15 @@ std::vector<int> costLabSizes(int maxN) {
 void costLabPoint(AppState& app, int run, const CostLabPoint& point) {
   CostLab& lab = app.view.costLab;
   if (run != lab.run || lab.phase != CostLab::Phase::Running) return;  // a run cancelled or replaced
+  // The measurer may be another program (the page's worker): a value that is not a plausible
+  // measurement ends the run instead of entering the plot.
+  bool plausible = point.n >= kCostLabSmallestN && point.n <= core::kFastMaxN;
+  for (double x : {point.naiveMs, point.tiledMs, point.maxAbsDiff, point.naiveBytes, point.tiledBytes})
+    plausible = plausible && std::isfinite(x) && x >= 0;
+  if (!plausible) {
+    costLabFinished(app, run, "the worker sent back a measurement that cannot be right");
+    return;
+  }
   lab.points.push_back(point);
 }
 

@@ -14,7 +14,8 @@ constexpr int kCostLabD = 64, kCostLabTile = 64, kCostLabSmallestN = 64;
 
 // The sizes a run measures: 64, 128, ... up to maxN.
 std::vector<int> costLabSizes(int maxN);
-// One size measured for run `run`.
+// One size measured for run `run`; one that cannot be a real measurement (a size outside the
+// lab's, a negative or non-finite number) ends the run with a message instead.
 void costLabPoint(AppState& app, int run, const CostLabPoint& point);
 // Run `run` ended: error empty means every size was measured.
 void costLabFinished(AppState& app, int run, const std::string& error);

@@ -30,8 +30,8 @@ std::vector<std::string> costRow(double n, double dk, double dv) {
 }  // namespace
 
 void drawCost(AppState& app) {
-  const double n = static_cast<double>(app.session.lesson.tokens.size());
-  const double dk = app.session.trace.attention.Q.cols, dv = app.session.trace.attention.V.cols;
+  const double n = static_cast<double>(app.session.lesson().tokens.size());
+  const double dk = app.session.trace().attention.Q.cols, dv = app.session.trace().attention.V.cols;
   sectionHeading(app, "What it costs");
   textTable(app, {"tokens n", "weights (n\xC2\xB2)", "multiply-adds (n\xC2\xB2(d_k + d_v))"},
             {costRow(n, dk, dv), costRow(2 * n, dk, dv), costRow(1024, dk, dv), costRow(2048, dk, dv)});
@@ -45,7 +45,7 @@ namespace {
 
 // Every head's weights side by side, each with a radio that shows it in the matrices above.
 void drawHeadMaps(AppState& app) {
-  const auto& heads = app.session.trace.attention.heads;
+  const auto& heads = app.session.trace().attention.heads;
   const float cell = heads.size() > 1 ? px(app, 30) : px(app, 56);
   const float left = ImGui::GetCursorPosX();
   float mapWidth = 0;  // measured on the first map, then used to wrap the others onto new rows
@@ -63,7 +63,7 @@ void drawHeadMaps(AppState& app) {
       app.view.selectedHead = static_cast<int>(h);
     registerItem(app, "head[" + std::to_string(h) + "]", [&] {
       return "Head " + std::to_string(h + 1) + (app.view.selectedHead == static_cast<int>(h) ? ", shown" : ", option") +
-             ": " + lesson::describeHead(app.session.lesson, heads[h]);
+             ": " + lesson::describeHead(app.session.lesson(), heads[h]);
     });
     ImGui::PopID();
     const std::string prefix = heads.size() > 1 ? "head" + std::to_string(h + 1) + "Weights" : "headWeights";
@@ -77,29 +77,29 @@ void drawHeadMaps(AppState& app) {
 // What each head does, in words; with one head, or heads that all do the same, a way to see
 // heads that differ.
 void drawHeadRoles(AppState& app) {
-  const auto& heads = app.session.trace.attention.heads;
+  const auto& heads = app.session.trace().attention.heads;
   bool differ = false;
   for (size_t h = 0; h < heads.size(); ++h) {
-    paragraph("Head " + std::to_string(h + 1) + " " + lesson::describeHead(app.session.lesson, heads[h]));
+    paragraph("Head " + std::to_string(h + 1) + " " + lesson::describeHead(app.session.lesson(), heads[h]));
     differ = differ || lesson::headRole(heads[h]) != lesson::headRole(heads.front());
   }
-  if (differ || app.session.lesson.presetId == "two-heads") return;
-  if (ImGui::Button("Show two heads that differ")) queue(app, lesson::actions::loadExample("two-heads"));
+  if (differ || app.session.lesson().presetId == "two-heads") return;
+  if (ImGui::Button("Show two heads that differ")) queue(app, lesson::actions::LoadExample{"two-heads"});
   registerItem(app, "load-two-heads", "Show two heads that differ, button: loads the two-heads example");
 }
 
 }  // namespace
 
 void drawHeads(AppState& app) {
-  const auto& heads = app.session.trace.attention.heads;
+  const auto& heads = app.session.trace().attention.heads;
   sectionHeading(app, "Heads");
   drawHeadsInput(app, "heads-step");
   ImGui::SameLine();
-  const int dv = lesson::valueWidth(app.session.lesson);
-  if (dv == app.session.lesson.dK)
-    ImGui::TextDisabled("must divide d_k = %d", app.session.lesson.dK);
+  const int dv = lesson::valueWidth(app.session.lesson());
+  if (dv == app.session.lesson().dK)
+    ImGui::TextDisabled("must divide d_k = %d", app.session.lesson().dK);
   else
-    ImGui::TextDisabled("must divide d_k = %d and d_v = %d", app.session.lesson.dK, dv);
+    ImGui::TextDisabled("must divide d_k = %d and d_v = %d", app.session.lesson().dK, dv);
   drawHeadMaps(app);
   drawHeadRoles(app);
   const auto& head = heads[static_cast<size_t>(app.view.selectedHead)];

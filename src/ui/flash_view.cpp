@@ -57,10 +57,10 @@ void drawStepperRow(AppState& app, int tiles) {
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   ImGui::Text("%d of %d tiles folded in", tile, tiles);
-  const int n = static_cast<int>(app.session.lesson.tokens.size());
-  if (auto size = drawStepper(app, {"keys per tile", "tile-size", "Keys per tile"}, app.session.lesson.tileSize,
-                              app.session.lesson.tileSize > 1, app.session.lesson.tileSize < n)) {
-    queue(app, lesson::actions::setTileSize(*size));
+  const int n = static_cast<int>(app.session.lesson().tokens.size());
+  if (auto size = drawStepper(app, {"keys per tile", "tile-size", "Keys per tile"}, app.session.lesson().tileSize,
+                              app.session.lesson().tileSize > 1, app.session.lesson().tileSize < n)) {
+    queue(app, lesson::actions::SetTileSize{*size});
     app.view.flashTile = 0;
   }
   if (ImGui::RadioButton("the selected query", !app.view.flashAllQueries)) app.view.flashAllQueries = false;
@@ -92,7 +92,7 @@ void drawKeyStrip(AppState& app, const core::HeadTrace& head, int row, int tileS
     draw->AddRectFilled(a, b, done ? kTourBlue : ImGui::GetColorU32(ImGuiCol_FrameBg), 4.0f);
     if (tile == folded - 1) draw->AddRect(a, b, kAccentFill, 4.0f, 0, 2.5f);
     const ImU32 text = done ? IM_COL32(255, 255, 255, 255) : ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    const std::string name = fitLabel(app.session.lesson.tokens[static_cast<size_t>(j)], cell - px(app, 6));
+    const std::string name = fitLabel(app.session.lesson().tokens[static_cast<size_t>(j)], cell - px(app, 6));
     draw->AddText(ImVec2(a.x + px(app, 3), a.y + px(app, 3)), text, name.c_str());
     draw->AddText(ImVec2(a.x + px(app, 3), a.y + px(app, 3) + ImGui::GetTextLineHeight()), text,
                   formatNumber(head.maskedScores.at(row, j)).c_str());
@@ -106,7 +106,7 @@ std::vector<std::string> queryRow(const AppState& app, const lesson::LessonTrace
   const auto& tiles = trace.online.tiles;
   const auto& head = trace.attention.heads.front();
   const size_t r = static_cast<size_t>(row);
-  const std::string name = fitLabel(app.session.lesson.tokens[r], px(app, 70));
+  const std::string name = fitLabel(app.session.lesson().tokens[r], px(app, 70));
   if (folded == 0) return {name, "", "-\xE2\x88\x9E", "0", "", "[nothing yet]"};
   const auto& now = tiles[static_cast<size_t>(folded - 1)];
   const double mOld =
@@ -128,12 +128,12 @@ std::vector<std::string> queryRow(const AppState& app, const lesson::LessonTrace
 }
 
 void drawFoldTable(AppState& app, int folded) {
-  const auto& trace = app.session.trace;
+  const auto& trace = app.session.trace();
   std::vector<std::vector<std::string>> rows;
   if (app.view.flashAllQueries)
     for (int i = 0; i < trace.attention.Q.rows; ++i) rows.push_back(queryRow(app, trace, i, folded));
   else
-    rows.push_back(queryRow(app, trace, app.session.lesson.selected, folded));
+    rows.push_back(queryRow(app, trace, app.session.lesson().selected, folded));
   const std::vector<std::string> headers = {"query", "this tile's scores", "max m",
                                             "sum l", "exp(m_old - m_new)", "output so far o / l"};
   if (visibleWidth() >= px(app, 640)) {
@@ -149,7 +149,7 @@ void drawFoldTable(AppState& app, int folded) {
 }
 
 void drawVerdict(AppState& app, int folded, int tiles) {
-  const auto& trace = app.session.trace;
+  const auto& trace = app.session.trace();
   if (folded < tiles) {
     paragraph(
         "Each Next folds one more tile in: where the tile holds a larger score, m grows, and the sum and the "
@@ -163,7 +163,7 @@ void drawVerdict(AppState& app, int folded, int tiles) {
 }
 
 void drawTraffic(AppState& app) {
-  const auto& a = app.session.trace.attention;
+  const auto& a = app.session.trace().attention;
   const double n = a.Q.rows, dk = a.heads.front().Q.cols, dv = a.heads.front().V.cols;
   sectionHeading(app, "Numbers moved to and from slow memory");
   textTable(app, {"", "direct", "tiled"},
@@ -182,14 +182,14 @@ void drawTraffic(AppState& app) {
 }  // namespace
 
 void drawFlashStepper(AppState& app) {
-  const auto& trace = app.session.trace;
+  const auto& trace = app.session.trace();
   if (trace.online.tiles.empty()) return;
   const int tiles = static_cast<int>(trace.online.tiles.size());
   const std::string whichHead = trace.attention.heads.size() > 1 ? " (head 1)" : "";
   sectionHeading(app, ("FlashAttention, one tile of keys at a time" + whichHead).c_str());
   drawStepperRow(app, tiles);
   const int folded = app.view.flashTile;
-  drawKeyStrip(app, trace.attention.heads.front(), app.session.lesson.selected, trace.tileSize, folded);
+  drawKeyStrip(app, trace.attention.heads.front(), app.session.lesson().selected, trace.tileSize, folded);
   drawFoldTable(app, folded);
   drawVerdict(app, folded, tiles);
   ImGui::Spacing();

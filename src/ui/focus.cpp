@@ -119,7 +119,7 @@ void endFocusFrame(AppState& app) {
       if (entry.part == static_cast<FocusPart>(part)) app.focus.order.push_back(entry);
 }
 
-void handleTourKeys(AppState& app) {
+TourKeys handleKeys(AppState& app) {
   ImGuiIO& io = ImGui::GetIO();
   const bool typing = io.WantTextInput || app.view.cellEdit.active;
   const bool left = keyPressedOnce(app, 0, ImGuiKey_LeftArrow);
@@ -132,7 +132,8 @@ void handleTourKeys(AppState& app) {
   const int enterIndex = io.KeyMap[ImGuiKey_Enter];
   const bool enterDown = enterIndex >= 0 && enterIndex < IM_ARRAYSIZE(io.KeysDown) && io.KeysDown[enterIndex];
   app.focus.arrowX = app.focus.arrowY = 0;
-  if (typing) return;  // arrows, Home and End belong to the text field being edited
+  TourKeys tour;
+  if (typing) return tour;  // arrows, Home and End belong to the text field being edited
   // Enter on a focused button works as Space does (Dear ImGui 1.86 presses buttons with Space only).
   if (enterDown && app.focus.enterPresses) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
   if (app.focus.arrowsTaken) {
@@ -140,14 +141,15 @@ void handleTourKeys(AppState& app) {
     app.focus.arrowY = (up ? 1 : 0) - (down ? 1 : 0);
     for (ImGuiKey key : {ImGuiKey_UpArrow, ImGuiKey_DownArrow}) hideKey(key);
   } else {
-    if (left) queueStepChange(app, app.session.lesson.step - 1);
-    if (right) queueStepChange(app, app.session.lesson.step + 1);
+    tour.back = left;
+    tour.next = right;
   }
-  if (home) queueStepChange(app, 0);
-  if (end) queueStepChange(app, lesson::stepCount() - 1);
+  tour.first = home;
+  tour.last = end;
   if (tab && GImGui->ActiveId == 0) moveFocus(app, io.KeyShift ? -1 : 1);
   for (ImGuiKey key : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Home, ImGuiKey_End, ImGuiKey_Tab})
     hideKey(key);
+  return tour;
 }
 
 }  // namespace ui

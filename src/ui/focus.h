@@ -1,6 +1,6 @@
 // focus.h: the focus registry and the keyboard. Every interactive item a view draws is
 // registered here (for the page's widgets() and for Tab order); Tab and Shift+Tab walk the
-// registered items; Left/Right/Home/End move through the tour.
+// registered items; Left/Right/Home/End are handed to the tour (tour_panel.h).
 #pragma once
 
 #include <string>
@@ -55,10 +55,13 @@ void takeKeyboardFocus(AppState& app);
 // Around the drawing of a frame: starts the registry afresh, then publishes it.
 void beginFocusFrame(AppState& app);
 void endFocusFrame(AppState& app);
-// Call after the platform backend's NewFrame and before ImGui::NewFrame(): turns
-// Left/Right/Home/End into step changes and Tab into focus moves (or the arrows into moves of
-// the focused item that takes them), and hides those presses from Dear ImGui's own navigation
-// so they act once.
-void handleTourKeys(AppState& app);
+// Left/Right/Home/End pressed this frame and not taken by a text field or the focused item.
+struct TourKeys {
+  bool back = false, next = false, first = false, last = false;
+};
+// Before ImGui::NewFrame() (ui::frame() calls it): turns Tab into focus moves and the arrows
+// into moves of the focused item that takes them, hides those presses from Dear ImGui's own
+// navigation so they act once, and returns the keys that are the tour's.
+TourKeys handleKeys(AppState& app);
 
 }  // namespace ui

@@ -24,7 +24,7 @@ std::string dotLine(const core::HeadTrace& head, int i, int j) {
 }
 
 std::string scaleLine(const AppState& app, const core::HeadTrace& head, int i, int j) {
-  const auto& s = app.session.lesson;
+  const auto& s = app.session.lesson();
   std::string divisor;
   if (s.scale) divisor = "\xE2\x88\x9A" + std::to_string(head.Q.cols);
   if (s.temperature != 1.0f) divisor += (divisor.empty() ? "" : " \xC2\xB7 ") + ("T=" + formatNumber(s.temperature));
@@ -34,10 +34,11 @@ std::string scaleLine(const AppState& app, const core::HeadTrace& head, int i, i
 }
 
 std::string maskLine(const AppState& app, const core::HeadTrace& head, int i, int j) {
-  if (app.session.lesson.mask.kind == core::MaskKind::None) return "no mask: every key is visible";
+  if (app.session.lesson().mask.kind == core::MaskKind::None) return "no mask: every key is visible";
   if (std::isinf(head.maskedScores.at(i, j))) {
-    const std::string why = app.session.lesson.mask.kind == core::MaskKind::Causal ? " comes after query "
-                                                                                   : " is outside the window of query ";
+    const std::string why = app.session.lesson().mask.kind == core::MaskKind::Causal
+                                ? " comes after query "
+                                : " is outside the window of query ";
     return "key " + std::to_string(j + 1) + why + std::to_string(i + 1) + ": score set to -\xE2\x88\x9E";
   }
   return "key " + std::to_string(j + 1) + " is visible to query " + std::to_string(i + 1);
@@ -92,15 +93,15 @@ void drawLine(const AppState& app, const char* label, const std::string& text, b
 
 FormulaLines formulaLines(const AppState& app) {
   FormulaLines lines;
-  if (!app.session.trace.ok) return lines;
-  const auto& head = app.session.trace.attention.heads[static_cast<size_t>(app.view.selectedHead)];
-  const int i = app.session.lesson.selected, j = app.session.lesson.selectedKey;
+  if (!app.session.trace().ok) return lines;
+  const auto& head = app.session.trace().attention.heads[static_cast<size_t>(app.view.selectedHead)];
+  const int i = app.session.lesson().selected, j = app.session.lesson().selectedKey;
   lines.dot = dotLine(head, i, j);
   lines.scale = scaleLine(app, head, i, j);
   lines.mask = maskLine(app, head, i, j);
   lines.softmax = softmaxLine(head, i, j);
   lines.output = outputLine(head, i);
-  lines.mixed = mixedLine(app.session.trace.attention, i);
+  lines.mixed = mixedLine(app.session.trace().attention, i);
   return lines;
 }
 
@@ -113,21 +114,21 @@ lesson::FormulaLine introducedSoFar(int step) {
 }
 
 bool drawFormulaPanel(AppState& app) {
-  if (!app.session.trace.ok) return false;
-  if (!lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)].workedNumbers) return false;
+  if (!app.session.trace().ok) return false;
+  if (!lesson::tourStep(app.session.lesson().step).workedNumbers) return false;
   using lesson::FormulaLine;
-  const FormulaLine introduced = introducedSoFar(app.session.lesson.step);
+  const FormulaLine introduced = introducedSoFar(app.session.lesson().step);
   if (introduced == FormulaLine::None) return false;  // nothing computed yet: tokens and vectors only
   const FormulaLines lines = formulaLines(app);
-  const FormulaLine about = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)].emphasis;
-  const auto& tokens = app.session.lesson.tokens;
-  const std::string heading = "Worked numbers: query " + std::to_string(app.session.lesson.selected + 1) + " \"" +
-                              tokens[static_cast<size_t>(app.session.lesson.selected)] + "\", key " +
-                              std::to_string(app.session.lesson.selectedKey + 1) + " \"" +
-                              tokens[static_cast<size_t>(app.session.lesson.selectedKey)] + "\"";
+  const FormulaLine about = lesson::tourStep(app.session.lesson().step).emphasis;
+  const auto& tokens = app.session.lesson().tokens;
+  const std::string heading = "Worked numbers: query " + std::to_string(app.session.lesson().selected + 1) + " \"" +
+                              tokens[static_cast<size_t>(app.session.lesson().selected)] + "\", key " +
+                              std::to_string(app.session.lesson().selectedKey + 1) + " \"" +
+                              tokens[static_cast<size_t>(app.session.lesson().selectedKey)] + "\"";
   sectionHeading(app, heading.c_str());
-  if (app.session.lesson.heads > 1)
-    ImGui::TextDisabled("head %d of %d", app.view.selectedHead + 1, app.session.lesson.heads);
+  if (app.session.lesson().heads > 1)
+    ImGui::TextDisabled("head %d of %d", app.view.selectedHead + 1, app.session.lesson().heads);
   const std::pair<FormulaLine, std::pair<const char*, const std::string*>> rows[] = {
       {FormulaLine::Score, {"score", &lines.dot}},      {FormulaLine::Scale, {"scale", &lines.scale}},
       {FormulaLine::Mask, {"mask", &lines.mask}},       {FormulaLine::Softmax, {"softmax", &lines.softmax}},

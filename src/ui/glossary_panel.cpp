@@ -16,7 +16,7 @@ void drawEntry(AppState& app, const lesson::GlossaryEntry& entry, size_t index) 
   ImGui::PopFont();
   paragraph(entry.meaning);
   const int step = lesson::stepIndexOf(entry.stepId);
-  if (step == app.session.lesson.step) {
+  if (step == app.session.lesson().step) {
     ImGui::TextDisabled("Taught on this step.");
   } else if (step >= 0) {
     const std::string title = lesson::tourSteps()[static_cast<size_t>(step)].title;

@@ -31,17 +31,17 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
       ImGui::InvisibleButton("##h", ImVec2(cell, cell));
       ImGui::PopID();
       const float v = w.at(i, j);
-      const auto& tokens = app.session.lesson.tokens;
+      const auto& tokens = app.session.lesson().tokens;
       registerItem(app, std::string(idPrefix) + "[" + std::to_string(i) + "][" + std::to_string(j) + "]", [&] {
         return "Weight of " + inQuotes(tokens[static_cast<size_t>(i)]) + " on " +
                inQuotes(tokens[static_cast<size_t>(j)]) + ": " + spokenNumber(v) +
                ". Space shows this pair's worked numbers.";
       });
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s \xE2\x86\x92 %s: weight %s", app.session.lesson.tokens[static_cast<size_t>(i)].c_str(),
-                          app.session.lesson.tokens[static_cast<size_t>(j)].c_str(), formatExact(v).c_str());
+        ImGui::SetTooltip("%s \xE2\x86\x92 %s: weight %s", app.session.lesson().tokens[static_cast<size_t>(i)].c_str(),
+                          app.session.lesson().tokens[static_cast<size_t>(j)].c_str(), formatExact(v).c_str());
       if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
-        queue(app, lesson::actions::selectPair(i, j));
+        queue(app, lesson::actions::SelectPair{i, j});
       if (printValues) {
         const std::string text = formatNumber(v);
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
@@ -55,7 +55,7 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
                     "no visible key: softmax undefined, weights 0");
     }
   }
-  const int sel = app.session.lesson.selected;
+  const int sel = app.session.lesson().selected;
   draw->AddRect(ImVec2(origin.x, origin.y + static_cast<float>(sel) * cell),
                 ImVec2(origin.x + cell * static_cast<float>(w.cols), origin.y + static_cast<float>(sel + 1) * cell),
                 kAccentFill, 0.0f, 0, 2.5f * app.platform.uiScale);
@@ -66,7 +66,7 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
 void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<bool>& rowFullyHidden,
                  const char* idPrefix, float maxCell, bool caption) {
   if (weights.empty()) return;
-  const auto& tokens = app.session.lesson.tokens;
+  const auto& tokens = app.session.lesson().tokens;
   float labelWidth = 0;
   for (const auto& t : tokens) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(t.c_str()).x);
   labelWidth += px(app, 8);

@@ -63,14 +63,14 @@ std::string tipLabel(const char* kind, int index, const std::string& token, cons
 }  // namespace
 
 void drawKeyPlane(AppState& app) {
-  const auto& state = app.session.lesson;
-  const auto& attention = app.session.trace.attention;
+  const auto& state = app.session.lesson();
+  const auto& attention = app.session.trace().attention;
   const core::Matrix &Q = attention.Q, &K = attention.K;
   const int query = state.selected;
   const auto& weights = attention.heads[static_cast<size_t>(app.view.selectedHead)].weights;
   PlaneSpec spec{"qk",
-                 lesson::scoreAxes(app.session.trace, query),
-                 lesson::keyColumnNames(state, app.session.trace),
+                 lesson::scoreAxes(app.session.trace(), query),
+                 lesson::keyColumnNames(state, app.session.trace()),
                  {{&K, -1}, {&Q, query}}};
   sectionHeading(app, "The query and the keys as arrows");
   PlaneFrame frame = beginPlane(app, spec, app.view.keyPlane);
@@ -82,7 +82,7 @@ void drawKeyPlane(AppState& app) {
   for (int j = 0; j < K.rows; ++j) heaviest = std::max(heaviest, weights.at(query, j));
   std::string onOrigin;  // keys with no length in the shown dimensions
   // Playing: the query meets the keys one by one; the newest is the one its shadow is shown for.
-  const float progress = playbackProgress(app);
+  const float progress = playbackProgress(app, lesson::Animation::QueryMeetsKeys);
   const Reveal met = revealed(progress, K.rows);
   const bool playing = progress >= 0;
   const int key = playing ? met.shown - 1 : state.selectedKey;
@@ -107,7 +107,7 @@ void drawKeyPlane(AppState& app) {
         k.y,
         "vec-k[" + std::to_string(j) + "]",
         tipLabel("Key", j, state.tokens[static_cast<size_t>(j)], spec.names, axes, k.x, k.y, "; Space picks this key")};
-    if (drawTip(app, frame, axes, tip, kTourBlue)) queue(app, lesson::actions::selectKey(j));
+    if (drawTip(app, frame, axes, tip, kTourBlue)) queue(app, lesson::actions::SelectKey{j});
   }
   const TipSpec queryTip{
       lesson::MatrixId::Q,

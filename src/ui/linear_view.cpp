@@ -15,9 +15,9 @@ namespace {
 
 const lesson::LessonTrace& linearTrace(AppState& app) {
   auto& cache = app.view.comparisons;
-  if (cache.linearRevision != app.session.revision) {
-    cache.linear = lesson::computeTrace(app.session.lesson, core::Kernel::Linear);
-    cache.linearRevision = app.session.revision;
+  if (cache.linearRevision != app.session.revision()) {
+    cache.linear = lesson::computeTrace(app.session.lesson(), core::Kernel::Linear);
+    cache.linearRevision = app.session.revision();
   }
   return cache.linear;
 }
@@ -41,11 +41,11 @@ std::string rowText(const core::Matrix& m, int row) {
 
 void drawLinear(AppState& app) {
   const lesson::LessonTrace& linear = linearTrace(app);
-  const auto& trace = app.session.trace;
+  const auto& trace = app.session.trace();
   if (!linear.ok || !trace.ok) return;
   const size_t h = static_cast<size_t>(app.view.selectedHead);
   sectionHeading(app, "Softmax and linear attention, side by side");
-  const int n = static_cast<int>(app.session.lesson.tokens.size());
+  const int n = static_cast<int>(app.session.lesson().tokens.size());
   // Side by side when both fit at a readable size, else one under the other at full width.
   const bool sideBySide = visibleWidth() >= px(app, 640);
   const float share = sideBySide ? visibleWidth() * 0.5f : visibleWidth();
@@ -59,13 +59,13 @@ void drawLinear(AppState& app) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   paragraph("rows: queries, columns: keys; each row adds up to 1 in both");
   ImGui::PopStyleColor();
-  const int i = app.session.lesson.selected;
+  const int i = app.session.lesson().selected;
   const core::Matrix& a = trace.attention.output;
   const core::Matrix& b = linear.attention.output;
   const float largest = core::largestDifference(a, b);
   char difference[32];
   std::snprintf(difference, sizeof difference, "%.2f", static_cast<double>(largest));
-  paragraph("Output of \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\": softmax " + rowText(a, i) +
+  paragraph("Output of \"" + app.session.lesson().tokens[static_cast<size_t>(i)] + "\": softmax " + rowText(a, i) +
             ", linear " + rowText(b, i) + ". Largest difference over all outputs: " + difference + ".");
   paragraph(
       "Linear weights are usually flatter: phi grows only linearly for positive entries, where exp grows "

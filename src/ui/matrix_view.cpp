@@ -35,8 +35,8 @@ std::string cellLabel(const AppState& app, MatrixId id, int row, int col, float 
   std::string text = cellName(app, id, row, col);
   text.insert(std::strlen(lesson::matrixName(id)), ",");
   return text + ": " + spokenNumber(value) +
-         (lesson::isEditable(app.session.lesson, id) ? ". Enter types a new value."
-                                                     : ". Space shows this pair's worked numbers.");
+         (lesson::isEditable(app.session.lesson(), id) ? ". Enter types a new value."
+                                                       : ". Space shows this pair's worked numbers.");
 }
 
 const char* matrixCaption(MatrixId id) {
@@ -105,11 +105,11 @@ void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width
     float value = 0.0f;
     const std::string refusal = lesson::parseEntryText(edit.text, value);
     if (!refusal.empty()) {
-      queue(app, lesson::actions::showNotice(refusal + "; the previous value was kept"));
+      queue(app, lesson::actions::ShowNotice{refusal + "; the previous value was kept"});
       edit.active = false;
       return;
     }
-    queue(app, lesson::actions::editCell(id, row, col, value));
+    queue(app, lesson::actions::EditCell{id, row, col, value});
     edit.active = false;
   } else if (!ImGui::IsItemActive() && !edit.focusPending && ImGui::IsMouseClicked(0) && !ImGui::IsItemHovered()) {
     edit.active = false;  // clicking elsewhere abandons the edit
@@ -139,7 +139,7 @@ void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value,
     startCellEdit(app, id, row, col, value);
     return;
   }
-  if (changed && dragged != value) queue(app, lesson::actions::editCell(id, row, col, dragged));
+  if (changed && dragged != value) queue(app, lesson::actions::EditCell{id, row, col, dragged});
 }
 
 // Read-only cells are coloured; clicking one selects its query row and key column.
@@ -163,14 +163,14 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
   const ImU32 ink = masked ? kMaskedInk : textColorOn(colourLevel);
   draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), ink, text.c_str());
   const bool selected =
-      row == app.session.lesson.selected && (!colsAreTokens(id) || col == app.session.lesson.selectedKey);
+      row == app.session.lesson().selected && (!colsAreTokens(id) || col == app.session.lesson().selectedKey);
   if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(kAccent), 3.0f, 0, 2.0f);
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("%s = %s", cellName(app, id, row, col).c_str(), formatExact(value).c_str());
   if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)))) {
-    const auto& lesson = app.session.lesson;
-    queue(app, lesson::actions::selectPair(rowsAreTokens(id) ? row : lesson.selected,
-                                           colsAreTokens(id) ? col : lesson.selectedKey));
+    const auto& lesson = app.session.lesson();
+    queue(app, lesson::actions::SelectPair{rowsAreTokens(id) ? row : lesson.selected,
+                                           colsAreTokens(id) ? col : lesson.selectedKey});
   }
 }
 
@@ -187,7 +187,7 @@ struct ColourScale {
   ColourScale(const AppState& app, const core::Matrix& m, MatrixId id) : identity(id == MatrixId::Weights) {
     if (identity) return;
     const core::Matrix& range =
-        isScore(id) ? lesson::traceMatrix(app.session.trace, MatrixId::Scores, app.view.selectedHead) : m;
+        isScore(id) ? lesson::traceMatrix(app.session.trace(), MatrixId::Scores, app.view.selectedHead) : m;
     for (float v : range.values)
       if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
   }
@@ -208,11 +208,11 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
     ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");
   }
   const bool holdsOwnValues = id == MatrixId::WO || (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) ==
-                                                        (app.session.lesson.source == lesson::VectorSource::Direct);
+                                                        (app.session.lesson().source == lesson::VectorSource::Direct);
   if (editable && holdsOwnValues) {
     ImGui::SameLine();
     ImGui::PushID("reset");
-    if (ImGui::SmallButton("Reset")) queue(app, lesson::actions::resetMatrix(id));
+    if (ImGui::SmallButton("Reset")) queue(app, lesson::actions::ResetMatrix{id});
     registerItem(app, std::string("reset-") + lesson::matrixName(id),
                  [&] { return std::string("Reset ") + lesson::matrixName(id) + " to the example's values, button"; });
     ImGui::PopID();
@@ -233,24 +233,24 @@ std::string cellName(const AppState& app, MatrixId id, int row, int col) {
 }
 
 std::vector<std::string> rowLabels(const AppState& app, MatrixId id) {
-  if (rowsAreTokens(id)) return app.session.lesson.tokens;
+  if (rowsAreTokens(id)) return app.session.lesson().tokens;
   if (id == MatrixId::WO) return columnLabels(app, MatrixId::Output);  // W_O's rows meet the output's columns
   return columnLabels(app, MatrixId::X);
 }
 
 std::vector<std::string> columnLabels(const AppState& app, MatrixId id) {
-  if (colsAreTokens(id)) return app.session.lesson.tokens;
+  if (colsAreTokens(id)) return app.session.lesson().tokens;
   // Values, and the outputs that blend them, keep the embedding's dimension names when W_V keeps them.
   if (id == MatrixId::WV || id == MatrixId::V || id == MatrixId::Output)
-    return lesson::valueColumnNames(app.session.lesson, app.session.trace);
+    return lesson::valueColumnNames(app.session.lesson(), app.session.trace());
   // Queries and keys meet column by column; the columns take their names from the keys' side.
   if (id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::Q || id == MatrixId::K)
-    return lesson::keyColumnNames(app.session.lesson, app.session.trace);
-  const core::Matrix& m = lesson::traceMatrix(app.session.trace, id, app.view.selectedHead);
+    return lesson::keyColumnNames(app.session.lesson(), app.session.trace());
+  const core::Matrix& m = lesson::traceMatrix(app.session.trace(), id, app.view.selectedHead);
   std::vector<std::string> labels;
   for (int j = 0; j < m.cols; ++j) {
-    if (id == MatrixId::X && j < static_cast<int>(app.session.lesson.dimensionLabels.size()))
-      labels.push_back(app.session.lesson.dimensionLabels[static_cast<size_t>(j)]);
+    if (id == MatrixId::X && j < static_cast<int>(app.session.lesson().dimensionLabels.size()))
+      labels.push_back(app.session.lesson().dimensionLabels[static_cast<size_t>(j)]);
     else
       labels.push_back(std::to_string(j + 1));
   }
@@ -258,9 +258,9 @@ std::vector<std::string> columnLabels(const AppState& app, MatrixId id) {
 }
 
 void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
-  const core::Matrix& m = lesson::traceMatrix(app.session.trace, id, app.view.selectedHead);
+  const core::Matrix& m = lesson::traceMatrix(app.session.trace(), id, app.view.selectedHead);
   if (m.empty()) return;
-  const bool editable = lesson::isEditable(app.session.lesson, id);
+  const bool editable = lesson::isEditable(app.session.lesson(), id);
   ImGui::PushID(lesson::matrixName(id));
   ImGui::BeginGroup();
   drawHeader(app, id, m, producedHere, editable);
@@ -273,8 +273,8 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
   const float spacing = px(app, 3);
   const ColourScale colours(app, m, id);
   // Playing the scores step: the selected query's scores appear as it meets each key.
-  const bool playingScores = id == MatrixId::Scores && app.view.playback.stepId == "scores";
-  const int revealedKeys = playingScores ? revealed(playbackProgress(app), m.cols).shown : m.cols;
+  const float scoresPlayed = id == MatrixId::Scores ? playbackProgress(app, lesson::Animation::QueryMeetsKeys) : -1.0f;
+  const int revealedKeys = revealed(scoresPlayed, m.cols).shown;
   const float x0 = ImGui::GetCursorPosX();
   const float gridX = x0 + labelWidth + px(app, 8);
   float y = ImGui::GetCursorPosY();
@@ -289,7 +289,7 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
     ImGui::SetCursorPos(ImVec2(x0, y));
     ImGui::AlignTextToFramePadding();
     const std::string& label = rows[static_cast<size_t>(i)];
-    const bool selectedRow = rowsAreTokens(id) && i == app.session.lesson.selected;
+    const bool selectedRow = rowsAreTokens(id) && i == app.session.lesson().selected;
     if (selectedRow)
       ImGui::TextColored(kAccent, "%s", label.c_str());
     else
@@ -302,7 +302,7 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
         drawEditableCell(app, id, i, j, value, cellWidth);
       else
         drawValueCell(app, id, i, j, value, cellWidth, cellHeight, colours.level(value),
-                      i == app.session.lesson.selected && j >= revealedKeys);
+                      i == app.session.lesson().selected && j >= revealedKeys);
       ImGui::PopID();
     }
     y += cellHeight + spacing;

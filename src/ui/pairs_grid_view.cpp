@@ -35,8 +35,8 @@ void drawGridWithCaption(int n, int highlightRow, float cell, const std::string&
 }  // namespace
 
 void drawPairsGrid(AppState& app) {
-  const int n = static_cast<int>(app.session.lesson.tokens.size());
-  const int query = app.session.lesson.selected;
+  const int n = static_cast<int>(app.session.lesson().tokens.size());
+  const int query = app.session.lesson().selected;
   sectionHeading(app, "Every query meets every key");
   // Both grids share one square size, so their areas compare truly.
   const float cell = std::clamp((visibleWidth() - px(app, 40)) / static_cast<float>(3 * n), px(app, 3), px(app, 12));

@@ -13,30 +13,22 @@ namespace {
 constexpr double kSecondsPerKey = 0.7;
 
 double durationFor(const AppState& app) {
-  const double keys = static_cast<double>(app.session.lesson.tokens.size());
+  const double keys = static_cast<double>(app.session.lesson().tokens.size());
   return std::clamp(keys * kSecondsPerKey, 2.0, 8.0);
-}
-
-const char* whatPlays(const std::string& stepId) {
-  if (stepId == "scores") return "Play: the query meets each key in turn.";
-  if (stepId == "softmax") return "Play: exp(s - max), then divide by the sum.";
-  if (stepId == "weighted-sum") return "Play: each value, times its weight, joins the output.";
-  return "Play: the step, one piece at a time.";
 }
 
 }  // namespace
 
-float playbackProgress(AppState& app) {
+float playbackProgress(AppState& app, lesson::Animation animation) {
   Playback& playback = app.view.playback;
-  if (playback.stepId.empty()) return -1.0f;
-  const auto& step = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)];
-  if (playback.stepId != step.id || playback.query != app.session.lesson.selected) {
-    playback.stepId.clear();  // the learner moved on: the views show the whole step again
+  if (playback.animation == lesson::Animation::None || playback.animation != animation) return -1.0f;
+  if (playback.step != app.session.lesson().step || playback.query != app.session.lesson().selected) {
+    playback.animation = lesson::Animation::None;  // the learner moved on: the views show the whole step again
     return -1.0f;
   }
   const double t = (ImGui::GetTime() - playback.startedAt) / durationFor(app);
   if (t >= 1.0) {
-    playback.stepId.clear();
+    playback.animation = lesson::Animation::None;
     return -1.0f;
   }
   app.animating = true;
@@ -51,23 +43,24 @@ Reveal revealed(float progress, int count) {
 }
 
 void drawPlayButton(AppState& app) {
-  const auto& step = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)];
-  const bool playing = playbackProgress(app) >= 0;
+  const lesson::StepPlay& play = lesson::tourStep(app.session.lesson().step).play;
+  if (play.animation == lesson::Animation::None) return;  // a step that lists "play" with nothing to play
+  const bool playing = playbackProgress(app, play.animation) >= 0;
   ImGui::BeginDisabled(playing);
   if (ImGui::Button(playing ? "Playing..." : "Play")) {
     if (app.view.prefs.reducedMotion) {
-      app.view.playback.stepId.clear();  // reduced motion: the end state, which is already shown
+      app.view.playback.animation = lesson::Animation::None;  // reduced motion: the end state, already shown
     } else {
-      app.view.playback = {step.id, app.session.lesson.selected, ImGui::GetTime()};
+      app.view.playback = {play.animation, app.session.lesson().step, app.session.lesson().selected, ImGui::GetTime()};
       app.animating = true;
     }
   }
   ImGui::EndDisabled();
-  registerItem(app, "play", [&] { return std::string(whatPlays(step.id)) + " Button"; });
+  registerItem(app, "play", [&] { return std::string(play.words) + " Button"; });
   ImGui::SameLine();
   ImGui::PushTextWrapPos(visibleRight());
-  ImGui::TextDisabled(
-      "%s", app.view.prefs.reducedMotion ? "Reduced motion is on: the end state is shown." : whatPlays(step.id));
+  ImGui::TextDisabled("%s",
+                      app.view.prefs.reducedMotion ? "Reduced motion is on: the end state is shown." : play.words);
   ImGui::PopTextWrapPos();
 }
 

@@ -17,27 +17,27 @@ namespace {
 
 const lesson::ReorderEffect& reverseEffect(AppState& app) {
   auto& cache = app.view.comparisons;
-  if (cache.orderRevision != app.session.revision) {
+  if (cache.orderRevision != app.session.revision()) {
     cache.reverseEffect =
-        lesson::reorderEffect(app.session.lesson, app.session.trace,
-                              lesson::reversedOrder(static_cast<int>(app.session.lesson.tokens.size())));
-    cache.orderRevision = app.session.revision;
+        lesson::reorderEffect(app.session.lesson(), app.session.trace(),
+                              lesson::reversedOrder(static_cast<int>(app.session.lesson().tokens.size())));
+    cache.orderRevision = app.session.revision();
   }
   return cache.reverseEffect;
 }
 
 void drawOrderButtons(AppState& app) {
-  if (ImGui::Button("Reverse the tokens")) queue(app, lesson::actions::reverseTokens());
+  if (ImGui::Button("Reverse the tokens")) queue(app, lesson::actions::ReverseTokens{});
   registerItem(app, "reverse-tokens", "Reverse the tokens, button: the last token becomes the first");
   ImGui::SameLine();
-  if (ImGui::Button("Shuffle the tokens")) queue(app, lesson::actions::shuffleTokens(++app.view.randomSeed));
+  if (ImGui::Button("Shuffle the tokens")) queue(app, lesson::actions::ShuffleTokens{++app.view.randomSeed});
   registerItem(app, "shuffle-tokens", "Shuffle the tokens, button: puts them in a random order");
-  bool positions = app.session.lesson.positional == lesson::Positional::Sinusoidal;
+  bool positions = app.session.lesson().positional == lesson::Positional::Sinusoidal;
   if (ImGui::Checkbox("Add positions (sinusoidal encoding)", &positions))
-    queue(app, lesson::actions::setPositional(positions ? lesson::Positional::Sinusoidal : lesson::Positional::None));
+    queue(app, lesson::actions::SetPositional{positions ? lesson::Positional::Sinusoidal : lesson::Positional::None});
   registerItem(app, "positional", [&] {
     return std::string("Add positions, sinusoidal encoding, checkbox, ") +
-           (app.session.lesson.positional == lesson::Positional::Sinusoidal ? "on" : "off");
+           (app.session.lesson().positional == lesson::Positional::Sinusoidal ? "on" : "off");
   });
 }
 
@@ -45,7 +45,7 @@ void drawOrderButtons(AppState& app) {
 void drawReverseEffect(AppState& app) {
   const lesson::ReorderEffect& effect = reverseEffect(app);
   if (!effect.ok) return;
-  const auto& s = app.session.lesson;
+  const auto& s = app.session.lesson();
   char largest[32];
   std::snprintf(largest, sizeof largest, "%.2g", static_cast<double>(effect.largestChange));
   if (effect.largestChange == 0.0f) {
@@ -107,7 +107,7 @@ void drawPositions(AppState& app) {
   sectionHeading(app, "Does attention know the order?");
   drawOrderButtons(app);
   drawReverseEffect(app);
-  const auto& trace = app.session.trace;
+  const auto& trace = app.session.trace();
   if (trace.positions.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     paragraph("Switch positions on to see the encoding added to each row of X.");

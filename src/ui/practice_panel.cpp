@@ -12,15 +12,20 @@ namespace ui {
 
 namespace {
 
+// The last grade shown under a level of the coding challenge.
+std::string& challengeMessage(ViewState& view, int level) {
+  return level == 2 ? view.challengeMessage2 : view.challengeMessage;
+}
+
 constexpr const char* kLevels[] = {"Level 1: the weights of one query", "Level 2: the whole output"};
 
 void drawExperiments(AppState& app) {
   const auto& list = lesson::experiments();
-  sectionHeading(app, ("Experiments (" + std::to_string(app.session.progress.experimentsDone.size()) + " of " +
+  sectionHeading(app, ("Experiments (" + std::to_string(app.session.progress().experimentsDone.size()) + " of " +
                        std::to_string(list.size()) + " done)")
                           .c_str());
   for (const auto& experiment : list) {
-    const bool done = app.session.progress.experimentsDone.count(experiment.id) > 0;
+    const bool done = app.session.progress().experimentsDone.count(experiment.id) > 0;
     ImGui::PushID(experiment.id.c_str());
     if (done)
       ImGui::TextColored(kDone, "\xE2\x9C\x93 done");
@@ -51,7 +56,7 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
     const bool picked = chosen != app.view.quizChoices.end() && chosen->second == static_cast<int>(a);
     if (ImGui::RadioButton(question.answers[a].c_str(), picked)) {
       app.view.quizChoices[question.id] = static_cast<int>(a);
-      queue(app, lesson::actions::answerQuiz(question.id, static_cast<int>(a) == question.correct));
+      queue(app, lesson::actions::AnswerQuiz{question.id, static_cast<int>(a) == question.correct});
     }
     registerItem(app, "quiz-" + question.id + "[" + std::to_string(a) + "]", [&] {
       return question.question + " Answer " + std::to_string(a + 1) + " of " + std::to_string(question.answers.size()) +
@@ -94,7 +99,7 @@ void drawCodeChallenge(AppState& app) {
   else
     registerItem(app, "challenge-code", "Your attentionWeights code, text box");
   if (ImGui::Button("Check my function")) {
-    (second ? app.view.challengeMessage2 : app.view.challengeMessage) = "Checking\xE2\x80\xA6";
+    challengeMessage(app.view, app.view.challengeLevel) = "Checking\xE2\x80\xA6";
     app.platform.submitChallengeCode(app, code, app.view.challengeLevel);
   }
   registerItem(app, "challenge-check", "Check my function, button");
@@ -156,8 +161,8 @@ void drawHandChallenge(AppState& app) {
         second ? lesson::gradeHandOutput(lesson::handOutputCase(), {app.view.handOutput[0], app.view.handOutput[1]})
                : lesson::gradeHandAnswer(lesson::handCase(),
                                          {app.view.handAnswer[0], app.view.handAnswer[1], app.view.handAnswer[2]});
-    (second ? app.view.challengeMessage2 : app.view.challengeMessage) = grade.message;
-    queue(app, lesson::actions::recordChallenge(grade.passed, app.view.challengeLevel));
+    challengeMessage(app.view, app.view.challengeLevel) = grade.message;
+    queue(app, lesson::actions::RecordChallenge{grade.passed, app.view.challengeLevel});
   }
   registerItem(app, "challenge-check", "Check my answer, button");
 }
@@ -171,7 +176,7 @@ std::string challengeHeading(const lesson::Progress& progress) {
 }
 
 void drawChallenge(AppState& app) {
-  sectionHeading(app, challengeHeading(app.session.progress).c_str());
+  sectionHeading(app, challengeHeading(app.session.progress()).c_str());
   for (int level = 1; level <= 2; ++level) {
     const bool chosen = app.view.challengeLevel == level;
     if (ImGui::RadioButton(kLevels[level - 1], chosen)) app.view.challengeLevel = level;
@@ -184,7 +189,7 @@ void drawChallenge(AppState& app) {
     drawCodeChallenge(app);
   else
     drawHandChallenge(app);
-  const std::string& message = app.view.challengeLevel == 2 ? app.view.challengeMessage2 : app.view.challengeMessage;
+  const std::string& message = challengeMessage(app.view, app.view.challengeLevel);
   if (!message.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, message.rfind("All ", 0) == 0 || message.rfind("Right", 0) == 0
                                              ? kDone
@@ -203,12 +208,19 @@ void drawPractice(AppState& app) {
   drawExperiments(app);
   ImGui::Separator();
   const auto& questions = lesson::quiz();
-  sectionHeading(app, ("Quiz (" + std::to_string(app.session.progress.quizCorrect.size()) + " of " +
+  sectionHeading(app, ("Quiz (" + std::to_string(app.session.progress().quizCorrect.size()) + " of " +
                        std::to_string(questions.size()) + " answered right)")
                           .c_str());
   for (const auto& question : questions) drawQuestion(app, question);
   ImGui::Separator();
   drawChallenge(app);
+}
+
+lesson::ChallengeGrade challengeAnswered(AppState& app, int level, const std::string& answersText) {
+  const lesson::ChallengeGrade grade = lesson::gradeChallengeText(level, answersText);
+  challengeMessage(app.view, level) = grade.message;
+  apply(app, lesson::actions::RecordChallenge{grade.passed, level == 2 ? 2 : 1});
+  return grade;
 }
 
 }  // namespace ui

@@ -16,7 +16,7 @@ namespace ui {
 namespace {
 
 const core::HeadTrace& currentHead(const AppState& app) {
-  return app.session.trace.attention.heads[static_cast<size_t>(app.view.selectedHead)];
+  return app.session.trace().attention.heads[static_cast<size_t>(app.view.selectedHead)];
 }
 
 ImU32 tokenColour(int index, int count) {
@@ -63,7 +63,7 @@ bool anyNegative(const float* values, int count) {
 // Playing the softmax step: first exp(s - max) of each score (the largest becomes exactly 1),
 // then those shrink to the weights as they are divided by their sum.
 void drawSoftmaxInMotion(AppState& app, const core::HeadTrace& head, int i, float progress, const BarColumns& columns) {
-  const auto& tokens = app.session.lesson.tokens;
+  const auto& tokens = app.session.lesson().tokens;
   const core::Matrix& s = head.maskedScores;
   float largest = -INFINITY, sum = 0;
   for (int j = 0; j < s.cols; ++j) largest = std::max(largest, s.at(i, j));
@@ -108,17 +108,17 @@ BarColumns barLayout(float available, float widestLabel, float scale) {
 
 void drawRowBars(AppState& app) {
   const auto& head = currentHead(app);
-  const int i = app.session.lesson.selected;
-  sectionHeading(app,
-                 ("Row of \"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\": scores and weights").c_str());
-  const auto& tokens = app.session.lesson.tokens;
+  const int i = app.session.lesson().selected;
+  sectionHeading(
+      app, ("Row of \"" + app.session.lesson().tokens[static_cast<size_t>(i)] + "\": scores and weights").c_str());
+  const auto& tokens = app.session.lesson().tokens;
   const BarColumns columns = barColumns(app, tokens);
   const float scoreMax = maxAbsFinite(head.maskedScores.rowData(i), head.maskedScores.cols);
   const bool negativeScores = anyNegative(head.maskedScores.rowData(i), head.maskedScores.cols);
   ImGui::TextDisabled("scaled scores");
   for (int j = 0; j < head.maskedScores.cols; ++j)
     bar(app, tokens[static_cast<size_t>(j)], head.maskedScores.at(i, j), scoreMax, columns, kBefore, negativeScores);
-  const float progress = app.view.playback.stepId == "softmax" ? playbackProgress(app) : -1.0f;
+  const float progress = playbackProgress(app, lesson::Animation::Softmax);
   if (progress >= 0) {
     drawSoftmaxInMotion(app, head, i, progress, columns);
     return;
@@ -130,7 +130,7 @@ void drawRowBars(AppState& app) {
 
 void drawTokenLinks(AppState& app) {
   const auto& head = currentHead(app);
-  const auto& tokens = app.session.lesson.tokens;
+  const auto& tokens = app.session.lesson().tokens;
   const int n = static_cast<int>(tokens.size());
   sectionHeading(app, "Who looks at whom (line width follows the weight)");
   const float width = visibleWidth();
@@ -141,7 +141,7 @@ void drawTokenLinks(AppState& app) {
   const float step = width / static_cast<float>(n);
   const float lineH = ImGui::GetTextLineHeight();
   auto xOf = [&](int k) { return p.x + step * (static_cast<float>(k) + 0.5f); };
-  const int i = app.session.lesson.selected;
+  const int i = app.session.lesson().selected;
   for (int j = 0; j < n; ++j) {
     const float w = head.weights.at(i, j);
     if (w <= 0.0f) continue;
@@ -162,7 +162,7 @@ void drawTokenLinks(AppState& app) {
 
 void drawContributions(AppState& app) {
   const auto& head = currentHead(app);
-  const int i = app.session.lesson.selected;
+  const int i = app.session.lesson().selected;
   const int n = head.weights.cols, dims = head.V.cols;
   sectionHeading(app, "Output as a stack of weighted value vectors");
   // Scale: the largest stacked height over dimensions, positive or negative.
@@ -199,22 +199,22 @@ void drawContributions(AppState& app) {
     ImGui::ColorButton("##legend", ImGui::ColorConvertU32ToFloat4(tokenColour(j, n)), ImGuiColorEditFlags_NoTooltip,
                        ImVec2(ImGui::GetTextLineHeight(), ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, px(app, 3));
-    ImGui::Text("%s %s", app.session.lesson.tokens[static_cast<size_t>(j)].c_str(),
+    ImGui::Text("%s %s", app.session.lesson().tokens[static_cast<size_t>(j)].c_str(),
                 formatNumber(head.weights.at(i, j)).c_str());
   }
 }
 
 void drawBeforeAfter(AppState& app) {
-  const int i = app.session.lesson.selected;
+  const int i = app.session.lesson().selected;
   // Before and after in the same space, column by column: the token's own value and its output.
-  const core::Matrix& before = app.session.trace.attention.V;
-  const core::Matrix& after = app.session.trace.attention.concatenated;
-  sectionHeading(app,
-                 ("\"" + app.session.lesson.tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
+  const core::Matrix& before = app.session.trace().attention.V;
+  const core::Matrix& after = app.session.trace().attention.concatenated;
+  sectionHeading(
+      app, ("\"" + app.session.lesson().tokens[static_cast<size_t>(i)] + "\" before and after attention").c_str());
   const float scaleMax =
       std::max(maxAbsFinite(before.rowData(i), before.cols), maxAbsFinite(after.rowData(i), after.cols));
   const bool negative = anyNegative(before.rowData(i), before.cols) || anyNegative(after.rowData(i), after.cols);
-  const auto names = lesson::valueColumnNames(app.session.lesson, app.session.trace);
+  const auto names = lesson::valueColumnNames(app.session.lesson(), app.session.trace());
   const BarColumns columns = barColumns(app, names);
   ImGui::TextDisabled("before: its own value v_i (it knows only itself)");
   for (int c = 0; c < before.cols; ++c)

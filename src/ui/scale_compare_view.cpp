@@ -50,14 +50,14 @@ std::string sentence(const lesson::LessonState& state, const LargestWeight& plai
 }  // namespace
 
 void drawScaleComparison(AppState& app) {
-  const auto& state = app.session.lesson;
+  const auto& state = app.session.lesson();
   const int query = state.selected;
   const size_t head = static_cast<size_t>(app.view.selectedHead);
   ComparisonTraces& cache = app.view.comparisons;
-  if (cache.scaleRevision != app.session.revision) {
+  if (cache.scaleRevision != app.session.revision()) {
     cache.divided = lesson::traceWithScale(state, true);
     cache.plain = lesson::traceWithScale(state, false);
-    cache.scaleRevision = app.session.revision;
+    cache.scaleRevision = app.session.revision();
   }
   const lesson::LessonTrace& divided = cache.divided;
   const lesson::LessonTrace& plain = cache.plain;

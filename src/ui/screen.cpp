@@ -31,7 +31,7 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
   const float available = visibleWidth();
   bool first = true;
   for (lesson::MatrixId id : step.shows) {
-    const core::Matrix& m = lesson::traceMatrix(app.session.trace, id, app.view.selectedHead);
+    const core::Matrix& m = lesson::traceMatrix(app.session.trace(), id, app.view.selectedHead);
     if (m.empty()) continue;
     const float estimate = px(app, 90) + static_cast<float>(m.cols) * px(app, 61);
     if (!first && usedWidth + estimate < available)
@@ -54,25 +54,25 @@ void drawStepViews(AppState& app, const lesson::TourStep& step) {
 
 // When Q, K and V are given directly, X and the projections are not part of the lesson.
 void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
-  if (app.session.lesson.source != lesson::VectorSource::Direct) return;
+  if (app.session.lesson().source != lesson::VectorSource::Direct) return;
   // On every step that shows the vectors or the embeddings, so the way back is where the edit was.
   const auto shows = [&](lesson::MatrixId id) {
     return std::find(step.shows.begin(), step.shows.end(), id) != step.shows.end();
   };
   using M = lesson::MatrixId;
   if (!shows(M::X) && !shows(M::Q) && !shows(M::K) && !shows(M::V)) return;
-  if (app.session.lesson.X.empty()) {
+  if (app.session.lesson().X.empty()) {
     paragraph("In this example Q, K and V are given directly, so there is no X or W to show.");
     return;
   }
   paragraph("Q, K and V are given directly since you edited one of them, so X and the projections are set aside.");
-  if (ImGui::Button("Use the embeddings and projections again")) queue(app, lesson::actions::useProjections());
+  if (ImGui::Button("Use the embeddings and projections again")) queue(app, lesson::actions::UseProjections{});
   registerItem(app, "use-projections", "Use the embeddings and projections again, button");
 }
 
 void drawViewsColumn(AppState& app) {
-  const auto& step = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)];
-  if (!app.session.trace.ok) return;
+  const auto& step = lesson::tourStep(app.session.lesson().step);
+  if (!app.session.trace().ok) return;
   if (step.tokenStrip) drawTokenStrip(app);
   const bool viewsFirst = step.placement == lesson::ViewPlacement::BeforeMatrices;
   if (viewsFirst) drawStepViews(app, step);
@@ -95,7 +95,7 @@ void drawLessonColumn(AppState& app) {
 
 // A new step starts at its title: the columns scroll back to the top.
 void scrollToTitleOnNewStep(const AppState& app) {
-  if (app.view.scrolledToStep != app.session.lesson.step) ImGui::SetScrollY(0.0f);
+  if (app.view.scrolledToStep != app.session.lesson().step) ImGui::SetScrollY(0.0f);
 }
 
 void drawBody(AppState& app) {
@@ -113,12 +113,12 @@ void drawBody(AppState& app) {
     app.focus.part = FocusPart::Views;
     drawViewsColumn(app);
     ImGui::EndChild();
-    app.view.scrolledToStep = app.session.lesson.step;
+    app.view.scrolledToStep = app.session.lesson().step;
     return;
   }
   ImGui::BeginChild("stack", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   scrollToTitleOnNewStep(app);
-  app.view.scrolledToStep = app.session.lesson.step;
+  app.view.scrolledToStep = app.session.lesson().step;
   app.focus.part = FocusPart::StepText;
   drawNotice(app);
   drawStepText(app);
@@ -134,8 +134,7 @@ void drawBody(AppState& app) {
   ImGui::EndChild();
 }
 
-}  // namespace
-
+// The whole screen, between ImGui::NewFrame() and ImGui::Render().
 void drawScreen(AppState& app) {
   beginFocusFrame(app);
   app.animating = false;  // views that animate say so again while they draw
@@ -151,6 +150,17 @@ void drawScreen(AppState& app) {
   drawBody(app);
   ImGui::End();
   endFocusFrame(app);
+}
+
+}  // namespace
+
+void frame(AppState& app) {
+  const TourKeys keys = handleKeys(app);
+  followTourKeys(app, keys);
+  ImGui::NewFrame();
+  drawScreen(app);
+  ImGui::Render();
+  applyQueuedActions(app);
 }
 
 }  // namespace ui

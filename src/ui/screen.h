@@ -1,13 +1,13 @@
-// screen.h: the whole lesson screen for one frame (the keys that drive the tour are in focus.h).
-// Both drivers and the headless test call exactly these.
+// screen.h: one frame of the lesson. Both drivers and the headless tests call ui::frame().
 #pragma once
 
 #include "ui/app_state.h"
-#include "ui/focus.h"  // handleTourKeys
 
 namespace ui {
 
-// Call between ImGui::NewFrame() and ImGui::Render().
-void drawScreen(AppState& app);
+// After the platform's NewFrame and its input, with io.DisplaySize set: the keys (Tab, the
+// tour's), Dear ImGui's frame with the whole screen, Render, then the actions the views queued,
+// applied after the frame drew one trace throughout. The caller renders ImGui::GetDrawData().
+void frame(AppState& app);
 
 }  // namespace ui

@@ -44,8 +44,8 @@ void drawPattern(AppState& app, const core::Mask& mask, int n) {
 }  // namespace
 
 void drawSparse(AppState& app) {
-  const auto& s = app.session.lesson;
-  const auto& head = app.session.trace.attention.heads[static_cast<size_t>(app.view.selectedHead)];
+  const auto& s = app.session.lesson();
+  const auto& head = app.session.trace().attention.heads[static_cast<size_t>(app.view.selectedHead)];
   sectionHeading(app, "Which pairs are computed");
   drawMaskControls(app, "sparse-mask");
   if (s.mask.kind != core::MaskKind::Window)

@@ -13,7 +13,7 @@ namespace {
 
 // The selected head's weights as a colour grid, marked as what this step produces.
 void drawWeightsHeatmap(AppState& app) {
-  const auto& head = app.session.trace.attention.heads[static_cast<size_t>(app.view.selectedHead)];
+  const auto& head = app.session.trace().attention.heads[static_cast<size_t>(app.view.selectedHead)];
   sectionHeading(app, "Attention weights");
   ImGui::SameLine();
   ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");

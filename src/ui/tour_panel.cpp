@@ -26,7 +26,7 @@ void drawProgressDots(AppState& app) {
     registerItem(app, "dot[" + std::to_string(k) + "]", [&] {
       return "Step " + std::to_string(k + 1) + " of " + std::to_string(count) + ", " +
              lesson::tourSteps()[static_cast<size_t>(k)].title +
-             (k == app.session.lesson.step ? ", current step" : ", button");
+             (k == app.session.lesson().step ? ", current step" : ", button");
     });
     if (pressed || ImGui::IsItemClicked() ||
         (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
@@ -35,9 +35,9 @@ void drawProgressDots(AppState& app) {
       ImGui::SetTooltip("%d. %s", k + 1, lesson::tourSteps()[static_cast<size_t>(k)].title.c_str());
     const ImVec2 centre(p.x + hit * 0.5f, p.y + ImGui::GetFrameHeight() * 0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const bool current = k == app.session.lesson.step;
-    const bool seen = k < static_cast<int>(app.session.progress.stepsSeen.size()) &&
-                      app.session.progress.stepsSeen[static_cast<size_t>(k)];
+    const bool current = k == app.session.lesson().step;
+    const bool seen = k < static_cast<int>(app.session.progress().stepsSeen.size()) &&
+                      app.session.progress().stepsSeen[static_cast<size_t>(k)];
     const ImU32 accent = kTourBlue;
     if (current)
       draw->AddCircleFilled(centre, radius * 1.25f, kAccentFill);
@@ -58,7 +58,7 @@ void drawTourHeader(AppState& app) {
   ImGui::PushFont(app.platform.fonts.title);
   ImGui::TextUnformatted("Attention Tour");
   ImGui::PopFont();
-  const int step = app.session.lesson.step;
+  const int step = app.session.lesson().step;
   const int count = lesson::stepCount();
   // Back, "k / N" and Next stay together; on a narrow screen they go under the title.
   const ImGuiStyle& style = ImGui::GetStyle();
@@ -91,10 +91,10 @@ void drawTourHeader(AppState& app) {
 }
 
 void drawStepText(AppState& app) {
-  const auto& step = lesson::tourSteps()[static_cast<size_t>(app.session.lesson.step)];
+  const auto& step = lesson::tourStep(app.session.lesson().step);
   ImGui::PushFont(app.platform.fonts.title);
   ImGui::PushTextWrapPos(visibleRight());
-  ImGui::Text("%d. %s", app.session.lesson.step + 1, step.title.c_str());
+  ImGui::Text("%d. %s", app.session.lesson().step + 1, step.title.c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   ImGui::Spacing();
@@ -123,20 +123,28 @@ void drawStepText(AppState& app) {
 }
 
 void drawNotice(AppState& app) {
-  if (!app.session.trace.ok) {
-    ImGui::TextColored(kError, "This state cannot be computed: %s", app.session.trace.error.c_str());
+  if (!app.session.trace().ok) {
+    ImGui::TextColored(kError, "This state cannot be computed: %s", app.session.trace().error.c_str());
   }
-  if (app.session.lesson.notice.empty()) return;
+  if (app.session.lesson().notice.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, kNoticePanel);
   ImGui::BeginChild("notice", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.0f), true);
   ImGui::PushTextWrapPos(visibleRight() - px(app, 70));
-  ImGui::TextUnformatted(app.session.lesson.notice.c_str());
+  ImGui::TextUnformatted(app.session.lesson().notice.c_str());
   ImGui::PopTextWrapPos();
   ImGui::SameLine(visibleRight() - px(app, 56));
-  if (ImGui::SmallButton("Dismiss")) queue(app, lesson::actions::showNotice(""));
+  if (ImGui::SmallButton("Dismiss")) queue(app, lesson::actions::ShowNotice{""});
   registerItem(app, "dismiss-notice", "Dismiss the notice, button");
   ImGui::EndChild();
   ImGui::PopStyleColor();
+}
+
+void followTourKeys(AppState& app, const TourKeys& keys) {
+  const int step = app.session.lesson().step;
+  if (keys.back) queueStepChange(app, step - 1);
+  if (keys.next) queueStepChange(app, step + 1);
+  if (keys.first) queueStepChange(app, 0);
+  if (keys.last) queueStepChange(app, lesson::stepCount() - 1);
 }
 
 }  // namespace ui

@@ -3,8 +3,12 @@
 #pragma once
 
 #include "ui/app_state.h"
+#include "ui/focus.h"
 
 namespace ui {
+
+// Left/Right move a step, Home and End go to the first and last (queued for after the frame).
+void followTourKeys(AppState& app, const TourKeys& keys);
 
 void drawTourHeader(AppState& app);
 void drawStepText(AppState& app);

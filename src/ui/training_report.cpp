@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/training.h"
+#include "ui/learning_view.h"
 
 namespace ui {
 
@@ -68,6 +69,19 @@ bool readTrainingReport(const double* numbers, int count, TrainingProgress& out)
     out.predicted.push_back(token);
   }
   return report.appendFloats(n, 0, 1, out.confidence) && report.allRead();
+}
+
+void trainingReported(AppState& app, int request, const double* numbers, int count, bool finished,
+                      const std::string& error) {
+  TrainingProgress progress;
+  if (!error.empty())
+    trainingFinished(app, request, {}, error.substr(0, 300));
+  else if (!readTrainingReport(numbers, count, progress))
+    trainingFinished(app, request, {}, "the training worker sent back something the page cannot read");
+  else if (finished)
+    trainingFinished(app, request, progress, "");
+  else
+    trainingProgress(app, request, progress);
 }
 
 }  // namespace ui

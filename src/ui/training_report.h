@@ -4,6 +4,8 @@
 // and every number must be finite and in range.
 #pragma once
 
+#include <string>
+
 #include "ui/app_state.h"
 
 namespace ui {
@@ -15,5 +17,11 @@ constexpr int kMaxTrainingReportNumbers = 4096;
 // n probabilities], n and M 0 when the report carries no run of the model. True and `out`
 // filled when `numbers` is exactly that; false, with `out` not to be used, otherwise.
 bool readTrainingReport(const double* numbers, int count, TrainingProgress& out);
+
+// A report for request `request` from the page's lab worker, handed on between frames: an
+// error ends the request with it (its first 300 bytes); numbers readTrainingReport refuses end
+// it with a message; otherwise the view gets the progress, or the end when `finished`.
+void trainingReported(AppState& app, int request, const double* numbers, int count, bool finished,
+                      const std::string& error);
 
 }  // namespace ui

@@ -70,12 +70,14 @@ void drawOutputPoint(const PlaneFrame& frame, ImVec2 output) {
 }  // namespace
 
 void drawValuePlane(AppState& app) {
-  const auto& state = app.session.lesson;
-  const auto& attention = app.session.trace.attention;
+  const auto& state = app.session.lesson();
+  const auto& attention = app.session.trace().attention;
   const core::Matrix& V = attention.V;
   const int query = state.selected;
-  PlaneSpec spec{
-      "v", lesson::valueAxes(app.session.trace, query), lesson::valueColumnNames(state, app.session.trace), {{&V, -1}}};
+  PlaneSpec spec{"v",
+                 lesson::valueAxes(app.session.trace(), query),
+                 lesson::valueColumnNames(state, app.session.trace()),
+                 {{&V, -1}}};
   sectionHeading(app, "The values as arrows, and the output they average to");
   PlaneFrame frame = beginPlane(app, spec, app.view.valuePlane);
   const lesson::PlaneAxes axes = spec.axes;
@@ -97,7 +99,7 @@ void drawValuePlane(AppState& app) {
     drawArrow(frame, v.x, v.y, withOpacity(j == query ? kAccentFill : kTourBlue, 0.3f + 0.7f * share),
               1.0f + 4.0f * share, atOrigin ? std::string() : state.tokens[static_cast<size_t>(j)]);
   }
-  const float progress = app.view.playback.stepId == "weighted-sum" ? playbackProgress(app) : -1.0f;
+  const float progress = playbackProgress(app, lesson::Animation::WeightedSum);
   const Reveal added = revealed(progress, V.rows);
   if (progress >= 0 && oneHead) {
     drawOutputPoint(frame, drawRunningSum(frame, weightsX, query, at, added));
@@ -116,7 +118,7 @@ void drawValuePlane(AppState& app) {
                       v.y,
                       "vec-v[" + std::to_string(j) + "]",
                       spoken + ": drag it or use the arrow keys; Space picks this key"};
-    if (drawTip(app, frame, axes, tip, j == query ? kAccentFill : kTourBlue)) queue(app, lesson::actions::selectKey(j));
+    if (drawTip(app, frame, axes, tip, j == query ? kAccentFill : kTourBlue)) queue(app, lesson::actions::SelectKey{j});
   }
   endPlane(app, frame);
   const bool hidden =

@@ -209,7 +209,7 @@ bool drawTip(AppState& app, PlaneFrame& frame, const lesson::PlaneAxes& axes, co
   if (axes.y == axes.x) y = x;  // one dimension: the tip moves along it only
   x = roundToHundredths(x);
   y = roundToHundredths(y);
-  if (x != tip.x || y != tip.y) queue(app, lesson::actions::moveVectorTip(tip.matrix, tip.row, axes.x, x, axes.y, y));
+  if (x != tip.x || y != tip.y) queue(app, lesson::actions::MoveVectorTip{tip.matrix, tip.row, axes.x, x, axes.y, y});
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const bool keyboardFocus = ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
   const bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();

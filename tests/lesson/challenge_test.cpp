@@ -335,14 +335,14 @@ TEST_CASE("level 2 progress is stored, merged, reset, and old records still load
   CHECK(other.challenge2Done);
   CHECK_FALSE(lesson::mergeProgress(other, p));
 
-  lesson::Session s = lesson::startSession();
-  CHECK(lesson::applyAction(s, lesson::actions::recordChallenge(false, 2)) == "");
-  CHECK_FALSE(s.progress.challenge2Done);
-  CHECK(lesson::applyAction(s, lesson::actions::recordChallenge(true, 2)) == "");
-  CHECK(s.progress.challenge2Done);
-  CHECK_FALSE(s.progress.challengeDone);
-  CHECK(lesson::applyAction(s, lesson::actions::recordChallenge(false, 2)) == "");
-  CHECK(s.progress.challenge2Done);  // a later failure does not undo a pass
-  CHECK(lesson::applyAction(s, lesson::actions::startOver(99)) == "");
-  CHECK_FALSE(s.progress.challenge2Done);
+  lesson::Session s = lesson::Session();
+  CHECK(s.apply(lesson::actions::RecordChallenge{false, 2}) == "");
+  CHECK_FALSE(s.progress().challenge2Done);
+  CHECK(s.apply(lesson::actions::RecordChallenge{true, 2}) == "");
+  CHECK(s.progress().challenge2Done);
+  CHECK_FALSE(s.progress().challengeDone);
+  CHECK(s.apply(lesson::actions::RecordChallenge{false, 2}) == "");
+  CHECK(s.progress().challenge2Done);  // a later failure does not undo a pass
+  CHECK(s.apply(lesson::actions::StartOver{99}) == "");
+  CHECK_FALSE(s.progress().challenge2Done);
 }

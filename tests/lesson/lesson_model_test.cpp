@@ -1,6 +1,9 @@
 // lesson_model_test.cpp: tour steps as data, edits that recompute, refused edits that keep state.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <string>
+
 #include "lesson/edits.h"
 #include "lesson/json_io.h"
 #include "lesson/presets.h"
@@ -25,6 +28,24 @@ TEST_CASE("the tour's steps come in the documented order, each with its texts") 
     CHECK_FALSE(step.formula.empty());
   }
   CHECK(lesson::stepIndexOf("nope") == -1);
+}
+
+TEST_CASE("the step catalogue: each step's typed key is its place; a step with Play names its animation") {
+  const auto& steps = lesson::tourSteps();
+  REQUIRE(steps.size() == static_cast<size_t>(lesson::StepId::Count));
+  for (size_t k = 0; k < steps.size(); ++k) {
+    CAPTURE(steps[k].id);
+    CHECK(lesson::stepIndexOf(steps[k].key) == static_cast<int>(k));
+    CHECK(lesson::stepIndexOf(steps[k].id) == static_cast<int>(k));
+    CHECK(&lesson::tourStep(static_cast<int>(k)) == &steps[k]);
+    const bool listsPlay = std::find(steps[k].views.begin(), steps[k].views.end(), "play") != steps[k].views.end();
+    const bool animates = steps[k].play.animation != lesson::Animation::None;
+    CHECK(listsPlay == animates);
+    CHECK((std::string(steps[k].play.words).rfind("Play: ", 0) == 0) == animates);
+  }
+  CHECK(&lesson::tourStep(-3) == &steps.front());
+  CHECK(&lesson::tourStep(1000) == &steps.back());
+  CHECK(lesson::tourStep(lesson::stepIndexOf(lesson::StepId::Softmax)).id == "softmax");
 }
 
 TEST_CASE("editing a cell of X changes Q, scores, weights and output") {

@@ -11,6 +11,7 @@
 #include "lesson/actions.h"
 #include "lesson/edits.h"
 #include "lesson/presets.h"
+#include "lesson/session.h"
 
 TEST_CASE("the key plane shows the two dimensions that carry most of the query's scores") {
   lesson::LessonState s = lesson::defaultState();  // bank by the river: bank asks for nature and money
@@ -68,19 +69,17 @@ TEST_CASE("a plane of one dimension puts both axes on it") {
 }
 
 TEST_CASE("dragging a tip changes two entries in one action, or nothing") {
-  lesson::Session session = lesson::startSession();
-  const auto revision = session.revision;
-  CHECK(lesson::applyAction(session, lesson::actions::moveVectorTip(lesson::MatrixId::K, 4, 0, 0.5f, 1, 1.5f)) == "");
-  CHECK(session.revision == revision + 1);  // one change, one revision
-  CHECK(session.lesson.K.at(4, 0) == 0.5f);
-  CHECK(session.lesson.K.at(4, 1) == 1.5f);
-  CHECK(session.trace.attention.K.at(4, 1) == 1.5f);  // recomputed
+  lesson::Session session = lesson::Session();
+  const auto revision = session.revision();
+  CHECK(session.apply(lesson::actions::MoveVectorTip{lesson::MatrixId::K, 4, 0, 0.5f, 1, 1.5f}) == "");
+  CHECK(session.revision() == revision + 1);  // one change, one revision
+  CHECK(session.lesson().K.at(4, 0) == 0.5f);
+  CHECK(session.lesson().K.at(4, 1) == 1.5f);
+  CHECK(session.trace().attention.K.at(4, 1) == 1.5f);  // recomputed
   // The second entry out of range: the first is not kept either.
-  const lesson::LessonState before = session.lesson;
-  CHECK_FALSE(lesson::applyAction(session, lesson::actions::moveVectorTip(lesson::MatrixId::K, 4, 0, 0.9f, 1, 5000.0f))
-                  .empty());
-  CHECK(session.lesson.K == before.K);
-  CHECK_FALSE(
-      lesson::applyAction(session, lesson::actions::moveVectorTip(lesson::MatrixId::V, 99, 0, 0.9f, 1, 0.1f)).empty());
-  CHECK(session.lesson.V == before.V);
+  const lesson::LessonState before = session.lesson();
+  CHECK_FALSE(session.apply(lesson::actions::MoveVectorTip{lesson::MatrixId::K, 4, 0, 0.9f, 1, 5000.0f}).empty());
+  CHECK(session.lesson().K == before.K);
+  CHECK_FALSE(session.apply(lesson::actions::MoveVectorTip{lesson::MatrixId::V, 99, 0, 0.9f, 1, 0.1f}).empty());
+  CHECK(session.lesson().V == before.V);
 }

@@ -38,7 +38,7 @@ void writeText(const std::string& path, const std::string& text) { std::ofstream
 
 // What the desktop driver holds: the lesson session, and whether it may save this run.
 struct Record {
-  lesson::Session session = lesson::startSession();
+  lesson::Session session = lesson::Session();
   bool saveAllowed = true;
 };
 
@@ -52,14 +52,14 @@ bool contains(const std::string& text, const std::string& part) { return text.fi
 // the record now sits at path.unreadable; a later save then writes a fresh file beside it.
 void expectMovedAside(const std::string& path, const char* reason) {
   Record app = Record();
-  const auto before = lesson::stateToJson(app.session.lesson);
+  const auto before = lesson::stateToJson(app.session.lesson());
   const std::string aside = path + ".unreadable";
   const std::string notice = load(app, path);
   CAPTURE(notice);
   CHECK(contains(notice, "Saved progress in " + path + " could not be read ("));
   CHECK(contains(notice, reason));
   CHECK(contains(notice, "moved to " + aside));
-  CHECK(lesson::stateToJson(app.session.lesson) == before);
+  CHECK(lesson::stateToJson(app.session.lesson()) == before);
   CHECK(app.saveAllowed);
   CHECK(fs::symlink_status(path).type() == fs::file_type::not_found);
   CHECK(fs::symlink_status(aside).type() != fs::file_type::not_found);
@@ -73,18 +73,17 @@ void expectMovedAside(const std::string& path, const char* reason) {
 TEST_CASE("progress and state survive a save and a load") {
   const std::string path = tempPath("roundtrip");
   Record saved = Record();
-  REQUIRE(lesson::loadPreset("cat-mat", saved.session.lesson));
-  saved.session.lesson.step = 6;
-  saved.session.progress.markSeen(6);
-  saved.session.progress.quizCorrect.insert("rows");
+  REQUIRE(saved.session.apply(lesson::actions::LoadExample{"cat-mat"}) == "");
+  REQUIRE(saved.session.apply(lesson::actions::GoToStep{6}) == "");  // and step 6 is seen
+  REQUIRE(saved.session.apply(lesson::actions::AnswerQuiz{"rows", true}) == "");
   REQUIRE(app::saveDesktopProgress(saved.session, path).empty());
 
   Record loaded = Record();
   CHECK(load(loaded, path).empty());
-  CHECK(lesson::stateToJson(loaded.session.lesson) == lesson::stateToJson(saved.session.lesson));
-  CHECK(loaded.session.progress.seenCount() == 2);
-  CHECK(loaded.session.progress.quizCorrect.count("rows") == 1);
-  CHECK(loaded.session.trace.ok);
+  CHECK(lesson::stateToJson(loaded.session.lesson()) == lesson::stateToJson(saved.session.lesson()));
+  CHECK(loaded.session.progress().seenCount() == 2);
+  CHECK(loaded.session.progress().quizCorrect.count("rows") == 1);
+  CHECK(loaded.session.trace().ok);
   CHECK(fs::directory_iterator(fs::path(path).parent_path()) != fs::directory_iterator());
   for (const auto& entry : fs::directory_iterator(fs::path(path).parent_path()))
     CHECK(entry.path().filename() == "progress.json");  // no temporary left behind
@@ -92,9 +91,9 @@ TEST_CASE("progress and state survive a save and a load") {
 
 TEST_CASE("a missing file is a first visit") {
   Record app = Record();
-  const auto before = lesson::stateToJson(app.session.lesson);
+  const auto before = lesson::stateToJson(app.session.lesson());
   CHECK(load(app, tempPath("missing")).empty());
-  CHECK(lesson::stateToJson(app.session.lesson) == before);
+  CHECK(lesson::stateToJson(app.session.lesson()) == before);
   CHECK(app.saveAllowed);
 }
 
@@ -162,11 +161,11 @@ TEST_CASE("a bad record that cannot be moved aside turns saving off") {
 TEST_CASE("checking a record without applying it still moves a bad one aside") {
   const std::string path = tempPath("check-only");
   Record saved = Record();
-  saved.session.lesson.step = 5;
+  REQUIRE(saved.session.apply(lesson::actions::GoToStep{5}) == "");
   REQUIRE(app::saveDesktopProgress(saved.session, path).empty());
   Record app = Record();
   CHECK(load(app, path, false).empty());
-  CHECK(app.session.lesson.step == 0);
+  CHECK(app.session.lesson().step == 0);
   writeText(path, "not json");
   CHECK(contains(load(app, path, false), "moved to " + path + ".unreadable"));
   CHECK(readAll(path + ".unreadable") == "not json");
@@ -187,7 +186,7 @@ TEST_CASE("a full disk or an unwritable place is reported and leaves the old rec
   const std::string path = tempPath("full");
   REQUIRE(app::saveDesktopProgress(app.session, path).empty());
   const std::string good = readAll(path);
-  app.session.lesson.step = 7;
+  REQUIRE(app.session.apply(lesson::actions::GoToStep{7}) == "");
   rlimit old{};
   REQUIRE(getrlimit(RLIMIT_FSIZE, &old) == 0);
   const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);  // the write fails with EFBIG instead

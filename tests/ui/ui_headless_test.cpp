@@ -46,26 +46,21 @@ void frame(ui::AppState& app, float width, float height) {
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(width, height);
   io.DeltaTime = 1.0f / 60.0f;
-  ui::handleTourKeys(app);
-  ImGui::NewFrame();
-  ui::drawScreen(app);
-  ImGui::Render();
+  ui::frame(app);  // as the runtime does
   REQUIRE(ImGui::GetDrawData() != nullptr);
-  ui::applyQueuedActions(app);  // as the runtime does, between frames
 }
 
-// Set-up that writes the lesson state directly goes through the one door afterwards, so the
-// trace, progress and revision follow as they would after any action.
-void applySetUp(ui::AppState& app) {
-  const lesson::LessonState written = app.session.lesson;
-  app.session.lesson = lesson::LessonState();  // so the door sees a change and recomputes
-  REQUIRE(ui::apply(app, {"test set-up", [written](lesson::LessonState& s, lesson::Progress&) {
-                            s = written;
-                            return std::string();
-                          }}) == "");
+// Set-up that needs a state no single action makes: a copy of the state is edited, then
+// restored whole through the one door (the named action the desktop restores a record with),
+// so the trace, progress and revision follow as they would after any action.
+template <class Edit>
+void setUpState(ui::AppState& app, Edit edit) {
+  lesson::LessonState state = app.session.lesson();
+  edit(state);
+  REQUIRE(ui::apply(app, lesson::actions::RestoreRecord{state, app.session.progress()}) == "");
 }
 
-void goToStep(ui::AppState& app, int step) { ui::apply(app, lesson::actions::goToStep(step)); }
+void goToStep(ui::AppState& app, int step) { ui::apply(app, lesson::actions::GoToStep{step}); }
 
 void setUp(ui::AppState& app, float scale = 1.0f) {
   ui::initialiseApp(app);
@@ -122,15 +117,15 @@ TEST_CASE("every step of every preset draws, wide and narrow, with heads and mas
   setUp(app);
   for (const auto& preset : lesson::presetList()) {
     CAPTURE(preset.id);
-    REQUIRE(lesson::loadPreset(preset.id, app.session.lesson));
-    applySetUp(app);
+    setUpState(app, [&](lesson::LessonState& s) { REQUIRE(lesson::loadPreset(preset.id, s)); });
     for (int step = 0; step < lesson::stepCount(); ++step) {
       goToStep(app, step);
-      app.session.lesson.mask = step % 2 ? core::Mask::causal() : core::Mask::none();
-      app.session.lesson.heads = step == 10 && app.session.lesson.dK % 2 == 0 ? 2 : 1;
+      setUpState(app, [&](lesson::LessonState& s) {
+        s.mask = step % 2 ? core::Mask::causal() : core::Mask::none();
+        s.heads = step == 10 && s.dK % 2 == 0 ? 2 : 1;
+      });
       app.view.prefs.showFormal = step % 3 == 0;
-      applySetUp(app);
-      REQUIRE(app.session.trace.ok);
+      REQUIRE(app.session.trace().ok);
       for (int k = 0; k < 3; ++k) frame(app, 1280, 800);
       for (int k = 0; k < 2; ++k) frame(app, 390, 844);
     }
@@ -165,8 +160,8 @@ TEST_CASE("after a Q edit the embeddings step offers to use the embeddings again
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  REQUIRE(lesson::setEntry(app.session.lesson, lesson::MatrixId::Q, 0, 0, 2.0f).empty());
-  applySetUp(app);
+  setUpState(app,
+             [](lesson::LessonState& s) { REQUIRE(lesson::setEntry(s, lesson::MatrixId::Q, 0, 0, 2.0f).empty()); });
   goToStep(app, lesson::stepIndexOf("tokens"));
   frame(app, 1280, 800);
   frame(app, 1280, 800);
@@ -179,16 +174,16 @@ TEST_CASE("Right, Left, End and Home change the step; not while typing") {
   setUp(app);
   frame(app, 1280, 800);
   pressKey(app, ImGuiKey_RightArrow);
-  CHECK(app.session.lesson.step == 1);
+  CHECK(app.session.lesson().step == 1);
   pressKey(app, ImGuiKey_End);
-  CHECK(app.session.lesson.step == lesson::stepCount() - 1);
+  CHECK(app.session.lesson().step == lesson::stepCount() - 1);
   pressKey(app, ImGuiKey_LeftArrow);
-  CHECK(app.session.lesson.step == lesson::stepCount() - 2);
+  CHECK(app.session.lesson().step == lesson::stepCount() - 2);
   pressKey(app, ImGuiKey_Home);
-  CHECK(app.session.lesson.step == 0);
+  CHECK(app.session.lesson().step == 0);
   app.view.cellEdit.active = true;  // a cell is being typed into
   pressKey(app, ImGuiKey_RightArrow);
-  CHECK(app.session.lesson.step == 0);
+  CHECK(app.session.lesson().step == 0);
 }
 
 TEST_CASE("Tab moves keyboard focus through the controls") {
@@ -228,8 +223,7 @@ TEST_CASE("a focused control is named for a screen reader with its role and valu
   ui::AppState app;
   setUp(app);
   app.focus.describeEveryItem = true;  // every drawn item keeps its label, not only the focused one
-  app.session.lesson.step = lesson::stepIndexOf("tokens");
-  applySetUp(app);
+  goToStep(app, lesson::stepIndexOf("tokens"));
   frame(app, 1280, 4000);  // tall enough to draw the settings and the practice panel
   frame(app, 1280, 4000);
   CHECK(ui::spokenName(app, "next") == "Next step, button");
@@ -288,10 +282,11 @@ TEST_CASE("the formula panel prints the core's numbers for the selected pair") {
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  REQUIRE(lesson::loadPreset("three-tokens", app.session.lesson));
-  app.session.lesson.selected = 0;
-  app.session.lesson.selectedKey = 2;
-  applySetUp(app);
+  setUpState(app, [](lesson::LessonState& s) {
+    REQUIRE(lesson::loadPreset("three-tokens", s));
+    s.selected = 0;
+    s.selectedKey = 2;
+  });
   const auto lines = ui::formulaLines(app);
   CHECK(lines.dot ==
         "q_1 \xC2\xB7 k_3 = 1.00\xC3\x97"
@@ -357,8 +352,8 @@ TEST_CASE("a key's tip on the plane moves with the mouse and with the arrow keys
   REQUIRE(findWidget(app, "vec-q[1]") != nullptr);  // the selected query's tip
   const ui::WidgetRect* tip = findWidget(app, "vec-k[4]");
   REQUIRE(tip != nullptr);
-  const float nature = app.session.trace.attention.K.at(4, 0), money = app.session.trace.attention.K.at(4, 1);
-  const auto weightsBefore = app.session.trace.attention.heads.front().weights;
+  const float nature = app.session.trace().attention.K.at(4, 0), money = app.session.trace().attention.K.at(4, 1);
+  const auto weightsBefore = app.session.trace().attention.heads.front().weights;
   // Drag river's key tip to the right (more nature), like a person with a mouse. (Up and to the
   // left would be at right angles to bank's query and leave every score as it was.)
   ImGuiIO& io = ImGui::GetIO();
@@ -373,10 +368,10 @@ TEST_CASE("a key's tip on the plane moves with the mouse and with the arrow keys
   }
   io.MouseDown[0] = false;
   frame(app, 1280, 1600);
-  CHECK(app.session.trace.attention.K.at(4, 0) > nature);
-  CHECK(app.session.trace.attention.K.at(4, 1) == money);
-  CHECK(app.session.trace.attention.heads.front().weights.at(1, 4) > weightsBefore.at(1, 4));
-  CHECK(app.session.lesson.step == scores);
+  CHECK(app.session.trace().attention.K.at(4, 0) > nature);
+  CHECK(app.session.trace().attention.K.at(4, 1) == money);
+  CHECK(app.session.trace().attention.heads.front().weights.at(1, 4) > weightsBefore.at(1, 4));
+  CHECK(app.session.lesson().step == scores);
   // The click left Dear ImGui's focus on the tip; Tab and Shift+Tab bring the keyboard back to it.
   pressKey(app, ImGuiKey_Tab);
   CHECK_FALSE(findWidget(app, "vec-k[4]")->focused);
@@ -386,12 +381,12 @@ TEST_CASE("a key's tip on the plane moves with the mouse and with the arrow keys
   const bool focused = findWidget(app, "vec-k[4]") != nullptr && findWidget(app, "vec-k[4]")->focused;
   REQUIRE(focused);
   CHECK(ui::spokenName(app, "vec-k[4]").rfind("Key 5 \"river\", arrow tip at nature", 0) == 0);
-  const float x = app.session.lesson.K.at(4, 0), y = app.session.lesson.K.at(4, 1);
+  const float x = app.session.lesson().K.at(4, 0), y = app.session.lesson().K.at(4, 1);
   pressKey(app, ImGuiKey_RightArrow);
-  CHECK(app.session.lesson.K.at(4, 0) == doctest::Approx(x + 0.1f));
+  CHECK(app.session.lesson().K.at(4, 0) == doctest::Approx(x + 0.1f));
   pressKey(app, ImGuiKey_DownArrow);
-  CHECK(app.session.lesson.K.at(4, 1) == doctest::Approx(y - 0.1f));
-  CHECK(app.session.lesson.step == scores);
+  CHECK(app.session.lesson().K.at(4, 1) == doctest::Approx(y - 0.1f));
+  CHECK(app.session.lesson().step == scores);
 }
 
 TEST_CASE("paragraphs break lines at spaces only, so punctuation never starts a line") {
@@ -433,8 +428,8 @@ TEST_CASE("a name typed in any script is kept whole; characters the fonts lack a
   for (std::size_t i = 0; i < typed.size();) io.AddInputCharacter(lesson::nextTypedCharacter(typed, i));
   frame(app, 1280, 1600);
   pressKey(app, ImGuiKey_Enter);
-  CHECK(app.session.lesson.tokens.at(1) == typed);
-  CHECK(app.session.lesson.notice.empty());
+  CHECK(app.session.lesson().tokens.at(1) == typed);
+  CHECK(app.session.lesson().notice.empty());
 
   for (ImFont* font :
        {app.platform.fonts.body, app.platform.fonts.bold, app.platform.fonts.title, app.platform.fonts.mono}) {
@@ -461,7 +456,7 @@ TEST_CASE("Play animates the step, then stops asking for frames; reduced motion 
   REQUIRE(play != nullptr);
   clickWidget(app, *play, 1280, 1600);
   CHECK(app.animating);
-  CHECK(app.view.playback.stepId == "scores");
+  CHECK(app.view.playback.animation == lesson::Animation::QueryMeetsKeys);
   frame(app, 1280, 1600);
   CHECK(findWidget(app, "vec-k[0]") != nullptr);  // the first key is met at once
   CHECK(findWidget(app, "vec-k[6]") == nullptr);  // the last one not yet
@@ -472,13 +467,13 @@ TEST_CASE("Play animates the step, then stops asking for frames; reduced motion 
   }
   CHECK_FALSE(app.animating);  // ended: nothing asks for frames any more
   CHECK(frames > 60);          // it took a while to watch
-  CHECK(app.view.playback.stepId.empty());
+  CHECK(app.view.playback.animation == lesson::Animation::None);
   CHECK(findWidget(app, "vec-k[6]") != nullptr);  // the whole step again
   // Reduced motion: the end state at once, nothing to animate.
   app.view.prefs.reducedMotion = true;
   clickWidget(app, *findWidget(app, "play"), 1280, 1600);
   CHECK_FALSE(app.animating);
-  CHECK(app.view.playback.stepId.empty());
+  CHECK(app.view.playback.animation == lesson::Animation::None);
 }
 
 TEST_CASE("the worked numbers show only the terms the tour has introduced") {
@@ -510,7 +505,7 @@ TEST_CASE("a new step opens at its title, however far the last one was scrolled"
   REQUIRE(findWidget(app, "formal") == nullptr);  // scrolled past the step's text
   pressKey(app, ImGuiKey_RightArrow);
   frame(app, 1280, 800);
-  CHECK(app.session.lesson.step == lesson::stepIndexOf("scale"));
+  CHECK(app.session.lesson().step == lesson::stepIndexOf("scale"));
   CHECK(findWidget(app, "formal") != nullptr);
 }
 
@@ -539,14 +534,14 @@ TEST_CASE("Tab passing over the token chips leaves the selected token alone") {
   setUp(app);
   goToStep(app, lesson::stepIndexOf("scores"));  // the token strip leads the views
   frame(app, 1280, 800);
-  const int selected = app.session.lesson.selected;
+  const int selected = app.session.lesson().selected;
   bool passedAChip = false;
   for (int k = 0; k < 40; ++k) {
     pressKey(app, ImGuiKey_Tab);
     for (const auto& w : app.focus.widgets)
       if (w.focused && w.id.rfind("token[", 0) == 0 && w.id != "token[" + std::to_string(selected) + "]")
         passedAChip = true;
-    CHECK(app.session.lesson.selected == selected);
+    CHECK(app.session.lesson().selected == selected);
   }
   CHECK(passedAChip);
 }
@@ -576,8 +571,8 @@ TEST_CASE("a refused name stays in its field to be fixed") {
   io.KeysDown[ImGuiKey_Enter] = false;
   frame(app, 1280, 2400);
   frame(app, 1280, 2400);
-  CHECK(app.session.lesson.tokens[0] == "The");  // refused
-  CHECK(app.session.lesson.notice.find("24") != std::string::npos);
+  CHECK(app.session.lesson().tokens[0] == "The");  // refused
+  CHECK(app.session.lesson().notice.find("24") != std::string::npos);
   CHECK(app.view.renameDraft.index == 0);
   CHECK(app.view.renameDraft.text.size() == 28);  // what was typed, kept to fix
 }
@@ -617,7 +612,7 @@ TEST_CASE("the Reduce motion checkbox makes Play show the end state, on the desk
   CHECK_FALSE(ImGui::GetIO().ConfigInputTextCursorBlink);
   clickWidget(app, *findWidget(app, "play"), 1280, 2400);
   CHECK_FALSE(app.animating);
-  CHECK(app.view.playback.stepId.empty());
+  CHECK(app.view.playback.animation == lesson::Animation::None);
 }
 
 TEST_CASE("Enter presses a focused button, and still starts typing in a focused cell") {
@@ -629,7 +624,7 @@ TEST_CASE("Enter presses a focused button, and still starts typing in a focused 
   REQUIRE(findWidget(app, "next") != nullptr);
   REQUIRE(findWidget(app, "next")->focused);
   pressKey(app, ImGuiKey_Enter);
-  CHECK(app.session.lesson.step == 1);
+  CHECK(app.session.lesson().step == 1);
   // On a matrix cell, Enter opens the cell for typing instead.
   bool onCell = false;
   for (int k = 0; k < 40 && !onCell; ++k) {
@@ -639,7 +634,7 @@ TEST_CASE("Enter presses a focused button, and still starts typing in a focused 
   REQUIRE(onCell);
   pressKey(app, ImGuiKey_Enter);
   CHECK(app.view.cellEdit.active);
-  CHECK(app.session.lesson.step == 1);
+  CHECK(app.session.lesson().step == 1);
 }
 
 TEST_CASE("on a phone every name and its Remove button are on screen, and the example list fits") {
@@ -648,7 +643,7 @@ TEST_CASE("on a phone every name and its Remove button are on screen, and the ex
   setUp(app);
   frame(app, 390, 3000);
   frame(app, 390, 3000);
-  for (size_t i = 0; i < app.session.lesson.tokens.size(); ++i) {
+  for (size_t i = 0; i < app.session.lesson().tokens.size(); ++i) {
     const ui::WidgetRect* remove = findWidget(app, "remove[" + std::to_string(i) + "]");
     CAPTURE(i);
     REQUIRE(remove != nullptr);
@@ -682,7 +677,7 @@ TEST_CASE("the glossary is on every step, opens, and leads to the step that teac
   REQUIRE(toSoftmax != nullptr);
   clickWidget(app, *toSoftmax, 1280, 1600);
   frame(app, 1280, 1600);
-  CHECK(app.session.lesson.step == lesson::stepIndexOf("softmax"));
+  CHECK(app.session.lesson().step == lesson::stepIndexOf("softmax"));
 }
 
 TEST_CASE("the code listing shows the learner's numbers, follows an edit and copies to the clipboard") {
@@ -694,8 +689,8 @@ TEST_CASE("the code listing shows the learner's numbers, follows an edit and cop
   frame(app, 1280, 2400);
   REQUIRE(findWidget(app, "code-listing") != nullptr);
   const std::string before = app.view.comparisons.listing;
-  CHECK(before == lesson::numpyListing(app.session.lesson, app.session.trace));
-  ui::apply(app, lesson::actions::setMask(core::Mask::causal()));
+  CHECK(before == lesson::numpyListing(app.session.lesson(), app.session.trace()));
+  ui::apply(app, lesson::actions::SetMask{core::Mask::causal()});
   frame(app, 1280, 2400);
   CHECK(app.view.comparisons.listing != before);
   CHECK(app.view.comparisons.listing.find("np.tril") != std::string::npos);
@@ -749,15 +744,15 @@ TEST_CASE("the desktop challenge's level 2: pick it, type the output vector, che
   typeInto("hand-output[1]", "0.28");
   check();
   CHECK(app.view.challengeMessage2.rfind("Not yet: row 1: expected [", 0) == 0);
-  CHECK_FALSE(app.session.progress.challenge2Done);
+  CHECK_FALSE(app.session.progress().challenge2Done);
 
   typeInto("hand-output[0]", "0.72");
   typeInto("hand-output[1]", "0.86");
   CHECK(app.view.handOutput[0] == doctest::Approx(0.72f));
   check();
   CHECK(app.view.challengeMessage2.rfind("Right", 0) == 0);
-  CHECK(app.session.progress.challenge2Done);
-  CHECK_FALSE(app.session.progress.challengeDone);
+  CHECK(app.session.progress().challenge2Done);
+  CHECK_FALSE(app.session.progress().challengeDone);
   CHECK(app.view.challengeMessage.empty());  // each level keeps its own message
 
   // Back at level 1, its own fields and (empty) message return; level 2's stays for later.
@@ -774,7 +769,7 @@ TEST_CASE("the FlashAttention stepper folds tile by tile to the direct result, a
   goToStep(app, lesson::stepIndexOf("flash"));
   frame(app, 1280, 1400);
   frame(app, 1280, 1400);
-  const int tiles = static_cast<int>(app.session.trace.online.tiles.size());
+  const int tiles = static_cast<int>(app.session.trace().online.tiles.size());
   REQUIRE(tiles == 4);                   // 7 tokens, 2 keys a tile
   for (int k = 0; k < tiles + 2; ++k) {  // two presses more than needed: Next stops at the last tile
     const ui::WidgetRect* next = findWidget(app, "tile-next");
@@ -782,7 +777,7 @@ TEST_CASE("the FlashAttention stepper folds tile by tile to the direct result, a
     clickWidget(app, *next, 1280, 1400);
   }
   CHECK(app.view.flashTile == tiles);
-  CHECK(lesson::onlineDifference(app.session.trace) < 1e-6f);
+  CHECK(lesson::onlineDifference(app.session.trace()) < 1e-6f);
   const ui::WidgetRect* back = findWidget(app, "tile-back");
   REQUIRE(back != nullptr);
   clickWidget(app, *back, 1280, 1400);
@@ -790,8 +785,8 @@ TEST_CASE("the FlashAttention stepper folds tile by tile to the direct result, a
   const ui::WidgetRect* larger = findWidget(app, "tile-size-plus");
   REQUIRE(larger != nullptr);
   clickWidget(app, *larger, 1280, 1400);
-  CHECK(app.session.lesson.tileSize == 3);
-  CHECK(app.session.trace.online.tiles.size() == 3);
+  CHECK(app.session.lesson().tileSize == 3);
+  CHECK(app.session.trace().online.tiles.size() == 3);
   CHECK(app.view.flashTile == 0);
 }
 
@@ -802,22 +797,22 @@ TEST_CASE("the positions and sparse steps change the lesson through their own co
   goToStep(app, lesson::stepIndexOf("positions"));
   frame(app, 1280, 1400);
   frame(app, 1280, 1400);
-  const std::vector<std::string> before = app.session.lesson.tokens;
+  const std::vector<std::string> before = app.session.lesson().tokens;
   clickWidget(app, *findWidget(app, "reverse-tokens"), 1280, 1400);
-  CHECK(app.session.lesson.tokens == std::vector<std::string>(before.rbegin(), before.rend()));
+  CHECK(app.session.lesson().tokens == std::vector<std::string>(before.rbegin(), before.rend()));
   clickWidget(app, *findWidget(app, "positional"), 1280, 1400);
-  CHECK(app.session.lesson.positional == lesson::Positional::Sinusoidal);
-  CHECK(!app.session.trace.positions.empty());
+  CHECK(app.session.lesson().positional == lesson::Positional::Sinusoidal);
+  CHECK(!app.session.trace().positions.empty());
   goToStep(app, lesson::stepIndexOf("sparse"));
   frame(app, 1280, 1400);
   frame(app, 1280, 1400);
   clickWidget(app, *findWidget(app, "sparse-mask-window"), 1280, 1400);
-  CHECK(app.session.lesson.mask == core::Mask::slidingWindow(1, 1));
+  CHECK(app.session.lesson().mask == core::Mask::slidingWindow(1, 1));
   frame(app, 1280, 1400);  // the window's steppers appear once the mask is applied
   const ui::WidgetRect* wider = findWidget(app, "sparse-mask-window-size-plus");
   REQUIRE(wider != nullptr);
   clickWidget(app, *wider, 1280, 1400);
-  CHECK(app.session.lesson.mask == core::Mask::slidingWindow(2, 1));
+  CHECK(app.session.lesson().mask == core::Mask::slidingWindow(2, 1));
 }
 
 TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel drops later ones") {
