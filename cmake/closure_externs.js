@@ -1,7 +1,7 @@
 /**
  * @fileoverview Closure Compiler externs for the page's Emscripten glue (attention-tour.js).
  * The glue is built with --closure 1 (cmake/closure.cmake), whose ADVANCED mode renames every
- * property it does not know. The EM_ASM / EM_JS blocks in src/app/*.cpp are compiled into the
+ * property it does not know. The EM_ASM / EM_JS blocks in src/app/web/*.cpp are compiled into the
  * glue, while the page's own scripts (web/*.js) are not: each property name those blocks share
  * with the page is declared here, so both sides keep one spelling. A new Module.onX hook, or a
  * new field of an object handed to the page, goes here too (the browser tests fail without it).
@@ -10,14 +10,14 @@
  * @externs
  */
 
-/** The page's hooks that the C++ side calls (web/attention-tour-api.js, web/input.js). */
+/** The page's hooks that the C++ side calls (web/attention-tour-api/, web/input.js). */
 var AttentionTourModuleHooks = {};
-AttentionTourModuleHooks.onRuntimeStart;   // src/app/main_web.cpp page_start
-AttentionTourModuleHooks.onTextSpot;       // src/app/main_web.cpp page_text_spot
-AttentionTourModuleHooks.onFirstFrame;     // src/app/web_bridge.cpp
-AttentionTourModuleHooks.onStateChanged;   // src/app/web_bridge.cpp
-AttentionTourModuleHooks.onFocusAnnounce;  // src/app/web_bridge.cpp
-AttentionTourModuleHooks.onCopyText;       // src/app/web_bridge.cpp
+AttentionTourModuleHooks.onRuntimeStart;   // src/app/web/main_web.cpp page_start
+AttentionTourModuleHooks.onTextSpot;       // src/app/web/main_web.cpp page_text_spot
+AttentionTourModuleHooks.onFirstFrame;     // src/app/web/web_page.cpp
+AttentionTourModuleHooks.onStateChanged;   // src/app/web/web_page.cpp
+AttentionTourModuleHooks.onFocusAnnounce;  // src/app/web/web_page.cpp
+AttentionTourModuleHooks.onCopyText;       // src/app/web/web_page.cpp
 
 /** The object page_text_spot hands to Module.onTextSpot (read by web/input.js). */
 var AttentionTourTextSpot = {};
@@ -28,7 +28,7 @@ AttentionTourTextSpot.w;
 AttentionTourTextSpot.h;
 AttentionTourTextSpot.lineHeight;
 
-/** window.attentionTour (web/attention-tour-api.js), as far as the C++ side calls it. */
+/** window.attentionTour (web/attention-tour-api/90-api.js), as far as the C++ side calls it. */
 var attentionTour = {};
 attentionTour.copyLink;
 attentionTour.resetProgress;

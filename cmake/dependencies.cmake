@@ -47,7 +47,7 @@ if(AT_BUILD_APP)
   if(AT_WEB)
     target_compile_definitions(imgui PUBLIC IMGUI_DISABLE_FILE_FUNCTIONS)
     # Dear ImGui's own font, ProggyClean, is linked in because ImFontAtlas::Build() adds it
-    # when no font was given; the lesson always gives its own (ui/theme.cpp), so on the page
+    # when no font was given; the lesson always gives its own (ui/kit/theme.cpp), so on the page
     # that call goes to a stand-in that stops loudly instead, and the font's data and its
     # decompressor (11.4 KB of the gzipped page) drop out. If ImGui renames the function the
     # wrap matches nothing and the page only grows back.
@@ -75,13 +75,13 @@ extern \"C\" void* __wrap_${add_font_default}(void*, const void*) {
   # glyph ranges (generated/font_glyph_ranges.h), so theme.cpp never repeats it. Against the
   # former ranges (all of Latin-1, Greek, arrows, math operators, shapes in every face) this
   # takes 29.5 KB off the gzipped page, and the dropped tables below 4.5 KB more. There is no
-  # bold file: bold and the title are the regular face widened in the atlas (ui/theme.cpp),
+  # bold file: bold and the title are the regular face widened in the atlas (ui/kit/theme.cpp),
   # 10.5 KB lighter.
   # (≤ and ≥, U+2264-2265, are not in the text today; tests/ui/ui_headless_test.cpp expects them.)
   set(AT_FONT_SYMBOLS "U+00B2,U+00B7,U+00D7,U+03A3,U+1D40,U+2026,U+2081-2082,U+2099,U+2190-2192,U+221A,U+221E,U+2264-2265,U+2713")
   set(AT_FONT_LATIN1 "U+00A0-00FF")
   # U+FFFD, the replacement character: Dear ImGui draws it for any character a face lacks
-  # (ui/theme.cpp), so Greek, Cyrillic, CJK or emoji in a name show one visible mark each,
+  # (ui/kit/theme.cpp), so Greek, Cyrillic, CJK or emoji in a name show one visible mark each,
   # not a '?' that looks typed, while the name itself keeps them. One glyph per face.
   set(AT_FONT_REPLACEMENT "U+FFFD")
   set(at_font_Sans "U+0020-007E,${AT_FONT_LATIN1},${AT_FONT_SYMBOLS},${AT_FONT_REPLACEMENT}")

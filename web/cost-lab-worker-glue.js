@@ -8,8 +8,9 @@ function costLabMeasure(request) {
   var id = request && Number.isInteger(request.id) ? request.id : -1;
   var n = request && request.n, d = request && request.d, tile = request && request.tile;
   var whole = function (x, low, high) { return Number.isInteger(x) && x >= low && x <= high; };
-  if (!whole(n, 1, 8192) || !whole(d, 1, 256) || !whole(tile, 1, n)) {
-    postMessage({ id: id, error: 'the worker takes whole numbers n 1..8192, d 1..256, tile 1..n' });
+  if (!whole(n, 1, labLimits.maxN) || !whole(d, 1, labLimits.maxD) || !whole(tile, 1, n)) {
+    postMessage({ id: id, error: 'the worker takes whole numbers n 1..' + labLimits.maxN + ', d 1..' + labLimits.maxD +
+      ', tile 1..n' });
     return;
   }
   var at = Module._cl_benchmark(n, d, tile) >> 3;

@@ -43,15 +43,20 @@ function trainingMeasure(slot) {
   return { done: HEAPF64[at], metric: HEAPF64[at + 1], accuracy: HEAPF64[at + 2], heldOutLoss: HEAPF64[at + 3] };
 }
 
-function trainingValidTokens(tokens) {
-  return Array.isArray(tokens) && tokens.length >= 1 && tokens.length <= 16 && tokens.every(function (t) { return trainingWhole(t, 0, 15); });
+// A probe fits the task: 1 to its sequence length of tokens, each below its vocabulary (tw_plan).
+function trainingValidTokens(tokens, task) {
+  var plan = Module._tw_plan(task) >> 3;
+  var vocabulary = HEAPF64[plan + 4], length = HEAPF64[plan + 5];
+  return Array.isArray(tokens) && tokens.length >= 1 && tokens.length <= length &&
+    tokens.every(function (t) { return trainingWhole(t, 0, vocabulary - 1); });
 }
 
 function trainingJob(request, finished) {
   var id = request.id;
   var ok = request.op === 'train' && (request.slot === 0 || request.slot === 1) && (request.task === 0 || request.task === 1) &&
-    trainingWhole(request.seed, 0, 4294967295) && typeof request.lr === 'number' && request.lr >= 1e-5 && request.lr <= 1 &&
-    trainingWhole(request.steps, 0, 20000) && (!request.probe || trainingValidTokens(request.probe));
+    trainingWhole(request.seed, 0, labLimits.maxSeed) && typeof request.lr === 'number' &&
+    request.lr >= labLimits.minLr && request.lr <= labLimits.maxLr && trainingWhole(request.steps, 0, labLimits.maxSteps) &&
+    (!request.probe || trainingValidTokens(request.probe, request.task));
   if (!ok) { trainingPost({ id: id, error: 'the worker cannot read this request' }); finished(); return; }
   var slot = request.slot;
   if (request.fresh || !Module._tw_has(slot) || trainingTask[slot] !== request.task) {
@@ -61,10 +66,11 @@ function trainingJob(request, finished) {
   Module._tw_set_rate(slot, request.lr);
   var left = request.steps;
   var losses = [];
-  // Watched: a few steps a chunk and at least 40 ms a chunk, so the maps change before one's
-  // eyes; unwatched (the API): big chunks, only small enough to let a stop message in.
-  var chunk = request.watch ? (request.task === 1 ? 8 : 2) : 50;
-  var pace = request.watch ? 40 : 0;
+  // Watched: a few steps a chunk and a pause, so the maps change before one's eyes; unwatched
+  // (the API): big chunks, only small enough to let a stop message in (core::trainingPace).
+  var plan = Module._tw_plan(request.task) >> 3;
+  var chunk = request.watch ? HEAPF64[plan + 6] : HEAPF64[plan + 8];
+  var pace = request.watch ? HEAPF64[plan + 7] : 0;
   trainingStop = false;
   trainingSlot = slot;
   function next() {

@@ -12,7 +12,7 @@
 #include <utility>
 
 #include "app/runtime.h"
-#include "lesson/text_rules.h"
+#include "text/utf8.h"
 
 namespace app {
 
@@ -178,19 +178,55 @@ void applyEvent(Runtime& runtime, FrameInput& frame, const InputEvent& event) {
 
 }  // namespace
 
+namespace {
+
+// Keys whose holding repeats their action, in text (Backspace, Delete, the arrows, Enter) and
+// between controls (Tab). Space and the letters do not: a held Space presses a button once.
+bool repeatsWhenHeld(int key) {
+  switch (key) {
+    case GLFW_KEY_BACKSPACE:
+    case GLFW_KEY_DELETE:
+    case GLFW_KEY_LEFT:
+    case GLFW_KEY_RIGHT:
+    case GLFW_KEY_UP:
+    case GLFW_KEY_DOWN:
+    case GLFW_KEY_HOME:
+    case GLFW_KEY_END:
+    case GLFW_KEY_PAGE_UP:
+    case GLFW_KEY_PAGE_DOWN:
+    case GLFW_KEY_ENTER:
+    case GLFW_KEY_KP_ENTER:
+    case GLFW_KEY_TAB:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
 // Replaces the backend's key, character and mouse button callbacks: events are queued,
-// then applied in order, one transition per frame.
+// then applied in order, one transition per frame. Dear ImGui 1.86 would repeat a key from how
+// long its own clock says it is down, and on a loaded machine a quick press whose release is
+// still on its way spans long frames (Enter in the challenge's code typed two extra new
+// lines): only the platform's repeats repeat a key.
 void installInputQueue(GLFWwindow* window) {
+  ImGui::GetIO().KeyRepeatDelay = 1e9f;  // never, by Dear ImGui's clock
   glfwSetKeyCallback(window, [](GLFWwindow* w, int key, int, int action, int mods) {
     if (key < 0 || key >= IM_ARRAYSIZE(ImGuiIO::KeysDown)) return;
-    // Dear ImGui repeats a held key by itself (from how long it is down); the platform's
-    // repeats would only lengthen the queue. Their characters still arrive as characters.
-    if (action == GLFW_REPEAT) return;
     InputEvent event;
     event.kind = InputEvent::Kind::Key;
     event.key = key;
-    event.down = action != GLFW_RELEASE;
     event.mods = mods;
+    // A held key repeats as the platform repeats it (its own delay and rate), as a release and
+    // a press; Dear ImGui's own repeat is off (installInputQueue). Characters of a held key
+    // arrive as characters anyway.
+    if (action == GLFW_REPEAT) {
+      if (!repeatsWhenHeld(key)) return;
+      event.down = false;
+      queueInput(runtimeOf(w), event);
+    }
+    event.down = action != GLFW_RELEASE;
     queueInput(runtimeOf(w), event);
   });
   // On the page, while a Dear ImGui text field is edited, typing goes to the page's hidden
@@ -222,7 +258,7 @@ void queueText(Runtime& runtime, const std::string& utf8) {
   for (std::size_t i = 0; i < utf8.size();) {
     InputEvent event;
     event.kind = InputEvent::Kind::Character;
-    event.character = static_cast<unsigned int>(lesson::nextTypedCharacter(utf8, i));
+    event.character = static_cast<unsigned int>(text::nextTypedCharacter(utf8, i));
     queueInput(runtime, event);
   }
 }

@@ -7,8 +7,9 @@
 #include <algorithm>
 #include <chrono>
 
+#include "ui/kit/palette.h"
+#include "ui/kit/theme.h"
 #include "ui/screen.h"
-#include "ui/theme.h"
 
 namespace app {
 
@@ -75,7 +76,7 @@ void wake(Runtime& runtime) {
 }
 
 bool needsFrame(const Runtime& runtime) {
-  if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.session.revision()) return true;
+  if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.session().revision()) return true;
   if (!runtime.input.pending.empty() || runtime.app.animating) return true;
   const ImGuiIO& io = ImGui::GetIO();
   // A focused text field redraws for its blinking caret, unless reduced motion stopped it.
@@ -96,16 +97,16 @@ bool runFrame(Runtime& runtime) {
     io.DisplaySize = ImVec2(static_cast<float>(runtime.forcedWidth), static_cast<float>(runtime.forcedHeight));
     io.DisplayFramebufferScale = ImVec2(1, 1);
   }
-  const uint64_t revisionBefore = runtime.app.session.revision();
+  const uint64_t revisionBefore = runtime.app.session().revision();
   ui::frame(runtime.app);  // the next frame draws what the views asked for
-  if (runtime.app.session.revision() != revisionBefore) wake(runtime);
+  if (runtime.app.session().revision() != revisionBefore) wake(runtime);
   runtime.renderedRevision = revisionBefore;
   runtime.stats.lastUiMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
   glBindFramebuffer(GL_FRAMEBUFFER, runtime.targetFramebuffer);
   glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
              static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-  glClearColor(0.97f, 0.97f, 0.96f, 1.0f);
+  glClearColor(ui::kBackground.x, ui::kBackground.y, ui::kBackground.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   runtime.renderer->render(ImGui::GetDrawData());
   ++runtime.stats.frames;

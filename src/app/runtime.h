@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <memory>
 
-#include "app/gl_heatmap.h"
-#include "app/gl_imgui_renderer.h"
+#include "app/gl/gl_heatmap.h"
+#include "app/gl/gl_imgui_renderer.h"
 #include "app/input_queue.h"
 #include "ui/app_state.h"
 

@@ -35,6 +35,12 @@ bool parseTrainingTask(const std::string& text, TrainingTask& task) {
   return false;
 }
 
+TrainingPace trainingPace(TrainingTask task) {
+  TrainingPace pace;
+  pace.watchedChunk = task == TrainingTask::Induction ? 8 : 2;  // two layers learn more slowly
+  return pace;
+}
+
 TrainingPlan trainingPlan(TrainingTask task) {
   TrainingPlan plan;
   if (task == TrainingTask::PreviousToken) {

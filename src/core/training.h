@@ -36,6 +36,16 @@ struct TrainingPlan {
 };
 TrainingPlan trainingPlan(TrainingTask task);
 
+// How training is shown while a learner watches (the page's worker and the desktop runner show
+// the same film): a few steps a chunk and at least this long a chunk, so the maps change before
+// one's eyes. Unwatched (the page's API) it runs in big chunks, small enough to let Stop in.
+struct TrainingPace {
+  int watchedChunk = 2;
+  double watchedSeconds = 0.040;
+  int unwatchedChunk = 50;
+};
+TrainingPace trainingPace(TrainingTask task);
+
 // Limits the API and the views enforce.
 constexpr int kMaxTrainingSteps = 20000;
 constexpr double kMinLearningRate = 1e-5, kMaxLearningRate = 1.0;

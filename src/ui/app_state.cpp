@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "lesson/actions.h"
-#include "lesson/challenge.h"
+#include "lesson/content/challenge.h"
+#include "lesson/model/actions.h"
 
 namespace ui {
 
@@ -14,10 +14,14 @@ namespace {
 
 // The views' own state that depends on the lesson: the head shown must exist.
 void followSession(AppState& app) {
-  app.view.selectedHead = std::clamp(app.view.selectedHead, 0, std::max(0, app.session.lesson().heads - 1));
+  app.view.selectedHead = std::clamp(app.view.selectedHead, 0, std::max(0, app.session().lesson().heads - 1));
 }
 
 }  // namespace
+
+const core::HeadTrace& shownHead(const AppState& app) {
+  return app.session().trace().attention.heads[static_cast<size_t>(app.view.selectedHead)];
+}
 
 void queue(AppState& app, lesson::Action action, std::function<void(AppState&, const std::string&)> after) {
   app.queued.push_back({std::move(action), std::move(after)});
@@ -28,7 +32,7 @@ void queueStepChange(AppState& app, int step) {
 }
 
 std::string apply(AppState& app, const lesson::Action& action) {
-  const std::string refusal = app.session.apply(action);
+  const std::string refusal = app.session_.apply(action);
   followSession(app);
   return refusal;
 }
@@ -45,7 +49,7 @@ void applyQueuedActions(AppState& app) {
 void initialiseApp(AppState& app) {
   std::snprintf(app.view.challengeCode, sizeof app.view.challengeCode, "%s", lesson::challengeStarterCode());
   std::snprintf(app.view.challengeCode2, sizeof app.view.challengeCode2, "%s", lesson::outputStarterCode());
-  app.session = lesson::Session();
+  app.session_ = lesson::Session();
 }
 
 }  // namespace ui

@@ -16,10 +16,10 @@
 struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab order
 
 #include "core/training.h"
-#include "lesson/session.h"
-#include "lesson/steps.h"
-#include "lesson/text_rules.h"
-#include "lesson/token_order.h"
+#include "lesson/content/steps.h"
+#include "lesson/model/session.h"
+#include "lesson/model/text_rules.h"
+#include "lesson/model/token_order.h"
 
 namespace ui {
 
@@ -96,20 +96,6 @@ struct Playback {
   double startedAt = 0;
 };
 
-// Traces the comparison views set beside the lesson's own, computed on an edit, not every frame.
-struct ComparisonTraces {
-  uint64_t scaleRevision = ~0ull;      // the session revision `divided` and `plain` were made for
-  lesson::LessonTrace divided, plain;  // the learner's state with the division on and off
-  std::vector<std::pair<lesson::LessonState, lesson::LessonTrace>> bankSentences;  // fixed examples: once
-  uint64_t listingRevision = ~0ull;     // the session revision `listing` was written for
-  std::string listing;                  // the NumPy listing of the learner's numbers
-  bool listingCopied = false;           // "Copied" shows until the listing changes
-  uint64_t orderRevision = ~0ull;       // the session revision `reverseEffect` was computed for
-  lesson::ReorderEffect reverseEffect;  // what reversing the tokens would do to each output
-  uint64_t linearRevision = ~0ull;      // the session revision `linear` was computed for
-  lesson::LessonTrace linear;           // the learner's state with the linear kernel
-};
-
 // One size the cost lab measured (core::runFastBenchmark, in a worker or a thread).
 struct CostLabPoint {
   int n = 0;
@@ -118,7 +104,7 @@ struct CostLabPoint {
 };
 
 // The cost lab's run: sizes n = 64, 128, ... up to maxN, d = 64, tile 64, measured one after
-// another on this machine. Results arrive between frames (ui/cost_lab_view.h).
+// another on this machine. Results arrive between frames (ui/views/cost_lab_view.h).
 struct CostLab {
   enum class Phase { Idle, Running, Done, Cancelled, Failed };
   Phase phase = Phase::Idle;
@@ -141,7 +127,7 @@ struct TrainingProgress {
 
 // The learning step: a tiny model trained on this machine (core/training.h, in the lab worker
 // on the page, on the UI thread in short slices on the desktop). Reports arrive between frames
-// (ui/learning_view.h); those of an older request are dropped.
+// (ui/views/learning_view.h); those of an older request are dropped.
 struct TrainingLab {
   enum class Phase { Starting, Ready, Training, Failed };
   Phase phase = Phase::Starting;
@@ -190,7 +176,7 @@ struct ViewState {
   std::string challengeMessage2;                           // level 2's
   PlaneView keyPlane, valuePlane;
   Playback playback;
-  ComparisonTraces comparisons;
+  uint64_t listingCopiedAt = ~0ull;  // the revision whose NumPy listing was copied ("Copied" shows)
   CostLab costLab;
   TrainingLab training;
   int scrolledToStep = -1;  // the step the columns were last scrolled to the top for
@@ -203,21 +189,23 @@ struct ViewState {
   } renameDraft;
 };
 
-// What the driver provides: fonts and scale, the GPU heatmap, and the platform's doors.
+// What the driver provides: fonts and scale, the GPU heatmap, and the platform's doors. The
+// doors take only what they need (none reaches into the views' state); results come back
+// through the views' own entry points, between frames.
 struct Platform {
   Fonts fonts;
   HeatmapRenderer* heatmap = nullptr;
-  float pixelRatio = 1.0f;                              // device pixels per CSS pixel (web) or content scale (desktop)
-  float uiScale = 1.0f;                                 // pixelRatio * zoom: what fonts and sizes were built for
-  bool storageAvailable = true;                         // false when progress cannot be kept
-  std::function<std::string(AppState&)> copyShareLink;  // copy a link to this state
-  std::function<void(AppState&)> resetProgress;         // after "Start over": forget what was stored
-  std::function<void(AppState&, const std::string& code, int level)> submitChallengeCode;  // web only
+  float pixelRatio = 1.0f;       // device pixels per CSS pixel (web) or content scale (desktop)
+  float uiScale = 1.0f;          // pixelRatio * zoom: what fonts and sizes were built for
+  bool storageAvailable = true;  // false when progress cannot be kept
+  std::function<std::string(const lesson::LessonState&)> copyShareLink;  // copy a link to this state
+  std::function<void()> resetProgress;                                   // after "Start over": forget what was stored
+  std::function<void(const std::string& code, int level)> submitChallengeCode;  // web only
   // The cost lab: start measuring the sizes of app.view.costLab (run id `run`), or stop.
   // Results come back through ui::costLabPoint / ui::costLabFinished. Unset: the lab cannot
   // run here, and costLabUnavailable says why.
-  std::function<void(AppState&, int run, int maxN)> startCostLab;
-  std::function<void(AppState&)> cancelCostLab;
+  std::function<void(int run, int maxN)> startCostLab;
+  std::function<void()> cancelCostLab;
   std::string costLabUnavailable = "Timing runs are not available in this build.";
   // The learning step: train (steps 0: only measure and run the probe) the model of
   // app.view.training, from fresh random weights when `fresh`; stop ends a request early.
@@ -232,8 +220,8 @@ struct Platform {
     bool fresh = false;
     std::vector<int> probe;
   };
-  std::function<void(AppState&, const TrainingRequest&)> startTraining;
-  std::function<void(AppState&)> stopTraining;
+  std::function<void(const TrainingRequest&)> startTraining;
+  std::function<void()> stopTraining;
   std::string trainingUnavailable = "Training is not available in this build.";
 };
 
@@ -261,14 +249,24 @@ struct QueuedAction {
 };
 
 // Passed by reference to every view and to both drivers; no view keeps statics of its own.
+// The session is read-only here: views queue actions, and only ui::apply (between frames)
+// hands them to the session's one door.
 struct AppState {
-  lesson::Session session;  // the lesson, its trace, progress and revision (no ImGui)
+  const lesson::Session& session() const { return session_; }  // the lesson, its trace, progress and revision
   ViewState view;
   Platform platform;
   FocusRegistry focus;
   std::vector<QueuedAction> queued;  // applied between frames, so one frame draws one trace
   bool animating = false;            // a view is animating: the driver draws the next frame too
+
+ private:
+  lesson::Session session_;
+  friend std::string apply(AppState& app, const lesson::Action& action);
+  friend void initialiseApp(AppState& app);
 };
+
+// The head the views show (the one picked on the multi-head step; 0 otherwise): its trace.
+const core::HeadTrace& shownHead(const AppState& app);
 
 // Views call this while drawing; the change happens after the frame.
 void queue(AppState& app, lesson::Action action, std::function<void(AppState&, const std::string&)> after = {});

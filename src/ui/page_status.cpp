@@ -2,15 +2,15 @@
 #include "ui/page_status.h"
 
 #include "core/training.h"
-#include "lesson/session_json.h"
-#include "ui/learning_view.h"
+#include "lesson/io/session_json.h"
+#include "ui/views/learning_view.h"
 
 namespace ui {
 
-using lesson::Json;
+using json::Json;
 
 Json pageState(const AppState& app) {
-  Json state = lesson::sessionToJson(app.session);
+  Json state = lesson::sessionToJson(app.session());
   const ViewState& view = app.view;
   state["challengeLevel"] = view.challengeLevel;
   state["challengeMessage"] = view.challengeMessage;

@@ -3,7 +3,7 @@
 // reads, so the web bridge only forwards (and native tests can check it).
 #pragma once
 
-#include "lesson/json.h"
+#include "json/json.h"
 #include "ui/app_state.h"
 
 namespace ui {
@@ -11,15 +11,15 @@ namespace ui {
 // getState(): the session's JSON (lesson::sessionToJson) with the views' and platform's own
 // fields: challengeLevel, challengeMessage(2), challengeCode(2), flash.tile, storageAvailable,
 // zoom and reducedMotion.
-lesson::Json pageState(const AppState& app);
+json::Json pageState(const AppState& app);
 
 // widgets(): [{id, x, y, w, h, focused}] of the last frame, in CSS pixels.
-lesson::Json widgetsJson(const AppState& app);
+json::Json widgetsJson(const AppState& app);
 
 // {phase, maxN, message, points: [{n, naiveMs, tiledMs}]}.
-lesson::Json costLabStatus(const CostLab& lab);
+json::Json costLabStatus(const CostLab& lab);
 
 // {phase, task, steps, metric, accuracy, losses (their count), guess, message, probe, probeError}.
-lesson::Json trainingStatus(const TrainingLab& lab);
+json::Json trainingStatus(const TrainingLab& lab);
 
 }  // namespace ui

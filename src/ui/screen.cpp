@@ -6,19 +6,17 @@
 
 #include <algorithm>
 
-#include "lesson/actions.h"
-#include "lesson/edits.h"
-#include "ui/controls_panel.h"
-#include "ui/extra_views.h"
-#include "ui/formula_panel.h"
-#include "ui/glossary_panel.h"
-#include "ui/heatmap_view.h"
-#include "ui/matrix_view.h"
-#include "ui/practice_panel.h"
-#include "ui/row_views.h"
-#include "ui/step_views.h"
-#include "ui/tour_panel.h"
-#include "ui/widgets.h"
+#include "lesson/model/actions.h"
+#include "lesson/model/edits.h"
+#include "ui/kit/heatmap_view.h"
+#include "ui/kit/matrix_view.h"
+#include "ui/kit/widgets.h"
+#include "ui/panels/controls_panel.h"
+#include "ui/panels/formula_panel.h"
+#include "ui/panels/glossary_panel.h"
+#include "ui/panels/practice_panel.h"
+#include "ui/panels/tour_panel.h"
+#include "ui/views/step_views.h"
 
 namespace ui {
 
@@ -31,7 +29,7 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
   const float available = visibleWidth();
   bool first = true;
   for (lesson::MatrixId id : step.shows) {
-    const core::Matrix& m = lesson::traceMatrix(app.session.trace(), id, app.view.selectedHead);
+    const core::Matrix& m = lesson::traceMatrix(app.session().trace(), id, app.view.selectedHead);
     if (m.empty()) continue;
     const float estimate = px(app, 90) + static_cast<float>(m.cols) * px(app, 61);
     if (!first && usedWidth + estimate < available)
@@ -54,14 +52,14 @@ void drawStepViews(AppState& app, const lesson::TourStep& step) {
 
 // When Q, K and V are given directly, X and the projections are not part of the lesson.
 void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
-  if (app.session.lesson().source != lesson::VectorSource::Direct) return;
+  if (app.session().lesson().source != lesson::VectorSource::Direct) return;
   // On every step that shows the vectors or the embeddings, so the way back is where the edit was.
   const auto shows = [&](lesson::MatrixId id) {
     return std::find(step.shows.begin(), step.shows.end(), id) != step.shows.end();
   };
   using M = lesson::MatrixId;
   if (!shows(M::X) && !shows(M::Q) && !shows(M::K) && !shows(M::V)) return;
-  if (app.session.lesson().X.empty()) {
+  if (app.session().lesson().X.empty()) {
     paragraph("In this example Q, K and V are given directly, so there is no X or W to show.");
     return;
   }
@@ -71,8 +69,8 @@ void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
 }
 
 void drawViewsColumn(AppState& app) {
-  const auto& step = lesson::tourStep(app.session.lesson().step);
-  if (!app.session.trace().ok) return;
+  const auto& step = lesson::tourStep(app.session().lesson().step);
+  if (!app.session().trace().ok) return;
   if (step.tokenStrip) drawTokenStrip(app);
   const bool viewsFirst = step.placement == lesson::ViewPlacement::BeforeMatrices;
   if (viewsFirst) drawStepViews(app, step);
@@ -95,7 +93,7 @@ void drawLessonColumn(AppState& app) {
 
 // A new step starts at its title: the columns scroll back to the top.
 void scrollToTitleOnNewStep(const AppState& app) {
-  if (app.view.scrolledToStep != app.session.lesson().step) ImGui::SetScrollY(0.0f);
+  if (app.view.scrolledToStep != app.session().lesson().step) ImGui::SetScrollY(0.0f);
 }
 
 void drawBody(AppState& app) {
@@ -113,12 +111,12 @@ void drawBody(AppState& app) {
     app.focus.part = FocusPart::Views;
     drawViewsColumn(app);
     ImGui::EndChild();
-    app.view.scrolledToStep = app.session.lesson().step;
+    app.view.scrolledToStep = app.session().lesson().step;
     return;
   }
   ImGui::BeginChild("stack", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   scrollToTitleOnNewStep(app);
-  app.view.scrolledToStep = app.session.lesson().step;
+  app.view.scrolledToStep = app.session().lesson().step;
   app.focus.part = FocusPart::StepText;
   drawNotice(app);
   drawStepText(app);

@@ -123,6 +123,33 @@ await runTest('page', async ({ browser, url }) => {
   await settle(calm.page);
   const pasted = (await calm.page.evaluate(() => window.attentionTour.getState())).X[0][1];
   check(pasted === 0.5, `a long frame while Ctrl+V is down pastes once, no repeat (X[0][1] = ${pasted}, want 0.5)`);
+
+  // Any key, likewise: a Backspace whose release is late (a long frame while it is down)
+  // deletes once; a key really held repeats as the platform repeats it (a second keydown with
+  // repeat set), one deletion each.
+  await editCell(calm.page, 'X[0][2]');
+  await calm.page.keyboard.press('Control+A');
+  await calm.page.keyboard.type('1234');
+  await calm.page.keyboard.down('Backspace');
+  await calm.page.waitForFunction(() => {
+    const st = window.attentionTour.stats();
+    return st.pendingInput === 0 && st.idle;
+  }, null, { timeout: 30000, polling: 20 });
+  const framesHeld = await calm.page.evaluate(() => {
+    const until = performance.now() + 600;
+    while (performance.now() < until);
+    return window.attentionTour.stats().frames;
+  });
+  await calm.page.mouse.move(6, 795);
+  await calm.page.waitForFunction((n) => window.attentionTour.stats().frames > n, framesHeld, { timeout: 30000 });
+  await calm.page.keyboard.up('Backspace');
+  await calm.page.keyboard.down('Backspace');
+  await calm.page.keyboard.down('Backspace');  // the platform's repeat
+  await calm.page.keyboard.up('Backspace');
+  await calm.page.keyboard.press('Enter');
+  await settle(calm.page);
+  const kept = (await calm.page.evaluate(() => window.attentionTour.getState())).X[0][2];
+  check(kept === 1, `a late release deletes once, and each platform repeat once more (X[0][2] = ${kept}, want 1 from 1234)`);
   await calm.context.close();
 
   // On a Mac the field shortcuts use Cmd; and Cmd's release lets go of keys whose key-up

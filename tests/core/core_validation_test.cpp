@@ -9,7 +9,7 @@
 
 #include "core/attention.h"
 #include "core/online.h"
-#include "lesson/compute_api.h"
+#include "lesson/io/compute_api.h"
 
 using core::Matrix;
 

@@ -13,6 +13,7 @@
 #include "core/attention_layer.h"
 #include "core/random_stream.h"
 #include "core/tiny_model.h"
+#include "lesson/content/steps.h"
 
 namespace {
 
@@ -185,4 +186,29 @@ TEST_CASE("the induction head forms on the default schedule and completes A B C 
   const core::Dense& layer2 = run.layers[1].weights[0];
   for (int i = 1; i < 7; ++i) CHECK(std::max_element(layer1.row(i), layer1.row(i) + 7) - layer1.row(i) == i - 1);
   for (int i = 4; i < 7; ++i) CHECK(std::max_element(layer2.row(i), layer2.row(i) + 7) - layer2.row(i) == i - 3);
+}
+
+TEST_CASE("the learning step's formal text states the sizes the trainer really uses") {
+  // The prose is the lesson's (lesson/content/steps.cpp); the sizes are core::trainingPlan's.
+  // Either may change: this holds them to each other, a number at a time.
+  const auto& step = lesson::tourStep(lesson::stepIndexOf(lesson::StepId::Learning));
+  const std::string& text = step.formal;
+  const core::TrainingPlan previous = core::trainingPlan(core::TrainingTask::PreviousToken);
+  const core::TrainingPlan induction = core::trainingPlan(core::TrainingTask::Induction);
+  const auto number = [](int n) { return std::to_string(n); };
+  const char last = static_cast<char>('A' + previous.shape.vocabulary - 1);
+  for (const std::string& fact :
+       {"into " + number(previous.shape.vocabulary) + " scores, one per letter A to " + std::string(1, last),
+        "Previous token: " + number(previous.shape.layers) + " layer, " + number(previous.shape.heads) +
+            " head, width " + number(previous.shape.width) + ", sequences of " + number(previous.sequenceLength) +
+            " random letters",
+        "Induction: " + number(induction.shape.layers) + " layers of " + number(induction.shape.heads) +
+            " head, width " + number(induction.shape.width) + "; a sequence is 4 to " +
+            number(induction.sequenceLength / 2) + " different letters",
+        "among " + number(induction.shape.length) + " positions",
+        "measured on " + number(previous.heldOut) + " sequences"}) {
+    CHECK_MESSAGE(text.find(fact) != std::string::npos, fact);
+  }
+  CHECK(previous.heldOut == induction.heldOut);
+  CHECK(induction.shape.vocabulary == previous.shape.vocabulary);
 }

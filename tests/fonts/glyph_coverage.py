@@ -24,7 +24,7 @@ import pathlib
 import re
 import sys
 
-REPLACEMENT = 0xFFFD  # drawn for every character a font lacks (ui/theme.cpp)
+REPLACEMENT = 0xFFFD  # drawn for every character a font lacks (ui/kit/theme.cpp)
 
 SIMPLE = {'n': 10, 't': 9, 'r': 13, '0': 0, 'a': 7, 'b': 8, 'f': 12, 'v': 11,
           '\\': 92, "'": 39, '"': 34, '?': 63}

@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-#include "lesson/compute_api.h"
+#include "lesson/io/compute_api.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string reply = lesson::computeText(std::string(reinterpret_cast<const char*>(data), size));

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "lesson/progress.h"
+#include "lesson/model/progress.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   lesson::Progress own;

@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <string>
 
-#include "lesson/json_io.h"
-#include "lesson/presets.h"
-#include "lesson/trace.h"
+#include "lesson/content/presets.h"
+#include "lesson/io/json_io.h"
+#include "lesson/model/trace.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   lesson::LessonState state = lesson::defaultState();

@@ -3,9 +3,9 @@
 #include <cstdint>
 #include <string>
 
-#include "lesson/presets.h"
-#include "lesson/share_link.h"
-#include "lesson/trace.h"
+#include "lesson/content/presets.h"
+#include "lesson/io/share_link.h"
+#include "lesson/model/trace.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -7,16 +7,17 @@
 #include <chrono>
 #include <string>
 
-#include "lesson/compute_api.h"
-#include "lesson/edits.h"
-#include "lesson/input_limits.h"
-#include "lesson/json_io.h"
-#include "lesson/presets.h"
-#include "lesson/progress.h"
-#include "lesson/share_link.h"
-#include "lesson/text_rules.h"
+#include "lesson/content/presets.h"
+#include "lesson/io/compute_api.h"
+#include "lesson/io/json_io.h"
+#include "lesson/io/share_link.h"
+#include "lesson/model/edits.h"
+#include "lesson/model/input_limits.h"
+#include "lesson/model/progress.h"
+#include "lesson/model/text_rules.h"
+#include "text/utf8.h"
 
-using lesson::Json;
+using json::Json;
 
 namespace {
 
@@ -27,14 +28,14 @@ std::string repeated(const std::string& piece, int times) {
 }
 
 std::string computeError(const std::string& request) {
-  const auto reply = Json::parse(lesson::computeText(request));
+  const auto reply = json::Json::parse(lesson::computeText(request));
   REQUIRE(reply);
   return (*reply)["error"].asString();
 }
 
-Json squareMatrix(int rows, int cols, double value) {
-  Json m = Json::array();
-  for (int i = 0; i < rows; ++i) m.push_back(Json(std::vector<double>(static_cast<size_t>(cols), value)));
+json::Json squareMatrix(int rows, int cols, double value) {
+  json::Json m = json::Json::array();
+  for (int i = 0; i < rows; ++i) m.push_back(json::Json(std::vector<double>(static_cast<size_t>(cols), value)));
   return m;
 }
 
@@ -43,7 +44,7 @@ float longestNumber() {
   float best = 0;
   size_t bestLength = 0;
   for (float v : {-1.17549435e-38f, -123.456787f, -0.00123456789f, -9.87654321e-5f, -999.999939f, -1.00000012e-10f}) {
-    const size_t length = Json(lesson::shortestFloat(v)).dump().size();
+    const size_t length = json::Json(lesson::shortestFloat(v)).dump().size();
     if (length > bestLength) best = v, bestLength = length;
   }
   return best;
@@ -64,35 +65,37 @@ TEST_CASE("names count characters, not bytes, and refuse control characters") {
   for (const std::string& broken : {std::string("\xC0\xAF"), std::string("a\xE2\x80"), std::string("\xED\xA0\x80"),
                                     std::string("\xF5\x80\x80\x80"), std::string("\x80")})
     CHECK(lesson::checkName(broken, "a token") == "a token must be valid UTF-8 text");
-  CHECK(lesson::countCodePoints(cyrillic21) == 21);
-  CHECK(lesson::countCodePoints("\xFF") == -1);
+  CHECK(text::countCodePoints(cyrillic21) == 21);
+  CHECK(text::countCodePoints("\xFF") == -1);
 }
 
 TEST_CASE("every door applies the same name rule: edits, setState, links") {
   lesson::LessonState s = lesson::defaultState();
   const auto before = lesson::stateToJson(s);
   CHECK(lesson::renameToken(s, 0, "a\tb").find("control characters") != std::string::npos);
+  CHECK(
+      lesson::applyStateText(
+          s, json::Json::object({{"tokens", std::vector<std::string>(s.tokens.size(), std::string("x\0y", 3))}}).dump())
+          .find("control characters") != std::string::npos);
   CHECK(lesson::applyStateText(
-            s, Json::object({{"tokens", std::vector<std::string>(s.tokens.size(), std::string("x\0y", 3))}}).dump())
-            .find("control characters") != std::string::npos);
-  CHECK(lesson::applyStateText(
-            s, Json::object({{"tokens", std::vector<std::string>(s.tokens.size(), "line\nbreak")}}).dump())
+            s, json::Json::object({{"tokens", std::vector<std::string>(s.tokens.size(), "line\nbreak")}}).dump())
             .find("control characters") != std::string::npos);
   CHECK(lesson::stateToJson(s).dump() == before.dump());
   CHECK(lesson::renameToken(s, 0, repeated("\xD0\xB6", 21)).empty());
   std::vector<std::string> tokens = s.tokens;
   tokens.back() = repeated("\xD0\xB6", 21);
-  CHECK(lesson::applyStateText(s, Json::object({{"tokens", tokens}}).dump()) == "");
+  CHECK(lesson::applyStateText(s, json::Json::object({{"tokens", tokens}}).dump()) == "");
 
   lesson::LessonState bank;
   REQUIRE(lesson::loadPreset("bank-river", bank));
   CHECK(lesson::applyStateText(
-            bank, Json::object({{"dimensionLabels", Json::array({repeated("x", 25), "b", "c", "d"})}}).dump()) ==
+            bank,
+            json::Json::object({{"dimensionLabels", json::Json::array({repeated("x", 25), "b", "c", "d"})}}).dump()) ==
         "each dimension label can have at most 24 characters");
   CHECK(lesson::applyStateText(bank, R"({"dimensionLabels": ["a\tb", "b", "c", "d"]})").find("control characters") !=
         std::string::npos);
 
-  Json patch = lesson::stateToJson(lesson::defaultState());
+  json::Json patch = lesson::stateToJson(lesson::defaultState());
   patch["tokens"][0] = "tab\there";
   const std::string link = "s=1." + lesson::base64UrlEncode(patch.dump());
   lesson::LessonState opened;
@@ -103,7 +106,7 @@ TEST_CASE("every door applies the same name rule: edits, setState, links") {
 TEST_CASE("a name in any script is accepted and kept intact through every door") {
   const std::string cafe = "caf\xC3\xA9 \xCE\xA9\xCE\xBC";  // "café Ωμ": 7 characters, 10 bytes
   CHECK(lesson::checkName(cafe, "a token").empty());
-  CHECK(lesson::countCodePoints(cafe) == 7);
+  CHECK(text::countCodePoints(cafe) == 7);
   for (const std::string& name : {std::string("\xE6\x97\xA5\xE6\x9C\xAC"),                          // 日本
                                   std::string("\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0"),  // Москва
                                   std::string("\xF0\x9F\x8F\xA6 bank"),                             // 🏦 bank
@@ -120,7 +123,7 @@ TEST_CASE("a name in any script is accepted and kept intact through every door")
   lesson::LessonState viaApi = lesson::defaultState();
   std::vector<std::string> tokens = viaApi.tokens;
   tokens.front() = cafe;
-  REQUIRE(lesson::applyStateText(viaApi, Json::object({{"tokens", tokens}}).dump()).empty());
+  REQUIRE(lesson::applyStateText(viaApi, json::Json::object({{"tokens", tokens}}).dump()).empty());
   CHECK(viaApi.tokens.front() == cafe);
   CHECK(lesson::addToken(viaApi, cafe).empty());
   CHECK(viaApi.tokens.back() == cafe);
@@ -130,7 +133,7 @@ TEST_CASE("typed text is decoded into characters; damaged bytes become one U+FFF
   using Chars = std::vector<char32_t>;
   const auto decode = [](const std::string& text) {
     Chars characters;
-    for (std::size_t i = 0; i < text.size();) characters.push_back(lesson::nextTypedCharacter(text, i));
+    for (std::size_t i = 0; i < text.size();) characters.push_back(text::nextTypedCharacter(text, i));
     return characters;
   };
   CHECK(decode("caf\xC3\xA9 \xCE\xA9\xCE\xBC") == Chars{'c', 'a', 'f', 0xE9, ' ', 0x3A9, 0x3BC});
@@ -161,22 +164,22 @@ TEST_CASE("setState refuses text larger than any lesson state before parsing it"
 }
 
 TEST_CASE("compute() refuses a reply too large for the page's main thread before computing") {
-  const Json big = squareMatrix(4096, 64, 0.123456);
-  const std::string request = Json::object({{"Q", big}, {"K", big}, {"V", big}}).dump();
+  const json::Json big = squareMatrix(4096, 64, 0.123456);
+  const std::string request = json::Json::object({{"Q", big}, {"K", big}, {"V", big}}).dump();
   CHECK(request.size() > lesson::kMaxComputeRequestBytes);
   CHECK(computeError(request) == "the request is larger than the 1 MB this lesson accepts");
 
-  const Json mid = squareMatrix(1024, 2, 1);
-  CHECK(computeError(Json::object({{"Q", mid}, {"K", mid}, {"V", mid}}).dump())
+  const json::Json mid = squareMatrix(1024, 2, 1);
+  CHECK(computeError(json::Json::object({{"Q", mid}, {"K", mid}, {"V", mid}}).dump())
             .find("would answer with 2099200 numbers") != std::string::npos);
-  const Json heads = squareMatrix(256, 64, 1);
-  CHECK(computeError(Json::object({{"Q", heads}, {"K", heads}, {"V", heads}, {"heads", 64}}).dump())
+  const json::Json heads = squareMatrix(256, 64, 1);
+  CHECK(computeError(json::Json::object({{"Q", heads}, {"K", heads}, {"V", heads}, {"heads", 64}}).dump())
             .find("per head); compute() answers at most 262144") != std::string::npos);
-  const Json tooMany = squareMatrix(400, 2, 0.5);
-  CHECK(computeError(Json::object({{"Q", tooMany}, {"K", tooMany}, {"V", tooMany}}).dump()).find("would answer with") !=
-        std::string::npos);
-  const Json ok = squareMatrix(256, 4, 0.25);
-  CHECK(computeError(Json::object({{"Q", ok}, {"K", ok}, {"V", ok}}).dump()).empty());
+  const json::Json tooMany = squareMatrix(400, 2, 0.5);
+  CHECK(computeError(json::Json::object({{"Q", tooMany}, {"K", tooMany}, {"V", tooMany}}).dump())
+            .find("would answer with") != std::string::npos);
+  const json::Json ok = squareMatrix(256, 4, 0.25);
+  CHECK(computeError(json::Json::object({{"Q", ok}, {"K", ok}, {"V", ok}}).dump()).empty());
 }
 
 TEST_CASE("the core counts score cells over all heads, so many heads cannot exhaust memory") {

@@ -1,24 +1,25 @@
 // challenge_test.cpp: the challenge grader on its own. Right answers pass; wrong shapes are
 // explained; oversized input (millions of weights, megabyte error texts, more answers than
 // cases) is refused or cut without being copied into the grade, which stays short and valid.
-#include "lesson/challenge.h"
+#include "lesson/content/challenge.h"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 #include <string>
 
-#include "lesson/actions.h"
-#include "lesson/progress.h"
-#include "lesson/session.h"
-#include "lesson/text_rules.h"
+#include "lesson/model/actions.h"
+#include "lesson/model/progress.h"
+#include "lesson/model/session.h"
+#include "lesson/model/text_rules.h"
+#include "text/utf8.h"
 
-using lesson::Json;
+using json::Json;
 
 namespace {
 
-Json rightAnswers(const std::vector<lesson::ChallengeCase>& cases) {
-  Json answers = Json::array();
+json::Json rightAnswers(const std::vector<lesson::ChallengeCase>& cases) {
+  json::Json answers = json::Json::array();
   for (const auto& c : cases) answers.push_back(c.expected);
   return answers;
 }
@@ -26,7 +27,7 @@ Json rightAnswers(const std::vector<lesson::ChallengeCase>& cases) {
 // A grade's message must be short and valid UTF-8.
 void checkShortAndValid(const lesson::ChallengeGrade& grade) {
   CHECK(grade.message.size() < 2 * lesson::kMaxChallengeTextBytes);
-  CHECK(lesson::countCodePoints(grade.message) >= 0);
+  CHECK(text::countCodePoints(grade.message) >= 0);
 }
 
 }  // namespace
@@ -36,8 +37,8 @@ TEST_CASE("the expected weights pass and one wrong case is named") {
   const auto right = lesson::gradeChallenge(cases, rightAnswers(cases));
   CHECK(right.passed);
   CHECK(right.passedCases == static_cast<int>(cases.size()));
-  Json answers = rightAnswers(cases);
-  answers[1] = Json::array({0.5, 0.5});
+  json::Json answers = rightAnswers(cases);
+  answers[1] = json::Json::array({0.5, 0.5});
   const auto wrong = lesson::gradeChallenge(cases, answers);
   CHECK_FALSE(wrong.passed);
   CHECK(wrong.message.find("Case 2: expected") != std::string::npos);
@@ -45,7 +46,7 @@ TEST_CASE("the expected weights pass and one wrong case is named") {
 
 TEST_CASE("two million weights for one case are refused by their count") {
   const auto cases = lesson::challengeCases();
-  Json answers = rightAnswers(cases);
+  json::Json answers = rightAnswers(cases);
   answers[0] = std::vector<double>(2000000, 0.25);
   const auto grade = lesson::gradeChallenge(cases, answers);
   CHECK_FALSE(grade.passed);
@@ -56,12 +57,12 @@ TEST_CASE("two million weights for one case are refused by their count") {
 TEST_CASE("a two-megabyte error text is cut, whether for one case or for all") {
   const auto cases = lesson::challengeCases();
   const std::string huge(2000000, 'x');
-  Json answers = rightAnswers(cases);
-  answers[0] = Json::object({{"error", huge}});
+  json::Json answers = rightAnswers(cases);
+  answers[0] = json::Json::object({{"error", huge}});
   const auto one = lesson::gradeChallenge(cases, answers);
   CHECK(one.message.find("Case 1: your function threw: xxx") != std::string::npos);
   checkShortAndValid(one);
-  const auto all = lesson::gradeChallenge(cases, Json::object({{"error", huge}}));
+  const auto all = lesson::gradeChallenge(cases, json::Json::object({{"error", huge}}));
   CHECK(all.message.rfind("Your code did not run: xxx", 0) == 0);
   checkShortAndValid(all);
 }
@@ -72,15 +73,15 @@ TEST_CASE("a long text of multi-byte characters is cut between characters") {
   for (int k = 0; k < 100000; ++k) accents += "é€😀";  // 2, 3 and 4 bytes
   for (std::size_t skip = 0; skip < 4; ++skip) {
     CAPTURE(skip);
-    const auto grade = lesson::gradeChallenge(cases, Json::object({{"error", std::string(skip, 'a') + accents}}));
+    const auto grade = lesson::gradeChallenge(cases, json::Json::object({{"error", std::string(skip, 'a') + accents}}));
     checkShortAndValid(grade);
   }
 }
 
 TEST_CASE("more answers than cases are refused without being read") {
   const auto cases = lesson::challengeCases();
-  Json answers = rightAnswers(cases);
-  for (int k = 0; k < 100000; ++k) answers.push_back(Json::array({1.0}));
+  json::Json answers = rightAnswers(cases);
+  for (int k = 0; k < 100000; ++k) answers.push_back(json::Json::array({1.0}));
   const auto grade = lesson::gradeChallenge(cases, answers);
   CHECK_FALSE(grade.passed);
   CHECK(grade.message == "The page could not collect your function's answers.");
@@ -88,11 +89,11 @@ TEST_CASE("more answers than cases are refused without being read") {
 
 TEST_CASE("what the function returned instead of weights is explained, and cut") {
   const auto cases = lesson::challengeCases();
-  Json answers = rightAnswers(cases);
-  answers[2] = Json::object({{"returned", "a BigInt, not an array"}});
+  json::Json answers = rightAnswers(cases);
+  answers[2] = json::Json::object({{"returned", "a BigInt, not an array"}});
   const auto grade = lesson::gradeChallenge(cases, answers);
   CHECK(grade.message == "5 of 6 cases pass. Case 3: your function returned a BigInt, not an array.");
-  answers[2] = Json::object({{"returned", std::string(1000000, 'y')}});
+  answers[2] = json::Json::object({{"returned", std::string(1000000, 'y')}});
   checkShortAndValid(lesson::gradeChallenge(cases, answers));
 }
 
@@ -109,7 +110,7 @@ struct Shortcuts {
   bool transposed = false;   // the right output, columns and rows swapped
 };
 
-Json learnerOutput(const Rows& Q, const Rows& K, const Rows& V, Shortcuts s = {}) {
+json::Json learnerOutput(const Rows& Q, const Rows& K, const Rows& V, Shortcuts s = {}) {
   std::vector<std::vector<double>> out;
   for (const auto& q : Q) {
     std::vector<double> scores;
@@ -131,25 +132,25 @@ Json learnerOutput(const Rows& Q, const Rows& K, const Rows& V, Shortcuts s = {}
       for (size_t c = 0; c < row.size(); ++c) row[c] += scores[j] * V[j][c];
     out.push_back(row);
   }
-  Json answer = Json::array();
+  json::Json answer = json::Json::array();
   if (s.transposed) {
     for (size_t c = 0; c < out[0].size(); ++c) {
-      Json column = Json::array();
+      json::Json column = json::Json::array();
       for (const auto& row : out) column.push_back(row[c]);
       answer.push_back(column);
     }
     return answer;
   }
   for (const auto& row : out) {
-    Json r = Json::array();
-    for (double v : row) r.push_back(std::isfinite(v) ? Json(v) : Json());  // as the page sends NaN
+    json::Json r = json::Json::array();
+    for (double v : row) r.push_back(std::isfinite(v) ? json::Json(v) : json::Json());  // as the page sends NaN
     answer.push_back(r);
   }
   return answer;
 }
 
-Json learnerAnswers(const std::vector<lesson::OutputCase>& cases, Shortcuts s = {}) {
-  Json answers = Json::array();
+json::Json learnerAnswers(const std::vector<lesson::OutputCase>& cases, Shortcuts s = {}) {
+  json::Json answers = json::Json::array();
   for (const auto& c : cases) answers.push_back(learnerOutput(c.Q, c.K, c.V, s));
   return answers;
 }
@@ -170,7 +171,7 @@ TEST_CASE("level 2 cases cover the shapes the brief asks for") {
     large |= c.largeScores;
   }
   CHECK((moreQueries && fewerQueries && otherWidth && singleKey && large));
-  const Json sent = lesson::outputCasesToJson(cases);
+  const json::Json sent = lesson::outputCasesToJson(cases);
   CHECK(sent["cases"].size() == cases.size());
   CHECK(sent["cases"][0].contains("V"));
   CHECK_FALSE(sent["cases"][0].contains("expected"));
@@ -215,17 +216,17 @@ TEST_CASE("a correct level 2 answer passes; the usual shortcuts fail with a clea
 
 TEST_CASE("level 2 explains wrong shapes and wrong numbers, naming the row") {
   const auto cases = lesson::outputCases();
-  Json answers = learnerAnswers(cases);
-  answers[0] = Json::array({Json::array({0.0, 0.0, 0.0})});
+  json::Json answers = learnerAnswers(cases);
+  answers[0] = json::Json::array({json::Json::array({0.0, 0.0, 0.0})});
   CHECK(lesson::gradeOutputChallenge(cases, answers).message ==
         "4 of 5 cases pass. Case 1: expected a 2 x 3 matrix (a row per query, a column per value entry), got 1 x 3.");
-  answers[0] = Json::array({Json::array({0.0, 0.0}), Json::array({0.0})});
+  answers[0] = json::Json::array({json::Json::array({0.0, 0.0}), json::Json::array({0.0})});
   CHECK(lesson::gradeOutputChallenge(cases, answers).message.find("got 2 rows of different lengths.") !=
         std::string::npos);
-  answers[0] = Json::array({Json::array({0.0, 0.0, 0.0}), 7});
+  answers[0] = json::Json::array({json::Json::array({0.0, 0.0, 0.0}), 7});
   CHECK(lesson::gradeOutputChallenge(cases, answers).message.find("got row 2 that is not an array.") !=
         std::string::npos);
-  answers[0] = Json::object({{"shape", "3 x 2"}});
+  answers[0] = json::Json::object({{"shape", "3 x 2"}});
   CHECK(lesson::gradeOutputChallenge(cases, answers)
             .message.find("per value entry), got 3 x 2, the expected shape with") != std::string::npos);
   answers[0] = 5;
@@ -252,12 +253,12 @@ TEST_CASE("level 2 explains wrong shapes and wrong numbers, naming the row") {
 
 TEST_CASE("an oversized level 2 answer is refused by its size, and long texts are cut") {
   const auto cases = lesson::outputCases();
-  Json answers = learnerAnswers(cases);
-  answers[0] = Json::Array(1000000, Json::array({1.0, 2.0, 3.0}));
+  json::Json answers = learnerAnswers(cases);
+  answers[0] = json::Json::Array(1000000, json::Json::array({1.0, 2.0, 3.0}));
   const auto manyRows = lesson::gradeOutputChallenge(cases, answers);
   CHECK(manyRows.message.find("got 1000000 rows.") != std::string::npos);
   checkShortAndValid(manyRows);
-  answers[0] = Json::array({std::vector<double>(2000000, 0.5), Json::array({1.0, 2.0, 3.0})});
+  answers[0] = json::Json::array({std::vector<double>(2000000, 0.5), json::Json::array({1.0, 2.0, 3.0})});
   const auto wideRow = lesson::gradeOutputChallenge(cases, answers);
   CHECK(wideRow.message.find("got 2 rows of different lengths.") != std::string::npos);
   checkShortAndValid(wideRow);
@@ -266,12 +267,12 @@ TEST_CASE("an oversized level 2 answer is refused by its size, and long texts ar
   CHECK(wideRows.message.find("got 2 x 2000000.") != std::string::npos);
   checkShortAndValid(wideRow);
   answers = learnerAnswers(cases);
-  for (int k = 0; k < 100000; ++k) answers.push_back(Json::array());
+  for (int k = 0; k < 100000; ++k) answers.push_back(json::Json::array());
   CHECK(lesson::gradeOutputChallenge(cases, answers).message == "The page could not collect your function's answers.");
   answers = learnerAnswers(cases);
-  answers[4] = Json::object({{"returned", std::string(1000000, 'z')}});
+  answers[4] = json::Json::object({{"returned", std::string(1000000, 'z')}});
   checkShortAndValid(lesson::gradeOutputChallenge(cases, answers));
-  checkShortAndValid(lesson::gradeOutputChallenge(cases, Json::object({{"error", std::string(1000000, 'e')}})));
+  checkShortAndValid(lesson::gradeOutputChallenge(cases, json::Json::object({{"error", std::string(1000000, 'e')}})));
 }
 
 TEST_CASE("the level 2 starter runs the right shape but is wrong") {
@@ -279,10 +280,10 @@ TEST_CASE("the level 2 starter runs the right shape but is wrong") {
   CHECK(starter.find("function attention(Q, K, V)") != std::string::npos);
   // The starter returns zeros of the right shape: the first message names row 1 of case 1.
   const auto cases = lesson::outputCases();
-  Json zeros = Json::array();
+  json::Json zeros = json::Json::array();
   for (const auto& c : cases) {
-    Json rows = Json::array();
-    for (size_t r = 0; r < c.Q.size(); ++r) rows.push_back(Json(std::vector<double>(c.V[0].size(), 0.0)));
+    json::Json rows = json::Json::array();
+    for (size_t r = 0; r < c.Q.size(); ++r) rows.push_back(json::Json(std::vector<double>(c.V[0].size(), 0.0)));
     zeros.push_back(rows);
   }
   const auto grade = lesson::gradeOutputChallenge(cases, zeros);
@@ -295,7 +296,7 @@ TEST_CASE("the desktop level 2: the output vector by hand, to two decimals") {
   const auto c = lesson::handOutputCase();
   REQUIRE(c.expected.size() == 1);
   REQUIRE(c.expected[0].size() == 2);
-  const Json mine = learnerOutput(c.Q, c.K, c.V);
+  const json::Json mine = learnerOutput(c.Q, c.K, c.V);
   const float o1 = std::round(static_cast<float>(mine[0][0].asNumber()) * 100) / 100,
               o2 = std::round(static_cast<float>(mine[0][1].asNumber()) * 100) / 100;
   CHECK(o1 == doctest::Approx(0.72f));
@@ -313,7 +314,7 @@ TEST_CASE("the desktop level 2: the output vector by hand, to two decimals") {
 TEST_CASE("level 2 progress is stored, merged, reset, and old records still load") {
   lesson::Progress p;
   p.challenge2Done = true;
-  const Json saved = lesson::progressToJson(p);
+  const json::Json saved = lesson::progressToJson(p);
   CHECK(saved["challenge2Done"].isBool());
   CHECK(saved["challenge2Done"].asBool());
   CHECK(saved["challengeDone"].isBool());

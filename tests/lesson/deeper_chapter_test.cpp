@@ -1,13 +1,13 @@
 // deeper_chapter_test.cpp: positions, token order, and the lesson's new masks.
 #include <doctest/doctest.h>
 
-#include "lesson/actions.h"
-#include "lesson/json_io.h"
-#include "lesson/presets.h"
-#include "lesson/session.h"
-#include "lesson/share_link.h"
-#include "lesson/token_order.h"
-#include "lesson/trace.h"
+#include "lesson/content/presets.h"
+#include "lesson/io/json_io.h"
+#include "lesson/io/share_link.h"
+#include "lesson/model/actions.h"
+#include "lesson/model/session.h"
+#include "lesson/model/token_order.h"
+#include "lesson/model/trace.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // json_test.cpp: the lesson's own JSON value against nlohmann::json, kept here as an
 // independent reference: both must accept and refuse the same texts and read the same
 // values, and every double must come back exactly from its shortest text.
-#include "lesson/json.h"
+#include "json/json.h"
 
 #include <doctest/doctest.h>
 
@@ -13,11 +13,11 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
-using lesson::Json;
+using json::Json;
 
 namespace {
 
-std::string shortestText(double v) { return Json(v).dump(); }
+std::string shortestText(double v) { return json::Json(v).dump(); }
 
 // The fewest significant digits that read back as v, by trying each precision in turn.
 int fewestDigits(double v) {
@@ -43,7 +43,7 @@ int significantDigits(const std::string& text) {
 }
 
 // Our value as nlohmann reads our text, for comparing trees.
-nlohmann::json viaText(const Json& value) { return nlohmann::json::parse(value.dump()); }
+nlohmann::json viaText(const json::Json& value) { return nlohmann::json::parse(value.dump()); }
 
 }  // namespace
 
@@ -60,8 +60,8 @@ TEST_CASE("json: shortest numbers read back exactly, in JavaScript's form") {
   CHECK(shortestText(1.7976931348623157e308) == "1.7976931348623157e+308");
   CHECK(shortestText(0.0) == "0");
   CHECK(shortestText(-0.0) == "-0");
-  CHECK(Json(std::nan("")).dump() == "null");
-  CHECK(Json(INFINITY).dump() == "null");
+  CHECK(json::Json(std::nan("")).dump() == "null");
+  CHECK(json::Json(INFINITY).dump() == "null");
 
   std::mt19937_64 random(7);
   int notShortest = 0;
@@ -100,7 +100,7 @@ TEST_CASE("json: reads what nlohmann reads, refuses what it refuses") {
                          "\"\\ud800\"", "\"\\udc00\"", "\"\\ud800\\u0041\"", "\"\xff\"", "\"\xc0\xaf\"",
                          "\"\xed\xa0\x80\"", "[1]x", "{} {}", "'a'", "[1e400]", "\"\xf4\x90\x80\x80\""};
   for (const char* text : texts) {
-    const auto ours = Json::parse(text);
+    const auto ours = json::Json::parse(text);
     const auto theirs = nlohmann::json::parse(text, nullptr, false);
     // nlohmann reads 1e400 as infinity; the lesson refuses numbers that do not fit.
     if (std::string(text) == "[1e400]") {
@@ -112,31 +112,32 @@ TEST_CASE("json: reads what nlohmann reads, refuses what it refuses") {
     if (ours) CHECK(viaText(*ours) == theirs);
   }
   // Duplicate keys: the last one counts.
-  CHECK(Json::parse("{\"a\":1,\"a\":2}")->dump() == "{\"a\":2}");
-  CHECK(Json::parse("\"\\u0000\"")->asString() == std::string("\0", 1));
+  CHECK(json::Json::parse("{\"a\":1,\"a\":2}")->dump() == "{\"a\":2}");
+  CHECK(json::Json::parse("\"\\u0000\"")->asString() == std::string("\0", 1));
 }
 
 TEST_CASE("json: nesting deeper than the limit is refused, up to it is read") {
   const auto nested = [](int depth) {
     return std::string(static_cast<size_t>(depth), '[') + std::string(static_cast<size_t>(depth), ']');
   };
-  CHECK(Json::parse(nested(lesson::kMaxJsonDepth)).has_value());
-  CHECK_FALSE(Json::parse(nested(lesson::kMaxJsonDepth + 1)).has_value());
-  CHECK_FALSE(Json::parse(nested(200000)).has_value());
+  CHECK(json::Json::parse(nested(json::kMaxJsonDepth)).has_value());
+  CHECK_FALSE(json::Json::parse(nested(json::kMaxJsonDepth + 1)).has_value());
+  CHECK_FALSE(json::Json::parse(nested(200000)).has_value());
   std::string objects;
-  for (int k = 0; k <= lesson::kMaxJsonDepth; ++k) objects += "{\"a\":";
-  objects += "1" + std::string(static_cast<size_t>(lesson::kMaxJsonDepth + 1), '}');
-  CHECK_FALSE(Json::parse(objects).has_value());
+  for (int k = 0; k <= json::kMaxJsonDepth; ++k) objects += "{\"a\":";
+  objects += "1" + std::string(static_cast<size_t>(json::kMaxJsonDepth + 1), '}');
+  CHECK_FALSE(json::Json::parse(objects).has_value());
 }
 
 TEST_CASE("json: values, accessors and writing") {
-  Json object = Json::object({{"zeta", 1}, {"alpha", "text"}, {"mid", Json::array({true, nullptr, 2.5})}});
+  json::Json object =
+      json::Json::object({{"zeta", 1}, {"alpha", "text"}, {"mid", json::Json::array({true, nullptr, 2.5})}});
   CHECK(object.dump() == R"({"alpha":"text","mid":[true,null,2.5],"zeta":1})");
   CHECK(object.isObject());
   CHECK(object.size() == 3);
   CHECK(object.contains("mid"));
   CHECK_FALSE(object.contains("missing"));
-  const Json& readOnly = object;
+  const json::Json& readOnly = object;
   CHECK(readOnly["missing"].isNull());  // looking up a missing key adds nothing
   CHECK(readOnly["mid"][7].isNull());
   CHECK(object.size() == 3);
@@ -148,29 +149,29 @@ TEST_CASE("json: values, accessors and writing") {
   object["beta"] = std::vector<float>{0.5f, -1};
   CHECK(object.dump() == R"({"alpha":"text","beta":[0.5,-1],"mid":[true,null,2.5],"zeta":1})");
 
-  Json list;
+  json::Json list;
   list.push_back(1);
   list.push_back("two");
   CHECK(list.dump() == R"([1,"two"])");
-  Json copy = list;
+  json::Json copy = list;
   list.push_back(3);
   CHECK(copy.size() == 2);
-  Json moved = std::move(list);
+  json::Json moved = std::move(list);
   CHECK(moved.size() == 3);
 
-  CHECK(Json(std::string("a\"b\\c\n\x01\x7f")).dump() == "\"a\\\"b\\\\c\\n\\u0001\x7f\"");
+  CHECK(json::Json(std::string("a\"b\\c\n\x01\x7f")).dump() == "\"a\\\"b\\\\c\\n\\u0001\x7f\"");
   // Bytes that are not UTF-8 are written as U+FFFD; valid characters are kept as they are.
-  CHECK(Json(std::string("ok\xff\xc3\xa9")).dump() == "\"ok\xef\xbf\xbd\xc3\xa9\"");
-  CHECK(Json(std::string("\xe2\x82")).dump() == "\"\xef\xbf\xbd\"");
-  CHECK(Json(std::vector<bool>{true, false}).dump() == "[true,false]");
-  CHECK(Json(std::set<std::string>{"b", "a"}).dump() == R"(["a","b"])");
-  CHECK(Json(std::vector<std::vector<float>>{{1, 2}, {3}}).dump() == "[[1,2],[3]]");
+  CHECK(json::Json(std::string("ok\xff\xc3\xa9")).dump() == "\"ok\xef\xbf\xbd\xc3\xa9\"");
+  CHECK(json::Json(std::string("\xe2\x82")).dump() == "\"\xef\xbf\xbd\"");
+  CHECK(json::Json(std::vector<bool>{true, false}).dump() == "[true,false]");
+  CHECK(json::Json(std::set<std::string>{"b", "a"}).dump() == R"(["a","b"])");
+  CHECK(json::Json(std::vector<std::vector<float>>{{1, 2}, {3}}).dump() == "[[1,2],[3]]");
 }
 
 TEST_CASE("json: random documents survive writing and reading, and match nlohmann") {
   std::mt19937 random(11);
   const auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
-  std::function<Json(int)> make = [&](int depth) -> Json {
+  std::function<json::Json(int)> make = [&](int depth) -> json::Json {
     switch (depth > 3 ? pick(5) : pick(7)) {
       case 0:
         return nullptr;
@@ -186,21 +187,21 @@ TEST_CASE("json: random documents survive writing and reading, and match nlohman
         return text;
       }
       case 5: {
-        Json list = Json::array();
+        json::Json list = json::Json::array();
         for (int k = pick(4); k > 0; --k) list.push_back(make(depth + 1));
         return list;
       }
       default: {
-        Json object = Json::object();
+        json::Json object = json::Json::object();
         for (int k = pick(4); k > 0; --k) object[std::string(1, static_cast<char>('a' + pick(5)))] = make(depth + 1);
         return object;
       }
     }
   };
   for (int k = 0; k < 2000; ++k) {
-    const Json value = make(0);
+    const json::Json value = make(0);
     const std::string text = value.dump();
-    const auto back = Json::parse(text);
+    const auto back = json::Json::parse(text);
     REQUIRE(back.has_value());
     CHECK(back->dump() == text);
     CHECK_FALSE(nlohmann::json::parse(text, nullptr, false).is_discarded());

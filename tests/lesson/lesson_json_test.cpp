@@ -2,17 +2,17 @@
 // and share links that are broken or hostile.
 #include <doctest/doctest.h>
 
-#include "lesson/edits.h"
-#include "lesson/json_io.h"
-#include "lesson/presets.h"
-#include "lesson/share_link.h"
-#include "lesson/steps.h"
+#include "lesson/content/presets.h"
+#include "lesson/content/steps.h"
+#include "lesson/io/json_io.h"
+#include "lesson/io/share_link.h"
+#include "lesson/model/edits.h"
 
-using lesson::Json;
+using json::Json;
 
 TEST_CASE("getState carries the step, its id, the step count and every matrix") {
   const lesson::LessonState s = lesson::defaultState();
-  const Json j = lesson::stateWithTraceToJson(s, lesson::computeTrace(s));
+  const json::Json j = lesson::stateWithTraceToJson(s, lesson::computeTrace(s));
   for (const char* key : {"version", "step",        "stepCount", "stepId",   "tokens",  "dModel", "dK",    "heads",
                           "scale",   "temperature", "mask",      "selected", "X",       "WQ",     "WK",    "WV",
                           "Q",       "K",           "V",         "scores",   "weights", "output", "notice"})
@@ -38,7 +38,7 @@ TEST_CASE("setState applies a partial state") {
 
 TEST_CASE("setState with Q switches to direct vectors; with X back to projected") {
   lesson::LessonState s = lesson::defaultState();
-  const Json three = *Json::parse(R"({"preset":"three-tokens"})");
+  const json::Json three = *json::Json::parse(R"({"preset":"three-tokens"})");
   REQUIRE(lesson::applyStateJson(s, three).empty());
   CHECK(s.source == lesson::VectorSource::Direct);
   lesson::LessonState p = lesson::defaultState();
@@ -52,7 +52,7 @@ TEST_CASE("setState with Q switches to direct vectors; with X back to projected"
 
 TEST_CASE("a bad partial state changes nothing, and says why") {
   lesson::LessonState s = lesson::defaultState();
-  const Json before = lesson::stateToJson(s);
+  const json::Json before = lesson::stateToJson(s);
   const std::pair<std::string, std::string> cases[] = {
       {"nonsense", "the state is not valid JSON"},
       {"[1]", "the state must be a JSON object"},
@@ -86,7 +86,7 @@ TEST_CASE("getState output fed back to setState reproduces the state") {
   s.step = 5;
   s.selected = 3;
   s.scale = false;
-  const Json j = lesson::stateWithTraceToJson(s, lesson::computeTrace(s));
+  const json::Json j = lesson::stateWithTraceToJson(s, lesson::computeTrace(s));
   lesson::LessonState t = lesson::defaultState();
   REQUIRE(lesson::applyStateJson(t, j).empty());
   CHECK(lesson::stateToJson(t).dump() == lesson::stateToJson(s).dump());

@@ -4,11 +4,11 @@
 #include <algorithm>
 #include <string>
 
-#include "lesson/edits.h"
-#include "lesson/json_io.h"
-#include "lesson/presets.h"
-#include "lesson/progress.h"
-#include "lesson/trace.h"
+#include "lesson/content/presets.h"
+#include "lesson/io/json_io.h"
+#include "lesson/model/edits.h"
+#include "lesson/model/progress.h"
+#include "lesson/model/trace.h"
 
 using lesson::MatrixId;
 
@@ -46,6 +46,18 @@ TEST_CASE("the step catalogue: each step's typed key is its place; a step with P
   CHECK(&lesson::tourStep(-3) == &steps.front());
   CHECK(&lesson::tourStep(1000) == &steps.back());
   CHECK(lesson::tourStep(lesson::stepIndexOf(lesson::StepId::Softmax)).id == "softmax");
+}
+
+TEST_CASE("the matrix catalogue holds each matrix once, in MatrixId's order, with a name and a caption") {
+  for (int k = 0; k <= static_cast<int>(lesson::MatrixId::Mixed); ++k) {
+    const auto id = static_cast<lesson::MatrixId>(k);
+    CHECK(lesson::matrixRecord(id).id == id);
+    CHECK(std::string(lesson::matrixName(id)).size() > 0);
+    CHECK(std::string(lesson::matrixRecord(id).caption).size() > 0);
+  }
+  lesson::LessonState state = lesson::defaultState();
+  CHECK(lesson::isEditable(state, lesson::MatrixId::WO));
+  CHECK_FALSE(lesson::isEditable(state, lesson::MatrixId::Weights));
 }
 
 TEST_CASE("editing a cell of X changes Q, scores, weights and output") {
@@ -172,7 +184,7 @@ TEST_CASE("progress remembers the steps seen") {
   lesson::Progress q;
   REQUIRE(lesson::progressFromJson(lesson::progressToJson(p), q));
   CHECK(q.seenCount() == 2);
-  CHECK_FALSE(lesson::progressFromJson(*lesson::Json::parse(R"({"stepsSeen": 3})"), q));
+  CHECK_FALSE(lesson::progressFromJson(*json::Json::parse(R"({"stepsSeen": 3})"), q));
   CHECK(q.seenCount() == 2);
 }
 

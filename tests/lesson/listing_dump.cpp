@@ -3,9 +3,9 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-#include "lesson/code_listing.h"
-#include "lesson/presets.h"
-#include "lesson/trace.h"
+#include "lesson/content/code_listing.h"
+#include "lesson/content/presets.h"
+#include "lesson/model/trace.h"
 
 namespace {
 

@@ -1,14 +1,14 @@
 // narration_test.cpp: what the page's ARIA live region reads out for a step, and a token's change in words.
-#include "lesson/narration.h"
+#include "lesson/content/narration.h"
 
 #include <doctest/doctest.h>
 
 #include <cstdio>
 
-#include "lesson/edits.h"
-#include "lesson/presets.h"
-#include "lesson/trace.h"
-#include "lesson/value_change.h"
+#include "lesson/content/presets.h"
+#include "lesson/model/edits.h"
+#include "lesson/model/trace.h"
+#include "lesson/model/value_change.h"
 
 namespace {
 std::string rounded(float value) {

@@ -4,10 +4,10 @@
 
 #include <cmath>
 
-#include "lesson/edits.h"
-#include "lesson/json_io.h"
-#include "lesson/presets.h"
-#include "lesson/trace.h"
+#include "lesson/content/presets.h"
+#include "lesson/io/json_io.h"
+#include "lesson/model/edits.h"
+#include "lesson/model/trace.h"
 
 using lesson::MatrixId;
 

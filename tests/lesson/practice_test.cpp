@@ -1,16 +1,16 @@
 // practice_test.cpp: each experiment's live check fires exactly when its effect is on
 // screen, none is already done by a ready-made preset, and the quiz data is sound.
-#include "lesson/practice.h"
+#include "lesson/content/practice.h"
 
 #include <doctest/doctest.h>
 
 #include <cmath>
 
-#include "lesson/challenge.h"
-#include "lesson/edits.h"
-#include "lesson/presets.h"
-#include "lesson/progress.h"
-#include "lesson/trace.h"
+#include "lesson/content/challenge.h"
+#include "lesson/content/presets.h"
+#include "lesson/model/edits.h"
+#include "lesson/model/progress.h"
+#include "lesson/model/trace.h"
 
 using lesson::MatrixId;
 
@@ -105,11 +105,11 @@ TEST_CASE("quiz questions are well formed") {
 
 TEST_CASE("challenge: exact answers pass, an overflowing softmax is explained") {
   const auto cases = lesson::challengeCases();
-  lesson::Json exact = lesson::Json::array(), naive = lesson::Json::array();
+  json::Json exact = json::Json::array(), naive = json::Json::array();
   for (const auto& c : cases) {
     exact.push_back(c.expected);
-    lesson::Json row = lesson::Json::array();
-    for (double w : c.expected) row.push_back(c.largeScores ? lesson::Json() : lesson::Json(w));
+    json::Json row = json::Json::array();
+    for (double w : c.expected) row.push_back(c.largeScores ? json::Json() : json::Json(w));
     naive.push_back(row);
   }
   const auto pass = lesson::gradeChallenge(cases, exact);
@@ -118,9 +118,9 @@ TEST_CASE("challenge: exact answers pass, an overflowing softmax is explained") 
   const auto fail = lesson::gradeChallenge(cases, naive);
   CHECK_FALSE(fail.passed);
   CHECK(fail.message.find("Subtract the largest score") != std::string::npos);
-  CHECK(lesson::gradeChallenge(cases, lesson::Json::object({{"error", "boom"}})).message ==
+  CHECK(lesson::gradeChallenge(cases, json::Json::object({{"error", "boom"}})).message ==
         "Your code did not run: boom");
-  CHECK_FALSE(lesson::gradeChallenge(cases, lesson::Json::array()).passed);
+  CHECK_FALSE(lesson::gradeChallenge(cases, json::Json::array()).passed);
   for (const auto& c : cases) {
     double sum = 0;
     for (double w : c.expected) sum += w;

@@ -1,13 +1,13 @@
 // presets_test.cpp: every preset is a valid state and produces the attention it is meant to.
-#include "lesson/presets.h"
+#include "lesson/content/presets.h"
 
 #include <doctest/doctest.h>
 
-#include "lesson/head_roles.h"
-#include "lesson/json_io.h"
-#include "lesson/share_link.h"
-#include "lesson/trace.h"
-#include "lesson/what_if.h"
+#include "lesson/io/json_io.h"
+#include "lesson/io/share_link.h"
+#include "lesson/model/head_roles.h"
+#include "lesson/model/trace.h"
+#include "lesson/model/what_if.h"
 
 namespace {
 

@@ -3,13 +3,13 @@
 
 #include <set>
 
-#include "lesson/background.h"
-#include "lesson/code_listing.h"
-#include "lesson/glossary.h"
-#include "lesson/narration.h"
-#include "lesson/presets.h"
-#include "lesson/steps.h"
-#include "lesson/trace.h"
+#include "lesson/content/background.h"
+#include "lesson/content/code_listing.h"
+#include "lesson/content/glossary.h"
+#include "lesson/content/narration.h"
+#include "lesson/content/presets.h"
+#include "lesson/content/steps.h"
+#include "lesson/model/trace.h"
 
 TEST_CASE("the glossary has the lesson's words, each leading to a step of the tour") {
   std::set<std::string> terms;

@@ -2,13 +2,13 @@
 // step as seen and bumps the revision; a refusal changes nothing but the notice; a quiet
 // refusal and a change that changes nothing change nothing at all; every named action is
 // validated, including the ones that once wrote fields directly.
-#include "lesson/session.h"
+#include "lesson/model/session.h"
 
 #include <doctest/doctest.h>
 
-#include "lesson/actions.h"
-#include "lesson/json_io.h"
-#include "lesson/steps.h"
+#include "lesson/content/steps.h"
+#include "lesson/io/json_io.h"
+#include "lesson/model/actions.h"
 
 namespace {
 

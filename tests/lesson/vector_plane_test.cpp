@@ -1,17 +1,17 @@
 // vector_plane_test.cpp: what the arrow planes are drawn from: the dimensions they show by
 // default, the part of a dot product two dimensions carry, the names of Q/K columns, and the
 // one action a dragged tip makes.
-#include "lesson/vector_plane.h"
+#include "lesson/model/vector_plane.h"
 
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <cmath>
 
-#include "lesson/actions.h"
-#include "lesson/edits.h"
-#include "lesson/presets.h"
-#include "lesson/session.h"
+#include "lesson/content/presets.h"
+#include "lesson/model/actions.h"
+#include "lesson/model/edits.h"
+#include "lesson/model/session.h"
 
 TEST_CASE("the key plane shows the two dimensions that carry most of the query's scores") {
   lesson::LessonState s = lesson::defaultState();  // bank by the river: bank asks for nature and money

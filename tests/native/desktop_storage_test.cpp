@@ -3,7 +3,7 @@
 // never saved over) and the learner is told where it went; a failed save leaves the old
 // file whole.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
-#include "app/desktop_storage.h"
+#include "app/desktop/desktop_storage.h"
 
 #include <doctest/doctest.h>
 #include <sys/resource.h>
@@ -14,9 +14,9 @@
 #include <fstream>
 #include <iterator>
 
-#include "app/bounded_file.h"
-#include "lesson/json_io.h"
-#include "lesson/presets.h"
+#include "app/desktop/bounded_file.h"
+#include "lesson/content/presets.h"
+#include "lesson/io/json_io.h"
 
 namespace fs = std::filesystem;
 
@@ -43,7 +43,9 @@ struct Record {
 };
 
 std::string load(Record& record, const std::string& path, bool applyRecord = true) {
-  return app::loadDesktopProgress(record.session, record.saveAllowed, path, applyRecord);
+  const app::StoredRecord stored = app::loadDesktopProgress(record.session, record.saveAllowed, path);
+  if (applyRecord && stored.restore) record.session.apply(*stored.restore);
+  return stored.notice;
 }
 
 bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -1,4 +1,4 @@
-// small_sscanf_test.cpp: the page's small sscanf (src/app/small_sscanf.cpp) against the C
+// small_sscanf_test.cpp: the page's small sscanf (src/app/web/small_sscanf.cpp) against the C
 // library's, on the formats Dear ImGui passes and on text a learner might type.
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>

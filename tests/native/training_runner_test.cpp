@@ -1,7 +1,7 @@
-// training_runner_test.cpp: the desktop's trainer (src/app/training_runner.h) with the real
+// training_runner_test.cpp: the desktop's trainer (src/app/desktop/training_runner.h) with the real
 // core: it reports chunk by chunk, paced, ends with the schedule, stops early on Pause, keeps
 // the model between requests unless asked for a fresh one, and the view follows it.
-#include "app/training_runner.h"
+#include "app/desktop/training_runner.h"
 
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
@@ -9,7 +9,7 @@
 #include <chrono>
 #include <thread>
 
-#include "ui/learning_view.h"
+#include "ui/views/learning_view.h"
 
 namespace {
 

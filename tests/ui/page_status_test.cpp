@@ -8,11 +8,11 @@
 #include <cmath>
 #include <string>
 
-#include "lesson/challenge.h"
-#include "lesson/session_json.h"
-#include "ui/cost_lab_view.h"
-#include "ui/practice_panel.h"
-#include "ui/training_report.h"
+#include "lesson/content/challenge.h"
+#include "lesson/io/session_json.h"
+#include "ui/panels/practice_panel.h"
+#include "ui/views/cost_lab_view.h"
+#include "ui/views/training_report.h"
 
 namespace {
 
@@ -27,7 +27,7 @@ ui::AppState freshApp() {
 TEST_CASE("getState() holds every field the design names, from the lesson, the views and the platform") {
   ui::AppState app = freshApp();
   REQUIRE(ui::apply(app, lesson::actions::GoToStep{lesson::stepIndexOf("softmax")}) == "");
-  const lesson::Json state = ui::pageState(app);
+  const json::Json state = ui::pageState(app);
   for (const char* key : {"version",
                           "step",
                           "stepCount",
@@ -67,17 +67,17 @@ TEST_CASE("getState() holds every field the design names, from the lesson, the v
     CHECK_MESSAGE(state.contains(key), std::string(key));
   CHECK(state["stepId"].asString() == "softmax");
   CHECK(state["stepsSeen"].asInteger() == 2);
-  const lesson::Json& flash = state["flash"];
+  const json::Json& flash = state["flash"];
   CHECK(flash["tile"].asInteger() == app.view.flashTile);
-  CHECK(flash["tiles"].asInteger() == static_cast<int>(app.session.trace().online.tiles.size()));
+  CHECK(flash["tiles"].asInteger() == static_cast<int>(app.session().trace().online.tiles.size()));
   CHECK(flash.contains("maxAbsDiff"));
   // The saved record is the state and the progress, and the state reads back as the same lesson.
-  const lesson::Json saved = lesson::savedRecordToJson(app.session);
+  const json::Json saved = lesson::savedRecordToJson(app.session());
   lesson::Session other;
   REQUIRE(other.apply(lesson::actions::RestoreState{saved["state"].dump()}) == "");
   REQUIRE(other.apply(lesson::actions::RestoreProgress{saved["progress"].dump()}) == "");
-  CHECK(other.lesson().step == app.session.lesson().step);
-  CHECK(other.progress() == app.session.progress());
+  CHECK(other.lesson().step == app.session().lesson().step);
+  CHECK(other.progress() == app.session().progress());
 }
 
 TEST_CASE("the sandbox's answers are graded against the core; a pass is recorded and shown") {
@@ -88,9 +88,10 @@ TEST_CASE("the sandbox's answers are graded against the core; a pass is recorded
     CHECK_FALSE(grade.passed);
     const std::string& shown = level == 2 ? app.view.challengeMessage2 : app.view.challengeMessage;
     CHECK(shown == grade.message);
-    const bool doneBefore = level == 2 ? app.session.progress().challenge2Done : app.session.progress().challengeDone;
+    const bool doneBefore =
+        level == 2 ? app.session().progress().challenge2Done : app.session().progress().challengeDone;
     CHECK_FALSE(doneBefore);
-    lesson::Json answers = lesson::Json::array();
+    json::Json answers = json::Json::array();
     if (level == 1)
       for (const auto& c : lesson::challengeCases()) answers.push_back(c.expected);
     else
@@ -99,8 +100,10 @@ TEST_CASE("the sandbox's answers are graded against the core; a pass is recorded
     CHECK(grade.passed);
     CHECK(grade.passedCases == grade.totalCases);
     CHECK(lesson::gradeToJson(grade)["passed"].asBool());
-    const bool thisLevel = level == 2 ? app.session.progress().challenge2Done : app.session.progress().challengeDone;
-    const bool otherLevel = level == 2 ? app.session.progress().challengeDone : app.session.progress().challenge2Done;
+    const bool thisLevel =
+        level == 2 ? app.session().progress().challenge2Done : app.session().progress().challengeDone;
+    const bool otherLevel =
+        level == 2 ? app.session().progress().challengeDone : app.session().progress().challenge2Done;
     CHECK(thisLevel);
     CHECK_FALSE(otherLevel);
   }

@@ -8,26 +8,30 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <memory>
 
-#include "lesson/actions.h"
-#include "lesson/code_listing.h"
-#include "lesson/edits.h"
-#include "lesson/glossary.h"
-#include "lesson/practice.h"
-#include "lesson/presets.h"
-#include "lesson/steps.h"
-#include "ui/cost_lab_view.h"
-#include "ui/formula_panel.h"
-#include "ui/learning_view.h"
-#include "ui/matrix_view.h"
-#include "ui/row_views.h"
+#include "lesson/content/code_listing.h"
+#include "lesson/content/glossary.h"
+#include "lesson/content/practice.h"
+#include "lesson/content/presets.h"
+#include "lesson/content/steps.h"
+#include "lesson/model/actions.h"
+#include "lesson/model/edits.h"
+#include "text/utf8.h"
+#include "ui/kit/bars.h"
+#include "ui/kit/matrix_view.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/widgets.h"
+#include "ui/panels/formula_panel.h"
 #include "ui/screen.h"
-#include "ui/step_views.h"
-#include "ui/theme.h"
-#include "ui/training_report.h"
-#include "ui/widgets.h"
+#include "ui/views/cost_lab_view.h"
+#include "ui/views/learning_view.h"
+#include "ui/views/step_views.h"
+#include "ui/views/training_report.h"
 
 namespace {
 
@@ -55,9 +59,9 @@ void frame(ui::AppState& app, float width, float height) {
 // so the trace, progress and revision follow as they would after any action.
 template <class Edit>
 void setUpState(ui::AppState& app, Edit edit) {
-  lesson::LessonState state = app.session.lesson();
+  lesson::LessonState state = app.session().lesson();
   edit(state);
-  REQUIRE(ui::apply(app, lesson::actions::RestoreRecord{state, app.session.progress()}) == "");
+  REQUIRE(ui::apply(app, lesson::actions::RestoreRecord{state, app.session().progress()}) == "");
 }
 
 void goToStep(ui::AppState& app, int step) { ui::apply(app, lesson::actions::GoToStep{step}); }
@@ -125,7 +129,7 @@ TEST_CASE("every step of every preset draws, wide and narrow, with heads and mas
         s.heads = step == 10 && s.dK % 2 == 0 ? 2 : 1;
       });
       app.view.prefs.showFormal = step % 3 == 0;
-      REQUIRE(app.session.trace().ok);
+      REQUIRE(app.session().trace().ok);
       for (int k = 0; k < 3; ++k) frame(app, 1280, 800);
       for (int k = 0; k < 2; ++k) frame(app, 390, 844);
     }
@@ -174,16 +178,16 @@ TEST_CASE("Right, Left, End and Home change the step; not while typing") {
   setUp(app);
   frame(app, 1280, 800);
   pressKey(app, ImGuiKey_RightArrow);
-  CHECK(app.session.lesson().step == 1);
+  CHECK(app.session().lesson().step == 1);
   pressKey(app, ImGuiKey_End);
-  CHECK(app.session.lesson().step == lesson::stepCount() - 1);
+  CHECK(app.session().lesson().step == lesson::stepCount() - 1);
   pressKey(app, ImGuiKey_LeftArrow);
-  CHECK(app.session.lesson().step == lesson::stepCount() - 2);
+  CHECK(app.session().lesson().step == lesson::stepCount() - 2);
   pressKey(app, ImGuiKey_Home);
-  CHECK(app.session.lesson().step == 0);
+  CHECK(app.session().lesson().step == 0);
   app.view.cellEdit.active = true;  // a cell is being typed into
   pressKey(app, ImGuiKey_RightArrow);
-  CHECK(app.session.lesson().step == 0);
+  CHECK(app.session().lesson().step == 0);
 }
 
 TEST_CASE("Tab moves keyboard focus through the controls") {
@@ -352,8 +356,8 @@ TEST_CASE("a key's tip on the plane moves with the mouse and with the arrow keys
   REQUIRE(findWidget(app, "vec-q[1]") != nullptr);  // the selected query's tip
   const ui::WidgetRect* tip = findWidget(app, "vec-k[4]");
   REQUIRE(tip != nullptr);
-  const float nature = app.session.trace().attention.K.at(4, 0), money = app.session.trace().attention.K.at(4, 1);
-  const auto weightsBefore = app.session.trace().attention.heads.front().weights;
+  const float nature = app.session().trace().attention.K.at(4, 0), money = app.session().trace().attention.K.at(4, 1);
+  const auto weightsBefore = app.session().trace().attention.heads.front().weights;
   // Drag river's key tip to the right (more nature), like a person with a mouse. (Up and to the
   // left would be at right angles to bank's query and leave every score as it was.)
   ImGuiIO& io = ImGui::GetIO();
@@ -368,10 +372,10 @@ TEST_CASE("a key's tip on the plane moves with the mouse and with the arrow keys
   }
   io.MouseDown[0] = false;
   frame(app, 1280, 1600);
-  CHECK(app.session.trace().attention.K.at(4, 0) > nature);
-  CHECK(app.session.trace().attention.K.at(4, 1) == money);
-  CHECK(app.session.trace().attention.heads.front().weights.at(1, 4) > weightsBefore.at(1, 4));
-  CHECK(app.session.lesson().step == scores);
+  CHECK(app.session().trace().attention.K.at(4, 0) > nature);
+  CHECK(app.session().trace().attention.K.at(4, 1) == money);
+  CHECK(app.session().trace().attention.heads.front().weights.at(1, 4) > weightsBefore.at(1, 4));
+  CHECK(app.session().lesson().step == scores);
   // The click left Dear ImGui's focus on the tip; Tab and Shift+Tab bring the keyboard back to it.
   pressKey(app, ImGuiKey_Tab);
   CHECK_FALSE(findWidget(app, "vec-k[4]")->focused);
@@ -381,12 +385,12 @@ TEST_CASE("a key's tip on the plane moves with the mouse and with the arrow keys
   const bool focused = findWidget(app, "vec-k[4]") != nullptr && findWidget(app, "vec-k[4]")->focused;
   REQUIRE(focused);
   CHECK(ui::spokenName(app, "vec-k[4]").rfind("Key 5 \"river\", arrow tip at nature", 0) == 0);
-  const float x = app.session.lesson().K.at(4, 0), y = app.session.lesson().K.at(4, 1);
+  const float x = app.session().lesson().K.at(4, 0), y = app.session().lesson().K.at(4, 1);
   pressKey(app, ImGuiKey_RightArrow);
-  CHECK(app.session.lesson().K.at(4, 0) == doctest::Approx(x + 0.1f));
+  CHECK(app.session().lesson().K.at(4, 0) == doctest::Approx(x + 0.1f));
   pressKey(app, ImGuiKey_DownArrow);
-  CHECK(app.session.lesson().K.at(4, 1) == doctest::Approx(y - 0.1f));
-  CHECK(app.session.lesson().step == scores);
+  CHECK(app.session().lesson().K.at(4, 1) == doctest::Approx(y - 0.1f));
+  CHECK(app.session().lesson().step == scores);
 }
 
 TEST_CASE("paragraphs break lines at spaces only, so punctuation never starts a line") {
@@ -425,11 +429,11 @@ TEST_CASE("a name typed in any script is kept whole; characters the fonts lack a
   pressKey(app, ImGuiKey_A);
   io.KeyCtrl = false;
   const std::string typed = "caf\xC3\xA9 \xCE\xA9\xCE\xBC";  // "café Ωμ"
-  for (std::size_t i = 0; i < typed.size();) io.AddInputCharacter(lesson::nextTypedCharacter(typed, i));
+  for (std::size_t i = 0; i < typed.size();) io.AddInputCharacter(text::nextTypedCharacter(typed, i));
   frame(app, 1280, 1600);
   pressKey(app, ImGuiKey_Enter);
-  CHECK(app.session.lesson().tokens.at(1) == typed);
-  CHECK(app.session.lesson().notice.empty());
+  CHECK(app.session().lesson().tokens.at(1) == typed);
+  CHECK(app.session().lesson().notice.empty());
 
   for (ImFont* font :
        {app.platform.fonts.body, app.platform.fonts.bold, app.platform.fonts.title, app.platform.fonts.mono}) {
@@ -505,7 +509,7 @@ TEST_CASE("a new step opens at its title, however far the last one was scrolled"
   REQUIRE(findWidget(app, "formal") == nullptr);  // scrolled past the step's text
   pressKey(app, ImGuiKey_RightArrow);
   frame(app, 1280, 800);
-  CHECK(app.session.lesson().step == lesson::stepIndexOf("scale"));
+  CHECK(app.session().lesson().step == lesson::stepIndexOf("scale"));
   CHECK(findWidget(app, "formal") != nullptr);
 }
 
@@ -534,14 +538,14 @@ TEST_CASE("Tab passing over the token chips leaves the selected token alone") {
   setUp(app);
   goToStep(app, lesson::stepIndexOf("scores"));  // the token strip leads the views
   frame(app, 1280, 800);
-  const int selected = app.session.lesson().selected;
+  const int selected = app.session().lesson().selected;
   bool passedAChip = false;
   for (int k = 0; k < 40; ++k) {
     pressKey(app, ImGuiKey_Tab);
     for (const auto& w : app.focus.widgets)
       if (w.focused && w.id.rfind("token[", 0) == 0 && w.id != "token[" + std::to_string(selected) + "]")
         passedAChip = true;
-    CHECK(app.session.lesson().selected == selected);
+    CHECK(app.session().lesson().selected == selected);
   }
   CHECK(passedAChip);
 }
@@ -571,8 +575,8 @@ TEST_CASE("a refused name stays in its field to be fixed") {
   io.KeysDown[ImGuiKey_Enter] = false;
   frame(app, 1280, 2400);
   frame(app, 1280, 2400);
-  CHECK(app.session.lesson().tokens[0] == "The");  // refused
-  CHECK(app.session.lesson().notice.find("24") != std::string::npos);
+  CHECK(app.session().lesson().tokens[0] == "The");  // refused
+  CHECK(app.session().lesson().notice.find("24") != std::string::npos);
   CHECK(app.view.renameDraft.index == 0);
   CHECK(app.view.renameDraft.text.size() == 28);  // what was typed, kept to fix
 }
@@ -624,7 +628,7 @@ TEST_CASE("Enter presses a focused button, and still starts typing in a focused 
   REQUIRE(findWidget(app, "next") != nullptr);
   REQUIRE(findWidget(app, "next")->focused);
   pressKey(app, ImGuiKey_Enter);
-  CHECK(app.session.lesson().step == 1);
+  CHECK(app.session().lesson().step == 1);
   // On a matrix cell, Enter opens the cell for typing instead.
   bool onCell = false;
   for (int k = 0; k < 40 && !onCell; ++k) {
@@ -634,7 +638,7 @@ TEST_CASE("Enter presses a focused button, and still starts typing in a focused 
   REQUIRE(onCell);
   pressKey(app, ImGuiKey_Enter);
   CHECK(app.view.cellEdit.active);
-  CHECK(app.session.lesson().step == 1);
+  CHECK(app.session().lesson().step == 1);
 }
 
 TEST_CASE("on a phone every name and its Remove button are on screen, and the example list fits") {
@@ -643,7 +647,7 @@ TEST_CASE("on a phone every name and its Remove button are on screen, and the ex
   setUp(app);
   frame(app, 390, 3000);
   frame(app, 390, 3000);
-  for (size_t i = 0; i < app.session.lesson().tokens.size(); ++i) {
+  for (size_t i = 0; i < app.session().lesson().tokens.size(); ++i) {
     const ui::WidgetRect* remove = findWidget(app, "remove[" + std::to_string(i) + "]");
     CAPTURE(i);
     REQUIRE(remove != nullptr);
@@ -677,7 +681,7 @@ TEST_CASE("the glossary is on every step, opens, and leads to the step that teac
   REQUIRE(toSoftmax != nullptr);
   clickWidget(app, *toSoftmax, 1280, 1600);
   frame(app, 1280, 1600);
-  CHECK(app.session.lesson().step == lesson::stepIndexOf("softmax"));
+  CHECK(app.session().lesson().step == lesson::stepIndexOf("softmax"));
 }
 
 TEST_CASE("the code listing shows the learner's numbers, follows an edit and copies to the clipboard") {
@@ -688,19 +692,19 @@ TEST_CASE("the code listing shows the learner's numbers, follows an edit and cop
   frame(app, 1280, 2400);
   frame(app, 1280, 2400);
   REQUIRE(findWidget(app, "code-listing") != nullptr);
-  const std::string before = app.view.comparisons.listing;
-  CHECK(before == lesson::numpyListing(app.session.lesson(), app.session.trace()));
+  const std::string before = app.session().numpyListing();
+  CHECK(before == lesson::numpyListing(app.session().lesson(), app.session().trace()));
   ui::apply(app, lesson::actions::SetMask{core::Mask::causal()});
   frame(app, 1280, 2400);
-  CHECK(app.view.comparisons.listing != before);
-  CHECK(app.view.comparisons.listing.find("np.tril") != std::string::npos);
+  CHECK(app.session().numpyListing() != before);
+  CHECK(app.session().numpyListing().find("np.tril") != std::string::npos);
   const ui::WidgetRect* copy = findWidget(app, "code-copy");
   REQUIRE(copy != nullptr);
   clickWidget(app, *copy, 1280, 2400);
   const char* clipboard = ImGui::GetClipboardText();
   REQUIRE(clipboard != nullptr);
-  CHECK(std::string(clipboard) == app.view.comparisons.listing);
-  CHECK(app.view.comparisons.listingCopied);
+  CHECK(std::string(clipboard) == app.session().numpyListing());
+  CHECK(app.view.listingCopiedAt == app.session().revision());
 }
 
 // The desktop has no JavaScript: level 2 of the coding challenge asks for the output vector of
@@ -744,15 +748,15 @@ TEST_CASE("the desktop challenge's level 2: pick it, type the output vector, che
   typeInto("hand-output[1]", "0.28");
   check();
   CHECK(app.view.challengeMessage2.rfind("Not yet: row 1: expected [", 0) == 0);
-  CHECK_FALSE(app.session.progress().challenge2Done);
+  CHECK_FALSE(app.session().progress().challenge2Done);
 
   typeInto("hand-output[0]", "0.72");
   typeInto("hand-output[1]", "0.86");
   CHECK(app.view.handOutput[0] == doctest::Approx(0.72f));
   check();
   CHECK(app.view.challengeMessage2.rfind("Right", 0) == 0);
-  CHECK(app.session.progress().challenge2Done);
-  CHECK_FALSE(app.session.progress().challengeDone);
+  CHECK(app.session().progress().challenge2Done);
+  CHECK_FALSE(app.session().progress().challengeDone);
   CHECK(app.view.challengeMessage.empty());  // each level keeps its own message
 
   // Back at level 1, its own fields and (empty) message return; level 2's stays for later.
@@ -769,7 +773,7 @@ TEST_CASE("the FlashAttention stepper folds tile by tile to the direct result, a
   goToStep(app, lesson::stepIndexOf("flash"));
   frame(app, 1280, 1400);
   frame(app, 1280, 1400);
-  const int tiles = static_cast<int>(app.session.trace().online.tiles.size());
+  const int tiles = static_cast<int>(app.session().trace().online.tiles.size());
   REQUIRE(tiles == 4);                   // 7 tokens, 2 keys a tile
   for (int k = 0; k < tiles + 2; ++k) {  // two presses more than needed: Next stops at the last tile
     const ui::WidgetRect* next = findWidget(app, "tile-next");
@@ -777,7 +781,7 @@ TEST_CASE("the FlashAttention stepper folds tile by tile to the direct result, a
     clickWidget(app, *next, 1280, 1400);
   }
   CHECK(app.view.flashTile == tiles);
-  CHECK(lesson::onlineDifference(app.session.trace()) < 1e-6f);
+  CHECK(lesson::onlineDifference(app.session().trace()) < 1e-6f);
   const ui::WidgetRect* back = findWidget(app, "tile-back");
   REQUIRE(back != nullptr);
   clickWidget(app, *back, 1280, 1400);
@@ -785,8 +789,8 @@ TEST_CASE("the FlashAttention stepper folds tile by tile to the direct result, a
   const ui::WidgetRect* larger = findWidget(app, "tile-size-plus");
   REQUIRE(larger != nullptr);
   clickWidget(app, *larger, 1280, 1400);
-  CHECK(app.session.lesson().tileSize == 3);
-  CHECK(app.session.trace().online.tiles.size() == 3);
+  CHECK(app.session().lesson().tileSize == 3);
+  CHECK(app.session().trace().online.tiles.size() == 3);
   CHECK(app.view.flashTile == 0);
 }
 
@@ -797,22 +801,22 @@ TEST_CASE("the positions and sparse steps change the lesson through their own co
   goToStep(app, lesson::stepIndexOf("positions"));
   frame(app, 1280, 1400);
   frame(app, 1280, 1400);
-  const std::vector<std::string> before = app.session.lesson().tokens;
+  const std::vector<std::string> before = app.session().lesson().tokens;
   clickWidget(app, *findWidget(app, "reverse-tokens"), 1280, 1400);
-  CHECK(app.session.lesson().tokens == std::vector<std::string>(before.rbegin(), before.rend()));
+  CHECK(app.session().lesson().tokens == std::vector<std::string>(before.rbegin(), before.rend()));
   clickWidget(app, *findWidget(app, "positional"), 1280, 1400);
-  CHECK(app.session.lesson().positional == lesson::Positional::Sinusoidal);
-  CHECK(!app.session.trace().positions.empty());
+  CHECK(app.session().lesson().positional == lesson::Positional::Sinusoidal);
+  CHECK(!app.session().trace().positions.empty());
   goToStep(app, lesson::stepIndexOf("sparse"));
   frame(app, 1280, 1400);
   frame(app, 1280, 1400);
   clickWidget(app, *findWidget(app, "sparse-mask-window"), 1280, 1400);
-  CHECK(app.session.lesson().mask == core::Mask::slidingWindow(1, 1));
+  CHECK(app.session().lesson().mask == core::Mask::slidingWindow(1, 1));
   frame(app, 1280, 1400);  // the window's steppers appear once the mask is applied
   const ui::WidgetRect* wider = findWidget(app, "sparse-mask-window-size-plus");
   REQUIRE(wider != nullptr);
   clickWidget(app, *wider, 1280, 1400);
-  CHECK(app.session.lesson().mask == core::Mask::slidingWindow(2, 1));
+  CHECK(app.session().lesson().mask == core::Mask::slidingWindow(2, 1));
 }
 
 TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel drops later ones") {
@@ -820,10 +824,8 @@ TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel dr
   ui::AppState app;
   setUp(app);
   int started = 0, cancelled = 0, startedMaxN = 0, startedRun = 0;
-  app.platform.startCostLab = [&](ui::AppState&, int run, int maxN) {
-    ++started, startedRun = run, startedMaxN = maxN;
-  };
-  app.platform.cancelCostLab = [&](ui::AppState&) { ++cancelled; };
+  app.platform.startCostLab = [&](int run, int maxN) { ++started, startedRun = run, startedMaxN = maxN; };
+  app.platform.cancelCostLab = [&] { ++cancelled; };
   goToStep(app, lesson::stepIndexOf("cost-lab"));
   for (float width : {1280.0f, 390.0f}) {
     frame(app, width, 844);
@@ -864,8 +866,8 @@ TEST_CASE("the learning step: Train asks the platform, reports fill the view, Pa
   // A platform that trains in place, as the desktop does, but all at once.
   std::vector<ui::Platform::TrainingRequest> requests;
   int stops = 0;
-  app.platform.startTraining = [&](ui::AppState&, const ui::Platform::TrainingRequest& r) { requests.push_back(r); };
-  app.platform.stopTraining = [&](ui::AppState&) { ++stops; };
+  app.platform.startTraining = [&](const ui::Platform::TrainingRequest& r) { requests.push_back(r); };
+  app.platform.stopTraining = [&] { ++stops; };
   std::unique_ptr<core::Trainer> trainer;
   const auto serve = [&](const ui::Platform::TrainingRequest& r) {
     if (r.fresh || !trainer) trainer = std::make_unique<core::Trainer>(r.task, r.seed, r.learningRate);
@@ -1021,4 +1023,23 @@ TEST_CASE("a training report from the lab worker is read only when every count a
   CHECK(refused({1, 0.5, 0.25, 0, 1, 1, 1, 2, 0.5, 7}));           // a number left over
   ui::TrainingProgress out;
   CHECK_FALSE(ui::readTrainingReport(nullptr, 4, out));
+}
+
+TEST_CASE("the page's background before the wasm starts is the palette's, so nothing flashes when it does") {
+  std::ifstream css(std::string(AT_SOURCE_DIR) + "/web/style.css");
+  REQUIRE(css.good());
+  const std::string text((std::istreambuf_iterator<char>(css)), std::istreambuf_iterator<char>());
+  char hex[8];
+  std::snprintf(hex, sizeof hex, "#%02x%02x%02x", static_cast<int>(std::lround(ui::kBackground.x * 255)),
+                static_cast<int>(std::lround(ui::kBackground.y * 255)),
+                static_cast<int>(std::lround(ui::kBackground.z * 255)));
+  // The page's own rule (html, body) and the loading screen's: the rule's first background.
+  for (const char* rule : {"html, body {", "#loading {"}) {
+    CAPTURE(rule);
+    const size_t start = text.find(rule);
+    REQUIRE(start != std::string::npos);
+    const size_t at = text.find("background: #", start);
+    REQUIRE(at != std::string::npos);
+    CHECK(text.compare(at + 12, 7, hex) == 0);
+  }
 }

@@ -1,0 +1,81 @@
+// training_runner.cpp: see training_runner.h. The chunk sizes and the pace are
+// core::trainingPace's, which the page's worker uses too, so both show the same film.
+#include "app/desktop/training_runner.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+namespace app {
+
+namespace {
+
+double secondsNow() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
+void TrainingRunner::start(const ui::Platform::TrainingRequest& request) {
+  job_ = request;
+  if (request.fresh || !trainer_ || trainer_->task() != request.task)
+    trainer_ = std::make_unique<core::Trainer>(request.task, request.seed, request.learningRate);
+  trainer_->setLearningRate(request.learningRate);
+  left_ = request.steps;
+  active_ = true;
+  stopRequested_ = false;
+  nextDue_ = 0;
+}
+
+ui::TrainingProgress TrainingRunner::report(bool withLosses, int count) {
+  ui::TrainingProgress p;
+  const core::TrainingMeasure m = trainer_->measure();
+  p.stepsDone = trainer_->stepsDone();
+  p.metric = static_cast<float>(m.metric);
+  p.accuracy = static_cast<float>(m.accuracy);
+  if (withLosses) {
+    const auto& losses = trainer_->losses();
+    for (auto it = losses.end() - count; it != losses.end(); ++it) p.newLosses.push_back(static_cast<float>(*it));
+  }
+  if (!job_.probe.empty()) {
+    const core::ModelRun& run = trainer_->run(job_.probe);
+    for (const auto& layer : run.layers) {
+      const core::Dense& w = layer.weights[0];
+      core::Matrix map(w.rows, w.cols);
+      for (size_t k = 0; k < w.v.size(); ++k) map.values[k] = static_cast<float>(w.v[k]);
+      p.maps.push_back(std::move(map));
+    }
+    for (const core::NextTokenGuess& g : core::nextTokenGuesses(run)) {
+      p.predicted.push_back(g.token);
+      p.confidence.push_back(static_cast<float>(g.probability));
+    }
+  }
+  return p;
+}
+
+bool TrainingRunner::advance(ui::AppState& app) {
+  if (!active_ || secondsNow() < nextDue_) return false;
+  const core::TrainingPace pace = core::trainingPace(job_.task);
+  const int count = std::min(pace.watchedChunk, left_);
+  if (count > 0 && !stopRequested_) {
+    for (int s = 0; s < count; ++s) trainer_->step();
+    left_ -= count;
+    ui::trainingProgress(app, job_.request, report(true, count));
+    nextDue_ = secondsNow() + pace.watchedSeconds;
+    return true;
+  }
+  active_ = false;
+  ui::trainingFinished(app, job_.request, report(false, 0), "");
+  return true;
+}
+
+void TrainingRunner::runToEnd(ui::AppState& app) {
+  while (active_) {
+    nextDue_ = 0;
+    advance(app);
+  }
+}
+
+double TrainingRunner::secondsUntilDue() const { return active_ ? std::max(0.0, nextDue_ - secondsNow()) : 0.5; }
+
+}  // namespace app

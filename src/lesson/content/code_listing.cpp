@@ -1,0 +1,154 @@
+// code_listing.cpp: builds the NumPy listing line by line from the lesson state, so every
+// option the learner set (scale, temperature, mask, heads, W_O) appears as code.
+#include "lesson/content/code_listing.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+#include "lesson/io/json_io.h"
+
+namespace lesson {
+
+namespace {
+
+// The shortest text that reads back as this float, so the program starts from the page's
+// exact inputs.
+std::string exactText(float value) {
+  if (value == 0.0f) return "0";  // -0 computes the same and reads worse
+  char text[32];
+  if (value == std::nearbyint(value) && std::fabs(value) < 1e7f) {
+    std::snprintf(text, sizeof text, "%.0f", static_cast<double>(value));  // 10, not 1e+01
+    return text;
+  }
+  return shortestFloatText(value);
+}
+
+std::string fixedText(float value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4f", static_cast<double>(value));
+  return std::string(text) == "-0.0000" ? "0.0000" : text;
+}
+
+// "# comment", then name = np.array([[...],\n              [...]])
+std::string arrayLiteral(const std::string& name, const core::Matrix& m, const std::string& comment) {
+  const std::string lead = name + " = np.array([";
+  std::string text = lead;
+  for (int r = 0; r < m.rows; ++r) {
+    if (r > 0) text += ",\n" + std::string(lead.size(), ' ');
+    text += "[";
+    for (int c = 0; c < m.cols; ++c) text += (c ? ", " : "") + exactText(m.at(r, c));
+    text += "]";
+  }
+  text += "])";
+  return (comment.empty() ? "" : "# " + comment + "\n") + text + "\n";
+}
+
+// The core's numbers as comment lines, one row each, to compare with what Python prints.
+std::string pageResult(const std::string& title, const core::Matrix& m) {
+  std::string text = "# " + title + ", as this page computed it:\n";
+  for (int r = 0; r < m.rows; ++r) {
+    text += "#  ";
+    for (int c = 0; c < m.cols; ++c) text += " " + fixedText(m.at(r, c));
+    text += "\n";
+  }
+  return text;
+}
+
+bool isIdentity(const core::Matrix& m) {
+  if (m.rows != m.cols) return false;
+  for (int r = 0; r < m.rows; ++r)
+    for (int c = 0; c < m.cols; ++c)
+      if (m.at(r, c) != (r == c ? 1.0f : 0.0f)) return false;
+  return true;
+}
+
+std::string tokenList(const LessonState& state) {
+  std::string text;
+  for (const auto& token : state.tokens) text += (text.empty() ? "" : ", ") + ("\"" + token + "\"");
+  return text;
+}
+
+std::string inputs(const LessonState& state, const LessonTrace& trace) {
+  std::string text = "import numpy as np\n\n";
+  if (state.source == VectorSource::Projected) {
+    text += arrayLiteral("X", trace.X, "the embeddings, one row per token: " + tokenList(state));
+    text += arrayLiteral("W_Q", trace.WQ, "");
+    text += arrayLiteral("W_K", trace.WK, "");
+    text += arrayLiteral("W_V", trace.WV, "");
+    text += "Q, K, V = X @ W_Q, X @ W_K, X @ W_V\n";
+  } else {
+    text += arrayLiteral("Q", trace.attention.Q, "queries, keys and values, one row per token: " + tokenList(state));
+    text += arrayLiteral("K", trace.attention.K, "");
+    text += arrayLiteral("V", trace.attention.V, "");
+  }
+  return text;
+}
+
+std::string scoreLine(const LessonState& state) {
+  const bool tempered = state.temperature != 1.0f;
+  if (state.scale && tempered) return "    S = Q @ K.T / (np.sqrt(K.shape[1]) * T)  # scaled, then T\n";
+  if (state.scale) return "    S = Q @ K.T / np.sqrt(K.shape[1])  # scaled scores\n";
+  if (tempered) return "    S = Q @ K.T / T  # scale off\n";
+  return "    S = Q @ K.T  # scores, scale off\n";
+}
+
+// The lesson's masks are none, causal and window:W+global:G (validateState refuses others).
+std::string maskLine(const LessonState& state) {
+  if (state.mask.kind == core::MaskKind::Causal)
+    return "    S = np.where(np.tril(np.ones(S.shape)) > 0, S, -np.inf)  # causal\n";
+  if (state.mask.kind != core::MaskKind::Window) return "";
+  const std::string w = std::to_string(state.mask.window), g = std::to_string(state.mask.global);
+  std::string text = "    i, j = np.indices(S.shape)\n";
+  if (state.mask.global > 0)
+    return text + "    S = np.where((abs(i - j) <= " + w + ") | (i < " + g + ") | (j < " + g + "), S, -np.inf)\n";
+  return text + "    S = np.where(abs(i - j) <= " + w + ", S, -np.inf)  # window\n";
+}
+
+std::string attentionFunction(const LessonState& state) {
+  std::string text = "\ndef attention(Q, K, V):\n";
+  text += scoreLine(state);
+  text += maskLine(state);
+  text += "    S = S - S.max(axis=1, keepdims=True)  # no overflow\n";
+  text += "    W = np.exp(S)\n";
+  text += "    W = W / W.sum(axis=1, keepdims=True)  # rows add up to 1\n";
+  text += "    return W, W @ V\n\n";
+  return text;
+}
+
+}  // namespace
+
+bool listingMixesHeads(const LessonState& state) { return state.heads > 1 || !isIdentity(state.WO); }
+
+std::string numpyListing(const LessonState& state, const LessonTrace& trace) {
+  if (!trace.ok) return {};
+  std::string text = "# Attention with this page's numbers. Paste it into Python (with NumPy) to check them.\n";
+  text += inputs(state, trace);
+  if (state.temperature != 1.0f) text += "T = " + exactText(state.temperature) + "    # temperature\n";
+  text += attentionFunction(state);
+  const auto& a = trace.attention;
+  text += "np.set_printoptions(precision=4, suppress=True)\n";
+  if (!listingMixesHeads(state)) {
+    text += "W, out = attention(Q, K, V)\n";
+    text += "print(W)\n" + pageResult("weights", a.heads.front().weights);
+    text += "print(out)\n" + pageResult("output", a.concatenated);
+    return text;
+  }
+  const std::string h = std::to_string(state.heads);
+  if (isIdentity(trace.WO))
+    text += "W_O = np.eye(" + std::to_string(trace.WO.rows) +
+            ")  # mixes the joined head outputs; the identity until edited\n";
+  else
+    text += arrayLiteral("W_O", trace.WO, "W_O mixes the joined head outputs");
+  text += "heads = [attention(q, k, v) for q, k, v in zip(np.hsplit(Q, " + h + "), np.hsplit(K, " + h +
+          "), np.hsplit(V, " + h + "))]\n";
+  text += "out = np.hstack([o for W, o in heads]) @ W_O\n";
+  for (size_t k = 0; k < a.heads.size(); ++k) {
+    text += "print(heads[" + std::to_string(k) + "][0])\n";
+    text += pageResult("weights of head " + std::to_string(k + 1), a.heads[k].weights);
+  }
+  text += "print(out)\n" + pageResult("output", a.output);
+  return text;
+}
+
+}  // namespace lesson

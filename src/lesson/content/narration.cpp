@@ -1,0 +1,46 @@
+// narration.cpp: step text plus the selected row's weights, rounded for speech.
+#include "lesson/content/narration.h"
+
+#include <cstdio>
+
+#include "lesson/content/background.h"
+#include "lesson/content/steps.h"
+
+namespace lesson {
+
+namespace {
+
+std::string twoDecimals(float value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.2f", static_cast<double>(value));
+  return text;
+}
+
+std::string withFullStop(const std::string& sentence) {
+  const char last = sentence.empty() ? '.' : sentence.back();
+  return last == '.' || last == '!' || last == '?' ? sentence : sentence + ".";
+}
+
+}  // namespace
+
+std::string narrate(const LessonState& state, const LessonTrace& trace) {
+  const auto& step = tourSteps()[static_cast<size_t>(state.step)];
+  std::string text = "Step " + std::to_string(state.step + 1) + " of " + std::to_string(stepCount()) + ": " +
+                     step.title + (step.title.back() == '?' ? " " : ". ") + step.plain;
+  for (const auto& view : step.views) {
+    const std::string described = viewNarration(view);  // views of text and drawings, not numbers
+    if (!described.empty()) text += " " + described;
+  }
+  if (!state.notice.empty()) text += " Notice: " + withFullStop(state.notice);
+  if (!trace.ok) return text + " This state cannot be computed: " + withFullStop(trace.error);
+  const auto& head = trace.attention.heads.front();
+  const size_t i = static_cast<size_t>(state.selected);
+  text += " Selected token: \"" + state.tokens[i] + "\". Its attention weights:";
+  if (head.rowFullyHidden[i]) return text + " none, every key is hidden.";
+  for (int j = 0; j < head.weights.cols; ++j)
+    text += std::string(j ? "," : "") + " " + state.tokens[static_cast<size_t>(j)] + " " +
+            twoDecimals(head.weights.at(state.selected, j));
+  return text + ".";
+}
+
+}  // namespace lesson

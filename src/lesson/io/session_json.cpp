@@ -1,0 +1,37 @@
+// session_json.cpp: the session's JSON for the page's API and storage.
+#include "lesson/io/session_json.h"
+
+#include "lesson/io/json_io.h"
+
+namespace lesson {
+
+json::Json sessionToJson(const Session& session) {
+  json::Json state = stateWithTraceToJson(session.lesson(), session.trace());
+  const Progress& progress = session.progress();
+  state["stepsSeen"] = progress.seenCount();
+  state["experimentsDone"] = progress.experimentsDone;
+  state["quizCorrect"] = progress.quizCorrect;
+  state["challengeDone"] = progress.challengeDone;
+  state["challenge2Done"] = progress.challenge2Done;
+  state["flash"] = json::Json::object(
+      {{"tiles", session.trace().online.tiles.size()}, {"maxAbsDiff", onlineDifference(session.trace())}});
+  return state;
+}
+
+json::Json savedRecordToJson(const Session& session) {
+  return json::Json::object(
+      {{"state", stateToJson(session.lesson())}, {"progress", progressToJson(session.progress())}});
+}
+
+std::string restoreNotice(const std::string& stateRefusal, const std::string& progressRefusal) {
+  std::string notice;
+  if (!stateRefusal.empty())
+    notice = "Your saved lesson could not be read (" + stateRefusal + "), so the default lesson is shown.";
+  if (!progressRefusal.empty())
+    notice +=
+        std::string(notice.empty() ? "" : " ") + "Your saved progress could not be read (" + progressRefusal + ").";
+  if (!notice.empty()) notice += " The unreadable record is kept aside in this browser's storage, not overwritten.";
+  return notice;
+}
+
+}  // namespace lesson

@@ -1,0 +1,186 @@
+// actions.cpp: what each action does, as one overload of `change` per action struct, and its
+// name. Validation of the whole state, recomputing and counting happen in Session::apply().
+#include "lesson/model/actions.h"
+
+#include "lesson/content/presets.h"
+#include "lesson/io/json_io.h"
+#include "lesson/io/share_link.h"
+#include "lesson/model/edits.h"
+#include "lesson/model/token_order.h"
+
+namespace lesson {
+
+namespace {
+
+using namespace actions;
+
+// Each change gets copies of the state and progress; most touch only the state.
+struct Change {
+  LessonState& s;
+  Progress& p;
+
+  std::string operator()(const GoToStep& a) const {
+    setStep(s, a.step);  // a step outside the tour is refused there: no change, no notice
+    return {};
+  }
+  std::string operator()(const SelectQuery& a) const {
+    s.selected = a.row;
+    return {};
+  }
+  std::string operator()(const SelectPair& a) const {
+    s.selected = a.row;
+    s.selectedKey = a.column;
+    return {};
+  }
+  std::string operator()(const SelectKey& a) const {
+    s.selectedKey = a.column;
+    return {};
+  }
+  std::string operator()(const SetScale& a) const {
+    s.scale = a.scale;
+    return {};
+  }
+  std::string operator()(const SetMask& a) const {
+    s.mask = a.mask;
+    return {};
+  }
+  std::string operator()(const SetTemperature& a) const { return setTemperature(s, a.temperature); }
+  std::string operator()(const LoadExample& a) const {
+    LessonState loaded;
+    if (!loadPreset(a.presetId, loaded)) return "unknown example \"" + a.presetId + "\"";
+    loaded.step = s.step;
+    s = std::move(loaded);
+    return {};
+  }
+  std::string operator()(const Randomise& a) const {
+    randomiseVectors(s, a.seed);
+    return {};
+  }
+  std::string operator()(const SetPositional& a) const {
+    s.positional = a.positional;
+    return {};
+  }
+  std::string operator()(const ReverseTokens&) const {
+    reorderTokens(s, reversedOrder(static_cast<int>(s.tokens.size())));
+    return {};
+  }
+  std::string operator()(const ShuffleTokens& a) const {
+    reorderTokens(s, shuffledOrder(static_cast<int>(s.tokens.size()), a.seed));
+    return {};
+  }
+  std::string operator()(const SetTileSize& a) const {
+    s.tileSize = a.keysPerTile;
+    return {};
+  }
+  std::string operator()(const RenameToken& a) const { return renameToken(s, a.index, a.name); }
+  std::string operator()(const AddToken& a) const {
+    std::string refusal = addToken(s, a.name);
+    if (refusal.empty())
+      s.notice = "\"" + a.name +
+                 "\" was added with all-zero vectors, so it matches nothing yet: give it values in its row of " +
+                 (s.source == VectorSource::Projected ? "X." : "Q, K and V.");
+    return refusal;
+  }
+  std::string operator()(const RemoveToken& a) const { return removeToken(s, a.index); }
+  std::string operator()(const SetModelWidth& a) const { return setModelWidth(s, a.dModel); }
+  std::string operator()(const SetKeyWidth& a) const { return setKeyWidth(s, a.dK); }
+  std::string operator()(const SetHeadsToward& a) const { return setHeads(s, headCountToward(s, a.requested)); }
+  std::string operator()(const EditCell& a) const { return setEntry(s, a.matrix, a.row, a.column, a.value); }
+  std::string operator()(const ResetMatrix& a) const { return resetMatrix(s, a.matrix); }
+  std::string operator()(const MoveVectorTip& a) const {
+    std::string refusal = setEntry(s, a.matrix, a.row, a.xColumn, a.x);
+    if (refusal.empty() && a.yColumn != a.xColumn) refusal = setEntry(s, a.matrix, a.row, a.yColumn, a.y);
+    return refusal;
+  }
+  std::string operator()(const UseProjections&) const { return switchToProjected(s); }
+  std::string operator()(const AnswerQuiz& a) const {
+    if (a.correct) p.quizCorrect.insert(a.questionId);
+    return {};
+  }
+  std::string operator()(const RecordChallenge& a) const {
+    bool& done = a.level == 2 ? p.challenge2Done : p.challengeDone;
+    done = done || a.passed;
+    return {};
+  }
+  std::string operator()(const ApplyStateText& a) const { return applyStateText(s, a.json); }
+  std::string operator()(const OpenLink& a) const {
+    LessonState opened;
+    const std::string error = decodeShareFragment(a.fragment, s, opened);
+    if (!error.empty()) return "Link not opened: " + error + ". Your own lesson is kept as it was.";
+    s = std::move(opened);
+    return {};
+  }
+  std::string operator()(const RestoreState& a) const { return applyStateText(s, a.json); }
+  std::string operator()(const RestoreProgress& a) const { return progressFromText(a.json, p); }
+  std::string operator()(const RestoreRecord& a) const {
+    s = a.state;
+    p = a.progress;
+    return {};
+  }
+  std::string operator()(const MergeProgress& a) const {
+    Progress stored;
+    if (progressFromText(a.json, stored).empty()) mergeProgress(p, stored);
+    return {};
+  }
+  std::string operator()(const StartOver& a) const {
+    s = defaultState();
+    p = Progress();
+    if (a.startedAt > 0 && a.startedAt <= 1e15) p.startedAt = a.startedAt;
+    return {};
+  }
+  std::string operator()(const ShowNotice& a) const {
+    s.notice = a.message;
+    return {};
+  }
+};
+
+// The names, in the variant's order.
+const char* const kNames[] = {"go to a step",
+                              "select a query",
+                              "select a query and a key",
+                              "select a key",
+                              "divide by the square root of d_k",
+                              "set the mask",
+                              "set the temperature",
+                              "load an example",
+                              "random vectors",
+                              "set the positions",
+                              "reverse the tokens",
+                              "shuffle the tokens",
+                              "set the tile size",
+                              "rename a token",
+                              "add a token",
+                              "remove a token",
+                              "set d_model",
+                              "set d_k",
+                              "set the number of heads",
+                              "edit a number",
+                              "reset a matrix",
+                              "move a vector's tip",
+                              "use the embeddings and projections again",
+                              "answer the quiz",
+                              "check the coding challenge",
+                              "apply a state",
+                              "open a shared link",
+                              "restore the saved lesson",
+                              "restore the saved progress",
+                              "restore the saved record",
+                              "merge another tab's progress",
+                              "start over",
+                              "show a notice"};
+static_assert(sizeof kNames / sizeof kNames[0] == std::variant_size_v<Action>, "one name per action");
+
+}  // namespace
+
+const char* actionName(const Action& action) { return kNames[action.index()]; }
+
+bool quietRefusal(const Action& action) {
+  return std::holds_alternative<ApplyStateText>(action) || std::holds_alternative<RestoreState>(action) ||
+         std::holds_alternative<RestoreProgress>(action);
+}
+
+std::string changeFor(const Action& action, LessonState& state, Progress& progress) {
+  return std::visit(Change{state, progress}, action);
+}
+
+}  // namespace lesson

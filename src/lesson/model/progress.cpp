@@ -1,0 +1,120 @@
+// progress.cpp: steps seen, and their JSON form for storage.
+#include "lesson/model/progress.h"
+
+#include <algorithm>
+
+#include "lesson/content/practice.h"
+#include "lesson/content/steps.h"
+#include "lesson/model/input_limits.h"
+
+namespace lesson {
+
+void Progress::markSeen(int step) {
+  if (step < 0 || step >= stepCount()) return;
+  stepsSeen.resize(static_cast<size_t>(stepCount()), false);
+  stepsSeen[static_cast<size_t>(step)] = true;
+}
+
+int Progress::seenCount() const {
+  int count = 0;
+  for (bool seen : stepsSeen) count += seen ? 1 : 0;
+  return count;
+}
+
+bool updateExperiments(Progress& progress, const LessonState& state, const LessonTrace& trace) {
+  bool changed = false;
+  for (const auto& experiment : experiments()) {
+    if (progress.experimentsDone.count(experiment.id) || !experimentHolds(experiment.id, state, trace)) continue;
+    progress.experimentsDone.insert(experiment.id);
+    changed = true;
+  }
+  return changed;
+}
+
+json::Json progressToJson(const Progress& progress) {
+  json::Json seen = json::Json::array();
+  for (size_t i = 0; i < progress.stepsSeen.size(); ++i)
+    if (progress.stepsSeen[i]) seen.push_back(tourSteps()[i].id);
+  return json::Json::object({{"stepsSeen", seen},
+                             {"experimentsDone", progress.experimentsDone},
+                             {"quizCorrect", progress.quizCorrect},
+                             {"challengeDone", progress.challengeDone},
+                             {"challenge2Done", progress.challenge2Done},
+                             {"startedAt", progress.startedAt}});
+}
+
+namespace {
+
+// Keeps the known ids of a saved list; unknown ones (from another version) are dropped.
+template <typename Known>
+bool readIds(const json::Json& value, const char* key, Known isKnown, std::set<std::string>& out) {
+  if (!value.contains(key)) return true;
+  if (!value[key].isArray()) return false;
+  for (const auto& id : value[key]) {
+    if (!id.isString()) return false;
+    if (isKnown(id.asString())) out.insert(id.asString());
+  }
+  return true;
+}
+
+}  // namespace
+
+bool progressFromJson(const json::Json& value, Progress& progress) {
+  if (!value.isObject() || !value.contains("stepsSeen") || !value["stepsSeen"].isArray()) return false;
+  Progress loaded;
+  for (const auto& id : value["stepsSeen"]) {
+    if (!id.isString()) return false;
+    loaded.markSeen(stepIndexOf(id.asString()));
+  }
+  const auto isExperiment = [](const std::string& id) {
+    const auto& list = experiments();
+    return std::any_of(list.begin(), list.end(), [&](const Experiment& e) { return e.id == id; });
+  };
+  const auto isQuestion = [](const std::string& id) {
+    const auto& list = quiz();
+    return std::any_of(list.begin(), list.end(), [&](const QuizQuestion& q) { return q.id == id; });
+  };
+  if (!readIds(value, "experimentsDone", isExperiment, loaded.experimentsDone)) return false;
+  if (!readIds(value, "quizCorrect", isQuestion, loaded.quizCorrect)) return false;
+  // Records saved before level 2 existed have no challenge2Done: it stays false.
+  for (auto [key, done] :
+       {std::pair{"challengeDone", &loaded.challengeDone}, std::pair{"challenge2Done", &loaded.challenge2Done}}) {
+    if (!value.contains(key)) continue;
+    if (!value[key].isBool()) return false;
+    *done = value[key].asBool();
+  }
+  if (value.contains("startedAt")) {
+    const auto& startedAt = value["startedAt"];
+    if (!startedAt.isNumber() || !(startedAt.asNumber() >= 0 && startedAt.asNumber() <= 1e15)) return false;
+    loaded.startedAt = value["startedAt"].asNumber();
+  }
+  progress = loaded;
+  return true;
+}
+
+std::string progressFromText(const std::string& text, Progress& progress) {
+  if (std::string error = checkTextSize(text, kMaxProgressTextBytes, "the progress record"); !error.empty())
+    return error;
+  const auto parsed = json::Json::parse(text);
+  if (!parsed) return "the progress record is not valid JSON";
+  if (!progressFromJson(*parsed, progress)) return "the progress record does not have the expected fields";
+  return {};
+}
+
+bool mergeProgress(Progress& into, const Progress& other) {
+  if (other.startedAt < into.startedAt) return false;
+  Progress merged = other.startedAt > into.startedAt ? other : into;
+  if (other.startedAt == into.startedAt) {
+    merged.stepsSeen.resize(std::max(into.stepsSeen.size(), other.stepsSeen.size()), false);
+    for (size_t i = 0; i < other.stepsSeen.size(); ++i) merged.stepsSeen[i] = merged.stepsSeen[i] || other.stepsSeen[i];
+    merged.experimentsDone.insert(other.experimentsDone.begin(), other.experimentsDone.end());
+    merged.quizCorrect.insert(other.quizCorrect.begin(), other.quizCorrect.end());
+    merged.challengeDone = into.challengeDone || other.challengeDone;
+    merged.challenge2Done = into.challenge2Done || other.challenge2Done;
+  }
+  const bool changed = !(merged == into);
+  into = std::move(merged);
+  return changed;
+}
+
+}  // namespace lesson

@@ -1,0 +1,64 @@
+// session.cpp: the one door through which the lesson session changes.
+#include "lesson/model/session.h"
+
+#include "lesson/content/code_listing.h"
+#include "lesson/content/presets.h"
+#include "lesson/model/what_if.h"
+
+namespace lesson {
+
+Session::Session() : lesson_(defaultState()) {
+  progress_.markSeen(lesson_.step);
+  trace_ = computeTrace(lesson_);
+  updateExperiments(progress_, lesson_, trace_);
+}
+
+std::string Session::apply(const Action& action) {
+  LessonState state = lesson_;
+  Progress progress = progress_;
+  std::string refusal = changeFor(action, state, progress);
+  if (refusal.empty()) refusal = validateState(state);
+  if (!refusal.empty() && quietRefusal(action)) return refusal;
+  if (refusal.empty()) {
+    clampSelection(state);
+    progress.markSeen(state.step);
+  }
+  // A change that changes nothing (the arrow key at the last step, a merge with nothing
+  // new) is no change: nothing to redraw, save or share.
+  if (refusal.empty() && state == lesson_ && progress == progress_) return {};
+  ++revision_;
+  if (!refusal.empty()) {
+    lesson_.notice = refusal;
+    return refusal;
+  }
+  lesson_ = std::move(state);
+  progress_ = std::move(progress);
+  trace_ = computeTrace(lesson_);
+  derived_ = Derived();
+  updateExperiments(progress_, lesson_, trace_);
+  return {};
+}
+
+const LessonTrace& Session::traceWithScale(bool divided) const {
+  std::optional<LessonTrace>& cached = divided ? derived_.divided : derived_.plain;
+  if (!cached) cached = lesson::traceWithScale(lesson_, divided);
+  return *cached;
+}
+
+const LessonTrace& Session::linearTrace() const {
+  if (!derived_.linear) derived_.linear = computeTrace(lesson_, core::Kernel::Linear);
+  return *derived_.linear;
+}
+
+const ReorderEffect& Session::reverseEffect() const {
+  if (!derived_.reverseEffect)
+    derived_.reverseEffect = reorderEffect(lesson_, trace_, reversedOrder(static_cast<int>(lesson_.tokens.size())));
+  return *derived_.reverseEffect;
+}
+
+const std::string& Session::numpyListing() const {
+  if (!derived_.listing) derived_.listing = lesson::numpyListing(lesson_, trace_);
+  return *derived_.listing;
+}
+
+}  // namespace lesson

@@ -1,0 +1,29 @@
+// what_if.h: the traces views set beside the lesson's own, to compare: the same state with
+// one setting switched, or another example sentence. Computed from the same core.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "lesson/model/state.h"
+#include "lesson/model/trace.h"
+
+namespace lesson {
+
+// The learner's state with the division by the square root of d_k set to `scale`.
+LessonTrace traceWithScale(const LessonState& state, bool scale);
+// An example sentence with its trace, computed once: the lesson's data, never the learner's.
+struct Example {
+  LessonState state;
+  LessonTrace trace;
+};
+// "bank" by the river and "bank" with money: the same vector and weights, other neighbours.
+const std::vector<Example>& bankSentences();
+
+// A word as a learner means it: lower case, without punctuation at either end ("River." is "river").
+std::string plainWord(const std::string& token);
+// The index of the first token named `name` (compared as typed: case and trailing punctuation
+// ignored), or -1.
+int findToken(const LessonState& state, const std::string& name);
+
+}  // namespace lesson

@@ -1,0 +1,18 @@
+// colormap.h: the perceptual colormap of the heatmap (dark blue -> teal -> green ->
+// yellow, monotonic in lightness). Its anchors are here only: the GPU heatmap hands them to
+// its shader (shaders/heatmap.frag) as a uniform.
+#pragma once
+
+#include <imgui.h>
+
+namespace ui {
+
+// Anchors at t = 0, 0.25, 0.5, 0.75, 1 (RGB); the colour between two is a straight blend.
+inline constexpr int kColormapAnchorCount = 5;
+extern const float kColormapAnchors[kColormapAnchorCount][3];
+
+ImVec4 colormap(float t);  // t in [0, 1], clamped
+// Black or white, whichever reads better on the colour for t.
+ImU32 textColorOn(float t);
+
+}  // namespace ui

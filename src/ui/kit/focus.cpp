@@ -1,0 +1,155 @@
+// focus.cpp: the focus registry (what was drawn where, in which Tab order), Tab and
+// Shift+Tab, and the keys that drive the tour. With the input queue (app/input_queue.cpp)
+// this is the only code that touches Dear ImGui 1.86's key arrays (KeyMap, KeysDown).
+#include "ui/kit/focus.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+namespace ui {
+
+namespace {
+
+bool keyPressedOnce(AppState& app, int slot, ImGuiKey key) {
+  ImGuiIO& io = ImGui::GetIO();
+  const int index = io.KeyMap[key];
+  if (index < 0 || index >= IM_ARRAYSIZE(io.KeysDown)) return false;
+  const bool down = io.KeysDown[index];
+  const bool pressed = down && !app.focus.previousKeys[slot];
+  app.focus.previousKeys[slot] = down;
+  return pressed;
+}
+
+void hideKey(ImGuiKey key) {
+  ImGuiIO& io = ImGui::GetIO();
+  const int index = io.KeyMap[key];
+  if (index >= 0 && index < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[index] = false;
+}
+
+// Tab / Shift+Tab walk every registered control in drawing order.
+void moveFocus(AppState& app, int direction) {
+  ImGuiContext& g = *GImGui;
+  const auto& order = app.focus.order;
+  if (order.empty()) return;
+  int current = -1;
+  for (size_t k = 0; k < order.size(); ++k)
+    if (order[k].id == g.NavId) current = static_cast<int>(k);
+  const int count = static_cast<int>(order.size());
+  const int next = current < 0 ? (direction > 0 ? 0 : count - 1) : (current + direction + count) % count;
+  const FocusEntry& target = order[static_cast<size_t>(next)];
+  ImGui::FocusWindow(target.window);
+  ImGui::SetFocusID(target.id, target.window);
+  g.NavDisableHighlight = false;
+  g.NavDisableMouseHover = true;
+  app.focus.scrollTo = target.id;  // registerItem scrolls it into view during the next frame
+}
+
+}  // namespace
+
+void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken) {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 max = ImGui::GetItemRectMax();
+  const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  if (app.focus.scrollTo != 0 && ImGui::GetItemID() == app.focus.scrollTo) {
+    if (min.y < clip.Min.y || max.y > clip.Max.y) ImGui::SetScrollHereY(0.5f);
+    app.focus.scrollTo = 0;
+  }
+  // Tab reaches every control, scrolled out of view or not (it is scrolled in when focused).
+  const ImGuiID itemId = ImGui::GetItemID();
+  const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+  if (itemId != 0 && !disabled) app.focus.orderBuilding.push_back({itemId, ImGui::GetCurrentWindow(), app.focus.part});
+  // widgets() lists only what is actually visible: what a person could click.
+  if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
+  const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
+  app.focus.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused, {}});
+  if (focused || app.focus.describeEveryItem) app.focus.widgetsBuilding.back().spoken = spoken();
+  // Enter presses a focused button or option; text fields, sliders and drags keep Enter for their own input.
+  if (focused) app.focus.enterPressesBuilding = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Inputable) == 0;
+}
+
+bool hasKeyboardFocus() {
+  const ImGuiID itemId = ImGui::GetItemID();
+  return itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
+}
+
+void takeKeyboardFocus(AppState& app) {
+  ImGuiContext& g = *GImGui;
+  ImGui::SetFocusID(ImGui::GetItemID(), ImGui::GetCurrentWindow());
+  g.NavDisableHighlight = false;
+  g.NavDisableMouseHover = true;
+  app.focus.scrollTo = ImGui::GetItemID();
+}
+
+std::string spokenName(const AppState& app, const std::string& id) {
+  for (const auto& w : app.focus.widgets)
+    if (w.id == id && !w.spoken.empty()) return w.spoken;
+  return id;
+}
+
+void keepEnterKey(AppState& app) {
+  if (ImGui::IsItemFocused()) app.focus.enterPressesBuilding = false;
+}
+
+ArrowPresses takeArrowKeys(AppState& app) {
+  if (!ImGui::IsItemFocused() || GImGui->NavDisableHighlight) return {};
+  app.focus.arrowsTakenBuilding = true;
+  return {app.focus.arrowX, app.focus.arrowY};
+}
+
+void beginFocusFrame(AppState& app) {
+  app.focus.arrowsTakenBuilding = false;
+  app.focus.enterPressesBuilding = false;
+  app.focus.widgetsBuilding.clear();
+  app.focus.orderBuilding.clear();
+  app.focus.part = FocusPart::Header;
+}
+
+void endFocusFrame(AppState& app) {
+  app.focus.widgets.swap(app.focus.widgetsBuilding);
+  app.focus.arrowsTaken = app.focus.arrowsTakenBuilding;
+  app.focus.enterPresses = app.focus.enterPressesBuilding;
+  // Side by side, the lesson column is drawn before the matrices; Tab still reaches the
+  // matrices right after the step's text, as in the stacked layout.
+  // A stable sort by part, done as one pass per part: std::stable_sort
+  // would add 1.5 KB to the page for this.
+  app.focus.order.clear();
+  for (int part = 0; part <= static_cast<int>(FocusPart::Settings); ++part)
+    for (const FocusEntry& entry : app.focus.orderBuilding)
+      if (entry.part == static_cast<FocusPart>(part)) app.focus.order.push_back(entry);
+}
+
+TourKeys handleKeys(AppState& app) {
+  ImGuiIO& io = ImGui::GetIO();
+  const bool typing = io.WantTextInput || app.view.cellEdit.active;
+  const bool left = keyPressedOnce(app, 0, ImGuiKey_LeftArrow);
+  const bool right = keyPressedOnce(app, 1, ImGuiKey_RightArrow);
+  const bool home = keyPressedOnce(app, 2, ImGuiKey_Home);
+  const bool end = keyPressedOnce(app, 3, ImGuiKey_End);
+  const bool tab = keyPressedOnce(app, 4, ImGuiKey_Tab);
+  const bool up = keyPressedOnce(app, 5, ImGuiKey_UpArrow);
+  const bool down = keyPressedOnce(app, 6, ImGuiKey_DownArrow);
+  const int enterIndex = io.KeyMap[ImGuiKey_Enter];
+  const bool enterDown = enterIndex >= 0 && enterIndex < IM_ARRAYSIZE(io.KeysDown) && io.KeysDown[enterIndex];
+  app.focus.arrowX = app.focus.arrowY = 0;
+  TourKeys tour;
+  if (typing) return tour;  // arrows, Home and End belong to the text field being edited
+  // Enter on a focused button works as Space does (Dear ImGui 1.86 presses buttons with Space only).
+  if (enterDown && app.focus.enterPresses) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
+  if (app.focus.arrowsTaken) {
+    app.focus.arrowX = (right ? 1 : 0) - (left ? 1 : 0);
+    app.focus.arrowY = (up ? 1 : 0) - (down ? 1 : 0);
+    for (ImGuiKey key : {ImGuiKey_UpArrow, ImGuiKey_DownArrow}) hideKey(key);
+  } else {
+    tour.back = left;
+    tour.next = right;
+  }
+  tour.first = home;
+  tour.last = end;
+  if (tab && GImGui->ActiveId == 0) moveFocus(app, io.KeyShift ? -1 : 1);
+  for (ImGuiKey key : {ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Home, ImGuiKey_End, ImGuiKey_Tab})
+    hideKey(key);
+  return tour;
+}
+
+}  // namespace ui

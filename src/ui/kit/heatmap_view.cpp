@@ -1,0 +1,155 @@
+// heatmap_view.cpp: weights heatmap with row (query) and column (key) token labels.
+#include "ui/kit/heatmap_view.h"
+
+#include <algorithm>
+
+#include "lesson/model/actions.h"
+#include "ui/kit/colormap.h"
+#include "ui/kit/widgets.h"
+
+namespace ui {
+
+namespace {
+
+void drawCellsOnCpu(ImDrawList* draw, const core::Matrix& w, ImVec2 origin, float cell) {
+  for (int i = 0; i < w.rows; ++i)
+    for (int j = 0; j < w.cols; ++j) {
+      const ImVec2 a(origin.x + static_cast<float>(j) * cell, origin.y + static_cast<float>(i) * cell);
+      draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), ImGui::GetColorU32(colormap(w.at(i, j))));
+    }
+}
+
+void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<bool>& hidden, ImVec2 origin, float cell,
+                     const char* idPrefix) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const bool printValues = ImGui::CalcTextSize("0.00").x < cell - px(app, 4);
+  for (int i = 0; i < w.rows; ++i) {
+    for (int j = 0; j < w.cols; ++j) {
+      const ImVec2 a(origin.x + static_cast<float>(j) * cell, origin.y + static_cast<float>(i) * cell);
+      ImGui::SetCursorScreenPos(a);
+      ImGui::PushID(i * 64 + j);
+      ImGui::InvisibleButton("##h", ImVec2(cell, cell));
+      ImGui::PopID();
+      const float v = w.at(i, j);
+      const auto& tokens = app.session().lesson().tokens;
+      registerItem(app, std::string(idPrefix) + "[" + std::to_string(i) + "][" + std::to_string(j) + "]", [&] {
+        return "Weight of " + inQuotes(tokens[static_cast<size_t>(i)]) + " on " +
+               inQuotes(tokens[static_cast<size_t>(j)]) + ": " + spokenNumber(v) +
+               ". Space shows this pair's worked numbers.";
+      });
+      if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s \xE2\x86\x92 %s: weight %s",
+                          app.session().lesson().tokens[static_cast<size_t>(i)].c_str(),
+                          app.session().lesson().tokens[static_cast<size_t>(j)].c_str(), formatExact(v).c_str());
+      if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
+        queue(app, lesson::actions::SelectPair{i, j});
+      if (printValues) {
+        const std::string text = formatNumber(v);
+        const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+        draw->AddText(ImVec2(a.x + (cell - size.x) * 0.5f, a.y + (cell - size.y) * 0.5f), textColorOn(v), text.c_str());
+      }
+    }
+    if (i < static_cast<int>(hidden.size()) && hidden[static_cast<size_t>(i)]) {
+      const ImVec2 a(origin.x, origin.y + static_cast<float>(i) * cell);
+      draw->AddRectFilled(a, ImVec2(a.x + cell * static_cast<float>(w.cols), a.y + cell), kMaskedFill);
+      draw->AddText(ImVec2(a.x + px(app, 6), a.y + (cell - ImGui::GetTextLineHeight()) * 0.5f), kMaskedInk,
+                    "no visible key: softmax undefined, weights 0");
+    }
+  }
+  const int sel = app.session().lesson().selected;
+  draw->AddRect(ImVec2(origin.x, origin.y + static_cast<float>(sel) * cell),
+                ImVec2(origin.x + cell * static_cast<float>(w.cols), origin.y + static_cast<float>(sel + 1) * cell),
+                kAccentFill, 0.0f, 0, 2.5f * app.platform.uiScale);
+}
+
+}  // namespace
+
+void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<bool>& rowFullyHidden,
+                 const char* idPrefix, float maxCell, bool caption) {
+  if (weights.empty()) return;
+  const auto& tokens = app.session().lesson().tokens;
+  float labelWidth = 0;
+  for (const auto& t : tokens) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(t.c_str()).x);
+  labelWidth += px(app, 8);
+  const float avail = visibleWidth() - labelWidth;
+  const float cell = std::max(px(app, 18), std::min(maxCell, avail / static_cast<float>(weights.cols)));
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float lineHeight = ImGui::GetTextLineHeight();
+  // key labels above, query labels on the left
+  for (int j = 0; j < weights.cols; ++j) {
+    std::string t = tokens[static_cast<size_t>(j)];
+    if (ImGui::CalcTextSize(t.c_str()).x > cell - px(app, 2))
+      t = t.substr(0, std::max<size_t>(1, static_cast<size_t>(cell / px(app, 10)))) + ".";
+    const float w = ImGui::CalcTextSize(t.c_str()).x;
+    draw->AddText(ImVec2(start.x + labelWidth + static_cast<float>(j) * cell + (cell - w) * 0.5f, start.y),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), t.c_str());
+  }
+  const ImVec2 origin(start.x + labelWidth, start.y + lineHeight + px(app, 4));
+  for (int i = 0; i < weights.rows; ++i)
+    draw->AddText(ImVec2(start.x, origin.y + static_cast<float>(i) * cell + (cell - lineHeight) * 0.5f),
+                  ImGui::GetColorU32(ImGuiCol_Text), tokens[static_cast<size_t>(i)].c_str());
+  const ImVec2 size(cell * static_cast<float>(weights.cols), cell * static_cast<float>(weights.rows));
+  ImTextureID texture = app.platform.heatmap ? app.platform.heatmap->render(weights) : nullptr;
+  if (texture)
+    draw->AddImage(texture, origin, ImVec2(origin.x + size.x, origin.y + size.y));
+  else
+    drawCellsOnCpu(draw, weights, origin, cell);
+  drawCellOverlay(app, weights, rowFullyHidden, origin, cell, idPrefix);
+  ImGui::SetCursorScreenPos(ImVec2(start.x, origin.y + size.y + px(app, 6)));
+  if (caption)
+    ImGui::TextDisabled("Rows: queries. Columns: keys. Each row sums to 1.");
+  else
+    ImGui::Dummy(ImVec2(labelWidth + size.x, 0));
+}
+
+namespace {
+
+// Cells of a weight row: 52 px, narrower on a small screen so the row fits (down to 30 px).
+float weightCellWidth(AppState& app, float labelWidth, size_t count) {
+  const float fits = (visibleWidth() - labelWidth) / static_cast<float>(std::max<size_t>(count, 1)) - px(app, 2);
+  return std::clamp(fits, px(app, 30), px(app, 52));
+}
+
+}  // namespace
+
+void drawWeightRow(AppState& app, const char* label, float labelWidth, const std::vector<std::string>& keys,
+                   const core::Matrix& weights, int row) {
+  const float cell = weightCellWidth(app, labelWidth, static_cast<size_t>(weights.cols)), gap = px(app, 2);
+  const bool printValues = ImGui::CalcTextSize("0.00").x <= cell - px(app, 2);
+  const float height = ImGui::GetFrameHeight();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(label);
+  for (int j = 0; j < weights.cols; ++j) {
+    const ImVec2 a(start.x + labelWidth + static_cast<float>(j) * (cell + gap), start.y);
+    const float w = weights.at(row, j);
+    draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + height), ImGui::GetColorU32(colormap(w)), 3.0f);
+    const std::string text = formatNumber(w);
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+    if (printValues)
+      draw->AddText(ImVec2(a.x + (cell - size.x) * 0.5f, a.y + (height - size.y) * 0.5f), textColorOn(w), text.c_str());
+    if (j < static_cast<int>(keys.size()) && ImGui::IsMouseHoveringRect(a, ImVec2(a.x + cell, a.y + height)))
+      ImGui::SetTooltip("%s: weight %s", keys[static_cast<size_t>(j)].c_str(), formatExact(w).c_str());
+  }
+  ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + gap));
+  ImGui::Dummy(ImVec2(labelWidth + static_cast<float>(weights.cols) * (cell + gap), 0));
+}
+
+// The keys' names above a row of cells drawn by drawWeightRow.
+void drawKeyNames(AppState& app, float labelWidth, const std::vector<std::string>& keys) {
+  const float cell = weightCellWidth(app, labelWidth, keys.size()), gap = px(app, 2);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  for (size_t j = 0; j < keys.size(); ++j) {
+    const std::string name = fitLabel(keys[j], cell - px(app, 4));
+    const float w = ImGui::CalcTextSize(name.c_str()).x;
+    draw->AddText(ImVec2(start.x + labelWidth + static_cast<float>(j) * (cell + gap) + (cell - w) * 0.5f, start.y), ink,
+                  name.c_str());
+  }
+  ImGui::Dummy(ImVec2(labelWidth + static_cast<float>(keys.size()) * (cell + gap), ImGui::GetTextLineHeight()));
+}
+
+}  // namespace ui

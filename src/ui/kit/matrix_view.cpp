@@ -1,0 +1,282 @@
+// matrix_view.cpp: the matrix grid, its header and the cell editor.
+#include "ui/kit/matrix_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+#include "lesson/model/actions.h"
+#include "lesson/model/edits.h"
+#include "lesson/model/value_change.h"
+#include "lesson/model/vector_plane.h"
+#include "ui/kit/colormap.h"
+#include "ui/kit/playback.h"
+#include "ui/kit/widgets.h"
+
+namespace ui {
+
+using lesson::MatrixId;
+
+namespace {
+
+bool rowsAreTokens(MatrixId id) {
+  return id != MatrixId::WQ && id != MatrixId::WK && id != MatrixId::WV && id != MatrixId::WO;
+}
+bool colsAreTokens(MatrixId id) {
+  return id == MatrixId::Scores || id == MatrixId::Scaled || id == MatrixId::Masked || id == MatrixId::Weights;
+}
+
+std::string cellId(MatrixId id, int row, int col) {
+  return std::string(lesson::matrixName(id)) + "[" + std::to_string(row) + "][" + std::to_string(col) + "]";
+}
+
+// "X, row 2 "bank", column 1 "nature": 0.35. Enter types a new value."
+std::string cellLabel(const AppState& app, MatrixId id, int row, int col, float value) {
+  std::string text = cellName(app, id, row, col);
+  text.insert(std::strlen(lesson::matrixName(id)), ",");
+  return text + ": " + spokenNumber(value) +
+         (lesson::isEditable(app.session().lesson(), id) ? ". Enter types a new value."
+                                                         : ". Space shows this pair's worked numbers.");
+}
+
+void startCellEdit(AppState& app, MatrixId id, int row, int col, float value) {
+  CellEdit& edit = app.view.cellEdit;
+  edit.active = true;
+  edit.focusPending = true;
+  edit.matrix = id;
+  edit.row = row;
+  edit.col = col;
+  std::snprintf(edit.text, sizeof edit.text, "%g", static_cast<double>(value));
+}
+
+// The text field that replaces a cell while the learner types a value.
+void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width) {
+  CellEdit& edit = app.view.cellEdit;
+  if (edit.focusPending) {
+    ImGui::SetKeyboardFocusHere();
+    edit.focusPending = false;
+  }
+  ImGui::SetNextItemWidth(width);
+  const bool entered = ImGui::InputText("##edit", edit.text, sizeof edit.text,
+                                        ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+  registerItem(app, cellId(id, row, col), [&] {
+    return std::string(lesson::matrixName(id)) + ", row " + std::to_string(row + 1) + ", column " +
+           std::to_string(col + 1) + ", text field: Enter keeps the value typed, Escape the old one";
+  });
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    edit.active = false;  // Escape: keep the old value
+    return;
+  }
+  if (entered) {
+    float value = 0.0f;
+    const std::string refusal = lesson::parseEntryText(edit.text, value);
+    if (!refusal.empty()) {
+      queue(app, lesson::actions::ShowNotice{refusal + "; the previous value was kept"});
+      edit.active = false;
+      return;
+    }
+    queue(app, lesson::actions::EditCell{id, row, col, value});
+    edit.active = false;
+  } else if (!ImGui::IsItemActive() && !edit.focusPending && ImGui::IsMouseClicked(0) && !ImGui::IsItemHovered()) {
+    edit.active = false;  // clicking elsewhere abandons the edit
+  }
+}
+
+void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value, float width) {
+  const CellEdit& edit = app.view.cellEdit;
+  if (edit.active && edit.matrix == id && edit.row == row && edit.col == col) {
+    drawCellTextInput(app, id, row, col, width);
+    return;
+  }
+  float dragged = value;
+  ImGui::SetNextItemWidth(width);
+  // One decimal from 100 on, so -1000.0 still fits the cell.
+  const char* format = std::fabs(value) < 99.995f ? "%.2f" : "%.1f";
+  const bool changed = ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue,
+                                        format, ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp);
+  registerItem(app, cellId(id, row, col), [&] { return cellLabel(app, id, row, col, value); });
+  keepEnterKey(app);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)", cellName(app, id, row, col).c_str(),
+                      formatExact(value).c_str());
+  const bool typeRequested = (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) ||
+                             (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)));
+  if (typeRequested) {
+    startCellEdit(app, id, row, col, value);
+    return;
+  }
+  if (changed && dragged != value) queue(app, lesson::actions::EditCell{id, row, col, dragged});
+}
+
+// Read-only cells are coloured; clicking one selects its query row and key column.
+void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, float width, float height,
+                   float colourLevel, bool pending) {
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##c", ImVec2(width, height));
+  registerItem(app, cellId(id, row, col), [&] { return cellLabel(app, id, row, col, value); });
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  if (pending) {  // not worked out yet in the animation
+    draw->AddRect(p, ImVec2(p.x + width, p.y + height), kRule, 3.0f);
+    const ImVec2 size = ImGui::CalcTextSize("?");
+    draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), kRule, "?");
+    return;
+  }
+  const bool masked = std::isinf(value);
+  const ImU32 background = masked ? kMaskedFill : ImGui::GetColorU32(colormap(colourLevel));
+  draw->AddRectFilled(p, ImVec2(p.x + width, p.y + height), background, 3.0f);
+  const std::string text = formatNumber(value);
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str());
+  const ImU32 ink = masked ? kMaskedInk : textColorOn(colourLevel);
+  draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), ink, text.c_str());
+  const bool selected =
+      row == app.session().lesson().selected && (!colsAreTokens(id) || col == app.session().lesson().selectedKey);
+  if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(kAccent), 3.0f, 0, 2.0f);
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s = %s", cellName(app, id, row, col).c_str(), formatExact(value).c_str());
+  if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)))) {
+    const auto& lesson = app.session().lesson();
+    queue(app, lesson::actions::SelectPair{rowsAreTokens(id) ? row : lesson.selected,
+                                           colsAreTokens(id) ? col : lesson.selectedKey});
+  }
+}
+
+bool isScore(MatrixId id) { return id == MatrixId::Scores || id == MatrixId::Scaled || id == MatrixId::Masked; }
+
+// Maps a read-only value to the colormap, one scale per kind of quantity: weights directly;
+// raw, scaled and masked scores all by the raw scores' range, so dividing by the square root
+// of d_k or raising the temperature visibly pales them (values past the range keep its end
+// colour); anything else by its own range. Measured once per matrix, not once per cell.
+struct ColourScale {
+  bool identity = false;
+  float lo = 0.0f, hi = 0.0f;
+
+  ColourScale(const AppState& app, const core::Matrix& m, MatrixId id) : identity(id == MatrixId::Weights) {
+    if (identity) return;
+    const core::Matrix& range =
+        isScore(id) ? lesson::traceMatrix(app.session().trace(), MatrixId::Scores, app.view.selectedHead) : m;
+    for (float v : range.values)
+      if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+  }
+  float level(float value) const {
+    if (identity) return value;
+    return hi > lo ? std::clamp((value - lo) / (hi - lo), 0.0f, 1.0f) : 0.5f;
+  }
+};
+
+void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool producedHere, bool editable) {
+  ImGui::PushFont(app.platform.fonts.bold);
+  ImGui::TextUnformatted(lesson::matrixRecord(id).caption);
+  ImGui::PopFont();
+  ImGui::SameLine();
+  ImGui::TextDisabled("%d x %d", m.rows, m.cols);
+  if (producedHere) {
+    ImGui::SameLine();
+    ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");
+  }
+  const bool holdsOwnValues = id == MatrixId::WO || (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) ==
+                                                        (app.session().lesson().source == lesson::VectorSource::Direct);
+  if (editable && holdsOwnValues) {
+    ImGui::SameLine();
+    ImGui::PushID("reset");
+    if (ImGui::SmallButton("Reset")) queue(app, lesson::actions::ResetMatrix{id});
+    registerItem(app, std::string("reset-") + lesson::matrixName(id),
+                 [&] { return std::string("Reset ") + lesson::matrixName(id) + " to the example's values, button"; });
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+// "X row 2 "bank", column 1 "nature"": counted from 1, as the worked numbers count.
+std::string cellName(const AppState& app, MatrixId id, int row, int col) {
+  const auto rows = rowLabels(app, id);
+  const auto cols = columnLabels(app, id);
+  std::string text = std::string(lesson::matrixName(id)) + " row " + std::to_string(row + 1);
+  if (row < static_cast<int>(rows.size())) text += " " + inQuotes(rows[static_cast<size_t>(row)]);
+  text += ", column " + std::to_string(col + 1);
+  if (col < static_cast<int>(cols.size())) text += " " + inQuotes(cols[static_cast<size_t>(col)]);
+  return text;
+}
+
+std::vector<std::string> rowLabels(const AppState& app, MatrixId id) {
+  if (rowsAreTokens(id)) return app.session().lesson().tokens;
+  if (id == MatrixId::WO) return columnLabels(app, MatrixId::Output);  // W_O's rows meet the output's columns
+  return columnLabels(app, MatrixId::X);
+}
+
+std::vector<std::string> columnLabels(const AppState& app, MatrixId id) {
+  if (colsAreTokens(id)) return app.session().lesson().tokens;
+  // Values, and the outputs that blend them, keep the embedding's dimension names when W_V keeps them.
+  if (id == MatrixId::WV || id == MatrixId::V || id == MatrixId::Output)
+    return lesson::valueColumnNames(app.session().lesson(), app.session().trace());
+  // Queries and keys meet column by column; the columns take their names from the keys' side.
+  if (id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::Q || id == MatrixId::K)
+    return lesson::keyColumnNames(app.session().lesson(), app.session().trace());
+  const core::Matrix& m = lesson::traceMatrix(app.session().trace(), id, app.view.selectedHead);
+  std::vector<std::string> labels;
+  for (int j = 0; j < m.cols; ++j) {
+    if (id == MatrixId::X && j < static_cast<int>(app.session().lesson().dimensionLabels.size()))
+      labels.push_back(app.session().lesson().dimensionLabels[static_cast<size_t>(j)]);
+    else
+      labels.push_back(std::to_string(j + 1));
+  }
+  return labels;
+}
+
+void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
+  const core::Matrix& m = lesson::traceMatrix(app.session().trace(), id, app.view.selectedHead);
+  if (m.empty()) return;
+  const bool editable = lesson::isEditable(app.session().lesson(), id);
+  ImGui::PushID(lesson::matrixName(id));
+  ImGui::BeginGroup();
+  drawHeader(app, id, m, producedHere, editable);
+  const auto rows = rowLabels(app, id);
+  const auto cols = columnLabels(app, id);
+  float labelWidth = px(app, 24);
+  for (const auto& label : rows) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(label.c_str()).x);
+  const float cellWidth = px(app, 58);
+  const float cellHeight = ImGui::GetFrameHeight();
+  const float spacing = px(app, 3);
+  const ColourScale colours(app, m, id);
+  // Playing the scores step: the selected query's scores appear as it meets each key.
+  const float scoresPlayed = id == MatrixId::Scores ? playbackProgress(app, lesson::Animation::QueryMeetsKeys) : -1.0f;
+  const int revealedKeys = revealed(scoresPlayed, m.cols).shown;
+  const float x0 = ImGui::GetCursorPosX();
+  const float gridX = x0 + labelWidth + px(app, 8);
+  float y = ImGui::GetCursorPosY();
+  for (int j = 0; j < m.cols; ++j) {
+    const std::string label = fitLabel(cols[static_cast<size_t>(j)], cellWidth);
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing) + (cellWidth - w) * 0.5f, y));
+    ImGui::TextDisabled("%s", label.c_str());
+  }
+  y += ImGui::GetTextLineHeightWithSpacing();
+  for (int i = 0; i < m.rows; ++i) {
+    ImGui::SetCursorPos(ImVec2(x0, y));
+    ImGui::AlignTextToFramePadding();
+    const std::string& label = rows[static_cast<size_t>(i)];
+    const bool selectedRow = rowsAreTokens(id) && i == app.session().lesson().selected;
+    if (selectedRow)
+      ImGui::TextColored(kAccent, "%s", label.c_str());
+    else
+      ImGui::TextUnformatted(label.c_str());
+    for (int j = 0; j < m.cols; ++j) {
+      ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing), y));
+      ImGui::PushID(i * 64 + j);
+      const float value = m.at(i, j);
+      if (editable)
+        drawEditableCell(app, id, i, j, value, cellWidth);
+      else
+        drawValueCell(app, id, i, j, value, cellWidth, cellHeight, colours.level(value),
+                      i == app.session().lesson().selected && j >= revealedKeys);
+      ImGui::PopID();
+    }
+    y += cellHeight + spacing;
+  }
+  ImGui::SetCursorPos(ImVec2(x0, y));
+  ImGui::Dummy(ImVec2(0, 0));
+  ImGui::EndGroup();
+  ImGui::PopID();
+}
+
+}  // namespace ui

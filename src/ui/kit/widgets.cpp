@@ -1,0 +1,184 @@
+// widgets.cpp: formatting, sizes and text helpers.
+#include "ui/kit/widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+
+namespace ui {
+
+std::string formatNumber(float value) {
+  if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";
+  char text[32];
+  // At most 7 characters, so a number fits its cell: 2 decimals, then none, then a power of ten.
+  const double v = static_cast<double>(value), magnitude = std::fabs(v);
+  std::snprintf(text, sizeof text, magnitude < 999.995 ? "%.2f" : magnitude < 99999.5 ? "%.0f" : "%.1e", v);
+  if (std::string(text) == "-0.00") return "0.00";
+  return text;
+}
+
+std::string formatExact(float value) {
+  if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";
+  // The shortest text that reads back as this float: 1.2, not 1.20000005.
+  char text[32];
+  for (int digits = 6; digits <= 9; ++digits) {
+    std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
+    if (std::strtof(text, nullptr) == value) break;
+  }
+  return text;
+}
+
+std::string spokenNumber(float value) {
+  if (std::isinf(value)) return value < 0 ? "minus infinity (hidden)" : "infinity";
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", static_cast<double>(value));
+  return text;
+}
+
+std::string inQuotes(const std::string& text) { return "\"" + text + "\""; }
+
+namespace {
+
+// Drops the last whole UTF-8 character: its continuation bytes, then its lead byte.
+void dropLastCharacter(std::string& text) {
+  while (!text.empty()) {
+    const auto last = static_cast<unsigned char>(text.back());
+    text.pop_back();
+    if ((last & 0xC0) != 0x80) return;
+  }
+}
+
+}  // namespace
+
+std::string fitLabel(const std::string& text, float width) {
+  if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+  std::string cut = text;
+  while (!cut.empty()) {
+    dropLastCharacter(cut);
+    if (ImGui::CalcTextSize((cut + ".").c_str()).x <= width) return cut + ".";
+  }
+  return ".";
+}
+
+void sectionHeading(AppState& app, const char* text) {
+  ImGui::PushFont(app.platform.fonts.bold);
+  ImGui::PushTextWrapPos(visibleRight());
+  ImGui::TextUnformatted(text);
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+}
+
+float px(const AppState& app, float cssPixels) { return cssPixels * app.platform.uiScale; }
+
+// Right edge of what is visible, in window coordinates: text wraps there even when wide
+// matrices make the window scroll sideways.
+float visibleRight() {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const bool verticalBar = ImGui::GetScrollMaxY() > 0.0f;
+  return ImGui::GetScrollX() + ImGui::GetWindowWidth() - style.WindowPadding.x -
+         (verticalBar ? style.ScrollbarSize : 0.0f);
+}
+
+float visibleWidth() { return std::max(1.0f, visibleRight() - ImGui::GetCursorPosX()); }
+
+std::string breakAtSpaces(const std::string& text, float width, float spaceWidth,
+                          const std::function<float(size_t, size_t)>& measure, bool& overlong) {
+  std::string lines = text;  // the spaces chosen as line breaks become newlines
+  overlong = false;
+  size_t line = 0;
+  while (line < text.size()) {
+    const size_t hardBreak = std::min(text.find('\n', line), text.size());
+    size_t fits = line;  // end of the longest run of whole words that fits (at least one word)
+    float used = 0;
+    for (size_t word = line; word <= hardBreak;) {
+      const size_t wordEnd = std::min(text.find(' ', word), hardBreak);
+      const float wordWidth = measure(word, wordEnd);
+      if (fits > line && used + spaceWidth + wordWidth > width) break;
+      used += (fits > line ? spaceWidth : 0.0f) + wordWidth;
+      fits = wordEnd;
+      word = wordEnd + 1;
+    }
+    overlong = overlong || used > width;
+    if (fits < text.size()) lines[fits] = '\n';
+    line = fits + 1;
+  }
+  return lines;
+}
+
+// Lines break at spaces only. Dear ImGui's own wrapping also breaks after punctuation, which
+// can start a line with the full stop of a quoted word ("deposit" / ". Older").
+void paragraph(const std::string& text) {
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  const auto measure = [&](size_t from, size_t to) {
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str() + from, text.c_str() + to).x;
+  };
+  bool overlong = false;
+  const std::string lines = breakAtSpaces(text, std::max(1.0f, visibleRight() - ImGui::GetCursorPosX()),
+                                          font->CalcTextSizeA(size, FLT_MAX, 0.0f, " ").x, measure, overlong);
+  if (overlong) ImGui::PushTextWrapPos(visibleRight());  // a word wider than the column: Dear ImGui cuts it
+  ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
+  if (overlong) ImGui::PopTextWrapPos();
+}
+
+}  // namespace ui
+
+namespace ui {
+
+void textTable(AppState& app, const std::vector<std::string>& headers,
+               const std::vector<std::vector<std::string>>& rows) {
+  const float pad = px(app, 8);
+  std::vector<float> widths(headers.size(), 0.0f);
+  for (size_t c = 0; c < headers.size(); ++c) {
+    ImGui::PushFont(app.platform.fonts.bold);
+    widths[c] = ImGui::CalcTextSize(headers[c].c_str()).x;
+    ImGui::PopFont();
+    for (const auto& row : rows)
+      if (c < row.size()) widths[c] = std::max(widths[c], ImGui::CalcTextSize(row[c].c_str()).x);
+  }
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float lineHeight = ImGui::GetTextLineHeight() + pad;
+  float total = 0;
+  for (float w : widths) total += w + 2 * pad;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const auto drawRow = [&](const std::vector<std::string>& cells, float y) {
+    float x = start.x;
+    for (size_t c = 0; c < widths.size(); ++c) {
+      if (c < cells.size())
+        draw->AddText(ImVec2(x + pad, y + pad * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), cells[c].c_str());
+      x += widths[c] + 2 * pad;
+    }
+    draw->AddLine(ImVec2(start.x, y + lineHeight), ImVec2(start.x + total, y + lineHeight), kRule);
+  };
+  ImGui::PushFont(app.platform.fonts.bold);
+  drawRow(headers, start.y);
+  ImGui::PopFont();
+  for (size_t r = 0; r < rows.size(); ++r) drawRow(rows[r], start.y + lineHeight * static_cast<float>(r + 1));
+  ImGui::Dummy(ImVec2(total, lineHeight * static_cast<float>(rows.size() + 1)));
+}
+
+void flowPieces(const std::vector<std::string>& pieces) {
+  const float right = std::min(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x, visibleRight());
+  const float left = ImGui::GetCursorPosX();
+  const float space = ImGui::CalcTextSize(" ").x;
+  bool first = true;
+  for (const auto& piece : pieces) {
+    const float width = ImGui::CalcTextSize(piece.c_str()).x;
+    if (!first) {
+      ImGui::SameLine(0, space);
+      if (ImGui::GetCursorPosX() + width > right) {
+        ImGui::NewLine();
+        ImGui::SetCursorPosX(left);
+      }
+    }
+    ImGui::TextUnformatted(piece.c_str());
+    first = false;
+  }
+}
+
+}  // namespace ui

@@ -1,0 +1,44 @@
+// widgets.h: small helpers every view uses: number formatting, sizes, headings and text,
+// and (through ui/kit/focus.h) registering interactive items.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "ui/app_state.h"
+#include "ui/kit/focus.h"
+#include "ui/kit/palette.h"
+
+namespace ui {
+
+std::string formatNumber(float value);  // 2 decimals, "-inf" for masked scores
+std::string formatExact(float value);   // enough digits to identify the float
+// For a screen reader: six significant digits (what a cell holds, without float noise such
+// as 0.349999994), "minus infinity (hidden)" for a masked score.
+std::string spokenNumber(float value);
+// "\"text\"": a token or label inside a spoken sentence.
+std::string inQuotes(const std::string& text);
+void sectionHeading(AppState& app, const char* text);
+// `text` as it fits in `width` pixels: whole, or cut at a character (never inside one) with ".".
+std::string fitLabel(const std::string& text, float width);
+float px(const AppState& app, float cssPixels);  // a size in CSS pixels, in ImGui pixels
+float visibleRight();
+// Width from the cursor to the visible right edge (not to the end of scrollable content,
+// which would let a view widen the window it measures).
+float visibleWidth();
+// Text wrapped at the visible right edge, at spaces only.
+void paragraph(const std::string& text);
+// The line breaks paragraph() makes: the spaces where lines break become newlines. `measure`
+// gives the width of text[from, to); `overlong` says whether one word alone was too wide.
+std::string breakAtSpaces(const std::string& text, float width, float spaceWidth,
+                          const std::function<float(size_t, size_t)>& measure, bool& overlong);
+// A small table of text: a bold header row, then rows, in columns as wide as their widest
+// cell, with rules between the rows. (Dear ImGui's tables would add their whole module to the
+// page for two small tables.)
+void textTable(AppState& app, const std::vector<std::string>& headers,
+               const std::vector<std::vector<std::string>>& rows);
+// Lays out pieces left to right, wrapping only between pieces (so "0.06" never splits).
+void flowPieces(const std::vector<std::string>& pieces);
+
+}  // namespace ui

@@ -1,0 +1,150 @@
+// tour_panel.cpp: navigation through the tour and the text of each step.
+#include "ui/panels/tour_panel.h"
+
+#include <imgui_internal.h>
+
+#include "lesson/model/actions.h"
+#include "ui/kit/widgets.h"
+
+namespace ui {
+
+namespace {
+
+void drawProgressDots(AppState& app) {
+  const int count = lesson::stepCount();
+  const float radius = px(app, 6);
+  const float hit = px(app, 20);
+  for (int k = 0; k < count; ++k) {
+    if (k > 0) {
+      ImGui::SameLine(0, px(app, 2));
+      if (visibleWidth() < px(app, 22)) ImGui::NewLine();  // wrap the dots on narrow screens
+    }
+    ImGui::PushID(k);
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    // Pressed by a click, or by Enter through keyboard navigation; Space is read below.
+    const bool pressed = ImGui::InvisibleButton("##dot", ImVec2(hit, ImGui::GetFrameHeight()));
+    registerItem(app, "dot[" + std::to_string(k) + "]", [&] {
+      return "Step " + std::to_string(k + 1) + " of " + std::to_string(count) + ", " +
+             lesson::tourSteps()[static_cast<size_t>(k)].title +
+             (k == app.session().lesson().step ? ", current step" : ", button");
+    });
+    if (pressed || ImGui::IsItemClicked() ||
+        (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
+      queueStepChange(app, k);
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("%d. %s", k + 1, lesson::tourSteps()[static_cast<size_t>(k)].title.c_str());
+    const ImVec2 centre(p.x + hit * 0.5f, p.y + ImGui::GetFrameHeight() * 0.5f);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const bool current = k == app.session().lesson().step;
+    const bool seen = k < static_cast<int>(app.session().progress().stepsSeen.size()) &&
+                      app.session().progress().stepsSeen[static_cast<size_t>(k)];
+    const ImU32 accent = kTourBlue;
+    if (current)
+      draw->AddCircleFilled(centre, radius * 1.25f, kAccentFill);
+    else if (seen)
+      draw->AddCircleFilled(centre, radius, accent);
+    else
+      draw->AddCircle(centre, radius, accent, 0, 1.5f * app.platform.uiScale);
+    if (ImGui::IsItemFocused() && !GImGui->NavDisableHighlight)  // keyboard focus: a ring, as on other controls
+      draw->AddCircle(centre, radius + px(app, 4), ImGui::GetColorU32(ImGuiCol_NavHighlight), 0,
+                      2.0f * app.platform.uiScale);
+    ImGui::PopID();
+  }
+}
+
+}  // namespace
+
+void drawTourHeader(AppState& app) {
+  ImGui::PushFont(app.platform.fonts.title);
+  ImGui::TextUnformatted("Attention Tour");
+  ImGui::PopFont();
+  const int step = app.session().lesson().step;
+  const int count = lesson::stepCount();
+  // Back, "k / N" and Next stay together; on a narrow screen they go under the title.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float navWidth = ImGui::CalcTextSize("\xE2\x86\x90 Back").x + ImGui::CalcTextSize("12 / 12").x +
+                         ImGui::CalcTextSize("Next \xE2\x86\x92").x + style.FramePadding.x * 4 +
+                         style.ItemSpacing.x * 2 + px(app, 24);
+  ImGui::SameLine(0, px(app, 24));
+  if (visibleWidth() < navWidth) ImGui::NewLine();
+  ImGui::BeginDisabled(step == 0);
+  if (ImGui::Button("\xE2\x86\x90 Back")) queueStepChange(app, step - 1);
+  ImGui::EndDisabled();
+  registerItem(app, "back", "Previous step, button");
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  // The counter keeps the width of its widest text, so Next does not move as the steps go by.
+  const std::string counter = std::to_string(step + 1) + " / " + std::to_string(count);
+  const std::string widest = std::to_string(count) + " / " + std::to_string(count);
+  const float counterX = ImGui::GetCursorPosX();
+  const float counterWidth = ImGui::CalcTextSize(widest.c_str()).x;
+  ImGui::SetCursorPosX(counterX + (counterWidth - ImGui::CalcTextSize(counter.c_str()).x) * 0.5f);
+  ImGui::TextUnformatted(counter.c_str());
+  ImGui::SameLine(counterX + counterWidth + ImGui::GetStyle().ItemSpacing.x);
+  ImGui::BeginDisabled(step == count - 1);
+  if (ImGui::Button("Next \xE2\x86\x92")) queueStepChange(app, step + 1);
+  ImGui::EndDisabled();
+  registerItem(app, "next", "Next step, button");
+  const float dotsWidth = static_cast<float>(count) * px(app, 22);
+  if (visibleWidth() > dotsWidth + px(app, 24)) ImGui::SameLine(0, px(app, 24));
+  drawProgressDots(app);
+}
+
+void drawStepText(AppState& app) {
+  const auto& step = lesson::tourStep(app.session().lesson().step);
+  ImGui::PushFont(app.platform.fonts.title);
+  ImGui::PushTextWrapPos(visibleRight());
+  ImGui::Text("%d. %s", app.session().lesson().step + 1, step.title.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PopFont();
+  ImGui::Spacing();
+  paragraph(step.plain);
+  ImGui::Spacing();
+  // The formula of the step, in a tinted box.
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, kStepPanel);
+  ImGui::PushFont(app.platform.fonts.bold);
+  const float textHeight =
+      ImGui::CalcTextSize(step.formula.c_str(), nullptr, false, visibleRight() - ImGui::GetCursorPosX() - px(app, 30))
+          .y;
+  ImGui::PopFont();
+  const float boxHeight = textHeight + ImGui::GetStyle().WindowPadding.y * 2.0f + px(app, 4);
+  ImGui::BeginChild("formula", ImVec2(visibleRight() - ImGui::GetCursorPosX(), boxHeight), true,
+                    ImGuiWindowFlags_NoScrollbar);
+  ImGui::PushFont(app.platform.fonts.bold);
+  paragraph(step.formula);
+  ImGui::PopFont();
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+  if (ImGui::Button(app.view.prefs.showFormal ? "Hide the formal explanation" : "Show the formal explanation")) {
+    app.view.prefs.showFormal = !app.view.prefs.showFormal;
+  }
+  registerItem(app, "formal", "Formal explanation, button: shows or hides it");
+  if (app.view.prefs.showFormal) paragraph(step.formal);
+}
+
+void drawNotice(AppState& app) {
+  if (!app.session().trace().ok) {
+    ImGui::TextColored(kError, "This state cannot be computed: %s", app.session().trace().error.c_str());
+  }
+  if (app.session().lesson().notice.empty()) return;
+  ImGui::PushStyleColor(ImGuiCol_ChildBg, kNoticePanel);
+  ImGui::BeginChild("notice", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.0f), true);
+  ImGui::PushTextWrapPos(visibleRight() - px(app, 70));
+  ImGui::TextUnformatted(app.session().lesson().notice.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::SameLine(visibleRight() - px(app, 56));
+  if (ImGui::SmallButton("Dismiss")) queue(app, lesson::actions::ShowNotice{""});
+  registerItem(app, "dismiss-notice", "Dismiss the notice, button");
+  ImGui::EndChild();
+  ImGui::PopStyleColor();
+}
+
+void followTourKeys(AppState& app, const TourKeys& keys) {
+  const int step = app.session().lesson().step;
+  if (keys.back) queueStepChange(app, step - 1);
+  if (keys.next) queueStepChange(app, step + 1);
+  if (keys.first) queueStepChange(app, 0);
+  if (keys.last) queueStepChange(app, lesson::stepCount() - 1);
+}
+
+}  // namespace ui

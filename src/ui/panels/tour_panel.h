@@ -1,0 +1,17 @@
+// tour_panel.h: the header (title, Back / Next, "k / N", progress dots) and the
+// step's explanation with its formal version one click away.
+#pragma once
+
+#include "ui/app_state.h"
+#include "ui/kit/focus.h"
+
+namespace ui {
+
+// Left/Right move a step, Home and End go to the first and last (queued for after the frame).
+void followTourKeys(AppState& app, const TourKeys& keys);
+
+void drawTourHeader(AppState& app);
+void drawStepText(AppState& app);
+void drawNotice(AppState& app);
+
+}  // namespace ui

@@ -1,0 +1,50 @@
+// code_view.cpp: the "code" step view. The whole computation as a NumPy program holding the
+// learner's numbers, with the core's results as comments, in a read-only text box that the
+// keyboard can enter, scroll and copy from, and a button that copies all of it.
+#include <algorithm>
+
+#include "lesson/content/code_listing.h"
+#include "ui/kit/widgets.h"
+#include "ui/views/step_views.h"
+
+namespace ui {
+
+namespace {
+
+int lineCount(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1; }
+
+}  // namespace
+
+void drawCodeListing(AppState& app) {
+  const std::string& listing = app.session().numpyListing();
+  if (listing.empty()) return;
+  sectionHeading(app, "The whole computation in code");
+  paragraph(
+      "The same steps as a short NumPy program, holding your numbers. Change a number anywhere in the lesson and "
+      "the program changes with it. The comments give what this page computed; Python prints the same numbers, "
+      "up to rounding in the last digit.");
+  const int lines = lineCount(listing);
+  ImGui::PushFont(app.platform.fonts.mono);
+  // As tall as the program, so the mouse wheel scrolls the page and never gets caught in the box.
+  const float height =
+      ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2.0f + px(app, 4);
+  // Read-only: ImGui never writes to the buffer, so the cached text can be shown as it is.
+  ImGui::InputTextMultiline("##listing", const_cast<char*>(listing.c_str()), listing.size() + 1,
+                            ImVec2(visibleWidth(), height), ImGuiInputTextFlags_ReadOnly);
+  ImGui::PopFont();
+  registerItem(app, "code-listing", [&] {
+    return "The attention computation in NumPy with your numbers, read-only text of " + std::to_string(lines) +
+           " lines: arrows move through it, Control+A then Control+C copies it";
+  });
+  if (ImGui::Button("Copy the code")) {
+    ImGui::SetClipboardText(listing.c_str());
+    app.view.listingCopiedAt = app.session().revision();
+  }
+  registerItem(app, "code-copy", "Copy the code, button: puts the whole program on the clipboard");
+  if (app.view.listingCopiedAt == app.session().revision()) {  // until the listing changes
+    ImGui::SameLine();
+    ImGui::TextColored(kDone, "Copied: paste it into Python to check the numbers.");
+  }
+}
+
+}  // namespace ui

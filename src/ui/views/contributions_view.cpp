@@ -1,0 +1,57 @@
+// contributions_view.cpp: the "contributions" view of the weighted sum: each value vector,
+// times its weight, stacked dimension by dimension into the output.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "ui/kit/bars.h"
+#include "ui/kit/widgets.h"
+
+namespace ui {
+
+void drawContributions(AppState& app) {
+  const auto& head = shownHead(app);
+  const int i = app.session().lesson().selected;
+  const int n = head.weights.cols, dims = head.V.cols;
+  sectionHeading(app, "Output as a stack of weighted value vectors");
+  // Scale: the largest stacked height over dimensions, positive or negative.
+  float scaleMax = 1e-6f;
+  for (int c = 0; c < dims; ++c) {
+    float pos = 0, neg = 0;
+    for (int j = 0; j < n; ++j) {
+      const float part = head.weights.at(i, j) * head.V.at(j, c);
+      (part > 0 ? pos : neg) += part;
+    }
+    scaleMax = std::max({scaleMax, pos, -neg});
+  }
+  const float colWidth = std::min(px(app, 56), visibleWidth() / static_cast<float>(dims + 1));
+  const float half = px(app, 70);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::Dummy(ImVec2(colWidth * static_cast<float>(dims), half * 2 + ImGui::GetTextLineHeightWithSpacing()));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float zeroY = p.y + half;
+  draw->AddLine(ImVec2(p.x, zeroY), ImVec2(p.x + colWidth * static_cast<float>(dims), zeroY), kRule);
+  for (int c = 0; c < dims; ++c) {
+    float up = 0, down = 0;
+    const float x0 = p.x + colWidth * static_cast<float>(c) + colWidth * 0.15f, x1 = x0 + colWidth * 0.7f;
+    for (int j = 0; j < n; ++j) {
+      const float part = head.weights.at(i, j) * head.V.at(j, c) / scaleMax * half;
+      float& base = part > 0 ? up : down;
+      draw->AddRectFilled(ImVec2(x0, zeroY - base - part), ImVec2(x1, zeroY - base), tokenColour(j, n));
+      base += part;
+    }
+    const std::string value = formatNumber(head.output.at(i, c));
+    draw->AddText(ImVec2(x0, p.y + half * 2), ImGui::GetColorU32(ImGuiCol_Text), value.c_str());
+  }
+  for (int j = 0; j < n; ++j) {  // legend
+    if (j > 0) ImGui::SameLine();
+    ImGui::ColorButton("##legend", ImGui::ColorConvertU32ToFloat4(tokenColour(j, n)), ImGuiColorEditFlags_NoTooltip,
+                       ImVec2(ImGui::GetTextLineHeight(), ImGui::GetTextLineHeight()));
+    ImGui::SameLine(0, px(app, 3));
+    ImGui::Text("%s %s", app.session().lesson().tokens[static_cast<size_t>(j)].c_str(),
+                formatNumber(head.weights.at(i, j)).c_str());
+  }
+}
+
+}  // namespace ui

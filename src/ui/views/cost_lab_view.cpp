@@ -1,0 +1,290 @@
+// cost_lab_view.cpp: the cost lab. Run measures direct and tiled attention on this machine
+// (the platform's worker or thread), the plot shows time against n on log-log axes with an n²
+// line, and a table beside it the memory each method needs. Frames are drawn only when a
+// result arrives or the learner acts: the page idles while the worker measures.
+#include "ui/views/cost_lab_view.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/fast_attention.h"
+#include "ui/kit/widgets.h"
+
+namespace ui {
+
+namespace {
+
+constexpr int kMaxNChoices[] = {512, 1024, 2048, 4096};
+constexpr ImU32 kDirectInk = kChartInk;  // the direct method (kAccentFill: tiled)
+
+std::string megabytes(double bytes) {
+  char text[32];
+  if (bytes < 1024.0 * 1024.0)
+    std::snprintf(text, sizeof text, "%.0f KB", bytes / 1024.0);
+  else
+    std::snprintf(text, sizeof text, bytes < 10.0 * 1024 * 1024 ? "%.1f MB" : "%.0f MB", bytes / (1024.0 * 1024.0));
+  return text;
+}
+
+std::string milliseconds(double ms) {
+  char text[32];
+  std::snprintf(text, sizeof text, ms < 1 ? "%.3f ms" : (ms < 100 ? "%.1f ms" : "%.0f ms"), ms);
+  return text;
+}
+
+std::string tickLabel(double ms) {
+  char text[16];
+  std::snprintf(text, sizeof text, ms < 1 ? "%g" : "%.0f", ms);
+  return text;
+}
+
+void startRun(AppState& app) {
+  CostLab& lab = app.view.costLab;
+  lab.points.clear();
+  lab.message.clear();
+  ++lab.run;
+  lab.phase = CostLab::Phase::Running;
+  app.platform.startCostLab(lab.run, lab.maxN);
+}
+
+void drawControls(AppState& app) {
+  CostLab& lab = app.view.costLab;
+  const bool running = lab.phase == CostLab::Phase::Running;
+  const bool available = static_cast<bool>(app.platform.startCostLab);
+  ImGui::TextUnformatted("Largest n:");
+  ImGui::BeginDisabled(running);
+  for (int choice : kMaxNChoices) {
+    const std::string label = std::to_string(choice);
+    // Beside the last, or on a new line when it would not fit (a phone).
+    const float width =
+        ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
+    ImGui::SameLine();
+    if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
+    if (ImGui::RadioButton(label.c_str(), lab.maxN == choice)) lab.maxN = choice;
+    registerItem(app, "cost-max[" + label + "]",
+                 [&] { return "Largest n " + label + (lab.maxN == choice ? ", chosen" : ", option"); });
+  }
+  ImGui::EndDisabled();
+  ImGui::BeginDisabled(running || !available);
+  if (ImGui::Button("Run")) startRun(app);
+  ImGui::EndDisabled();
+  registerItem(app, "cost-run", [&] {
+    return std::string("Run, button: times direct and tiled attention for n = 64 to ") + std::to_string(lab.maxN) +
+           (available ? "" : ". " + app.platform.costLabUnavailable);
+  });
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!running);
+  if (ImGui::Button("Cancel") && app.platform.cancelCostLab) {
+    app.platform.cancelCostLab();
+    lab.phase = CostLab::Phase::Cancelled;
+    lab.message = "Cancelled after " + std::to_string(lab.points.size()) + " of " +
+                  std::to_string(costLabSizes(lab.maxN).size()) + " sizes.";
+  }
+  ImGui::EndDisabled();
+  registerItem(app, "cost-cancel", "Cancel, button: stops the timing run");
+  ImGui::SameLine();
+  const int total = static_cast<int>(costLabSizes(lab.maxN).size());
+  const int done = static_cast<int>(lab.points.size());
+  std::string overlay;
+  if (running)
+    overlay = "n = " + std::to_string(costLabSizes(lab.maxN)[static_cast<size_t>(std::min(done, total - 1))]) + " (" +
+              std::to_string(done + 1) + " of " + std::to_string(total) + ")";
+  else
+    overlay = std::to_string(done) + " of " + std::to_string(total) + " sizes";
+  ImGui::ProgressBar(total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f,
+                     ImVec2(std::max(px(app, 120), std::min(visibleWidth(), px(app, 240))), 0), overlay.c_str());
+  if (!available) ImGui::TextColored(kError, "%s", app.platform.costLabUnavailable.c_str());
+  if (!lab.message.empty())
+    ImGui::TextColored(lab.phase == CostLab::Phase::Failed ? kError : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
+                       "%s", lab.message.c_str());
+}
+
+// Time against n, both logarithmic; the n² line goes through the first tiled time.
+void drawPlot(AppState& app, float width, float height) {
+  const CostLab& lab = app.view.costLab;
+  const std::vector<int> sizes = costLabSizes(lab.maxN);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float lineHeight = ImGui::GetTextLineHeight();
+  const float left = origin.x + ImGui::CalcTextSize("1000").x + px(app, 8);
+  const float right = origin.x + width - px(app, 8);
+  const float top = origin.y + lineHeight * 0.5f;
+  const float bottom = origin.y + height - lineHeight * 2.4f;
+  // Decades of ms that hold every time measured (at least 0.01 to 100 ms before any run).
+  double low = 0.01, high = 100;
+  for (const auto& p : lab.points) {
+    for (double ms : {p.naiveMs, p.tiledMs}) {
+      if (ms <= 0) continue;
+      low = std::min(low, std::pow(10.0, std::floor(std::log10(ms))));
+      high = std::max(high, std::pow(10.0, std::ceil(std::log10(ms))));
+    }
+  }
+  // A third of an octave beyond the first and last n, so their markers are not cut by the frame.
+  const double xLow = std::log2(static_cast<double>(sizes.front())) - 0.33,
+               xHigh = std::log2(static_cast<double>(sizes.back())) + 0.33;
+  const auto xOf = [&](double n) {
+    return left + static_cast<float>((std::log2(n) - xLow) / std::max(1.0, xHigh - xLow)) * (right - left);
+  };
+  const auto yOf = [&](double ms) {
+    return bottom - static_cast<float>((std::log10(ms) - std::log10(low)) / (std::log10(high) - std::log10(low))) *
+                        (bottom - top);
+  };
+  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+  draw->AddRect(ImVec2(left, top), ImVec2(right, bottom), kRule);
+  for (double ms = low; ms <= high * 1.001; ms *= 10) {
+    const float y = yOf(ms);
+    draw->AddLine(ImVec2(left, y), ImVec2(right, y), kChartGrid);
+    const std::string label = tickLabel(ms);
+    draw->AddText(ImVec2(left - px(app, 4) - ImGui::CalcTextSize(label.c_str()).x, y - lineHeight * 0.5f), ink,
+                  label.c_str());
+  }
+  // Every size on the axis, labelled where there is room.
+  const float labelWidth = ImGui::CalcTextSize("4096").x + px(app, 6);
+  const int every = (right - left) / static_cast<float>(sizes.size()) < labelWidth ? 2 : 1;
+  for (size_t k = 0; k < sizes.size(); ++k) {
+    const float x = xOf(sizes[k]);
+    draw->AddLine(ImVec2(x, top), ImVec2(x, bottom), kChartGrid);
+    if (k % static_cast<size_t>(every) != 0 && k + 1 != sizes.size()) continue;
+    const std::string label = std::to_string(sizes[k]);
+    const float w = ImGui::CalcTextSize(label.c_str()).x;
+    draw->AddText(ImVec2(std::clamp(x - w * 0.5f, left, right - w), bottom + px(app, 2)), ink, label.c_str());
+  }
+  const char* axis = "n (tokens); time in ms, both axes logarithmic";
+  draw->AddText(ImVec2(left, bottom + lineHeight + px(app, 4)), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                fitLabel(axis, right - left).c_str());
+  draw->PushClipRect(ImVec2(left, top), ImVec2(right, bottom), true);
+  if (!lab.points.empty() && lab.points.front().tiledMs > 0) {
+    // n² through the first tiled point, dashed.
+    const double n0 = lab.points.front().n, t0 = lab.points.front().tiledMs;
+    const int dashes = 24;
+    for (int k = 0; k < dashes; k += 2) {
+      const double a = xLow + (xHigh - xLow) * k / dashes, b = xLow + (xHigh - xLow) * (k + 1) / dashes;
+      const double na = std::exp2(a), nb = std::exp2(b);
+      draw->AddLine(ImVec2(xOf(na), yOf(t0 * (na / n0) * (na / n0))), ImVec2(xOf(nb), yOf(t0 * (nb / n0) * (nb / n0))),
+                    kRule, px(app, 1.5f));
+    }
+  }
+  for (int method = 0; method < 2; ++method) {
+    const ImU32 colour = method == 0 ? kDirectInk : kAccentFill;
+    ImVec2 previous;
+    for (size_t k = 0; k < lab.points.size(); ++k) {
+      const auto& p = lab.points[k];
+      const double ms = method == 0 ? p.naiveMs : p.tiledMs;
+      const ImVec2 at(xOf(p.n), yOf(std::max(ms, low)));
+      if (k > 0) draw->AddLine(previous, at, colour, px(app, 2));
+      if (method == 0)
+        draw->AddCircleFilled(at, px(app, 3.5f), colour);
+      else
+        draw->AddRectFilled(ImVec2(at.x - px(app, 3), at.y - px(app, 3)), ImVec2(at.x + px(app, 3), at.y + px(app, 3)),
+                            colour);
+      previous = at;
+    }
+  }
+  draw->PopClipRect();
+  ImGui::Dummy(ImVec2(width, height));
+  // The legend, in words as well as colours.
+  const auto key = [&](ImU32 colour, const char* text, bool square, bool dashed) {
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float cy = at.y + lineHeight * 0.5f, w = px(app, 22);
+    if (dashed) {
+      draw->AddLine(ImVec2(at.x, cy), ImVec2(at.x + w * 0.4f, cy), colour, px(app, 1.5f));
+      draw->AddLine(ImVec2(at.x + w * 0.6f, cy), ImVec2(at.x + w, cy), colour, px(app, 1.5f));
+    } else {
+      draw->AddLine(ImVec2(at.x, cy), ImVec2(at.x + w, cy), colour, px(app, 2));
+      if (square)
+        draw->AddRectFilled(ImVec2(at.x + w * 0.5f - px(app, 3), cy - px(app, 3)),
+                            ImVec2(at.x + w * 0.5f + px(app, 3), cy + px(app, 3)), colour);
+      else
+        draw->AddCircleFilled(ImVec2(at.x + w * 0.5f, cy), px(app, 3.5f), colour);
+    }
+    ImGui::Dummy(ImVec2(w + px(app, 4), lineHeight));
+    ImGui::SameLine(0, 0);
+    ImGui::TextUnformatted(text);
+  };
+  key(kDirectInk, "direct", false, false);
+  ImGui::SameLine(0, px(app, 16));
+  key(kAccentFill, "tiled", true, false);
+  if (ImGui::GetCursorPosX() + px(app, 120) > visibleRight()) ImGui::NewLine();
+  ImGui::SameLine(0, px(app, 16));
+  key(kRule, "grows as n\xC2\xB2", false, true);
+}
+
+void drawMemory(AppState& app) {
+  const CostLab& lab = app.view.costLab;
+  ImGui::PushFont(app.platform.fonts.bold);
+  ImGui::TextUnformatted("Memory each method needs");
+  ImGui::PopFont();
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& p : lab.points)
+    rows.push_back({std::to_string(p.n), megabytes(p.naiveBytes), megabytes(p.tiledBytes), milliseconds(p.naiveMs),
+                    milliseconds(p.tiledMs)});
+  if (rows.empty()) {
+    ImGui::PushTextWrapPos(visibleRight());
+    ImGui::TextDisabled("Press Run: each size measured appears here and in the plot.");
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  textTable(app, {"n", "direct", "tiled", "direct time", "tiled time"}, rows);
+  double worst = 0;
+  for (const auto& p : lab.points) worst = std::max(worst, p.maxAbsDiff);
+  char diff[96];
+  std::snprintf(diff, sizeof diff, "Largest difference between the two outputs: %.1e (float rounding).", worst);
+  ImGui::PushTextWrapPos(visibleRight());
+  ImGui::TextDisabled("%s", diff);
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace
+
+std::vector<int> costLabSizes(int maxN) {
+  std::vector<int> sizes;
+  for (int n = kCostLabSmallestN; n <= std::max(maxN, kCostLabSmallestN); n *= 2) sizes.push_back(n);
+  return sizes;
+}
+
+void costLabPoint(AppState& app, int run, const CostLabPoint& point) {
+  CostLab& lab = app.view.costLab;
+  if (run != lab.run || lab.phase != CostLab::Phase::Running) return;  // a run cancelled or replaced
+  // The measurer may be another program (the page's worker): a value that is not a plausible
+  // measurement ends the run instead of entering the plot.
+  bool plausible = point.n >= kCostLabSmallestN && point.n <= core::kFastMaxN;
+  for (double x : {point.naiveMs, point.tiledMs, point.maxAbsDiff, point.naiveBytes, point.tiledBytes})
+    plausible = plausible && std::isfinite(x) && x >= 0;
+  if (!plausible) {
+    costLabFinished(app, run, "the worker sent back a measurement that cannot be right");
+    return;
+  }
+  lab.points.push_back(point);
+}
+
+void costLabFinished(AppState& app, int run, const std::string& error) {
+  CostLab& lab = app.view.costLab;
+  if (run != lab.run || lab.phase != CostLab::Phase::Running) return;
+  lab.phase = error.empty() ? CostLab::Phase::Done : CostLab::Phase::Failed;
+  lab.message = error.empty() ? "Done: " + std::to_string(lab.points.size()) + " sizes measured on this machine."
+                              : "The run stopped: " + error;
+}
+
+void drawCostLab(AppState& app) {
+  sectionHeading(app, "Measure it on this machine");
+  drawControls(app);
+  ImGui::Spacing();
+  const float available = visibleWidth();
+  const float plotWidth = std::min(available, px(app, 520));
+  const bool beside = available - plotWidth > px(app, 380);
+  ImGui::BeginGroup();
+  drawPlot(app, plotWidth, std::min(px(app, 300), plotWidth * 0.75f));
+  ImGui::EndGroup();
+  if (beside) ImGui::SameLine(0, px(app, 24));
+  ImGui::BeginGroup();
+  drawMemory(app);
+  ImGui::EndGroup();
+  ImGui::PushTextWrapPos(visibleRight());
+  ImGui::TextDisabled(
+      "Memory is 4 bytes a number: Q, K, V and the output for both, plus the n \xC3\x97 n scores (direct) or one "
+      "64-key tile and a running maximum and sum per query (tiled). d = 64, tile = 64.");
+  ImGui::PopTextWrapPos();
+}
+
+}  // namespace ui

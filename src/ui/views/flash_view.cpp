@@ -1,0 +1,199 @@
+// flash_view.cpp: the "flash" step view. A stepper through FlashAttention (head 1): Next and
+// Back fold one tile of keys at a time into each query's running maximum m, running sum l and
+// running output, showing the tile's scores and the rescale factor exp(m_old - m_new); after the
+// last tile the result is compared with the direct one. Beside it, a count of the numbers a
+// GPU would move between its large slow memory and its small fast memory, both ways.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+#include "lesson/model/actions.h"
+#include "ui/kit/widgets.h"
+#include "ui/panels/controls_panel.h"
+#include "ui/views/step_views.h"
+
+namespace ui {
+
+namespace {
+
+constexpr int kQueryBlock = 128;  // query rows a GPU keeps in fast memory while keys stream past
+
+std::string number(double value, const char* format = "%.3g") {
+  if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";
+  char text[32];
+  std::snprintf(text, sizeof text, format, value);
+  return text;
+}
+
+std::string bytesText(double numbers) {
+  const double bytes = numbers * 4.0;  // float32
+  if (bytes < 1e4) return number(bytes, "%.0f") + " B";
+  if (bytes < 1e7) return number(bytes / 1e3, "%.1f") + " kB";
+  return number(bytes / 1e6, "%.1f") + " MB";
+}
+
+// Numbers read from and written to slow memory. Direct: Q and K in, S out, S in, P out, P and
+// V in, O out. Tiled: Q in and O out once; K and V in once per block of query rows.
+double directTraffic(double n, double dk, double dv) { return 2 * n * dk + 2 * n * dv + 4 * n * n; }
+double tiledTraffic(double n, double dk, double dv) {
+  return n * dk + n * dv + std::ceil(n / kQueryBlock) * n * (dk + dv);
+}
+
+void drawStepperRow(AppState& app, int tiles) {
+  int& tile = app.view.flashTile;
+  tile = std::clamp(tile, 0, tiles);
+  ImGui::BeginDisabled(tile == 0);
+  if (ImGui::Button("\xE2\x86\x90 Back a tile")) --tile;
+  ImGui::EndDisabled();
+  registerItem(app, "tile-back", "Back a tile, button");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(tile == tiles);
+  if (ImGui::Button("Next tile \xE2\x86\x92")) ++tile;
+  ImGui::EndDisabled();
+  registerItem(app, "tile-next", [&] {
+    return "Next tile, button: " + std::to_string(tile) + " of " + std::to_string(tiles) + " tiles folded in";
+  });
+  ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  ImGui::Text("%d of %d tiles folded in", tile, tiles);
+  const int n = static_cast<int>(app.session().lesson().tokens.size());
+  if (auto size = drawStepper(app, {"keys per tile", "tile-size", "Keys per tile"}, app.session().lesson().tileSize,
+                              app.session().lesson().tileSize > 1, app.session().lesson().tileSize < n)) {
+    queue(app, lesson::actions::SetTileSize{*size});
+    app.view.flashTile = 0;
+  }
+  if (ImGui::RadioButton("the selected query", !app.view.flashAllQueries)) app.view.flashAllQueries = false;
+  registerItem(app, "flash-one", [&] {
+    return std::string("Show the selected query, option, ") + (app.view.flashAllQueries ? "not chosen" : "chosen");
+  });
+  ImGui::SameLine();
+  if (ImGui::RadioButton("every query", app.view.flashAllQueries)) app.view.flashAllQueries = true;
+  registerItem(app, "flash-all", [&] {
+    return std::string("Show every query, option, ") + (app.view.flashAllQueries ? "chosen" : "not chosen");
+  });
+}
+
+// The selected query's scores, one cell per key, grouped in tiles: folded tiles in blue, the
+// last one folded outlined in orange, the rest grey.
+void drawKeyStrip(AppState& app, const core::HeadTrace& head, int row, int tileSize, int folded) {
+  const int n = head.maskedScores.cols;
+  const float cell =
+      std::clamp((visibleWidth() - px(app, 8)) / static_cast<float>(n) - px(app, 4), px(app, 30), px(app, 56));
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float height = ImGui::GetTextLineHeight() * 2.0f + px(app, 8);
+  for (int j = 0; j < n; ++j) {
+    const int tile = j / tileSize;
+    const float gap = static_cast<float>(tile) * px(app, 6);
+    const ImVec2 a(start.x + static_cast<float>(j) * cell + gap, start.y);
+    const ImVec2 b(a.x + cell - px(app, 2), a.y + height);
+    const bool done = tile < folded;
+    draw->AddRectFilled(a, b, done ? kTourBlue : ImGui::GetColorU32(ImGuiCol_FrameBg), 4.0f);
+    if (tile == folded - 1) draw->AddRect(a, b, kAccentFill, 4.0f, 0, 2.5f);
+    const ImU32 text = done ? kInkOnDark : ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const std::string name = fitLabel(app.session().lesson().tokens[static_cast<size_t>(j)], cell - px(app, 6));
+    draw->AddText(ImVec2(a.x + px(app, 3), a.y + px(app, 3)), text, name.c_str());
+    draw->AddText(ImVec2(a.x + px(app, 3), a.y + px(app, 3) + ImGui::GetTextLineHeight()), text,
+                  formatNumber(head.maskedScores.at(row, j)).c_str());
+  }
+  const int tiles = (n + tileSize - 1) / tileSize;
+  ImGui::Dummy(ImVec2(static_cast<float>(n) * cell + static_cast<float>(tiles) * px(app, 6), height));
+}
+
+// One query after `folded` tiles: the last tile's scores, m and l before and after, the factor.
+std::vector<std::string> queryRow(const AppState& app, const lesson::LessonTrace& trace, int row, int folded) {
+  const auto& tiles = trace.online.tiles;
+  const auto& head = trace.attention.heads.front();
+  const size_t r = static_cast<size_t>(row);
+  const std::string name = fitLabel(app.session().lesson().tokens[r], px(app, 70));
+  if (folded == 0) return {name, "", "-\xE2\x88\x9E", "0", "", "[nothing yet]"};
+  const auto& now = tiles[static_cast<size_t>(folded - 1)];
+  const double mOld =
+      folded > 1 ? tiles[static_cast<size_t>(folded - 2)].runningMax[r] : -std::numeric_limits<double>::infinity();
+  const double mNew = now.runningMax[r];
+  std::string scores;
+  for (int t = 0; t < now.keyCount; ++t)
+    scores += (t ? " " : "") + formatNumber(head.maskedScores.at(row, now.firstKey + t));
+  const std::string factor = std::isinf(mOld) ? "(first)" : formatNumber(static_cast<float>(std::exp(mOld - mNew)));
+  std::string output = "[";
+  for (int c = 0; c < now.partialOutput.cols; ++c)
+    output += (c ? ", " : "") + formatNumber(now.partialOutput.at(row, c));
+  return {name,
+          scores,
+          formatNumber(static_cast<float>(mOld)) + " \xE2\x86\x92 " + formatNumber(static_cast<float>(mNew)),
+          formatNumber(now.runningSum[r]),
+          factor,
+          output + "]"};
+}
+
+void drawFoldTable(AppState& app, int folded) {
+  const auto& trace = app.session().trace();
+  std::vector<std::vector<std::string>> rows;
+  if (app.view.flashAllQueries)
+    for (int i = 0; i < trace.attention.Q.rows; ++i) rows.push_back(queryRow(app, trace, i, folded));
+  else
+    rows.push_back(queryRow(app, trace, app.session().lesson().selected, folded));
+  const std::vector<std::string> headers = {"query", "this tile's scores", "max m",
+                                            "sum l", "exp(m_old - m_new)", "output so far o / l"};
+  if (visibleWidth() >= px(app, 640)) {
+    textTable(app, headers, rows);
+    return;
+  }
+  // On a phone, one small two-column table per query instead of six columns side by side.
+  for (const auto& row : rows) {
+    std::vector<std::vector<std::string>> lines;
+    for (size_t k = 1; k < headers.size(); ++k) lines.push_back({headers[k], row[k]});
+    textTable(app, {"query", row[0]}, lines);
+  }
+}
+
+void drawVerdict(AppState& app, int folded, int tiles) {
+  const auto& trace = app.session().trace();
+  if (folded < tiles) {
+    paragraph(
+        "Each Next folds one more tile in: where the tile holds a larger score, m grows, and the sum and the "
+        "output gathered so far are multiplied by exp(m_old - m_new) before the tile's own terms are added.");
+    return;
+  }
+  const float largest = lesson::onlineDifference(trace);
+  paragraph("All tiles folded in: the output equals the direct result, largest difference " + number(largest, "%.2g") +
+            " over every query and column (float rounding only). The tiled pass never held "
+            "the n \xC3\x97 n weight matrix; this page computes it separately to show it.");
+}
+
+void drawTraffic(AppState& app) {
+  const auto& a = app.session().trace().attention;
+  const double n = a.Q.rows, dk = a.heads.front().Q.cols, dv = a.heads.front().V.cols;
+  sectionHeading(app, "Numbers moved to and from slow memory");
+  textTable(app, {"", "direct", "tiled"},
+            {{"this sentence (n = " + number(n, "%.0f") + ")", bytesText(directTraffic(n, dk, dv)),
+              bytesText(tiledTraffic(n, dk, dv))},
+             {"n = 4096, d = 64", bytesText(directTraffic(4096, 64, 64)), bytesText(tiledTraffic(4096, 64, 64))}});
+  paragraph(
+      "A simple count in float32: the direct method writes the n \xC3\x97 n scores and weights to slow memory and "
+      "reads them back; the tiled one reads Q once, writes the output once, and reads K and V once for every "
+      "block of " +
+      std::to_string(kQueryBlock) +
+      " queries kept in fast memory. The arithmetic is the same; "
+      "the traffic is what makes the difference.");
+}
+
+}  // namespace
+
+void drawFlashStepper(AppState& app) {
+  const auto& trace = app.session().trace();
+  if (trace.online.tiles.empty()) return;
+  const int tiles = static_cast<int>(trace.online.tiles.size());
+  const std::string whichHead = trace.attention.heads.size() > 1 ? " (head 1)" : "";
+  sectionHeading(app, ("FlashAttention, one tile of keys at a time" + whichHead).c_str());
+  drawStepperRow(app, tiles);
+  const int folded = app.view.flashTile;
+  drawKeyStrip(app, trace.attention.heads.front(), app.session().lesson().selected, trace.tileSize, folded);
+  drawFoldTable(app, folded);
+  drawVerdict(app, folded, tiles);
+  ImGui::Spacing();
+  drawTraffic(app);
+}
+
+}  // namespace ui

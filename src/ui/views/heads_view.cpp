@@ -1,0 +1,93 @@
+// heads_view.cpp: the "heads" view of the multi-head step: the head count, every head's
+// weights side by side (pick one to show it in the matrices), and what each head does.
+#include <algorithm>
+#include <string>
+
+#include "lesson/model/actions.h"
+#include "lesson/model/edits.h"
+#include "lesson/model/head_roles.h"
+#include "ui/kit/heatmap_view.h"
+#include "ui/kit/widgets.h"
+#include "ui/panels/controls_panel.h"
+
+namespace ui {
+
+namespace {
+
+// Every head's weights side by side, each with a radio that shows it in the matrices above.
+void drawHeadMaps(AppState& app) {
+  const auto& heads = app.session().trace().attention.heads;
+  const float cell = heads.size() > 1 ? px(app, 30) : px(app, 56);
+  const float left = ImGui::GetCursorPosX();
+  float mapWidth = 0;  // measured on the first map, then used to wrap the others onto new rows
+  for (size_t h = 0; h < heads.size(); ++h) {
+    if (h > 0) {
+      ImGui::SameLine(0, px(app, 24));
+      if (ImGui::GetCursorPosX() + mapWidth > visibleRight()) {
+        ImGui::NewLine();
+        ImGui::SetCursorPosX(left);
+      }
+    }
+    ImGui::BeginGroup();
+    ImGui::PushID(static_cast<int>(h));
+    if (ImGui::RadioButton(("head " + std::to_string(h + 1)).c_str(), app.view.selectedHead == static_cast<int>(h)))
+      app.view.selectedHead = static_cast<int>(h);
+    registerItem(app, "head[" + std::to_string(h) + "]", [&] {
+      return "Head " + std::to_string(h + 1) + (app.view.selectedHead == static_cast<int>(h) ? ", shown" : ", option") +
+             ": " + lesson::describeHead(app.session().lesson(), heads[h]);
+    });
+    ImGui::PopID();
+    const std::string prefix = heads.size() > 1 ? "head" + std::to_string(h + 1) + "Weights" : "headWeights";
+    drawHeatmap(app, heads[h].weights, heads[h].rowFullyHidden, prefix.c_str(), cell, heads.size() == 1);
+    ImGui::EndGroup();
+    mapWidth = std::max(mapWidth, ImGui::GetItemRectSize().x);
+  }
+  if (heads.size() > 1) ImGui::TextDisabled("In each map: rows are queries, columns keys; each row sums to 1.");
+}
+
+// What each head does, in words; with one head, or heads that all do the same, a way to see
+// heads that differ.
+void drawHeadRoles(AppState& app) {
+  const auto& heads = app.session().trace().attention.heads;
+  bool differ = false;
+  for (size_t h = 0; h < heads.size(); ++h) {
+    paragraph("Head " + std::to_string(h + 1) + " " + lesson::describeHead(app.session().lesson(), heads[h]));
+    differ = differ || lesson::headRole(heads[h]) != lesson::headRole(heads.front());
+  }
+  if (differ || app.session().lesson().presetId == "two-heads") return;
+  if (ImGui::Button("Show two heads that differ")) queue(app, lesson::actions::LoadExample{"two-heads"});
+  registerItem(app, "load-two-heads", "Show two heads that differ, button: loads the two-heads example");
+}
+
+}  // namespace
+
+void drawHeads(AppState& app) {
+  const auto& heads = app.session().trace().attention.heads;
+  sectionHeading(app, "Heads");
+  drawHeadsInput(app, "heads-step");
+  ImGui::SameLine();
+  const int dv = lesson::valueWidth(app.session().lesson());
+  if (dv == app.session().lesson().dK)
+    ImGui::TextDisabled("must divide d_k = %d", app.session().lesson().dK);
+  else
+    ImGui::TextDisabled("must divide d_k = %d and d_v = %d", app.session().lesson().dK, dv);
+  drawHeadMaps(app);
+  drawHeadRoles(app);
+  const auto& head = heads[static_cast<size_t>(app.view.selectedHead)];
+  ImGui::TextDisabled("head %d: %d query/key columns, scaled by \xE2\x88\x9A%d", app.view.selectedHead + 1, head.Q.cols,
+                      head.Q.cols);
+  const int width = head.output.cols;
+  if (heads.size() > 1)
+    paragraph("The output below holds the heads' outputs side by side: head " +
+              std::to_string(app.view.selectedHead + 1) + " fills columns " +
+              std::to_string(app.view.selectedHead * width + 1) + " to " +
+              std::to_string((app.view.selectedHead + 1) * width) +
+              ". W_O then mixes them into the mixed output; it starts as the identity, which changes nothing "
+              "until you edit it.");
+  else
+    paragraph(
+        "With one head the output below is that head's output; W_O then mixes its columns (it starts as "
+        "the identity, which changes nothing until you edit it).");
+}
+
+}  // namespace ui

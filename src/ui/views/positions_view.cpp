@@ -1,0 +1,115 @@
+// positions_view.cpp: the "positions" step view. Reverse or shuffle the sentence and see that,
+// without positions (and without a mask), every token keeps its output, only in a new row;
+// switch on the sinusoidal encoding and the same reversal changes the outputs. The encoding
+// itself is drawn as a grid, one row per position.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "lesson/model/actions.h"
+#include "lesson/model/token_order.h"
+#include "ui/kit/widgets.h"
+#include "ui/views/step_views.h"
+
+namespace ui {
+
+namespace {
+
+void drawOrderButtons(AppState& app) {
+  if (ImGui::Button("Reverse the tokens")) queue(app, lesson::actions::ReverseTokens{});
+  registerItem(app, "reverse-tokens", "Reverse the tokens, button: the last token becomes the first");
+  ImGui::SameLine();
+  if (ImGui::Button("Shuffle the tokens")) queue(app, lesson::actions::ShuffleTokens{++app.view.randomSeed});
+  registerItem(app, "shuffle-tokens", "Shuffle the tokens, button: puts them in a random order");
+  bool positions = app.session().lesson().positional == lesson::Positional::Sinusoidal;
+  if (ImGui::Checkbox("Add positions (sinusoidal encoding)", &positions))
+    queue(app, lesson::actions::SetPositional{positions ? lesson::Positional::Sinusoidal : lesson::Positional::None});
+  registerItem(app, "positional", [&] {
+    return std::string("Add positions, sinusoidal encoding, checkbox, ") +
+           (app.session().lesson().positional == lesson::Positional::Sinusoidal ? "on" : "off");
+  });
+}
+
+// What reversing would do, token by token: nothing at all, or a change that positions bring.
+void drawReverseEffect(AppState& app) {
+  const lesson::ReorderEffect& effect = app.session().reverseEffect();
+  if (!effect.ok) return;
+  const auto& s = app.session().lesson();
+  char largest[32];
+  std::snprintf(largest, sizeof largest, "%.2g", static_cast<double>(effect.largestChange));
+  if (effect.largestChange == 0.0f) {
+    paragraph(
+        "Reversing the tokens now would give every token exactly the output it has now, only in its new "
+        "row: the outputs are reordered, not changed. Attention alone cannot tell the order of the words.");
+    return;
+  }
+  std::string why = s.positional == lesson::Positional::Sinusoidal ? "the positions added to each token change"
+                                                                   : "the mask depends on where each token is";
+  if (s.positional == lesson::Positional::Sinusoidal && s.mask.kind != core::MaskKind::None)
+    why = "the positions and the mask depend on where each token is";
+  paragraph("Reversing the tokens now would change their outputs, by up to " + std::string(largest) +
+            " in one entry, " + "because " + why + ". Largest change per token:");
+  std::vector<std::string> pieces;
+  for (size_t i = 0; i < effect.changeByToken.size(); ++i) {
+    char value[32];
+    std::snprintf(value, sizeof value, "%.2f", static_cast<double>(effect.changeByToken[i]));
+    pieces.push_back(fitLabel(s.tokens[i], px(app, 90)) + " " + value +
+                     (i + 1 < effect.changeByToken.size() ? "," : ""));
+  }
+  flowPieces(pieces);
+}
+
+// The encoding as a grid: orange for positive, blue for negative, the value in each cell.
+void drawEncodingGrid(AppState& app, const core::Matrix& pe) {
+  const float cell = std::clamp((visibleWidth() - px(app, 70)) / static_cast<float>(pe.cols), px(app, 14), px(app, 44));
+  const bool numbers = cell >= ImGui::CalcTextSize("-0.00").x + px(app, 4);
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float labelWidth = px(app, 64);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float rowHeight = ImGui::GetTextLineHeight() + px(app, 6);
+  for (int r = 0; r < pe.rows; ++r) {
+    const float y = start.y + static_cast<float>(r) * rowHeight;
+    const std::string label = "pos " + std::to_string(r);
+    draw->AddText(ImVec2(start.x, y + px(app, 3)), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
+    for (int c = 0; c < pe.cols; ++c) {
+      const float v = pe.at(r, c);
+      const ImVec2 a(start.x + labelWidth + static_cast<float>(c) * cell, y);
+      const ImVec4 base = v >= 0 ? kWarmCell : kCoolCell;
+      const float strength = std::min(1.0f, std::fabs(v));
+      const ImVec4 colour(1.0f + (base.x - 1.0f) * strength, 1.0f + (base.y - 1.0f) * strength,
+                          1.0f + (base.z - 1.0f) * strength, 1.0f);
+      draw->AddRectFilled(a, ImVec2(a.x + cell - 2.0f, a.y + rowHeight - 2.0f), ImGui::GetColorU32(colour), 3.0f);
+      if (numbers) {
+        const std::string text = formatNumber(v);
+        const float w = ImGui::CalcTextSize(text.c_str()).x;
+        draw->AddText(ImVec2(a.x + (cell - 2.0f - w) * 0.5f, a.y + px(app, 3)),
+                      strength > 0.6f ? kInkOnDark : kInkOnLight, text.c_str());
+      }
+    }
+  }
+  ImGui::Dummy(ImVec2(labelWidth + cell * static_cast<float>(pe.cols), rowHeight * static_cast<float>(pe.rows)));
+}
+
+}  // namespace
+
+void drawPositions(AppState& app) {
+  sectionHeading(app, "Does attention know the order?");
+  drawOrderButtons(app);
+  drawReverseEffect(app);
+  const auto& trace = app.session().trace();
+  if (trace.positions.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    paragraph("Switch positions on to see the encoding added to each row of X.");
+    ImGui::PopStyleColor();
+    return;
+  }
+  ImGui::Spacing();
+  sectionHeading(app, "The positions added to X");
+  paragraph(
+      "Row p is added to the embedding of the token at position p. Each pair of columns is a sine and a cosine "
+      "of p at its own frequency: fast in the first columns, slow in the last, so every position gets its own "
+      "pattern and nearby positions get similar ones.");
+  drawEncodingGrid(app, trace.positions);
+}
+
+}  // namespace ui
