@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include "core/random_stream.h"
+
 namespace lesson {
 
 namespace {
@@ -119,17 +121,10 @@ LessonState twoHeads() {
   return s;
 }
 
-// xorshift32: tiny, and identical on every platform.
-uint32_t nextRandom(uint32_t& state) {
-  state ^= state << 13;
-  state ^= state >> 17;
-  state ^= state << 5;
-  return state;
-}
-
-void fillRandom(Matrix& m, uint32_t& generator) {
+// Hundredths from -1 to 1, from the core's one generator (the same on every platform).
+void fillRandom(Matrix& m, uint64_t& generator) {
   for (float& v : m.values) {
-    const int hundredths = static_cast<int>(nextRandom(generator) % 201u) - 100;
+    const int hundredths = core::randomBelow(generator, 201) - 100;
     v = static_cast<float>(hundredths) / 100.0f;
   }
 }
@@ -165,7 +160,7 @@ LessonState defaultState() {
 }
 
 void randomiseVectors(LessonState& s, uint32_t seed) {
-  uint32_t generator = seed == 0 ? 0x9E3779B9u : seed;
+  uint64_t generator = seed;
   if (s.source == VectorSource::Projected) {
     for (Matrix* m : {&s.X, &s.WQ, &s.WK, &s.WV}) fillRandom(*m, generator);
   } else {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/random_stream.h"
+
 namespace lesson {
 
 namespace {
@@ -47,15 +49,9 @@ std::vector<int> reversedOrder(int count) {
 std::vector<int> shuffledOrder(int count, uint32_t seed) {
   std::vector<int> order(static_cast<size_t>(count));
   std::iota(order.begin(), order.end(), 0);
-  uint32_t x = seed * 2654435761u + 1u;  // a small generator of its own: same order on every platform
-  const auto next = [&x] {
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    return x;
-  };
+  uint64_t generator = seed;  // the core's one generator: the same order on every platform
   for (int k = count - 1; k > 0; --k)
-    std::swap(order[static_cast<size_t>(k)], order[next() % static_cast<uint32_t>(k + 1)]);
+    std::swap(order[static_cast<size_t>(k)], order[static_cast<size_t>(core::randomBelow(generator, k + 1))]);
   if (count >= 2 && std::is_sorted(order.begin(), order.end())) std::swap(order[0], order[1]);
   return order;
 }
