@@ -91,3 +91,25 @@ TEST_CASE("a new token is added with a word about its all-zero vectors") {
   CHECK(s.lesson().notice.find("its row of X") != std::string::npos);
   for (int c = 0; c < s.lesson().X.cols; ++c) CHECK(s.lesson().X.at(s.lesson().X.rows - 1, c) == 0.0f);  // as it says
 }
+
+TEST_CASE("the session describes each matrix once per change: names, editability, the emphasised row") {
+  lesson::Session s = lesson::Session();
+  REQUIRE(s.apply(lesson::actions::LoadExample{"bank-river"}) == "");
+  const lesson::MatrixDescription& x = s.matrix(lesson::MatrixId::X);
+  CHECK(x.rowNames == s.lesson().tokens);
+  CHECK(x.columnNames.front() == s.lesson().dimensionLabels.front());
+  CHECK(x.editable);
+  CHECK(x.emphasisedRow == s.lesson().selected);
+  CHECK(&s.matrix(lesson::MatrixId::X) == &x);  // the same description until the lesson changes
+  const lesson::MatrixDescription& weights = s.matrix(lesson::MatrixId::Weights);
+  CHECK_FALSE(weights.editable);
+  CHECK(weights.columnNames == s.lesson().tokens);
+  CHECK(lesson::cellName(weights, 1, 4) == "weights row 2 \"bank\", column 5 \"river\"");
+  const lesson::MatrixDescription& wq = s.matrix(lesson::MatrixId::WQ);
+  CHECK_FALSE(wq.rowsAreTokens);
+  CHECK(wq.emphasisedRow == -1);
+  REQUIRE(s.apply(lesson::actions::RenameToken{1, "shore"}) == "");
+  CHECK(s.matrix(lesson::MatrixId::X).rowNames[1] == "shore");
+  REQUIRE(s.apply(lesson::actions::SelectQuery{3}) == "");
+  CHECK(s.matrix(lesson::MatrixId::Q).emphasisedRow == 3);
+}

@@ -61,4 +61,10 @@ const std::string& Session::numpyListing() const {
   return *derived_.listing;
 }
 
+const MatrixDescription& Session::matrix(MatrixId id, int head) const {
+  auto [at, added] = derived_.matrices.try_emplace({id, head});
+  if (added) at->second = describeMatrix(lesson_, trace_, id, head);
+  return at->second;
+}
+
 }  // namespace lesson

@@ -7,10 +7,12 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 
 #include "lesson/model/actions.h"
+#include "lesson/model/matrix_description.h"
 #include "lesson/model/progress.h"
 #include "lesson/model/state.h"
 #include "lesson/model/token_order.h"
@@ -44,6 +46,8 @@ class Session {
   const LessonTrace& linearTrace() const;
   const ReorderEffect& reverseEffect() const;
   const std::string& numpyListing() const;
+  // Each matrix's names and what may be done with it (for `head`'s scores and weights).
+  const MatrixDescription& matrix(MatrixId id, int head = 0) const;
 
  private:
   LessonState lesson_;
@@ -54,6 +58,7 @@ class Session {
     std::optional<LessonTrace> divided, plain, linear;
     std::optional<ReorderEffect> reverseEffect;
     std::optional<std::string> listing;
+    std::map<std::pair<MatrixId, int>, MatrixDescription> matrices;
   };
   mutable Derived derived_;
 };

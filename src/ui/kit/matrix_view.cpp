@@ -7,8 +7,6 @@
 
 #include "lesson/model/actions.h"
 #include "lesson/model/edits.h"
-#include "lesson/model/value_change.h"
-#include "lesson/model/vector_plane.h"
 #include "ui/kit/colormap.h"
 #include "ui/kit/playback.h"
 #include "ui/kit/widgets.h"
@@ -19,24 +17,16 @@ using lesson::MatrixId;
 
 namespace {
 
-bool rowsAreTokens(MatrixId id) {
-  return id != MatrixId::WQ && id != MatrixId::WK && id != MatrixId::WV && id != MatrixId::WO;
-}
-bool colsAreTokens(MatrixId id) {
-  return id == MatrixId::Scores || id == MatrixId::Scaled || id == MatrixId::Masked || id == MatrixId::Weights;
-}
-
 std::string cellId(MatrixId id, int row, int col) {
   return std::string(lesson::matrixName(id)) + "[" + std::to_string(row) + "][" + std::to_string(col) + "]";
 }
 
 // "X, row 2 "bank", column 1 "nature": 0.35. Enter types a new value."
-std::string cellLabel(const AppState& app, MatrixId id, int row, int col, float value) {
-  std::string text = cellName(app, id, row, col);
-  text.insert(std::strlen(lesson::matrixName(id)), ",");
+std::string cellLabel(const lesson::MatrixDescription& d, int row, int col, float value) {
+  std::string text = lesson::cellName(d, row, col);
+  text.insert(std::strlen(lesson::matrixName(d.id)), ",");
   return text + ": " + spokenNumber(value) +
-         (lesson::isEditable(app.session().lesson(), id) ? ". Enter types a new value."
-                                                         : ". Space shows this pair's worked numbers.");
+         (d.editable ? ". Enter types a new value." : ". Space shows this pair's worked numbers.");
 }
 
 void startCellEdit(AppState& app, MatrixId id, int row, int col, float value) {
@@ -82,7 +72,8 @@ void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width
   }
 }
 
-void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value, float width) {
+void drawEditableCell(AppState& app, const lesson::MatrixDescription& d, int row, int col, float value, float width) {
+  const MatrixId id = d.id;
   const CellEdit& edit = app.view.cellEdit;
   if (edit.active && edit.matrix == id && edit.row == row && edit.col == col) {
     drawCellTextInput(app, id, row, col, width);
@@ -94,10 +85,10 @@ void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value,
   const char* format = std::fabs(value) < 99.995f ? "%.2f" : "%.1f";
   const bool changed = ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue,
                                         format, ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp);
-  registerItem(app, cellId(id, row, col), [&] { return cellLabel(app, id, row, col, value); });
+  registerItem(app, cellId(id, row, col), [&] { return cellLabel(d, row, col, value); });
   keepEnterKey(app);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)", cellName(app, id, row, col).c_str(),
+    ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)", lesson::cellName(d, row, col).c_str(),
                       formatExact(value).c_str());
   const bool typeRequested = (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) ||
                              (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)));
@@ -109,11 +100,11 @@ void drawEditableCell(AppState& app, MatrixId id, int row, int col, float value,
 }
 
 // Read-only cells are coloured; clicking one selects its query row and key column.
-void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, float width, float height,
-                   float colourLevel, bool pending) {
+void drawValueCell(AppState& app, const lesson::MatrixDescription& d, int row, int col, float value, float width,
+                   float height, float colourLevel, bool pending) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##c", ImVec2(width, height));
-  registerItem(app, cellId(id, row, col), [&] { return cellLabel(app, id, row, col, value); });
+  registerItem(app, cellId(d.id, row, col), [&] { return cellLabel(d, row, col, value); });
   ImDrawList* draw = ImGui::GetWindowDrawList();
   if (pending) {  // not worked out yet in the animation
     draw->AddRect(p, ImVec2(p.x + width, p.y + height), kRule, 3.0f);
@@ -129,14 +120,14 @@ void drawValueCell(AppState& app, MatrixId id, int row, int col, float value, fl
   const ImU32 ink = masked ? kMaskedInk : textColorOn(colourLevel);
   draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), ink, text.c_str());
   const bool selected =
-      row == app.session().lesson().selected && (!colsAreTokens(id) || col == app.session().lesson().selectedKey);
+      row == app.session().lesson().selected && (!d.columnsAreTokens || col == app.session().lesson().selectedKey);
   if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(kAccent), 3.0f, 0, 2.0f);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s = %s", cellName(app, id, row, col).c_str(), formatExact(value).c_str());
+    ImGui::SetTooltip("%s = %s", lesson::cellName(d, row, col).c_str(), formatExact(value).c_str());
   if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)))) {
     const auto& lesson = app.session().lesson();
-    queue(app, lesson::actions::SelectPair{rowsAreTokens(id) ? row : lesson.selected,
-                                           colsAreTokens(id) ? col : lesson.selectedKey});
+    queue(app, lesson::actions::SelectPair{d.rowsAreTokens ? row : lesson.selected,
+                                           d.columnsAreTokens ? col : lesson.selectedKey});
   }
 }
 
@@ -187,51 +178,20 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
 
 }  // namespace
 
-// "X row 2 "bank", column 1 "nature"": counted from 1, as the worked numbers count.
 std::string cellName(const AppState& app, MatrixId id, int row, int col) {
-  const auto rows = rowLabels(app, id);
-  const auto cols = columnLabels(app, id);
-  std::string text = std::string(lesson::matrixName(id)) + " row " + std::to_string(row + 1);
-  if (row < static_cast<int>(rows.size())) text += " " + inQuotes(rows[static_cast<size_t>(row)]);
-  text += ", column " + std::to_string(col + 1);
-  if (col < static_cast<int>(cols.size())) text += " " + inQuotes(cols[static_cast<size_t>(col)]);
-  return text;
-}
-
-std::vector<std::string> rowLabels(const AppState& app, MatrixId id) {
-  if (rowsAreTokens(id)) return app.session().lesson().tokens;
-  if (id == MatrixId::WO) return columnLabels(app, MatrixId::Output);  // W_O's rows meet the output's columns
-  return columnLabels(app, MatrixId::X);
-}
-
-std::vector<std::string> columnLabels(const AppState& app, MatrixId id) {
-  if (colsAreTokens(id)) return app.session().lesson().tokens;
-  // Values, and the outputs that blend them, keep the embedding's dimension names when W_V keeps them.
-  if (id == MatrixId::WV || id == MatrixId::V || id == MatrixId::Output)
-    return lesson::valueColumnNames(app.session().lesson(), app.session().trace());
-  // Queries and keys meet column by column; the columns take their names from the keys' side.
-  if (id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::Q || id == MatrixId::K)
-    return lesson::keyColumnNames(app.session().lesson(), app.session().trace());
-  const core::Matrix& m = lesson::traceMatrix(app.session().trace(), id, app.view.selectedHead);
-  std::vector<std::string> labels;
-  for (int j = 0; j < m.cols; ++j) {
-    if (id == MatrixId::X && j < static_cast<int>(app.session().lesson().dimensionLabels.size()))
-      labels.push_back(app.session().lesson().dimensionLabels[static_cast<size_t>(j)]);
-    else
-      labels.push_back(std::to_string(j + 1));
-  }
-  return labels;
+  return lesson::cellName(app.session().matrix(id, app.view.selectedHead), row, col);
 }
 
 void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
   const core::Matrix& m = lesson::traceMatrix(app.session().trace(), id, app.view.selectedHead);
   if (m.empty()) return;
-  const bool editable = lesson::isEditable(app.session().lesson(), id);
+  const lesson::MatrixDescription& d = app.session().matrix(id, app.view.selectedHead);
+  const bool editable = d.editable;
   ImGui::PushID(lesson::matrixName(id));
   ImGui::BeginGroup();
   drawHeader(app, id, m, producedHere, editable);
-  const auto rows = rowLabels(app, id);
-  const auto cols = columnLabels(app, id);
+  const auto& rows = d.rowNames;
+  const auto& cols = d.columnNames;
   float labelWidth = px(app, 24);
   for (const auto& label : rows) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(label.c_str()).x);
   const float cellWidth = px(app, 58);
@@ -255,7 +215,7 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
     ImGui::SetCursorPos(ImVec2(x0, y));
     ImGui::AlignTextToFramePadding();
     const std::string& label = rows[static_cast<size_t>(i)];
-    const bool selectedRow = rowsAreTokens(id) && i == app.session().lesson().selected;
+    const bool selectedRow = i == d.emphasisedRow;
     if (selectedRow)
       ImGui::TextColored(kAccent, "%s", label.c_str());
     else
@@ -265,9 +225,9 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
       ImGui::PushID(i * 64 + j);
       const float value = m.at(i, j);
       if (editable)
-        drawEditableCell(app, id, i, j, value, cellWidth);
+        drawEditableCell(app, d, i, j, value, cellWidth);
       else
-        drawValueCell(app, id, i, j, value, cellWidth, cellHeight, colours.level(value),
+        drawValueCell(app, d, i, j, value, cellWidth, cellHeight, colours.level(value),
                       i == app.session().lesson().selected && j >= revealedKeys);
       ImGui::PopID();
     }

@@ -1,0 +1,71 @@
+// matrix_description.cpp: the names of a matrix's rows and columns, and what may be done with it.
+#include "lesson/model/matrix_description.h"
+
+#include "lesson/model/edits.h"
+#include "lesson/model/value_change.h"
+#include "lesson/model/vector_plane.h"
+
+namespace lesson {
+
+namespace {
+
+bool rowsAreTokens(MatrixId id) {
+  return id != MatrixId::WQ && id != MatrixId::WK && id != MatrixId::WV && id != MatrixId::WO;
+}
+
+bool columnsAreTokens(MatrixId id) {
+  return id == MatrixId::Scores || id == MatrixId::Scaled || id == MatrixId::Masked || id == MatrixId::Weights;
+}
+
+std::vector<std::string> columnNames(const LessonState& state, const LessonTrace& trace, MatrixId id, int head) {
+  if (columnsAreTokens(id)) return state.tokens;
+  // Values, and the outputs that blend them, keep the embedding's dimension names when W_V keeps them.
+  if (id == MatrixId::WV || id == MatrixId::V || id == MatrixId::Output) return valueColumnNames(state, trace);
+  // Queries and keys meet column by column; the columns take their names from the keys' side.
+  if (id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::Q || id == MatrixId::K)
+    return keyColumnNames(state, trace);
+  const core::Matrix& m = traceMatrix(trace, id, head);
+  std::vector<std::string> names;
+  for (int j = 0; j < m.cols; ++j) {
+    if (id == MatrixId::X && j < static_cast<int>(state.dimensionLabels.size()))
+      names.push_back(state.dimensionLabels[static_cast<size_t>(j)]);
+    else
+      names.push_back(std::to_string(j + 1));
+  }
+  return names;
+}
+
+std::vector<std::string> rowNames(const LessonState& state, const LessonTrace& trace, MatrixId id, int head) {
+  if (rowsAreTokens(id)) return state.tokens;
+  if (id == MatrixId::WO)
+    return columnNames(state, trace, MatrixId::Output, head);  // W_O's rows meet the output's columns
+  return columnNames(state, trace, MatrixId::X, head);         // the projections' rows meet X's columns
+}
+
+}  // namespace
+
+MatrixDescription describeMatrix(const LessonState& state, const LessonTrace& trace, MatrixId id, int head) {
+  MatrixDescription d;
+  d.id = id;
+  d.head = head;
+  d.rowNames = rowNames(state, trace, id, head);
+  d.columnNames = columnNames(state, trace, id, head);
+  d.editable = isEditable(state, id);
+  d.rowsAreTokens = rowsAreTokens(id);
+  d.columnsAreTokens = columnsAreTokens(id);
+  d.emphasisedRow = d.rowsAreTokens ? state.selected : -1;
+  return d;
+}
+
+std::string cellName(const MatrixDescription& matrix, int row, int col) {
+  const auto quoted = [](const std::string& name) { return "\"" + name + "\""; };
+  std::string text = std::string(matrixName(matrix.id)) + " row " + std::to_string(row + 1);
+  if (row >= 0 && row < static_cast<int>(matrix.rowNames.size()))
+    text += " " + quoted(matrix.rowNames[static_cast<size_t>(row)]);
+  text += ", column " + std::to_string(col + 1);
+  if (col >= 0 && col < static_cast<int>(matrix.columnNames.size()))
+    text += " " + quoted(matrix.columnNames[static_cast<size_t>(col)]);
+  return text;
+}
+
+}  // namespace lesson
