@@ -39,7 +39,8 @@ Binary normalized(Binary x) {
 
 // 10^k for k = -348, -340, ..., 340, normalised (top bit set) and rounded to nearest.
 // Computed with exact rational arithmetic; the step of 8 decimal exponents (26.6 binary)
-// is narrower than the window below (28), so one of them always fits.
+// is narrower than the window below (28), so one of them always fits. (A table: its rows are
+// alike in shape, as data is.)
 constexpr int kFirstPower = -348;
 constexpr int kPowerStep = 8;
 constexpr Binary kPowersOfTen[] = {

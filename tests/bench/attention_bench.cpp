@@ -9,6 +9,7 @@
 
 #include "core/attention.h"
 #include "core/online.h"
+#include "median_time.h"
 
 namespace {
 
@@ -17,18 +18,6 @@ core::Matrix randomMatrix(std::mt19937& rng, int rows, int cols) {
   core::Matrix m(rows, cols);
   for (float& v : m.values) v = dist(rng);
   return m;
-}
-
-template <typename Body>
-double medianMs(int repetitions, Body body) {
-  std::vector<double> times;
-  for (int r = 0; r < repetitions; ++r) {
-    const auto start = std::chrono::steady_clock::now();
-    body();
-    times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
 }
 
 }  // namespace

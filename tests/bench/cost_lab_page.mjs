@@ -1,16 +1,10 @@
 // cost_lab_page.mjs: attentionTour.benchmark({n: 4096, d: 64, tile: 64}) in headless Chromium,
 // in the page's own cost lab worker: medians of several runs (a benchmark, not a test).
-import { serve, launch, ready } from '../browser/harness.mjs';
+import { median, withLessonPage } from '../browser/harness.mjs';
 
 const runs = Number(process.argv[2] || 5);
 const n = Number(process.argv[3] || 4096);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const { server, url } = await serve();
-const browser = await launch();
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(url);
-  await ready(page);
+await withLessonPage(async (page) => {
   const results = [];
   for (let k = 0; k < runs; ++k) {
     const r = await page.evaluate((size) => window.attentionTour.benchmark({ n: size, d: 64, tile: 64 }), n);
@@ -24,7 +18,4 @@ try {
               `direct ${direct.toFixed(1)} ms (${(gflop / (direct / 1e3)).toFixed(2)} GFLOP/s), ` +
               `tiled ${tiled.toFixed(1)} ms (${(gflop / (tiled / 1e3)).toFixed(2)} GFLOP/s); ` +
               `runs: ${results.map((r) => r.tiledMs.toFixed(0)).join(', ')} ms tiled`);
-} finally {
-  await browser.close();
-  server.close();
-}
+});

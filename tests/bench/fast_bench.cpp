@@ -9,22 +9,7 @@
 #include <vector>
 
 #include "core/fast_attention.h"
-
-namespace {
-
-template <typename Body>
-double medianMs(int repetitions, Body body) {
-  std::vector<double> times;
-  for (int r = 0; r < repetitions; ++r) {
-    const auto start = std::chrono::steady_clock::now();
-    body();
-    times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
-
-}  // namespace
+#include "median_time.h"
 
 int main(int argc, char** argv) {
   const int maxN = argc > 1 ? std::atoi(argv[1]) : 4096;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve, launch, siteDir, ready, widget } from '../browser/harness.mjs';
+import { serve, launch, siteDir, ready, widget, median } from '../browser/harness.mjs';
 
 // Kilobytes (1024 bytes) of the whole page gzipped at level 9, as a server would send it.
 // What fills it, and what each saving was worth, is noted in CMakeLists.txt and
@@ -14,8 +14,6 @@ import { serve, launch, siteDir, ready, widget } from '../browser/harness.mjs';
 // held a 20 KB margin below it (280) until the deeper chapter, the coding challenge's second
 // level and the cost lab took the page past it; new features must now pay for themselves.
 const SIZE_BUDGET_KB = 300;
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // Files the page loads only when asked (the lab worker: on the cost lab's first run or the
 // learning step's first training): not part of the first load, so they have a budget of their

@@ -1,16 +1,10 @@
 // training_page.mjs: attentionTour.train() with the default schedules in headless Chromium,
 // in the page's own lab worker, over several seeds (a benchmark, not a test). The first run
 // includes starting the worker.
-import { serve, launch, ready } from '../browser/harness.mjs';
+import { median, withLessonPage } from '../browser/harness.mjs';
 
 const seeds = Number(process.argv[2] || 5);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const { server, url } = await serve();
-const browser = await launch();
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(url);
-  await ready(page);
+await withLessonPage(async (page) => {
   for (const task of ['previous-token', 'induction']) {
     const times = [];
     for (let seed = 1; seed <= seeds; ++seed) {
@@ -26,7 +20,4 @@ try {
     }
     console.log(`page (Chromium lab worker), ${task}: median ${median(times).toFixed(0)} ms over ${seeds} seeds`);
   }
-} finally {
-  await browser.close();
-  server.close();
-}
+});

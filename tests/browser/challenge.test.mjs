@@ -4,13 +4,7 @@
 import path from 'node:path';
 import { runTest, openPage, ready, settle, scrollToWidget, clickWidget, check, artifactsDir } from './harness.mjs';
 
-const fixed = `function attentionWeights(query, keys) {
-  const scores = keys.map(k => k.reduce((s, x, i) => s + x * query[i], 0) / Math.sqrt(query.length));
-  const top = Math.max(...scores);
-  const exps = scores.map(s => Math.exp(s - top));
-  const total = exps.reduce((a, b) => a + b, 0);
-  return exps.map(e => e / total);
-}`;
+import { weightsSolution as fixed } from './challenge_solutions.mjs';
 
 await runTest('challenge', async ({ browser, url }) => {
   const { page, errors } = await openPage(browser, url);

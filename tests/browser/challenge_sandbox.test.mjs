@@ -6,13 +6,7 @@
 import { runTest, openPage, ready, check } from './harness.mjs';
 import { otherOrigin } from './other_origin.mjs';
 
-const solution = `function attentionWeights(query, keys) {
-  const scores = keys.map(k => k.reduce((s, x, i) => s + x * query[i], 0) / Math.sqrt(query.length));
-  const top = Math.max(...scores);
-  const exps = scores.map(s => Math.exp(s - top));
-  const total = exps.reduce((a, b) => a + b, 0);
-  return exps.map(e => e / total);
-}`;
+import { weightsSolution as solution } from './challenge_solutions.mjs';
 const withSolution = (attack) => `${attack}\n${solution}`;
 const returning = (body) => `function attentionWeights(query, keys) { ${body} }`;
 

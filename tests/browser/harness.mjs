@@ -163,3 +163,20 @@ export async function runTest(name, body, options = {}) {
     server.close();
   }
 }
+
+// For the page benchmarks (tests/bench): the median of a list, and the served lesson opened at
+// 1280x800 and ready, handed to `body`; the browser and server close whatever happens.
+export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+export async function withLessonPage(body) {
+  const { server, url } = await serve();
+  const browser = await launch();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(url);
+    await ready(page);
+    await body(page);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}

@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include "lesson/content/steps.h"
 #include "lesson/io/json_io.h"
 #include "lesson/model/actions.h"
@@ -112,4 +114,23 @@ TEST_CASE("the session describes each matrix once per change: names, editability
   CHECK(s.matrix(lesson::MatrixId::X).rowNames[1] == "shore");
   REQUIRE(s.apply(lesson::actions::SelectQuery{3}) == "");
   CHECK(s.matrix(lesson::MatrixId::Q).emphasisedRow == 3);
+}
+
+TEST_CASE("actions are data: a log of them, kept and replayed on a fresh session, gives the same lesson") {
+  const std::vector<lesson::Action> log = {lesson::actions::LoadExample{"bank-river"},
+                                           lesson::actions::GoToStep{6},
+                                           lesson::actions::EditCell{lesson::MatrixId::X, 1, 0, 0.5f},
+                                           lesson::actions::SetMask{core::Mask::causal()},
+                                           lesson::actions::SetTemperature{5000},  // refused: only the notice
+                                           lesson::actions::AnswerQuiz{"q-test", true}};
+  lesson::Session first, replayed;
+  for (const lesson::Action& action : log) first.apply(action);
+  const std::vector<lesson::Action> copy = log;
+  for (const lesson::Action& action : copy) replayed.apply(action);
+  CHECK(first.lesson() == replayed.lesson());
+  CHECK(first.progress() == replayed.progress());
+  CHECK(first.revision() == replayed.revision());
+  CHECK(first.lesson().mask == core::Mask::causal());
+  CHECK(std::string(lesson::actionName(log[3])) == "set the mask");
+  CHECK(std::string(lesson::actionName(log[4])) == "set the temperature");
 }

@@ -8,6 +8,8 @@ namespace app {
 
 namespace {
 
+// Shaders here and programs in buildProgram report failure through parallel GL calls (...iv,
+// ...InfoLog): alike in shape, but two kinds of object GL keeps apart.
 GLuint compile(const char* what, GLenum type, const std::string& source) {
   const GLuint shader = glCreateShader(type);
   const char* text = source.c_str();

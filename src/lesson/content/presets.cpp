@@ -52,6 +52,8 @@ void bankProjections(LessonState& s) {
   s.WV = Matrix::fromRows({{1, 0, 0, 0}, {0, 1, 0, 0}, {0, 0, 1, 0}, {0, 0, 0, 1}});
 }
 
+// The two bank sentences share their projections (bankProjections); their words and embeddings
+// are data of their own, alike in shape only.
 LessonState bankRiver() {
   LessonState s;
   s.tokens = {"The", "bank", "by", "the", "river", "was", "steep"};

@@ -2,7 +2,8 @@
 // desktop) can make to the lesson, as plain data: one struct per change, all of them in one
 // std::variant, Action. A view queues them while drawing; the drivers and the bridge apply
 // them between frames through the session's one door, Session::apply (session.h). Being data,
-// an action can be logged by its name, compared and replayed.
+// an action can be logged by its name, kept and replayed. (The structs are alike in shape
+// on purpose: each is only the data of its change.)
 #pragma once
 
 #include <cstdint>
