@@ -8,8 +8,8 @@
 
 #include "lesson/model/actions.h"
 #include "lesson/model/edits.h"
-#include "ui/kit/heatmap_view.h"
-#include "ui/kit/matrix_view.h"
+#include "ui/kit/heatmap.h"
+#include "ui/kit/matrix_grid.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/panels/formula_panel.h"

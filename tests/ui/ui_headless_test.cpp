@@ -23,7 +23,7 @@
 #include "lesson/model/edits.h"
 #include "text/utf8.h"
 #include "ui/kit/bars.h"
-#include "ui/kit/matrix_view.h"
+#include "ui/kit/matrix_grid.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/formula_panel.h"

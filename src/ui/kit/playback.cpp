@@ -1,4 +1,4 @@
-// playback.cpp: the Play animation's clock and its button.
+// playback.cpp: the Play animation's clock.
 #include "ui/kit/playback.h"
 
 #include <algorithm>
@@ -40,29 +40,6 @@ Reveal revealed(float progress, int count) {
   const float position = progress * static_cast<float>(count);
   const int shown = std::min(count, static_cast<int>(position) + 1);
   return {shown, std::clamp(position - static_cast<float>(shown - 1), 0.0f, 1.0f)};
-}
-
-void drawPlayButton(AppState& app) {
-  const lesson::StepPlay& play = lesson::tourStep(app.session().lesson().step).play;
-  if (play.animation == lesson::Animation::None) return;  // a step that lists "play" with nothing to play
-  const bool playing = playbackProgress(app, play.animation) >= 0;
-  ImGui::BeginDisabled(playing);
-  if (ImGui::Button(playing ? "Playing..." : "Play")) {
-    if (app.view.prefs.reducedMotion) {
-      app.view.playback.animation = lesson::Animation::None;  // reduced motion: the end state, already shown
-    } else {
-      app.view.playback = {play.animation, app.session().lesson().step, app.session().lesson().selected,
-                           ImGui::GetTime()};
-      app.animating = true;
-    }
-  }
-  ImGui::EndDisabled();
-  registerItem(app, "play", [&] { return std::string(play.words) + " Button"; });
-  ImGui::SameLine();
-  ImGui::PushTextWrapPos(visibleRight());
-  ImGui::TextDisabled("%s",
-                      app.view.prefs.reducedMotion ? "Reduced motion is on: the end state is shown." : play.words);
-  ImGui::PopTextWrapPos();
 }
 
 }  // namespace ui

@@ -12,8 +12,6 @@ namespace ui {
 // (it stops when it ends, or when the step or the query changes). While it plays, each frame
 // asks for the next one; when it ends the page is idle again.
 float playbackProgress(AppState& app, lesson::Animation animation);
-// The "play" step view: the Play button and what it will show.
-void drawPlayButton(AppState& app);
 // Of `count` items revealed one after another over the animation, how many are out so far
 // (at least 1) and how far the newest one is (0..1).
 struct Reveal {

@@ -269,29 +269,6 @@ void drawHeadsInput(AppState& app, const char* widgetId) {
     queue(app, lesson::actions::SetHeadsToward{*requested});
 }
 
-void drawTokenStrip(AppState& app) {
-  const auto& tokens = app.session().lesson().tokens;
-  ImGui::TextDisabled("Tokens (click one to follow it):");
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    if (i > 0) ImGui::SameLine(0, px(app, 6));
-    if (visibleWidth() < ImGui::CalcTextSize(tokens[i].c_str()).x + px(app, 24)) ImGui::NewLine();
-    ImGui::PushID(static_cast<int>(i));
-    const bool selected = static_cast<int>(i) == app.session().lesson().selected;
-    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, kAccentSoft);
-    const bool pressed = ImGui::Button(tokens[i].c_str());
-    if (selected) ImGui::PopStyleColor();
-    registerItem(app, "token[" + std::to_string(i) + "]", [&] {
-      return "Token " + std::to_string(i + 1) + ", " + inQuotes(tokens[i]) +
-             (selected ? ", the selected query" : ", button: makes it the selected query");
-    });
-    // Hovering with the mouse follows a token; keyboard focus passing over it does not (Dear
-    // ImGui reports the focused item as hovered while the keyboard navigates).
-    const bool mouseOver = ImGui::IsItemHovered() && !GImGui->NavDisableMouseHover;
-    if ((pressed || mouseOver) && !selected) queue(app, lesson::actions::SelectQuery{static_cast<int>(i)});
-    ImGui::PopID();
-  }
-}
-
 void drawControls(AppState& app) {
   const bool open = ImGui::CollapsingHeader("Sentence and settings", ImGuiTreeNodeFlags_DefaultOpen);
   registerItem(app, "settings", "Sentence and settings, section heading: Space opens or closes it");

@@ -8,7 +8,6 @@
 
 namespace ui {
 
-void drawTokenStrip(AppState& app);
 void drawControls(AppState& app);
 // What a stepper shows and says: its visible label, its widget id (the buttons add "-minus"
 // and "-plus"), its spoken name, and optionally what its buttons say.

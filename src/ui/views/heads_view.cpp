@@ -6,7 +6,7 @@
 #include "lesson/model/actions.h"
 #include "lesson/model/edits.h"
 #include "lesson/model/head_roles.h"
-#include "ui/kit/heatmap_view.h"
+#include "ui/kit/heatmap.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/controls_panel.h"
 

@@ -5,8 +5,8 @@
 #include <cstdio>
 
 #include "lesson/model/actions.h"
+#include "ui/kit/arrow_plane.h"
 #include "ui/kit/playback.h"
-#include "ui/kit/vector_plane.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 

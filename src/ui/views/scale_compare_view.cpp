@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "lesson/model/what_if.h"
-#include "ui/kit/heatmap_view.h"
+#include "ui/kit/heatmap.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 

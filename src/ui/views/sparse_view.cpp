@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "core/mask.h"
-#include "ui/kit/heatmap_view.h"
+#include "ui/kit/heatmap.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/views/step_views.h"

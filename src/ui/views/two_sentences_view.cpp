@@ -6,7 +6,7 @@
 #include "lesson/content/presets.h"
 #include "lesson/model/value_change.h"
 #include "lesson/model/what_if.h"
-#include "ui/kit/heatmap_view.h"
+#include "ui/kit/heatmap.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 

@@ -8,8 +8,8 @@
 
 #include "lesson/model/actions.h"
 #include "lesson/model/value_change.h"
+#include "ui/kit/arrow_plane.h"
 #include "ui/kit/playback.h"
-#include "ui/kit/vector_plane.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 

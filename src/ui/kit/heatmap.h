@@ -1,4 +1,4 @@
-// heatmap_view.h: the attention weights as a heatmap (drawn by the GPU colormap shader
+// heatmap.h: the attention weights as a heatmap (drawn by the GPU colormap shader
 // when a renderer is present), values in the cells when they fit, exact value on hover.
 #pragma once
 

@@ -1,4 +1,4 @@
-// matrix_view.h: one matrix of the trace as a grid of cells with the token and dimension names
+// matrix_grid.h: one matrix of the trace as a grid of cells with the token and dimension names
 // the lesson describes (lesson/model/matrix_description.h). Editable matrices use drag-to-change cells; double-click or
 // Enter types a value.
 #pragma once

@@ -1,5 +1,5 @@
-// matrix_view.cpp: the matrix grid, its header and the cell editor.
-#include "ui/kit/matrix_view.h"
+// matrix_grid.cpp: the matrix grid, its header and the cell editor.
+#include "ui/kit/matrix_grid.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,5 +1,5 @@
-// vector_plane.cpp: the plane both arrow views draw on, and the tips a learner drags.
-#include "ui/kit/vector_plane.h"
+// arrow_plane.cpp: the plane both arrow views draw on, and the tips a learner drags.
+#include "ui/kit/arrow_plane.h"
 
 #include <imgui_internal.h>
 

@@ -1,5 +1,5 @@
-// heatmap_view.cpp: weights heatmap with row (query) and column (key) token labels.
-#include "ui/kit/heatmap_view.h"
+// heatmap.cpp: weights heatmap with row (query) and column (key) token labels.
+#include "ui/kit/heatmap.h"
 
 #include <algorithm>
 

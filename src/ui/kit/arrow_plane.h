@@ -1,4 +1,4 @@
-// vector_plane.h: a square plane of arrows for two chosen dimensions, shared by the
+// arrow_plane.h: a square plane of arrows for two chosen dimensions, shared by the
 // query/key plane and the value plane: axes and grid, arrows, and tips that the mouse, touch
 // or the arrow keys move (each move an action on Q, K or V).
 #pragma once

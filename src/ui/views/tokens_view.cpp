@@ -1,0 +1,34 @@
+// tokens_view.cpp: the "tokens" view: the sentence's tokens as buttons; pressing one, or the
+// mouse passing over it, makes it the selected query that the other views follow.
+#include <imgui_internal.h>
+
+#include "lesson/model/actions.h"
+#include "ui/kit/widgets.h"
+#include "ui/views/step_views.h"
+
+namespace ui {
+
+void drawTokenStrip(AppState& app) {
+  const auto& tokens = app.session().lesson().tokens;
+  ImGui::TextDisabled("Tokens (click one to follow it):");
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0) ImGui::SameLine(0, px(app, 6));
+    if (visibleWidth() < ImGui::CalcTextSize(tokens[i].c_str()).x + px(app, 24)) ImGui::NewLine();
+    ImGui::PushID(static_cast<int>(i));
+    const bool selected = static_cast<int>(i) == app.session().lesson().selected;
+    if (selected) ImGui::PushStyleColor(ImGuiCol_Button, kAccentSoft);
+    const bool pressed = ImGui::Button(tokens[i].c_str());
+    if (selected) ImGui::PopStyleColor();
+    registerItem(app, "token[" + std::to_string(i) + "]", [&] {
+      return "Token " + std::to_string(i + 1) + ", " + inQuotes(tokens[i]) +
+             (selected ? ", the selected query" : ", button: makes it the selected query");
+    });
+    // Hovering with the mouse follows a token; keyboard focus passing over it does not (Dear
+    // ImGui reports the focused item as hovered while the keyboard navigates).
+    const bool mouseOver = ImGui::IsItemHovered() && !GImGui->NavDisableMouseHover;
+    if ((pressed || mouseOver) && !selected) queue(app, lesson::actions::SelectQuery{static_cast<int>(i)});
+    ImGui::PopID();
+  }
+}
+
+}  // namespace ui
