@@ -2,8 +2,9 @@
 // web/lab-worker-glue.js, which hands it the messages with an `op`). Messages from the page:
 //   {id, op: 'train', slot, task, seed, lr, steps, fresh, watch, probe}: trains `steps` steps
 //     (a fresh model first if asked or if the slot has none), in chunks. With watch, after each
-//     chunk it posts {id, progress: {done, losses, metric, accuracy, run}} and paces itself so a
-//     person can see the weights change; at the end {id, result: {...}} either way.
+//     chunk it posts {id, progress: {report}} (the flat list core::trainingReport writes) and
+//     paces itself so a person can see the weights change; at the end {id, result: {done,
+//     metric, accuracy, losses, stopped, report (watched only)}} either way.
 //     The learning rate applies from the next step on, to a model kept or fresh.
 //   {op: 'stop', slot}: ends that slot's running job after its chunk ({id, result} with
 //     stopped: true).
@@ -20,22 +21,18 @@ function trainingPost(message) { postMessage(message); }
 
 function trainingWhole(x, low, high) { return Number.isInteger(x) && x >= low && x <= high; }
 
-function trainingRun(slot, tokens) {
-  var n = tokens.length;
-  // The plan first: tw_run's numbers live in the same reply buffer, until the next call.
-  var plan = Module._tw_plan(trainingTask[slot]) >> 3;
-  var maps = HEAPF64[plan + 2] * HEAPF64[plan + 3];
-  var at = Module._malloc(4 * n);
-  HEAP32.set(tokens, at >> 2);
-  var out = Module._tw_run(slot, at, n);
-  Module._free(at);
-  if (!out) return null;
+// The trainer's report as its flat list of numbers (core::trainingReport gives the layout; the
+// page hands the list to its wasm unread): the last `newLosses` losses, and the model run on
+// `tokens` when given.
+function trainingReport(slot, newLosses, tokens) {
+  var n = tokens ? tokens.length : 0;
+  var at = n ? Module._malloc(4 * n) : 0;
+  if (n) HEAP32.set(tokens, at >> 2);
+  var out = Module._tw_report(slot, newLosses, at, n);
+  if (n) Module._free(at);
+  if (!out) return [];
   var base = out >> 3;
-  var run = { maps: [], predicted: [], confidence: [] };
-  for (var m = 0; m < maps; ++m) run.maps.push(Array.from(HEAPF64.subarray(base + m * n * n, base + (m + 1) * n * n)));
-  base += maps * n * n;
-  for (var i = 0; i < n; ++i) { run.predicted.push(HEAPF64[base + 2 * i]); run.confidence.push(HEAPF64[base + 2 * i + 1]); }
-  return run;
+  return Array.from(HEAPF64.subarray(base + 1, base + 1 + HEAPF64[base]));
 }
 
 function trainingMeasure(slot) {
@@ -81,19 +78,14 @@ function trainingJob(request, finished) {
       var fresh = Array.from(HEAPF64.subarray(at, at + count));
       losses.push.apply(losses, fresh);
       left -= count;
-      if (request.watch) {
-        var progress = trainingMeasure(slot);
-        progress.losses = fresh;
-        if (request.probe) progress.run = trainingRun(slot, request.probe);
-        trainingPost({ id: id, progress: progress });
-      }
+      if (request.watch) trainingPost({ id: id, progress: { report: trainingReport(slot, count, request.probe) } });
       setTimeout(next, Math.max(0, pace - (Date.now() - began)));
       return;
     }
     var result = trainingMeasure(slot);
     result.losses = request.watch ? [] : losses;
     result.stopped = trainingStop;
-    if (request.probe) result.run = trainingRun(slot, request.probe);
+    if (request.watch) result.report = trainingReport(slot, 0, request.probe);
     trainingSlot = -1;
     trainingPost({ id: id, result: result });
     finished();

@@ -193,4 +193,39 @@ TrainingOutcome trainModel(TrainingTask task, int steps, uint64_t seed, double l
   return outcome;
 }
 
+std::vector<double> trainingReport(Trainer& trainer, int newLosses, const std::vector<int>& probe) {
+  const TrainingMeasure measured = trainer.measure();
+  const std::vector<double>& losses = trainer.losses();
+  newLosses = std::clamp(newLosses, 0, static_cast<int>(losses.size()));
+  std::vector<double> out = {static_cast<double>(trainer.stepsDone()), measured.metric, measured.accuracy,
+                             static_cast<double>(newLosses)};
+  out.insert(out.end(), losses.end() - newLosses, losses.end());
+  const ModelShape& shape = trainer.plan().shape;
+  const bool runnable = !probe.empty() && static_cast<int>(probe.size()) <= shape.length &&
+                        std::all_of(probe.begin(), probe.end(), [&](int t) { return t >= 0 && t < shape.vocabulary; });
+  if (!runnable) {  // no probe, or one this model cannot take: a report without a run
+    out.insert(out.end(), {0.0, 0.0});
+    return out;
+  }
+  const ModelRun& run = trainer.run(probe);
+  out.push_back(static_cast<double>(probe.size()));
+  out.push_back(static_cast<double>(run.layers.size()));
+  for (const auto& layer : run.layers) out.insert(out.end(), layer.weights[0].v.begin(), layer.weights[0].v.end());
+  const std::vector<NextTokenGuess> guesses = nextTokenGuesses(run);
+  for (const NextTokenGuess& g : guesses) out.push_back(g.token);
+  for (const NextTokenGuess& g : guesses) out.push_back(g.probability);
+  return out;
+}
+
+TrainingReportLimits trainingReportLimits() {
+  TrainingReportLimits limits;
+  for (TrainingTask task : {TrainingTask::PreviousToken, TrainingTask::Induction}) {
+    const TrainingPlan plan = trainingPlan(task);
+    limits.tokens = std::max(limits.tokens, plan.sequenceLength);
+    limits.layers = std::max(limits.layers, plan.shape.layers);
+    limits.vocabulary = std::max(limits.vocabulary, plan.shape.vocabulary);
+  }
+  return limits;
+}
+
 }  // namespace core

@@ -108,4 +108,20 @@ TrainingOutcome trainModel(TrainingTask task, int steps, uint64_t seed, double l
 // A sequence of the task drawn from a generator state (advanced); exposed for tests.
 TrainingExample drawExample(TrainingTask task, const TrainingPlan& plan, uint64_t& stream);
 
+// A trainer's report after a chunk of steps (or at the end), as one flat list of numbers: the
+// page's lab worker posts it as it is, the page hands it to its wasm unread, the desktop runner
+// reads it at once, and ui/views/training_report.h reads it back, checking every number. This
+// is the one place its layout is written:
+//   [steps done, metric, accuracy, L, the last L losses,
+//    n, M, M maps of n x n weights (each layer's first head, row by row),
+//    n guessed next tokens, n probabilities of those guesses]
+// with n = M = 0 when there is no probe to run the model on (or one it cannot take).
+std::vector<double> trainingReport(Trainer& trainer, int newLosses, const std::vector<int>& probe);
+
+// The largest probe, layer count and vocabulary of any task's model: what a report may hold.
+struct TrainingReportLimits {
+  int tokens = 0, layers = 0, vocabulary = 0;
+};
+TrainingReportLimits trainingReportLimits();
+
 }  // namespace core

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/training.h"
 #include "lesson/content/challenge.h"
 #include "lesson/io/session_json.h"
 #include "ui/panels/practice_panel.h"
@@ -148,4 +149,30 @@ TEST_CASE("stored records that cannot be read are named in the notice, and kept 
   CHECK(both.find("Your saved progress could not be read (bad progress).") != std::string::npos);
   CHECK(both.find("kept aside") != std::string::npos);
   CHECK(lesson::restoreNotice("", "x").find("Your saved progress") == 0);
+}
+
+TEST_CASE("a trainer's report, written by core and read by the view, arrives whole; one probe too many is no run") {
+  core::Trainer trainer(core::TrainingTask::Induction, 3,
+                        core::trainingPlan(core::TrainingTask::Induction).learningRate);
+  for (int k = 0; k < 5; ++k) trainer.step();
+  const std::vector<int> probe = {0, 1, 2, 3, 0, 1, 2};
+  const std::vector<double> numbers = core::trainingReport(trainer, 3, probe);
+  ui::TrainingProgress progress;
+  REQUIRE(ui::readTrainingReport(numbers.data(), static_cast<int>(numbers.size()), progress));
+  CHECK(progress.stepsDone == 5);
+  REQUIRE(progress.newLosses.size() == 3);
+  CHECK(progress.newLosses.back() == doctest::Approx(trainer.losses().back()));
+  CHECK(progress.maps.size() == static_cast<size_t>(trainer.plan().shape.layers));
+  CHECK(progress.maps.front().rows == static_cast<int>(probe.size()));
+  CHECK(progress.predicted.size() == probe.size());
+  CHECK(progress.confidence.size() == probe.size());
+  // A probe longer than the model's positions, or with a token it does not know: no run.
+  std::vector<int> tooLong(static_cast<size_t>(trainer.plan().shape.length + 1), 0);
+  for (const std::vector<int>& unrunnable : {tooLong, std::vector<int>{0, 99}}) {
+    const std::vector<double> plain = core::trainingReport(trainer, 0, unrunnable);
+    ui::TrainingProgress read;
+    REQUIRE(ui::readTrainingReport(plain.data(), static_cast<int>(plain.size()), read));
+    CHECK(read.maps.empty());
+    CHECK(read.predicted.empty());
+  }
 }

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "ui/views/training_report.h"
+
 namespace app {
 
 namespace {
@@ -27,30 +29,12 @@ void TrainingRunner::start(const ui::Platform::TrainingRequest& request) {
   nextDue_ = 0;
 }
 
+// The same report the page's worker sends (core::trainingReport), read the same way.
 ui::TrainingProgress TrainingRunner::report(bool withLosses, int count) {
-  ui::TrainingProgress p;
-  const core::TrainingMeasure m = trainer_->measure();
-  p.stepsDone = trainer_->stepsDone();
-  p.metric = static_cast<float>(m.metric);
-  p.accuracy = static_cast<float>(m.accuracy);
-  if (withLosses) {
-    const auto& losses = trainer_->losses();
-    for (auto it = losses.end() - count; it != losses.end(); ++it) p.newLosses.push_back(static_cast<float>(*it));
-  }
-  if (!job_.probe.empty()) {
-    const core::ModelRun& run = trainer_->run(job_.probe);
-    for (const auto& layer : run.layers) {
-      const core::Dense& w = layer.weights[0];
-      core::Matrix map(w.rows, w.cols);
-      for (size_t k = 0; k < w.v.size(); ++k) map.values[k] = static_cast<float>(w.v[k]);
-      p.maps.push_back(std::move(map));
-    }
-    for (const core::NextTokenGuess& g : core::nextTokenGuesses(run)) {
-      p.predicted.push_back(g.token);
-      p.confidence.push_back(static_cast<float>(g.probability));
-    }
-  }
-  return p;
+  const std::vector<double> numbers = core::trainingReport(*trainer_, withLosses ? count : 0, job_.probe);
+  ui::TrainingProgress progress;
+  if (!ui::readTrainingReport(numbers.data(), static_cast<int>(numbers.size()), progress)) return {};
+  return progress;
 }
 
 bool TrainingRunner::advance(ui::AppState& app) {

@@ -75,23 +75,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE const double* tw_measure(int slot) {
   return reply.data();
 }
 
-// The model on `n` tokens (read from `tokens`): every layer's and head's n x n weights, row by
-// row, then for each position the most likely next token and its probability. Null without a
-// model or for tokens it cannot take.
-extern "C" EMSCRIPTEN_KEEPALIVE const double* tw_run(int slot, const int* tokens, int n) {
+// The trainer's report (core::trainingReport: its layout is written there only), with the last
+// `newLosses` losses and the model run on the `n` tokens at `tokens` (none when n is 0):
+// [count, then the report's count numbers]. Null without a model.
+extern "C" EMSCRIPTEN_KEEPALIVE const double* tw_report(int slot, int newLosses, const int* tokens, int n) {
   core::Trainer* t = trainer(slot);
-  if (!t || n < 1 || n > kMaxRunTokens || n > t->plan().shape.length) return nullptr;
-  std::vector<int> sequence(tokens, tokens + n);
-  for (int token : sequence)
-    if (token < 0 || token >= t->plan().shape.vocabulary) return nullptr;
-  const core::ModelRun& run = t->run(sequence);
-  reply.clear();
-  for (const auto& layer : run.layers)
-    for (const auto& weights : layer.weights) reply.insert(reply.end(), weights.v.begin(), weights.v.end());
-  for (const core::NextTokenGuess& g : core::nextTokenGuesses(run)) {
-    reply.push_back(g.token);
-    reply.push_back(g.probability);
-  }
+  if (!t || n < 0 || n > kMaxRunTokens) return nullptr;
+  const std::vector<int> probe(tokens, tokens + n);
+  const std::vector<double> report = core::trainingReport(*t, newLosses, probe);
+  reply.assign(1, static_cast<double>(report.size()));
+  reply.insert(reply.end(), report.begin(), report.end());
   return reply.data();
 }
 #endif

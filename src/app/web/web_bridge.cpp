@@ -150,7 +150,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_limits() {
                                   {"maxSteps", core::kMaxTrainingSteps},
                                   {"maxSeed", static_cast<double>(std::numeric_limits<uint32_t>::max())},
                                   {"minLr", core::kMinLearningRate},
-                                  {"maxLr", core::kMaxLearningRate}})}}));
+                                  {"maxLr", core::kMaxLearningRate},
+                                  {"maxReport", ui::kMaxTrainingReportNumbers}})}}));
 }
 
 // The coding challenge: the hidden cases of a level (1: weights, 2: the whole output) handed

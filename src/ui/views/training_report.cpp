@@ -55,7 +55,8 @@ bool readTrainingReport(const double* numbers, int count, TrainingProgress& out)
     return false;
   out.metric = static_cast<float>(metric), out.accuracy = static_cast<float>(accuracy);
   if (!report.appendFloats(losses, 0, 1e3, out.newLosses)) return false;
-  if (!report.whole(0, 16, n) || !report.whole(0, 2, maps) || (n == 0) != (maps == 0)) return false;
+  const core::TrainingReportLimits most = core::trainingReportLimits();
+  if (!report.whole(0, most.tokens, n) || !report.whole(0, most.layers, maps) || (n == 0) != (maps == 0)) return false;
   for (int m = 0; m < maps; ++m) {
     core::Matrix map(n, n);
     std::vector<float> weights;
@@ -65,7 +66,7 @@ bool readTrainingReport(const double* numbers, int count, TrainingProgress& out)
   }
   for (int i = 0; i < n; ++i) {
     int token = 0;
-    if (!report.whole(0, 15, token)) return false;
+    if (!report.whole(0, most.vocabulary - 1, token)) return false;
     out.predicted.push_back(token);
   }
   return report.appendFloats(n, 0, 1, out.confidence) && report.allRead();

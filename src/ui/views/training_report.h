@@ -13,9 +13,9 @@ namespace ui {
 // More numbers than any report holds (two 16 x 16 maps, a chunk's losses, 32 guesses).
 constexpr int kMaxTrainingReportNumbers = 4096;
 
-// The layout: [done, metric, accuracy, L, L losses, n, M, M maps of n x n weights, n guesses,
-// n probabilities], n and M 0 when the report carries no run of the model. True and `out`
-// filled when `numbers` is exactly that; false, with `out` not to be used, otherwise.
+// The layout is core::trainingReport's (core/training.h, its one statement). True and `out`
+// filled when `numbers` is exactly such a report, every count and number in range; false,
+// with `out` not to be used, otherwise.
 bool readTrainingReport(const double* numbers, int count, TrainingProgress& out);
 
 // A report for request `request` from the page's lab worker, handed on between frames: an
