@@ -1043,3 +1043,26 @@ TEST_CASE("the page's background before the wasm starts is the palette's, so not
     CHECK(text.compare(at + 12, 7, hex) == 0);
   }
 }
+
+TEST_CASE("drawing never changes the lesson: every step of every example, with numbers typed past two decimals") {
+  // A view changes the lesson only when the learner acts. (The vector planes once rounded every
+  // tip they drew to hundredths, so 0.375 typed into Q became 0.38 with no one touching it.)
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  for (const auto& preset : lesson::presetList()) {
+    CAPTURE(preset.id);
+    REQUIRE(ui::apply(app, lesson::actions::LoadExample{preset.id}) == "");
+    for (const lesson::MatrixId id : {lesson::MatrixId::Q, lesson::MatrixId::K, lesson::MatrixId::V,
+                                      lesson::MatrixId::X, lesson::MatrixId::WQ, lesson::MatrixId::WO})
+      if (lesson::isEditable(app.session().lesson(), id)) ui::apply(app, lesson::actions::EditCell{id, 0, 0, 0.375f});
+    for (int step = 0; step < lesson::stepCount(); ++step) {
+      CAPTURE(step);
+      goToStep(app, step);
+      const uint64_t revision = app.session().revision();
+      for (int k = 0; k < 3; ++k) frame(app, 1280, 800);
+      for (int k = 0; k < 2; ++k) frame(app, 390, 844);
+      CHECK(app.session().revision() == revision);
+    }
+  }
+}

@@ -190,8 +190,9 @@ bool drawTip(AppState& app, PlaneFrame& frame, const lesson::PlaneAxes& axes, co
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActivated()) view.grabOffset = ImVec2(io.MousePos.x - at.x, io.MousePos.y - at.y);
   float x = tip.x, y = tip.y;
+  bool moved = false;  // only a move changes the vector: a tip merely drawn keeps its numbers as typed
   if (ImGui::IsItemActive() && ImGui::IsMouseDragging(0, 2.0f)) {
-    frame.dragging = true;
+    frame.dragging = moved = true;
     x = std::clamp((io.MousePos.x - view.grabOffset.x - frame.origin.x) / frame.pixelsPerUnit, frame.low[0],
                    frame.extent);
     y = std::clamp((frame.origin.y - (io.MousePos.y - view.grabOffset.y)) / frame.pixelsPerUnit, frame.low[1],
@@ -202,11 +203,14 @@ bool drawTip(AppState& app, PlaneFrame& frame, const lesson::PlaneAxes& axes, co
     const float step = io.KeyShift ? 0.01f : 0.1f;
     x += static_cast<float>(arrows.x) * step;
     y += static_cast<float>(arrows.y) * step;
+    moved = true;
   }
-  if (axes.y == axes.x) y = x;  // one dimension: the tip moves along it only
-  x = roundToHundredths(x);
-  y = roundToHundredths(y);
-  if (x != tip.x || y != tip.y) queue(app, lesson::actions::MoveVectorTip{tip.matrix, tip.row, axes.x, x, axes.y, y});
+  if (moved) {                    // a moved tip lands on hundredths, as a dragged cell moves in steps
+    if (axes.y == axes.x) y = x;  // one dimension: the tip moves along it only
+    x = roundToHundredths(x);
+    y = roundToHundredths(y);
+    if (x != tip.x || y != tip.y) queue(app, lesson::actions::MoveVectorTip{tip.matrix, tip.row, axes.x, x, axes.y, y});
+  }
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const bool keyboardFocus = ImGui::IsItemFocused() && !GImGui->NavDisableHighlight;
   const bool hot = ImGui::IsItemHovered() || ImGui::IsItemActive();

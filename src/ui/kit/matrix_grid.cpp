@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 #include "lesson/model/actions.h"
@@ -27,6 +29,20 @@ std::string cellLabel(const lesson::MatrixDescription& d, int row, int col, floa
   text.insert(std::strlen(lesson::matrixName(d.id)), ",");
   return text + ": " + spokenNumber(value) +
          (d.editable ? ". Enter types a new value." : ". Space shows this pair's worked numbers.");
+}
+
+// As many decimals as the value needs to read back as itself, from 2 (0.50) up to what fits a
+// cell: 4 below 10, 3 below 100, 1 from 100 on (-1000.0 still fits). The tooltip is exact.
+const char* cellFormat(float value) {
+  static const char* const formats[] = {"%.1f", "%.2f", "%.3f", "%.4f"};
+  const float size = std::fabs(value);
+  const int most = size < 9.99995f ? 4 : size < 99.995f ? 3 : 1;
+  for (int decimals = std::min(2, most); decimals < most; ++decimals) {
+    char text[32];
+    std::snprintf(text, sizeof text, formats[decimals - 1], static_cast<double>(value));
+    if (std::strtof(text, nullptr) == value) return formats[decimals - 1];
+  }
+  return formats[most - 1];
 }
 
 void startCellEdit(AppState& app, MatrixId id, int row, int col, float value) {
@@ -81,10 +97,11 @@ void drawEditableCell(AppState& app, const lesson::MatrixDescription& d, int row
   }
   float dragged = value;
   ImGui::SetNextItemWidth(width);
-  // One decimal from 100 on, so -1000.0 still fits the cell.
-  const char* format = std::fabs(value) < 99.995f ? "%.2f" : "%.1f";
-  const bool changed = ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue,
-                                        format, ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp);
+  // The value as typed: no rounding to the shown decimals, not even when the cell is pressed or
+  // activated from the keyboard (Dear ImGui would round then, and 0.375 typed became 0.38).
+  const bool changed =
+      ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue, cellFormat(value),
+                       ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoRoundToFormat);
   registerItem(app, cellId(id, row, col), [&] { return cellLabel(d, row, col, value); });
   keepEnterKey(app);
   if (ImGui::IsItemHovered())
