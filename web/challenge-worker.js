@@ -16,7 +16,13 @@
   const defineProperty = Object.defineProperty;
   const getPrototypeOf = Object.getPrototypeOf;
   const hasOwnProperty = Object.prototype.hasOwnProperty;
-  const isArray = Array.isArray;
+  const isPlainArray = Array.isArray;
+  const isView = ArrayBuffer.isView;
+  const isPrototypeOf = Object.prototype.isPrototypeOf;
+  const dataViewPrototype = DataView.prototype;
+  // A list of numbers as a learner may return it: an array, or a typed array (Float64Array, ...).
+  // A DataView is a view but no list.
+  const isArray = (value) => isPlainArray(value) || (isView(value) && !apply(isPrototypeOf, dataViewPrototype, [value]));
   const toText = String;
   const sliceText = String.prototype.slice;
   const testPattern = RegExp.prototype.test;

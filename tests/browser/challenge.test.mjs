@@ -42,6 +42,23 @@ await runTest('challenge', async ({ browser, url }) => {
   const good = await grade(fixed);
   check(good.passed && good.passedCases === 6, `subtracting the max passes all cases: ${good.message}`);
   check((await page.evaluate(() => window.attentionTour.getState())).challengeDone, 'passing is kept in progress');
+  // A typed array is a list of numbers too: the same weights as a Float64Array pass, at level 1
+  // and, row by row, at level 2; a DataView is no list and is explained.
+  const typed = await grade(fixed.replace('return exps.map(e => e / total);', 'return Float64Array.from(exps, e => e / total);'));
+  check(typed.passed && typed.passedCases === 6, `weights returned as a Float64Array pass: ${typed.message}`);
+  const rowsTyped = await page.evaluate((c) => window.attentionTour.gradeChallenge(c, 2), `function attention(Q, K, V) {
+  return Q.map(q => {
+    const s = K.map(k => k.reduce((a, x, i) => a + x * q[i], 0) / Math.sqrt(q.length));
+    const top = Math.max(...s);
+    const e = s.map(x => Math.exp(x - top));
+    const total = e.reduce((a, b) => a + b, 0);
+    return Float32Array.from(V[0].map((_, c) => V.reduce((a, v, j) => a + e[j] / total * v[c], 0)));
+  });
+}`);
+  check(rowsTyped.passedCases > 0 && !/not an array|must be an array/.test(rowsTyped.message),
+        `level 2 rows returned as typed arrays are read as rows: ${rowsTyped.message}`);
+  const view = await grade('function attentionWeights(q, keys) { return new DataView(new ArrayBuffer(8)); }');
+  check(!view.passed && /not an array/.test(view.message), `a DataView is explained as not an array: ${view.message}`);
 
   const syntax = await grade('function attentionWeights( {');
   check(!syntax.passed && /has a syntax error \(Unexpected/.test(syntax.message), `a syntax error is explained: ${syntax.message}`);
