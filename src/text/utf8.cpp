@@ -54,4 +54,11 @@ long countCodePoints(const std::string& text) {
   return count;
 }
 
+std::string cutAtCharacter(const std::string& text, std::size_t bytes) {
+  if (text.size() <= bytes) return text;
+  std::size_t end = bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
+
 }  // namespace text

@@ -23,4 +23,8 @@ long countCodePoints(const std::string& text);
 // that way).
 char32_t nextTypedCharacter(const std::string& text, std::size_t& i);
 
+// The first `bytes` bytes of `text` at most, cut back to a character boundary so the result is
+// still valid UTF-8 when the text was.
+std::string cutAtCharacter(const std::string& text, std::size_t bytes);
+
 }  // namespace text

@@ -19,7 +19,6 @@ struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab o
 #include "lesson/content/steps.h"
 #include "lesson/model/session.h"
 #include "lesson/model/text_rules.h"
-#include "lesson/model/token_order.h"
 
 namespace ui {
 

@@ -114,6 +114,17 @@ TEST_CASE("the session describes each matrix once per change: names, editability
   CHECK(s.matrix(lesson::MatrixId::X).rowNames[1] == "shore");
   REQUIRE(s.apply(lesson::actions::SelectQuery{3}) == "");
   CHECK(s.matrix(lesson::MatrixId::Q).emphasisedRow == 3);
+  // The decimals each editable entry needs, worked out once per change for the cells.
+  REQUIRE(s.apply(lesson::actions::EditCell{lesson::MatrixId::X, 1, 2, 0.375f}) == "");
+  CHECK(s.matrix(lesson::MatrixId::X).decimalsAt(1, 2) == 3);
+  CHECK(s.matrix(lesson::MatrixId::X).decimalsAt(1, 0) == 2);  // 0.35
+  CHECK(s.matrix(lesson::MatrixId::Weights).decimals.empty());
+  const std::vector<std::pair<float, int>> needs = {
+      {10.0f, 0}, {-12.125f, 3}, {0.00001f, 5}, {125.0f, 0}, {1.5e-5f, 6}};
+  for (const auto& need : needs) {
+    REQUIRE(s.apply(lesson::actions::EditCell{lesson::MatrixId::X, 0, 0, need.first}) == "");
+    CHECK_MESSAGE(s.matrix(lesson::MatrixId::X).decimalsAt(0, 0) == need.second, need.first);
+  }
 }
 
 TEST_CASE("actions are data: a log of them, kept and replayed on a fresh session, gives the same lesson") {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -1065,4 +1066,24 @@ TEST_CASE("drawing never changes the lesson: every step of every example, with n
       CHECK(app.session().revision() == revision);
     }
   }
+}
+
+TEST_CASE("no view or panel decides what to draw by comparing a step's name") {
+  // The step's record says what it shows and plays (lesson/content/steps.cpp); a comparison
+  // such as `stepId == "softmax"` in src/ui would bring back what that record replaced.
+  namespace fs = std::filesystem;
+  int files = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(std::string(AT_SOURCE_DIR) + "/src/ui")) {
+    if (entry.path().extension() != ".cpp" && entry.path().extension() != ".h") continue;
+    ++files;
+    std::ifstream in(entry.path());
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+      if (line.find("==") == std::string::npos && line.find("!=") == std::string::npos) continue;
+      for (const auto& step : lesson::tourSteps())
+        CHECK_MESSAGE(line.find("\"" + step.id + "\"") == std::string::npos,
+                      entry.path().string() << ":" << number << " compares the step name \"" << step.id << "\"");
+    }
+  }
+  CHECK(files > 40);
 }

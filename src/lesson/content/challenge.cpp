@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "core/attention.h"
+#include "text/utf8.h"
 
 namespace lesson {
 
@@ -44,9 +45,7 @@ std::string listText(const std::vector<double>& values) {
 // The learner's text, cut at a UTF-8 character boundary so the grade stays short and valid.
 std::string learnerText(const std::string& text) {
   if (text.size() <= kMaxChallengeTextBytes) return text;
-  std::size_t end = kMaxChallengeTextBytes;
-  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-  return text.substr(0, end) + "…";
+  return text::cutAtCharacter(text, kMaxChallengeTextBytes) + "…";
 }
 
 // The text under `key` when the answer is {key: "text"}, else nullptr.

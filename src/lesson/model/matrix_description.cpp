@@ -1,6 +1,10 @@
 // matrix_description.cpp: the names of a matrix's rows and columns, and what may be done with it.
 #include "lesson/model/matrix_description.h"
 
+#include <algorithm>
+#include <cstdlib>
+
+#include "lesson/io/json_io.h"
 #include "lesson/model/edits.h"
 #include "lesson/model/value_change.h"
 #include "lesson/model/vector_plane.h"
@@ -42,6 +46,19 @@ std::vector<std::string> rowNames(const LessonState& state, const LessonTrace& t
   return columnNames(state, trace, MatrixId::X, head);         // the projections' rows meet X's columns
 }
 
+// Decimals of the shortest text that reads back as the value (shortestFloatText). That text
+// may have an exponent ("1e+01" for 10, "1.5e-05"): its decimals are then the mantissa's less
+// the exponent.
+int decimalsToReadBack(float value) {
+  const std::string text = shortestFloatText(value);
+  const size_t e = text.find_first_of("eE");
+  const std::string mantissa = text.substr(0, e);
+  const size_t dot = mantissa.find('.');
+  const int decimals = dot == std::string::npos ? 0 : static_cast<int>(mantissa.size() - dot - 1);
+  if (e == std::string::npos) return decimals;
+  return std::max(0, decimals - std::atoi(text.c_str() + e + 1));
+}
+
 }  // namespace
 
 MatrixDescription describeMatrix(const LessonState& state, const LessonTrace& trace, MatrixId id, int head) {
@@ -54,6 +71,11 @@ MatrixDescription describeMatrix(const LessonState& state, const LessonTrace& tr
   d.rowsAreTokens = rowsAreTokens(id);
   d.columnsAreTokens = columnsAreTokens(id);
   d.emphasisedRow = d.rowsAreTokens ? state.selected : -1;
+  if (d.editable) {
+    const core::Matrix& values = traceMatrix(trace, id, head);
+    d.columns = values.cols;
+    for (float value : values.values) d.decimals.push_back(decimalsToReadBack(value));
+  }
   return d;
 }
 

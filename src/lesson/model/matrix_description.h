@@ -22,6 +22,14 @@ struct MatrixDescription {
   bool rowsAreTokens = true;      // rows follow the tokens (the selected one is emphasised)
   bool columnsAreTokens = false;  // columns are keys, one per token (scores and weights)
   int emphasisedRow = -1;         // the selected query, on a matrix whose rows are tokens
+  // Editable matrices: for each entry, row by row, the decimals it needs to read back as the
+  // number typed (0.375: 3), so a cell can show it whole without working it out every frame.
+  std::vector<int> decimals;
+  int columns = 0;  // of the values, for decimalsAt
+  int decimalsAt(int row, int col) const {
+    const size_t at = static_cast<size_t>(row) * static_cast<size_t>(columns) + static_cast<size_t>(col);
+    return col < columns && at < decimals.size() ? decimals[at] : 2;
+  }
 };
 
 MatrixDescription describeMatrix(const LessonState& state, const LessonTrace& trace, MatrixId id, int head);

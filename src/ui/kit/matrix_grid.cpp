@@ -31,18 +31,14 @@ std::string cellLabel(const lesson::MatrixDescription& d, int row, int col, floa
          (d.editable ? ". Enter types a new value." : ". Space shows this pair's worked numbers.");
 }
 
-// As many decimals as the value needs to read back as itself, from 2 (0.50) up to what fits a
-// cell: 4 below 10, 3 below 100, 1 from 100 on (-1000.0 still fits). The tooltip is exact.
-const char* cellFormat(float value) {
+// The decimals a value needs (the description's, worked out once per change), from 2 (0.50) up
+// to what fits a cell: 4 below 10, 3 below 100, 1 from 100 on (-1000.0 still fits). The tooltip
+// is exact.
+const char* cellFormat(float value, int decimalsNeeded) {
   static const char* const formats[] = {"%.1f", "%.2f", "%.3f", "%.4f"};
   const float size = std::fabs(value);
   const int most = size < 9.99995f ? 4 : size < 99.995f ? 3 : 1;
-  for (int decimals = std::min(2, most); decimals < most; ++decimals) {
-    char text[32];
-    std::snprintf(text, sizeof text, formats[decimals - 1], static_cast<double>(value));
-    if (std::strtof(text, nullptr) == value) return formats[decimals - 1];
-  }
-  return formats[most - 1];
+  return formats[std::clamp(decimalsNeeded, std::min(2, most), most) - 1];
 }
 
 void startCellEdit(AppState& app, MatrixId id, int row, int col, float value) {
@@ -100,7 +96,8 @@ void drawEditableCell(AppState& app, const lesson::MatrixDescription& d, int row
   // The value as typed: no rounding to the shown decimals, not even when the cell is pressed or
   // activated from the keyboard (Dear ImGui would round then, and 0.375 typed became 0.38).
   const bool changed =
-      ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue, cellFormat(value),
+      ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue,
+                       cellFormat(value, d.decimalsAt(row, col)),
                        ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoRoundToFormat);
   registerItem(app, cellId(id, row, col), [&] { return cellLabel(d, row, col, value); });
   keepEnterKey(app);

@@ -1,8 +1,6 @@
 // controls_panel.cpp: every setting of the lesson, each one an edit of the lesson state.
 #include "ui/panels/controls_panel.h"
 
-#include <imgui_internal.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstring>

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/training.h"
+#include "text/utf8.h"
 #include "ui/views/learning_view.h"
 
 namespace ui {
@@ -76,7 +77,7 @@ void trainingReported(AppState& app, int request, const double* numbers, int cou
                       const std::string& error) {
   TrainingProgress progress;
   if (!error.empty())
-    trainingFinished(app, request, {}, error.substr(0, 300));
+    trainingFinished(app, request, {}, text::cutAtCharacter(error, 300));
   else if (!readTrainingReport(numbers, count, progress))
     trainingFinished(app, request, {}, "the training worker sent back something the page cannot read");
   else if (finished)

@@ -19,7 +19,7 @@ constexpr int kMaxTrainingReportNumbers = 4096;
 bool readTrainingReport(const double* numbers, int count, TrainingProgress& out);
 
 // A report for request `request` from the page's lab worker, handed on between frames: an
-// error ends the request with it (its first 300 bytes); numbers readTrainingReport refuses end
+// error ends the request with it (at most 300 bytes, cut at a character); numbers readTrainingReport refuses end
 // it with a message; otherwise the view gets the progress, or the end when `finished`.
 void trainingReported(AppState& app, int request, const double* numbers, int count, bool finished,
                       const std::string& error);
