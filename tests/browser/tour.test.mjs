@@ -168,9 +168,14 @@ await runTest('tour', async ({ browser, url }) => {
   // Clicking a token selects it as the query row.
   await clickWidget(page, 'token[4]');
   check((await stateOf(page)).selected === 4, 'clicking a token selects its row');
-  // Practice: an experiment completes from an edit; a quiz answer gets immediate feedback.
+  // Practice: an experiment completes from the learner's own move, never from a state handed
+  // in whole; a quiz answer gets immediate feedback.
   await page.evaluate(() => window.attentionTour.setState({ scale: false }));
   await settle(page);
+  check(!(await stateOf(page)).experimentsDone.includes('no-scale'), 'a state handed in with the scale off earns nothing');
+  await page.evaluate(() => window.attentionTour.setState({ scale: true }));
+  await scrollToWidget(page, 'scale', 250, 500, 80);
+  await clickWidget(page, 'scale');
   check((await stateOf(page)).experimentsDone.includes('no-scale'), 'switching the scale off completes that experiment');
   await scrollToWidget(page, 'quiz-rows[1]', 250, 500, 80);
   await clickWidget(page, 'quiz-rows[0]');

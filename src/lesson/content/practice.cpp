@@ -2,11 +2,9 @@
 #include "lesson/content/practice.h"
 
 #include <algorithm>
-#include <cctype>
+#include <optional>
 #include <vector>
 
-#include "lesson/content/presets.h"
-#include "lesson/model/vector_plane.h"
 #include "lesson/model/what_if.h"
 
 namespace lesson {
@@ -19,116 +17,137 @@ bool rowsEqual(const core::Matrix& m, int a, int b) {
   return true;
 }
 
-std::string lowered(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
+bool rowIsZero(const core::Matrix& m, int row) {
+  for (int c = 0; c < m.cols; ++c)
+    if (m.at(row, c) != 0.0f) return false;
+  return true;
 }
 
-// Two different words (not "The" and "the", which the presets already give equal vectors).
-bool twinTokens(const LessonState& s, const LessonTrace& t) {
+float rowLengthSquared(const core::Matrix& m, int row) {
+  float sum = 0.0f;
+  for (int c = 0; c < m.cols; ++c) sum += m.at(row, c) * m.at(row, c);
+  return sum;
+}
+
+// An edit of a vector keeps the sentence: the same tokens and heads before and after. (Any
+// move that does not is no edit of vectors, whatever its kind.)
+bool sameShape(const Move& m) {
+  return m.before.tokens == m.after.tokens &&
+         m.beforeTrace.attention.heads.size() == m.afterTrace.attention.heads.size() &&
+         m.beforeTrace.attention.K.cols == m.afterTrace.attention.K.cols;
+}
+
+bool vectorEdit(const Move& m) { return m.kind == MoveKind::EditVectors && sameShape(m); }
+
+// Twins: two tokens whose queries and keys are equal and not zero (two zero rows are twins
+// only by having nothing; the zero-key experiment is about those).
+bool twins(const LessonTrace& t, int i, int j) {
   const auto& a = t.attention;
-  for (int i = 0; i < a.Q.rows; ++i)
-    for (int j = i + 1; j < a.Q.rows; ++j)
-      if (lowered(s.tokens[static_cast<size_t>(i)]) != lowered(s.tokens[static_cast<size_t>(j)]) &&
-          rowsEqual(a.Q, i, j) && rowsEqual(a.K, i, j))
-        return true;
+  return rowsEqual(a.Q, i, j) && rowsEqual(a.K, i, j) && !rowIsZero(a.Q, i) && !rowIsZero(a.K, i);
+}
+
+// An edit of vectors that makes two tokens twins that were not.
+bool twinsEarned(const Move& m) {
+  if (!vectorEdit(m)) return false;
+  const int n = m.afterTrace.attention.Q.rows;
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j < n; ++j)
+      if (twins(m.afterTrace, i, j) && !twins(m.beforeTrace, i, j)) return true;
   return false;
 }
 
-bool zeroKey(const LessonState&, const LessonTrace& t) {
-  const auto& K = t.attention.K;
-  for (int j = 0; j < K.rows; ++j) {
-    bool zero = true;
-    for (int c = 0; c < K.cols; ++c) zero = zero && K.at(j, c) == 0.0f;
-    if (zero && K.rows > 1) return true;
-  }
+// An edit that sets an existing key to zero (in a sentence with another key to compare).
+bool zeroKeyEarned(const Move& m) {
+  if (!vectorEdit(m)) return false;
+  const auto &after = m.afterTrace.attention.K, &before = m.beforeTrace.attention.K;
+  for (int j = 0; j < after.rows && after.rows > 1; ++j)
+    if (rowIsZero(after, j) && !rowIsZero(before, j)) return true;
   return false;
 }
 
-// The scale is off where it would change something: with heads of width 1, dividing by the
+// The scale switched off where it changes something: with heads of width 1, dividing by the
 // square root of 1 changed nothing, so switching it off shows nothing either.
-bool noScale(const LessonState& s, const LessonTrace& t) {
-  return !s.scale && !t.attention.heads.empty() && t.attention.heads.front().Q.cols >= 2;
+bool noScaleEarned(const Move& m) {
+  return m.kind != MoveKind::WholeState && m.before.scale && !m.after.scale && !m.afterTrace.attention.heads.empty() &&
+         m.afterTrace.attention.heads.front().Q.cols >= 2;
 }
 
-// The key the row gives strictly more weight than any other (summed over heads), or -1 on a tie.
-int clearFavourite(const LessonTrace& t, int row) {
-  std::vector<float> total(static_cast<size_t>(t.attention.K.rows), 0.0f);
-  for (const auto& head : t.attention.heads)
-    for (int j = 0; j < head.weights.cols; ++j) total[static_cast<size_t>(j)] += head.weights.at(row, j);
-  int best = 0;
-  for (int j = 1; j < static_cast<int>(total.size()); ++j)
-    if (total[static_cast<size_t>(j)] > total[static_cast<size_t>(best)]) best = j;
-  for (int j = 0; j < static_cast<int>(total.size()); ++j)
-    if (j != best && total[static_cast<size_t>(j)] == total[static_cast<size_t>(best)]) return -1;
-  return best;
+bool firstTokenAlone(const LessonState& s, const LessonTrace& t) {
+  return s.mask.kind == core::MaskKind::Causal && s.tokens.size() > 1 && !t.attention.heads.empty() &&
+         t.attention.heads.front().weights.at(0, 0) == 1.0f;
 }
 
-// The token's own vector leans to nature: its embedding (or, for vectors given directly, its
-// key) has more "nature" than "money", and some of it.
-bool leansToNature(const LessonState& s, const LessonTrace& t, int token) {
-  const bool projected = s.source == VectorSource::Projected;
-  const std::vector<std::string> names = projected ? s.dimensionLabels : keyColumnNames(s, t);
-  const auto column = [&](const char* name) {
-    const auto found = std::find(names.begin(), names.end(), name);
-    return found == names.end() ? -1 : static_cast<int>(found - names.begin());
-  };
-  const int nature = column("nature"), money = column("money");
-  if (nature < 0 || money < 0) return false;
-  const core::Matrix& vectors = projected ? s.X : t.attention.K;
-  return vectors.at(token, nature) > 0 && vectors.at(token, nature) > vectors.at(token, money);
+bool causalFirstEarned(const Move& m) {
+  return m.kind != MoveKind::WholeState && firstTokenAlone(m.after, m.afterTrace) &&
+         !firstTokenAlone(m.before, m.beforeTrace);
 }
 
-// Some "bank" attends most to a "river" (as a learner writes them: "River", "river.") whose
-// vector leans to nature, in a sentence of the learner's own: a word merely renamed "river"
-// keeps the vector it had, and does not count.
-bool bankToRiver(const LessonState& s, const LessonTrace& t) {
-  LessonState preset;
-  loadPreset("bank-river", preset);
-  bool sameWords = s.tokens.size() == preset.tokens.size();
-  for (size_t i = 0; sameWords && i < s.tokens.size(); ++i)
-    sameWords = plainWord(s.tokens[i]) == plainWord(preset.tokens[i]);
-  if (sameWords) return false;
-  for (size_t bank = 0; bank < s.tokens.size(); ++bank) {
-    if (plainWord(s.tokens[bank]) != "bank") continue;
-    const int favourite = clearFavourite(t, static_cast<int>(bank));
-    if (favourite >= 0 && plainWord(s.tokens[static_cast<size_t>(favourite)]) == "river" &&
-        leansToNature(s, t, favourite))
-      return true;
+// Row `row` of head `head` has at least two visible keys and puts more than 95% of its
+// weight on one of them.
+bool rowNearOneHot(const LessonState& s, const LessonTrace& t, size_t head, int row) {
+  const core::Matrix& weights = t.attention.heads[head].weights;
+  int visible = 0;
+  float top = 0.0f;
+  for (int j = 0; j < weights.cols; ++j) {
+    if (!core::isHidden(s.mask, row, j)) ++visible;
+    top = std::max(top, weights.at(row, j));
   }
-  return false;
+  return visible >= 2 && top > 0.95f;
 }
 
-bool causalFirstToken(const LessonState& s, const LessonTrace& t) {
-  return s.mask.kind == core::MaskKind::Causal && t.attention.heads.front().weights.at(0, 0) == 1.0f &&
-         s.tokens.size() > 1;
-}
-
-// Some row with at least two visible keys puts more than 95% of its weight on one key.
-bool rowNearOneHot(const LessonState& s, const LessonTrace& t) {
-  const auto& head = t.attention.heads.front();
-  for (int i = 0; i < head.weights.rows; ++i) {
-    int visible = 0;
-    float top = 0.0f;
-    for (int j = 0; j < head.weights.cols; ++j) {
-      if (!core::isHidden(s.mask, i, j)) ++visible;
-      top = std::max(top, head.weights.at(i, j));
+// An edit that makes a query longer (its keys untouched) until its row, in any head, puts
+// more than 95% on one key; still so at temperature 1 with the division by the square root
+// of d_k on, so the query did it, not a low temperature or the scale switched off.
+bool oneHotEarned(const Move& m) {
+  if (!vectorEdit(m) || !(m.afterTrace.attention.K == m.beforeTrace.attention.K)) return false;
+  const auto &after = m.afterTrace.attention.heads, &before = m.beforeTrace.attention.heads;
+  std::optional<LessonTrace> plain;
+  for (size_t h = 0; h < after.size(); ++h)
+    for (int i = 0; i < after[h].Q.rows; ++i) {
+      if (rowLengthSquared(after[h].Q, i) <= rowLengthSquared(before[h].Q, i)) continue;
+      if (!rowNearOneHot(m.after, m.afterTrace, h, i) || rowNearOneHot(m.before, m.beforeTrace, h, i)) continue;
+      if (m.after.temperature == 1.0f && m.after.scale) return true;
+      LessonState plainState = m.after;
+      plainState.temperature = 1.0f;
+      plainState.scale = true;
+      if (!plain) plain = computeTrace(plainState);
+      if (plain->ok && rowNearOneHot(plainState, *plain, h, i)) return true;
     }
-    if (visible >= 2 && top > 0.95f) return true;
-  }
   return false;
 }
 
-// ... because of the vectors: still so at temperature 1 with the division by the square root of
-// d_k on, so lowering the temperature or switching the scale off is not the experiment.
-bool nearOneHot(const LessonState& s, const LessonTrace& t) {
-  if (!rowNearOneHot(s, t)) return false;
-  if (s.temperature == 1.0f && s.scale) return true;
-  LessonState plain = s;
-  plain.temperature = 1.0f;
-  plain.scale = true;
-  const LessonTrace plainTrace = computeTrace(plain);
-  return plainTrace.ok && rowNearOneHot(plain, plainTrace);
+// Row `bank` gives some "river" (as a learner writes it: "River", "river.") the most weight of
+// any key, summed over the heads (a tie at the top counts), and more than an even share: a row
+// spread evenly over all its keys attends to none of them.
+bool attendsMostToRiver(const LessonState& s, const LessonTrace& t, int bank) {
+  const int n = t.attention.K.rows;
+  const float heads = static_cast<float>(t.attention.heads.size());
+  std::vector<float> total(static_cast<size_t>(n), 0.0f);
+  int visible = 0;
+  for (int j = 0; j < n; ++j) {
+    if (core::isHidden(s.mask, bank, j)) continue;
+    ++visible;
+    for (const auto& head : t.attention.heads) total[static_cast<size_t>(j)] += head.weights.at(bank, j);
+  }
+  const float top = *std::max_element(total.begin(), total.end());
+  const float tolerance = 1e-5f * heads;  // the same weight, computed along two paths
+  for (int j = 0; j < n; ++j)
+    if (plainWord(s.tokens[static_cast<size_t>(j)]) == "river" && !core::isHidden(s.mask, bank, j) &&
+        total[static_cast<size_t>(j)] >= top - tolerance &&
+        total[static_cast<size_t>(j)] > heads / static_cast<float>(visible) + tolerance)
+      return true;
+  return false;
+}
+
+// An edit of vectors after which some "bank" attends most to a "river" where it did not.
+bool bankRiverEarned(const Move& m) {
+  if (!vectorEdit(m)) return false;
+  for (size_t bank = 0; bank < m.after.tokens.size(); ++bank)
+    if (plainWord(m.after.tokens[bank]) == "bank" &&
+        attendsMostToRiver(m.after, m.afterTrace, static_cast<int>(bank)) &&
+        !attendsMostToRiver(m.before, m.beforeTrace, static_cast<int>(bank)))
+      return true;
+  return false;
 }
 
 }  // namespace
@@ -140,33 +159,34 @@ const std::vector<Experiment>& experiments() {
        "the causal mask the later twin sees more keys). As keys they score the same against any query, so "
        "every query that sees both gives them equal weight. Attention tells tokens apart only through their "
        "vectors.",
-       twinTokens},
+       twinsEarned},
       {"zero-key", "Set every entry of one key to 0.",
        "Its score is 0 for every query, not minus infinity, so it still gets weight exp(0 - max) / sum. A zero "
        "key is not ignored; only the mask removes a key. (In 32-bit floats that weight rounds to exactly 0 "
        "once the row's top scaled score reaches about 104, where exp(-104) is below the smallest float.)",
-       zeroKey},
+       zeroKeyEarned},
       {"no-scale",
        "Switch off the division by \xE2\x88\x9A"
        "d_k and compare the weights.",
        "Without the scale the scores are larger, so softmax favours the top score more strongly and the rows "
        "get sharper. With wide keys the effect grows, which is why the scale is there.",
-       noScale},
+       noScaleEarned},
       {"bank-river",
-       "Make \"bank\" attend most to \"river\" in a sentence of your own: for example rename a word of the money "
-       "sentence to \"river\" and give it a strong nature embedding.",
+       "Edit vectors until \"bank\" attends most to a \"river\" it did not favour before: for example, in the money "
+       "sentence, rename a word \"river\" and give its embedding a strong nature entry.",
        "Attention follows the vectors, not the spelling: once a neighbour's key lines up with the query of "
        "\"bank\", that neighbour gets the largest share of the weight.",
-       bankToRiver},
+       bankRiverEarned},
       {"causal-first", "Turn on the causal mask and look at the first token's row.",
        "The first token may only look at itself, so its single visible weight is exactly 1 and its output is "
        "its own value vector.",
-       causalFirstToken},
+       causalFirstEarned},
       {"one-hot",
-       "Scale one query up (multiply its entries) until its row puts more than 95% of its weight on one key.",
+       "Scale one query up (multiply its entries) until its row, in any head, puts more than 95% of its weight on "
+       "one key.",
        "Multiplying a query by c multiplies its scores by c, like dividing the temperature by c. Large scores "
        "push softmax towards a one-hot choice.",
-       nearOneHot},
+       oneHotEarned},
   };
   return list;
 }
@@ -216,10 +236,10 @@ const std::vector<QuizQuestion>& quiz() {
   return list;
 }
 
-bool experimentHolds(const std::string& id, const LessonState& state, const LessonTrace& trace) {
-  if (!trace.ok || trace.attention.heads.empty()) return false;
+bool experimentEarned(const std::string& id, const Move& move) {
+  if (!move.afterTrace.ok || !move.beforeTrace.ok || move.afterTrace.attention.heads.empty()) return false;
   for (const auto& experiment : experiments())
-    if (experiment.id == id) return experiment.holds(state, trace);
+    if (experiment.id == id) return experiment.earned(move);
   return false;
 }
 

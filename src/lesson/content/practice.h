@@ -1,5 +1,6 @@
-// practice.h: the experiments (checked live from the state) and the quiz. Data and pure
-// checks only; the practice panel draws them and Progress remembers what was done.
+// practice.h: the experiments (each judged on the learner's move that may show it) and the
+// quiz. Data and pure checks only; the practice panel draws them and Progress remembers what
+// was done.
 #pragma once
 
 #include <string>
@@ -10,13 +11,29 @@
 
 namespace lesson {
 
+// How a move reached the lesson, as far as the experiments care. An experiment is earned by
+// doing what it teaches, so a whole new state (a link, stored data, setState, a ready-made
+// example, a random draw) never earns one, and the experiments about vectors are earned only by
+// editing vectors (a typed cell, a dragged tip), never by renaming, resizing or a setting.
+enum class MoveKind { EditVectors, Other, WholeState };
+
+// One move of the learner: its kind and the lesson before and after it.
+struct Move {
+  MoveKind kind;
+  const LessonState& before;
+  const LessonTrace& beforeTrace;
+  const LessonState& after;
+  const LessonTrace& afterTrace;
+};
+
 // An experiment is one record in experiments(): what to try, what it shows, and the check
-// that the state shows it.
+// that a move did it: the effect holds after the move, did not before, and the move is of
+// the kind the experiment teaches.
 struct Experiment {
   std::string id;
   std::string task;         // what to try
   std::string explanation;  // what it shows, revealed once done
-  bool (*holds)(const LessonState& state, const LessonTrace& trace);
+  bool (*earned)(const Move& move);
 };
 
 struct QuizQuestion {
@@ -30,7 +47,7 @@ struct QuizQuestion {
 const std::vector<Experiment>& experiments();
 const std::vector<QuizQuestion>& quiz();
 
-// True when the current state and trace show the experiment's effect.
-bool experimentHolds(const std::string& id, const LessonState& state, const LessonTrace& trace);
+// True when the move does what the experiment `id` teaches.
+bool experimentEarned(const std::string& id, const Move& move);
 
 }  // namespace lesson

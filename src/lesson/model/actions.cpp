@@ -179,6 +179,17 @@ bool quietRefusal(const Action& action) {
          std::holds_alternative<RestoreProgress>(action);
 }
 
+MoveKind moveKind(const Action& action) {
+  if (std::holds_alternative<EditCell>(action) || std::holds_alternative<MoveVectorTip>(action))
+    return MoveKind::EditVectors;
+  if (std::holds_alternative<ApplyStateText>(action) || std::holds_alternative<OpenLink>(action) ||
+      std::holds_alternative<RestoreState>(action) || std::holds_alternative<RestoreRecord>(action) ||
+      std::holds_alternative<LoadExample>(action) || std::holds_alternative<Randomise>(action) ||
+      std::holds_alternative<StartOver>(action))
+    return MoveKind::WholeState;
+  return MoveKind::Other;
+}
+
 std::string changeFor(const Action& action, LessonState& state, Progress& progress) {
   return std::visit(Change{state, progress}, action);
 }

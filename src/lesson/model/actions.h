@@ -11,6 +11,7 @@
 #include <variant>
 
 #include "core/mask.h"
+#include "lesson/content/practice.h"
 #include "lesson/content/steps.h"
 #include "lesson/model/progress.h"
 #include "lesson/model/state.h"
@@ -160,6 +161,11 @@ const char* actionName(const Action& action);
 // True for the actions whose caller answers with the refusal itself (setState, restoring
 // stored data): their refusal changes nothing at all, not even the lesson's notice.
 bool quietRefusal(const Action& action);
+
+// What kind of move the action is, for the experiments (practice.h): a typed cell or a dragged
+// tip edits vectors; a link, stored data, setState, a ready-made example or a random draw
+// replaces the whole state.
+MoveKind moveKind(const Action& action);
 
 // The change itself, made on copies of the state and progress: "" or why it refuses. It never
 // has to validate the whole state, recompute or count: Session::apply does.

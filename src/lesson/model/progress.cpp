@@ -21,10 +21,10 @@ int Progress::seenCount() const {
   return count;
 }
 
-bool updateExperiments(Progress& progress, const LessonState& state, const LessonTrace& trace) {
+bool updateExperiments(Progress& progress, const Move& move) {
   bool changed = false;
   for (const auto& experiment : experiments()) {
-    if (progress.experimentsDone.count(experiment.id) || !experimentHolds(experiment.id, state, trace)) continue;
+    if (progress.experimentsDone.count(experiment.id) || !experimentEarned(experiment.id, move)) continue;
     progress.experimentsDone.insert(experiment.id);
     changed = true;
   }

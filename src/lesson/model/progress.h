@@ -28,9 +28,11 @@ struct Progress {
   int seenCount() const;
 };
 
-// Marks every experiment that the current state shows as done (done stays done).
+struct Move;
+
+// Marks every experiment that the learner's move earned as done (done stays done).
 // Returns true if something new was marked.
-bool updateExperiments(Progress& progress, const LessonState& state, const LessonTrace& trace);
+bool updateExperiments(Progress& progress, const Move& move);
 
 json::Json progressToJson(const Progress& progress);
 // Unknown or malformed saved progress is ignored (returns false, progress untouched).

@@ -10,7 +10,6 @@ namespace lesson {
 Session::Session() : lesson_(defaultState()) {
   progress_.markSeen(lesson_.step);
   trace_ = computeTrace(lesson_);
-  updateExperiments(progress_, lesson_, trace_);
 }
 
 std::string Session::apply(const Action& action) {
@@ -31,11 +30,12 @@ std::string Session::apply(const Action& action) {
     lesson_.notice = refusal;
     return refusal;
   }
+  LessonTrace trace = computeTrace(state);
+  updateExperiments(progress, Move{moveKind(action), lesson_, trace_, state, trace});
   lesson_ = std::move(state);
   progress_ = std::move(progress);
-  trace_ = computeTrace(lesson_);
+  trace_ = std::move(trace);
   derived_ = Derived();
-  updateExperiments(progress_, lesson_, trace_);
   return {};
 }
 
