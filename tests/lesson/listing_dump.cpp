@@ -54,6 +54,19 @@ void addVariants(nlohmann::json& list, const lesson::PresetInfo& preset) {
   list.push_back(entry(preset.id + " window 1", s));
   s.mask = core::Mask::slidingWindow(0, 1);
   list.push_back(entry(preset.id + " window 0 + global 1", s));
+  if (base.source == lesson::VectorSource::Projected) {  // positions are added to embeddings only
+    s = base;
+    s.positional = lesson::Positional::Sinusoidal;
+    list.push_back(entry(preset.id + " positions", s));
+    s.mask = core::Mask::causal();
+    list.push_back(entry(preset.id + " positions, causal", s));
+    if (base.dK % 2 == 0 && lesson::valueWidth(base) % 2 == 0) {
+      s.heads = 2;
+      s.mask = core::Mask::slidingWindow(1, 1);
+      s.scale = false;
+      list.push_back(entry(preset.id + " positions, two heads, window", s));
+    }
+  }
   const int dv = lesson::valueWidth(base);
   if (base.dK % 2 == 0 && dv % 2 == 0) {
     s = base;

@@ -134,6 +134,13 @@ TEST_CASE("the two-heads example has heads that attend to different things, and 
   CHECK(said.find("cat \xE2\x86\x92 sat") != std::string::npos);
   CHECK(said.find("sat \xE2\x86\x92 cat") != std::string::npos);
   CHECK(lesson::describeHead(s, order).rfind("looks one word back: 5 of the 5 words", 0) == 0);
+  CHECK(said.rfind("matches words by their vectors:", 0) == 0);
+  // With a mask the words' places shape the weights too, and the description says so.
+  s.mask = core::Mask::slidingWindow(2);
+  const auto windowed = lesson::computeTrace(s);
+  REQUIRE(lesson::headRole(windowed.attention.heads[0]) == lesson::HeadRole::Content);
+  CHECK(lesson::describeHead(s, windowed.attention.heads[0])
+            .rfind("follows the words' vectors and, through the mask, where they are", 0) == 0);
 }
 
 TEST_CASE("a head's role is read off its weights") {

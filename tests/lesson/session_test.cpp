@@ -6,6 +6,7 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <vector>
 
 #include "lesson/content/steps.h"
@@ -85,13 +86,38 @@ TEST_CASE("a refused link keeps the lesson and explains itself") {
   CHECK_FALSE(s.lesson().scale);
 }
 
-TEST_CASE("a new token is added with a word about its all-zero vectors") {
-  lesson::Session s = lesson::Session();
-  CHECK(s.apply(lesson::actions::AddToken{"fish"}) == "");
-  CHECK(s.lesson().tokens.back() == "fish");
-  CHECK(s.lesson().notice.find("\"fish\" was added with all-zero vectors") == 0);
-  CHECK(s.lesson().notice.find("its row of X") != std::string::npos);
-  for (int c = 0; c < s.lesson().X.cols; ++c) CHECK(s.lesson().X.at(s.lesson().X.rows - 1, c) == 0.0f);  // as it says
+TEST_CASE("a new token is added with a true word about its zero vectors, in each kind of example") {
+  SUBCASE("embeddings: zero key and value, and weight all the same") {
+    lesson::Session s = lesson::Session();
+    REQUIRE(s.lesson().source == lesson::VectorSource::Projected);
+    CHECK(s.apply(lesson::actions::AddToken{"fish"}) == "");
+    CHECK(s.lesson().tokens.back() == "fish");
+    const std::string& notice = s.lesson().notice;
+    CHECK(notice.find("\"fish\" was added with a zero embedding") == 0);
+    CHECK(notice.find("its row of X") != std::string::npos);
+    const int last = s.lesson().X.rows - 1;
+    for (int c = 0; c < s.lesson().X.cols; ++c) CHECK(s.lesson().X.at(last, c) == 0.0f);  // as it says
+    for (int c = 0; c < s.trace().attention.K.cols; ++c) CHECK(s.trace().attention.K.at(last, c) == 0.0f);
+    for (int c = 0; c < s.trace().attention.V.cols; ++c) CHECK(s.trace().attention.V.at(last, c) == 0.0f);
+    CHECK(s.trace().attention.heads.front().weights.at(0, last) > 0.0f);  // it can still take weight
+  }
+  SUBCASE("with positions: only the position sets it apart") {
+    lesson::Session s = lesson::Session();
+    REQUIRE(s.apply(lesson::actions::SetPositional{lesson::Positional::Sinusoidal}) == "");
+    CHECK(s.apply(lesson::actions::AddToken{"fish"}) == "");
+    CHECK(s.lesson().notice.find("only its position vector sets it apart") != std::string::npos);
+    const int last = s.lesson().X.rows - 1;
+    float length = 0;
+    for (int c = 0; c < s.lesson().X.cols; ++c) length += std::fabs(s.trace().XWithPositions.at(last, c));
+    CHECK(length > 0.0f);
+  }
+  SUBCASE("vectors given directly") {
+    lesson::Session s = lesson::Session();
+    REQUIRE(s.apply(lesson::actions::LoadExample{"three-tokens"}) == "");
+    CHECK(s.apply(lesson::actions::AddToken{"fish"}) == "");
+    CHECK(s.lesson().notice.find("zero query, key and value") != std::string::npos);
+    CHECK(s.trace().attention.heads.front().weights.at(0, 3) > 0.0f);
+  }
 }
 
 TEST_CASE("the session describes each matrix once per change: names, editability, the emphasised row") {
@@ -144,4 +170,23 @@ TEST_CASE("actions are data: a log of them, kept and replayed on a fresh session
   CHECK(first.lesson().mask == core::Mask::causal());
   CHECK(std::string(lesson::actionName(log[3])) == "set the mask");
   CHECK(std::string(lesson::actionName(log[4])) == "set the temperature");
+}
+
+TEST_CASE("the positions' shift of the selected query's favourite is read off both traces") {
+  lesson::Session s = lesson::Session();
+  CHECK_FALSE(s.positionShift().moved);  // no positions yet
+  const auto without = s.trace().attention.heads.front().weights;
+  REQUIRE(s.apply(lesson::actions::SetPositional{lesson::Positional::Sinusoidal}) == "");
+  const lesson::PositionShift& shift = s.positionShift();
+  const int row = s.lesson().selected;
+  const auto& with = s.trace().attention.heads.front().weights;
+  REQUIRE(shift.moved);  // at d_model = 4 the positions take bank's weight elsewhere
+  CHECK(shift.weightWith == doctest::Approx(with.at(row, shift.favouriteWith)));
+  CHECK(shift.weightWithout == doctest::Approx(without.at(row, shift.favouriteWithout)));
+  for (int j = 0; j < with.cols; ++j) {
+    CHECK(with.at(row, j) <= shift.weightWith);
+    CHECK(without.at(row, j) <= shift.weightWithout);
+  }
+  CHECK(shift.positionLength > 0.0f);
+  CHECK(shift.embeddingLength > 0.0f);
 }

@@ -8,7 +8,8 @@ const std::vector<Milestone>& historyMilestones() {
   static const std::vector<Milestone> milestones = {
       {"2014",
        "Encoder-decoder networks translate with two recurrent networks: one reads the source sentence into a single "
-       "vector of fixed size, the other writes the translation from that vector alone (Sutskever, Vinyals and Le; "
+       "vector of fixed size, the other writes the translation from that vector and the words it has written so far "
+       "(Sutskever, Vinyals and Le; "
        "Cho and colleagues). Cho and colleagues found their translations getting worse as the sentences got "
        "longer: everything had to pass through that one vector."},
       {"2014-15",
@@ -37,7 +38,7 @@ const std::vector<AttentionUse>& attentionUses() {
       {"Vision transformers",
        "square patches of an image, for example 16 by 16 pixels, as in the paper that introduced them (2020)",
        "a patch draws on any other patch, near or far, from the first layer on"},
-      {"Code completion", "pieces of source code",
+      {"Code completion", "sub-word tokens of source code",
        "the line being written can look back at a name defined hundreds of lines earlier"},
       {"Protein structure", "the amino acids of a protein, and related proteins' sequences (AlphaFold 2, 2021)",
        "it can relate amino acids far apart along the chain that end up close together in the folded shape"},

@@ -69,10 +69,20 @@ std::string tokenList(const LessonState& state) {
   return text;
 }
 
+// The sinusoidal encoding, computed as core/positional.cpp does, added to X before the
+// projections read it.
+std::string positionLines() {
+  return "# positions: column 2i of row p holds sin(p / 10000^(2i/d)), column 2i+1 the cosine\n"
+         "p, c = np.indices(X.shape)\n"
+         "angle = p / 10000 ** ((c - c % 2) / X.shape[1])\n"
+         "X = X + np.where(c % 2 == 0, np.sin(angle), np.cos(angle))\n";
+}
+
 std::string inputs(const LessonState& state, const LessonTrace& trace) {
   std::string text = "import numpy as np\n\n";
   if (state.source == VectorSource::Projected) {
     text += arrayLiteral("X", trace.X, "the embeddings, one row per token: " + tokenList(state));
+    if (!trace.positions.empty()) text += positionLines();
     text += arrayLiteral("W_Q", trace.WQ, "");
     text += arrayLiteral("W_K", trace.WK, "");
     text += arrayLiteral("W_V", trace.WV, "");

@@ -24,10 +24,9 @@ const std::vector<GlossaryEntry>& glossary() {
        "0 at right angles, negative when they point apart.",
        "scores"},
       {"d_k",
-       "The width of the queries and keys (of each head). For random vectors the spread of their dot products "
-       "grows like \xE2\x88\x9A"
-       "d_k, so scores are divided by \xE2\x88\x9A"
-       "d_k to keep it the same at any width.",
+       "The width of the queries and keys; with h heads each head gets d_k / h of it (the 2017 paper calls that "
+       "head width d_k). For random vectors the spread of their dot products grows like the square root of the "
+       "width, so each head's scores are divided by the square root of its width to keep the spread the same.",
        "scale"},
       {"softmax",
        "Turns a row of scores into weights: each score minus the row's largest, exponentiated, divided by the sum "

@@ -177,8 +177,10 @@ std::vector<TourStep> buildSteps() {
        "with every other one.",
        "Computing Q Kᵀ costs O(n² d) time. Storing the weight matrix, as this page does to show it, takes n² "
        "numbers: O(n²) memory. A tiled pass such as FlashAttention never holds the whole matrix and needs "
-       "only O(n) extra memory, but its work stays O(n² d). Doubling the context length makes the work, and "
-       "any stored matrix, four times larger. This quadratic cost is what long-context methods try to avoid.",
+       "only O(n) extra memory, but its work stays O(n² d). Doubling the context length makes the score work and "
+       "the n × n matrices (scores, weights) four times larger, while Q, K, V, the output and the work of the "
+       "projections only double and W_Q, W_K, W_V keep their size. This quadratic part is what long-context "
+       "methods try to avoid.",
        "Output = softmax(Q Kᵀ / √d_k) V",
        {M::Q, M::K, M::V, M::Weights, M::Output},
        M::Output,
@@ -189,7 +191,8 @@ std::vector<TourStep> buildSteps() {
       {StepId::MultiHead,
        "multi-head",
        "Several heads",
-       "One set of weights can only express one kind of relation at a time. Multi-head attention splits the "
+       "One head gives each query a single row of weights, so two relations (grammar and meaning, say) have to "
+       "share one distribution and blend. Multi-head attention splits the "
        "query, key and value widths into h smaller heads that attend independently, then joins their outputs. "
        "One head may follow grammar while another follows meaning.",
        "With h heads, each head works on d_k / h columns and is scaled by √(d_k / h). The head outputs "
@@ -211,11 +214,13 @@ std::vector<TourStep> buildSteps() {
        "would give each word the same output. The remedy is to add to each embedding a vector that depends only "
        "on its position. Switch the sinusoidal positions on and reverse again: now the outputs change.",
        "Without a mask attention is permutation-equivariant: reordering the rows of X reorders the rows of the "
-       "output in the same way and changes nothing else, because each weight depends only on its pair of vectors "
-       "and softmax sums over all keys. The 2017 Transformer adds PE[p][2i] = sin(p / 10000^(2i/d_model)) and "
+       "output in the same way and changes nothing else, because each score depends only on its pair of vectors "
+       "and softmax treats a row's keys alike, whatever their order. The 2017 Transformer adds PE[p][2i] = sin(p / "
+       "10000^(2i/d_model)) and "
        "PE[p][2i+1] = cos(p / 10000^(2i/d_model)) to row p of X before the projections. A causal mask also breaks "
-       "the symmetry, since what a token may see depends on its place. Many newer models use relative or rotary "
-       "positions instead, which act on the queries and keys.",
+       "the symmetry, since what a token may see depends on its place. Many newer models use other schemes: "
+       "rotary positions turn each query and key by an angle that grows with its position, and relative biases "
+       "(T5, ALiBi) add a number that depends on the distance i - j to each score.",
        "X' = X + PE,   PE[p][2i] = sin(p / 10000^(2i/d)),   PE[p][2i+1] = cos(p / 10000^(2i/d))",
        {M::X, M::Output},
        M::Output,
@@ -228,12 +233,14 @@ std::vector<TourStep> buildSteps() {
        "Sparse masks: fewer pairs",
        "Every pair costs work, and a long input has a great many pairs. A sliding window lets each token attend "
        "only to keys within W places of it: at most 2W + 1 of them. A few "
-       "global tokens at the start see every token and are seen by every token, so information can still cross "
+       "global tokens see every token and are seen by every token, so information can still cross "
        "the whole input in two layers. Choose a window and watch the weights: hidden pairs get exactly 0.",
        "With the mask window:W, query i sees key j when |i - j| ≤ W; with window:W+global:G also when i < G "
        "or j < G. Hidden scores become minus infinity before softmax, as with the causal mask. The number of "
-       "computed pairs grows like n (2W + 1 + 2G) instead of n². Longformer (2020) combines a sliding window "
-       "with global tokens in this way; the saving needs a kernel that skips the hidden pairs, not one that "
+       "computed pairs grows like n (2W + 1 + 2G) instead of n². Here the global tokens are the first G; "
+       "Longformer (2020), which combines a sliding window with global tokens in this way, picks them for the "
+       "task (a classification token, the tokens of a question); the saving needs a kernel that skips the hidden "
+       "pairs, not one that "
        "computes every score and then hides some.",
        "S'[i][j] = -∞  unless  |i - j| ≤ W,  i < G  or  j < G",
        {},
@@ -248,8 +255,10 @@ std::vector<TourStep> buildSteps() {
        "A GPU has a large but slow memory and a small but fast one. Computing the whole n × n weight matrix "
        "means writing it to the slow memory and reading it back, and for long inputs those trips, not the "
        "arithmetic, take most of the time. FlashAttention visits the keys a tile at a time and keeps, for each "
-       "query, a running maximum, a running sum and a running output in the fast memory, rescaling them whenever "
-       "a larger score turns up. The result is the direct one, up to rounding. The work is still O(n²), but "
+       "query, a running maximum, a running sum and a running output, rescaling them whenever "
+       "a larger score turns up (FlashAttention-2 keeps them in the fast memory for a whole block of queries; the "
+       "first version wrote them back after each block of keys). The result is the direct one, up to rounding. The "
+       "work is still O(n²), but "
        "far fewer numbers travel to and from the slow memory.",
        "For each query, keys are visited in tiles. With m the largest score so far, l the sum of exp(s - m) so far "
        "and o the weighted sum of values so far, a tile with scores s_j and a new maximum m' multiplies l and o by "
@@ -314,7 +323,8 @@ std::vector<TourStep> buildSteps() {
        "learning",
        "Learned, not set by hand",
        "Every W_Q, W_K and W_V in this tour so far was written by hand. In a real model nobody writes them: they "
-       "start as random numbers and are nudged, step after step, towards better guesses of the next token. Watch "
+       "start as random numbers and are nudged, step after step, towards better guesses of a target (for a language "
+       "model, the next token). Watch "
        "it happen on two tiny models. Previous token: one attention layer must say, at each position, which letter "
        "came just before. Only attention can fetch it, so the layer learns to look one position back, and its "
        "weight map turns into a line just below the diagonal. Induction: a two-layer model reads sequences whose "
@@ -323,7 +333,7 @@ std::vector<TourStep> buildSteps() {
        "letter is the current one, and copies the letter found there. Type A B C D A B C and the trained model "
        "answers D. Language models grow such induction heads too: they are one way a model copies from what it "
        "has already read.",
-       "Training lowers the cross-entropy between the model's next-token probabilities and the true letters, "
+       "Training lowers the cross-entropy between the model's probabilities for the target letter and the true ones, "
        "averaged over batches of random sequences, using the Adam optimiser at the learning rate you choose. "
        "The gradients are exact, worked back through the output matrix, the residual additions, the projections, "
        "softmax, the 1/√d scaling and the causal mask. Each token is a vector E[t] plus a learned position vector; "
@@ -338,7 +348,7 @@ std::vector<TourStep> buildSteps() {
        "attention-only models; "
        "Olsson and colleagues (2022) found them in large language models and tied their appearance to a sudden "
        "gain in learning from the context.",
-       "loss = -mean log p(next token);   W ← W - lr · Adam(gradient of the loss)",
+       "loss = -mean log p(target letter);   W ← W - lr · Adam(gradient of the loss)",
        {},
        M::Output,
        {"learning"},
@@ -350,7 +360,8 @@ std::vector<TourStep> buildSteps() {
        "uses",
        "Where attention is used",
        "Nothing in the formula is about words. Anything that can be cut into pieces, each piece made into a vector, "
-       "can go through attention: pieces of text, patches of an image, lines of code, the amino acids of a protein. "
+       "can go through attention: pieces of words, patches of an image, sub-word tokens of code, the amino acids of a "
+       "protein. "
        "The queries, keys and values differ from field to field; the computation is the one you have just followed.",
        "What changes between fields is how the input is cut into tokens, how the embeddings and the weight matrices "
        "are learned, and which mask is used: causal for models that write text one token at a time, no causal mask "
@@ -367,7 +378,8 @@ std::vector<TourStep> buildSteps() {
        "next",
        "What comes next",
        "Attention is one part of a Transformer layer. Its output is added back to its input and normalised; then a "
-       "small feed-forward network works on each token on its own, and its output is added back and normalised "
+       "feed-forward network works on each token on its own (in the 2017 design four times as wide as the vectors, "
+       "holding about two thirds of a layer's weights), and its output is added back and normalised "
        "too. Large models stack dozens of such layers, each attending to what the layers below have already mixed in. "
        "Being able to reach every position does not mean using every position equally well: Liu and colleagues "
        "(2023, \"Lost in the Middle\") put the answer to a question in one of many documents in a prompt and "

@@ -14,6 +14,23 @@ namespace {
 
 using namespace actions;
 
+// A zero key still scores 0, not minus infinity, so the new token can take weight; its zero
+// value adds nothing. With positions on, its embedding is zero but its position is not.
+std::string newTokenNotice(const LessonState& s, const std::string& name) {
+  const std::string quoted = "\"" + name + "\"";
+  if (s.source != VectorSource::Projected)
+    return quoted +
+           " was added with zero query, key and value: its key scores 0 against every query, so it can "
+           "still take weight, and its value adds nothing. Give it values in its rows of Q, K and V.";
+  if (s.positional != Positional::None)
+    return quoted +
+           " was added with a zero embedding: only its position vector sets it apart for now. Give it "
+           "values in its row of X.";
+  return quoted +
+         " was added with a zero embedding, so its key scores 0 against every query (it can still take "
+         "weight) and its value adds nothing. Give it values in its row of X.";
+}
+
 // Each change gets copies of the state and progress; most touch only the state.
 struct Change {
   LessonState& s;
@@ -75,10 +92,7 @@ struct Change {
   std::string operator()(const RenameToken& a) const { return renameToken(s, a.index, a.name); }
   std::string operator()(const AddToken& a) const {
     std::string refusal = addToken(s, a.name);
-    if (refusal.empty())
-      s.notice = "\"" + a.name +
-                 "\" was added with all-zero vectors, so it matches nothing yet: give it values in its row of " +
-                 (s.source == VectorSource::Projected ? "X." : "Q, K and V.");
+    if (refusal.empty()) s.notice = newTokenNotice(s, a.name);
     return refusal;
   }
   std::string operator()(const RemoveToken& a) const { return removeToken(s, a.index); }

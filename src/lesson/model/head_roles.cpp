@@ -85,11 +85,21 @@ std::string describeHead(const LessonState& state, const core::HeadTrace& head) 
     if (top != i && w.at(i, top) >= 1.5f / static_cast<float>(w.cols)) links.push_back({w.at(i, top), i, top});
   }
   std::sort(links.begin(), links.end(), [](const Link& a, const Link& b) { return a.weight > b.weight; });
-  std::string text = "matches words by what they are, not where:";
+  // The weights come from the vectors; with positions or a mask, where the words are counts too.
+  // (Whether the vectors themselves hold a word's place, as in the two-heads example, is the
+  // learner's to read off X.)
+  const bool positions = state.positional != Positional::None && state.source == VectorSource::Projected;
+  const bool masked = state.mask.kind != core::MaskKind::None;
+  const char* where = positions && masked ? "the positions and the mask" : positions ? "the positions" : "the mask";
+  std::string text = positions || masked
+                         ? std::string("follows the words' vectors and, through ") + where + ", where they are"
+                         : "matches words by their vectors";
+  if (links.empty()) return text + "; no link stands out.";
+  text += ":";
   for (size_t k = 0; k < links.size() && k < 3; ++k)
     text += std::string(k ? "," : "") + " " + state.tokens[static_cast<size_t>(links[k].from)] + " \xE2\x86\x92 " +
             state.tokens[static_cast<size_t>(links[k].to)] + " " + twoDecimals(links[k].weight);
-  return links.empty() ? "matches words by what they are, not where." : text + ".";
+  return text + ".";
 }
 
 }  // namespace lesson

@@ -56,6 +56,11 @@ const ReorderEffect& Session::reverseEffect() const {
   return *derived_.reverseEffect;
 }
 
+const PositionShift& Session::positionShift() const {
+  if (!derived_.positionShift) derived_.positionShift = lesson::positionShift(lesson_, trace_);
+  return *derived_.positionShift;
+}
+
 const std::string& Session::numpyListing() const {
   if (!derived_.listing) derived_.listing = lesson::numpyListing(lesson_, trace_);
   return *derived_.listing;

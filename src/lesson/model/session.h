@@ -17,6 +17,7 @@
 #include "lesson/model/state.h"
 #include "lesson/model/token_order.h"
 #include "lesson/model/trace.h"
+#include "lesson/model/what_if.h"
 
 namespace lesson {
 
@@ -41,10 +42,12 @@ class Session {
   // What some views read that is computed from the lesson but is not its trace: one cache,
   // filled on the first request after each change (most steps need none of it) and emptied
   // by apply(). The same lesson with the division by sqrt(d_k) on or off; with the linear
-  // kernel; what reversing the tokens would do; the NumPy listing of these numbers.
+  // kernel; what reversing the tokens would do; what the positions did to the selected query's
+  // favourite; the NumPy listing of these numbers.
   const LessonTrace& traceWithScale(bool divided) const;
   const LessonTrace& linearTrace() const;
   const ReorderEffect& reverseEffect() const;
+  const PositionShift& positionShift() const;
   const std::string& numpyListing() const;
   // Each matrix's names and what may be done with it (for `head`'s scores and weights).
   const MatrixDescription& matrix(MatrixId id, int head = 0) const;
@@ -57,6 +60,7 @@ class Session {
   struct Derived {
     std::optional<LessonTrace> divided, plain, linear;
     std::optional<ReorderEffect> reverseEffect;
+    std::optional<PositionShift> positionShift;
     std::optional<std::string> listing;
     std::map<std::pair<MatrixId, int>, MatrixDescription> matrices;
   };

@@ -2,6 +2,8 @@
 #include "lesson/model/what_if.h"
 
 #include <cctype>
+#include <cmath>
+#include <tuple>
 
 #include "lesson/content/presets.h"
 
@@ -20,6 +22,50 @@ LessonTrace traceWithScale(const LessonState& state, bool scale) {
   LessonState other = state;
   other.scale = scale;
   return computeTrace(other);
+}
+
+namespace {
+
+// The key row `row` favours most, by its weight averaged over the heads, and that weight.
+std::pair<int, float> favourite(const LessonTrace& trace, int row) {
+  const auto& heads = trace.attention.heads;
+  int best = 0;
+  float bestWeight = -1;
+  for (int j = 0; j < trace.attention.K.rows; ++j) {
+    float sum = 0;
+    for (const auto& head : heads) sum += head.weights.at(row, j);
+    const float mean = sum / static_cast<float>(heads.size());
+    if (mean > bestWeight) best = j, bestWeight = mean;
+  }
+  return {best, bestWeight};
+}
+
+float meanRowLength(const core::Matrix& m) {
+  double total = 0;
+  for (int r = 0; r < m.rows; ++r) {
+    double sum = 0;
+    for (int c = 0; c < m.cols; ++c) sum += static_cast<double>(m.at(r, c)) * m.at(r, c);
+    total += std::sqrt(sum);
+  }
+  return m.rows > 0 ? static_cast<float>(total / m.rows) : 0.0f;
+}
+
+}  // namespace
+
+PositionShift positionShift(const LessonState& state, const LessonTrace& trace) {
+  PositionShift shift;
+  if (!trace.ok || trace.positions.empty() || trace.attention.heads.empty()) return shift;
+  LessonState plain = state;
+  plain.positional = Positional::None;
+  const LessonTrace without = computeTrace(plain);
+  if (!without.ok) return shift;
+  const int row = state.selected;
+  std::tie(shift.favouriteWithout, shift.weightWithout) = favourite(without, row);
+  std::tie(shift.favouriteWith, shift.weightWith) = favourite(trace, row);
+  shift.moved = shift.favouriteWith != shift.favouriteWithout;
+  shift.embeddingLength = meanRowLength(trace.X);
+  shift.positionLength = meanRowLength(trace.positions);
+  return shift;
 }
 
 int findToken(const LessonState& state, const std::string& name) {

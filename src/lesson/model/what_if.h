@@ -20,6 +20,18 @@ struct Example {
 // "bank" by the river and "bank" with money: the same vector and weights, other neighbours.
 const std::vector<Example>& bankSentences();
 
+// What the positions do to the selected query's favourite key: the key with the largest weight
+// (averaged over the heads) without and with them, and how long the position vectors are
+// beside the embeddings (mean row lengths). `moved` is false without positions or when the
+// favourite stays.
+struct PositionShift {
+  bool moved = false;
+  int favouriteWithout = -1, favouriteWith = -1;
+  float weightWithout = 0, weightWith = 0;
+  float embeddingLength = 0, positionLength = 0;
+};
+PositionShift positionShift(const LessonState& state, const LessonTrace& trace);
+
 // A word as a learner means it: lower case, without punctuation at either end ("River." is "river").
 std::string plainWord(const std::string& token);
 // The index of the first token named `name` (compared as typed: case and trailing punctuation

@@ -1,6 +1,6 @@
 // learning_view.cpp: the learning step. Train runs the task's schedule on a tiny model and the
 // view follows it as reports arrive: the loss curve, the metric over time, and the attention
-// weights of each layer on a sequence the learner types, with the model's next-token guesses.
+// weights of each layer on a sequence the learner types, with the model's guesses.
 // Pause, Step and Reset act on the same model. Frames are drawn only when a report arrives or
 // the learner acts: the page idles while the worker trains.
 #include "ui/views/learning_view.h"
@@ -382,8 +382,8 @@ void drawMapsAndGuesses(AppState& app) {
   }
   ImGui::PushTextWrapPos(visibleRight() - px(app, 2));
   ImGui::TextDisabled(
-      "Rows: positions looking. Columns: positions looked at. Grey: later positions, which these models never see "
-      "(they learn to predict what comes next).");
+      "Rows: positions looking. Columns: positions looked at. Grey: later positions, which a causal mask hides "
+      "from both models.");
   ImGui::TextUnformatted(wordsFor(lab.task).lookFor);
   ImGui::PopTextWrapPos();
 }

@@ -59,6 +59,26 @@ void drawReverseEffect(AppState& app) {
   flowPieces(pieces);
 }
 
+// When the positions took the selected query's weight from one key to another, say so, with the
+// sizes that explain it: in a few dimensions the position vectors are as long as the meanings.
+void drawPositionShift(AppState& app) {
+  const lesson::PositionShift& shift = app.session().positionShift();
+  if (!shift.moved) return;
+  const auto& tokens = app.session().lesson().tokens;
+  const auto word = [&](int k) { return "\"" + tokens[static_cast<size_t>(k)] + "\""; };
+  char text[512];
+  std::snprintf(text, sizeof text,
+                "With positions, %s puts %.2f of its weight%s on %s; without them it put %.2f on %s. The position "
+                "vectors here are %.2f long on average, the embeddings %.2f: in %d dimensions the positions can "
+                "outweigh the meanings. Real models have hundreds of dimensions, room for the two to sit apart.",
+                word(app.session().lesson().selected).c_str(), static_cast<double>(shift.weightWith),
+                app.session().lesson().heads > 1 ? " (mean of the heads)" : "", word(shift.favouriteWith).c_str(),
+                static_cast<double>(shift.weightWithout), word(shift.favouriteWithout).c_str(),
+                static_cast<double>(shift.positionLength), static_cast<double>(shift.embeddingLength),
+                app.session().lesson().dModel);
+  paragraph(text);
+}
+
 // The encoding as a grid: orange for positive, blue for negative, the value in each cell.
 void drawEncodingGrid(AppState& app, const core::Matrix& pe) {
   const float cell = std::clamp((visibleWidth() - px(app, 70)) / static_cast<float>(pe.cols), px(app, 14), px(app, 44));
@@ -96,6 +116,7 @@ void drawPositions(AppState& app) {
   sectionHeading(app, "Does attention know the order?");
   drawOrderButtons(app);
   drawReverseEffect(app);
+  drawPositionShift(app);
   const auto& trace = app.session().trace();
   if (trace.positions.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));

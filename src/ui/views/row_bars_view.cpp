@@ -22,18 +22,24 @@ void drawSoftmaxInMotion(AppState& app, const core::HeadTrace& head, int i, floa
   float largest = -INFINITY, sum = 0;
   for (int j = 0; j < s.cols; ++j) largest = std::max(largest, s.at(i, j));
   std::vector<float> lifted(static_cast<size_t>(s.cols), 0.0f);
+  int hidden = 0, underflow = 0;  // what the caption must not call positive
   for (int j = 0; j < s.cols; ++j) {
-    lifted[static_cast<size_t>(j)] = std::isfinite(s.at(i, j)) ? std::exp(s.at(i, j) - largest) : 0.0f;
+    const bool visible = std::isfinite(s.at(i, j));
+    lifted[static_cast<size_t>(j)] = visible ? std::exp(s.at(i, j) - largest) : 0.0f;
+    hidden += visible ? 0 : 1;
+    underflow += visible && lifted[static_cast<size_t>(j)] == 0.0f ? 1 : 0;
     sum += lifted[static_cast<size_t>(j)];
   }
   const bool dividing = progress >= 0.5f;
   const float blend = dividing ? std::min(1.0f, (progress - 0.5f) * 2.5f) : 0.0f;
-  char caption[128];
+  char caption[160];
   if (dividing)
     std::snprintf(caption, sizeof caption, "divided by their sum, %.2f: now they add up to 1",
                   static_cast<double>(sum));
   else
-    std::snprintf(caption, sizeof caption, "exp(s - max): all positive, the largest exactly 1");
+    std::snprintf(caption, sizeof caption, "exp(s - max): the largest exactly 1%s%s%s",
+                  hidden + underflow == 0 ? ", all positive" : "", hidden > 0 ? "; hidden keys stay 0" : "",
+                  underflow > 0 ? "; some too small for a float: 0" : "");
   ImGui::TextColored(kAccent, "%s", caption);
   for (int j = 0; j < s.cols; ++j) {
     const float e = lifted[static_cast<size_t>(j)];
