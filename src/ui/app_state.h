@@ -131,10 +131,10 @@ struct TrainingLab {
   enum class Phase { Starting, Ready, Training, Failed };
   Phase phase = Phase::Starting;
   core::TrainingTask task = core::TrainingTask::PreviousToken;
-  float learningRate = 0;  // 0: the task's own, set when the lab starts
-  uint32_t seed = 1;       // Reset moves to the next seed: another run from other random weights
-  int request = 0;         // counts requests; a report carries the one it answers
-  bool stopping = false;   // Pause was pressed; the trainer ends after its chunk
+  float learningRate = 0;                    // 0: the task's own, set when the lab starts
+  uint32_t seed = core::kFirstTrainingSeed;  // Reset moves to the next: other random weights
+  int request = 0;                           // counts requests; a report carries the one it answers
+  bool stopping = false;                     // Pause was pressed; the trainer ends after its chunk
   int stepsDone = 0;
   std::vector<float> losses;                       // one per step so far
   std::vector<std::pair<int, float>> metricCurve;  // (steps done, metric) after each report

@@ -106,12 +106,20 @@ using Rows = std::vector<std::vector<float>>;
 struct Shortcuts {
   bool noScaling = false;    // scores q . k without dividing by sqrt(d_k)
   bool naiveExp = false;     // exp(score) without subtracting the row's largest score
+  bool oneMaximum = false;   // one maximum, of the whole score matrix, subtracted from every row
   bool weightsOnly = false;  // the weights, never multiplied by V
   bool transposed = false;   // the right output, columns and rows swapped
 };
 
 json::Json learnerOutput(const Rows& Q, const Rows& K, const Rows& V, Shortcuts s = {}) {
   std::vector<std::vector<double>> out;
+  double matrixTop = -INFINITY;
+  for (const auto& q : Q)
+    for (const auto& k : K) {
+      double dot = 0;
+      for (size_t c = 0; c < q.size(); ++c) dot += static_cast<double>(q[c]) * k[c];
+      matrixTop = std::max(matrixTop, s.noScaling ? dot : dot / std::sqrt(static_cast<double>(q.size())));
+    }
   for (const auto& q : Q) {
     std::vector<double> scores;
     for (const auto& k : K) {
@@ -121,6 +129,7 @@ json::Json learnerOutput(const Rows& Q, const Rows& K, const Rows& V, Shortcuts 
     }
     double top = scores[0], total = 0;
     for (double v : scores) top = std::max(top, v);
+    if (s.oneMaximum) top = matrixTop;
     for (double& v : scores) total += (v = std::exp(s.naiveExp ? v : v - top));
     for (double& v : scores) v /= total;
     if (s.weightsOnly) {
@@ -196,6 +205,14 @@ TEST_CASE("a correct level 2 answer passes; the usual shortcuts fail with a clea
   CHECK(overflow.message ==
         "4 of 5 cases pass. Case 5: row 1 holds NaN or Infinity: exp() of a large score "
         "overflows. Subtract the largest score of each row before exponentiating.");
+
+  // One maximum for the whole matrix: the first row is whole, the second underflows to 0/0.
+  Shortcuts oneMaximum;
+  oneMaximum.oneMaximum = true;
+  const auto underflow = lesson::gradeOutputChallenge(cases, learnerAnswers(cases, oneMaximum));
+  CHECK(underflow.message.find("Case 5: row 2 holds NaN: its scores are all far below the largest score of the "
+                               "whole matrix, so after subtracting that one maximum every exp() underflows to 0") !=
+        std::string::npos);
 
   Shortcuts weights;
   weights.weightsOnly = true;

@@ -1,6 +1,7 @@
 // challenge.cpp: hidden cases, expected weights from the core, and grading.
 #include "lesson/content/challenge.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -174,6 +175,27 @@ std::string checkShape(const OutputCase& c, const json::Json& answer) {
       c, sameWidth ? shapeText(answer.size(), width) : std::to_string(answer.size()) + " rows of different lengths");
 }
 
+// The largest scaled score q . k / sqrt(d_k) of query row `row`, in doubles as JavaScript has them.
+double largestScore(const OutputCase& c, std::size_t row) {
+  double largest = -INFINITY;
+  for (const auto& key : c.K) {
+    double dot = 0;
+    for (std::size_t i = 0; i < key.size(); ++i) dot += static_cast<double>(c.Q[row][i]) * key[i];
+    largest = std::max(largest, dot / std::sqrt(static_cast<double>(key.size())));
+  }
+  return largest;
+}
+
+// True when row `row` went NaN the way one maximum over the whole matrix makes it: the rows
+// before it came out whole (so the learner subtracted something), and even this row's largest
+// score is so far below the matrix's that exp() of the difference is 0 in doubles (below
+// about -745), so every weight is 0/0.
+bool underflowsWithOneMaximum(const OutputCase& c, std::size_t row) {
+  double matrixLargest = -INFINITY;
+  for (std::size_t r = 0; r < c.Q.size(); ++r) matrixLargest = std::max(matrixLargest, largestScore(c, r));
+  return row > 0 && std::exp(largestScore(c, row) - matrixLargest) == 0.0;
+}
+
 std::string checkOutput(const OutputCase& c, const json::Json& answer, double tolerance) {
   if (const std::string* thrown = textField(answer, "error")) return "your function threw: " + learnerText(*thrown);
   if (const std::string* shape = textField(answer, "shape")) return wrongShape(c, *shape);
@@ -185,6 +207,10 @@ std::string checkOutput(const OutputCase& c, const json::Json& answer, double to
     std::vector<double> got;
     for (const auto& value : answer[r]) {
       if (!value.isNumber()) {
+        if (c.largeScores && underflowsWithOneMaximum(c, r))
+          return "row " + std::to_string(r + 1) + " holds NaN: its scores are all far below the largest score of " +
+                 "the whole matrix, so after subtracting that one maximum every exp() underflows to 0 and the " +
+                 "weights are 0/0. Subtract each row's own largest score";
         if (c.largeScores)
           return "row " + std::to_string(r + 1) + " holds NaN or Infinity: exp() of a large score overflows. " +
                  "Subtract the largest score of each row before exponentiating";
