@@ -115,6 +115,27 @@ async function storage(browser, url) {
     await opened.context.close();
   }
 
+  // A progress record of 2 MB (100,000 ids this lesson does not know among its own): what the
+  // lesson knows of it is kept, the whole record is set aside, and the next save is small.
+  const unknown = Array.from({ length: 100000 }, (_, k) => 'from-the-future-' + k);
+  const bloated = JSON.stringify({ stepsSeen: ['why', 'tokens', 'qkv', 'scores'],
+    experimentsDone: ['twins', ...unknown, 'zero-key'], quizCorrect: ['rows', 'mask'], challengeDone: true });
+  opened = await openWithStorage(browser, url, { [PROGRESS]: bloated });
+  s = await get(opened.page);
+  check(/Your saved progress could not be read whole \(the progress record is larger than the 64 KB/.test(s.notice) &&
+        /found in it are kept/.test(s.notice) && /kept aside/.test(s.notice), `a 2 MB progress record is explained: ${s.notice}`);
+  check(s.stepsSeen >= 4 && s.experimentsDone.join() === 'twins,zero-key' && s.quizCorrect.join() === 'mask,rows' && s.challengeDone,
+        `the steps, experiments, quiz answers and challenge it holds are kept: ${JSON.stringify([s.stepsSeen,
+          s.experimentsDone, s.quizCorrect, s.challengeDone])}`);
+  const setAside = await opened.page.evaluate((k) => localStorage.getItem(k + '/unreadable'), PROGRESS);
+  check(setAside === bloated, 'the whole record is set aside, byte for byte');
+  await opened.page.keyboard.press('ArrowRight');  // a change, saved after the page's short pause
+  await opened.page.waitForFunction((k) => (localStorage.getItem(k) || '').length > 0, PROGRESS, { timeout: 10000 });
+  const resaved = await opened.page.evaluate((k) => localStorage.getItem(k) || '', PROGRESS);
+  check(resaved.length < 4096 && resaved.includes('zero-key'), `the progress saved next is the kept part (${resaved.length} bytes)`);
+  await checkAlive(opened.page, opened.errors, 'after a 2 MB progress record');
+  await opened.context.close();
+
   // Storage full: every write fails, yet the progress already stored is read, and the
   // learner is told that changes are not being saved.
   const progress = JSON.stringify({ stepsSeen: ['why', 'tokens', 'qkv', 'scores', 'scale', 'mask'] });

@@ -10,10 +10,13 @@
 #include "lesson/content/presets.h"
 #include "lesson/io/compute_api.h"
 #include "lesson/io/json_io.h"
+#include "lesson/io/session_json.h"
 #include "lesson/io/share_link.h"
 #include "lesson/model/edits.h"
 #include "lesson/model/input_limits.h"
 #include "lesson/model/progress.h"
+#include "lesson/model/progress_salvage.h"
+#include "lesson/model/session.h"
 #include "lesson/model/text_rules.h"
 #include "text/utf8.h"
 
@@ -258,4 +261,49 @@ TEST_CASE("the largest state the lesson can hold reopens from its own link") {
   CHECK(back.dimensionLabels == s.dimensionLabels);
   // The state JSON of that largest state is far inside what setState and storage accept.
   CHECK((lesson::stateToJson(s)).dump().size() * 4 < lesson::kMaxStateTextBytes);
+}
+
+TEST_CASE("a progress record too large or broken keeps what the lesson knows of it, within bounds") {
+  std::string unknown;
+  for (int k = 0; k < 100000; ++k) unknown += ",\"from-the-future-" + std::to_string(k) + "\"";
+  const std::string bloated = "{\"stepsSeen\":[\"why\",\"tokens\",\"qkv\"],\"experimentsDone\":[\"twins\"" + unknown +
+                              ",\"zero-key\"],\"quizCorrect\":[\"rows\"],\"challengeDone\":true,\"startedAt\":5}";
+  REQUIRE(bloated.size() > 2 * 1024 * 1024);
+  lesson::Progress whole;
+  CHECK(lesson::progressFromText(bloated, whole).find("larger than the 64 KB") != std::string::npos);
+  lesson::Progress kept;
+  CHECK(lesson::salvageProgress(bloated, kept) == 8);  // 3 steps, 2 experiments, 1 answer, a level, a date
+  CHECK(kept.seenCount() == 3);
+  CHECK(kept.experimentsDone == std::set<std::string>{"twins", "zero-key"});
+  CHECK(kept.quizCorrect == std::set<std::string>{"rows"});
+  CHECK(kept.challengeDone);
+  CHECK_FALSE(kept.challenge2Done);
+  CHECK(kept.startedAt == 5);
+
+  SUBCASE("cut short, nested as the desktop keeps it, with escapes and long strings") {
+    lesson::Progress p;
+    const std::string desktop = "{\"state\":{\"tokens\":[\"a\\\"b\",\"" + std::string(100000, 'x') +
+                                "\"]},\"progress\":{\"stepsSeen\":[\"why\",\"sco";
+    CHECK(lesson::salvageProgress(desktop, p) == 1);
+    CHECK(p.seenCount() == 1);
+  }
+  SUBCASE("nothing to keep leaves the progress alone") {
+    lesson::Progress p;
+    p.quizCorrect.insert("rows");
+    for (const std::string& text :
+         std::vector<std::string>{"", "[1, 2", "{\"stepsSeen\": [\"nope\"]}", std::string(100000, '['),
+                                  "{\"challengeDone\": false}", "{\"startedAt\": -4}"})
+      CHECK(lesson::salvageProgress(text, p) == 0);
+    CHECK(p.quizCorrect == std::set<std::string>{"rows"});
+  }
+  SUBCASE("the session restores the whole record, or else keeps what it can") {
+    lesson::Session s;
+    CHECK_FALSE(s.apply(lesson::actions::RestoreProgress{bloated}).empty());  // refused whole, quietly
+    CHECK(s.progress().experimentsDone.empty());
+    CHECK(s.apply(lesson::actions::SalvageProgress{bloated}).empty());
+    CHECK(s.progress().experimentsDone.size() == 2);
+    CHECK(s.progress().challengeDone);
+    CHECK_FALSE(s.apply(lesson::actions::SalvageProgress{"{}"}).empty());
+    CHECK(lesson::restoreNotice("", "too large", true).find("found in it are kept") != std::string::npos);
+  }
 }

@@ -16,6 +16,7 @@
 
 #include "app/desktop/bounded_file.h"
 #include "lesson/content/presets.h"
+#include "lesson/content/steps.h"
 #include "lesson/io/json_io.h"
 
 namespace fs = std::filesystem;
@@ -214,4 +215,26 @@ TEST_CASE("the bounded reader takes a small regular file and refuses the rest wi
   const std::string fifo = path + ".fifo";
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
   CHECK(app::readBoundedFile(fifo, 5).reason == "it is a FIFO, not a regular file");  // no writer: would block
+}
+
+TEST_CASE("a record whose lesson is unreadable still gives back its progress, and is moved aside whole") {
+  const std::string path = tempPath("salvage");
+  // Another version's state beside this version's progress: the progress is the learner's.
+  const std::string text =
+      "{\"state\":{\"version\":99,\"tokens\":7},\"progress\":{\"stepsSeen\":[\"why\",\"tokens\",\"qkv\"],"
+      "\"experimentsDone\":[\"twins\",\"from-the-future\"],\"quizCorrect\":[\"rows\"],\"challengeDone\":true}}";
+  writeText(path, text);
+  Record app = Record();
+  const auto before = lesson::stateToJson(app.session.lesson());
+  const std::string notice = load(app, path);
+  CAPTURE(notice);
+  CHECK(contains(notice, "could not be read whole"));
+  CHECK(contains(notice, "found in it are kept, and the file was moved to " + path + ".unreadable."));
+  CHECK(app.session.progress().stepSeen(lesson::stepIndexOf("qkv")));
+  CHECK(app.session.progress().experimentsDone == std::set<std::string>{"twins"});
+  CHECK(app.session.progress().quizCorrect == std::set<std::string>{"rows"});
+  CHECK(app.session.progress().challengeDone);
+  CHECK(lesson::stateToJson(app.session.lesson()) == before);  // the lesson starts as it would
+  CHECK(readAll(path + ".unreadable") == text);
+  CHECK(app.saveAllowed);
 }

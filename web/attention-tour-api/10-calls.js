@@ -16,7 +16,9 @@
   // ranges, the cost lab's sizes.
   let facts = {};
   function limitOf(name) {
-    const limits = { at_set_state: facts.state, at_restore: facts.state, at_open_fragment: facts.link,
+    // at_restore reads a stored progress record too large to read whole for what it can keep
+    // (progress_salvage.h), so it takes up to what a site's storage can hold.
+    const limits = { at_set_state: facts.state, at_restore: facts.storedRecord, at_open_fragment: facts.link,
       at_compute: facts.compute, at_merge_progress: facts.progress, at_set_clipboard: facts.paste };
     return limits[name] || facts.state;  // the other doors take small JSON
   }

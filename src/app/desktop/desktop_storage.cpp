@@ -7,6 +7,7 @@
 
 #include "app/desktop/bounded_file.h"
 #include "lesson/io/json_io.h"
+#include "lesson/model/progress_salvage.h"
 
 namespace app {
 
@@ -37,13 +38,20 @@ std::string moveAside(const std::string& path) {
 }
 
 // A later save must not destroy a record the learner may want back: keep it aside, or
-// if that fails, save nothing this run.
-std::string setAside(bool& saveAllowed, const std::string& path, const std::string& reason) {
-  const std::string what = "Saved progress in " + path + " could not be read (" + reason + ")";
+// if that fails, save nothing this run. `salvaged`: what could be read of its progress is kept.
+std::string setAside(bool& saveAllowed, const std::string& path, const std::string& reason, bool salvaged = false) {
   const std::string aside = moveAside(path);
-  if (!aside.empty()) return what + ", so it was moved to " + aside + " and the lesson starts without it.";
-  saveAllowed = false;
-  return what + " nor moved aside, so it is left as it is and progress will not be saved this time.";
+  if (aside.empty()) saveAllowed = false;
+  const std::string notSaved = "progress will not be saved this time.";
+  if (salvaged) {
+    const std::string what = "Saved progress in " + path + " could not be read whole (" + reason +
+                             "); the steps, experiments, quiz answers and challenge levels found in it are kept";
+    return aside.empty() ? what + ". The file could not be moved aside, so it is left as it is and " + notSaved
+                         : what + ", and the file was moved to " + aside + ".";
+  }
+  const std::string what = "Saved progress in " + path + " could not be read (" + reason + ")";
+  return aside.empty() ? what + " nor moved aside, so it is left as it is and " + notSaved
+                       : what + ", so it was moved to " + aside + " and the lesson starts without it.";
 }
 
 }  // namespace
@@ -68,7 +76,12 @@ StoredRecord loadDesktopProgress(const lesson::Session& current, bool& saveAllow
   lesson::Progress progress;
   lesson::LessonState state = current.lesson();
   const std::string problem = readRecord(file.text, progress, state);
-  if (!problem.empty()) return {setAside(saveAllowed, path, problem), std::nullopt};
+  if (!problem.empty()) {
+    // Not readable whole: the progress it holds is still the learner's (progress_salvage.h).
+    lesson::Progress salvaged;
+    if (lesson::salvageProgress(file.text, salvaged) == 0) return {setAside(saveAllowed, path, problem), std::nullopt};
+    return {setAside(saveAllowed, path, problem, true), lesson::actions::RestoreRecord{current.lesson(), salvaged}};
+  }
   return {"", lesson::actions::RestoreRecord{std::move(state), std::move(progress)}};
 }
 

@@ -23,6 +23,7 @@
 #include "lesson/io/session_json.h"
 #include "lesson/io/share_link.h"
 #include "lesson/model/input_limits.h"
+#include "lesson/model/progress_salvage.h"
 #include "ui/page_status.h"
 #include "ui/panels/practice_panel.h"
 #include "ui/views/cost_lab_view.h"
@@ -108,9 +109,11 @@ EMSCRIPTEN_KEEPALIVE const char* at_open_fragment(const char* fragment) {
 // record so the page keeps it aside instead of saving over it.
 EMSCRIPTEN_KEEPALIVE const char* at_restore(const char* stateText, const char* progressText) {
   std::string progressError, stateError;
+  bool salvaged = false;  // a record not readable whole still gives what can be read of it
   if (progressText && *progressText) progressError = app::bridgeAct(lesson::actions::RestoreProgress{progressText});
+  if (!progressError.empty()) salvaged = app::bridgeAct(lesson::actions::SalvageProgress{progressText}).empty();
   if (stateText && *stateText) stateError = app::bridgeAct(lesson::actions::RestoreState{stateText});
-  const std::string notice = lesson::restoreNotice(stateError, progressError);
+  const std::string notice = lesson::restoreNotice(stateError, progressError, salvaged);
   if (!notice.empty()) app::bridgeAct(lesson::actions::ShowNotice{notice});
   return reply(Json::object(
       {{"ok", notice.empty()}, {"stateRefused", !stateError.empty()}, {"progressRefused", !progressError.empty()}}));
@@ -140,6 +143,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_limits() {
   return reply(Json::object(
       {{"state", lesson::kMaxStateTextBytes},
        {"progress", lesson::kMaxProgressTextBytes},
+       {"storedRecord", lesson::kMaxProgressScanBytes},
        {"compute", lesson::kMaxComputeRequestBytes},
        {"link", lesson::kMaxLinkLength},
        {"paste", lesson::kMaxPasteBytes},

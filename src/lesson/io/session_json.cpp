@@ -23,13 +23,16 @@ json::Json savedRecordToJson(const Session& session) {
       {{"state", stateToJson(session.lesson())}, {"progress", progressToJson(session.progress())}});
 }
 
-std::string restoreNotice(const std::string& stateRefusal, const std::string& progressRefusal) {
+std::string restoreNotice(const std::string& stateRefusal, const std::string& progressRefusal, bool progressSalvaged) {
   std::string notice;
   if (!stateRefusal.empty())
     notice = "Your saved lesson could not be read (" + stateRefusal + "), so the default lesson is shown.";
   if (!progressRefusal.empty())
     notice +=
-        std::string(notice.empty() ? "" : " ") + "Your saved progress could not be read (" + progressRefusal + ").";
+        std::string(notice.empty() ? "" : " ") +
+        (progressSalvaged ? "Your saved progress could not be read whole (" + progressRefusal +
+                                "); the steps, experiments, quiz answers and challenge levels found in it are kept."
+                          : "Your saved progress could not be read (" + progressRefusal + ").");
   if (!notice.empty()) notice += " The unreadable record is kept aside in this browser's storage, not overwritten.";
   return notice;
 }

@@ -16,7 +16,9 @@ json::Json sessionToJson(const Session& session);
 json::Json savedRecordToJson(const Session& session);
 
 // The notice shown when stored records could not be read ("" when both were): the lesson
-// starts without them, and the page keeps them aside instead of saving over them.
-std::string restoreNotice(const std::string& stateRefusal, const std::string& progressRefusal);
+// starts without them (or, for progress, with what could be read of it: progressSalvaged),
+// and the page keeps them aside instead of saving over them.
+std::string restoreNotice(const std::string& stateRefusal, const std::string& progressRefusal,
+                          bool progressSalvaged = false);
 
 }  // namespace lesson

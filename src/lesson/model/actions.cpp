@@ -6,6 +6,7 @@
 #include "lesson/io/json_io.h"
 #include "lesson/io/share_link.h"
 #include "lesson/model/edits.h"
+#include "lesson/model/progress_salvage.h"
 #include "lesson/model/token_order.h"
 
 namespace lesson {
@@ -126,6 +127,9 @@ struct Change {
   }
   std::string operator()(const RestoreState& a) const { return applyStateText(s, a.json); }
   std::string operator()(const RestoreProgress& a) const { return progressFromText(a.json, p); }
+  std::string operator()(const SalvageProgress& a) const {
+    return salvageProgress(a.json, p) > 0 ? std::string() : "nothing in the progress record could be read";
+  }
   std::string operator()(const RestoreRecord& a) const {
     s = a.state;
     p = a.progress;
@@ -178,6 +182,7 @@ const char* const kNames[] = {"go to a step",
                               "open a shared link",
                               "restore the saved lesson",
                               "restore the saved progress",
+                              "keep what can be read of the saved progress",
                               "restore the saved record",
                               "merge another tab's progress",
                               "start over",
@@ -190,7 +195,7 @@ const char* actionName(const Action& action) { return kNames[action.index()]; }
 
 bool quietRefusal(const Action& action) {
   return std::holds_alternative<ApplyStateText>(action) || std::holds_alternative<RestoreState>(action) ||
-         std::holds_alternative<RestoreProgress>(action);
+         std::holds_alternative<RestoreProgress>(action) || std::holds_alternative<SalvageProgress>(action);
 }
 
 MoveKind moveKind(const Action& action) {
@@ -199,7 +204,8 @@ MoveKind moveKind(const Action& action) {
   if (std::holds_alternative<ApplyStateText>(action) || std::holds_alternative<OpenLink>(action) ||
       std::holds_alternative<RestoreState>(action) || std::holds_alternative<RestoreRecord>(action) ||
       std::holds_alternative<LoadExample>(action) || std::holds_alternative<Randomise>(action) ||
-      std::holds_alternative<StartOver>(action))
+      std::holds_alternative<StartOver>(action) || std::holds_alternative<RestoreProgress>(action) ||
+      std::holds_alternative<SalvageProgress>(action) || std::holds_alternative<MergeProgress>(action))
     return MoveKind::WholeState;
   return MoveKind::Other;
 }

@@ -122,7 +122,10 @@ struct OpenLink {  // a share link; refused links keep the lesson
 struct RestoreState {  // the lesson saved in the page's storage
   std::string json;
 };
-struct RestoreProgress {
+struct RestoreProgress {  // the whole record, or nothing
+  std::string json;
+};
+struct SalvageProgress {  // what can be read of a record RestoreProgress refused (progress_salvage.h)
   std::string json;
 };
 struct RestoreRecord {  // the desktop's saved record, read and checked whole beforehand
@@ -145,15 +148,15 @@ struct ShowNotice {
 
 namespace lesson {
 
-using Action =
-    std::variant<actions::GoToStep, actions::SelectQuery, actions::SelectPair, actions::SelectKey, actions::SetScale,
-                 actions::SetMask, actions::SetTemperature, actions::LoadExample, actions::Randomise,
-                 actions::SetPositional, actions::ReverseTokens, actions::ShuffleTokens, actions::SetTileSize,
-                 actions::RenameToken, actions::AddToken, actions::RemoveToken, actions::SetModelWidth,
-                 actions::SetKeyWidth, actions::SetHeadsToward, actions::EditCell, actions::ResetMatrix,
-                 actions::MoveVectorTip, actions::UseProjections, actions::AnswerQuiz, actions::RecordChallenge,
-                 actions::ApplyStateText, actions::OpenLink, actions::RestoreState, actions::RestoreProgress,
-                 actions::RestoreRecord, actions::MergeProgress, actions::StartOver, actions::ShowNotice>;
+using Action = std::variant<actions::GoToStep, actions::SelectQuery, actions::SelectPair, actions::SelectKey,
+                            actions::SetScale, actions::SetMask, actions::SetTemperature, actions::LoadExample,
+                            actions::Randomise, actions::SetPositional, actions::ReverseTokens, actions::ShuffleTokens,
+                            actions::SetTileSize, actions::RenameToken, actions::AddToken, actions::RemoveToken,
+                            actions::SetModelWidth, actions::SetKeyWidth, actions::SetHeadsToward, actions::EditCell,
+                            actions::ResetMatrix, actions::MoveVectorTip, actions::UseProjections, actions::AnswerQuiz,
+                            actions::RecordChallenge, actions::ApplyStateText, actions::OpenLink, actions::RestoreState,
+                            actions::RestoreProgress, actions::SalvageProgress, actions::RestoreRecord,
+                            actions::MergeProgress, actions::StartOver, actions::ShowNotice>;
 
 // What the learner did, in words ("set the mask"): for logs and tests.
 const char* actionName(const Action& action);

@@ -20,6 +20,9 @@ struct Progress {
   double startedAt = 0;                   // when "Start over" last ran (ms since 1970), 0: never
 
   void markSeen(int step);
+  bool stepSeen(int step) const {
+    return step >= 0 && static_cast<size_t>(step) < stepsSeen.size() && stepsSeen[static_cast<size_t>(step)];
+  }
   bool operator==(const Progress& other) const {
     return stepsSeen == other.stepsSeen && experimentsDone == other.experimentsDone &&
            quizCorrect == other.quizCorrect && challengeDone == other.challengeDone &&
