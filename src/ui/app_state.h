@@ -176,6 +176,7 @@ struct ViewState {
   PlaneView keyPlane, valuePlane;
   Playback playback;
   uint64_t listingCopiedAt = ~0ull;  // the revision whose NumPy listing was copied ("Copied" shows)
+  std::string listingCopied;         // which listing: its widget id
   CostLab costLab;
   TrainingLab training;
   int scrolledToStep = -1;  // the step the columns were last scrolled to the top for

@@ -1,5 +1,6 @@
 // listing_dump.cpp: prints, as JSON, the NumPy listing of every preset under several
-// settings, with the weights and outputs the core computed, for listing_check.py to run.
+// settings, with softmax and with the linear kernel, and the weights and outputs the core
+// computed, for listing_check.py to run.
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -19,52 +20,59 @@ nlohmann::json rows(const core::Matrix& m) {
   return list;
 }
 
-nlohmann::json entry(const std::string& name, const lesson::LessonState& state) {
-  const lesson::LessonTrace trace = lesson::computeTrace(state);
+nlohmann::json entry(const std::string& name, const lesson::LessonState& state,
+                     core::Kernel kernel = core::Kernel::Softmax) {
+  const lesson::LessonTrace trace = lesson::computeTrace(state, kernel);
   nlohmann::json weights = nlohmann::json::array();
   for (const auto& head : trace.attention.heads) weights.push_back(rows(head.weights));
   const core::Matrix& out = lesson::listingMixesHeads(state) ? trace.attention.output : trace.attention.concatenated;
   return {{"name", name},
           {"ok", trace.ok},
-          {"code", lesson::numpyListing(state, trace)},
+          {"code", lesson::numpyListing(state, trace, kernel)},
           {"weights", weights},
           {"out", rows(out)}};
+}
+
+// The state's listing with softmax and with the linear kernel (the linear step's).
+void add(nlohmann::json& list, const std::string& name, const lesson::LessonState& state) {
+  list.push_back(entry(name, state));
+  list.push_back(entry(name + ", linear kernel", state, core::Kernel::Linear));
 }
 
 // Each preset as it is, then with one setting changed at a time.
 void addVariants(nlohmann::json& list, const lesson::PresetInfo& preset) {
   lesson::LessonState base;
   lesson::loadPreset(preset.id, base);
-  list.push_back(entry(preset.id, base));
+  add(list, preset.id, base);
   lesson::LessonState s = base;
   s.scale = false;
-  list.push_back(entry(preset.id + " unscaled", s));
+  add(list, preset.id + " unscaled", s);
   s = base;
   s.temperature = 0.3f;
-  list.push_back(entry(preset.id + " T=0.3", s));
+  add(list, preset.id + " T=0.3", s);
   s = base;
   s.mask = core::Mask::causal();
-  list.push_back(entry(preset.id + " causal", s));
+  add(list, preset.id + " causal", s);
   s = base;
   s.scale = false;
   s.temperature = 2.5f;
-  list.push_back(entry(preset.id + " unscaled, T=2.5", s));
+  add(list, preset.id + " unscaled, T=2.5", s);
   s = base;
   s.mask = core::Mask::slidingWindow(1);
-  list.push_back(entry(preset.id + " window 1", s));
+  add(list, preset.id + " window 1", s);
   s.mask = core::Mask::slidingWindow(0, 1);
-  list.push_back(entry(preset.id + " window 0 + global 1", s));
+  add(list, preset.id + " window 0 + global 1", s);
   if (base.source == lesson::VectorSource::Projected) {  // positions are added to embeddings only
     s = base;
     s.positional = lesson::Positional::Sinusoidal;
-    list.push_back(entry(preset.id + " positions", s));
+    add(list, preset.id + " positions", s);
     s.mask = core::Mask::causal();
-    list.push_back(entry(preset.id + " positions, causal", s));
+    add(list, preset.id + " positions, causal", s);
     if (base.dK % 2 == 0 && lesson::valueWidth(base) % 2 == 0) {
       s.heads = 2;
       s.mask = core::Mask::slidingWindow(1, 1);
       s.scale = false;
-      list.push_back(entry(preset.id + " positions, two heads, window", s));
+      add(list, preset.id + " positions, two heads, window", s);
     }
   }
   const int dv = lesson::valueWidth(base);
@@ -72,12 +80,12 @@ void addVariants(nlohmann::json& list, const lesson::PresetInfo& preset) {
     s = base;
     s.heads = 2;
     s.mask = core::Mask::causal();
-    list.push_back(entry(preset.id + " two heads", s));
+    add(list, preset.id + " two heads", s);
   }
   if (!base.WO.empty() && base.WO.cols > 1) {
     s = base;
     s.WO.at(0, 1) = 0.75f;  // one head, but W_O no longer the identity
-    list.push_back(entry(preset.id + " mixed", s));
+    add(list, preset.id + " mixed", s);
   }
 }
 

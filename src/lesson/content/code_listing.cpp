@@ -115,6 +115,21 @@ std::string maskLine(const LessonState& state) {
   return text + "    S = np.where(abs(i - j) <= " + w + ", S, -np.inf)  # window\n";
 }
 
+// Linear attention (core/linear_attention.cpp): positive features instead of exp, no scale
+// and no temperature; a mask keeps only the visible similarities.
+std::string linearAttentionFunction(const LessonState& state) {
+  std::string text = "\ndef phi(x):\n    return np.where(x > 0, x + 1, np.exp(x))  # elu(x) + 1, always positive\n";
+  text += "\ndef attention(Q, K, V):  # linear attention\n";
+  text += "    S = phi(Q) @ phi(K).T  # similarities; no scale, no temperature\n";
+  std::string mask = maskLine(state);
+  for (std::string::size_type at = mask.find("-np.inf"); at != std::string::npos; at = mask.find("-np.inf"))
+    mask.replace(at, 7, "0");
+  text += mask;
+  text += "    W = S / S.sum(axis=1, keepdims=True)  # rows add up to 1\n";
+  text += "    return W, W @ V\n\n";
+  return text;
+}
+
 std::string attentionFunction(const LessonState& state) {
   std::string text = "\ndef attention(Q, K, V):\n";
   text += scoreLine(state);
@@ -130,12 +145,14 @@ std::string attentionFunction(const LessonState& state) {
 
 bool listingMixesHeads(const LessonState& state) { return state.heads > 1 || !isIdentity(state.WO); }
 
-std::string numpyListing(const LessonState& state, const LessonTrace& trace) {
+std::string numpyListing(const LessonState& state, const LessonTrace& trace, core::Kernel kernel) {
   if (!trace.ok) return {};
-  std::string text = "# Attention with this page's numbers. Paste it into Python (with NumPy) to check them.\n";
+  const bool linear = kernel == core::Kernel::Linear;
+  std::string text = std::string("# ") + (linear ? "Linear attention" : "Attention") +
+                     " with this page's numbers. Paste it into Python (with NumPy) to check them.\n";
   text += inputs(state, trace);
-  if (state.temperature != 1.0f) text += "T = " + exactText(state.temperature) + "    # temperature\n";
-  text += attentionFunction(state);
+  if (!linear && state.temperature != 1.0f) text += "T = " + exactText(state.temperature) + "    # temperature\n";
+  text += linear ? linearAttentionFunction(state) : attentionFunction(state);
   const auto& a = trace.attention;
   text += "np.set_printoptions(precision=4, suppress=True)\n";
   if (!listingMixesHeads(state)) {

@@ -11,8 +11,11 @@
 namespace lesson {
 
 // Empty when the trace could not be computed. The program leaves `W` and `out` (one head)
-// or `heads` (a list of (W, out) pairs) and `out` (joined and mixed by W_O) behind.
-std::string numpyListing(const LessonState& state, const LessonTrace& trace);
+// or `heads` (a list of (W, out) pairs) and `out` (joined and mixed by W_O) behind. With the
+// linear kernel (the linear step's comparison) the attention function is linear attention's,
+// and `trace` must be computed with that kernel.
+std::string numpyListing(const LessonState& state, const LessonTrace& trace,
+                         core::Kernel kernel = core::Kernel::Softmax);
 
 // True when the listing mixes the joined head outputs with W_O (several heads, or a W_O
 // that is not the identity); `out` is then the trace's mixed output, else its joined one.

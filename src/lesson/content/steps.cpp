@@ -286,7 +286,7 @@ std::vector<TourStep> buildSteps() {
        "output_i = phi(q_i)ᵀ Σ_j phi(k_j) v_jᵀ  /  phi(q_i)ᵀ Σ_j phi(k_j)",
        {},
        M::Output,
-       {"linear"},
+       {"linear", "code-linear"},
        FormulaLine::None,
        true,
        ViewPlacement::BeforeMatrices},

@@ -61,7 +61,11 @@ const PositionShift& Session::positionShift() const {
   return *derived_.positionShift;
 }
 
-const std::string& Session::numpyListing() const {
+const std::string& Session::numpyListing(core::Kernel kernel) const {
+  if (kernel == core::Kernel::Linear) {
+    if (!derived_.linearListing) derived_.linearListing = lesson::numpyListing(lesson_, linearTrace(), kernel);
+    return *derived_.linearListing;
+  }
   if (!derived_.listing) derived_.listing = lesson::numpyListing(lesson_, trace_);
   return *derived_.listing;
 }

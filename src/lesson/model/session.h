@@ -48,7 +48,7 @@ class Session {
   const LessonTrace& linearTrace() const;
   const ReorderEffect& reverseEffect() const;
   const PositionShift& positionShift() const;
-  const std::string& numpyListing() const;
+  const std::string& numpyListing(core::Kernel kernel = core::Kernel::Softmax) const;
   // Each matrix's names and what may be done with it (for `head`'s scores and weights).
   const MatrixDescription& matrix(MatrixId id, int head = 0) const;
 
@@ -61,7 +61,7 @@ class Session {
     std::optional<LessonTrace> divided, plain, linear;
     std::optional<ReorderEffect> reverseEffect;
     std::optional<PositionShift> positionShift;
-    std::optional<std::string> listing;
+    std::optional<std::string> listing, linearListing;
     std::map<std::pair<MatrixId, int>, MatrixDescription> matrices;
   };
   mutable Derived derived_;

@@ -13,6 +13,37 @@ namespace {
 
 int lineCount(const std::string& text) { return static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1; }
 
+// The listing in a read-only box the keyboard can enter, and a button that copies it; `id`
+// tells the two listings' widgets apart.
+void drawListing(AppState& app, const std::string& listing, const std::string& id) {
+  const int lines = lineCount(listing);
+  ImGui::PushFont(app.platform.fonts.mono);
+  // As tall as the program, so the mouse wheel scrolls the page and never gets caught in the box.
+  const float height =
+      ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2.0f + px(app, 4);
+  // Read-only: ImGui never writes to the buffer, so the cached text can be shown as it is.
+  ImGui::InputTextMultiline(("##" + id).c_str(), const_cast<char*>(listing.c_str()), listing.size() + 1,
+                            ImVec2(visibleWidth(), height), ImGuiInputTextFlags_ReadOnly);
+  ImGui::PopFont();
+  registerItem(app, id, [&] {
+    return "The attention computation in NumPy with your numbers, read-only text of " + std::to_string(lines) +
+           " lines: arrows move through it, Control+A then Control+C copies it";
+  });
+  ImGui::PushID(id.c_str());
+  if (ImGui::Button("Copy the code")) {
+    ImGui::SetClipboardText(listing.c_str());
+    app.view.listingCopiedAt = app.session().revision();
+    app.view.listingCopied = id;
+  }
+  ImGui::PopID();
+  registerItem(app, id == "code-listing" ? "code-copy" : id + "-copy",
+               "Copy the code, button: puts the whole program on the clipboard");
+  if (app.view.listingCopiedAt == app.session().revision() && app.view.listingCopied == id) {  // until it changes
+    ImGui::SameLine();
+    ImGui::TextColored(kDone, "Copied: paste it into Python to check the numbers.");
+  }
+}
+
 }  // namespace
 
 void drawCodeListing(AppState& app) {
@@ -23,28 +54,17 @@ void drawCodeListing(AppState& app) {
       "The same steps as a short NumPy program, holding your numbers. Change a number anywhere in the lesson and "
       "the program changes with it. The comments give what this page computed; Python prints the same numbers, "
       "up to rounding in the last digit.");
-  const int lines = lineCount(listing);
-  ImGui::PushFont(app.platform.fonts.mono);
-  // As tall as the program, so the mouse wheel scrolls the page and never gets caught in the box.
-  const float height =
-      ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2.0f + px(app, 4);
-  // Read-only: ImGui never writes to the buffer, so the cached text can be shown as it is.
-  ImGui::InputTextMultiline("##listing", const_cast<char*>(listing.c_str()), listing.size() + 1,
-                            ImVec2(visibleWidth(), height), ImGuiInputTextFlags_ReadOnly);
-  ImGui::PopFont();
-  registerItem(app, "code-listing", [&] {
-    return "The attention computation in NumPy with your numbers, read-only text of " + std::to_string(lines) +
-           " lines: arrows move through it, Control+A then Control+C copies it";
-  });
-  if (ImGui::Button("Copy the code")) {
-    ImGui::SetClipboardText(listing.c_str());
-    app.view.listingCopiedAt = app.session().revision();
-  }
-  registerItem(app, "code-copy", "Copy the code, button: puts the whole program on the clipboard");
-  if (app.view.listingCopiedAt == app.session().revision()) {  // until the listing changes
-    ImGui::SameLine();
-    ImGui::TextColored(kDone, "Copied: paste it into Python to check the numbers.");
-  }
+  drawListing(app, listing, "code-listing");
+}
+
+void drawLinearCodeListing(AppState& app) {
+  const std::string& listing = app.session().numpyListing(core::Kernel::Linear);
+  if (listing.empty()) return;
+  sectionHeading(app, "Linear attention in code");
+  paragraph(
+      "The linear weights and outputs as a NumPy program with your numbers: phi in place of exp. Python prints "
+      "what the comments give, up to rounding in the last digit.");
+  drawListing(app, listing, "code-linear-listing");
 }
 
 }  // namespace ui

@@ -30,6 +30,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"positions", drawPositions},
       {"sparse", drawSparse},
       {"linear", drawLinear},
+      {"code-linear", drawLinearCodeListing},
       {"flash", drawFlashStepper},
       {"cost-lab", drawCostLab},
       {"learning", drawLearning},

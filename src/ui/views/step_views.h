@@ -41,6 +41,7 @@ void drawTransformerBlock(AppState& app);  // "transformer-block": block_view.cp
 void drawPositions(AppState& app);         // "positions": positions_view.cpp
 void drawSparse(AppState& app);            // "sparse": sparse_view.cpp
 void drawLinear(AppState& app);            // "linear": linear_view.cpp
+void drawLinearCodeListing(AppState& app);  // "code-linear": code_view.cpp
 void drawFlashStepper(AppState& app);      // "flash": flash_view.cpp
 // The record for `id`, or nullptr when no view has that id.
 const StepViewRecord* findStepView(const std::string& id);
