@@ -246,6 +246,7 @@ struct FocusRegistry {
 struct QueuedAction {
   lesson::Action action;
   std::function<void(AppState&, const std::string& refusal)> after;
+  std::string layout;  // the lesson's places (tokens, sizes) when the view queued it: layoutOf()
 };
 
 // Passed by reference to every view and to both drivers; no view keeps statics of its own.

@@ -210,10 +210,39 @@ TEST_CASE("resetting K after editing it restores the example's keys, not zeros")
   REQUIRE(s.source == lesson::VectorSource::Direct);
   REQUIRE(lesson::resetMatrix(s, MatrixId::K).empty());
   CHECK(s.K == example);
+  CHECK(s.source == lesson::VectorSource::Projected);  // all three agree with X and the W's again
   // X and the W still reset to the example's own values.
   lesson::LessonState p = lesson::defaultState();
   const auto x = p.X;
   REQUIRE(lesson::setEntry(p, MatrixId::X, 1, 0, 0.9f).empty());
   REQUIRE(lesson::resetMatrix(p, MatrixId::X).empty());
   CHECK(p.X == x);
+}
+
+TEST_CASE("a reset leaves one consistent lesson: Q, K and V follow the embeddings they came from") {
+  // A dragged V, reset: the lesson follows X and the W's again, not "given directly".
+  lesson::LessonState s = lesson::defaultState();
+  const auto trace = lesson::computeTrace(s);
+  REQUIRE(lesson::setEntry(s, MatrixId::V, 2, 1, 3.0f).empty());
+  REQUIRE(lesson::resetMatrix(s, MatrixId::V).empty());
+  CHECK(s.source == lesson::VectorSource::Projected);
+  CHECK(lesson::computeTrace(s).attention.V == trace.attention.V);
+  // X edited, then Q: resetting Q gives X' W_Q, as K is X' W_K, not the example's first Q.
+  lesson::LessonState e = lesson::defaultState();
+  REQUIRE(lesson::setEntry(e, MatrixId::X, 1, 0, 0.9f).empty());
+  const auto edited = lesson::computeTrace(e);
+  REQUIRE(lesson::setEntry(e, MatrixId::Q, 0, 0, 7.0f).empty());
+  REQUIRE(e.source == lesson::VectorSource::Direct);
+  REQUIRE(lesson::resetMatrix(e, MatrixId::Q).empty());
+  CHECK(e.source == lesson::VectorSource::Projected);
+  const auto after = lesson::computeTrace(e);
+  CHECK(after.attention.Q == edited.attention.Q);
+  CHECK(after.attention.K == edited.attention.K);
+  // K edited too: resetting Q alone keeps the edited K, and the vectors stay given directly.
+  REQUIRE(lesson::setEntry(e, MatrixId::Q, 0, 0, 7.0f).empty());
+  REQUIRE(lesson::setEntry(e, MatrixId::K, 0, 0, 5.0f).empty());
+  REQUIRE(lesson::resetMatrix(e, MatrixId::Q).empty());
+  CHECK(e.source == lesson::VectorSource::Direct);
+  CHECK(e.Q == edited.attention.Q);
+  CHECK(e.K.at(0, 0) == 5.0f);
 }

@@ -1087,3 +1087,25 @@ TEST_CASE("no view or panel decides what to draw by comparing a step's name") {
   }
   CHECK(files > 40);
 }
+
+TEST_CASE("an edit queued in the frame a new example loads is dropped, with no notice about a missing cell") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  REQUIRE(ui::apply(app, lesson::actions::LoadExample{"two-heads"}) == "");  // Q is 6 x 8
+  // The learner types into Q's fifth column, then picks "Three tokens" (Q 3 x 4) in the same frame.
+  app.view.cellEdit = {true, false, lesson::MatrixId::Q, 2, 4, "1.5"};
+  ui::queue(app, lesson::actions::LoadExample{"three-tokens"});
+  ui::queue(app, lesson::actions::EditCell{lesson::MatrixId::Q, 2, 4, 1.5f});
+  ui::queue(app, lesson::actions::SelectQuery{5});
+  ui::applyQueuedActions(app);
+  CHECK(app.session().lesson().presetId == "three-tokens");
+  CHECK(app.session().lesson().notice.empty());
+  CHECK(app.session().lesson().selected < 3);
+  CHECK_FALSE(app.view.cellEdit.active);  // the cell it typed into is gone
+  frame(app, 1280, 800);
+  // An edit queued against the lesson as it is still lands.
+  ui::queue(app, lesson::actions::EditCell{lesson::MatrixId::Q, 2, 3, 1.5f});
+  ui::applyQueuedActions(app);
+  CHECK(app.session().lesson().Q.at(2, 3) == 1.5f);
+}

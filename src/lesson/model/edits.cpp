@@ -135,11 +135,20 @@ std::string resetMatrix(LessonState& state, MatrixId id) {
   return applyChecked(state, [&](LessonState& s) -> std::string {
     core::Matrix* m = editableMatrix(s, id);
     if (!m) return std::string(matrixName(id)) + " cannot be reset";
+    const bool vectors = id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V;
+    // With embeddings, Q, K and V are X times their W: resetting one undoes its own edits
+    // against the embeddings as they are now (so it agrees with the other two), and once all
+    // three agree with their projections again the lesson follows X and the W's once more.
+    if (vectors && !s.X.empty()) {
+      if (s.source == VectorSource::Projected) return {};  // nothing was edited
+      const core::Matrix& w = id == MatrixId::Q ? s.WQ : id == MatrixId::K ? s.WK : s.WV;
+      *m = core::multiply(s.X, w);
+      if (s.Q == core::multiply(s.X, s.WQ) && s.K == core::multiply(s.X, s.WK) && s.V == core::multiply(s.X, s.WV))
+        s.source = VectorSource::Projected;
+      return {};
+    }
     LessonState preset;
     const bool known = loadPreset(s.presetId, preset);
-    // An example given by embeddings has Q, K and V only as X times its W: those are its values.
-    const bool vectors = id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V;
-    if (known && vectors && preset.source == VectorSource::Projected) switchToDirect(preset);
     const core::Matrix* original = known ? editableMatrix(preset, id) : nullptr;
     if (original && original->sameShape(*m))
       *m = *original;
