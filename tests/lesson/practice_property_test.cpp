@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <random>
 #include <string>
@@ -34,7 +35,8 @@ struct Draw {
 };
 
 bool isEdit(const lesson::Action& a) {
-  return std::holds_alternative<act::EditCell>(a) || std::holds_alternative<act::MoveVectorTip>(a);
+  return std::holds_alternative<act::EditCell>(a) || std::holds_alternative<act::MoveVectorTip>(a) ||
+         std::holds_alternative<act::ScaleQuery>(a);
 }
 
 bool wholeState(const lesson::Action& a) {
@@ -68,7 +70,8 @@ bool taught(const std::string& id, const lesson::Action& a, const lesson::Lesson
   const int n = A1.Q.rows;
   if (id == "no-scale") return std::holds_alternative<act::SetScale>(a) && s0.scale && !s1.scale;
   if (id == "causal-first")
-    return !wholeState(a) && s1.mask.kind == core::MaskKind::Causal && n > 1 && A1.heads[0].weights.at(0, 0) == 1;
+    return !wholeState(a) && s0.mask.kind != core::MaskKind::Causal && s1.mask.kind == core::MaskKind::Causal &&
+           n > 1 && A1.heads[0].weights.at(0, 0) == 1;
   if (!isEdit(a) || s0.tokens != s1.tokens) return false;
   if (id == "twins") {
     for (int i = 0; i < n; ++i)
@@ -94,8 +97,12 @@ bool taught(const std::string& id, const lesson::Action& a, const lesson::Lesson
           top = std::max(top, w.at(i, j));
           visible += core::isHidden(s1.mask, i, j) ? 0 : 1;
         }
-        if (top > 0.95f && visible >= 2 && lengthSquared(A1.heads[h].Q, i) > lengthSquared(A0.heads[h].Q, i))
-          return true;
+        double dot = 0;
+        for (int c = 0; c < A1.heads[h].Q.cols; ++c)
+          dot += static_cast<double>(A1.heads[h].Q.at(i, c)) * A0.heads[h].Q.at(i, c);
+        const double longer = lengthSquared(A1.heads[h].Q, i), shorter = lengthSquared(A0.heads[h].Q, i);
+        const bool scaled = shorter > 0 && longer > shorter && dot >= 0.999 * std::sqrt(longer * shorter);
+        if (top > 0.95f && visible >= 2 && scaled) return true;
       }
     return false;
   }
@@ -198,7 +205,7 @@ lesson::Action randomAction(Draw& d, const lesson::Session& s) {
     case 12:
       return act::ResetMatrix{kEditable[d.below(8)]};
     case 13:
-      return act::UseProjections{};
+      return d.chance(50) ? lesson::Action(act::UseProjections{}) : act::ScaleQuery{d.below(n), 2.0f};
     case 14: {  // a tip dragged in a plane of two columns
       const MatrixId m = kEditable[d.below(3)];
       const int width = traceMatrixWidth(trace, m);
@@ -272,10 +279,11 @@ TEST_CASE("after any random start, the honest solutions earn their experiments")
     REQUIRE(s.apply(act::RenameToken{2, "river"}) == "");
     for (int c = 0; c < 4; ++c) REQUIRE(s.apply(act::EditCell{MatrixId::X, 2, c, c == 0 ? 1.0f : 0.0f}) == "");
     CHECK(done("bank-river"));
-    // one-hot: bank's query ten times longer, at the learner's temperature.
-    const auto q = s.trace().attention.Q;
-    for (int c = 0; c < q.cols; ++c) REQUIRE(s.apply(act::EditCell{MatrixId::Q, 4, c, q.at(4, c) * 10}) == "");
+    // one-hot: the query of "went" doubled, press after press (bank's row is the tie above,
+    // which no scaling breaks).
+    for (int press = 0; press < 8 && !done("one-hot"); ++press) REQUIRE(s.apply(act::ScaleQuery{1, 2.0f}) == "");
     CHECK(done("one-hot"));
+    const auto q = s.trace().attention.Q;
     // twins: row 1 made a copy of row 0; zero key: row 3's key set to 0.
     const auto k0 = s.trace().attention.K;
     for (int c = 0; c < q.cols; ++c) {

@@ -128,9 +128,14 @@ TEST_CASE("no scale and the causal first token: the learner's own switch") {
 
 TEST_CASE("one-hot: a query scaled up, in any head") {
   lesson::Session s = sessionOn("three-tokens");
-  editRow(s, MatrixId::Q, 0, rowOf(s.trace().attention.Q, 0, 10.0f));
+  int presses = 0;
+  while (!earned(s, "one-hot") && presses < 10) {
+    apply(s, act::ScaleQuery{0, 2.0f});
+    ++presses;
+  }
   CHECK(earned(s, "one-hot"));
-  SUBCASE("side doors: positions, a key scaled up, a low temperature, no scale") {
+  CHECK(presses >= 2);  // the row sharpened press by press
+  SUBCASE("side doors: positions, a key scaled up, a low temperature, no scale, a query pointed elsewhere") {
     lesson::Session other = sessionOn("bank-money");
     apply(other, act::SetPositional{lesson::Positional::Sinusoidal});
     apply(other, act::SetTemperature{0.05f});
@@ -141,13 +146,17 @@ TEST_CASE("one-hot: a query scaled up, in any head") {
     const auto k = rowOf(other.trace().attention.K, 1, 30.0f);
     editRow(other, MatrixId::K, 1, k);
     CHECK_FALSE(earned(other, "one-hot"));
+    lesson::Session pointed = sessionOn("three-tokens");
+    edit(pointed, MatrixId::Q, 0, 3, 40.0f);  // another key wins, by far: not a scaled query
+    CHECK(pointed.trace().attention.heads.front().weights.at(0, 1) > 0.99f);
+    CHECK_FALSE(earned(pointed, "one-hot"));
   }
-  SUBCASE("the second head counts") {
+  SUBCASE("the second head counts: its query dragged out along its own direction") {
     lesson::Session heads = sessionOn("two-heads");
     const auto& second = heads.trace().attention.heads[1];
-    const int width = second.Q.cols;
-    const auto q = rowOf(second.Q, 2, 12.0f);
-    for (int c = 0; c < width; ++c) edit(heads, MatrixId::Q, 2, width + c, q[static_cast<size_t>(c)]);
+    const int width = second.Q.cols;  // head 2 reads columns width .. 2 width - 1 of Q
+    const float x = second.Q.at(2, 0), y = second.Q.at(2, 1);
+    apply(heads, act::MoveVectorTip{MatrixId::Q, 2, width, 6 * x, width + 1, 6 * y});
     const auto& row = heads.trace().attention.heads[1].weights;
     float top = 0;
     for (int j = 0; j < row.cols; ++j) top = std::max(top, row.at(2, j));

@@ -2,6 +2,7 @@
 #include "lesson/content/practice.h"
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 #include <vector>
 
@@ -21,12 +22,6 @@ bool rowIsZero(const core::Matrix& m, int row) {
   for (int c = 0; c < m.cols; ++c)
     if (m.at(row, c) != 0.0f) return false;
   return true;
-}
-
-float rowLengthSquared(const core::Matrix& m, int row) {
-  float sum = 0.0f;
-  for (int c = 0; c < m.cols; ++c) sum += m.at(row, c) * m.at(row, c);
-  return sum;
 }
 
 // An edit of a vector keeps the sentence: the same tokens and heads before and after. (Any
@@ -67,9 +62,16 @@ bool zeroKeyEarned(const Move& m) {
 
 // The scale switched off where it changes something: with heads of width 1, dividing by the
 // square root of 1 changed nothing, so switching it off shows nothing either.
+// ... and only where the weights change: one token alone, or queries of zeros, show nothing.
 bool noScaleEarned(const Move& m) {
-  return m.kind != MoveKind::WholeState && m.before.scale && !m.after.scale && !m.afterTrace.attention.heads.empty() &&
-         m.afterTrace.attention.heads.front().Q.cols >= 2;
+  if (m.kind == MoveKind::WholeState || !m.before.scale || m.after.scale || m.afterTrace.attention.heads.empty() ||
+      m.afterTrace.attention.heads.front().Q.cols < 2 || m.before.tokens != m.after.tokens)
+    return false;
+  const auto &after = m.afterTrace.attention.heads, &before = m.beforeTrace.attention.heads;
+  for (size_t h = 0; h < after.size() && h < before.size(); ++h)
+    for (size_t k = 0; k < after[h].weights.values.size(); ++k)
+      if (std::fabs(after[h].weights.values[k] - before[h].weights.values[k]) > 1e-6f) return true;
+  return false;
 }
 
 bool firstTokenAlone(const LessonState& s, const LessonTrace& t) {
@@ -77,9 +79,10 @@ bool firstTokenAlone(const LessonState& s, const LessonTrace& t) {
          t.attention.heads.front().weights.at(0, 0) == 1.0f;
 }
 
+// The causal mask switched on by this move (not one handed in whole and kept).
 bool causalFirstEarned(const Move& m) {
-  return m.kind != MoveKind::WholeState && firstTokenAlone(m.after, m.afterTrace) &&
-         !firstTokenAlone(m.before, m.beforeTrace);
+  return m.kind != MoveKind::WholeState && m.before.mask.kind != core::MaskKind::Causal &&
+         firstTokenAlone(m.after, m.afterTrace);
 }
 
 // Row `row` of head `head` has at least two visible keys and puts more than 95% of its
@@ -95,16 +98,30 @@ bool rowNearOneHot(const LessonState& s, const LessonTrace& t, size_t head, int 
   return visible >= 2 && top > 0.95f;
 }
 
-// An edit that makes a query longer (its keys untouched) until its row, in any head, puts
-// more than 95% on one key; still so at temperature 1 with the division by the square root
-// of d_k on, so the query did it, not a low temperature or the scale switched off.
+// Query row `row` of the head was multiplied by a factor above 1: the same direction, longer
+// (within float rounding). Pointing a query at another key is not scaling it.
+bool scaledUp(const core::Matrix& after, const core::Matrix& before, int row) {
+  double dot = 0, lengthAfter = 0, lengthBefore = 0;
+  for (int c = 0; c < after.cols; ++c) {
+    dot += static_cast<double>(after.at(row, c)) * before.at(row, c);
+    lengthAfter += static_cast<double>(after.at(row, c)) * after.at(row, c);
+    lengthBefore += static_cast<double>(before.at(row, c)) * before.at(row, c);
+  }
+  return lengthBefore > 0 && lengthAfter > lengthBefore * 1.0001 &&
+         dot >= (1 - 1e-5) * std::sqrt(lengthAfter * lengthBefore);
+}
+
+// An edit that scales a query up (its keys untouched; the "Scale x2" button, or a drag or edit
+// that keeps its direction) until its row, in any head, puts more than 95% on one key; still
+// so at temperature 1 with the division by the square root of d_k on, so the query did it, not
+// a low temperature or the scale switched off.
 bool oneHotEarned(const Move& m) {
   if (!vectorEdit(m) || !(m.afterTrace.attention.K == m.beforeTrace.attention.K)) return false;
   const auto &after = m.afterTrace.attention.heads, &before = m.beforeTrace.attention.heads;
   std::optional<LessonTrace> plain;
   for (size_t h = 0; h < after.size(); ++h)
     for (int i = 0; i < after[h].Q.rows; ++i) {
-      if (rowLengthSquared(after[h].Q, i) <= rowLengthSquared(before[h].Q, i)) continue;
+      if (!scaledUp(after[h].Q, before[h].Q, i)) continue;
       if (!rowNearOneHot(m.after, m.afterTrace, h, i) || rowNearOneHot(m.before, m.beforeTrace, h, i)) continue;
       if (m.after.temperature == 1.0f && m.after.scale) return true;
       LessonState plainState = m.after;
@@ -117,8 +134,9 @@ bool oneHotEarned(const Move& m) {
 }
 
 // Row `bank` gives some "river" (as a learner writes it: "River", "river.") the most weight of
-// any key, summed over the heads (a tie at the top counts), and more than an even share: a row
-// spread evenly over all its keys attends to none of them.
+// any key, summed over the heads (a tie at the top counts), and clearly more than an even
+// share (1.5 times it, as head_roles.cpp counts a link that stands out): a nearly flat row
+// attends to none of its keys.
 bool attendsMostToRiver(const LessonState& s, const LessonTrace& t, int bank) {
   const int n = t.attention.K.rows;
   const float heads = static_cast<float>(t.attention.heads.size());
@@ -134,7 +152,7 @@ bool attendsMostToRiver(const LessonState& s, const LessonTrace& t, int bank) {
   for (int j = 0; j < n; ++j)
     if (plainWord(s.tokens[static_cast<size_t>(j)]) == "river" && !core::isHidden(s.mask, bank, j) &&
         total[static_cast<size_t>(j)] >= top - tolerance &&
-        total[static_cast<size_t>(j)] > heads / static_cast<float>(visible) + tolerance)
+        total[static_cast<size_t>(j)] >= 1.5f * heads / static_cast<float>(visible))
       return true;
   return false;
 }
@@ -182,8 +200,8 @@ const std::vector<Experiment>& experiments() {
        "its own value vector.",
        causalFirstEarned},
       {"one-hot",
-       "Scale one query up (multiply its entries) until its row, in any head, puts more than 95% of its weight on "
-       "one key.",
+       "Scale the selected query up (the button below doubles it) until its row, in any head, puts more than 95% "
+       "of its weight on one key.",
        "Multiplying a query by c multiplies its scores by c, like dividing the temperature by c. Large scores "
        "push softmax towards a one-hot choice.",
        oneHotEarned},

@@ -108,6 +108,7 @@ struct Change {
     return refusal;
   }
   std::string operator()(const UseProjections&) const { return switchToProjected(s); }
+  std::string operator()(const ScaleQuery& a) const { return scaleQuery(s, a.row, a.factor); }
   std::string operator()(const AnswerQuiz& a) const {
     if (a.correct) p.quizCorrect.insert(a.questionId);
     return {};
@@ -176,6 +177,7 @@ const char* const kNames[] = {"go to a step",
                               "reset a matrix",
                               "move a vector's tip",
                               "use the embeddings and projections again",
+                              "scale a query",
                               "answer the quiz",
                               "check the coding challenge",
                               "apply a state",
@@ -199,7 +201,8 @@ bool quietRefusal(const Action& action) {
 }
 
 MoveKind moveKind(const Action& action) {
-  if (std::holds_alternative<EditCell>(action) || std::holds_alternative<MoveVectorTip>(action))
+  if (std::holds_alternative<EditCell>(action) || std::holds_alternative<MoveVectorTip>(action) ||
+      std::holds_alternative<ScaleQuery>(action))
     return MoveKind::EditVectors;
   if (std::holds_alternative<ApplyStateText>(action) || std::holds_alternative<OpenLink>(action) ||
       std::holds_alternative<RestoreState>(action) || std::holds_alternative<RestoreRecord>(action) ||

@@ -99,6 +99,11 @@ struct MoveVectorTip {
   float y = 0;
 };
 struct UseProjections {};
+// Multiplies one query by a factor: the one-hot experiment's move (practice.cpp).
+struct ScaleQuery {
+  int row = 0;
+  float factor = 2;
+};
 
 // Practice.
 struct AnswerQuiz {
@@ -153,10 +158,10 @@ using Action = std::variant<actions::GoToStep, actions::SelectQuery, actions::Se
                             actions::Randomise, actions::SetPositional, actions::ReverseTokens, actions::ShuffleTokens,
                             actions::SetTileSize, actions::RenameToken, actions::AddToken, actions::RemoveToken,
                             actions::SetModelWidth, actions::SetKeyWidth, actions::SetHeadsToward, actions::EditCell,
-                            actions::ResetMatrix, actions::MoveVectorTip, actions::UseProjections, actions::AnswerQuiz,
-                            actions::RecordChallenge, actions::ApplyStateText, actions::OpenLink, actions::RestoreState,
-                            actions::RestoreProgress, actions::SalvageProgress, actions::RestoreRecord,
-                            actions::MergeProgress, actions::StartOver, actions::ShowNotice>;
+                            actions::ResetMatrix, actions::MoveVectorTip, actions::UseProjections, actions::ScaleQuery,
+                            actions::AnswerQuiz, actions::RecordChallenge, actions::ApplyStateText, actions::OpenLink,
+                            actions::RestoreState, actions::RestoreProgress, actions::SalvageProgress,
+                            actions::RestoreRecord, actions::MergeProgress, actions::StartOver, actions::ShowNotice>;
 
 // What the learner did, in words ("set the mask"): for logs and tests.
 const char* actionName(const Action& action);

@@ -131,6 +131,22 @@ std::string setEntry(LessonState& state, MatrixId id, int row, int col, float va
   });
 }
 
+std::string scaleQuery(LessonState& state, int row, float factor) {
+  if (!std::isfinite(factor) || factor <= 0.0f || factor > 100.0f) return "a query is scaled by a factor from 0 to 100";
+  return applyChecked(state, [&](LessonState& s) -> std::string {
+    if (!isEditable(s, MatrixId::Q)) return "Q cannot be edited here";
+    switchToDirect(s);
+    if (row < 0 || row >= s.Q.rows) return "there is no query " + std::to_string(row);
+    for (int c = 0; c < s.Q.cols; ++c) {
+      const float scaled = s.Q.at(row, c) * factor;
+      if (std::fabs(scaled) > kMaxEditableValue)
+        return "scaling this query again would take an entry past " + rangeText(-kMaxEditableValue, kMaxEditableValue);
+      s.Q.at(row, c) = scaled;
+    }
+    return {};
+  });
+}
+
 std::string resetMatrix(LessonState& state, MatrixId id) {
   return applyChecked(state, [&](LessonState& s) -> std::string {
     core::Matrix* m = editableMatrix(s, id);

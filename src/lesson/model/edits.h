@@ -16,6 +16,9 @@ core::Matrix* editableMatrix(LessonState& state, MatrixId id);
 // Parses typed text as a number; refuses letters, inf, nan and anything outside +-1000.
 std::string parseEntryText(const std::string& text, float& value);
 
+// Multiplies query `row` by `factor` (switching to vectors given directly, as an edit of Q
+// does); refused when an entry would pass the lesson's limit.
+std::string scaleQuery(LessonState& state, int row, float factor);
 std::string setEntry(LessonState& state, MatrixId id, int row, int col, float value);
 std::string resetMatrix(LessonState& state, MatrixId id);  // back to the preset's values
 

@@ -19,6 +19,16 @@ std::string& challengeMessage(ViewState& view, int level) {
 
 constexpr const char* kLevels[] = {"Level 1: the weights of one query", "Level 2: the whole output"};
 
+// The one-hot experiment's move: the selected query, doubled (the same direction, longer).
+void drawScaleQueryButton(AppState& app) {
+  const auto& lesson = app.session().lesson();
+  const std::string& token = lesson.tokens[static_cast<size_t>(lesson.selected)];
+  if (ImGui::Button(("Scale the query of \"" + fitLabel(token, px(app, 120)) + "\" \xC3\x97" "2").c_str()))
+    queue(app, lesson::actions::ScaleQuery{lesson.selected, 2.0f});
+  registerItem(app, "scale-query",
+               [&] { return "Scale the query of " + token + " by 2, button: doubles every entry of its row of Q"; });
+}
+
 void drawExperiments(AppState& app) {
   const auto& list = lesson::experiments();
   sectionHeading(app, ("Experiments (" + std::to_string(app.session().progress().experimentsDone.size()) + " of " +
@@ -34,6 +44,7 @@ void drawExperiments(AppState& app) {
     ImGui::SameLine(px(app, 70));
     ImGui::BeginGroup();
     paragraph(experiment.task);
+    if (experiment.id == "one-hot") drawScaleQueryButton(app);
     if (done) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
       paragraph(experiment.explanation);
