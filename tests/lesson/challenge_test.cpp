@@ -197,7 +197,8 @@ TEST_CASE("a correct level 2 answer passes; the usual shortcuts fail with a clea
   noScaling.noScaling = true;
   const auto unscaled = lesson::gradeOutputChallenge(cases, learnerAnswers(cases, noScaling));
   CHECK_FALSE(unscaled.passed);
-  CHECK(unscaled.message.find("Case 1: row 1: expected [") != std::string::npos);
+  CHECK(unscaled.message.find("Case 1: row 1: got [") != std::string::npos);
+  CHECK(unscaled.message.find("expected") == std::string::npos);  // a wrong try never hands over the answer
 
   Shortcuts naive;
   naive.naiveExp = true;
@@ -252,8 +253,8 @@ TEST_CASE("level 2 explains wrong shapes and wrong numbers, naming the row") {
   answers = learnerAnswers(cases);
   answers[3][0][1] = 0.25;
   const std::string message = lesson::gradeOutputChallenge(cases, answers).message;
-  CHECK(message.find("Case 4: row 1: expected [") != std::string::npos);
-  CHECK(message.find("0.2500]") != std::string::npos);
+  CHECK(message.find("Case 4: row 1: got [") != std::string::npos);
+  CHECK(message.find("entry 2, 0.2500, is too ") != std::string::npos);
 
   answers = learnerAnswers(cases);
   answers[1][2][0] = nullptr;  // NaN, not in the large case
@@ -305,7 +306,7 @@ TEST_CASE("the level 2 starter runs the right shape but is wrong") {
   }
   const auto grade = lesson::gradeOutputChallenge(cases, zeros);
   CHECK(grade.passedCases == 0);
-  CHECK(grade.message.find("0 of 5 cases pass. Case 1: row 1: expected [") != std::string::npos);
+  CHECK(grade.message.find("0 of 5 cases pass. Case 1: row 1: got [") != std::string::npos);
   CHECK(grade.message.find("got [0.0000, 0.0000, 0.0000]") != std::string::npos);
 }
 
@@ -323,7 +324,9 @@ TEST_CASE("the desktop level 2: the output vector by hand, to two decimals") {
   CHECK(right.message.rfind("Right", 0) == 0);
   const auto wrong = lesson::gradeHandOutput(c, {0.14f, 0.28f});  // two of the weights, not the output
   CHECK_FALSE(wrong.passed);
-  CHECK(wrong.message.rfind("Not yet: row 1: expected [0.71", 0) == 0);
+  CHECK(wrong.message.rfind("Not yet: row 1: got [0.1400, 0.2800]: entry 1, 0.1400, is too low", 0) == 0);
+  CHECK(wrong.message.find("0.71") == std::string::npos);  // the answer is not in the message
+  CHECK_FALSE(lesson::gradeHandOutput(c, {o1 + 0.007f, o2}).passed);  // "to two decimals": within 0.005
   CHECK_FALSE(lesson::gradeHandOutput(c, {std::nanf(""), 0.86f}).passed);
   CHECK_FALSE(lesson::gradeHandOutput(c, {0.72f}).passed);
 }

@@ -748,7 +748,7 @@ TEST_CASE("the desktop challenge's level 2: pick it, type the output vector, che
   typeInto("hand-output[0]", "0.14");  // a weight, not the output
   typeInto("hand-output[1]", "0.28");
   check();
-  CHECK(app.view.challengeMessage2.rfind("Not yet: row 1: expected [", 0) == 0);
+  CHECK(app.view.challengeMessage2.rfind("Not yet: row 1: got [", 0) == 0);
   CHECK_FALSE(app.session().progress().challenge2Done);
 
   typeInto("hand-output[0]", "0.72");

@@ -13,8 +13,8 @@ namespace lesson {
 
 namespace {
 
-constexpr double kTolerance = 1e-6;  // absolute, per weight
-constexpr double kHandTolerance = 0.01;
+constexpr double kTolerance = 1e-6;              // absolute, per weight
+constexpr double kHandTolerance = 0.005 + 1e-6;  // "to two decimals": the rounded value, with room for float input
 
 std::vector<double> coreWeights(const std::vector<float>& query, const std::vector<std::vector<float>>& keys) {
   core::Matrix Q(1, static_cast<int>(query.size()));
@@ -56,6 +56,21 @@ const std::string* textField(const json::Json& answer, const char* key) {
   return found && found->isString() ? &found->asString() : nullptr;
 }
 
+// What is wrong with numbers that do not match: the learner's own numbers and the first one
+// off, and which way, but never the expected values, so a wrong try does not hand over the
+// answer (a function could otherwise return it for these inputs).
+std::string firstMiss(const std::vector<double>& expected, const std::vector<double>& got, double tolerance,
+                      const char* what) {
+  for (size_t k = 0; k < got.size(); ++k) {
+    if (std::fabs(got[k] - expected[k]) <= tolerance) continue;
+    char number[32];
+    std::snprintf(number, sizeof number, "%.4f", got[k]);
+    return "got " + listText(got) + ": " + what + " " + std::to_string(k + 1) + ", " + number + ", is too " +
+           (got[k] > expected[k] ? "high" : "low");
+  }
+  return {};
+}
+
 // "" when the answer matches, otherwise what went wrong. A list longer than the case's keys
 // is refused by its size before any of it is read.
 std::string checkAnswer(const ChallengeCase& c, const json::Json& answer, double tolerance) {
@@ -75,10 +90,7 @@ std::string checkAnswer(const ChallengeCase& c, const json::Json& answer, double
     }
     got.push_back(value.asNumber());
   }
-  for (size_t k = 0; k < got.size(); ++k)
-    if (!(std::fabs(got[k] - c.expected[k]) <= tolerance))
-      return "expected " + listText(c.expected) + ", got " + listText(got);
-  return {};
+  return firstMiss(c.expected, got, tolerance, "weight");
 }
 
 // Grades `count` cases with check(k, answer) ("" when case k matches) and names the first
@@ -218,9 +230,8 @@ std::string checkOutput(const OutputCase& c, const json::Json& answer, double to
       }
       got.push_back(value.asNumber());
     }
-    for (std::size_t k = 0; k < got.size(); ++k)
-      if (!(std::fabs(got[k] - c.expected[r][k]) <= tolerance))
-        return "row " + std::to_string(r + 1) + ": expected " + listText(c.expected[r]) + ", got " + listText(got);
+    if (std::string miss = firstMiss(c.expected[r], got, tolerance, "entry"); !miss.empty())
+      return "row " + std::to_string(r + 1) + ": " + miss;
   }
   return {};
 }
