@@ -4,12 +4,19 @@
 # Every page script is minified on the way (terser from npm, run by NODE): our own JS is about
 # half as large gzipped then (14.3 KB -> 7.6 KB). Without terser the scripts are copied as written.
 # Usage: cmake -DSITE=dir -DWEB=web-dir -DSINGLE=ON|OFF -DPAGE_FILES=a,b,... -DMODULE=name.js
-#              [-DNODE=node -DTERSER=node_modules/terser/bin/terser] -P assemble_site.cmake
+#              -DNODE=node [-DTERSER=node_modules/terser/bin/terser] -P assemble_site.cmake
 # PAGE_FILES (the web_files list in src/app/CMakeLists.txt) is the one list of the page's
 # files: the offline worker's list of files to keep is written from it here, and the single
 # file inlines each of them by its kind, so adding a page file is one edit there.
+# A page script that index.html does not link (other than the offline worker) is carried in
+# the page as text, <script type="text/plain" id="NAME-source">, in both builds: the coding
+# challenge's frame script and worker, which the page writes into a sandboxed srcdoc frame
+# (web/attention-tour-api/45-sandbox-frame.js). The page's policy names the frame's script by
+# its hash, in place of the marker 'challenge-frame-hash' in index.html (the frame inherits
+# that policy, which is why it also allows blob workers and code from strings).
 # LAZY_FILES (optional) are built files the page loads only when asked (the cost lab's worker):
 # the offline worker keeps them too.
+cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)
 string(REPLACE "," ";" page_files "${PAGE_FILES}")
 string(REPLACE "," ";" lazy_files "${LAZY_FILES}")
 string(REGEX REPLACE "\\.js$" ".wasm" wasm "${MODULE}")
@@ -55,17 +62,66 @@ function(page_source name out)
   endif()
 endfunction()
 
+# The page as written, and the scripts it carries as text (each <script type="text/plain">,
+# in carried) with the hash of the challenge frame's script for the policy.
+file(READ "${WEB}/index.html" html)
+set(hash_marker "'challenge-frame-hash'")
+string(FIND "${html}" "${hash_marker}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "index.html has lost the marker for the challenge frame's hash in its policy: ${hash_marker}")
+endif()
+set(carried "")
+set(carried_files "")
+foreach(f ${page_files})
+  if(f MATCHES "\\.js$" AND NOT f STREQUAL offline_worker)
+    string(FIND "${html}" "<script src=\"${f}\"></script>" at)
+    if(at EQUAL -1)
+      page_source(${f} content)
+      page_script(${f} "${content}" content)
+      string(REGEX REPLACE "\\.js$" "" name "${f}")
+      string(APPEND carried "<script type=\"text/plain\" id=\"${name}-source\">${content}</script>\n")
+      list(APPEND carried_files ${f})
+      if(f STREQUAL "challenge-frame.js")
+        # The hash of the text exactly as the frame gets it (textContent of the element above).
+        file(WRITE "${SITE}/${f}.hash.tmp" "${content}")
+        execute_process(COMMAND "${NODE}" -e "process.stdout.write(require('crypto').createHash('sha256')
+                                .update(require('fs').readFileSync(process.argv[1])).digest('base64'))"
+                                "${SITE}/${f}.hash.tmp"
+                        OUTPUT_VARIABLE frame_hash RESULT_VARIABLE failed)
+        file(REMOVE "${SITE}/${f}.hash.tmp")
+        if(failed OR NOT frame_hash)
+          message(FATAL_ERROR "could not hash ${f} for the page's policy (NODE=${NODE})")
+        endif()
+      endif()
+    endif()
+  endif()
+endforeach()
+if(NOT frame_hash)
+  message(FATAL_ERROR "the page carries no challenge-frame.js, whose hash its policy names")
+endif()
+
 if(NOT SINGLE)
-  # The service worker keeps the page's folder ('./'), every page file but itself, and the
-  # module with its wasm.
+  string(REPLACE "${hash_marker}" "'sha256-${frame_hash}'" html "${html}")
+  string(FIND "${html}" "<script src=" first)
+  string(SUBSTRING "${html}" 0 ${first} before)
+  string(SUBSTRING "${html}" ${first} -1 after)
+  file(WRITE "${SITE}/index.html.tmp" "${before}${carried}${after}")
+  file(COPY_FILE "${SITE}/index.html.tmp" "${SITE}/index.html" ONLY_IF_DIFFERENT)
+  file(REMOVE "${SITE}/index.html.tmp")
+  # The service worker keeps the page's folder ('./'), every page file but itself and those
+  # carried in index.html, and the module with its wasm.
   set(kept "'./'")
   foreach(f ${page_files} ${MODULE} ${wasm} ${lazy_files})
-    if(NOT f STREQUAL offline_worker)
+    if(NOT f STREQUAL offline_worker AND NOT f IN_LIST carried_files)
       string(APPEND kept ", '${f}'")
     endif()
   endforeach()
   foreach(f ${page_files})
-    if(f MATCHES "\\.js$")
+    if(f IN_LIST carried_files)
+      file(REMOVE "${SITE}/${f}")  # a copy from an older build would be served and counted
+    elseif(f STREQUAL "index.html")
+      continue()
+    elseif(f MATCHES "\\.js$")
       page_source(${f} script)
       if(f STREQUAL offline_worker)
         set(marker "'./' /* and the page's files, listed by cmake/assemble_site.cmake */")
@@ -86,24 +142,19 @@ if(NOT SINGLE)
   return()
 endif()
 
-file(READ "${WEB}/index.html" html)
 file(READ "${SITE}/${MODULE}" module)
 # Inline scripts need the CSP to allow them: the single file is opened from disk, not served.
-string(REPLACE "script-src 'self' 'wasm-unsafe-eval'" "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'" html "${html}")
+# They are all inline here, and a hash in the policy would switch 'unsafe-inline' off, so it
+# stands in for the challenge frame's hash.
+string(REPLACE "${hash_marker}" "'unsafe-inline'" html "${html}")
 string(REPLACE "style-src 'self'" "style-src 'self' 'unsafe-inline'" html "${html}")
 string(REPLACE "connect-src 'self'" "connect-src 'self' data:" html "${html}")
-# The challenge worker starts from a blob and inherits this policy, so its new Function
-# (the learner's own code, typed in this visit) needs 'unsafe-eval' here; the served
-# page keeps the worker in its own file and needs neither.
-string(REPLACE "script-src 'self' 'unsafe-inline'" "script-src 'self' 'unsafe-inline' 'unsafe-eval'" html "${html}")
-string(REPLACE "object-src 'none'" "worker-src blob:; object-src 'none'" html "${html}")
 
-# Every page file goes in by its kind: a style sheet or script the page links becomes inline;
-# a script it does not link is a worker, carried as text (<script type="text/plain"
-# id="NAME-source">) for the page to start from a blob. The offline worker has no use here.
-set(ahead "<script>window.AT_SINGLE_FILE = true;</script>\n")
+# Every other page file goes in by its kind: a style sheet or script the page links becomes
+# inline; the scripts carried as text come ahead. The offline worker has no use here.
+set(ahead "<script>window.AT_SINGLE_FILE = true;</script>\n${carried}")
 foreach(f ${page_files})
-  if(f STREQUAL "index.html" OR f STREQUAL offline_worker)
+  if(f STREQUAL "index.html" OR f STREQUAL offline_worker OR f IN_LIST carried_files)
     continue()
   endif()
   page_source(${f} content)
@@ -116,14 +167,7 @@ foreach(f ${page_files})
     string(REPLACE "${link}" "<style>\n${content}</style>" html "${html}")
   elseif(f MATCHES "\\.js$")
     page_script(${f} "${content}" content)
-    set(tag "<script src=\"${f}\"></script>")
-    string(FIND "${html}" "${tag}" at)
-    if(at EQUAL -1)
-      string(REGEX REPLACE "\\.js$" "" name "${f}")
-      string(PREPEND ahead "<script type=\"text/plain\" id=\"${name}-source\">\n${content}</script>\n")
-    else()
-      string(REPLACE "${tag}" "<script>\n${content}</script>" html "${html}")
-    endif()
+    string(REPLACE "<script src=\"${f}\"></script>" "<script>\n${content}</script>" html "${html}")
   else()
     message(FATAL_ERROR "assemble_site.cmake does not know how to put ${f} into the single file")
   endif()

@@ -12,11 +12,8 @@ import { pathToFileURL } from 'node:url';
 const maxUrlLength = 4096;  // the page's own URLs are short; share links live in the fragment
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.png': 'image/png', '.json': 'application/json' };
-// The challenge worker runs a learner's code with new Function: it may evaluate code but
-// never load or fetch anything. The worker also locks itself down; this is a second layer.
-const extraHeaders = {
-  'challenge-worker.js': { 'Content-Security-Policy': "default-src 'none'; script-src 'unsafe-eval'" },
-};
+// No file needs a header of its own: the page carries every policy it relies on (the coding
+// challenge's frame gets its own from the page), so any static host serves it as well.
 
 function sendText(res, status, text, headers = {}) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': Buffer.byteLength(text),
@@ -60,8 +57,7 @@ function serveFile(req, res, file, options) {
         fs.close(fd, () => {});
         return sendText(res, 404, refusals[404]);
       }
-      const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache',
-        ...(options.securityHeaders ? extraHeaders[path.basename(file)] : {}) };
+      const headers = { 'Content-Type': types[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache' };
       if (options.transform) {
         fs.close(fd, () => {});
         return serveTransformed(req, res, file, options.transform, headers);
@@ -88,11 +84,10 @@ function handle(dir, options, req, res) {
   serveFile(req, res, target.file, options);
 }
 
-// A server (not yet listening) for the site in `dir`. securityHeaders: false leaves out the
-// worker's policy header, so a test can show the worker's own lockdown holds without it.
-export function createSiteServer(dir, { transform = null, securityHeaders = true } = {}) {
+// A server (not yet listening) for the site in `dir`.
+export function createSiteServer(dir, { transform = null } = {}) {
   const root = path.resolve(dir);
-  const options = { transform, securityHeaders };
+  const options = { transform };
   const server = http.createServer((req, res) => {
     try {
       handle(root, options, req, res);

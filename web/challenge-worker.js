@@ -1,10 +1,10 @@
 // challenge-worker.js: the coding challenge's sandbox. Runs the learner's
 // attentionWeights(query, keys) (level 1) or attention(Q, K, V) (level 2) on the hidden cases
-// and sends back one reply. Any static host serves this as a plain file (no headers to rely
-// on), so before any learner code arrives the worker locks itself down: it keeps private
-// references to what it needs, then shuts every door to the network, to other threads and to
-// turning strings into code. Only numbers and short texts go back; the page checks them again
-// and stops the worker after 2 seconds.
+// and sends back one reply. It runs inside the challenge's frame (challenge-frame.js), whose
+// policy lets nothing be fetched or loaded; before any learner code arrives the worker also
+// locks itself down: it keeps private references to what it needs, then shuts every door to
+// the network, to other threads and to turning strings into code. Only numbers and short
+// texts go back; the page checks them again and stops the frame after 2 seconds.
 // Only code the learner typed in this visit arrives here; nothing from links or storage.
 'use strict';
 (function () {
@@ -25,7 +25,8 @@
   const isArray = (value) => isPlainArray(value) || (isView(value) && !apply(isPrototypeOf, dataViewPrototype, [value]));
   const toText = String;
   const sliceText = String.prototype.slice;
-  const testPattern = RegExp.prototype.test;
+  const hasText = String.prototype.includes;
+  const later = setTimeout;
 
   const kTextLimit = 300;  // characters of an error message worth showing
   const kOffline = ' is not available here: the challenge runs your code on its own, with no network and no page';
@@ -186,12 +187,6 @@
     return copies;
   }
 
-  // import() is syntax, not a property, so it cannot be shut like the others: code that
-  // mentions it is refused before it is compiled.
-  function mentionsImport(code) {
-    return apply(testPattern, /\bimport\b/, [code]);
-  }
-
   // The function each level asks for, and how the learner is told to define it.
   const kFunctions = { 1: ['attentionWeights', 'attentionWeights(query, keys)'], 2: ['attention', 'attention(Q, K, V)'] };
 
@@ -213,9 +208,6 @@
   }
 
   function grade(code, cases, level) {
-    if (mentionsImport(code))
-      return { error: 'it mentions import, which cannot run here: the challenge runs your code on its own, with no ' +
-        'network. Please remove the word, even from comments and strings' };
     const inputs = copyCases(cases, level);
     const learnerFunction = findFunction(code, level);
     if (!learnerFunction.found) return learnerFunction;
@@ -223,6 +215,19 @@
     for (let k = 0; k < inputs.length; ++k) answers[k] = runCase(learnerFunction.found, inputs[k]);
     return { answers };
   }
+
+  // import(url) is syntax, not a door that could be shut: the frame's policy refuses every load,
+  // and the first refusal is told to the learner. Listened to first (capture), before any
+  // learner code could add a listener of its own.
+  let refused = '';
+  listen('securitypolicyviolation', function (event) {
+    try {
+      const where = shortText(toText(event.blockedURI));
+      refused = refused || (apply(hasText, where, [':']) ? where : 'a ' + where + ': URL');
+    } catch (e) {
+      refused = refused || 'something';
+    }
+  }, true);
 
   const lockProblem = lockDown();
   let used = false;
@@ -239,13 +244,19 @@
     } catch (e) {
       reply = { error: 'the challenge failed while running your code (' + describeThrown(e) + ')' };
     }
-    try {
-      post(reply);
-    } catch (e) {
-      post({ error: 'your function\'s answers could not be sent back' });
-    }
+    // A refused load is reported a task or so after it was tried: a short wait lets it arrive.
+    apply(later, self, [function () {
+      if (refused) reply = { error: 'it tried to load ' + refused + ', which cannot happen here: the challenge runs your ' +
+        'code on its own, with no network and no page' };
+      try {
+        post(reply);
+      } catch (e) {
+        post({ error: 'your function\'s answers could not be sent back' });
+      }
+    }, 20]);
   });
-  // Errors learner code throws later (from its own timers) stay here instead of reaching the
-  // page as worker errors.
+  // Errors learner code throws later (from its own timers), and promises it leaves rejected
+  // (an import the policy refused), stay here instead of reaching the page as worker errors.
   listen('error', function (event) { event.preventDefault(); });
+  listen('unhandledrejection', function (event) { event.preventDefault(); });
 })();

@@ -1,8 +1,9 @@
 // challenge_sandbox.test.mjs: the coding challenge's sandbox holds against hostile code.
-// Code that tries to reach another origin (every network door and every way to rebuild
-// one from a string), to flood the page with messages, or to send back BigInts, cycles or
-// megabytes is graded with a clear message; the other origin hears nothing; the page keeps
-// working; and an honest solution still passes.
+// Code that tries to reach another origin (every network door, every way to rebuild one
+// from a string, every form of import), to flood the page with messages, or to send back
+// BigInts, cycles or megabytes is graded with a clear message; the other origin hears
+// nothing; the page keeps working; and an honest solution still passes, also when it says
+// "import" in a comment, a string or a name.
 import { runTest, openPage, ready, check } from './harness.mjs';
 import { otherOrigin } from './other_origin.mjs';
 
@@ -19,7 +20,34 @@ const attacks = [
   ['importScripts', withSolution("importScripts(OUT + 'scripts.js');"), /importScripts is not available/],
   ['WebSocket', withSolution("new WebSocket(WS + 'socket');"), /WebSocket is not available/],
   ['EventSource', withSolution("new EventSource(OUT + 'event-source');"), /EventSource is not available/],
-  ['dynamic import()', withSolution("import(OUT + 'module.js');"), /mentions import/],
+  // import() is syntax, not a door the worker could shut: the frame's policy refuses every
+  // load, and the refusal is told. Mentioning the word is fine.
+  ['dynamic import()', withSolution("import(OUT + 'module.js');"), /tried to load http:\/\/127\.0\.0\.1:\d+\/module\.js/],
+  ['import with a comment before its brackets', withSolution("import /*x*/ (OUT + 'comment.js');"),
+    /tried to load http:\/\/127\.0\.0\.1:\d+\/comment\.js/],
+  ['import with a new line before its brackets', withSolution("import\n(OUT + 'newline.js');"),
+    /tried to load http:\/\/127\.0\.0\.1:\d+\/newline\.js/],
+  ['import awaited inside the function', returning("await import(OUT + 'awaited.js'); return [1];")
+    .replace('function', 'async function'), /tried to load http:\/\/127\.0\.0\.1:\d+\/awaited\.js/],
+  ['import of a data: URL', withSolution("import('data:text/javascript,self.reached = 1');"), /tried to load a data: URL/],
+  ['import of a blob: URL', withSolution(
+    "import(URL.createObjectURL(new Blob(['self.reached = 1'], { type: 'text/javascript' })));"), /tried to load a blob: URL/],
+  ['import from a timer', withSolution("setTimeout(() => import(OUT + 'timer.js'), 0);"),
+    /tried to load http:\/\/127\.0\.0\.1:\d+\/timer\.js/],
+  ['an import statement', withSolution("import weights from OUT;"), /syntax error \(Cannot use import statement outside a module/],
+  ['import.meta', withSolution('const here = import.meta.url;'), /syntax error \(Cannot use 'import\.meta' outside a module/],
+  // Too late to be told (the grade is in), still loads nothing: the other origin hears nothing.
+  ['an import long after the grade', withSolution("setTimeout(() => import(OUT + 'late.js'), 500);"),
+    /^All 6 hidden cases match/],
+  ['the word import in comments, strings and names', withSolution(`// import the weights
+/* import(url) would load code */
+const important = 'import(OUT)';
+const notes = { import: 1, imports: \`import \${important}\` };
+const pattern = /import\\(/;
+const tools = { import(x) { return x; } };
+tools.import(notes.import);`), /^All 6 hidden cases match/],
+  // The frame has an opaque origin (no allow-same-origin): the page's origin is not its own.
+  ['the sandbox\'s own origin', returning('throw new Error(String(self.origin));'), /threw: null\b/],
   ['a nested Worker', withSolution(
     "new Worker(URL.createObjectURL(new Blob([\"fetch('\" + OUT + \"nested-worker')\"], { type: 'text/javascript' })));"),
   /Worker is not available/],
@@ -114,7 +142,7 @@ try {
     check(problems.length === 0, `every hostile submission is graded with a clear message (${problems.length} not)`);
     await pageStillWorks(page);
     check(errors.length === 0, `no page errors (${errors.slice(0, 5).join(' | ').slice(0, 600)})`);
-  }, { serve: { securityHeaders: false } });  // the worker's own lockdown, without the server's policy header
+  });
 } finally {
   outside.close();
 }

@@ -16,9 +16,9 @@ fs.mkdirSync(artifactsDir, { recursive: true });
 
 // The page served on loopback by the project's own server (scripts/serve.mjs). transform
 // (pathname, body) may rewrite a file as it is served (tests of freshness).
-export function serve(dir = siteDir, transform = null, { securityHeaders = true } = {}) {
+export function serve(dir = siteDir, transform = null) {
   return new Promise((resolve) => {
-    const server = createSiteServer(dir, { transform, securityHeaders });
+    const server = createSiteServer(dir, { transform });
     server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
   });
 }
@@ -156,7 +156,7 @@ export async function runBrowserTest(name, body, { launchArgs = [] } = {}) {
 
 // Runs a test body with a server for build/site and a browser.
 export async function runTest(name, body, options = {}) {
-  const { server, url } = await serve(siteDir, null, options.serve || {});
+  const { server, url } = await serve(siteDir);
   try {
     await runBrowserTest(name, ({ browser }) => body({ browser, url }), options);
   } finally {

@@ -1,6 +1,8 @@
 // offline.test.mjs: after one visit the served page opens with the server gone (its
-// service worker keeps a copy of every page file), while online it still serves fresh files.
+// service worker keeps a copy of every page file), coding challenge included, while online it
+// still serves fresh files.
 import { serve, runBrowserTest, check, screenshotStats } from './harness.mjs';
+import { weightsSolution } from './challenge_solutions.mjs';
 
 // Each download of style.css ends with a new number, so a stale copy would show.
 let served = 0;
@@ -44,6 +46,9 @@ await runBrowserTest('offline', async ({ browser }) => {
   check(shot.colours > 50, 'the offline page draws the lesson');
   const reply = await offline.evaluate(() => window.attentionTour.compute({ Q: [[1]], K: [[1], [1]], V: [[2], [4]] }));
   check(reply.output && reply.output[0][0] === 3, 'compute() works offline');
+  // The challenge's sandbox frame is written by the page itself: no file to fetch.
+  const grade = await offline.evaluate((code) => window.attentionTour.gradeChallenge(code), weightsSolution);
+  check(grade.passed && grade.passedCases === 6, `the coding challenge runs offline: ${grade.message}`);
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });
 server.close();  // closed in the test already; harmless if so

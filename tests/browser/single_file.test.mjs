@@ -17,6 +17,9 @@ await runBrowserTest('single_file', async ({ browser }) => {
   const requests = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('request', (r) => requests.push(r.url()));
+  // A load the policy refuses is reported as a request that failed before it left the browser.
+  const refused = new Set();
+  page.on('requestfailed', (r) => { if (r.failure().errorText === 'csp') refused.add(r.url()); });
   await page.goto('file://' + file);
   await page.waitForFunction(() => window.attentionTour && window.attentionTour.ready, null, { timeout: 60000 });
   await page.evaluate(() => window.attentionTour.ready);
@@ -39,8 +42,13 @@ await runBrowserTest('single_file', async ({ browser }) => {
   const reach = await page.evaluate((out) => window.attentionTour.gradeChallenge(`const x = new XMLHttpRequest();
     x.open('GET', ${JSON.stringify(out)} + 'single-file', false); x.send(); function attentionWeights() { return [1]; }`), outside.url);
   check(!reach.passed && /XMLHttpRequest is not available/.test(reach.message), `another origin cannot be reached: ${reach.message}`);
-  const others = requests.filter((r) => !r.startsWith('file://') && !r.startsWith('data:') && !r.startsWith('blob:'));  // blob: is memory
-  check(others.length === 0, `no network requests (${others.join(', ')})`);
+  // The sandbox's frame has a policy of its own here too: import() loads nothing, and says so.
+  const load = await page.evaluate((out) => window.attentionTour.gradeChallenge(`import(${JSON.stringify(out)} + 'single-file.js');
+    function attentionWeights() { return [1]; }`), outside.url);
+  check(!load.passed && /tried to load http:/.test(load.message), `import() loads nothing from disk either: ${load.message}`);
+  const others = requests.filter((r) => !r.startsWith('file://') && !r.startsWith('data:') && !r.startsWith('blob:') &&  // blob: is memory
+    !refused.has(r));
+  check(others.length === 0, `no network requests (${[...others, `${refused.size} refused by the policy`].join(', ')})`);
   check(outside.heard.length === 0 && outside.connections() === 0, `the other origin heard nothing (${outside.heard.join(', ')})`);
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });

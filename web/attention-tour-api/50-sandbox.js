@@ -1,23 +1,12 @@
-// 50-sandbox.js: the coding challenge's sandbox: the learner's code runs in its own worker
-// (challenge-worker.js), and only numbers and short texts come back, to be graded by the core.
-  // The single-file build carries the worker's source in the page; it starts from a blob URL.
-  let workerUrl = null;
-  function challengeWorkerUrl() {
-    if (!window.AT_SINGLE_FILE) return 'challenge-worker.js';
-    if (!workerUrl) {
-      const source = document.getElementById('challenge-worker-source').textContent;
-      workerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-    }
-    return workerUrl;
-  }
-
-  // Runs the learner's code in the sandbox worker (web/challenge-worker.js: no page, no
+// 50-sandbox.js: the coding challenge's grading: the learner's code runs in the sandbox
+// (45-sandbox-frame.js), and only numbers and short texts come back, to be graded by the core.
+  // Runs the learner's code in the sandbox (a worker in a frame of its own: no page, no
   // network, stopped after 2 s) on the hidden cases of a level, then lets the C++ core grade
   // the answers. Level 1 (the default) calls attentionWeights(query, keys), level 2
   // attention(Q, K, V). The worker's reply is not trusted: only numbers (never more answers
   // than cases, nor more numbers than a case's answer holds: its keys at level 1; at level 2
   // a row per query, each no longer than V is wide) and short texts are taken from it. Every
-  // path ends (a timer on each, try/catch around all the page does with the reply), and the
+  // path ends (runInFrame's timers, try/catch around all the page does with the reply), and the
   // promise always resolves to a grade, also for a level that does not exist.
   function gradeChallenge(code, level = 1) {
     if (level !== 1 && level !== 2)
@@ -53,55 +42,17 @@
           message: 'Your code could not be graded: ' + shortText(String(e && e.message)) };
       }
     };
-    return new Promise((resolve) => {
-      let cases = [];
-      let worker = null;
-      let timer = 0;
-      let started = false;
-      let finished = false;
-      const finish = (answers) => {
-        if (finished) return;
-        finished = true;
-        clearTimeout(timer);
-        if (worker) {
-          worker.onmessage = worker.onmessageerror = worker.onerror = null;
-          worker.terminate();
-        }
-        resolve(report(answers));
-      };
-      // Two seconds for the learner's code, counted once the worker has started (a busy
-      // device can take a while to start one); a worker that never starts is stopped too.
-      const stopAfter = (ms, error) => { clearTimeout(timer); timer = setTimeout(() => finish({ error }), ms); };
-      const receive = (event) => {
-        try {
-          if (!started && event.data && event.data.started === true) {
-            started = true;
-            stopAfter(2000, 'your function took longer than 2 seconds (an endless loop?)');
-            return;
-          }
-          finish(cleanReply(event.data, cases));
-        } catch (e) {
-          finish({ error: unreadable });
-        }
-      };
+    let task;
+    try {
+      task = { code: String(code), cases: callJson('at_challenge_cases', ['number'], [level]).cases, level };
+    } catch (e) {
+      return Promise.resolve(report({ error: 'your code could not be handed to the sandbox' }));
+    }
+    return runInFrame(task).then((result) => {
       try {
-        cases = callJson('at_challenge_cases', ['number'], [level]).cases;
-        worker = new Worker(challengeWorkerUrl());
+        return report('reply' in result ? cleanReply(result.reply, task.cases) : { error: shortText(result.error || unreadable) });
       } catch (e) {
-        finish({ error: 'this browser cannot start a worker for your code' });
-        return;
+        return report({ error: unreadable });
       }
-      stopAfter(15000, 'the worker for your code did not start');
-      worker.onmessage = receive;
-      worker.onmessageerror = () => finish({ error: unreadable });
-      worker.onerror = (event) => {
-        event.preventDefault();
-        finish({ error: shortText(String(event.message || 'the worker for your code failed')) });
-      };
-      try {
-        worker.postMessage({ code: String(code), cases, level });
-      } catch (e) {
-        finish({ error: 'your code could not be handed to the worker' });
-      }
-    });
+    }, () => report({ error: 'this browser could not start a sandbox for your code' }));
   }

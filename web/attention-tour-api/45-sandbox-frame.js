@@ -1,0 +1,92 @@
+// 45-sandbox-frame.js: where the coding challenge's code runs: the sandbox worker
+// (challenge-worker.js) inside a sandboxed frame of opaque origin (challenge-frame.js), which
+// Chromium puts in a process of its own (it isolates sandboxed frames; browser_challenge_memory
+// checks it). Code that uses up its memory ends that process, not the page: the frame then
+// stops answering the page's pings, and the learner is told why.
+// The frame is written into srcdoc, not loaded from a file, because a service worker cannot
+// serve a sandboxed frame (w3c/ServiceWorker#1727) and the challenge must work offline. A
+// srcdoc frame keeps the page's policy (index.html allows the frame's one script by its hash,
+// blob workers, and code from strings for the learner's code) and adds its own, which lets
+// nothing be fetched or loaded.
+  // The frame's own policy: no fetch, no load, no frame; a worker from a blob (which keeps this
+  // policy), and the learner's code from a string. Its one inline script is held to its hash by
+  // the page's policy, which applies here too.
+  const FRAME_POLICY = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worker-src blob:";
+  const LIMIT_MS = 2000;
+  const PING_MS = 250;
+  const SILENT_MS = 1000;  // a live frame answers a ping within milliseconds, even on a busy device
+  // The page carries the frame's script and the worker's source as text (cmake/assemble_site.cmake).
+  const sourceOf = (name) => document.getElementById(name + '-source').textContent;
+
+  // Runs `task` in the worker of a fresh frame; resolves to {reply} (the worker's answer,
+  // unchecked) or {error} (why there is none: a text from the frame is unchecked too). The
+  // learner's code has 2 seconds from the worker's 'started' message. Every path ends, and
+  // removes the frame, its worker with it.
+  function runInFrame(task) {
+    return new Promise((resolve) => {
+      const frame = document.createElement('iframe');
+      let timer = 0;
+      let pinger = 0;
+      let pinged = 0;
+      let lastHeard = 0;
+      let started = false;
+      let overdue = false;
+      let done = false;
+      const finish = (result) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        clearInterval(pinger);
+        removeEventListener('message', receive);
+        frame.remove();
+        resolve(result);
+      };
+      const ping = () => {
+        pinged = performance.now();
+        frame.contentWindow.postMessage({ ping: 0 }, '*');
+      };
+      // A frame that leaves a ping unanswered has lost its process; once the worker had started,
+      // that was the learner's code running out of memory (nothing else there uses any to speak
+      // of). Only an unanswered ping counts, so timers slowed in a background tab do not.
+      const watch = () => {
+        if (lastHeard >= pinged) return ping();
+        if (performance.now() - pinged < SILENT_MS) return;
+        finish({ error: started ? 'it ran out of memory, and the browser stopped it (does a list keep growing?)'
+          : 'the worker for your code did not start' });
+      };
+      function receive(event) {
+        if (event.source !== frame.contentWindow) return;
+        lastHeard = performance.now();
+        // At the limit, one more word from the frame tells code still running from a process
+        // that died just before (which the watch then reports).
+        if (overdue) return finish({ error: 'your function took longer than 2 seconds (an endless loop?)' });
+        const data = event.data;
+        if (!data || typeof data !== 'object' || typeof data.pong === 'number') return;
+        if ('failed' in data) return finish({ error: String(data.failed) });
+        if (!started && data.worker && data.worker.started === true) {
+          started = true;
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            overdue = true;
+            ping();
+          }, LIMIT_MS);
+          return;
+        }
+        finish({ reply: data.worker });
+      }
+      addEventListener('message', receive);
+      // A busy device can take a while to start a process and a worker; one that never starts is stopped too.
+      timer = setTimeout(() => finish({ error: 'the worker for your code did not start' }), 15000);
+      frame.hidden = true;
+      frame.sandbox = 'allow-scripts';
+      frame.srcdoc = '<meta http-equiv="Content-Security-Policy" content="' + FRAME_POLICY + '"><script>' +
+        sourceOf('challenge-frame') + '</script>';
+      frame.onload = () => {
+        if (pinger || done) return;
+        pinger = setInterval(watch, PING_MS);
+        ping();
+        frame.contentWindow.postMessage({ source: sourceOf('challenge-worker'), task }, '*');
+      };
+      document.body.appendChild(frame);
+    });
+  }
