@@ -19,13 +19,22 @@ Matrix kernelSimilarities(const Matrix& Q, const Matrix& K);
 // visible stays 0 and is flagged in rowFullyHidden.
 Matrix linearWeights(const Matrix& similarities, const Mask& mask, std::vector<bool>& rowFullyHidden);
 
-// The output without the n x n matrix, for no mask and the causal mask: O(n d d_v).
+// The same weights computed in logarithms from Q and K, so features too small for any float
+// (phi(-200) is 1e-87) still give the weights they mean: a row is 0 only when the mask hides
+// every key of it.
+Matrix linearWeightsInLogs(const Matrix& Q, const Matrix& K, const Mask& mask, std::vector<bool>& rowFullyHidden);
+
+// The output without the n x n matrix, for no mask and the causal mask: O(n d d_v). The
+// features are scaled (a factor per query, one for all keys, which cancel) before the sums;
+// a row whose every term underflows even so is left 0 and flagged in `underflowed`.
 // Other masks have no such shortcut: use linearWeights and weightedSum.
-Matrix linearOutputBySums(const Matrix& Q, const Matrix& K, const Matrix& V, bool causal);
+Matrix linearOutputBySums(const Matrix& Q, const Matrix& K, const Matrix& V, bool causal,
+                          std::vector<bool>* underflowed = nullptr);
 
 // One head of linear attention, traced like attendOneHead: rawScores and scaledScores hold
 // the similarities (no scale, no temperature), maskedScores has hidden pairs at -inf as for
-// softmax, weights as above, output from the sums when the mask allows.
+// softmax, weights in logarithms, output from the sums when the mask allows (from the weights
+// for a row whose sums underflow).
 HeadTrace attendOneHeadLinear(const Matrix& Q, const Matrix& K, const Matrix& V, const Mask& mask);
 
 }  // namespace core

@@ -92,3 +92,40 @@ TEST_CASE("visiblePairs counts what isHidden leaves, for every kind of mask") {
       CHECK_MESSAGE(core::visiblePairs(mask, n, n) == counted, what);
     }
 }
+
+TEST_CASE("linear weights in logarithms: features too small for a float still weigh, and agree with the sums") {
+  // A query of -200s: every feature is exp(-200), 1e-87, below any float; phi(q) is the same in
+  // every column, so the true weight of key j is its features' sum over all keys' sums.
+  core::Matrix Q = filled(3, 4, 0.2f, 0.9f), K = filled(3, 4, 0.4f, 1.1f), V = filled(3, 2, 0.3f, 0.8f);
+  for (int c = 0; c < 4; ++c) Q.at(0, c) = -200.0f;
+  for (const core::Mask& mask : {core::Mask::none(), core::Mask::causal(), core::Mask::slidingWindow(1)}) {
+    std::vector<bool> hidden;
+    const core::Matrix inLogs = core::linearWeightsInLogs(Q, K, mask, hidden);
+    std::vector<bool> plainHidden;
+    const core::Matrix plain = core::linearWeights(core::kernelSimilarities(Q, K), mask, plainHidden);
+    CHECK_FALSE(hidden[0]);  // every key of row 0 that the mask shows is visible: no "hidden row"
+    for (int i = 1; i < 3; ++i)
+      for (int j = 0; j < 3; ++j) CHECK(inLogs.at(i, j) == doctest::Approx(plain.at(i, j)).epsilon(1e-5));
+    const core::HeadTrace head = core::attendOneHeadLinear(Q, K, V, mask);
+    CHECK(core::largestDifference(head.output, core::weightedSum(inLogs, V)) < 1e-5f);
+  }
+  std::vector<bool> hidden;
+  const core::Matrix w = core::linearWeightsInLogs(Q, K, core::Mask::none(), hidden);
+  const core::Matrix fk = core::featureMap(K);
+  double total = 0;
+  for (float f : fk.values) total += f;
+  for (int j = 0; j < 3; ++j) {
+    double own = 0;
+    for (int a = 0; a < 4; ++a) own += fk.at(j, a);
+    CHECK(w.at(0, j) == doctest::Approx(own / total).epsilon(1e-5));
+  }
+  // Entries at the lesson's limit, with the large ones in different columns: the sums
+  // underflow, and the row comes from the weights.
+  core::Matrix q(1, 2), k(2, 2), v(2, 1);
+  q.at(0, 0) = 1000, q.at(0, 1) = -1000;
+  k.at(0, 0) = -1000, k.at(0, 1) = 1000, k.at(1, 0) = -1000, k.at(1, 1) = 1000;
+  v.at(0, 0) = 2, v.at(1, 0) = 4;
+  const core::HeadTrace edge = core::attendOneHeadLinear(q, k, v, core::Mask::none());
+  CHECK(edge.weights.at(0, 0) == doctest::Approx(0.5));
+  CHECK(edge.output.at(0, 0) == doctest::Approx(3.0));
+}

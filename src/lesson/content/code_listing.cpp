@@ -117,8 +117,16 @@ std::string maskLine(const LessonState& state) {
 
 // Linear attention (core/linear_attention.cpp): positive features instead of exp, no scale
 // and no temperature; a mask keeps only the visible similarities.
-std::string linearAttentionFunction(const LessonState& state) {
+std::string linearAttentionFunction(const LessonState& state, const LessonTrace& trace) {
   std::string text = "\ndef phi(x):\n    return np.where(x > 0, x + 1, np.exp(x))  # elu(x) + 1, always positive\n";
+  // np.exp is 0 below about -745; the page works in logarithms and keeps those weights.
+  bool tiny = false;
+  for (const core::Matrix* m : {&trace.attention.Q, &trace.attention.K})
+    for (float v : m->values) tiny = tiny || v < -700.0f;
+  if (tiny)
+    text +=
+        "# Entries below about -745 make np.exp(x) 0 here, so a row can print nan where the page, which\n"
+        "# works in logarithms, shows its weights.\n";
   text += "\ndef attention(Q, K, V):  # linear attention\n";
   text += "    S = phi(Q) @ phi(K).T  # similarities; no scale, no temperature\n";
   std::string mask = maskLine(state);
@@ -152,7 +160,7 @@ std::string numpyListing(const LessonState& state, const LessonTrace& trace, cor
                      " with this page's numbers. Paste it into Python (with NumPy) to check them.\n";
   text += inputs(state, trace);
   if (!linear && state.temperature != 1.0f) text += "T = " + exactText(state.temperature) + "    # temperature\n";
-  text += linear ? linearAttentionFunction(state) : attentionFunction(state);
+  text += linear ? linearAttentionFunction(state, trace) : attentionFunction(state);
   const auto& a = trace.attention;
   text += "np.set_printoptions(precision=4, suppress=True)\n";
   if (!listingMixesHeads(state)) {
