@@ -35,7 +35,8 @@ std::string narrate(const LessonState& state, const LessonTrace& trace) {
   if (!trace.ok) return text + " This state cannot be computed: " + withFullStop(trace.error);
   const auto& head = trace.attention.heads.front();
   const size_t i = static_cast<size_t>(state.selected);
-  text += " Selected token: \"" + state.tokens[i] + "\". Its attention weights:";
+  text +=
+      " Selected token: \"" + state.tokens[i] + "\". Its attention weights" + (state.heads > 1 ? " in head 1:" : ":");
   if (head.rowFullyHidden[i]) return text + " none, every key is hidden.";
   for (int j = 0; j < head.weights.cols; ++j)
     text += std::string(j ? "," : "") + " " + state.tokens[static_cast<size_t>(j)] + " " +

@@ -191,7 +191,7 @@ const std::vector<Experiment>& experiments() {
        noScaleEarned},
       {"bank-river",
        "Edit vectors until \"bank\" attends most to a \"river\" it did not favour before: for example, in the money "
-       "sentence, rename a word \"river\" and give its embedding a strong nature entry.",
+       "sentence, rename \"went\" to \"river\" and give its embedding a strong nature entry.",
        "Attention follows the vectors, not the spelling: once a neighbour's key lines up with the query of "
        "\"bank\", that neighbour gets the largest share of the weight.",
        bankRiverEarned},
@@ -247,7 +247,7 @@ const std::vector<QuizQuestion>& quiz() {
        "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
       {"zero-key",
        "A key made entirely of zeros receives how much weight?",
-       {"Exactly 0", "exp(0 - max) / sum, which is more than 0", "Always 1"},
+       {"Exactly 0", "exp(0 - max) / sum: more than 0 unless the mask hides it", "Always 1"},
        1,
        "Its score is 0, an ordinary number, so it takes part in the softmax like any other key."},
   };

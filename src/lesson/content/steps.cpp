@@ -36,8 +36,8 @@ std::vector<TourStep> buildSteps() {
        "Row i of X is token i. At this point every row was chosen for its token alone and knows nothing about "
        "its neighbours.",
        "X is an n x d_model matrix. In a trained model the embedding table is learned; here you may edit any "
-       "entry. Positional information is left out on purpose for now, so attention sees the tokens as an "
-       "unordered set.",
+       "entry. Positions come on a later step; until then attention sees the tokens as an unordered set, "
+       "unless the embeddings themselves hold a word's place, as the two-heads example's do.",
        "X = [x₁; x₂; …; xₙ]",
        {M::X},
        M::X,
@@ -209,7 +209,8 @@ std::vector<TourStep> buildSteps() {
       {StepId::Positions,
        "positions",
        "Positions: does attention know the order?",
-       "Nothing computed so far looks at where a token sits. Reverse the sentence: without a mask every token gets "
+       "Attention itself never looks at where a token sits: only the vectors and the mask count. Reverse the "
+       "sentence: without a mask every token gets "
        "exactly the output it had, only in another row, so \"The dog bit the man\" and \"The man bit the dog\" "
        "would give each word the same output. The remedy is to add to each embedding a vector that depends only "
        "on its position. Switch the sinusoidal positions on and reverse again: now the outputs change.",
@@ -297,7 +298,8 @@ std::vector<TourStep> buildSteps() {
        "How long does attention take on the device in front of you? Run measures it: attention over n = 64, 128, "
        "and so on up to the largest n you choose (at most 4096), with d = 64 numbers in each query, key and value, "
        "computed twice, once "
-       "directly and once tile by tile. The times are this machine's, in this browser, right now; another device, "
+       "directly and once tile by tile. The times are this machine's, in this browser (or this program), right now; "
+       "another device, "
        "or other programs running, give other numbers. The dashed line grows as n²: double n and the work "
        "grows four times. Tiling does not make the work smaller, it is still O(n² d), but the memory it needs grows "
        "only as n d, while the direct way holds all n × n scores at once.",
@@ -308,7 +310,7 @@ std::vector<TourStep> buildSteps() {
        "operations (2·n²·d for Q Kᵀ, as many for the weights times V) and n² exponentials, so on log-log axes both "
        "times run parallel to the n² line. Memory counts 4 bytes a number: both hold Q, K, V and the output "
        "(4·n·d); the direct method adds the n × n scores and a copy of Kᵀ (n·d), the tiled one a 64-key tile of Kᵀ, "
-       "4 × 64 scores and a running maximum and sum per query (2·n). The work runs off the page's main thread, so "
+       "4 × 64 scores and a running maximum and sum per query (2·n). The work runs off the main thread, so "
        "the page stays responsive; sizes that take under 20 ms are repeated and their mean shown.",
        "time ~ 4·n²·d operations for both;   memory: direct ~ n², tiled ~ n·d",
        {},
@@ -322,7 +324,8 @@ std::vector<TourStep> buildSteps() {
       {StepId::Learning,
        "learning",
        "Learned, not set by hand",
-       "Every W_Q, W_K and W_V in this tour so far was written by hand. In a real model nobody writes them: they "
+       "Every W_Q, W_K and W_V in this tour so far was written by hand (or drawn at random). In a real model nobody "
+       "writes them: they "
        "start as random numbers and are nudged, step after step, towards better guesses of a target (for a language "
        "model, the next token). Watch "
        "it happen on two tiny models. Previous token: one attention layer must say, at each position, which letter "
@@ -379,7 +382,7 @@ std::vector<TourStep> buildSteps() {
        "What comes next",
        "Attention is one part of a Transformer layer. Its output is added back to its input and normalised; then a "
        "feed-forward network works on each token on its own (in the 2017 design four times as wide as the vectors, "
-       "holding about two thirds of a layer's weights), and its output is added back and normalised "
+       "holding about two thirds of an encoder layer's weights), and its output is added back and normalised "
        "too. Large models stack dozens of such layers, each attending to what the layers below have already mixed in. "
        "Being able to reach every position does not mean using every position equally well: Liu and colleagues "
        "(2023, \"Lost in the Middle\") put the answer to a question in one of many documents in a prompt and "

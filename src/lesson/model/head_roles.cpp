@@ -65,7 +65,7 @@ std::string describeHead(const LessonState& state, const core::HeadTrace& head) 
       return "looks one word back: " + std::to_string(counts.previous) + " of the " + std::to_string(counts.laterRows) +
              " words after the first put their largest weight on the word just before.";
     case HeadRole::Even:
-      return "spreads its weight almost evenly: it mixes the whole sentence.";
+      return "spreads its weight almost evenly: it mixes all the words it can see.";
     case HeadRole::SameWord:
       return "mostly looks at each word itself: " + std::to_string(counts.same) + " of " + std::to_string(counts.rows) +
              " words put their largest weight on themselves.";

@@ -52,8 +52,9 @@ void drawCodeListing(AppState& app) {
   sectionHeading(app, "The whole computation in code");
   paragraph(
       "The same steps as a short NumPy program, holding your numbers. Change a number anywhere in the lesson and "
-      "the program changes with it. The comments give what this page computed; Python prints the same numbers, "
-      "up to rounding in the last digit.");
+      "the program changes with it. The comments give what this page computed; Python prints the same numbers up "
+      "to float rounding (the page counts in 32-bit floats, Python in 64-bit, so huge, nearly equal scores can "
+      "come out visibly different).");
   drawListing(app, listing, "code-listing");
 }
 

@@ -27,7 +27,7 @@ void drawCost(AppState& app) {
   const double n = static_cast<double>(app.session().lesson().tokens.size());
   const double dk = app.session().trace().attention.Q.cols, dv = app.session().trace().attention.V.cols;
   sectionHeading(app, "What it costs");
-  textTable(app, {"tokens n", "weights (n\xC2\xB2)", "multiply-adds (n\xC2\xB2(d_k + d_v))"},
+  textTable(app, {"tokens n", "weights per head (n\xC2\xB2)", "multiply-adds (n\xC2\xB2(d_k + d_v))"},
             {costRow(n, dk, dv), costRow(2 * n, dk, dv), costRow(1024, dk, dv), costRow(2048, dk, dv)});
   ImGui::TextWrapped(
       "Doubling n multiplies both columns by four. These counts are for this lesson's widths "

@@ -1,6 +1,7 @@
 // heads_view.cpp: the "heads" view of the multi-head step: the head count, every head's
 // weights side by side (pick one to show it in the matrices), and what each head does.
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "lesson/model/actions.h"
@@ -74,8 +75,18 @@ void drawHeads(AppState& app) {
   drawHeadMaps(app);
   drawHeadRoles(app);
   const auto& head = heads[static_cast<size_t>(app.view.selectedHead)];
-  ImGui::TextDisabled("head %d: %d query/key columns, scaled by \xE2\x88\x9A%d", app.view.selectedHead + 1, head.Q.cols,
-                      head.Q.cols);
+  const auto& lesson = app.session().lesson();
+  char divisor[48];  // what the scores are divided by: the head's own width, the temperature
+  if (!lesson.scale && lesson.temperature == 1.0f)
+    std::snprintf(divisor, sizeof divisor, "not scaled");
+  else if (!lesson.scale)
+    std::snprintf(divisor, sizeof divisor, "divided by T = %.2f", static_cast<double>(lesson.temperature));
+  else if (lesson.temperature == 1.0f)
+    std::snprintf(divisor, sizeof divisor, "divided by \xE2\x88\x9A%d", head.Q.cols);
+  else
+    std::snprintf(divisor, sizeof divisor, "divided by \xE2\x88\x9A%d \xC2\xB7 %.2f", head.Q.cols,
+                  static_cast<double>(lesson.temperature));
+  ImGui::TextDisabled("head %d: %d query/key columns, scores %s", app.view.selectedHead + 1, head.Q.cols, divisor);
   const int width = head.output.cols;
   if (heads.size() > 1)
     paragraph("The output below holds the heads' outputs side by side: head " +

@@ -41,10 +41,14 @@ void drawLinear(AppState& app) {
   const bool sideBySide = visibleWidth() >= px(app, 640);
   const float share = sideBySide ? visibleWidth() * 0.5f : visibleWidth();
   const float cell = std::clamp((share - px(app, 90)) / static_cast<float>(n), px(app, 18), px(app, 40));
-  drawMap(app,
-          "softmax: exp(q\xC2\xB7k / \xE2\x88\x9A"
-          "d_k)",
-          trace.attention.heads[h], "softmaxWeights", cell);
+  const auto& lesson = app.session().lesson();
+  const char* softmaxTitle = lesson.scale && lesson.temperature == 1.0f ? "softmax: exp(q\xC2\xB7k / \xE2\x88\x9A"
+                                                                          "d_k)"
+                             : lesson.scale                             ? "softmax: exp(q\xC2\xB7k / (\xE2\x88\x9A"
+                                                                          "d_k \xC2\xB7 T))"
+                             : lesson.temperature == 1.0f               ? "softmax: exp(q\xC2\xB7k)"
+                                                                        : "softmax: exp(q\xC2\xB7k / T)";
+  drawMap(app, softmaxTitle, trace.attention.heads[h], "softmaxWeights", cell);
   if (sideBySide) ImGui::SameLine(0, px(app, 24));
   drawMap(app, "linear: phi(q)\xC2\xB7phi(k)", linear.attention.heads[h], "linearWeights", cell);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -60,7 +64,8 @@ void drawLinear(AppState& app) {
             ", linear " + rowText(b, i) + ". Largest difference over all outputs: " + difference + ".");
   paragraph(
       "Linear weights are usually flatter: phi grows only linearly for positive entries, where exp grows "
-      "exponentially, so a strong match stands out less. In exchange the output needs no n \xC3\x97 n matrix: "
+      "exponentially, so a strong match stands out less. In exchange, with no mask or the causal one, the output "
+      "needs no n \xC3\x97 n matrix (a sliding window here uses the full weights): "
       "sum phi(k_j) v_j\xE1\xB5\x80 over the keys once (d \xC3\x97 d_v numbers), then each query reads "
       "from that sum, O(n d d_v) in all. With the causal mask the sums run along the sequence, one key "
       "at a time.");

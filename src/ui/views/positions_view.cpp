@@ -30,25 +30,34 @@ void drawOrderButtons(AppState& app) {
   });
 }
 
-// What reversing would do, token by token: nothing at all, or a change that positions bring.
+// What reversing would do, token by token: nothing at all, or a change that positions or a
+// mask bring. A change within float rounding (sums in another order can differ in the last
+// bits) is no change; "attention alone cannot tell the order" is said only where nothing but
+// attention is on (a window mask can be symmetric under reversal and still see the order).
 void drawReverseEffect(AppState& app) {
   const lesson::ReorderEffect& effect = app.session().reverseEffect();
   if (!effect.ok) return;
   const auto& s = app.session().lesson();
-  char largest[32];
-  std::snprintf(largest, sizeof largest, "%.2g", static_cast<double>(effect.largestChange));
-  if (effect.largestChange == 0.0f) {
-    paragraph(
-        "Reversing the tokens now would give every token exactly the output it has now, only in its new "
-        "row: the outputs are reordered, not changed. Attention alone cannot tell the order of the words.");
+  const bool positions = s.positional == lesson::Positional::Sinusoidal;
+  const bool masked = s.mask.kind != core::MaskKind::None;
+  float largestOutput = 0;
+  for (float v : app.session().trace().attention.output.values) largestOutput = std::max(largestOutput, std::fabs(v));
+  const bool rounding = effect.largestChange <= 1e-5f * std::max(1.0f, largestOutput);
+  if (rounding || (!positions && !masked)) {
+    paragraph(std::string("Reversing the tokens now would give every token the output it has now") +
+              (effect.largestChange == 0.0f ? " exactly" : ", up to float rounding,") + ", only in its new row" +
+              (positions || masked ? "."
+                                   : ": the outputs are reordered, not changed. Attention alone cannot tell the "
+                                     "order of the words."));
     return;
   }
-  std::string why = s.positional == lesson::Positional::Sinusoidal ? "the positions added to each token change"
-                                                                   : "the mask depends on where each token is";
-  if (s.positional == lesson::Positional::Sinusoidal && s.mask.kind != core::MaskKind::None)
-    why = "the positions and the mask depend on where each token is";
+  char largest[32];
+  std::snprintf(largest, sizeof largest, "%.2g", static_cast<double>(effect.largestChange));
+  const std::string why = positions && masked ? "the positions and the mask depend on where each token is"
+                          : positions         ? "the positions added to each token change"
+                                              : "the mask depends on where each token is";
   paragraph("Reversing the tokens now would change their outputs, by up to " + std::string(largest) +
-            " in one entry, " + "because " + why + ". Largest change per token:");
+            " in one entry, because " + why + ". Largest change per token:");
   std::vector<std::string> pieces;
   for (size_t i = 0; i < effect.changeByToken.size(); ++i) {
     char value[32];
@@ -129,7 +138,8 @@ void drawPositions(AppState& app) {
   paragraph(
       "Row p is added to the embedding of the token at position p. Each pair of columns is a sine and a cosine "
       "of p at its own frequency: fast in the first columns, slow in the last, so every position gets its own "
-      "pattern and nearby positions get similar ones.");
+      "pattern. With hundreds of columns nearby positions get the most similar patterns; with only a few, as "
+      "here, a position several steps away can look more alike than the next one.");
   drawEncodingGrid(app, trace.positions);
 }
 

@@ -31,9 +31,9 @@ std::string sentence(const lesson::LessonState& state, const LargestWeight& plai
   const char* key = state.tokens[static_cast<size_t>(plain.key)].c_str();
   if (headWidth == 1) {
     std::snprintf(text, sizeof text,
-                  "With d_k = 1 the division is by \xE2\x88\x9A"
+                  "With one query/key column per head the division is by \xE2\x88\x9A"
                   "1 = 1 and changes nothing: the largest weight is %.2f "
-                  "either way. Add key dimensions to see it matter.",
+                  "either way. Add key dimensions, or use fewer heads, to see it matter.",
                   static_cast<double>(plain.weight));
     return text;
   }
@@ -63,12 +63,17 @@ void drawScaleComparison(AppState& app) {
   const int headWidth = divided.attention.heads[head].Q.cols;
   const std::string dividedLabel =
       "divided by \xE2\x88\x9A" + std::to_string(headWidth) + (state.scale ? " (now)" : "");
-  const std::string plainLabel = std::string("not divided") + (state.scale ? "" : " (now)");
+  // Both rows keep the learner's temperature: only the division by the square root differs.
+  const bool tempered = state.temperature != 1.0f;
+  const std::string plainLabel =
+      std::string("not divided by \xE2\x88\x9A") + std::to_string(headWidth) + (state.scale ? "" : " (now)");
   const float labelWidth =
       std::max(ImGui::CalcTextSize(dividedLabel.c_str()).x, ImGui::CalcTextSize(plainLabel.c_str()).x) + px(app, 12);
   drawKeyNames(app, labelWidth, state.tokens);
   drawWeightRow(app, plainLabel.c_str(), labelWidth, state.tokens, plainWeights, query);
   drawWeightRow(app, dividedLabel.c_str(), labelWidth, state.tokens, dividedWeights, query);
+  if (tempered)
+    ImGui::TextDisabled("Temperature %.2f divides the scores in both rows.", static_cast<double>(state.temperature));
   paragraph(sentence(state, largestIn(plainWeights, query), largestIn(dividedWeights, query), headWidth));
 }
 

@@ -59,11 +59,12 @@ void drawSparse(AppState& app) {
   ImGui::SameLine(0, px(app, 12));
   ImGui::BeginGroup();
   paragraph(
-      "Filled: the pairs whose score is computed. Empty: pairs the mask skips; their weight below is "
+      "Filled: the pairs a sparse kernel computes (this page computes every score, then hides). Empty: pairs the mask "
+      "skips; their weight below is "
       "exactly 0, not just small.");
   ImGui::EndGroup();
   drawHeatmap(app, head.weights, head.rowFullyHidden, "sparseWeights", px(app, 44));
-  paragraph("Scores computed: " + pairsLine(s.mask, n) + ". The same mask on longer inputs:");
+  paragraph("Scores a sparse kernel computes: " + pairsLine(s.mask, n) + ". The same mask on longer inputs:");
   for (int longer : {1024, 4096}) {
     ImGui::Bullet();
     ImGui::TextUnformatted(pairsLine(s.mask, longer).c_str());
