@@ -52,6 +52,16 @@ void startCellEdit(AppState& app, MatrixId id, int row, int col, float value) {
 }
 
 // The text field that replaces a cell while the learner types a value.
+// What Reset gives back, as lesson/model/edits.cpp's resetMatrix does it.
+std::string resetMeaning(const AppState& app, MatrixId id) {
+  const auto& s = app.session().lesson();
+  if ((id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) && !s.X.empty())
+    return std::string("back to X times W_") + lesson::matrixName(id);
+  const bool weights = id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::WV || id == MatrixId::WO;
+  return std::string("back to the example's values, or ") + (weights ? "the identity" : "zeros") +
+         " where the sizes have changed";
+}
+
 void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width) {
   CellEdit& edit = app.view.cellEdit;
   if (edit.focusPending) {
@@ -185,7 +195,7 @@ void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool produced
     ImGui::PushID("reset");
     if (ImGui::SmallButton("Reset")) queue(app, lesson::actions::ResetMatrix{id});
     registerItem(app, std::string("reset-") + lesson::matrixName(id),
-                 [&] { return std::string("Reset ") + lesson::matrixName(id) + " to the example's values, button"; });
+                 [&] { return std::string("Reset ") + lesson::matrixName(id) + ", button: " + resetMeaning(app, id); });
     ImGui::PopID();
   }
 }
