@@ -246,3 +246,15 @@ TEST_CASE("a reset leaves one consistent lesson: Q, K and V follow the embedding
   CHECK(e.Q == edited.attention.Q);
   CHECK(e.K.at(0, 0) == 5.0f);
 }
+
+TEST_CASE("editing Q, K or V with positions on is refused in the words of the edit") {
+  lesson::LessonState s = lesson::defaultState();
+  s.positional = lesson::Positional::Sinusoidal;
+  const std::string refusal = lesson::setEntry(s, MatrixId::Q, 0, 0, 1.0f);
+  CHECK(refusal ==
+        "Q is computed from X plus the positions here; to edit Q, K or V by hand, switch the positions "
+        "off first");
+  CHECK(lesson::scaleQuery(s, 0, 2.0f).find("switch the positions off first") != std::string::npos);
+  CHECK(s.source == lesson::VectorSource::Projected);           // unchanged
+  CHECK(lesson::setEntry(s, MatrixId::X, 0, 0, 1.0f).empty());  // X still takes edits
+}

@@ -1109,3 +1109,39 @@ TEST_CASE("an edit queued in the frame a new example loads is dropped, with no n
   ui::applyQueuedActions(app);
   CHECK(app.session().lesson().Q.at(2, 3) == 1.5f);
 }
+
+TEST_CASE("answering a quiz question leaves the next question where it was") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("tokens"));
+  frame(app, 1280, 4000);
+  frame(app, 1280, 4000);
+  const auto& quiz = lesson::quiz();
+  REQUIRE(quiz.size() >= 2);
+  const std::string next = "quiz-" + quiz[1].id + "[0]";
+  const ui::WidgetRect* before = findWidget(app, next);
+  REQUIRE(before != nullptr);
+  const float y = before->y;
+  const ui::WidgetRect* answer = findWidget(app, "quiz-" + quiz[0].id + "[0]");
+  REQUIRE(answer != nullptr);
+  clickWidget(app, *answer, 1280, 4000);
+  frame(app, 1280, 4000);
+  REQUIRE(app.view.quizChoices.count(quiz[0].id) == 1);
+  const ui::WidgetRect* after = findWidget(app, next);
+  REQUIRE(after != nullptr);
+  CHECK(after->y == doctest::Approx(y));
+}
+
+TEST_CASE("a pair the mask hides is said, and drawn, as hidden, not as a small weight") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  app.focus.describeEveryItem = true;
+  REQUIRE(ui::apply(app, lesson::actions::SetMask{core::Mask::causal()}) == "");
+  goToStep(app, lesson::stepIndexOf("softmax"));
+  frame(app, 1280, 4000);
+  frame(app, 1280, 4000);
+  CHECK(ui::spokenName(app, "heatmap[0][3]").find("hidden by the mask, 0") != std::string::npos);
+  CHECK(ui::spokenName(app, "heatmap[3][0]").find("hidden by the mask") == std::string::npos);
+}

@@ -101,6 +101,18 @@ std::string parseEntryText(const std::string& text, float& value) {
   return {};
 }
 
+namespace {
+
+// Editing Q, K or V gives them directly, which cannot hold the positions added to X: say so
+// in the words of the edit, not of the state it would make.
+std::string directEditRefusal(const LessonState& s, MatrixId id) {
+  if (s.source != VectorSource::Projected || s.positional == Positional::None) return {};
+  return std::string(matrixName(id)) +
+         " is computed from X plus the positions here; to edit Q, K or V by hand, switch the positions off first";
+}
+
+}  // namespace
+
 void switchToDirect(LessonState& s) {
   if (s.source == VectorSource::Direct) return;
   s.Q = core::multiply(s.X, s.WQ);
@@ -122,7 +134,10 @@ std::string setEntry(LessonState& state, MatrixId id, int row, int col, float va
     return "values must be " + rangeText(-kMaxEditableValue, kMaxEditableValue);
   return applyChecked(state, [&](LessonState& s) -> std::string {
     if (!isEditable(s, id)) return std::string(matrixName(id)) + " cannot be edited here";
-    if (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) switchToDirect(s);
+    if (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) {
+      if (std::string refusal = directEditRefusal(s, id); !refusal.empty()) return refusal;
+      switchToDirect(s);
+    }
     core::Matrix* m = editableMatrix(s, id);
     if (row < 0 || col < 0 || row >= m->rows || col >= m->cols)
       return std::string(matrixName(id)) + " has no entry [" + std::to_string(row) + "][" + std::to_string(col) + "]";
@@ -135,6 +150,7 @@ std::string scaleQuery(LessonState& state, int row, float factor) {
   if (!std::isfinite(factor) || factor <= 0.0f || factor > 100.0f) return "a query is scaled by a factor from 0 to 100";
   return applyChecked(state, [&](LessonState& s) -> std::string {
     if (!isEditable(s, MatrixId::Q)) return "Q cannot be edited here";
+    if (std::string refusal = directEditRefusal(s, MatrixId::Q); !refusal.empty()) return refusal;
     switchToDirect(s);
     if (row < 0 || row >= s.Q.rows) return "there is no query " + std::to_string(row);
     for (int c = 0; c < s.Q.cols; ++c) {

@@ -32,18 +32,25 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
       ImGui::PopID();
       const float v = w.at(i, j);
       const auto& tokens = app.session().lesson().tokens;
+      // A pair the mask hides is drawn as hidden, not as a weight near 0 in the colour scale.
+      const bool masked = core::isHidden(app.session().lesson().mask, i, j);
       registerItem(app, std::string(idPrefix) + "[" + std::to_string(i) + "][" + std::to_string(j) + "]", [&] {
         return "Weight of " + inQuotes(tokens[static_cast<size_t>(i)]) + " on " +
-               inQuotes(tokens[static_cast<size_t>(j)]) + ": " + spokenNumber(v) +
+               inQuotes(tokens[static_cast<size_t>(j)]) + ": " + (masked ? "hidden by the mask, 0" : spokenNumber(v)) +
                ". Space shows this pair's worked numbers.";
       });
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s \xE2\x86\x92 %s: weight %s",
-                          app.session().lesson().tokens[static_cast<size_t>(i)].c_str(),
-                          app.session().lesson().tokens[static_cast<size_t>(j)].c_str(), formatExact(v).c_str());
+        ImGui::SetTooltip("%s \xE2\x86\x92 %s: %s%s", app.session().lesson().tokens[static_cast<size_t>(i)].c_str(),
+                          app.session().lesson().tokens[static_cast<size_t>(j)].c_str(),
+                          masked ? "hidden by the mask, weight " : "weight ", formatExact(v).c_str());
+      if (masked) {
+        draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), kMaskedFill);
+        draw->AddLine(ImVec2(a.x + cell * 0.3f, a.y + cell * 0.7f), ImVec2(a.x + cell * 0.7f, a.y + cell * 0.3f),
+                      kMaskedInk, 1.5f);
+      }
       if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
         queue(app, lesson::actions::SelectPair{i, j});
-      if (printValues) {
+      if (printValues && !masked) {
         const std::string text = formatNumber(v);
         const ImVec2 size = ImGui::CalcTextSize(text.c_str());
         draw->AddText(ImVec2(a.x + (cell - size.x) * 0.5f, a.y + (cell - size.y) * 0.5f), textColorOn(v), text.c_str());

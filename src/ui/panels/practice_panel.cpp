@@ -23,7 +23,10 @@ constexpr const char* kLevels[] = {"Level 1: the weights of one query", "Level 2
 void drawScaleQueryButton(AppState& app) {
   const auto& lesson = app.session().lesson();
   const std::string& token = lesson.tokens[static_cast<size_t>(lesson.selected)];
-  if (ImGui::Button(("Scale the query of \"" + fitLabel(token, px(app, 120)) + "\" \xC3\x97" "2").c_str()))
+  if (ImGui::Button(("Scale the query of \"" + fitLabel(token, px(app, 120)) +
+                     "\" \xC3\x97"
+                     "2")
+                        .c_str()))
     queue(app, lesson::actions::ScaleQuery{lesson.selected, 2.0f});
   registerItem(app, "scale-query",
                [&] { return "Scale the query of " + token + " by 2, button: doubles every entry of its row of Q"; });
@@ -75,12 +78,13 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
     });
     ImGui::PopID();
   }
-  if (chosen != app.view.quizChoices.end()) {
-    const bool right = chosen->second == question.correct;
-    ImGui::PushStyleColor(ImGuiCol_Text, right ? kDone : kWrong);
-    paragraph(std::string(right ? "Right. " : "Not quite. ") + question.why);
-    ImGui::PopStyleColor();
-  }
+  // The feedback's room is kept before any answer (the longer of its two forms, unseen), so
+  // answering never pushes the next question down under the pointer.
+  const bool answered = chosen != app.view.quizChoices.end();
+  const bool right = answered && chosen->second == question.correct;
+  ImGui::PushStyleColor(ImGuiCol_Text, !answered ? ImVec4(0, 0, 0, 0) : right ? kDone : kWrong);
+  paragraph(std::string(answered && right ? "Right. " : "Not quite. ") + question.why);
+  ImGui::PopStyleColor();
   ImGui::PopID();
   ImGui::Spacing();
 }

@@ -128,7 +128,14 @@ void drawNotice(AppState& app) {
   }
   if (app.session().lesson().notice.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, kNoticePanel);
-  ImGui::BeginChild("notice", ImVec2(0, ImGui::GetFrameHeightWithSpacing() * 2.0f), true);
+  // As tall as the notice's wrapped lines (and the Dismiss button beside them): never a
+  // scrollbar of its own, for one line or several.
+  const std::string& notice = app.session().lesson().notice;
+  const float wrap = visibleRight() - px(app, 70) - ImGui::GetCursorPosX() - ImGui::GetStyle().WindowPadding.x;
+  const float textHeight = ImGui::CalcTextSize(notice.c_str(), nullptr, false, std::max(wrap, px(app, 40))).y;
+  const float height =
+      std::max(textHeight, ImGui::GetFrameHeight()) + ImGui::GetStyle().WindowPadding.y * 2.0f + px(app, 2);
+  ImGui::BeginChild("notice", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::PushTextWrapPos(visibleRight() - px(app, 70));
   ImGui::TextUnformatted(app.session().lesson().notice.c_str());
   ImGui::PopTextWrapPos();

@@ -124,9 +124,15 @@ void drawKeyPlane(AppState& app) {
       "origin (red) when it points away. Thicker keys get more weight.");
   if (!onOrigin.empty())
     paragraph("At the origin, with nothing in these two dimensions: " + onOrigin + ". Their dot product here is 0.");
-  paragraph("For " + pair + ": q \xC2\xB7 k = " + twoDecimals(fullDot(Q, query, K, key)) + " over all " +
-            std::to_string(Q.cols) + " dimensions, " + twoDecimals(shown) + " of it in the two shown." +
-            (attention.heads.size() > 1 ? " With several heads, each head's score uses only its own columns." : ""));
+  paragraph(
+      "For " + pair + ": q \xC2\xB7 k = " + twoDecimals(fullDot(Q, query, K, key)) + " over all " +
+      std::to_string(Q.cols) + " dimensions, " + twoDecimals(shown) + " of it in the two shown." +
+      (attention.heads.size() > 1
+           ? " With several heads, each head's score uses only its own columns: head " +
+                 std::to_string(app.view.selectedHead + 1) + "'s is " +
+                 twoDecimals(attention.heads[static_cast<size_t>(app.view.selectedHead)].rawScores.at(query, key)) +
+                 ", as in the worked numbers."
+           : ""));
   endCaption(frame);
 }
 
