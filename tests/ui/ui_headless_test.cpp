@@ -1145,3 +1145,22 @@ TEST_CASE("a pair the mask hides is said, and drawn, as hidden, not as a small w
   CHECK(ui::spokenName(app, "heatmap[0][3]").find("hidden by the mask, 0") != std::string::npos);
   CHECK(ui::spokenName(app, "heatmap[3][0]").find("hidden by the mask") == std::string::npos);
 }
+
+TEST_CASE("the one-hot experiment's button doubles the selected query, and pressing it earns the experiment") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  REQUIRE(ui::apply(app, lesson::actions::LoadExample{"three-tokens"}) == "");
+  goToStep(app, lesson::stepIndexOf("tokens"));
+  frame(app, 1280, 4000);
+  frame(app, 1280, 4000);
+  const int row = app.session().lesson().selected;
+  for (int press = 0; press < 10 && !app.session().progress().experimentsDone.count("one-hot"); ++press) {
+    const float before = app.session().trace().attention.Q.at(row, 0);
+    const ui::WidgetRect* button = findWidget(app, "scale-query");
+    REQUIRE(button != nullptr);
+    clickWidget(app, *button, 1280, 4000);
+    CHECK(app.session().trace().attention.Q.at(row, 0) == doctest::Approx(2 * before));
+  }
+  CHECK(app.session().progress().experimentsDone.count("one-hot") == 1);
+}
