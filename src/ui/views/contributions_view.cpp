@@ -28,7 +28,10 @@ void drawContributions(AppState& app) {
   const float colWidth = std::min(px(app, 56), visibleWidth() / static_cast<float>(dims + 1));
   const float half = px(app, 70);
   const ImVec2 p = ImGui::GetCursorScreenPos();
-  ImGui::Dummy(ImVec2(colWidth * static_cast<float>(dims), half * 2 + ImGui::GetTextLineHeightWithSpacing()));
+  // Each column is named for its value dimension (the head's own slice of V's columns).
+  const auto& names = app.session().matrix(lesson::MatrixId::V).columnNames;
+  const size_t firstColumn = static_cast<size_t>(app.view.selectedHead) * static_cast<size_t>(dims);
+  ImGui::Dummy(ImVec2(colWidth * static_cast<float>(dims), half * 2 + ImGui::GetTextLineHeightWithSpacing() * 2));
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float zeroY = p.y + half;
   draw->AddLine(ImVec2(p.x, zeroY), ImVec2(p.x + colWidth * static_cast<float>(dims), zeroY), kRule);
@@ -43,6 +46,12 @@ void drawContributions(AppState& app) {
     }
     const std::string value = formatNumber(head.output.at(i, c));
     draw->AddText(ImVec2(x0, p.y + half * 2), ImGui::GetColorU32(ImGuiCol_Text), value.c_str());
+    if (firstColumn + static_cast<size_t>(c) < names.size()) {
+      const std::string name = fitLabel(names[firstColumn + static_cast<size_t>(c)], colWidth - px(app, 4));
+      draw->AddText(ImVec2(p.x + colWidth * static_cast<float>(c) + px(app, 2),
+                           p.y + half * 2 + ImGui::GetTextLineHeightWithSpacing()),
+                    ImGui::GetColorU32(ImGuiCol_TextDisabled), name.c_str());
+    }
   }
   for (int j = 0; j < n; ++j) {  // legend
     if (j > 0) ImGui::SameLine();
