@@ -6,8 +6,8 @@ namespace lesson {
 const std::vector<GlossaryEntry>& glossary() {
   static const std::vector<GlossaryEntry> entries = {
       {"token",
-       "One item of the input: a word or a piece of a word in text, a patch in an image. Each token has one row in "
-       "X, Q, K, V and the output, and a row and a column in the scores and weights.",
+       "One item of the input: a word or a piece of a word in text, a patch in an image. Each token has a row in X, "
+       "Q, K, V and the output, and a row and a column in the weights.",
        "tokens"},
       {"embedding",
        "The vector of numbers that stands for a token before attention: row i of X. A trained model learns it; "

@@ -381,16 +381,17 @@ std::vector<TourStep> buildSteps() {
        "next",
        "What comes next",
        "Attention is one part of a Transformer layer. Its output is added back to its input and normalised; then a "
-       "feed-forward network works on each token on its own (in the 2017 design four times as wide as the vectors, "
-       "holding about two thirds of an encoder layer's weights), and its output is added back and normalised "
-       "too. Large models stack dozens of such layers, each attending to what the layers below have already mixed in. "
+       "feed-forward network, wider than the vectors, works on each token on its own, and its output is added back "
+       "and normalised too. Large models stack dozens of such layers, each attending to what the layers below have "
+       "already mixed in. "
        "Being able to reach every position does not mean using every position equally well: Liu and colleagues "
        "(2023, \"Lost in the Middle\") put the answer to a question in one of many documents in a prompt and "
        "moved it around. The models did best when it came first or last, and worst when it sat in the middle, "
        "even models built for long inputs.",
        "In the 2017 design a layer computes h = LayerNorm(x + Attention(x)), then y = LayerNorm(h + FFN(h)), "
        "where FFN(h) = W₂ max(0, W₁ h + b₁) + b₂ "
-       "acts on each token separately, with a hidden width four times d_model (2048 for d_model = 512). Most "
+       "acts on each token separately, with a hidden width four times d_model (2048 for d_model = 512): about two "
+       "thirds of an encoder layer's weights. Most "
        "recent models normalise first, x + Attention(LayerNorm(x)), which trains more stably in deep stacks, and "
        "often use GELU or a gated unit instead of max(0, ·). The residual additions let each layer "
        "change the vectors a little instead of rebuilding them.",
