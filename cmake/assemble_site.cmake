@@ -13,7 +13,8 @@
 # challenge's frame script and worker, which the page writes into a sandboxed srcdoc frame
 # (web/attention-tour-api/45-sandbox-frame.js). The page's policy names the frame's script by
 # its hash, in place of the marker 'challenge-frame-hash' in index.html (the frame inherits
-# that policy, which is why it also allows blob workers and code from strings).
+# that policy, which is why it also allows blob workers; no 'unsafe-eval': the learner's code
+# reaches the worker inside the worker's script, see web/challenge-frame.js).
 # LAZY_FILES (optional) are built files the page loads only when asked (the cost lab's worker):
 # the offline worker keeps them too.
 cmake_policy(SET CMP0057 NEW)  # if(... IN_LIST ...)

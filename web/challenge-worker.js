@@ -1,21 +1,27 @@
 // challenge-worker.js: the coding challenge's sandbox. Runs the learner's
 // attentionWeights(query, keys) (level 1) or attention(Q, K, V) (level 2) on the hidden cases
 // and sends back one reply. It runs inside the challenge's frame (challenge-frame.js), whose
-// policy lets nothing be fetched or loaded; before any learner code arrives the worker also
-// locks itself down: it keeps private references to what it needs, then shuts every door to
-// the network, to other threads and to turning strings into code. Only numbers and short
-// texts go back; the page checks them again and stops the frame after 2 seconds.
+// policy lets nothing be fetched or loaded, nor any string be turned into code. The frame
+// starts this worker from one script: this file, then one line that hands over the learner's
+// code as the body of a function, attentionTourTake(function () {;<code>...}), which the
+// frame writes only once that code has been shown to parse on its own (so it can only be that
+// function's body: it cannot close the function and declare or run anything outside it).
+// Before that line, this file locks the worker down: it keeps private references to what it
+// needs, then shuts every door to the network, to other threads and to turning strings into
+// code. The learner's code runs only when the cases arrive. Only numbers and short texts go
+// back; the page checks them again and stops the frame after 2 seconds.
 // Only code the learner typed in this visit arrives here; nothing from links or storage.
-'use strict';
 (function () {
+  'use strict';  // here only: the learner's code keeps the sloppy mode it had as a Function body
   // Private references, taken before learner code can replace anything.
   const post = self.postMessage.bind(self);
   const listen = self.addEventListener.bind(self);
-  const compile = Function;
   const apply = Reflect.apply;
   const defineProperty = Object.defineProperty;
+  const deleteProperty = Reflect.deleteProperty;
   const getPrototypeOf = Object.getPrototypeOf;
   const hasOwnProperty = Object.prototype.hasOwnProperty;
+  const sourceTextOf = Function.prototype.toString;
   const isPlainArray = Array.isArray;
   const isView = ArrayBuffer.isView;
   const isPrototypeOf = Object.prototype.isPrototypeOf;
@@ -190,26 +196,32 @@
   // The function each level asks for, and how the learner is told to define it.
   const kFunctions = { 1: ['attentionWeights', 'attentionWeights(query, keys)'], 2: ['attention', 'attention(Q, K, V)'] };
 
-  function findFunction(code, level) {
-    const name = kFunctions[level][0];
-    // Compiled alone first, so a syntax error is reported against the learner's own code and
-    // not against the line appended below to fetch the function.
+  // The function around the learner's code, handed over by the last line of this worker's script
+  // (attentionTourTake, which is gone before any learner code runs).
+  let wrapper = null;
+  defineProperty(self, 'attentionTourTake', { configurable: true, value: function (given) {
+    deleteProperty(self, 'attentionTourTake');
+    if (wrapper === null && typeof given === 'function') wrapper = given;
+  } });
+
+  // Runs the learner's code (its top level) and finds the function the level asks for. The
+  // wrapper's source text must be exactly what the frame wrote (`wrapped`): a second check,
+  // after the frame's, that the learner's code is its whole body and nothing else.
+  function findFunction(wrapped, level) {
+    if (wrapper === null || typeof wrapped !== 'string' || apply(sourceTextOf, wrapper, []) !== wrapped)
+      return { error: 'the challenge could not be sure where your code begins and ends, so it did not run it' };
+    let found;
     try {
-      compile(code);
-    } catch (e) {
-      return { error: 'it has a syntax error (' + describeThrown(e) + ')' };
-    }
-    try {
-      const found = compile(code + '\nreturn typeof ' + name + ' === "function" ? ' + name + ' : null;')();
-      return found ? { found } : { error: 'define a function named ' + kFunctions[level][1] };
+      found = wrapper()[kFunctions[level][0]];
     } catch (e) {
       return { error: 'it stopped with an error (' + describeThrown(e) + ')' };
     }
+    return typeof found === 'function' ? { found } : { error: 'define a function named ' + kFunctions[level][1] };
   }
 
-  function grade(code, cases, level) {
+  function grade(wrapped, cases, level) {
     const inputs = copyCases(cases, level);
-    const learnerFunction = findFunction(code, level);
+    const learnerFunction = findFunction(wrapped, level);
     if (!learnerFunction.found) return learnerFunction;
     const answers = [];
     for (let k = 0; k < inputs.length; ++k) answers[k] = runCase(learnerFunction.found, inputs[k]);
@@ -217,15 +229,22 @@
   }
 
   // import(url) is syntax, not a door that could be shut: the frame's policy refuses every load,
-  // and the first refusal is told to the learner. Listened to first (capture), before any
+  // and every string turned into code (eval, WebAssembly) that found a way past the doors shut
+  // here; the first refusal is told to the learner. Listened to first (capture), before any
   // learner code could add a listener of its own.
   let refused = '';
   listen('securitypolicyviolation', function (event) {
+    if (refused) return;
     try {
       const where = shortText(toText(event.blockedURI));
-      refused = refused || (apply(hasText, where, [':']) ? where : 'a ' + where + ': URL');
+      refused = where === 'eval' || where === 'wasm-eval'
+        ? 'it tried to turn a string or bytes into code (' + where + '), which cannot happen here: the challenge ' +
+          'runs only the code you typed'
+        : 'it tried to load ' + (apply(hasText, where, [':']) ? where : 'a ' + where + ': URL') + ', which cannot ' +
+          'happen here: the challenge runs your code on its own, with no network and no page';
     } catch (e) {
-      refused = refused || 'something';
+      refused = 'it tried to load something, which cannot happen here: the challenge runs your code on its own, ' +
+        'with no network and no page';
     }
   }, true);
 
@@ -240,14 +259,13 @@
     let reply;
     try {
       const data = event.data || {};
-      reply = lockProblem ? { error: lockProblem } : grade(toText(data.code), data.cases, data.level === 2 ? 2 : 1);
+      reply = lockProblem ? { error: lockProblem } : grade(data.wrapped, data.cases, data.level === 2 ? 2 : 1);
     } catch (e) {
       reply = { error: 'the challenge failed while running your code (' + describeThrown(e) + ')' };
     }
     // A refused load is reported a task or so after it was tried: a short wait lets it arrive.
     apply(later, self, [function () {
-      if (refused) reply = { error: 'it tried to load ' + refused + ', which cannot happen here: the challenge runs your ' +
-        'code on its own, with no network and no page' };
+      if (refused) reply = { error: refused };
       try {
         post(reply);
       } catch (e) {

@@ -62,6 +62,9 @@ await runTest('challenge', async ({ browser, url }) => {
 
   const syntax = await grade('function attentionWeights( {');
   check(!syntax.passed && /has a syntax error \(Unexpected/.test(syntax.message), `a syntax error is explained: ${syntax.message}`);
+  // Its line is counted in the learner's own code (which the worker's script holds after lines of its own).
+  const fourth = await grade('const a = 1;\n\nfunction attentionWeights(q, keys) {\n  return [1;\n}');
+  check(/has a syntax error \(Unexpected token ';', line 4\)/.test(fourth.message), `a syntax error names its line: ${fourth.message}`);
   const wrongName = await grade('function weights() { return []; }');
   check(/define a function named attentionWeights/.test(wrongName.message), 'a missing function is explained');
   const endless = await grade('function attentionWeights() { for (;;) {} }');

@@ -72,6 +72,22 @@ tools.import(notes.import);`), /^All 6 hidden cases match/],
   /postMessage is not available/],
   ['posting a BigInt', withSolution('postMessage(1n);'), /postMessage is not available/],
   ['posting a cyclic object', withSolution('const o = {}; o.o = o; postMessage(o);'), /postMessage is not available/],
+  // The learner's code is the body of a function in the worker's own script (no eval): it is
+  // parsed on its own first, so it cannot close that function and declare things at the top
+  // (which would replace the worker's own setTimeout before its lockdown), nor swallow what follows.
+  ['closing the function around the code', `}); function setTimeout() {} attentionTourTake(function () {\n${solution}`,
+    /syntax error \(Unexpected token '\}', line 1\)/],
+  ['closing it in the middle', `${solution}\n}); function setTimeout() {} (function () {\n${solution}`,
+    /syntax error \(Unexpected token '\}', line 8\)/],
+  ['a comment left open at the end', `${solution}\n/* the rest`, /syntax error \(Invalid or unexpected token, line 8\)/],
+  ['a template left open at the end', `${solution}\nconst rest = \``, /syntax error \((Unterminated template literal|Unexpected end of input), line 8\)/],
+  ['a top-level return', `return 1;\n${solution}`, /syntax error \(Illegal return statement, line 1\)/],
+  ['braces in a regular expression, a template, strings and comments', `const braces = /[}{]/; // }
+const t = \`}\${'{'}\`, u = '})', v = "/*";
+/* }) */ ${solution.replace(/\n/g, '\r\n')}
+// a last line with half a surrogate pair \uD800 and no new line`, /^All 6 hidden cases match/],
+  ['compiling WebAssembly', withSolution('WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));'),
+    /tried to turn a string or bytes into code \(wasm-eval\)/],
   ['returning a BigInt', returning('return 3n;'), /bigint, not an array/i],
   ['returning BigInt weights', returning('return keys.map(() => 1n);'), /bigint as weight 1/i],
   ['returning a cyclic array', returning('const a = keys.map(() => 0.5); a[0] = a; return a;'), /array as weight 1/],

@@ -135,6 +135,33 @@ export async function touchDrag(cdp, from, to, steps = 8) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
 
+// The page's own Content-Security-Policy (its meta tag), and what happens when a task of the
+// page's own turns a string into code (eval, new Function). The tries run from a timer, not in
+// page.evaluate itself, whose code DevTools lets eval whatever the policy says. Also the
+// policy violations the page was told of meanwhile ('script-src eval' when refused).
+export async function evalInPage(page) {
+  return page.evaluate(() => new Promise((resolve) => {
+    const policy = document.querySelector('meta[http-equiv="Content-Security-Policy"]');
+    const violations = [];
+    const seen = (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI);
+    addEventListener('securitypolicyviolation', seen);
+    setTimeout(() => {
+      const tried = {};
+      for (const [name, run] of [['eval', () => (0, eval)('1 + 1')], ['Function', () => new Function('return 1 + 1')()]]) {
+        try {
+          tried[name] = run() === 2 ? 'ran' : 'ran wrong';
+        } catch (e) {
+          tried[name] = e.name;
+        }
+      }
+      setTimeout(() => {
+        removeEventListener('securitypolicyviolation', seen);
+        resolve({ policy: policy ? policy.content : '', tried, violations });
+      }, 100);
+    }, 0);
+  }));
+}
+
 export function check(condition, message) {
   if (!condition) throw new Error('FAIL: ' + message);
   console.log('ok - ' + message);

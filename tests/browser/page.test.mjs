@@ -1,7 +1,8 @@
 // page.test.mjs: the page as a web page: idle when idle (frames stay flat and resume on
 // input), sharp at devicePixelRatio 2, follows a resize, mirrors the step into an ARIA
-// live region, has a Content-Security-Policy and makes no request to another origin.
-import { runTest, openPage, ready, settle, screenshotStats, check } from './harness.mjs';
+// live region, has a Content-Security-Policy (which turns no string into code: no eval, no
+// new Function, in the page or in the challenge's frame) and makes no request to another origin.
+import { runTest, openPage, ready, settle, screenshotStats, check, evalInPage } from './harness.mjs';
 
 // With a key down (its release not yet sent): once the page has taken the press and is idle,
 // the main thread is kept busy 0.6 s, as on a loaded machine, and then one frame is drawn
@@ -53,6 +54,13 @@ await runTest('page', async ({ browser, url }) => {
   check(/Its attention weights: The \d\.\d\d/.test(live), 'live region reads the selected row\'s weights');
   const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
   check(csp.includes("default-src 'self'"), 'a Content-Security-Policy meta tag limits the page to its origin');
+  const strings = await evalInPage(page);
+  check(strings.policy === csp && !csp.includes("'unsafe-eval'") &&
+        /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*';/.test(csp),
+        `the policy allows the page's files, wasm and the challenge frame's script by its hash, no 'unsafe-eval': ${csp}`);
+  check(strings.tried.eval === 'EvalError' && strings.tried.Function === 'EvalError' &&
+        strings.violations.filter((v) => v === 'script-src eval').length === 2,
+        `eval and new Function in the page are refused by the policy: ${JSON.stringify(strings)}`);
 
   await page.setViewportSize({ width: 900, height: 700 });
   await page.waitForTimeout(300);

@@ -3,7 +3,7 @@
 // challenge included, with no other file and no network; the challenge's sandbox holds here too.
 import fs from 'node:fs';
 import path from 'node:path';
-import { runBrowserTest, check, screenshotStats } from './harness.mjs';
+import { runBrowserTest, check, screenshotStats, evalInPage } from './harness.mjs';
 import { otherOrigin } from './other_origin.mjs';
 
 const file = path.resolve(process.env.AT_SINGLE_HTML || 'build/site-single/attention-tour.html');
@@ -23,6 +23,12 @@ await runBrowserTest('single_file', async ({ browser }) => {
   await page.goto('file://' + file);
   await page.waitForFunction(() => window.attentionTour && window.attentionTour.ready, null, { timeout: 60000 });
   await page.evaluate(() => window.attentionTour.ready);
+  // Its policy allows its inline scripts and wasm, and no string turned into code.
+  const strings = await evalInPage(page);
+  check(/script-src 'self' 'wasm-unsafe-eval' 'unsafe-inline';/.test(strings.policy) && !strings.policy.includes("'unsafe-eval'") &&
+        strings.tried.eval === 'EvalError' && strings.tried.Function === 'EvalError' &&
+        strings.violations.filter((v) => v === 'script-src eval').length === 2,
+        `the single file's policy refuses eval and new Function: ${JSON.stringify(strings)}`);
   const stats = await screenshotStats(page, 'single-file.png');
   check(stats.colours > 50, 'the single file draws the lesson');
   const reply = await page.evaluate(() => window.attentionTour.compute({ Q: [[1, 0]], K: [[1, 0], [0, 1]], V: [[1], [3]] }));

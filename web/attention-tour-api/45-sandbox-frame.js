@@ -6,12 +6,13 @@
 // The frame is written into srcdoc, not loaded from a file, because a service worker cannot
 // serve a sandboxed frame (w3c/ServiceWorker#1727) and the challenge must work offline. A
 // srcdoc frame keeps the page's policy (index.html allows the frame's one script by its hash,
-// blob workers, and code from strings for the learner's code) and adds its own, which lets
-// nothing be fetched or loaded.
-  // The frame's own policy: no fetch, no load, no frame; a worker from a blob (which keeps this
-  // policy), and the learner's code from a string. Its one inline script is held to its hash by
-  // the page's policy, which applies here too.
-  const FRAME_POLICY = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worker-src blob:";
+// and blob workers) and adds its own, which lets nothing be fetched or loaded. Neither allows
+// 'unsafe-eval': the learner's code reaches the worker as part of the worker's own script
+// (challenge-frame.js), not as a string to compile.
+  // The frame's own policy: no fetch, no load, no frame, no string turned into code (eval,
+  // WebAssembly); workers from a blob (which keep this policy). Its one inline script is held to
+  // its hash by the page's policy, which applies here too.
+  const FRAME_POLICY = "default-src 'none'; script-src 'unsafe-inline'; worker-src blob:";
   const LIMIT_MS = 2000;
   const PING_MS = 250;
   const SILENT_MS = 1000;  // a live frame answers a ping within milliseconds, even on a busy device
