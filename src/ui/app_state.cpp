@@ -34,7 +34,8 @@ bool addressesAPlace(const lesson::Action& action) {
   return std::holds_alternative<a::EditCell>(action) || std::holds_alternative<a::MoveVectorTip>(action) ||
          std::holds_alternative<a::RenameToken>(action) || std::holds_alternative<a::RemoveToken>(action) ||
          std::holds_alternative<a::SelectQuery>(action) || std::holds_alternative<a::SelectPair>(action) ||
-         std::holds_alternative<a::SelectKey>(action) || std::holds_alternative<a::ResetMatrix>(action);
+         std::holds_alternative<a::SelectKey>(action) || std::holds_alternative<a::ResetMatrix>(action) ||
+         std::holds_alternative<a::ScaleQuery>(action);
 }
 
 // What the places an action can name depend on: the example, the tokens, the sizes and the

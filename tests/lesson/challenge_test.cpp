@@ -325,7 +325,7 @@ TEST_CASE("the desktop level 2: the output vector by hand, to two decimals") {
   const auto wrong = lesson::gradeHandOutput(c, {0.14f, 0.28f});  // two of the weights, not the output
   CHECK_FALSE(wrong.passed);
   CHECK(wrong.message.rfind("Not yet: row 1: got [0.1400, 0.2800]: entry 1, 0.1400, is too low", 0) == 0);
-  CHECK(wrong.message.find("0.71") == std::string::npos);  // the answer is not in the message
+  CHECK(wrong.message.find("0.71") == std::string::npos);             // the answer is not in the message
   CHECK_FALSE(lesson::gradeHandOutput(c, {o1 + 0.007f, o2}).passed);  // "to two decimals": within 0.005
   CHECK_FALSE(lesson::gradeHandOutput(c, {std::nanf(""), 0.86f}).passed);
   CHECK_FALSE(lesson::gradeHandOutput(c, {0.72f}).passed);

@@ -97,11 +97,12 @@ bool taught(const std::string& id, const lesson::Action& a, const lesson::Lesson
           top = std::max(top, w.at(i, j));
           visible += core::isHidden(s1.mask, i, j) ? 0 : 1;
         }
-        double dot = 0;
-        for (int c = 0; c < A1.heads[h].Q.cols; ++c)
-          dot += static_cast<double>(A1.heads[h].Q.at(i, c)) * A0.heads[h].Q.at(i, c);
-        const double longer = lengthSquared(A1.heads[h].Q, i), shorter = lengthSquared(A0.heads[h].Q, i);
-        const bool scaled = shorter > 0 && longer > shorter && dot >= 0.999 * std::sqrt(longer * shorter);
+        // Scaled: after = f * before, one f > 1 for every entry (to float rounding).
+        const auto &q1 = A1.heads[h].Q, &q0 = A0.heads[h].Q;
+        const double f = lengthSquared(q0, i) > 0 ? std::sqrt(lengthSquared(q1, i) / lengthSquared(q0, i)) : 0;
+        bool scaled = f > 1;
+        for (int c = 0; c < q1.cols; ++c)
+          scaled = scaled && std::fabs(q1.at(i, c) - f * q0.at(i, c)) <= 1e-4 * std::sqrt(lengthSquared(q1, i));
         if (top > 0.95f && visible >= 2 && scaled) return true;
       }
     return false;

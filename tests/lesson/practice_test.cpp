@@ -266,3 +266,13 @@ TEST_CASE("challenge by hand: weights to two decimals") {
   CHECK_FALSE(lesson::gradeHandAnswer(c, {0.33f, 0.33f, 0.34f}).passed);
   CHECK_FALSE(lesson::gradeHandAnswer(c, {0.5f, 0.5f}).passed);
 }
+
+TEST_CASE("one-hot: a query turned by a large ballast entry is not a scaled query") {
+  // A fresh reader's side door: one large entry makes a turn of another entry look "longer, same direction".
+  lesson::Session s = sessionOn("three-tokens");
+  edit(s, MatrixId::K, 2, 2, 0.6f);
+  edit(s, MatrixId::Q, 0, 0, 1000.0f);
+  edit(s, MatrixId::Q, 0, 2, 12.0f);
+  edit(s, MatrixId::Q, 0, 2, 16.0f);
+  CHECK_FALSE(earned(s, "one-hot"));
+}

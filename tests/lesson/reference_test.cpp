@@ -93,3 +93,17 @@ TEST_CASE("a screen reader hears the history, the uses and the layer drawing wit
   CHECK(narrationOf("next").find("residual path") != std::string::npos);
   CHECK(narrationOf("softmax").find("Bahdanau") == std::string::npos);
 }
+
+TEST_CASE("the linear listing warns where Python's exp underflows and the page's logarithms do not") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("three-tokens", s));
+  const auto plain = lesson::computeTrace(s, core::Kernel::Linear);
+  CHECK(lesson::numpyListing(s, plain, core::Kernel::Linear).find("below about exp(-745)") == std::string::npos);
+  // Every entry about -372: no entry below -700, yet each phi(q) phi(k) is about exp(-744) or less.
+  for (float& v : s.Q.values) v = -372.5f;
+  for (float& v : s.K.values) v = -373.0f;
+  const auto tiny = lesson::computeTrace(s, core::Kernel::Linear);
+  CHECK(lesson::numpyListing(s, tiny, core::Kernel::Linear).find("below about exp(-745)") != std::string::npos);
+  const auto& w = tiny.attention.heads.front().weights;
+  CHECK(w.at(0, 0) == doctest::Approx(1.0 / 3.0));  // the page still shows its weights
+}

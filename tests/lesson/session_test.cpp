@@ -9,6 +9,7 @@
 #include <cmath>
 #include <vector>
 
+#include "core/positional.h"
 #include "lesson/content/steps.h"
 #include "lesson/io/json_io.h"
 #include "lesson/model/actions.h"
@@ -189,4 +190,13 @@ TEST_CASE("the positions' shift of the selected query's favourite is read off bo
   }
   CHECK(shift.positionLength > 0.0f);
   CHECK(shift.embeddingLength > 0.0f);
+}
+
+TEST_CASE("a far position that looks more alike than a neighbour is found only where there is one") {
+  const auto at = [](int n, int d) { return core::sinusoidalPositions(n, d).value(); };
+  CHECK(lesson::farLookalike(at(6, 4)).first == -1);   // six positions in four columns: neighbours win
+  const auto [p, q] = lesson::farLookalike(at(8, 4));  // seven or more: position 6 comes round again
+  REQUIRE(p >= 0);
+  CHECK(q - p >= 2);
+  CHECK(lesson::farLookalike(at(16, 16)).first == -1);
 }

@@ -2,6 +2,7 @@
 // option the learner set (scale, temperature, mask, heads, W_O) appears as code.
 #include "lesson/content/code_listing.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -119,14 +120,22 @@ std::string maskLine(const LessonState& state) {
 // and no temperature; a mask keeps only the visible similarities.
 std::string linearAttentionFunction(const LessonState& state, const LessonTrace& trace) {
   std::string text = "\ndef phi(x):\n    return np.where(x > 0, x + 1, np.exp(x))  # elu(x) + 1, always positive\n";
-  // np.exp is 0 below about -745; the page works in logarithms and keeps those weights.
+  // np.exp is 0 below about -745, and phi(q) * phi(k) is exp(q + k) where both are negative:
+  // when every term of a query's similarity with some key falls that low, Python's row can
+  // differ or print nan; the page works in logarithms and keeps those weights.
+  const auto logPhi = [](float x) { return x > 0 ? std::log1p(static_cast<double>(x)) : static_cast<double>(x); };
+  const core::Matrix &Q = trace.attention.Q, &K = trace.attention.K;
   bool tiny = false;
-  for (const core::Matrix* m : {&trace.attention.Q, &trace.attention.K})
-    for (float v : m->values) tiny = tiny || v < -700.0f;
+  for (int i = 0; i < Q.rows && !tiny; ++i)
+    for (int j = 0; j < K.rows && !tiny; ++j) {
+      double largest = -INFINITY;
+      for (int a = 0; a < Q.cols; ++a) largest = std::max(largest, logPhi(Q.at(i, a)) + logPhi(K.at(j, a)));
+      tiny = largest < -700;
+    }
   if (tiny)
     text +=
-        "# Entries below about -745 make np.exp(x) 0 here, so a row can print nan where the page, which\n"
-        "# works in logarithms, shows its weights.\n";
+        "# Some similarities here are below about exp(-745), which np.exp makes 0: a row can then differ\n"
+        "# or print nan, where the page, which works in logarithms, shows its weights.\n";
   text += "\ndef attention(Q, K, V):  # linear attention\n";
   text += "    S = phi(Q) @ phi(K).T  # similarities; no scale, no temperature\n";
   std::string mask = maskLine(state);

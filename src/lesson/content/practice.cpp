@@ -98,17 +98,20 @@ bool rowNearOneHot(const LessonState& s, const LessonTrace& t, size_t head, int 
   return visible >= 2 && top > 0.95f;
 }
 
-// Query row `row` of the head was multiplied by a factor above 1: the same direction, longer
-// (within float rounding). Pointing a query at another key is not scaling it.
+// Query row `row` of the head was multiplied by one factor above 1: every entry by the same
+// factor (taken from the largest entry), within float rounding. A turned query is not scaled,
+// however long its largest entry makes it.
 bool scaledUp(const core::Matrix& after, const core::Matrix& before, int row) {
-  double dot = 0, lengthAfter = 0, lengthBefore = 0;
-  for (int c = 0; c < after.cols; ++c) {
-    dot += static_cast<double>(after.at(row, c)) * before.at(row, c);
-    lengthAfter += static_cast<double>(after.at(row, c)) * after.at(row, c);
-    lengthBefore += static_cast<double>(before.at(row, c)) * before.at(row, c);
-  }
-  return lengthBefore > 0 && lengthAfter > lengthBefore * 1.0001 &&
-         dot >= (1 - 1e-5) * std::sqrt(lengthAfter * lengthBefore);
+  int largest = 0;
+  for (int c = 1; c < before.cols; ++c)
+    if (std::fabs(before.at(row, c)) > std::fabs(before.at(row, largest))) largest = c;
+  if (before.cols == 0 || before.at(row, largest) == 0.0f) return false;
+  const double factor = static_cast<double>(after.at(row, largest)) / before.at(row, largest);
+  if (!(factor > 1.0001)) return false;
+  for (int c = 0; c < after.cols; ++c)
+    if (std::fabs(after.at(row, c) - factor * before.at(row, c)) > 1e-5 * std::fabs(after.at(row, largest)))
+      return false;
+  return true;
 }
 
 // An edit that scales a query up (its keys untouched; the "Scale x2" button, or a drag or edit
@@ -247,7 +250,7 @@ const std::vector<QuizQuestion>& quiz() {
        "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
       {"zero-key",
        "A key made entirely of zeros receives how much weight?",
-       {"Exactly 0", "exp(0 - max) / sum: more than 0 unless the mask hides it", "Always 1"},
+       {"Exactly 0", "exp(0 - max) / sum: more than 0 unless masked (32-bit floats can round it to 0)", "Always 1"},
        1,
        "Its score is 0, an ordinary number, so it takes part in the softmax like any other key."},
   };

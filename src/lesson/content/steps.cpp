@@ -36,7 +36,8 @@ std::vector<TourStep> buildSteps() {
        "Row i of X is token i. At this point every row was chosen for its token alone and knows nothing about "
        "its neighbours.",
        "X is an n x d_model matrix. In a trained model the embedding table is learned; here you may edit any "
-       "entry. Positions come on a later step; until then attention sees the tokens as an unordered set, "
+       "entry. Positions come on a later step; until then, without a mask, attention sees the tokens as an unordered "
+       "set, "
        "unless the embeddings themselves hold a word's place, as the two-heads example's do.",
        "X = [x₁; x₂; …; xₙ]",
        {M::X},

@@ -156,7 +156,7 @@ std::string scaleQuery(LessonState& state, int row, float factor) {
     for (int c = 0; c < s.Q.cols; ++c) {
       const float scaled = s.Q.at(row, c) * factor;
       if (std::fabs(scaled) > kMaxEditableValue)
-        return "scaling this query again would take an entry past " + rangeText(-kMaxEditableValue, kMaxEditableValue);
+        return "scaling this query would take an entry past " + rangeText(-kMaxEditableValue, kMaxEditableValue);
       s.Q.at(row, c) = scaled;
     }
     return {};

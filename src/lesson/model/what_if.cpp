@@ -62,10 +62,30 @@ PositionShift positionShift(const LessonState& state, const LessonTrace& trace) 
   const int row = state.selected;
   std::tie(shift.favouriteWithout, shift.weightWithout) = favourite(without, row);
   std::tie(shift.favouriteWith, shift.weightWith) = favourite(trace, row);
-  shift.moved = shift.favouriteWith != shift.favouriteWithout;
+  // A tie without positions is no move: the new favourite already had as much weight.
+  float newWithout = 0;
+  for (const auto& head : without.attention.heads) newWithout += head.weights.at(row, shift.favouriteWith);
+  newWithout /= static_cast<float>(without.attention.heads.size());
+  shift.moved = shift.favouriteWith != shift.favouriteWithout && newWithout < shift.weightWithout - 1e-6f;
   shift.embeddingLength = meanRowLength(trace.X);
   shift.positionLength = meanRowLength(trace.positions);
   return shift;
+}
+
+std::pair<int, int> farLookalike(const core::Matrix& positions) {
+  const auto cosine = [&](int a, int b) {
+    double dot = 0, na = 0, nb = 0;
+    for (int c = 0; c < positions.cols; ++c) {
+      dot += static_cast<double>(positions.at(a, c)) * positions.at(b, c);
+      na += static_cast<double>(positions.at(a, c)) * positions.at(a, c);
+      nb += static_cast<double>(positions.at(b, c)) * positions.at(b, c);
+    }
+    return dot / std::sqrt(na * nb);
+  };
+  for (int p = 0; p + 1 < positions.rows; ++p)
+    for (int q = p + 2; q < positions.rows; ++q)
+      if (cosine(p, q) > cosine(p, p + 1) + 1e-9) return {p, q};
+  return {-1, -1};
 }
 
 int findToken(const LessonState& state, const std::string& name) {

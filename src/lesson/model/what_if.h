@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lesson/model/state.h"
@@ -31,6 +32,11 @@ struct PositionShift {
   float embeddingLength = 0, positionLength = 0;
 };
 PositionShift positionShift(const LessonState& state, const LessonTrace& trace);
+
+// Two positions whose encodings are more alike (by cosine) than `near`'s is with its own next
+// neighbour, though `far` is further off: {near, far}, or {-1, -1} when every position is most
+// like a neighbour. With few columns the slow waves are missing and a far position can repeat.
+std::pair<int, int> farLookalike(const core::Matrix& positions);
 
 // A word as a learner means it: lower case, without punctuation at either end ("River." is "river").
 std::string plainWord(const std::string& token);

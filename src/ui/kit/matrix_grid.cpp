@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "lesson/content/presets.h"
 #include "lesson/model/actions.h"
 #include "lesson/model/edits.h"
 #include "ui/kit/colormap.h"
@@ -58,8 +59,11 @@ std::string resetMeaning(const AppState& app, MatrixId id) {
   if ((id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) && !s.X.empty())
     return std::string("back to X times W_") + lesson::matrixName(id);
   const bool weights = id == MatrixId::WQ || id == MatrixId::WK || id == MatrixId::WV || id == MatrixId::WO;
-  return std::string("back to the example's values, or ") + (weights ? "the identity" : "zeros") +
-         " where the sizes have changed";
+  const std::string fallback = weights ? "the identity" : "zeros";
+  lesson::LessonState example;
+  if (!lesson::loadPreset(s.presetId, example))  // a random draw, or the learner's own sentence
+    return "to " + fallback + ": these vectors come from no ready-made example";
+  return "back to the example's values, or " + fallback + " where the sizes have changed";
 }
 
 void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width) {

@@ -138,8 +138,12 @@ void drawPositions(AppState& app) {
   paragraph(
       "Row p is added to the embedding of the token at position p. Each pair of columns is a sine and a cosine "
       "of p at its own frequency: fast in the first columns, slow in the last, so every position gets its own "
-      "pattern. With hundreds of columns nearby positions get the most similar patterns; with only a few, as "
-      "here, a position several steps away can look more alike than the next one.");
+      "pattern, and with hundreds of columns nearby positions get the most similar ones.");
+  const auto [closeBy, farOff] = lesson::farLookalike(trace.positions);
+  if (closeBy >= 0)
+    paragraph("With only " + std::to_string(trace.positions.cols) +
+              " columns, as here, the slow waves are missing: pos " + std::to_string(farOff) + " looks more like pos " +
+              std::to_string(closeBy) + " than pos " + std::to_string(closeBy + 1) + " does.");
   drawEncodingGrid(app, trace.positions);
 }
 
