@@ -19,30 +19,30 @@ const std::vector<StepViewRecord>& stepViews();
 
 // The views, each in its own file named after its id (the cost lab's and the learning step's
 // are declared with the rest of their interface, in cost_lab_view.h and learning_view.h).
-void drawTokenStrip(AppState& app);        // "tokens": tokens_view.cpp
-void drawWeightsHeatmap(AppState& app);    // "heatmap": heatmap_view.cpp
-void drawRowBars(AppState& app);           // "row-bars": row_bars_view.cpp
-void drawTokenLinks(AppState& app);        // "links": links_view.cpp
-void drawContributions(AppState& app);     // "contributions": contributions_view.cpp
-void drawBeforeAfter(AppState& app);       // "before-after": before_after_view.cpp
-void drawChangeInWords(AppState& app);     // "change-words": change_words_view.cpp
-void drawKeyPlane(AppState& app);          // "key-plane": key_plane_view.cpp
-void drawValuePlane(AppState& app);        // "value-plane": value_plane_view.cpp
-void drawScaleComparison(AppState& app);   // "scale-compare": scale_compare_view.cpp
-void drawTwoSentences(AppState& app);      // "two-sentences": two_sentences_view.cpp
-void drawPlayButton(AppState& app);        // "play": play_view.cpp
-void drawPairsGrid(AppState& app);         // "pairs-grid": pairs_grid_view.cpp
-void drawCost(AppState& app);              // "cost": cost_view.cpp
-void drawHeads(AppState& app);             // "heads": heads_view.cpp
-void drawCodeListing(AppState& app);       // "code": code_view.cpp
-void drawHistory(AppState& app);           // "history": history_view.cpp
-void drawUses(AppState& app);              // "uses": uses_view.cpp
-void drawTransformerBlock(AppState& app);  // "transformer-block": block_view.cpp
-void drawPositions(AppState& app);         // "positions": positions_view.cpp
-void drawSparse(AppState& app);            // "sparse": sparse_view.cpp
-void drawLinear(AppState& app);            // "linear": linear_view.cpp
+void drawTokenStrip(AppState& app);         // "tokens": tokens_view.cpp
+void drawWeightsHeatmap(AppState& app);     // "heatmap": heatmap_view.cpp
+void drawRowBars(AppState& app);            // "row-bars": row_bars_view.cpp
+void drawTokenLinks(AppState& app);         // "links": links_view.cpp
+void drawContributions(AppState& app);      // "contributions": contributions_view.cpp
+void drawBeforeAfter(AppState& app);        // "before-after": before_after_view.cpp
+void drawChangeInWords(AppState& app);      // "change-words": change_words_view.cpp
+void drawKeyPlane(AppState& app);           // "key-plane": key_plane_view.cpp
+void drawValuePlane(AppState& app);         // "value-plane": value_plane_view.cpp
+void drawScaleComparison(AppState& app);    // "scale-compare": scale_compare_view.cpp
+void drawTwoSentences(AppState& app);       // "two-sentences": two_sentences_view.cpp
+void drawPlayButton(AppState& app);         // "play": play_view.cpp
+void drawPairsGrid(AppState& app);          // "pairs-grid": pairs_grid_view.cpp
+void drawCost(AppState& app);               // "cost": cost_view.cpp
+void drawHeads(AppState& app);              // "heads": heads_view.cpp
+void drawCodeListing(AppState& app);        // "code": code_view.cpp
+void drawHistory(AppState& app);            // "history": history_view.cpp
+void drawUses(AppState& app);               // "uses": uses_view.cpp
+void drawTransformerBlock(AppState& app);   // "transformer-block": block_view.cpp
+void drawPositions(AppState& app);          // "positions": positions_view.cpp
+void drawSparse(AppState& app);             // "sparse": sparse_view.cpp
+void drawLinear(AppState& app);             // "linear": linear_view.cpp
 void drawLinearCodeListing(AppState& app);  // "code-linear": code_view.cpp
-void drawFlashStepper(AppState& app);      // "flash": flash_view.cpp
+void drawFlashStepper(AppState& app);       // "flash": flash_view.cpp
 // The record for `id`, or nullptr when no view has that id.
 const StepViewRecord* findStepView(const std::string& id);
 
