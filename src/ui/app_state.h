@@ -166,13 +166,15 @@ struct ViewState {
   char newToken[4 * lesson::kMaxNameCharacters + 1] = {};  // up to 4 UTF-8 bytes a character
   std::string shareStatus;                                 // e.g. "Link copied"
   std::map<std::string, int> quizChoices;                  // question id -> answer picked in this visit
-  int challengeLevel = 1;                                  // the coding challenge's level shown: 1 or 2
-  char challengeCode[4096] = {};                           // level 1's JavaScript on the web (run by the page)
-  char challengeCode2[4096] = {};                          // level 2's
-  float handAnswer[3] = {};                                // level 1's weights typed on the desktop
-  float handOutput[2] = {};                                // level 2's output vector typed on the desktop
-  std::string challengeMessage;                            // level 1's last grade
-  std::string challengeMessage2;                           // level 2's
+  // question id -> {column width, height} of its feedback, kept free before any answer
+  std::map<std::string, std::pair<float, float>> quizFeedbackRoom;
+  int challengeLevel = 1;          // the coding challenge's level shown: 1 or 2
+  char challengeCode[4096] = {};   // level 1's JavaScript on the web (run by the page)
+  char challengeCode2[4096] = {};  // level 2's
+  float handAnswer[3] = {};        // level 1's weights typed on the desktop
+  float handOutput[2] = {};        // level 2's output vector typed on the desktop
+  std::string challengeMessage;    // level 1's last grade
+  std::string challengeMessage2;   // level 2's
   PlaneView keyPlane, valuePlane;
   Playback playback;
   uint64_t listingCopiedAt = ~0ull;  // the revision whose NumPy listing was copied ("Copied" shows)

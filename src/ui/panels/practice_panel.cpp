@@ -78,13 +78,23 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
     });
     ImGui::PopID();
   }
-  // The feedback's room is kept before any answer (the longer of its two forms, unseen), so
-  // answering never pushes the next question down under the pointer.
+  // The feedback's room is kept before any answer (the longer of its two forms), so answering
+  // never pushes the next question down under the pointer. Its height is measured once for
+  // the column's width, by laying the text out unseen, not every frame.
   const bool answered = chosen != app.view.quizChoices.end();
   const bool right = answered && chosen->second == question.correct;
-  ImGui::PushStyleColor(ImGuiCol_Text, !answered ? ImVec4(0, 0, 0, 0) : right ? kDone : kWrong);
-  paragraph(std::string(answered && right ? "Right. " : "Not quite. ") + question.why);
-  ImGui::PopStyleColor();
+  const float width = visibleRight() - ImGui::GetCursorPosX();
+  auto room = app.view.quizFeedbackRoom.find(question.id);
+  if (!answered && room != app.view.quizFeedbackRoom.end() && room->second.first == width) {
+    ImGui::Dummy(ImVec2(width, room->second.second));
+  } else {
+    const float top = ImGui::GetCursorPosY();
+    ImGui::PushStyleColor(ImGuiCol_Text, !answered ? ImVec4(0, 0, 0, 0) : right ? kDone : kWrong);
+    paragraph(std::string(answered && right ? "Right. " : "Not quite. ") + question.why);
+    ImGui::PopStyleColor();
+    if (!answered)
+      app.view.quizFeedbackRoom[question.id] = {width, ImGui::GetCursorPosY() - top - ImGui::GetStyle().ItemSpacing.y};
+  }
   ImGui::PopID();
   ImGui::Spacing();
 }
