@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "text/decimals.h"
+
 using json::Json;
 
 namespace {
@@ -206,4 +208,15 @@ TEST_CASE("json: random documents survive writing and reading, and match nlohman
     CHECK(back->dump() == text);
     CHECK_FALSE(nlohmann::json::parse(text, nullptr, false).is_discarded());
   }
+}
+
+TEST_CASE("numbers in sentences never read -0.00") {
+  CHECK(text::fixedDecimals(-0.001) == "0.00");
+  CHECK(text::fixedDecimals(-0.0) == "0.00");
+  CHECK(text::fixedDecimals(-0.006) == "-0.01");
+  CHECK(text::fixedDecimals(0.354) == "0.35");
+  CHECK(text::fixedDecimals(-1.2, 2) == "-1.20");
+  CHECK(text::fixedDecimals(0.0004, 2, true) == "0.00");
+  CHECK(text::fixedDecimals(0.12, 2, true) == "+0.12");
+  CHECK(text::fixedDecimals(-0.00004, 4) == "0.0000");
 }

@@ -5,16 +5,13 @@
 
 #include "lesson/content/background.h"
 #include "lesson/content/steps.h"
+#include "text/decimals.h"
 
 namespace lesson {
 
 namespace {
 
-std::string twoDecimals(float value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", static_cast<double>(value));
-  return text;
-}
+std::string twoDecimals(float value) { return text::fixedDecimals(static_cast<double>(value)); }
 
 std::string withFullStop(const std::string& sentence) {
   const char last = sentence.empty() ? '.' : sentence.back();

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <vector>
 
+#include "text/decimals.h"
+
 namespace lesson {
 
 namespace {
@@ -41,11 +43,7 @@ RowCounts countRows(const core::HeadTrace& head) {
 
 bool most(int count, int of) { return of > 0 && 4 * count >= 3 * of; }
 
-std::string twoDecimals(float value) {
-  char text[16];
-  std::snprintf(text, sizeof text, "%.2f", static_cast<double>(value));
-  return text;
-}
+std::string twoDecimals(float value) { return text::fixedDecimals(static_cast<double>(value)); }
 
 }  // namespace
 

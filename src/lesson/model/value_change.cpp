@@ -4,16 +4,14 @@
 #include <cstdio>
 
 #include "lesson/model/dimension_names.h"
+#include "text/decimals.h"
 
 namespace lesson {
 
 namespace {
 
 std::string twoDecimals(float value, bool sign = false) {
-  char text[32];
-  std::snprintf(text, sizeof text, sign ? "%+.2f" : "%.2f", static_cast<double>(value));
-  const std::string result = text;
-  return result == "-0.00" || result == "+0.00" ? "0.00" : result;
+  return text::fixedDecimals(static_cast<double>(value), 2, sign);
 }
 
 }  // namespace

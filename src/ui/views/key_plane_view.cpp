@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "lesson/model/actions.h"
+#include "text/decimals.h"
 #include "ui/kit/arrow_plane.h"
 #include "ui/kit/playback.h"
 #include "ui/kit/widgets.h"
@@ -20,11 +21,7 @@ float fullDot(const core::Matrix& a, int i, const core::Matrix& b, int j) {
   return sum;
 }
 
-std::string twoDecimals(float value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.2f", static_cast<double>(value));
-  return text;
-}
+std::string twoDecimals(float value) { return text::fixedDecimals(static_cast<double>(value)); }
 
 // The dashed drop from a key's tip to the query's line, and where it lands.
 void drawShadow(const PlaneFrame& frame, ImVec2 key, ImVec2 queryUnit, bool selected) {

@@ -8,6 +8,7 @@
 
 #include "lesson/model/actions.h"
 #include "lesson/model/token_order.h"
+#include "text/decimals.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 
@@ -60,8 +61,7 @@ void drawReverseEffect(AppState& app) {
             " in one entry, because " + why + ". Largest change per token:");
   std::vector<std::string> pieces;
   for (size_t i = 0; i < effect.changeByToken.size(); ++i) {
-    char value[32];
-    std::snprintf(value, sizeof value, "%.2f", static_cast<double>(effect.changeByToken[i]));
+    const std::string value = text::fixedDecimals(static_cast<double>(effect.changeByToken[i]));
     pieces.push_back(fitLabel(s.tokens[i], px(app, 90)) + " " + value +
                      (i + 1 < effect.changeByToken.size() ? "," : ""));
   }

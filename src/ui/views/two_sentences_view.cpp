@@ -6,6 +6,7 @@
 #include "lesson/content/presets.h"
 #include "lesson/model/value_change.h"
 #include "lesson/model/what_if.h"
+#include "text/decimals.h"
 #include "ui/kit/heatmap.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
@@ -20,7 +21,8 @@ std::string outputInWords(const lesson::LessonState& state, const lesson::Lesson
   std::string text;
   for (int c = 0; c < trace.attention.concatenated.cols; ++c) {
     char value[32];
-    std::snprintf(value, sizeof value, "%.2f", static_cast<double>(trace.attention.concatenated.at(row, c)));
+    std::snprintf(value, sizeof value, "%s",
+                  text::fixedDecimals(static_cast<double>(trace.attention.concatenated.at(row, c))).c_str());
     text += (c ? ", " : "") + names[static_cast<size_t>(c)] + " " + value;
   }
   return text;

@@ -1,0 +1,18 @@
+// decimals.cpp: fixed-decimal text without a negative zero.
+#include "text/decimals.h"
+
+#include <cstdio>
+
+namespace text {
+
+std::string fixedDecimals(double value, int decimals, bool sign) {
+  char text[64];
+  std::snprintf(text, sizeof text, sign ? "%+.*f" : "%.*f", decimals, value);
+  std::string result = text;
+  // Only zeros after the sign: the value rounded to zero, so it is printed as zero.
+  if ((result[0] == '-' || result[0] == '+') && result.find_first_not_of("0.", 1) == std::string::npos)
+    result.erase(0, 1);
+  return result;
+}
+
+}  // namespace text
