@@ -13,10 +13,6 @@ namespace {
 
 double phi(float x) { return x > 0.0f ? static_cast<double>(x) + 1.0 : std::exp(static_cast<double>(x)); }
 
-// log phi(x): log(1 + x) above 0, x itself below. In logarithms nothing underflows: phi of -200
-// is 1e-87, below any float, yet the weights it makes are ordinary numbers.
-double logPhi(float x) { return x > 0.0f ? std::log1p(static_cast<double>(x)) : static_cast<double>(x); }
-
 // log(phi(q) . phi(k)) for rows i of Q and j of K, by the largest term first.
 double logSimilarity(const Matrix& Q, int i, const Matrix& K, int j) {
   double largest = -INFINITY;
@@ -27,6 +23,8 @@ double logSimilarity(const Matrix& Q, int i, const Matrix& K, int j) {
 }
 
 }  // namespace
+
+double logPhi(float x) { return x > 0.0f ? std::log1p(static_cast<double>(x)) : static_cast<double>(x); }
 
 Matrix featureMap(const Matrix& m) {
   Matrix result(m.rows, m.cols);

@@ -12,6 +12,10 @@ namespace core {
 // elu(x) + 1 entry by entry: x + 1 for x > 0, exp(x) for x <= 0.
 Matrix featureMap(const Matrix& m);
 
+// log phi(x): log(1 + x) above 0, x itself below. In logarithms nothing underflows: phi of -200
+// is 1e-87, below any float, yet the weights it makes are ordinary numbers.
+double logPhi(float x);
+
 // phi(Q) phi(K)^T, the similarity of every pair (all positive).
 Matrix kernelSimilarities(const Matrix& Q, const Matrix& K);
 

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/linear_attention.h"
 #include "lesson/io/json_io.h"
 
 namespace lesson {
@@ -123,13 +124,12 @@ std::string linearAttentionFunction(const LessonState& state, const LessonTrace&
   // np.exp is 0 below about -745, and phi(q) * phi(k) is exp(q + k) where both are negative:
   // when every term of a query's similarity with some key falls that low, Python's row can
   // differ or print nan; the page works in logarithms and keeps those weights.
-  const auto logPhi = [](float x) { return x > 0 ? std::log1p(static_cast<double>(x)) : static_cast<double>(x); };
   const core::Matrix &Q = trace.attention.Q, &K = trace.attention.K;
   bool tiny = false;
   for (int i = 0; i < Q.rows && !tiny; ++i)
     for (int j = 0; j < K.rows && !tiny; ++j) {
       double largest = -INFINITY;
-      for (int a = 0; a < Q.cols; ++a) largest = std::max(largest, logPhi(Q.at(i, a)) + logPhi(K.at(j, a)));
+      for (int a = 0; a < Q.cols; ++a) largest = std::max(largest, core::logPhi(Q.at(i, a)) + core::logPhi(K.at(j, a)));
       tiny = largest < -700;
     }
   if (tiny)

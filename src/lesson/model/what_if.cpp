@@ -67,6 +67,7 @@ PositionShift positionShift(const LessonState& state, const LessonTrace& trace) 
   for (const auto& head : without.attention.heads) newWithout += head.weights.at(row, shift.favouriteWith);
   newWithout /= static_cast<float>(without.attention.heads.size());
   shift.moved = shift.favouriteWith != shift.favouriteWithout && newWithout < shift.weightWithout - 1e-6f;
+  shift.farLookalike = farLookalike(trace.positions);
   shift.embeddingLength = meanRowLength(trace.X);
   shift.positionLength = meanRowLength(trace.positions);
   return shift;

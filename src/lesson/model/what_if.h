@@ -30,6 +30,7 @@ struct PositionShift {
   int favouriteWithout = -1, favouriteWith = -1;
   float weightWithout = 0, weightWith = 0;
   float embeddingLength = 0, positionLength = 0;
+  std::pair<int, int> farLookalike{-1, -1};  // farLookalike(positions) below
 };
 PositionShift positionShift(const LessonState& state, const LessonTrace& trace);
 

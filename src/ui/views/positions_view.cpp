@@ -139,7 +139,7 @@ void drawPositions(AppState& app) {
       "Row p is added to the embedding of the token at position p. Each pair of columns is a sine and a cosine "
       "of p at its own frequency: fast in the first columns, slow in the last, so every position gets its own "
       "pattern, and with hundreds of columns nearby positions get the most similar ones.");
-  const auto [closeBy, farOff] = lesson::farLookalike(trace.positions);
+  const auto [closeBy, farOff] = app.session().positionShift().farLookalike;  // worked out once per change
   if (closeBy >= 0)
     paragraph("With only " + std::to_string(trace.positions.cols) +
               " columns, as here, the slow waves are missing: pos " + std::to_string(farOff) + " looks more like pos " +
