@@ -258,3 +258,16 @@ TEST_CASE("editing Q, K or V with positions on is refused in the words of the ed
   CHECK(s.source == lesson::VectorSource::Projected);           // unchanged
   CHECK(lesson::setEntry(s, MatrixId::X, 0, 0, 1.0f).empty());  // X still takes edits
 }
+
+TEST_CASE("scaling a query past the lesson's limit is refused and changes nothing") {
+  lesson::LessonState s;
+  REQUIRE(lesson::loadPreset("three-tokens", s));
+  REQUIRE(lesson::setEntry(s, MatrixId::Q, 0, 0, 600.0f).empty());
+  const lesson::LessonState before = s;
+  CHECK(lesson::scaleQuery(s, 0, 2.0f) == "scaling this query would take an entry past " +
+                                              lesson::rangeText(-lesson::kMaxEditableValue, lesson::kMaxEditableValue));
+  CHECK(s == before);
+  CHECK(lesson::scaleQuery(s, 9, 2.0f) == "there is no query 9");
+  CHECK(lesson::scaleQuery(s, 0, -1.0f) == "a query is scaled by a factor from 0 to 100");
+  CHECK(s == before);
+}
