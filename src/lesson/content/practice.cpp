@@ -250,9 +250,10 @@ const std::vector<QuizQuestion>& quiz() {
        "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
       {"zero-key",
        "A key made entirely of zeros receives how much weight?",
-       {"Exactly 0", "exp(0 - max) / sum: more than 0 unless masked (32-bit floats can round it to 0)", "Always 1"},
+       {"Exactly 0", "exp(0 - max) / sum: above 0 unless masked", "Always 1"},
        1,
-       "Its score is 0, an ordinary number, so it takes part in the softmax like any other key."},
+       "Its score is 0, an ordinary number, so it takes part in the softmax like any other key (in 32-bit "
+       "floats the weight rounds to 0 once the row's top score reaches about 104)."},
   };
   return list;
 }
