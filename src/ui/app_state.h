@@ -72,6 +72,11 @@ constexpr float kMinZoom = 0.6f, kMaxZoom = 2.5f;  // the text size buttons and 
 
 struct UiPrefs {
   bool showFormal = false;
+  bool showMore = false;  // the rest of each step's plain text
+  // The sentence editor with the settings, and the practice list: closed until the learner
+  // opens them, so a step shows its picture and a short text first.
+  bool editOpen = false;
+  bool practiceOpen = false;
   float zoom = 1.0f;           // user zoom on top of the device pixel ratio
   bool reducedMotion = false;  // no animation: Play shows the end state (the page starts from the system's setting)
 };

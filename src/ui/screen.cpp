@@ -68,27 +68,38 @@ void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
   registerItem(app, "use-projections", "Use the embeddings and projections again, button");
 }
 
-void drawViewsColumn(AppState& app) {
+// The step's pictures come first, above any matrix: they carry the idea, the matrices check it.
+void drawPictures(AppState& app) {
   const auto& step = lesson::tourStep(app.session().lesson().step);
   if (!app.session().trace().ok) return;
   if (step.tokenStrip) drawTokenStrip(app);
-  const bool viewsFirst = step.placement == lesson::ViewPlacement::BeforeMatrices;
-  if (viewsFirst) drawStepViews(app, step);
-  drawStepMatrices(app, step);
-  drawDirectVectorsNote(app, step);
-  if (!viewsFirst) drawStepViews(app, step);
+  drawStepViews(app, step);
 }
 
-void drawLessonColumn(AppState& app) {
-  app.focus.part = FocusPart::StepText;
-  drawNotice(app);
-  drawStepText(app);
-  ImGui::Separator();
+void drawMatrices(AppState& app) {
+  const auto& step = lesson::tourStep(app.session().lesson().step);
+  if (!app.session().trace().ok) return;
+  drawStepMatrices(app, step);
+  drawDirectVectorsNote(app, step);
+}
+
+// What stays out of the way until the learner asks: the formula's lines, the glossary, the
+// sentence editor with the settings, and the practice list.
+void drawReference(AppState& app) {
   if (drawFormulaPanel(app)) ImGui::Separator();
   app.focus.part = FocusPart::Settings;  // reference, like the settings: Tab reaches it after the views
   drawGlossary(app);
   drawControls(app);
   drawPractice(app);
+}
+
+void drawLessonColumn(AppState& app) {
+  app.focus.part = FocusPart::StepText;
+  drawNotice(app);
+  drawStepTitle(app);
+  drawStepText(app);
+  ImGui::Separator();
+  drawReference(app);
 }
 
 // A new step starts at its title: the columns scroll back to the top.
@@ -109,7 +120,8 @@ void drawBody(AppState& app) {
     ImGui::BeginChild("views", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
     scrollToTitleOnNewStep(app);
     app.focus.part = FocusPart::Views;
-    drawViewsColumn(app);
+    drawPictures(app);
+    drawMatrices(app);
     ImGui::EndChild();
     app.view.scrolledToStep = app.session().lesson().step;
     return;
@@ -117,18 +129,20 @@ void drawBody(AppState& app) {
   ImGui::BeginChild("stack", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
   scrollToTitleOnNewStep(app);
   app.view.scrolledToStep = app.session().lesson().step;
+  // On a narrow screen the picture comes right under the title, then the short text.
   app.focus.part = FocusPart::StepText;
   drawNotice(app);
+  drawStepTitle(app);
+  app.focus.part = FocusPart::Views;
+  drawPictures(app);
+  ImGui::Separator();
+  app.focus.part = FocusPart::StepText;
   drawStepText(app);
   ImGui::Separator();
   app.focus.part = FocusPart::Views;
-  drawViewsColumn(app);
+  drawMatrices(app);
   ImGui::Separator();
-  if (drawFormulaPanel(app)) ImGui::Separator();
-  app.focus.part = FocusPart::Settings;
-  drawGlossary(app);
-  drawControls(app);
-  drawPractice(app);
+  drawReference(app);
   ImGui::EndChild();
 }
 

@@ -2,7 +2,7 @@
 // with an explanation; a softmax that subtracts the maximum passes against the C++ core;
 // broken, endless or hostile code is contained and explained. Also pressed from the UI.
 import path from 'node:path';
-import { runTest, openPage, ready, settle, scrollToWidget, clickWidget, check, artifactsDir } from './harness.mjs';
+import { runTest, openPage, ready, settle, scrollToWidget, clickWidget, check, artifactsDir, openSection } from './harness.mjs';
 
 import { weightsSolution as fixed } from './challenge_solutions.mjs';
 
@@ -14,6 +14,7 @@ await runTest('challenge', async ({ browser, url }) => {
   check(starter === '', 'no message before a check');
 
   // Pressing the button runs the starting code, which forgets to subtract the maximum.
+  await openSection(page, 'practice');
   await scrollToWidget(page, 'challenge-check', 250, 500, 120);
   await clickWidget(page, 'challenge-check');
   await page.waitForFunction(() => !window.attentionTour.getState().challengeMessage.startsWith('Checking'));

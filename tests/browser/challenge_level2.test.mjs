@@ -4,7 +4,7 @@
 // passes; the usual shortcuts get their own messages; a level that does not exist is
 // answered with a message and changes nothing.
 import path from 'node:path';
-import { runTest, openPage, ready, settle, scrollToWidget, clickWidget, widget, check, artifactsDir } from './harness.mjs';
+import { runTest, openPage, ready, settle, scrollToWidget, clickWidget, widget, check, artifactsDir, openSection } from './harness.mjs';
 
 // Typed with the keyboard, so two-space indents and no tabs.
 const solution = `function attention(Q, K, V) {
@@ -37,11 +37,13 @@ await runTest('challenge_level2', async ({ browser, url }) => {
         'the challenge opens at level 1, with level 2 not yet passed');
 
   // A click on the level 2 radio button shows level 2's own code box.
+  await openSection(page, 'practice');
   await scrollToWidget(page, 'challenge-level[1]', 250, 500, 120);
   await clickWidget(page, 'challenge-level[1]');
   const level2 = await state(page);
   check(level2.challengeLevel === 2, 'clicking "Level 2" picks it');
   const box = await scrollToWidget(page, 'challenge-code-2', 250, 500, 40);
+  await scrollToWidget(page, 'challenge-check', 250, 500, 40);
   const ids = (await page.evaluate(() => window.attentionTour.widgets())).map((w) => w.id);
   check(!ids.includes('challenge-code') && ids.includes('challenge-check'), 'level 2 shows its own code box and the Check button');
   check(/function attention\(Q, K, V\)/.test(level2.challengeCode2) && /function attentionWeights/.test(level2.challengeCode),

@@ -32,7 +32,7 @@ await runTest('colour_scale', async ({ browser, url }) => {
   check(distance(warm, divided) > 40, `a higher temperature changes it again (${divided} -> ${warm})`);
 
   // Double-click the slider: back to 1.
-  const slider = await widget(page, 'temperature');
+  const slider = await widget(page, 'step-temperature');
   await page.mouse.dblclick(slider.x + slider.w * 0.8, slider.y + slider.h / 2);
   await settle(page);
   check((await get(page)).temperature === 1, `double-clicking the temperature sets it to 1 (${(await get(page)).temperature})`);

@@ -70,6 +70,14 @@ export async function scrollToWidget(page, id, x, y, maxSteps = 40) {
   throw new Error(`could not scroll ${id} into view`);
 }
 
+// Opens one of the sections that stay closed until the learner asks ('settings': the sentence
+// editor and settings; 'practice': experiments, quiz and challenge) with a click on its header,
+// scrolling the column over (x, y) to it first. Call it on a section still closed.
+export async function openSection(page, header, x = 250, y = 500) {
+  await scrollToWidget(page, header, x, y, 80);
+  await clickWidget(page, header);
+}
+
 export async function clickWidget(page, id, options = {}) {
   const w = await widget(page, id);
   await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2, options);

@@ -3,13 +3,14 @@
 // one frame per event, and loses nothing: every character lands, in order. Keys that need
 // a frame each (Tab, Enter) still get one. A wheel flood is coalesced. Counts frames, not
 // seconds, so a loaded machine cannot make it flaky.
-import { runTest, openPage, ready, settle, scrollToWidget, check } from './harness.mjs';
+import { runTest, openPage, ready, settle, scrollToWidget, check, openSection } from './harness.mjs';
 
 const stats = (page) => page.evaluate(() => window.attentionTour.stats());
 
 await runTest('input_flood', async ({ browser, url }) => {
   const { page, errors } = await openPage(browser, url);
   await ready(page);
+  await openSection(page, 'practice');
   const box = await scrollToWidget(page, 'challenge-code', 250, 500, 120);
   await page.mouse.click(box.x + 40, box.y + 20);
   await settle(page);

@@ -2,7 +2,7 @@
 // reached with Tab and opened with Space on any step, and its buttons lead to a step; the
 // listing holds the learner's numbers and the core's results, follows an edit, and its Copy
 // button puts it on the system clipboard.
-import { runTest, openPage, ready, settle, widget, clickWidget, scrollToWidget, check } from './harness.mjs';
+import { runTest, openPage, ready, settle, widget, clickWidget, scrollToWidget, check, openSection } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 const focusedId = async (page) => {
@@ -75,6 +75,7 @@ await runTest('reference', async ({ browser, url }) => {
   check(output && close(output, state.output), 'the output in its comments is the core\'s');
 
   // An edit through the page's own control (the mask option) changes the program.
+  await openSection(page, 'settings', 200, 500);
   await scrollToWidget(page, 'mask-causal', 200, 500);
   await clickWidget(page, 'mask-causal');
   check((await get(page)).mask === 'causal', 'the causal mask is on');

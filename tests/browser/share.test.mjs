@@ -2,7 +2,7 @@
 // truncated, oversized, unknown-version and hostile links open the default lesson with a
 // notice and never inject anything; progress and the last state survive a reload; with
 // storage blocked the lesson still works and says progress will not be kept.
-import { runTest, openPage, ready, settle, clickWidget, scrollToWidget, check } from './harness.mjs';
+import { runTest, openPage, ready, settle, clickWidget, scrollToWidget, check, openSection } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 const comparable = (s) => JSON.stringify({ tokens: s.tokens, step: s.step, selected: s.selected, scale: s.scale,
@@ -84,6 +84,7 @@ await runTest('share', async ({ browser, url }) => {
   const back = await get(resume.page);
   check(back.step === 4 && back.selected === 5, `reload restores the step and selection (step ${back.step})`);
   check(back.stepsSeen >= 5, `reload restores the steps seen (${back.stepsSeen})`);
+  await openSection(resume.page, 'settings');
   await scrollToWidget(resume.page, 'reset-progress', 250, 500);
   await clickWidget(resume.page, 'reset-progress');
   const fresh = await get(resume.page);

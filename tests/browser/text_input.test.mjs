@@ -6,7 +6,7 @@
 // the edit ends the canvas has the focus again. Screenshots of the result and of an open
 // composition are saved as artifacts (characters the fonts lack show as U+FFFD).
 import path from 'node:path';
-import { runTest, openPage, ready, settle, check, scrollToWidget, artifactsDir } from './harness.mjs';
+import { runTest, openPage, ready, settle, check, scrollToWidget, artifactsDir, openSection } from './harness.mjs';
 
 const tokensOf = (page) => page.evaluate(() => window.attentionTour.getState().tokens);
 const activeId = (page) => page.evaluate(() => (document.activeElement ? document.activeElement.id : ''));
@@ -146,6 +146,7 @@ await runTest('text_input', async ({ browser, url }) => {
   const { page, errors } = await openPage(browser, url);
   await ready(page);
   check(await activeId(page) !== 'text-input', 'the page starts without its text field focused');
+  await openSection(page, 'settings');
   await keyboardTyping(page);
   await imeComposition(page);
   await keysStillKeys(page);

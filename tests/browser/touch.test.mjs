@@ -16,8 +16,8 @@ await runTest('touch', async ({ browser, url }) => {
   const next = await widget(page, 'next');
   const back = await widget(page, 'back');
   check(next.x + next.w <= 390 && back.x >= 0, 'Back and Next fit on a 390 px screen');
-  const title = await page.evaluate(() => window.attentionTour.widgets().find((w) => w.id === 'formal'));
-  check(title.y > next.y + next.h, 'the lesson text sits below the header, not under it');
+  const strip = await widget(page, 'token[0]');
+  check(strip.y > next.y + next.h, 'the step (its picture first) sits below the header, not under it');
 
   for (let k = 0; k < 2; ++k) {
     const n = await widget(page, 'next');

@@ -3,12 +3,12 @@
 // the Next button and a progress dot, then a double-click on a Q cell, typing a value
 // and Enter: the weights change. Typed nonsense is refused with a notice, value kept.
 import path from 'node:path';
-import { runTest, openPage, ready, widget, clickWidget, scrollToWidget, settle, screenshotStats, check, artifactsDir } from './harness.mjs';
+import { runTest, openPage, ready, widget, clickWidget, scrollToWidget, settle, screenshotStats, check, artifactsDir, openSection } from './harness.mjs';
 
 const stateOf = (page) => page.evaluate(() => window.attentionTour.getState());
 
 async function doubleClickWidget(page, id) {
-  const w = await widget(page, id);
+  const w = await scrollToWidget(page, id, 900, 400);  // the step's pictures come first, its matrices below
   // A real double-click: both clicks arrive at once; the page's input queue hands them to
   // Dear ImGui one per frame with their real timing.
   await page.mouse.dblclick(w.x + w.w / 2, w.y + w.h / 2);
@@ -174,9 +174,11 @@ await runTest('tour', async ({ browser, url }) => {
   await settle(page);
   check(!(await stateOf(page)).experimentsDone.includes('no-scale'), 'a state handed in with the scale off earns nothing');
   await page.evaluate(() => window.attentionTour.setState({ scale: true }));
+  await openSection(page, 'settings');
   await scrollToWidget(page, 'scale', 250, 500, 80);
   await clickWidget(page, 'scale');
   check((await stateOf(page)).experimentsDone.includes('no-scale'), 'switching the scale off completes that experiment');
+  await openSection(page, 'practice');
   await scrollToWidget(page, 'quiz-rows[1]', 250, 500, 80);
   await clickWidget(page, 'quiz-rows[0]');
   check(!(await stateOf(page)).quizCorrect.includes('rows'), 'a wrong quiz answer is not counted');

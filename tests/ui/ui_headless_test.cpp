@@ -106,6 +106,7 @@ void clickWidget(ui::AppState& app, const ui::WidgetRect& w, float width, float 
 }
 
 void openNameField(ui::AppState& app, int index, float height) {
+  app.view.prefs.editOpen = true;  // the learner opened the editor
   frame(app, 1280, height);
   frame(app, 1280, height);
   const ui::WidgetRect* field = findWidget(app, "rename[" + std::to_string(index) + "]");
@@ -143,13 +144,46 @@ TEST_CASE("every view a step names is in the registry of step views") {
   CHECK(ui::findStepView("no-such-view") == nullptr);
 }
 
+// Less at once: the sentence editor, the settings and the practice list wait until the learner
+// opens them, on the first steps and after; the section headers that open them are there.
+TEST_CASE("the editor, the settings and the practice list are drawn only once opened") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  const char* editorParts[] = {"preset",    "scale",  "temperature", "mask-causal",  "rename[0]",
+                               "add-token", "dModel", "randomise",   "reduce-motion"};
+  for (const auto& [width, height] : {std::pair{1280.0f, 4000.0f}, std::pair{390.0f, 8000.0f}}) {
+    for (int step = 0; step < 3; ++step) {
+      goToStep(app, step);
+      frame(app, width, height);
+      frame(app, width, height);
+      CHECK(findWidget(app, "settings") != nullptr);
+      CHECK(findWidget(app, "practice") != nullptr);
+      for (const char* id : editorParts)
+        CHECK_MESSAGE(findWidget(app, id) == nullptr, std::string(id) << " on step " << step);
+      CHECK(findWidget(app, "quiz-" + lesson::quiz().front().id + "[0]") == nullptr);
+    }
+    // Opened with a click on each header, as a person would.
+    for (const char* header : {"settings", "practice"}) {
+      const auto* found = findWidget(app, header);
+      REQUIRE(found != nullptr);
+      const ui::WidgetRect w = *found;  // the registry is rebuilt by the frames below
+      clickWidget(app, w, width, height);
+      frame(app, width, height);
+    }
+    for (const char* id : editorParts) CHECK_MESSAGE(findWidget(app, id) != nullptr, std::string(id) << " once opened");
+    CHECK(findWidget(app, "quiz-" + lesson::quiz().front().id + "[0]") != nullptr);
+    app.view.prefs.editOpen = app.view.prefs.practiceOpen = false;
+  }
+}
+
 TEST_CASE("the widgets registry reports matrix cells, tokens and the step buttons") {
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
   goToStep(app, lesson::stepIndexOf("qkv"));
-  frame(app, 1280, 800);
-  frame(app, 1280, 800);
+  frame(app, 1280, 2400);  // tall enough for the six matrices below the arrows
+  frame(app, 1280, 2400);
   CHECK(findWidget(app, "next") != nullptr);
   CHECK(findWidget(app, "back") != nullptr);
   CHECK(findWidget(app, "token[0]") != nullptr);
@@ -207,6 +241,7 @@ TEST_CASE("Tab reaches controls scrolled out of view and scrolls them in") {
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  app.view.prefs.practiceOpen = true;
   frame(app, 1280, 800);
   frame(app, 1280, 800);
   const size_t visible = app.focus.widgets.size();
@@ -228,6 +263,7 @@ TEST_CASE("a focused control is named for a screen reader with its role and valu
   ui::AppState app;
   setUp(app);
   app.focus.describeEveryItem = true;  // every drawn item keeps its label, not only the focused one
+  app.view.prefs.editOpen = app.view.prefs.practiceOpen = true;
   goToStep(app, lesson::stepIndexOf("tokens"));
   frame(app, 1280, 4000);  // tall enough to draw the settings and the practice panel
   frame(app, 1280, 4000);
@@ -274,6 +310,7 @@ TEST_CASE("every number setting has - and + buttons that Tab reaches") {
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  app.view.prefs.editOpen = true;
   frame(app, 1280, 2400);
   frame(app, 1280, 2400);
   for (const char* id : {"dModel", "dK", "heads", "seed"}) {
@@ -495,6 +532,7 @@ TEST_CASE("a new step opens at its title, however far the last one was scrolled"
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  app.view.prefs.editOpen = app.view.prefs.practiceOpen = true;  // opened by the learner
   goToStep(app, lesson::stepIndexOf("scores"));
   frame(app, 1280, 800);
   frame(app, 1280, 800);
@@ -607,6 +645,7 @@ TEST_CASE("the Reduce motion checkbox makes Play show the end state, on the desk
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  app.view.prefs.editOpen = app.view.prefs.practiceOpen = true;  // opened by the learner
   goToStep(app, lesson::stepIndexOf("scores"));
   frame(app, 1280, 2400);
   frame(app, 1280, 2400);
@@ -646,6 +685,7 @@ TEST_CASE("on a phone every name and its Remove button are on screen, and the ex
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  app.view.prefs.editOpen = app.view.prefs.practiceOpen = true;  // opened by the learner
   frame(app, 390, 3000);
   frame(app, 390, 3000);
   for (size_t i = 0; i < app.session().lesson().tokens.size(); ++i) {
@@ -714,7 +754,8 @@ TEST_CASE("the desktop challenge's level 2: pick it, type the output vector, che
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  const float width = 1280, height = 4000;  // tall enough to show the practice panel whole
+  app.view.prefs.editOpen = app.view.prefs.practiceOpen = true;  // opened by the learner
+  const float width = 1280, height = 4000;                       // tall enough to show the practice panel whole
   frame(app, width, height);
   frame(app, width, height);
   const ui::WidgetRect* level2 = findWidget(app, "challenge-level[1]");
@@ -1114,6 +1155,7 @@ TEST_CASE("answering a quiz question leaves the next question where it was") {
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  app.view.prefs.editOpen = app.view.prefs.practiceOpen = true;  // opened by the learner
   goToStep(app, lesson::stepIndexOf("tokens"));
   frame(app, 1280, 4000);
   frame(app, 1280, 4000);
@@ -1150,6 +1192,7 @@ TEST_CASE("the one-hot experiment's button doubles the selected query, and press
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  app.view.prefs.practiceOpen = true;  // opened by the learner
   REQUIRE(ui::apply(app, lesson::actions::LoadExample{"three-tokens"}) == "");
   goToStep(app, lesson::stepIndexOf("tokens"));
   frame(app, 1280, 4000);

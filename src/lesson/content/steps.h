@@ -9,10 +9,6 @@
 
 namespace lesson {
 
-// Where a step's views go: after its matrices, or first, when the picture carries the idea
-// and the matrices are there to check it.
-enum class ViewPlacement { AfterMatrices, BeforeMatrices };
-
 // The line of the formula panel a step is about, drawn emphasised.
 enum class FormulaLine { None, Score, Scale, Mask, Softmax, Output, Mixing };
 
@@ -58,7 +54,7 @@ struct TourStep {
   StepId key;
   std::string id;  // the step's name in links, stored progress, getState() and --step
   std::string title;
-  std::string plain;    // short plain-language explanation
+  std::string plain;    // short plain-language explanation: what the learner reads beside the picture
   std::string formal;   // the more formal explanation, one click away
   std::string formula;  // the step's formula, in the symbols the font covers
   std::vector<MatrixId> shows;
@@ -66,11 +62,11 @@ struct TourStep {
   std::vector<std::string> views;  // ids of the extra views beside the matrices (ui/views/step_views.cpp)
   FormulaLine emphasis = FormulaLine::None;
   bool tokenStrip = true;  // the clickable token strip above the matrices (steps that show tokens have their own)
-  ViewPlacement placement = ViewPlacement::AfterMatrices;
   // The worked numbers of the learner's sentence beside the text; off where the step works on
   // other data (the cost lab's random matrices, the learning step's own model).
   bool workedNumbers = true;
-  StepPlay play = {};  // a step with an animation lists the "play" view where its button goes
+  StepPlay play = {};     // a step with an animation lists the "play" view where its button goes
+  std::string more = {};  // the rest of the plain explanation, behind "More" so the step stays short
 };
 
 const std::vector<TourStep>& tourSteps();

@@ -112,6 +112,12 @@ std::string breakAtSpaces(const std::string& text, float width, float spaceWidth
 
 // Lines break at spaces only. Dear ImGui's own wrapping also breaks after punctuation, which
 // can start a line with the full stop of a quoted word ("deposit" / ". Older").
+bool sectionHeader(const char* label, bool& open) {
+  ImGui::SetNextItemOpen(open, ImGuiCond_Always);
+  open = ImGui::CollapsingHeader(label);
+  return open;
+}
+
 void paragraph(const std::string& text) {
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();

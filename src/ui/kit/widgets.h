@@ -29,6 +29,9 @@ float visibleRight();
 float visibleWidth();
 // Text wrapped at the visible right edge, at spaces only.
 void paragraph(const std::string& text);
+// A section header whose open state is the learner's preference `open` (closed until they open
+// it), rather than Dear ImGui's own storage. Returns whether the section is open.
+bool sectionHeader(const char* label, bool& open);
 // The line breaks paragraph() makes: the spaces where lines break become newlines. `measure`
 // gives the width of text[from, to); `overlong` says whether one word alone was too wide.
 std::string breakAtSpaces(const std::string& text, float width, float spaceWidth,

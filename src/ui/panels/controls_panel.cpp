@@ -41,13 +41,17 @@ void drawPresetPicker(AppState& app) {
   });
 }
 
-void drawScaleControls(AppState& app) {
+}  // namespace
+
+void drawScaleControls(AppState& app, const char* idPrefix) {
+  const std::string prefix = idPrefix;
+  ImGui::PushID(idPrefix);
   bool scale = app.session().lesson().scale;
   if (ImGui::Checkbox("Divide by \xE2\x88\x9A"
                       "d_k",
                       &scale))
     queue(app, lesson::actions::SetScale{scale});
-  registerItem(app, "scale", [&] {
+  registerItem(app, prefix + "scale", [&] {
     return std::string("Divide by the square root of d_k, checkbox, ") + (app.session().lesson().scale ? "on" : "off");
   });
   float temperature = app.session().lesson().temperature;
@@ -64,13 +68,15 @@ void drawScaleControls(AppState& app) {
     queue(app, lesson::actions::SetTemperature{
                    std::clamp(temperature * factor, lesson::kMinTemperature, lesson::kMaxTemperature)});
   }
-  registerItem(app, "temperature",
+  registerItem(app, prefix + "temperature",
                [&] { return "Temperature, slider, " + spokenNumber(app.session().lesson().temperature); });
   ImGui::SameLine();
   ImGui::Text("Temperature %.2f", static_cast<double>(app.session().lesson().temperature));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Double-click the slider to set it back to 1.");
-  drawMaskControls(app, "mask");
+  ImGui::PopID();
 }
+
+namespace {
 
 void drawTokenEditor(AppState& app) {
   const int n = static_cast<int>(app.session().lesson().tokens.size());
@@ -268,11 +274,15 @@ void drawHeadsInput(AppState& app, const char* widgetId) {
 }
 
 void drawControls(AppState& app) {
-  const bool open = ImGui::CollapsingHeader("Sentence and settings", ImGuiTreeNodeFlags_DefaultOpen);
-  registerItem(app, "settings", "Sentence and settings, section heading: Space opens or closes it");
+  const bool open = sectionHeader("Edit: the sentence and settings", app.view.prefs.editOpen);
+  registerItem(app, "settings", [&] {
+    return std::string("Edit: the sentence and settings, section heading, ") + (open ? "open" : "closed") +
+           ": Space opens or closes it";
+  });
   if (!open) return;
   drawPresetPicker(app);
-  drawScaleControls(app);
+  drawScaleControls(app, "");
+  drawMaskControls(app, "mask");
   ImGui::Separator();
   drawTokenEditor(app);
   ImGui::Separator();

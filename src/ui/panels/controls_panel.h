@@ -23,6 +23,8 @@ struct StepperNames {
 std::optional<int> drawStepper(AppState& app, const StepperNames& names, int value, bool canDecrease, bool canIncrease);
 // The heads count, stepping only through counts that divide d_k and d_v.
 void drawHeadsInput(AppState& app, const char* widgetId);
+// "Divide by √d_k" and the temperature; `idPrefix` starts their widget ids ("" in the settings).
+void drawScaleControls(AppState& app, const char* idPrefix);
 // None, causal or a sliding window, and for the window its width W and global tokens G.
 // `idPrefix` keeps the ids of a second copy (on the sparse step) apart from the settings'.
 void drawMaskControls(AppState& app, const char* idPrefix);

@@ -227,8 +227,11 @@ void drawChallenge(AppState& app) {
 }  // namespace
 
 void drawPractice(AppState& app) {
-  const bool open = ImGui::CollapsingHeader("Practice: experiments and quiz", ImGuiTreeNodeFlags_DefaultOpen);
-  registerItem(app, "practice", "Practice: experiments and quiz, section heading: Space opens or closes it");
+  const bool open = sectionHeader("Practice: experiments and quiz", app.view.prefs.practiceOpen);
+  registerItem(app, "practice", [&] {
+    return std::string("Practice: experiments and quiz, section heading, ") + (open ? "open" : "closed") +
+           ": Space opens or closes it";
+  });
   if (!open) return;
   drawExperiments(app);
   ImGui::Separator();

@@ -90,7 +90,7 @@ void drawTourHeader(AppState& app) {
   drawProgressDots(app);
 }
 
-void drawStepText(AppState& app) {
+void drawStepTitle(AppState& app) {
   const auto& step = lesson::tourStep(app.session().lesson().step);
   ImGui::PushFont(app.platform.fonts.title);
   ImGui::PushTextWrapPos(visibleRight());
@@ -98,7 +98,21 @@ void drawStepText(AppState& app) {
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   ImGui::Spacing();
+}
+
+void drawStepText(AppState& app) {
+  const auto& step = lesson::tourStep(app.session().lesson().step);
   paragraph(step.plain);
+  // The rest of the plain explanation waits behind "More", so the step reads in a glance.
+  if (!step.more.empty()) {
+    if (app.view.prefs.showMore) paragraph(step.more);
+    if (ImGui::SmallButton(app.view.prefs.showMore ? "Less" : "More"))
+      app.view.prefs.showMore = !app.view.prefs.showMore;
+    registerItem(app, "more", [&] {
+      return std::string(app.view.prefs.showMore ? "Less, button: hides" : "More, button: shows") +
+             " the rest of the step's explanation";
+    });
+  }
   ImGui::Spacing();
   // The formula of the step, in a tinted box.
   ImGui::PushStyleColor(ImGuiCol_ChildBg, kStepPanel);

@@ -11,6 +11,9 @@ namespace ui {
 void followTourKeys(AppState& app, const TourKeys& keys);
 
 void drawTourHeader(AppState& app);
+// The step's number and title.
+void drawStepTitle(AppState& app);
+// Its short text (the rest behind "More"), the formula box and the formal explanation.
 void drawStepText(AppState& app);
 void drawNotice(AppState& app);
 

@@ -18,6 +18,8 @@ const std::vector<StepViewRecord>& stepViews() {
       {"key-plane", drawKeyPlane},
       {"value-plane", drawValuePlane},
       {"scale-compare", drawScaleComparison},
+      {"scale-controls", drawScaleStepControls},
+      {"mask-controls", drawMaskStepControls},
       {"two-sentences", drawTwoSentences},
       {"play", drawPlayButton},
       {"pairs-grid", drawPairsGrid},

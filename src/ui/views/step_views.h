@@ -37,6 +37,8 @@ void drawHeads(AppState& app);              // "heads": heads_view.cpp
 void drawCodeListing(AppState& app);        // "code": code_view.cpp
 void drawHistory(AppState& app);            // "history": history_view.cpp
 void drawUses(AppState& app);               // "uses": uses_view.cpp
+void drawScaleStepControls(AppState& app);  // "scale-controls": step_controls_view.cpp
+void drawMaskStepControls(AppState& app);   // "mask-controls": step_controls_view.cpp
 void drawTransformerBlock(AppState& app);   // "transformer-block": block_view.cpp
 void drawPositions(AppState& app);          // "positions": positions_view.cpp
 void drawSparse(AppState& app);             // "sparse": sparse_view.cpp
