@@ -187,6 +187,14 @@ struct ViewState {
   CostLab costLab;
   TrainingLab training;
   int scrolledToStep = -1;  // the step the columns were last scrolled to the top for
+  // A guess being made (predict, then see): for which step and query, and its numbers so far.
+  // `again`: the step whose guess the learner asked to make again.
+  struct GuessDraft {
+    std::string stepId;
+    int query = -1;
+    std::vector<float> values;
+    std::string again;
+  } guessDraft;
   // A name the lesson refused, kept in its field to be fixed until the lesson changes otherwise
   // (index -1: none).
   struct RenameDraft {

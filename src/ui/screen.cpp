@@ -73,12 +73,14 @@ void drawPictures(AppState& app) {
   const auto& step = lesson::tourStep(app.session().lesson().step);
   if (!app.session().trace().ok) return;
   if (step.tokenStrip) drawTokenStrip(app);
+  drawPrediction(app);
+  if (awaitingGuess(app)) return;  // predict, then see: the answer waits for the guess
   drawStepViews(app, step);
 }
 
 void drawMatrices(AppState& app) {
   const auto& step = lesson::tourStep(app.session().lesson().step);
-  if (!app.session().trace().ok) return;
+  if (!app.session().trace().ok || awaitingGuess(app)) return;
   drawStepMatrices(app, step);
   drawDirectVectorsNote(app, step);
 }
@@ -86,7 +88,8 @@ void drawMatrices(AppState& app) {
 // What stays out of the way until the learner asks: the formula's lines, the glossary, the
 // sentence editor with the settings, and the practice list.
 void drawReference(AppState& app) {
-  if (drawFormulaPanel(app)) ImGui::Separator();
+  // The worked numbers hold the answer to a step's question: they wait for the guess too.
+  if (!awaitingGuess(app) && drawFormulaPanel(app)) ImGui::Separator();
   app.focus.part = FocusPart::Settings;  // reference, like the settings: Tab reaches it after the views
   drawGlossary(app);
   drawControls(app);

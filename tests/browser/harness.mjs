@@ -78,6 +78,13 @@ export async function openSection(page, header, x = 250, y = 500) {
   await clickWidget(page, header);
 }
 
+// Predict, then see: on a step that asks for a guess, passes it by with a click on Skip (when
+// the question is showing), so the test can use what the step shows after it.
+export async function skipGuess(page) {
+  const list = await page.evaluate(() => window.attentionTour.widgets());
+  if (list.some((w) => w.id === 'predict-skip')) await clickWidget(page, 'predict-skip');
+}
+
 export async function clickWidget(page, id, options = {}) {
   const w = await widget(page, id);
   await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2, options);

@@ -1,7 +1,7 @@
 // play.test.mjs: the Play button animates the step for the selected query, and when the
 // animation ends the page is idle again: no frames rendered, the main loop paused. With
 // reduced motion, Play shows the end state at once and nothing animates.
-import { runTest, openPage, ready, settle, widget, check } from './harness.mjs';
+import { runTest, openPage, ready, settle, widget, check, skipGuess } from './harness.mjs';
 
 const stats = (page) => page.evaluate(() => window.attentionTour.stats());
 
@@ -28,6 +28,7 @@ await runTest('play', async ({ browser, url }) => {
   for (const stepId of ['scores', 'softmax', 'weighted-sum']) {
     await page.evaluate((id) => window.attentionTour.setState({ stepId: id }), stepId);
     await settle(page);
+    await skipGuess(page);
     await pressPlay(page);
     const playing = await stats(page);
     check(playing.animating, `Play starts the ${stepId} animation`);
@@ -54,6 +55,7 @@ await runTest('play', async ({ browser, url }) => {
   await ready(calm.page);
   await calm.page.evaluate(() => window.attentionTour.setState({ stepId: 'scores' }));
   await settle(calm.page);
+  await skipGuess(calm.page);
   await pressPlay(calm.page);
   check(!(await stats(calm.page)).animating, 'with reduced motion Play animates nothing');
   check(calm.errors.length === 0, `reduced motion: no page errors (${calm.errors.join(' | ')})`);

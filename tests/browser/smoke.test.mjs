@@ -1,6 +1,6 @@
 // smoke.test.mjs: the page loads, draws a non-blank first frame, exposes the API, computes
 // a known case with the C++ core, and raises no page error; nothing leaves the origin.
-import { runTest, openPage, ready, screenshotStats, check } from './harness.mjs';
+import { runTest, openPage, ready, screenshotStats, check, skipGuess, settle } from './harness.mjs';
 
 await runTest('smoke', async ({ browser, url }) => {
   const { page, errors, requests } = await openPage(browser, url);
@@ -32,6 +32,8 @@ await runTest('smoke', async ({ browser, url }) => {
   check((await page.evaluate(() => window.attentionTour.stats())).gpuHeatmap === true,
         'the heatmap shader compiled and linked under WebGL2');
   await page.evaluate(() => window.attentionTour.setState({ stepId: 'softmax' }));
+  await settle(page);
+  await skipGuess(page);
   await page.waitForTimeout(300);
   const heat = await screenshotStats(page, 'smoke-softmax-heatmap.png');
   check(heat.colours > 200, `the softmax step draws its heatmap (${heat.colours} colours)`);

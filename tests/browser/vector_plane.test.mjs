@@ -1,7 +1,7 @@
 // vector_plane.test.mjs: the arrow planes. A key's tip dragged with the real mouse changes that
 // key and the query's weights; the arrow keys move a focused tip without leaving the step; a
 // finger drags a value's tip on a phone.
-import { runTest, openPage, ready, settle, widget, scrollToWidget, screenshotStats, check, touchDrag } from './harness.mjs';
+import { runTest, openPage, ready, settle, widget, scrollToWidget, screenshotStats, check, touchDrag, skipGuess } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 const centre = (w) => ({ x: w.x + w.w / 2, y: w.y + w.h / 2 });
@@ -22,6 +22,7 @@ await runTest('vector_plane', async ({ browser, url }) => {
   await ready(page);
   await page.evaluate(() => window.attentionTour.setState({ preset: 'bank-river', stepId: 'scores', selected: 1 }));
   await settle(page);
+  await skipGuess(page);
   const before = await get(page);
   const riverTip = await widget(page, 'vec-k[4]');
   check(riverTip && await widget(page, 'vec-q[1]'), 'the scores step draws the query tip and the key tips');
@@ -63,6 +64,7 @@ await runTest('vector_plane', async ({ browser, url }) => {
   await ready(phone.page);
   await phone.page.evaluate(() => window.attentionTour.setState({ preset: 'bank-river', stepId: 'weighted-sum', selected: 1 }));
   await settle(phone.page);
+  await skipGuess(phone.page);
   const valueBefore = await get(phone.page);
   await phone.page.evaluate(() => window.attentionTour.setState({ stepId: 'weighted-sum' }));
   const tip = await scrollToWidget(phone.page, 'vec-v[4]', 370, 600);

@@ -91,6 +91,38 @@ void pressKey(ui::AppState& app, ImGuiKey key) {
   frame(app, 1280, 800);
 }
 
+// Predict, then see: passes every step's question by, as Skip does, so a test can use what
+// the steps show after it.
+void skipGuesses(ui::AppState& app) {
+  for (const auto& question : lesson::predictionQuestions())
+    REQUIRE(ui::apply(app, lesson::actions::SkipPrediction{question.stepId}) == "");
+}
+
+// A guess for every step's question that fits the current lesson (the first key, every key,
+// even bars, the output at 0).
+void guessEverything(ui::AppState& app) {
+  const int n = static_cast<int>(app.session().lesson().tokens.size());
+  const int query = app.session().lesson().selected;
+  for (const auto& question : lesson::predictionQuestions()) {
+    std::vector<float> values;
+    switch (question.kind) {
+      case lesson::GuessKind::TopKey:
+        values = {0.0f};
+        break;
+      case lesson::GuessKind::VisibleKeys:
+        values.assign(static_cast<size_t>(n), 1.0f);
+        break;
+      case lesson::GuessKind::WeightRow:
+        values.assign(static_cast<size_t>(n), 0.5f);
+        break;
+      case lesson::GuessKind::OutputPosition:
+        values = {static_cast<float>(lesson::outputGuessColumn(app.session().trace(), query)), 0.0f};
+        break;
+    }
+    REQUIRE(ui::apply(app, lesson::actions::Predict{question.stepId, {query, values}}) == "");
+  }
+}
+
 // Draws the lesson tall enough for the settings and clicks into token `index`'s name field.
 void openNameField(ui::AppState& app, int index, float height);
 
@@ -121,9 +153,17 @@ TEST_CASE("every step of every preset draws, wide and narrow, with heads and mas
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
-  for (const auto& preset : lesson::presetList()) {
+  // Each example twice: with the steps' questions waiting for a guess, then answered.
+  for (const auto& [preset, guessed] : [] {
+         std::vector<std::pair<lesson::PresetInfo, bool>> runs;
+         for (const auto& p : lesson::presetList()) runs.push_back({p, false}), runs.push_back({p, true});
+         return runs;
+       }()) {
     CAPTURE(preset.id);
+    CAPTURE(guessed);
+    ui::apply(app, lesson::actions::StartOver{});
     setUpState(app, [&](lesson::LessonState& s) { REQUIRE(lesson::loadPreset(preset.id, s)); });
+    if (guessed) guessEverything(app);
     for (int step = 0; step < lesson::stepCount(); ++step) {
       goToStep(app, step);
       setUpState(app, [&](lesson::LessonState& s) {
@@ -262,6 +302,7 @@ TEST_CASE("a focused control is named for a screen reader with its role and valu
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  skipGuesses(app);
   app.focus.describeEveryItem = true;  // every drawn item keeps its label, not only the focused one
   app.view.prefs.editOpen = app.view.prefs.practiceOpen = true;
   goToStep(app, lesson::stepIndexOf("tokens"));
@@ -387,6 +428,7 @@ TEST_CASE("a key's tip on the plane moves with the mouse and with the arrow keys
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  skipGuesses(app);
   const int scores = lesson::stepIndexOf("scores");
   goToStep(app, scores);
   frame(app, 1280, 1600);
@@ -491,6 +533,7 @@ TEST_CASE("Play animates the step, then stops asking for frames; reduced motion 
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  skipGuesses(app);
   goToStep(app, lesson::stepIndexOf("scores"));
   frame(app, 1280, 1600);
   frame(app, 1280, 1600);
@@ -645,6 +688,7 @@ TEST_CASE("the Reduce motion checkbox makes Play show the end state, on the desk
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  skipGuesses(app);
   app.view.prefs.editOpen = app.view.prefs.practiceOpen = true;  // opened by the learner
   goToStep(app, lesson::stepIndexOf("scores"));
   frame(app, 1280, 2400);
@@ -1179,6 +1223,7 @@ TEST_CASE("a pair the mask hides is said, and drawn, as hidden, not as a small w
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
+  skipGuesses(app);
   app.focus.describeEveryItem = true;
   REQUIRE(ui::apply(app, lesson::actions::SetMask{core::Mask::causal()}) == "");
   goToStep(app, lesson::stepIndexOf("softmax"));

@@ -13,6 +13,19 @@ json::Json sessionToJson(const Session& session) {
   state["quizCorrect"] = progress.quizCorrect;
   state["challengeDone"] = progress.challengeDone;
   state["challenge2Done"] = progress.challenge2Done;
+  // Every step that asks for a guess, with what the learner did and, after a guess, the line
+  // that compares it with the truth of the current lesson.
+  json::Json predictions = json::Json::object();
+  for (const auto& question : predictionQuestions()) {
+    const auto found = progress.predictions.find(question.stepId);
+    const Prediction made = found == progress.predictions.end() ? Prediction() : found->second;
+    predictions[question.stepId] = json::Json::object(
+        {{"guessed", made.guessed},
+         {"skipped", made.skipped},
+         {"feedback",
+          made.guessed ? guessFeedback(question.kind, session.lesson(), session.trace(), made.guess) : ""}});
+  }
+  state["predictions"] = predictions;
   state["flash"] = json::Json::object(
       {{"tiles", session.trace().online.tiles.size()}, {"maxAbsDiff", onlineDifference(session.trace())}});
   return state;

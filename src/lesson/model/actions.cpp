@@ -113,6 +113,23 @@ struct Change {
     if (a.correct) p.quizCorrect.insert(a.questionId);
     return {};
   }
+  std::string operator()(const Predict& a) const {
+    const PredictionQuestion* question = predictionQuestion(a.stepId);
+    if (!question) return "Guess not kept: that step asks for no guess.";
+    if (std::string refusal = checkGuess(question->kind, s, a.guess); !refusal.empty())
+      return "Guess not kept: " + refusal + ".";
+    Prediction& prediction = p.predictions[a.stepId];
+    prediction.guessed = true;
+    prediction.skipped = false;
+    prediction.guess = normalisedGuess(question->kind, a.guess);
+    return {};
+  }
+  std::string operator()(const SkipPrediction& a) const {
+    if (!predictionQuestion(a.stepId)) return "That step asks for no guess.";
+    Prediction& prediction = p.predictions[a.stepId];
+    prediction.skipped = !prediction.guessed;
+    return {};
+  }
   std::string operator()(const RecordChallenge& a) const {
     bool& done = a.level == 2 ? p.challenge2Done : p.challengeDone;
     done = done || a.passed;
@@ -179,6 +196,8 @@ const char* const kNames[] = {"go to a step",
                               "use the embeddings and projections again",
                               "scale a query",
                               "answer the quiz",
+                              "guess before seeing",
+                              "skip a guess",
                               "check the coding challenge",
                               "apply a state",
                               "open a shared link",

@@ -110,6 +110,14 @@ struct AnswerQuiz {
   std::string questionId;
   bool correct = false;
 };
+// Predict, then see (prediction.h): a guess for a step's question, or passing it by.
+struct Predict {
+  std::string stepId;
+  Guess guess;
+};
+struct SkipPrediction {
+  std::string stepId;
+};
 // level 1: the weights of one query; level 2: the whole output. A pass stays recorded.
 struct RecordChallenge {
   bool passed = false;
@@ -153,15 +161,16 @@ struct ShowNotice {
 
 namespace lesson {
 
-using Action = std::variant<actions::GoToStep, actions::SelectQuery, actions::SelectPair, actions::SelectKey,
-                            actions::SetScale, actions::SetMask, actions::SetTemperature, actions::LoadExample,
-                            actions::Randomise, actions::SetPositional, actions::ReverseTokens, actions::ShuffleTokens,
-                            actions::SetTileSize, actions::RenameToken, actions::AddToken, actions::RemoveToken,
-                            actions::SetModelWidth, actions::SetKeyWidth, actions::SetHeadsToward, actions::EditCell,
-                            actions::ResetMatrix, actions::MoveVectorTip, actions::UseProjections, actions::ScaleQuery,
-                            actions::AnswerQuiz, actions::RecordChallenge, actions::ApplyStateText, actions::OpenLink,
-                            actions::RestoreState, actions::RestoreProgress, actions::SalvageProgress,
-                            actions::RestoreRecord, actions::MergeProgress, actions::StartOver, actions::ShowNotice>;
+using Action =
+    std::variant<actions::GoToStep, actions::SelectQuery, actions::SelectPair, actions::SelectKey, actions::SetScale,
+                 actions::SetMask, actions::SetTemperature, actions::LoadExample, actions::Randomise,
+                 actions::SetPositional, actions::ReverseTokens, actions::ShuffleTokens, actions::SetTileSize,
+                 actions::RenameToken, actions::AddToken, actions::RemoveToken, actions::SetModelWidth,
+                 actions::SetKeyWidth, actions::SetHeadsToward, actions::EditCell, actions::ResetMatrix,
+                 actions::MoveVectorTip, actions::UseProjections, actions::ScaleQuery, actions::AnswerQuiz,
+                 actions::Predict, actions::SkipPrediction, actions::RecordChallenge, actions::ApplyStateText,
+                 actions::OpenLink, actions::RestoreState, actions::RestoreProgress, actions::SalvageProgress,
+                 actions::RestoreRecord, actions::MergeProgress, actions::StartOver, actions::ShowNotice>;
 
 // What the learner did, in words ("set the mask"): for logs and tests.
 const char* actionName(const Action& action);

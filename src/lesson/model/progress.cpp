@@ -2,7 +2,9 @@
 #include "lesson/model/progress.h"
 
 #include <algorithm>
+#include <cmath>
 
+#include "core/limits.h"
 #include "lesson/content/practice.h"
 #include "lesson/content/steps.h"
 #include "lesson/model/input_limits.h"
@@ -31,6 +33,28 @@ bool updateExperiments(Progress& progress, const Move& move) {
   return changed;
 }
 
+int Progress::guessCount() const {
+  return static_cast<int>(
+      std::count_if(predictions.begin(), predictions.end(), [](const auto& entry) { return entry.second.guessed; }));
+}
+
+namespace {
+
+json::Json predictionsToJson(const Progress& progress) {
+  json::Json all = json::Json::object();
+  for (const auto& [stepId, prediction] : progress.predictions) {
+    json::Json values = json::Json::array();
+    for (float v : prediction.guess.values) values.push_back(static_cast<double>(v));
+    all[stepId] = json::Json::object({{"guessed", prediction.guessed},
+                                      {"skipped", prediction.skipped},
+                                      {"query", prediction.guess.query},
+                                      {"values", values}});
+  }
+  return all;
+}
+
+}  // namespace
+
 json::Json progressToJson(const Progress& progress) {
   json::Json seen = json::Json::array();
   for (size_t i = 0; i < progress.stepsSeen.size(); ++i)
@@ -40,7 +64,8 @@ json::Json progressToJson(const Progress& progress) {
                              {"quizCorrect", progress.quizCorrect},
                              {"challengeDone", progress.challengeDone},
                              {"challenge2Done", progress.challenge2Done},
-                             {"startedAt", progress.startedAt}});
+                             {"startedAt", progress.startedAt},
+                             {"predictions", predictionsToJson(progress)}});
 }
 
 namespace {
@@ -53,6 +78,39 @@ bool readIds(const json::Json& value, const char* key, Known isKnown, std::set<s
   for (const auto& id : value[key]) {
     if (!id.isString()) return false;
     if (isKnown(id.asString())) out.insert(id.asString());
+  }
+  return true;
+}
+
+// The steps' guesses, as predictionsToJson writes them. A step that asks no question (from
+// another version) is dropped; a guess that is not one (wrong shape, not finite) refuses the record.
+bool readPredictions(const json::Json& value, std::map<std::string, Prediction>& out) {
+  if (!value.contains("predictions")) return true;
+  const json::Json& all = value["predictions"];
+  if (!all.isObject()) return false;
+  for (const auto& [stepId, entry] : all.members()) {
+    if (!entry.isObject()) return false;
+    Prediction prediction;
+    for (auto [key, flag] : {std::pair{"guessed", &prediction.guessed}, std::pair{"skipped", &prediction.skipped}}) {
+      if (!entry.contains(key) || !entry[key].isBool()) return false;
+      *flag = entry[key].asBool();
+    }
+    if (entry.contains("query")) {
+      const json::Json& query = entry["query"];
+      if (!query.isNumber() || query.asNumber() != std::floor(query.asNumber()) || query.asNumber() < 0 ||
+          query.asNumber() >= core::kMaxTokens)
+        return false;
+      prediction.guess.query = static_cast<int>(query.asNumber());
+    }
+    if (entry.contains("values")) {
+      const json::Json& values = entry["values"];
+      if (!values.isArray() || values.size() > static_cast<size_t>(core::kMaxTokens)) return false;
+      for (const auto& v : values) {
+        if (!v.isNumber() || !std::isfinite(v.asNumber()) || std::fabs(v.asNumber()) > 1e6) return false;
+        prediction.guess.values.push_back(static_cast<float>(v.asNumber()));
+      }
+    }
+    if (predictionQuestion(stepId)) out[stepId] = prediction;
   }
   return true;
 }
@@ -76,6 +134,7 @@ bool progressFromJson(const json::Json& value, Progress& progress) {
   };
   if (!readIds(value, "experimentsDone", isExperiment, loaded.experimentsDone)) return false;
   if (!readIds(value, "quizCorrect", isQuestion, loaded.quizCorrect)) return false;
+  if (!readPredictions(value, loaded.predictions)) return false;
   // Records saved before level 2 existed have no challenge2Done: it stays false.
   for (auto [key, done] :
        {std::pair{"challengeDone", &loaded.challengeDone}, std::pair{"challenge2Done", &loaded.challenge2Done}}) {
@@ -111,6 +170,11 @@ bool mergeProgress(Progress& into, const Progress& other) {
     merged.quizCorrect.insert(other.quizCorrect.begin(), other.quizCorrect.end());
     merged.challengeDone = into.challengeDone || other.challengeDone;
     merged.challenge2Done = into.challenge2Done || other.challenge2Done;
+    // A guess made in either tab counts; a skip only where neither side guessed.
+    for (const auto& [stepId, prediction] : other.predictions) {
+      auto [at, added] = merged.predictions.emplace(stepId, prediction);
+      if (!added && !at->second.guessed && prediction.guessed) at->second = prediction;
+    }
   }
   const bool changed = !(merged == into);
   into = std::move(merged);

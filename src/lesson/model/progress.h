@@ -1,23 +1,26 @@
 // progress.h: what a learner has done (steps seen), kept across visits by the app.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "json/json.h"
+#include "lesson/model/prediction.h"
 #include "lesson/model/state.h"
 #include "lesson/model/trace.h"
 
 namespace lesson {
 
 struct Progress {
-  std::vector<bool> stepsSeen;            // one per tour step
-  std::set<std::string> experimentsDone;  // ids from experiments()
-  std::set<std::string> quizCorrect;      // ids from quiz(), answered correctly
-  bool challengeDone = false;             // the coding challenge passed (level 1: the weights)
-  bool challenge2Done = false;            // its level 2 passed (the whole output)
-  double startedAt = 0;                   // when "Start over" last ran (ms since 1970), 0: never
+  std::vector<bool> stepsSeen;                    // one per tour step
+  std::set<std::string> experimentsDone;          // ids from experiments()
+  std::set<std::string> quizCorrect;              // ids from quiz(), answered correctly
+  bool challengeDone = false;                     // the coding challenge passed (level 1: the weights)
+  bool challenge2Done = false;                    // its level 2 passed (the whole output)
+  double startedAt = 0;                           // when "Start over" last ran (ms since 1970), 0: never
+  std::map<std::string, Prediction> predictions;  // by step id (prediction.h): guessed or skipped
 
   void markSeen(int step);
   bool stepSeen(int step) const {
@@ -26,9 +29,10 @@ struct Progress {
   bool operator==(const Progress& other) const {
     return stepsSeen == other.stepsSeen && experimentsDone == other.experimentsDone &&
            quizCorrect == other.quizCorrect && challengeDone == other.challengeDone &&
-           challenge2Done == other.challenge2Done && startedAt == other.startedAt;
+           challenge2Done == other.challenge2Done && startedAt == other.startedAt && predictions == other.predictions;
   }
   int seenCount() const;
+  int guessCount() const;  // the steps' questions answered with a guess (not skipped)
 };
 
 struct Move;

@@ -233,6 +233,9 @@ void drawPractice(AppState& app) {
            ": Space opens or closes it";
   });
   if (!open) return;
+  // Predict, then see: the guesses made on the steps that ask for one count here too.
+  ImGui::TextDisabled("Guesses made before seeing: %d of %zu steps", app.session().progress().guessCount(),
+                      lesson::predictionQuestions().size());
   drawExperiments(app);
   ImGui::Separator();
   const auto& questions = lesson::quiz();

@@ -39,7 +39,11 @@ void drawHistory(AppState& app);            // "history": history_view.cpp
 void drawUses(AppState& app);               // "uses": uses_view.cpp
 void drawScaleStepControls(AppState& app);  // "scale-controls": step_controls_view.cpp
 void drawMaskStepControls(AppState& app);   // "mask-controls": step_controls_view.cpp
-void drawTransformerBlock(AppState& app);   // "transformer-block": block_view.cpp
+void drawTransformerBlock(AppState& app);
+// Predict, then see (predict_view.cpp): drawn first on a step that asks for a guess. Until the
+// learner guesses or skips, awaitingGuess is true and the step shows the question alone.
+void drawPrediction(AppState& app);
+bool awaitingGuess(const AppState& app);    // "transformer-block": block_view.cpp
 void drawPositions(AppState& app);          // "positions": positions_view.cpp
 void drawSparse(AppState& app);             // "sparse": sparse_view.cpp
 void drawLinear(AppState& app);             // "linear": linear_view.cpp
