@@ -24,6 +24,16 @@ TEST_CASE("the tour's steps come in the documented order, each with its texts") 
     CHECK(lesson::stepIndexOf(step.id) == i);  // ids are unique
     CHECK_FALSE(step.title.empty());
     CHECK(step.plain.size() > 80);
+    // Less at once: what a step says first is short; the rest waits behind "More".
+    size_t words = 0;
+    bool inWord = false;
+    for (char c : step.plain) {
+      const bool letter = c != ' ' && c != '\n';
+      words += letter && !inWord ? 1 : 0;
+      inWord = letter;
+    }
+    CHECK_MESSAGE(words <= 70, step.id << " says " << words << " words before More");
+    CHECK(step.plain.find('\n') == std::string::npos);
     CHECK(step.formal.size() > 80);
     CHECK_FALSE(step.formula.empty());
   }

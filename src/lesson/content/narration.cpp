@@ -23,7 +23,8 @@ std::string withFullStop(const std::string& sentence) {
 std::string narrate(const LessonState& state, const LessonTrace& trace) {
   const auto& step = tourSteps()[static_cast<size_t>(state.step)];
   std::string text = "Step " + std::to_string(state.step + 1) + " of " + std::to_string(stepCount()) + ": " +
-                     step.title + (step.title.back() == '?' ? " " : ". ") + step.plain;
+                     step.title + (step.title.back() == '?' ? " " : ". ") + step.plain +
+                     (step.more.empty() ? "" : " " + step.more);
   for (const auto& view : step.views) {
     const std::string described = viewNarration(view);  // views of text and drawings, not numbers
     if (!described.empty()) text += " " + described;

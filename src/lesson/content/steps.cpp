@@ -15,10 +15,11 @@ std::vector<TourStep> buildSteps() {
        "why",
        "Why attention?",
        "A word takes its meaning from the words around it: \"bank\" means one thing beside \"river\" and "
-       "another beside \"deposit\". Older sequence models read a sentence one word at a time and had to squeeze "
-       "everything seen so far into one running memory, so early words faded. Attention lets every token look "
-       "at every other token directly, all at the same time. It is the core of the Transformer, introduced in "
-       "2017 by Vaswani and colleagues, the design behind today's large language models.",
+       "another beside \"deposit\". Attention lets every token look at every other token directly, all at the "
+       "same time, and take in what it needs.\n"
+       "Older sequence models read a sentence one word at a time and had to squeeze everything seen so far into "
+       "one running memory, so early words faded. Attention is the core of the Transformer, introduced in 2017 by "
+       "Vaswani and colleagues, the design behind today's large language models.",
        "Given n token vectors, attention builds for each position i a new vector that is a weighted average of "
        "value vectors from all positions. The weights come from comparing a query of position i with a key of "
        "every position j. Because all pairs are compared independently, the whole layer is a few matrix "
@@ -26,7 +27,7 @@ std::vector<TourStep> buildSteps() {
        "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
        {},
        M::Output,
-       {"tokens", "two-sentences", "links", "history"},
+       {"tokens", "meaning-moves", "two-sentences", "links", "history"},
        FormulaLine::None,
        false},
       {StepId::Tokens,
@@ -50,7 +51,7 @@ std::vector<TourStep> buildSteps() {
        "Three roles: query, key, value",
        "Each token plays three parts. Its query says what it is looking for, its key says what it can be "
        "matched on, and its value is what it passes along when it is chosen. Three separate matrices turn the "
-       "same embedding into these three vectors, so how a token asks can differ from what it carries. Think of a "
+       "same embedding into these three vectors, so how a token asks can differ from what it carries.\nThink of a "
        "library: the query is your question, each key is the label on a book's spine, and each value is what is "
        "inside the book. Unlike a librarian, attention does not hand you one book: you get a little of every book, "
        "more of those whose label fits your question best.",
@@ -67,9 +68,10 @@ std::vector<TourStep> buildSteps() {
        "scores",
        "Scores: how well a query matches each key",
        "To decide where token i should look, compare its query with every key using a dot product: multiply "
-       "the numbers pairwise and add them up. That sum equals the two lengths times the cosine of the angle "
-       "between the vectors, so a score is large when they point the same way and are long, 0 when they are "
-       "at right angles, and negative when they point apart. Click a cell to see its dot product written out.",
+       "the numbers pairwise and add them up. A score is large when the two point the same way, 0 at right "
+       "angles, negative when they point apart. Click a cell to see its dot product written out.\n"
+       "The sum equals the two lengths times the cosine of the angle between the vectors, so longer vectors "
+       "give larger scores too.",
        "S = Q Kᵀ is an n x n matrix with S[i][j] = q_i · k_j = Σ_c q_i[c] k_j[c]. "
        "Row i holds the raw compatibility of query i with every key. Nothing is normalised yet: scores can "
        "be any real number.",
@@ -84,12 +86,12 @@ std::vector<TourStep> buildSteps() {
       {StepId::Scale,
        "scale",
        "Scaling by √d_k",
-       "A few steps on, softmax turns each row of scores into weights. It ignores a shift: adding the same amount to "
-       "every score of a row changes no weight. What makes it pick a single winner and ignore the rest is the spread "
-       "between the scores, and a dot product over more "
+       "Softmax (a few steps on) picks a winner by the spread between a row's scores. A dot product over more "
        "key dimensions adds up more terms: for vectors with independent random entries its spread grows like "
        "the square root of the key width. Dividing every score by that square root keeps the spread steady. "
-       "Switch the scale off, or move the temperature, and watch the weights sharpen or flatten.",
+       "Switch the scale off, or move the temperature, and watch the weights sharpen or flatten.\n"
+       "Softmax ignores a shift: adding the same amount to every score of a row changes no weight. Only the "
+       "gaps between the scores decide how sharply it picks one key and ignores the rest.",
        "If the entries of q and k are independent with mean 0 and variance 1, then q · k has variance "
        "d_k. Dividing by √d_k brings the variance back to 1 whatever the width, which keeps softmax "
        "away from saturation, where its gradients almost vanish. A temperature T divides the scores further: "
@@ -103,10 +105,11 @@ std::vector<TourStep> buildSteps() {
       {StepId::Mask,
        "mask",
        "Masking: hiding the future",
-       "A model that writes text one token at a time never has the tokens after the one it is writing. In "
-       "training all positions are computed at once, so a causal mask hides every key that comes after the "
-       "query by setting its score to minus infinity: each position then sees just what it would see while "
-       "generating. Turn the mask on: the first token can then see only itself.",
+       "A model that writes text one token at a time never has the tokens after the one it is writing. A causal "
+       "mask hides every key that comes after the query by setting its score to minus infinity. Turn the mask on: "
+       "the first token can then see only itself.\n"
+       "In training all positions are computed at once; with the mask, each position sees just what it would "
+       "see while generating.",
        "Masked entries are set to -∞ before softmax. Since exp(-∞) = 0, they receive exactly "
        "zero weight and the remaining weights of the row still sum to 1. With a causal mask, query i sees keys "
        "1..i only. Encoders such as BERT use no causal mask, since every token may see the whole input, "
@@ -163,7 +166,7 @@ std::vector<TourStep> buildSteps() {
        "v_i  →  output_i",
        {M::V, M::Output},
        M::Output,
-       {"before-after", "change-words", "value-plane"},
+       {"before-after", "change-words", "value-plane", "meaning-moves"},
        FormulaLine::Output,
        true},
       {StepId::AllAtOnce,
@@ -206,10 +209,11 @@ std::vector<TourStep> buildSteps() {
        "positions",
        "Positions: does attention know the order?",
        "Attention itself never looks at where a token sits: only the vectors and the mask count. Reverse the "
-       "sentence: without a mask every token gets "
-       "exactly the output it had, only in another row, so \"The dog bit the man\" and \"The man bit the dog\" "
-       "would give each word the same output. The remedy is to add to each embedding a vector that depends only "
-       "on its position. Switch the sinusoidal positions on and reverse again: now the outputs change.",
+       "sentence: without a mask every token gets exactly the output it had, only in another row. The remedy is "
+       "to add to each embedding a vector that depends only on its position. Switch the sinusoidal positions on "
+       "and reverse again: now the outputs change.\n"
+       "Without positions, \"The dog bit the man\" and \"The man bit the dog\" would give each word the same "
+       "output.",
        "Without a mask attention is permutation-equivariant: reordering the rows of X reorders the rows of the "
        "output in the same way and changes nothing else, because each score depends only on its pair of vectors "
        "and softmax treats a row's keys alike, whatever their order. The 2017 Transformer adds PE[p][2i] = sin(p / "
@@ -228,9 +232,10 @@ std::vector<TourStep> buildSteps() {
        "sparse",
        "Sparse masks: fewer pairs",
        "Every pair costs work, and a long input has a great many pairs. A sliding window lets each token attend "
-       "only to keys within W places of it: at most 2W + 1 of them. A few "
-       "global tokens see every token and are seen by every token, so information can still cross "
-       "the whole input in two layers. Choose a window and watch the weights: hidden pairs get exactly 0.",
+       "only to keys within W places of it: at most 2W + 1 of them. Choose a window and watch the weights: hidden "
+       "pairs get exactly 0.\n"
+       "A few global tokens see every token and are seen by every token, so information can still cross "
+       "the whole input in two layers.",
        "With the mask window:W, query i sees key j when |i - j| ≤ W; with window:W+global:G also when i < G "
        "or j < G. Hidden scores become minus infinity before softmax, as with the causal mask. The number of "
        "computed pairs grows like n (2W + 1 + 2G) instead of n². Here the global tokens are the first G; "
@@ -249,8 +254,8 @@ std::vector<TourStep> buildSteps() {
        "FlashAttention: the same result, tile by tile",
        "A GPU has a large but slow memory and a small but fast one. Computing the whole n × n weight matrix "
        "means writing it to the slow memory and reading it back, and for long inputs those trips, not the "
-       "arithmetic, take most of the time. FlashAttention visits the keys a tile at a time and keeps, for each "
-       "query, a running maximum, a running sum and a running output, rescaling them whenever "
+       "arithmetic, take most of the time. FlashAttention visits the keys a tile at a time, keeping a running "
+       "maximum, sum and output for each query.\nIt rescales them whenever "
        "a larger score turns up (FlashAttention-2 keeps them in the fast memory for a whole block of queries; the "
        "first version wrote them back after each block of keys). The result is the direct one, up to rounding. The "
        "work is still O(n²), but "
@@ -268,8 +273,8 @@ std::vector<TourStep> buildSteps() {
       {StepId::Linear,
        "linear",
        "Linear attention: no n × n matrix",
-       "Softmax ties every query to every key through exp of their score. Linear attention uses a product of "
-       "features instead, phi(q) · phi(k), with phi(x) = elu(x) + 1, which is always positive. Then the "
+       "Linear attention replaces softmax's exp of the score with a product of features, phi(q) · phi(k), "
+       "where phi(x) = elu(x) + 1 is always positive. Then the "
        "keys and values can be summed once, before any query is seen, and each query reads its output from that "
        "sum: the cost grows like n, not n². The price is different weights: compare the two maps and the "
        "outputs.",
@@ -287,14 +292,12 @@ std::vector<TourStep> buildSteps() {
       {StepId::CostLab,
        "cost-lab",
        "What it costs on your machine",
-       "How long does attention take on the device in front of you? Run measures it: attention over n = 64, 128, "
-       "and so on up to the largest n you choose (at most 4096), with d = 64 numbers in each query, key and value, "
-       "computed twice, once "
-       "directly and once tile by tile. The times are this machine's, in this browser (or this program), right now; "
-       "another device, "
-       "or other programs running, give other numbers. The dashed line grows as n²: double n and the work "
-       "grows four times. Tiling does not make the work smaller, it is still O(n² d), but the memory it needs grows "
-       "only as n d, while the direct way holds all n × n scores at once.",
+       "How long does attention take on the device in front of you? Run measures it for n = 64, 128, and so on "
+       "up to the n you choose, once directly and once tile by tile. The dashed line grows as n²: double n and "
+       "the work grows four times. Tiling does not make the work smaller, but its memory grows only as n d.\n"
+       "Each query, key and value holds d = 64 numbers, and n goes up to 4096 at most. The times are this "
+       "machine's, in this browser (or this program), right now; another device, or other programs running, give "
+       "other numbers. Tiled, the work is still O(n² d), while the direct way holds all n × n scores at once.",
        "Both methods get the same random Q, K and V (n × d, float32) and compute softmax(Q Kᵀ / √d) V. The direct "
        "one stores the whole n × n score matrix, takes each row's softmax (subtracting the row's maximum first) and "
        "multiplies by V. The tiled one visits the keys 64 at a time; each query keeps a running maximum and sum and "
@@ -319,7 +322,7 @@ std::vector<TourStep> buildSteps() {
        "writes them: they "
        "start as random numbers and are nudged, step after step, towards better guesses of a target (for a language "
        "model, the next token). Watch "
-       "it happen on two tiny models. Previous token: one attention layer must say, at each position, which letter "
+       "it happen on two tiny models.\nPrevious token: one attention layer must say, at each position, which letter "
        "came just before. Only attention can fetch it, so the layer learns to look one position back, and its "
        "weight map turns into a line just below the diagonal. Induction: a two-layer model reads sequences whose "
        "second half repeats the first and learns to continue the repeat. Layer 1 learns to look one back, so each "
@@ -373,7 +376,7 @@ std::vector<TourStep> buildSteps() {
        "Attention is one part of a Transformer layer. Its output is added back to its input and normalised; then a "
        "feed-forward network, wider than the vectors, works on each token on its own, and its output is added back "
        "and normalised too. Large models stack dozens of such layers, each attending to what the layers below have "
-       "already mixed in. "
+       "already mixed in.\n"
        "Being able to reach every position does not mean using every position equally well: Liu and colleagues "
        "(2023, \"Lost in the Middle\") put the answer to a question in one of many documents in a prompt and "
        "moved it around. The models did best when it came first or last, and worst when it sat in the middle, "
@@ -394,10 +397,22 @@ std::vector<TourStep> buildSteps() {
   };
 }
 
+// A step's plain text is written in one piece; what follows its first line break is the rest,
+// shown behind "More", so the part read first stays short.
+std::vector<TourStep> withMoreSplit(std::vector<TourStep> steps) {
+  for (TourStep& step : steps) {
+    const size_t cut = step.plain.find('\n');
+    if (cut == std::string::npos) continue;
+    step.more = step.plain.substr(cut + 1);
+    step.plain.resize(cut);
+  }
+  return steps;
+}
+
 }  // namespace
 
 const std::vector<TourStep>& tourSteps() {
-  static const std::vector<TourStep> steps = buildSteps();  // immutable lesson data, not app state
+  static const std::vector<TourStep> steps = withMoreSplit(buildSteps());  // immutable lesson data, not app state
   return steps;
 }
 

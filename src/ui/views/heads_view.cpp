@@ -55,9 +55,19 @@ void drawHeadRoles(AppState& app) {
     paragraph("Head " + std::to_string(h + 1) + " " + lesson::describeHead(app.session().lesson(), heads[h]));
     differ = differ || lesson::headRole(heads[h]) != lesson::headRole(heads.front());
   }
-  if (differ || app.session().lesson().presetId == "two-heads") return;
-  if (ImGui::Button("Show two heads that differ")) queue(app, lesson::actions::LoadExample{"two-heads"});
-  registerItem(app, "load-two-heads", "Show two heads that differ, button: loads the two-heads example");
+  if (app.session().lesson().presetId == "two-heads") {
+    // Say that the sentence changed, so the learner does not look for their own words here.
+    paragraph(
+        "This is the two-heads example, not the sentence you had: its embeddings are built so that one "
+        "head follows meaning and the other word order. Pick another example under Edit.");
+    return;
+  }
+  if (differ) return;
+  if (ImGui::Button("Switch to a sentence whose two heads differ"))
+    queue(app, lesson::actions::LoadExample{"two-heads"});
+  registerItem(
+      app, "load-two-heads",
+      "Switch to a sentence whose two heads differ, button: replaces your sentence with the two-heads example");
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "lesson/model/actions.h"
 #include "ui/kit/heatmap.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
@@ -36,6 +37,16 @@ void drawLinear(AppState& app) {
   if (!linear.ok || !trace.ok) return;
   const size_t h = static_cast<size_t>(app.view.selectedHead);
   sectionHeading(app, "Softmax and linear attention, side by side");
+  // A mask chosen on an earlier step (causal, or the sparse step's window) still holds here.
+  const core::Mask& mask = app.session().lesson().mask;
+  if (mask.kind != core::MaskKind::None) {
+    paragraph(std::string(mask.kind == core::MaskKind::Causal   ? "The causal mask"
+                          : mask.kind == core::MaskKind::Window ? "The sliding-window mask"
+                                                                : "The mask") +
+              " set on an earlier step still applies, to both maps: the keys it hides get weight 0 in each.");
+    if (ImGui::SmallButton("Remove the mask")) queue(app, lesson::actions::SetMask{core::Mask::none()});
+    registerItem(app, "linear-mask-off", "Remove the mask, button");
+  }
   const int n = static_cast<int>(app.session().lesson().tokens.size());
   // Side by side when both fit at a readable size, else one under the other at full width.
   const bool sideBySide = visibleWidth() >= px(app, 640);

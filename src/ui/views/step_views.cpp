@@ -19,6 +19,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"value-plane", drawValuePlane},
       {"scale-compare", drawScaleComparison},
       {"scale-controls", drawScaleStepControls},
+      {"meaning-moves", drawMeaningMoves},
       {"mask-controls", drawMaskStepControls},
       {"two-sentences", drawTwoSentences},
       {"play", drawPlayButton},
