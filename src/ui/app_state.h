@@ -17,6 +17,7 @@ struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab o
 
 #include "core/training.h"
 #include "lesson/content/steps.h"
+#include "lesson/model/edit_goal.h"
 #include "lesson/model/session.h"
 #include "lesson/model/text_rules.h"
 
@@ -180,7 +181,7 @@ struct ViewState {
   float handOutput[2] = {};        // level 2's output vector typed on the desktop
   std::string challengeMessage;    // level 1's last grade
   std::string challengeMessage2;   // level 2's
-  PlaneView keyPlane, valuePlane;
+  PlaneView keyPlane, valuePlane, tokenPlane;
   Playback playback;
   uint64_t listingCopiedAt = ~0ull;  // the revision whose NumPy listing was copied ("Copied" shows)
   std::string listingCopied;         // which listing: its widget id
@@ -195,6 +196,13 @@ struct ViewState {
     std::vector<float> values;
     std::string again;
   } guessDraft;
+  // The goal of the steps that invite editing (edit_goal.h), kept while the learner edits.
+  struct EditGoalView {
+    int step = -1;
+    int tokens = 0;
+    bool renew = false;  // "Another goal" was pressed
+    lesson::EditGoal goal;
+  } editGoal;
   // A name the lesson refused, kept in its field to be fixed until the lesson changes otherwise
   // (index -1: none).
   struct RenameDraft {

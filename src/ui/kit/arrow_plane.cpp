@@ -40,7 +40,7 @@ void drawAxisPicker(AppState& app, const PlaneSpec& spec, const char* label, con
   ImGui::SetNextItemWidth(widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2 + px(app, 4));
   const std::string& current = spec.names[static_cast<size_t>(shown)];
   if (ImGui::BeginCombo(("##" + widgetId).c_str(), current.c_str())) {
-    if (ImGui::Selectable("auto: the two that matter most", chosen < 0)) chosen = -1;
+    if (ImGui::Selectable(spec.automatic, chosen < 0)) chosen = -1;
     for (int d = 0; d < static_cast<int>(spec.names.size()); ++d)
       if (ImGui::Selectable(spec.names[static_cast<size_t>(d)].c_str(), chosen == d)) chosen = d;
     ImGui::EndCombo();
@@ -117,7 +117,13 @@ PlaneFrame beginPlane(AppState& app, PlaneSpec& spec, PlaneView& view) {
   if (dims < 2) spec.axes.y = spec.axes.x;
   drawAxisPicker(app, spec, "across", std::string(spec.id) + "-x", view.axes[0], spec.axes.x);
   if (dims >= 2) {
-    ImGui::SameLine(0, px(app, 16));
+    // Beside the first picker when it fits, else under it (a phone), never cut at the edge.
+    float widest = 0;
+    for (const auto& name : spec.names) widest = std::max(widest, ImGui::CalcTextSize(name.c_str()).x);
+    const float second = widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2 + px(app, 4) +
+                         ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize("up (auto)").x;
+    const float used = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x + ImGui::GetScrollX() + px(app, 16);
+    if (used + second <= visibleRight()) ImGui::SameLine(0, px(app, 16));
     drawAxisPicker(app, spec, "up", std::string(spec.id) + "-y", view.axes[1], spec.axes.y);
   }
   PlaneFrame frame;

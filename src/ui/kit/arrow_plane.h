@@ -32,8 +32,9 @@ struct PlaneRows {
 struct PlaneSpec {
   const char* id;  // "qk" or "v": prefixes the axis pickers' widget ids
   lesson::PlaneAxes axes;
-  std::vector<std::string> names;  // one per dimension
-  std::vector<PlaneRows> drawn;    // sets the scale and whether negative values need room
+  std::vector<std::string> names;                            // one per dimension
+  std::vector<PlaneRows> drawn;                              // sets the scale and whether negative values need room
+  const char* automatic = "auto: the two that matter most";  // what the pickers' default means
 };
 
 // The axis pickers ("across" and "up"; spec.axes becomes the learner's pick when they made

@@ -20,6 +20,8 @@ const std::vector<StepViewRecord>& stepViews() {
       {"scale-compare", drawScaleComparison},
       {"scale-controls", drawScaleStepControls},
       {"meaning-moves", drawMeaningMoves},
+      {"edit-goal", drawEditGoal},
+      {"token-plane", drawTokenPlane},
       {"mask-controls", drawMaskStepControls},
       {"two-sentences", drawTwoSentences},
       {"play", drawPlayButton},
