@@ -61,7 +61,7 @@ std::vector<TourStep> buildSteps() {
        "Q = X W_Q    K = X W_K    V = X W_V",
        {M::X, M::WQ, M::WK, M::WV, M::Q, M::K, M::V},
        M::Q,
-       {"key-plane", "value-plane", "edit-goal"},
+       {"qkv-split", "key-plane", "value-plane", "edit-goal"},
        FormulaLine::None,
        true},
       {StepId::Scores,

@@ -22,6 +22,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"meaning-moves", drawMeaningMoves},
       {"edit-goal", drawEditGoal},
       {"token-plane", drawTokenPlane},
+      {"qkv-split", drawQkvSplit},
       {"mask-controls", drawMaskStepControls},
       {"two-sentences", drawTwoSentences},
       {"play", drawPlayButton},

@@ -33,6 +33,7 @@ void drawTwoSentences(AppState& app);       // "two-sentences": two_sentences_vi
 void drawMeaningMoves(AppState& app);       // "meaning-moves": meaning_moves_view.cpp
 void drawEditGoal(AppState& app);           // "edit-goal": edit_goal_view.cpp
 void drawTokenPlane(AppState& app);         // "token-plane": token_plane_view.cpp
+void drawQkvSplit(AppState& app);           // "qkv-split": qkv_split_view.cpp
 void drawPlayButton(AppState& app);         // "play": play_view.cpp
 void drawPairsGrid(AppState& app);          // "pairs-grid": pairs_grid_view.cpp
 void drawCost(AppState& app);               // "cost": cost_view.cpp
