@@ -126,6 +126,17 @@ TEST_CASE("the weight row: the distance and the tallest bar are those of the sof
   });
 }
 
+TEST_CASE("the weight row: bars left all equal, or tied at the top, are said to be") {
+  lesson::Session s;  // bank by the river: "bank" gives "river" the largest weight
+  const auto equal =
+      lesson::guessFeedback(GuessKind::WeightRow, s.lesson(), s.trace(), {1, std::vector<float>(7, 0.3f)});
+  CHECK(equal.find("Your bars are all equal; the largest weight goes to \"river\"") == 0);
+  const auto tied =
+      lesson::guessFeedback(GuessKind::WeightRow, s.lesson(), s.trace(), {1, {0.5f, 0, 0, 0, 0.5f, 0, 0}});
+  CHECK(tied.find("Your tallest bars are \"The\" and \"river\"") == 0);
+  CHECK(tied.find("Right") == std::string::npos);
+}
+
 TEST_CASE("where the output lands: the weighted sum of the value column, worked out here") {
   forEveryLesson([](lesson::Session& s, const std::string& where) {
     const auto& attention = s.trace().attention;

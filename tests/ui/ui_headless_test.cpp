@@ -1252,3 +1252,28 @@ TEST_CASE("the one-hot experiment's button doubles the selected query, and press
   }
   CHECK(app.session().progress().experimentsDone.count("one-hot") == 1);
 }
+
+// A hover tip on a matrix cell opens under the cell, so it never covers the headers above it
+// (issue 21: "a hover tooltip covers the matrix headers").
+TEST_CASE("a cell's hover tip opens under the cell, not over the headers") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  skipGuesses(app);
+  goToStep(app, lesson::stepIndexOf("scores"));
+  frame(app, 1280, 2400);
+  frame(app, 1280, 2400);
+  for (const char* id : {"Q[0][1]", "scores[0][2]"}) {
+    const auto* found = findWidget(app, id);
+    REQUIRE_MESSAGE(found != nullptr, id);
+    const ui::WidgetRect cell = *found;
+    ImGui::GetIO().MousePos = ImVec2(cell.x + cell.w * 0.5f, cell.y + cell.h * 0.5f);
+    frame(app, 1280, 2400);
+    frame(app, 1280, 2400);
+    const ImGuiWindow* tip = ImGui::FindWindowByName("##Tooltip_00");
+    REQUIRE_MESSAGE(tip != nullptr, id);
+    CHECK_MESSAGE(tip->Active, id);
+    CHECK_MESSAGE(tip->Pos.y >= cell.y + cell.h,
+                  id << ": tip at " << tip->Pos.y << ", cell bottom " << cell.y + cell.h);
+  }
+}

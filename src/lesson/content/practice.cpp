@@ -250,9 +250,10 @@ const std::vector<QuizQuestion>& quiz() {
        "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
       {"zero-key",
        "A key made entirely of zeros receives how much weight?",
-       {"Exactly 0", "exp(0 - max) / sum: above 0 unless masked", "Always 1"},
+       {"None: zero matches nothing", "Some: a score of 0 still gets a share", "All of it: weight 1"},
        1,
-       "Its score is 0, an ordinary number, so it takes part in the softmax like any other key (in 32-bit "
+       "Its score is 0, an ordinary number, so unless a mask hides it, it takes part in the softmax like any "
+       "other key: its weight is exp(0 - max) / sum, above 0 (in 32-bit "
        "floats the weight rounds to 0 once the row's top score reaches about 104)."},
   };
   return list;

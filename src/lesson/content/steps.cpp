@@ -27,7 +27,7 @@ std::vector<TourStep> buildSteps() {
        "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
        {},
        M::Output,
-       {"tokens", "meaning-moves", "two-sentences", "links", "history"},
+       {"meaning-moves", "two-sentences", "links", "history"},
        FormulaLine::None,
        false},
       {StepId::Tokens,
@@ -243,7 +243,7 @@ std::vector<TourStep> buildSteps() {
        "task (a classification token, the tokens of a question); the saving needs a kernel that skips the hidden "
        "pairs, not one that "
        "computes every score and then hides some.",
-       "S'[i][j] = -∞  unless  |i - j| ≤ W,  i < G  or  j < G",
+       "S'[i][j] = -∞  unless  |i - j| ≤ W  or  i < G  or  j < G",
        {},
        M::Weights,
        {"sparse"},
@@ -369,7 +369,8 @@ std::vector<TourStep> buildSteps() {
        M::Output,
        {"uses"},
        FormulaLine::None,
-       false},
+       false,
+       false},  // no worked numbers: the step shows no cells of the learner's sentence
       {StepId::Next,
        "next",
        "What comes next",
@@ -393,7 +394,8 @@ std::vector<TourStep> buildSteps() {
        M::Output,
        {"transformer-block"},
        FormulaLine::None,
-       false},
+       false,
+       false},  // no worked numbers: the step shows no cells of the learner's sentence
   };
 }
 

@@ -90,13 +90,25 @@ std::string weightRowFeedback(const LessonState& state, const LessonTrace& trace
   float apart = 0;
   for (size_t j = 0; j < row.size(); ++j) apart += std::fabs(row[j] - guess.values[j]);
   apart /= static_cast<float>(row.size());
-  const int truth = largestIn(row), tallest = largestIn(guess.values);
+  const int truth = largestIn(row);
   const std::string off = " Your bars are " + number(apart) + " from the weights on average.";
-  if (row[static_cast<size_t>(tallest)] == row[static_cast<size_t>(truth)])
-    return "Right about the tallest: " + quoted(state, tallest) + " gets the largest weight, " +
-           number(row[static_cast<size_t>(tallest)]) + "." + off;
-  return "Your tallest bar is " + quoted(state, tallest) + "; the largest weight goes to " + quoted(state, truth) +
-         ", " + number(row[static_cast<size_t>(truth)]) + "." + off;
+  // The tallest bars of the guess and of the truth: one each, several of equal height, or all.
+  const auto tallestOf = [](const std::vector<float>& values) {
+    std::vector<int> at;
+    const float top = *std::max_element(values.begin(), values.end());
+    for (size_t j = 0; j < values.size(); ++j)
+      if (values[j] == top) at.push_back(static_cast<int>(j));
+    return at;
+  };
+  const std::vector<int> tallest = tallestOf(guess.values), heaviest = tallestOf(row);
+  const std::string largest = "the largest weight goes to " + listOf(state, heaviest) + ", " +
+                              number(row[static_cast<size_t>(truth)]) + (heaviest.size() > 1 ? " each." : ".");
+  if (tallest == heaviest)
+    return "Right about the tallest: " + listOf(state, tallest) + (tallest.size() > 1 ? " get" : " gets") +
+           " the largest weight, " + number(row[static_cast<size_t>(truth)]) + "." + off;
+  if (tallest.size() == guess.values.size()) return "Your bars are all equal; " + largest + off;
+  return std::string(tallest.size() > 1 ? "Your tallest bars are " : "Your tallest bar is ") + listOf(state, tallest) +
+         "; " + largest + off;
 }
 
 std::string outputFeedback(const LessonState& state, const LessonTrace& trace, const Guess& guess) {
@@ -142,9 +154,9 @@ std::string predictionPrompt(GuessKind kind, const LessonState& state, const Les
   const std::string who = quoted(state, query);
   switch (kind) {
     case GuessKind::TopKey:
-      return "Guess first: which key will score highest with the query of " + who + "? Click a token.";
+      return "Guess first: which key will score highest with the query of " + who + "? Pick a token.";
     case GuessKind::VisibleKeys:
-      return "Guess first: with a causal mask on, which keys can " + who + " still see? Click each one.";
+      return "Guess first: with a causal mask on, which keys can " + who + " still see? Pick each one.";
     case GuessKind::WeightRow:
       return "Guess first: drag the bars to the weights you expect for " + who +
              ". They will be scaled to add up to 1.";

@@ -40,9 +40,10 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
                ". Space shows this pair's worked numbers.";
       });
       if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s \xE2\x86\x92 %s: %s%s", app.session().lesson().tokens[static_cast<size_t>(i)].c_str(),
-                          app.session().lesson().tokens[static_cast<size_t>(j)].c_str(),
-                          masked ? "hidden by the mask, weight " : "weight ", formatExact(v).c_str());
+        tooltipUnder(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), "%s \xE2\x86\x92 %s: %s%s",
+                     app.session().lesson().tokens[static_cast<size_t>(i)].c_str(),
+                     app.session().lesson().tokens[static_cast<size_t>(j)].c_str(),
+                     masked ? "hidden by the mask, weight " : "weight ", fourDecimals(v).c_str());
       if (masked) {
         draw->AddRectFilled(a, ImVec2(a.x + cell, a.y + cell), kMaskedFill);
         draw->AddLine(ImVec2(a.x + cell * 0.3f, a.y + cell * 0.7f), ImVec2(a.x + cell * 0.7f, a.y + cell * 0.3f),
@@ -138,7 +139,8 @@ void drawWeightRow(AppState& app, const char* label, float labelWidth, const std
     if (printValues)
       draw->AddText(ImVec2(a.x + (cell - size.x) * 0.5f, a.y + (height - size.y) * 0.5f), textColorOn(w), text.c_str());
     if (j < static_cast<int>(keys.size()) && ImGui::IsMouseHoveringRect(a, ImVec2(a.x + cell, a.y + height)))
-      ImGui::SetTooltip("%s: weight %s", keys[static_cast<size_t>(j)].c_str(), formatExact(w).c_str());
+      tooltipUnder(a, ImVec2(a.x + cell, a.y + height), "%s: weight %s", keys[static_cast<size_t>(j)].c_str(),
+                   fourDecimals(w).c_str());
   }
   ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + gap));
   ImGui::Dummy(ImVec2(labelWidth + static_cast<float>(weights.cols) * (cell + gap), 0));

@@ -116,8 +116,8 @@ void drawEditableCell(AppState& app, const lesson::MatrixDescription& d, int row
   registerItem(app, cellId(id, row, col), [&] { return cellLabel(d, row, col, value); });
   keepEnterKey(app);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s = %s  (drag to change, double-click to type)", lesson::cellName(d, row, col).c_str(),
-                      formatExact(value).c_str());
+    tooltipUnder(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), "%s = %s  (drag to change, double-click to type)",
+                 lesson::cellName(d, row, col).c_str(), formatExact(value).c_str());
   const bool typeRequested = (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) ||
                              (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)));
   if (typeRequested) {
@@ -151,7 +151,8 @@ void drawValueCell(AppState& app, const lesson::MatrixDescription& d, int row, i
       row == app.session().lesson().selected && (!d.columnsAreTokens || col == app.session().lesson().selectedKey);
   if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(kAccent), 3.0f, 0, 2.0f);
   if (ImGui::IsItemHovered())
-    ImGui::SetTooltip("%s = %s", lesson::cellName(d, row, col).c_str(), formatExact(value).c_str());
+    tooltipUnder(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), "%s = %s", lesson::cellName(d, row, col).c_str(),
+                 fourDecimals(value).c_str());
   if (ImGui::IsItemClicked() || (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space)))) {
     const auto& lesson = app.session().lesson();
     queue(app, lesson::actions::SelectPair{d.rowsAreTokens ? row : lesson.selected,

@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+
+#include "text/decimals.h"
 
 namespace ui {
 
@@ -20,6 +23,11 @@ std::string formatNumber(float value) {
   std::snprintf(text, sizeof text, magnitude < 999.995 ? "%.2f" : magnitude < 99999.5 ? "%.0f" : "%.1e", v);
   if (std::string(text) == "-0.00") return "0.00";
   return text;
+}
+
+std::string fourDecimals(float value) {
+  if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";
+  return text::fixedDecimals(value, 4);
 }
 
 std::string formatExact(float value) {
@@ -112,6 +120,16 @@ std::string breakAtSpaces(const std::string& text, float width, float spaceWidth
 
 // Lines break at spaces only. Dear ImGui's own wrapping also breaks after punctuation, which
 // can start a line with the full stop of a quoted word ("deposit" / ". Older").
+void tooltipUnder(ImVec2 min, ImVec2 max, const char* format, ...) {
+  ImGui::SetNextWindowPos(ImVec2(min.x, max.y + 4.0f));
+  ImGui::BeginTooltip();
+  va_list args;
+  va_start(args, format);
+  ImGui::TextV(format, args);
+  va_end(args);
+  ImGui::EndTooltip();
+}
+
 bool sectionHeader(const char* label, bool& open) {
   ImGui::SetNextItemOpen(open, ImGuiCond_Always);
   open = ImGui::CollapsingHeader(label);

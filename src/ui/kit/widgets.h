@@ -14,6 +14,8 @@ namespace ui {
 
 std::string formatNumber(float value);  // 2 decimals, "-inf" for masked scores
 std::string formatExact(float value);   // enough digits to identify the float
+// A computed value on hover: four decimals ("-inf" for masked scores), not the float's noise (0.11000001).
+std::string fourDecimals(float value);
 // For a screen reader: six significant digits (what a cell holds, without float noise such
 // as 0.349999994), "minus infinity (hidden)" for a masked score.
 std::string spokenNumber(float value);
@@ -32,6 +34,9 @@ void paragraph(const std::string& text);
 // A section header whose open state is the learner's preference `open` (closed until they open
 // it), rather than Dear ImGui's own storage. Returns whether the section is open.
 bool sectionHeader(const char* label, bool& open);
+// A hover tip placed under a cell (from its top-left corner min to max), not at the pointer, so
+// it never covers the headers above a matrix or the cell itself. printf-style.
+void tooltipUnder(ImVec2 min, ImVec2 max, const char* format, ...) IM_FMTARGS(3);
 // The line breaks paragraph() makes: the spaces where lines break become newlines. `measure`
 // gives the width of text[from, to); `overlong` says whether one word alone was too wide.
 std::string breakAtSpaces(const std::string& text, float width, float spaceWidth,

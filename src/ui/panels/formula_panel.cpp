@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <utility>
 
 #include "ui/kit/widgets.h"
@@ -27,7 +28,12 @@ std::string scaleLine(const AppState& app, const core::HeadTrace& head, int i, i
   const auto& s = app.session().lesson();
   std::string divisor;
   if (s.scale) divisor = "\xE2\x88\x9A" + std::to_string(head.Q.cols);
-  if (s.temperature != 1.0f) divisor += (divisor.empty() ? "" : " \xC2\xB7 ") + ("T=" + formatNumber(s.temperature));
+  if (s.temperature != 1.0f) {
+    // Three significant digits: T = 0.0717 must not read 0.07, or the quotient would not add up.
+    char t[32];
+    std::snprintf(t, sizeof t, "T=%.3g", static_cast<double>(s.temperature));
+    divisor += (divisor.empty() ? "" : " \xC2\xB7 ") + std::string(t);
+  }
   if (divisor.empty()) return "no scaling: s" + sub(i) + sub(j) + " = " + formatNumber(head.scaledScores.at(i, j));
   return "s" + sub(i) + sub(j) + " = " + formatNumber(head.rawScores.at(i, j)) + " / (" + divisor +
          ") = " + formatNumber(head.scaledScores.at(i, j));
@@ -58,8 +64,11 @@ std::string rowText(const core::Matrix& m, int i) {
   return text + "]";
 }
 
-std::string outputLine(const core::HeadTrace& head, int i) {
-  std::string line = "output" + sub(i) + " = ";
+// With several heads, the line is the shown head's: its weights times its own columns of V.
+std::string outputLine(const core::HeadTrace& head, int i, int headIndex, int headCount) {
+  std::string line = headCount > 1
+                         ? "head " + std::to_string(headIndex + 1) + ", its columns of v: output" + sub(i) + " = "
+                         : "output" + sub(i) + " = ";
   for (int j = 0; j < head.weights.cols; ++j) {
     if (j > 0) line += " + ";
     line += formatNumber(head.weights.at(i, j)) + "\xC2\xB7v" + sub(j);
@@ -100,7 +109,8 @@ FormulaLines formulaLines(const AppState& app) {
   lines.scale = scaleLine(app, head, i, j);
   lines.mask = maskLine(app, head, i, j);
   lines.softmax = softmaxLine(head, i, j);
-  lines.output = outputLine(head, i);
+  lines.output =
+      outputLine(head, i, app.view.selectedHead, static_cast<int>(app.session().trace().attention.heads.size()));
   lines.mixed = mixedLine(app.session().trace().attention, i);
   return lines;
 }

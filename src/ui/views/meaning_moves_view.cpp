@@ -110,16 +110,17 @@ void drawMeaningMoves(AppState& app) {
     taken.push_back(ImVec4(place.x, place.y, place.x + w, place.y + line));
     return place;
   };
-  // The pulling values: faint arrows from the origin, with their weight.
+  // The pulling values: a dot at each, named with its weight, and a thin line from where bank
+  // lands to it (the pull), never along an axis.
   for (const auto& s : sentences) {
     const auto& weights = s.example->trace.attention.heads.front().weights;
     for (int j : strongestPulls(*s.example, s.bank, 2)) {
       const ImVec2 v(s.example->trace.attention.V.at(j, ax), s.example->trace.attention.V.at(j, ay));
       const ImVec2 tip = at(v);
-      draw->AddLine(origin, tip, withOpacity(s.colour, 0.35f), 2.0f);
+      draw->AddLine(at(outputOf(s)), tip, withOpacity(s.colour, 0.45f), 1.5f);
       draw->AddCircleFilled(tip, 3.0f, withOpacity(s.colour, 0.6f));
       const std::string label =
-          s.example->state.tokens[static_cast<size_t>(j)] + " " + text::fixedDecimals(weights.at(s.bank, j));
+          s.example->state.tokens[static_cast<size_t>(j)] + ", weight " + text::fixedDecimals(weights.at(s.bank, j));
       const float w = ImGui::CalcTextSize(label.c_str()).x;
       // A value along the across axis is named under its tip, any other beside it, so no name
       // sits on an axis or on the moved "bank".
@@ -154,7 +155,7 @@ void drawMeaningMoves(AppState& app) {
             text::fixedDecimals(moved[0].x) + ", " + ny + " " + text::fixedDecimals(moved[0].y) + "; with money, to " +
             nx + " " + text::fixedDecimals(moved[1].x) + ", " + ny + " " + text::fixedDecimals(moved[1].y) +
             ". Each output is an average of the values, pulled towards those with "
-            "the largest weights (the faint arrows).");
+            "the largest weights: the thin lines lead to the two strongest pulls.");
 }
 
 }  // namespace ui

@@ -61,6 +61,13 @@ void commit(AppState& app, const lesson::PredictionQuestion& question, std::vect
 
 std::string weightText(float w) { return text::fixedDecimals(w); }
 
+// A grey note that wraps on a phone instead of running off the edge.
+void paragraphDisabled(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  paragraph(text);
+  ImGui::PopStyleColor();
+}
+
 // Which key wins: one button per token; a click is the guess.
 void drawTopKeyChoice(AppState& app, const lesson::PredictionQuestion& question) {
   const auto& tokens = app.session().lesson().tokens;
@@ -134,7 +141,7 @@ std::vector<std::string> scoresUnder(const AppState& app) {
   std::vector<std::string> under;
   for (int j = 0; j < tokenCount(app); ++j) {
     const float s = head.maskedScores.at(app.session().lesson().selected, j);
-    under.push_back(std::isinf(s) ? "hidden" : "s " + text::fixedDecimals(s));
+    under.push_back(std::isinf(s) ? "hid." : text::fixedDecimals(s));
   }
   return under;
 }
@@ -169,6 +176,7 @@ void drawWeightRowChoice(AppState& app, const lesson::PredictionQuestion& questi
   }
   ImGui::SetCursorScreenPos(ImVec2(area.origin.x, area.origin.y - area.height));
   drawBarLabels(app, area, scoresUnder(app));
+  paragraphDisabled("under each bar: its key's score (hid.: hidden by the mask)");
 }
 
 struct Line {
@@ -179,11 +187,14 @@ struct Line {
 };
 
 // The value column as a number line: a tick per value with its token and weight.
-Line drawValueLine(AppState& app, int column) {
+Line drawValueLine(AppState& app, int column, int query) {
   const auto& trace = app.session().trace();
   const auto& V = trace.attention.V;
-  const auto& weights = trace.attention.heads.front().weights;
-  const int query = app.session().lesson().selected;
+  // The weights of the head whose output this column is.
+  const auto& heads = trace.attention.heads;
+  const int perHead = std::max(1, V.cols / static_cast<int>(heads.size()));
+  const auto& weights =
+      heads[static_cast<size_t>(std::min(column / perHead, static_cast<int>(heads.size()) - 1))].weights;
   Line line;
   line.low = 0, line.high = 0;
   for (int j = 0; j < V.rows; ++j) {
@@ -232,14 +243,16 @@ Line drawValueLine(AppState& app, int column) {
   return line;
 }
 
-void drawMarker(const Line& line, float value, ImU32 colour, bool filled, const char* name) {
+// A marker on the line, its name `drop` text lines under it (0: right under).
+void drawMarker(const Line& line, float value, ImU32 colour, bool filled, const char* name, float drop = 0) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 c(line.toX(std::clamp(value, line.low, line.high)), line.y);
   if (filled)
     draw->AddCircleFilled(c, 7.0f, colour);
   else
     draw->AddCircle(c, 8.0f, colour, 0, 3.0f);
-  draw->AddText(ImVec2(c.x - ImGui::CalcTextSize(name).x * 0.5f, c.y + 10.0f), colour, name);
+  draw->AddText(ImVec2(c.x - ImGui::CalcTextSize(name).x * 0.5f, c.y + 10.0f + drop * ImGui::GetTextLineHeight()),
+                colour, name);
 }
 
 // Where the output lands: a marker to drag along the value line (or the arrow keys), then Check.
@@ -247,7 +260,7 @@ void drawOutputChoice(AppState& app, const lesson::PredictionQuestion& question)
   std::vector<float>& guess = draftFor(app, question);
   const int column = static_cast<int>(guess[0]);
   const ImVec2 start = ImGui::GetCursorScreenPos();
-  const Line line = drawValueLine(app, column);
+  const Line line = drawValueLine(app, column, app.session().lesson().selected);
   const ImVec2 end = ImGui::GetCursorScreenPos();
   ImGui::SetCursorScreenPos(ImVec2(line.left - px(app, 10), line.y - px(app, 16)));
   ImGui::InvisibleButton("##marker", ImVec2(line.right - line.left + px(app, 20), px(app, 32)));
@@ -265,7 +278,7 @@ void drawOutputChoice(AppState& app, const lesson::PredictionQuestion& question)
 
 // After the guess: the guess beside the truth.
 void drawTopKeyReveal(AppState& app, const lesson::Prediction& made) {
-  const auto tops = lesson::topKeys(app.session().trace(), app.session().lesson().selected);
+  const auto tops = lesson::topKeys(app.session().trace(), made.guess.query);
   const int picked = made.guess.values.empty() ? -1 : static_cast<int>(made.guess.values[0]);
   const auto& tokens = app.session().lesson().tokens;
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -282,12 +295,13 @@ void drawTopKeyReveal(AppState& app, const lesson::Prediction& made) {
     draw->AddText(ImVec2(p.x + px(app, 6), p.y + px(app, 4)), top ? kInkOnDark : kInkOnLight, name.c_str());
     ImGui::Dummy(box);
   }
-  ImGui::TextDisabled("blue outline: your pick; orange: the highest score");
+  paragraphDisabled("blue outline: your pick; orange: the highest score");
 }
 
 void drawVisibleKeysReveal(AppState& app, const lesson::Prediction& made) {
-  const int n = tokenCount(app), query = app.session().lesson().selected;
-  const bool fits = static_cast<int>(made.guess.values.size()) == n;
+  const int n = tokenCount(app), query = made.guess.query;
+  const bool fits = static_cast<int>(made.guess.values.size()) == n && query < n;
+  if (!fits) return;  // made for another sentence: the feedback asks for a new guess
   const Bars area = barArea(app, n);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float cell = std::min(area.slot, px(app, 40)) - px(app, 8);
@@ -315,12 +329,13 @@ void drawVisibleKeysReveal(AppState& app, const lesson::Prediction& made) {
   labels.height = 0;
   ImGui::SetCursorScreenPos(ImVec2(area.origin.x, top + rowGap * 2.0f));
   drawBarLabels(app, labels, {});
-  ImGui::TextDisabled("filled: a key the query can see");
+  paragraphDisabled("filled: a key the query can see");
 }
 
 void drawWeightRowReveal(AppState& app, const lesson::Prediction& made) {
-  const int n = tokenCount(app), query = app.session().lesson().selected;
-  const bool fits = static_cast<int>(made.guess.values.size()) == n;
+  const int n = tokenCount(app), query = made.guess.query;
+  const bool fits = static_cast<int>(made.guess.values.size()) == n && query < n;
+  if (!fits) return;  // made for another sentence: the feedback asks for a new guess
   const Bars area = barArea(app, n);
   const auto& weights = app.session().trace().attention.heads.front().weights;
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -345,20 +360,22 @@ void drawWeightRowReveal(AppState& app, const lesson::Prediction& made) {
                   kChartGrid);
   }
   std::vector<std::string> under;
-  for (int j = 0; j < n; ++j) under.push_back("w " + weightText(weights.at(query, j)));
+  for (int j = 0; j < n; ++j) under.push_back(weightText(weights.at(query, j)));
   drawBarLabels(app, area, under);
-  ImGui::TextDisabled("blue: your guess, scaled to add up to 1; orange: the weights softmax gives");
+  paragraphDisabled("blue: your guess, scaled to add up to 1; orange and the numbers: the weights softmax gives");
 }
 
 void drawOutputReveal(AppState& app, const lesson::Prediction& made) {
-  if (made.guess.values.size() != 2 ||
-      made.guess.values[0] >= static_cast<float>(app.session().trace().attention.V.cols))
+  const auto& a = app.session().trace().attention;
+  if (made.guess.values.size() != 2 || made.guess.values[0] >= static_cast<float>(a.V.cols) ||
+      made.guess.query >= a.V.rows)
     return;
   const int column = static_cast<int>(made.guess.values[0]);
-  const Line line = drawValueLine(app, column);
-  drawMarker(line, made.guess.values[1], kTourBlue, false, "your guess");
-  const float output = app.session().trace().attention.concatenated.at(app.session().lesson().selected, column);
-  drawMarker(line, output, kAccentFill, true, "output");
+  const Line line = drawValueLine(app, column, made.guess.query);
+  // The output's name right under the line, the guess's a line lower, so the two never overlap.
+  drawMarker(line, a.concatenated.at(made.guess.query, column), kAccentFill, true, "output");
+  drawMarker(line, made.guess.values[1], kTourBlue, false, "your guess", 1.0f);
+  ImGui::Dummy(ImVec2(1, ImGui::GetTextLineHeight()));
 }
 
 void drawGuessing(AppState& app, const lesson::PredictionQuestion& question) {

@@ -58,8 +58,8 @@ void drawScaleComparison(AppState& app) {
   if (!divided.ok || !plain.ok || head >= divided.attention.heads.size()) return;
   const auto& dividedWeights = divided.attention.heads[head].weights;
   const auto& plainWeights = plain.attention.heads[head].weights;
-  sectionHeading(app,
-                 ("What the division does to \"" + state.tokens[static_cast<size_t>(query)] + "\"'s weights").c_str());
+  sectionHeading(
+      app, ("What the division does to the weights of \"" + state.tokens[static_cast<size_t>(query)] + "\"").c_str());
   const int headWidth = divided.attention.heads[head].Q.cols;
   const std::string dividedLabel =
       "divided by \xE2\x88\x9A" + std::to_string(headWidth) + (state.scale ? " (now)" : "");
