@@ -196,7 +196,7 @@ TEST_CASE("the learning step's formal text states the sizes the trainer really u
   // The prose is the lesson's (lesson/content/steps.cpp); the sizes are core::trainingPlan's.
   // Either may change: this holds them to each other, a number at a time.
   const auto& step = lesson::tourStep(lesson::stepIndexOf(lesson::StepId::Learning));
-  const std::string& text = step.formal;
+  const std::string text(step.formal);
   const core::TrainingPlan previous = core::trainingPlan(core::TrainingTask::PreviousToken);
   const core::TrainingPlan induction = core::trainingPlan(core::TrainingTask::Induction);
   const auto number = [](int n) { return std::to_string(n); };

@@ -69,3 +69,15 @@ TEST_CASE("an edit of the goal's key towards the query reaches the goal, and the
   CHECK_FALSE(lesson::goalReached(s.trace(), lesson::EditGoal{q, 5}));
   CHECK(lesson::goalText(s.lesson(), s.trace(), lesson::EditGoal{q, 5}).empty());
 }
+
+TEST_CASE("a goal whose key a mask now hides is no longer reachable") {
+  lesson::Session s;  // bank by the river: "bank" weights "was" least
+  const lesson::EditGoal goal = lesson::pickEditGoal(s.trace(), 1);
+  REQUIRE(goal.key > 1);  // a key after "bank"
+  CHECK(lesson::goalReachable(s.trace(), goal));
+  REQUIRE(s.apply(act::SetMask{core::Mask::causal()}) == "");
+  CHECK_FALSE(lesson::goalReachable(s.trace(), goal));
+  const lesson::EditGoal next = lesson::pickEditGoal(s.trace(), 1);
+  CHECK(next.key == 0);  // the only other key "bank" still sees
+  CHECK(lesson::goalReachable(s.trace(), next));
+}

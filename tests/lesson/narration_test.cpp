@@ -27,9 +27,9 @@ TEST_CASE("the narration reads the step and the selected row's weights as comput
   REQUIRE(trace.ok);
   const std::string text = lesson::narrate(s, trace);
   const auto& step = lesson::tourSteps()[static_cast<size_t>(softmax)];
-  CHECK(text.rfind(
-            "Step " + std::to_string(softmax + 1) + " of " + std::to_string(lesson::stepCount()) + ": " + step.title,
-            0) == 0);
+  CHECK(text.rfind("Step " + std::to_string(softmax + 1) + " of " + std::to_string(lesson::stepCount()) + ": " +
+                       std::string(step.title),
+                   0) == 0);
   CHECK(text.find(step.plain) != std::string::npos);
   CHECK(text.find("Selected token: \"bank\".") != std::string::npos);
   for (int j = 0; j < static_cast<int>(s.tokens.size()); ++j) {

@@ -38,7 +38,7 @@ TEST_CASE("the tour points to the history, the uses, the code and what comes nex
   CHECK(lesson::historyMilestones().size() >= 4);
   CHECK(lesson::attentionUses().size() == 5);
   const auto& qkvStep = lesson::tourSteps()[static_cast<size_t>(lesson::stepIndexOf("qkv"))];
-  const std::string qkv = qkvStep.plain + qkvStep.more;
+  const std::string qkv = std::string(qkvStep.plain) + std::string(qkvStep.more);
   CHECK(qkv.find("library") != std::string::npos);
 }
 

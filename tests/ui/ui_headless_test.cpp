@@ -403,7 +403,8 @@ TEST_CASE("every character of the lesson, experiments and quiz has a glyph") {
   setUp(app);
   std::vector<std::string> texts;
   for (const auto& step : lesson::tourSteps())
-    texts.insert(texts.end(), {step.title, step.plain, step.more, step.formal, step.formula});
+    for (std::string_view part : {step.title, step.plain, step.more, step.formal, step.formula})
+      texts.emplace_back(part);
   for (const auto& e : lesson::experiments()) texts.insert(texts.end(), {e.task, e.explanation});
   for (const auto& q : lesson::quiz()) {
     texts.insert(texts.end(), {q.question, q.why});

@@ -6,6 +6,7 @@
 #include "lesson/content/background.h"
 #include "lesson/content/steps.h"
 #include "text/decimals.h"
+#include "text/join.h"
 
 namespace lesson {
 
@@ -22,9 +23,9 @@ std::string withFullStop(const std::string& sentence) {
 
 std::string narrate(const LessonState& state, const LessonTrace& trace) {
   const auto& step = tourSteps()[static_cast<size_t>(state.step)];
-  std::string text = "Step " + std::to_string(state.step + 1) + " of " + std::to_string(stepCount()) + ": " +
-                     step.title + (step.title.back() == '?' ? " " : ". ") + step.plain +
-                     (step.more.empty() ? "" : " " + step.more);
+  std::string text =
+      text::join({"Step ", std::to_string(state.step + 1), " of ", std::to_string(stepCount()), ": ", step.title,
+                  step.title.back() == '?' ? " " : ". ", step.plain, step.more.empty() ? "" : " ", step.more});
   for (const auto& view : step.views) {
     const std::string described = viewNarration(view);  // views of text and drawings, not numbers
     if (!described.empty()) text += " " + described;

@@ -34,8 +34,8 @@ std::vector<TourStep> buildSteps() {
        "tokens",
        "Tokens become vectors",
        "The sentence is cut into tokens, and each token is looked up as a vector of numbers: its embedding. "
-       "Row i of X is token i. At this point every row was chosen for its token alone and knows nothing about "
-       "its neighbours.",
+       "Row i of X is token i. At this point each row describes its own token (in the two-heads example, also "
+       "its place) and knows nothing about its neighbours.",
        "X is an n x d_model matrix. In a trained model the embedding table is learned; here you may edit any "
        "entry. Positions come on a later step; until then, without a mask, attention sees the tokens as an unordered "
        "set, "
@@ -68,10 +68,10 @@ std::vector<TourStep> buildSteps() {
        "scores",
        "Scores: how well a query matches each key",
        "To decide where token i should look, compare its query with every key using a dot product: multiply "
-       "the numbers pairwise and add them up. A score is large when the two point the same way, 0 at right "
-       "angles, negative when they point apart. Click a cell to see its dot product written out.\n"
-       "The sum equals the two lengths times the cosine of the angle between the vectors, so longer vectors "
-       "give larger scores too.",
+       "the numbers pairwise and add them up. A score is large when the two point the same way and are long, 0 "
+       "at right angles, negative when they point apart. Click a cell to see its dot product written out.\n"
+       "The sum equals the two lengths times the cosine of the angle between the vectors: the direction and the "
+       "lengths both count.",
        "S = Q Kᵀ is an n x n matrix with S[i][j] = q_i · k_j = Σ_c q_i[c] k_j[c]. "
        "Row i holds the raw compatibility of query i with every key. Nothing is normalised yet: scores can "
        "be any real number.",
@@ -232,7 +232,8 @@ std::vector<TourStep> buildSteps() {
        "sparse",
        "Sparse masks: fewer pairs",
        "Every pair costs work, and a long input has a great many pairs. A sliding window lets each token attend "
-       "only to keys within W places of it: at most 2W + 1 of them. Choose a window and watch the weights: hidden "
+       "only to keys within W places of it: at most 2W + 1 of them, plus any global tokens. Choose a window and watch "
+       "the weights: hidden "
        "pairs get exactly 0.\n"
        "A few global tokens see every token and are seen by every token, so information can still cross "
        "the whole input in two layers.",
@@ -404,9 +405,9 @@ std::vector<TourStep> buildSteps() {
 std::vector<TourStep> withMoreSplit(std::vector<TourStep> steps) {
   for (TourStep& step : steps) {
     const size_t cut = step.plain.find('\n');
-    if (cut == std::string::npos) continue;
+    if (cut == std::string_view::npos) continue;
     step.more = step.plain.substr(cut + 1);
-    step.plain.resize(cut);
+    step.plain = step.plain.substr(0, cut);
   }
   return steps;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "lesson/content/matrices.h"
@@ -53,10 +54,12 @@ struct StepPlay {
 struct TourStep {
   StepId key;
   std::string id;  // the step's name in links, stored progress, getState() and --step
-  std::string title;
-  std::string plain;    // short plain-language explanation: what the learner reads beside the picture
-  std::string formal;   // the more formal explanation, one click away
-  std::string formula;  // the step's formula, in the symbols the font covers
+  // The texts are views of the lesson's string literals (static storage): a table of 19 steps
+  // built from std::string members costs the page kilobytes of construction code.
+  std::string_view title;
+  std::string_view plain;    // short plain-language explanation: what the learner reads beside the picture
+  std::string_view formal;   // the more formal explanation, one click away
+  std::string_view formula;  // the step's formula, in the symbols the font covers
   std::vector<MatrixId> shows;
   MatrixId produces;
   std::vector<std::string> views;  // ids of the extra views beside the matrices (ui/views/step_views.cpp)
@@ -65,8 +68,8 @@ struct TourStep {
   // The worked numbers of the learner's sentence beside the text; off where the step works on
   // other data (the cost lab's random matrices, the learning step's own model).
   bool workedNumbers = true;
-  StepPlay play = {};     // a step with an animation lists the "play" view where its button goes
-  std::string more = {};  // the rest of the plain explanation, behind "More" so the step stays short
+  StepPlay play = {};          // a step with an animation lists the "play" view where its button goes
+  std::string_view more = {};  // the rest of the plain explanation, behind "More" so the step stays short
 };
 
 const std::vector<TourStep>& tourSteps();

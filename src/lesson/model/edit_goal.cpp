@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "text/decimals.h"
+#include "text/join.h"
 
 namespace lesson {
 
@@ -20,7 +21,7 @@ bool fits(const core::Matrix& weights, const EditGoal& goal) {
 }
 
 std::string quoted(const LessonState& state, int token) {
-  return "\"" + state.tokens[static_cast<size_t>(token)] + "\"";
+  return text::join({"\"", state.tokens[static_cast<size_t>(token)], "\""});
 }
 
 }  // namespace
@@ -38,6 +39,12 @@ EditGoal pickEditGoal(const LessonTrace& trace, int query) {
   return goal;
 }
 
+bool goalReachable(const LessonTrace& trace, const EditGoal& goal) {
+  const core::Matrix* weights = weightsOf(trace);
+  return weights && fits(*weights, goal) &&
+         trace.attention.heads.front().maskedScores.at(goal.query, goal.key) != -INFINITY;
+}
+
 bool goalReached(const LessonTrace& trace, const EditGoal& goal) {
   const core::Matrix* weights = weightsOf(trace);
   if (!weights || !fits(*weights, goal)) return false;
@@ -51,16 +58,20 @@ std::string goalText(const LessonState& state, const LessonTrace& trace, const E
   if (!weights || !fits(*weights, goal) || goal.query >= static_cast<int>(state.tokens.size())) return {};
   const std::string head = trace.attention.heads.size() > 1 ? " in head 1" : "";
   const std::string aim =
-      "Goal: make " + quoted(state, goal.query) + " attend most to " + quoted(state, goal.key) + head + ".";
-  if (goalReached(trace, goal))
-    return aim + " Done: " + quoted(state, goal.key) + " now gets " +
-           text::fixedDecimals(weights->at(goal.query, goal.key)) + ", more than any other key.";
+      text::join({"Goal: make ", quoted(state, goal.query), " attend most to ", quoted(state, goal.key), head, "."});
   int rival = -1;  // the strongest other key
   for (int j = 0; j < weights->cols; ++j)
     if (j != goal.key && (rival < 0 || weights->at(goal.query, j) > weights->at(goal.query, rival))) rival = j;
-  return aim + " Now " + quoted(state, goal.key) + " gets " + text::fixedDecimals(weights->at(goal.query, goal.key)) +
-         "; the strongest other key, " + quoted(state, rival) + ", gets " +
-         text::fixedDecimals(weights->at(goal.query, rival)) + ". Edit the numbers or drag the tips.";
+  // Two decimals, or more where two decimals would print the two weights alike.
+  const float mine = weights->at(goal.query, goal.key), theirs = weights->at(goal.query, rival);
+  int decimals = 2;
+  while (decimals < 6 && text::fixedDecimals(mine, decimals) == text::fixedDecimals(theirs, decimals)) ++decimals;
+  const std::string a = text::fixedDecimals(mine, decimals), b = text::fixedDecimals(theirs, decimals);
+  if (goalReached(trace, goal))
+    return text::join({aim, " Done: ", quoted(state, goal.key), " now gets ", a,
+                       ", more than any other key (the next, ", quoted(state, rival), ", gets ", b, ")."});
+  return text::join({aim, " Now ", quoted(state, goal.key), " gets ", a, "; the strongest other key, ",
+                     quoted(state, rival), ", gets ", b, ". Edit the numbers or drag the tips."});
 }
 
 }  // namespace lesson

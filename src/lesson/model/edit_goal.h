@@ -18,6 +18,9 @@ struct EditGoal {
 // For `query`: the key it now weights least among those it can see, itself left out (the
 // first of equals). Head 1's weights.
 EditGoal pickEditGoal(const LessonTrace& trace, int query);
+// False when the goal no longer fits the lesson: its tokens are gone, or a mask now hides its
+// key from the query (no edit of vectors could reach it then; a new goal is picked).
+bool goalReachable(const LessonTrace& trace, const EditGoal& goal);
 // True when the goal's key has a larger weight than every other key of the query's row.
 bool goalReached(const LessonTrace& trace, const EditGoal& goal);
 // The goal and where it stands, in one line computed from the trace: "Goal: make "bank" attend

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <vector>
 
+#include "core/few_sort.h"
 #include "text/decimals.h"
 
 namespace lesson {
@@ -82,7 +83,7 @@ std::string describeHead(const LessonState& state, const core::HeadTrace& head) 
     // Only links that stand out from an even share (1.5 times it) are worth naming.
     if (top != i && w.at(i, top) >= 1.5f / static_cast<float>(w.cols)) links.push_back({w.at(i, top), i, top});
   }
-  std::sort(links.begin(), links.end(), [](const Link& a, const Link& b) { return a.weight > b.weight; });
+  core::sortFew(links.begin(), links.end(), [](const Link& a, const Link& b) { return a.weight > b.weight; });
   // The weights come from the vectors; with positions or a mask, where the words are counts too.
   // (Whether the vectors themselves hold a word's place, as in the two-heads example, is the
   // learner's to read off X.)

@@ -9,13 +9,14 @@
 #include "lesson/model/value_change.h"
 #include "lesson/model/vector_plane.h"
 #include "text/decimals.h"
+#include "text/join.h"
 
 namespace lesson {
 
 namespace {
 
 std::string quoted(const LessonState& state, int token) {
-  return "\"" + state.tokens[static_cast<size_t>(token)] + "\"";
+  return text::join({"\"", state.tokens[static_cast<size_t>(token)], "\""});
 }
 
 std::string number(float value) { return text::fixedDecimals(value); }
@@ -52,10 +53,11 @@ std::string topKeyFeedback(const LessonState& state, const LessonTrace& trace, c
   const std::string head = trace.attention.heads.size() > 1 ? "In head 1, " : "";
   const std::string best = number(scores.at(guess.query, tops.front()));
   if (std::find(tops.begin(), tops.end(), picked) != tops.end())
-    return head + "Right: no key scores higher with the query of " + quoted(state, guess.query) + " than " +
-           quoted(state, picked) + " (" + best + ").";
-  return head + listOf(state, tops) + (tops.size() > 1 ? " score" : " scores") + " highest (" + best +
-         "); your pick, " + quoted(state, picked) + ", scores " + number(scores.at(guess.query, picked)) + ".";
+    return text::join({head, "Right: no key scores higher with the query of ", quoted(state, guess.query), " than ",
+                       quoted(state, picked), " (", best, ")."});
+  return text::join({head, listOf(state, tops), tops.size() > 1 ? " score" : " scores", " highest (", best,
+                     "); your pick, ", quoted(state, picked), ", scores ", number(scores.at(guess.query, picked)),
+                     "."});
 }
 
 std::string visibleKeysFeedback(const LessonState& state, const Guess& guess) {
@@ -68,22 +70,33 @@ std::string visibleKeysFeedback(const LessonState& state, const Guess& guess) {
   }
   const std::string who = quoted(state, guess.query);
   if (extra.empty() && missing.empty())
-    return "Right: a causal mask lets " + who + " see itself and every token before it, " +
-           std::to_string(guess.query + 1) + " keys in all.";
-  std::string line = "A causal mask lets " + who + " see itself and every token before it, none after";
-  if (!extra.empty()) line += "; " + listOf(state, extra) + (extra.size() > 1 ? " come" : " comes") + " after it";
+    return text::join({"Right: a causal mask lets ", who, " see itself and every token before it, ",
+                       std::to_string(guess.query + 1), guess.query == 0 ? " key" : " keys", " in all."});
+  std::string extras, missed;
+  if (!extra.empty())
+    extras = text::join({"; ", listOf(state, extra), extra.size() > 1 ? " come" : " comes", " after it"});
   if (!missing.empty()) {
     const bool self = std::find(missing.begin(), missing.end(), guess.query) != missing.end();
-    line += std::string("; you left out ") + listOf(state, missing) +
-            (self ? (missing.size() > 1 ? ", itself included" : ", itself") : "");
+    missed = text::join({"; you left out ", listOf(state, missing),
+                         self ? (missing.size() > 1 ? ", itself included" : ", itself") : ""});
   }
-  return line + ".";
+  return text::join(
+      {"A causal mask lets ", who, " see itself and every token before it, none after", extras, missed, "."});
 }
 
+std::string weightRowLine(const LessonState& state, const LessonTrace& trace, const Guess& guess);
+
+// With several heads, the weights are head 1's, and the line says so.
 std::string weightRowFeedback(const LessonState& state, const LessonTrace& trace, const Guess& guess) {
+  const std::string inHead = trace.attention.heads.size() > 1 ? "In head 1: " : "";
+  return text::join({inHead, weightRowLine(state, trace, guess)});
+}
+
+std::string weightRowLine(const LessonState& state, const LessonTrace& trace, const Guess& guess) {
   const auto& head = trace.attention.heads.front();
   if (head.rowFullyHidden[static_cast<size_t>(guess.query)])
-    return "Every key is hidden from " + quoted(state, guess.query) + " by the mask: its weights are all 0.";
+    return text::join(
+        {"Every key is hidden from ", quoted(state, guess.query), " by the mask: its weights are all 0."});
   const core::Matrix& weights = head.weights;
   std::vector<float> row(static_cast<size_t>(weights.cols));
   for (int j = 0; j < weights.cols; ++j) row[static_cast<size_t>(j)] = weights.at(guess.query, j);
@@ -91,7 +104,7 @@ std::string weightRowFeedback(const LessonState& state, const LessonTrace& trace
   for (size_t j = 0; j < row.size(); ++j) apart += std::fabs(row[j] - guess.values[j]);
   apart /= static_cast<float>(row.size());
   const int truth = largestIn(row);
-  const std::string off = " Your bars are " + number(apart) + " from the weights on average.";
+  const std::string off = text::join({" Your bars are ", number(apart), " from the weights on average."});
   // The tallest bars of the guess and of the truth: one each, several of equal height, or all.
   const auto tallestOf = [](const std::vector<float>& values) {
     std::vector<int> at;
@@ -101,14 +114,15 @@ std::string weightRowFeedback(const LessonState& state, const LessonTrace& trace
     return at;
   };
   const std::vector<int> tallest = tallestOf(guess.values), heaviest = tallestOf(row);
-  const std::string largest = "the largest weight goes to " + listOf(state, heaviest) + ", " +
-                              number(row[static_cast<size_t>(truth)]) + (heaviest.size() > 1 ? " each." : ".");
+  const std::string top = number(row[static_cast<size_t>(truth)]);
+  const std::string largest = text::join(
+      {"the largest weight goes to ", listOf(state, heaviest), ", ", top, heaviest.size() > 1 ? " each." : "."});
   if (tallest == heaviest)
-    return "Right about the tallest: " + listOf(state, tallest) + (tallest.size() > 1 ? " get" : " gets") +
-           " the largest weight, " + number(row[static_cast<size_t>(truth)]) + "." + off;
-  if (tallest.size() == guess.values.size()) return "Your bars are all equal; " + largest + off;
-  return std::string(tallest.size() > 1 ? "Your tallest bars are " : "Your tallest bar is ") + listOf(state, tallest) +
-         "; " + largest + off;
+    return text::join({"Right about the tallest: ", listOf(state, tallest), tallest.size() > 1 ? " get" : " gets",
+                       " the largest weight, ", top, ".", off});
+  if (tallest.size() == guess.values.size()) return text::join({"Your bars are all equal; ", largest, off});
+  return text::join({tallest.size() > 1 ? "Your tallest bars are " : "Your tallest bar is ", listOf(state, tallest),
+                     "; ", largest, off});
 }
 
 std::string outputFeedback(const LessonState& state, const LessonTrace& trace, const Guess& guess) {
@@ -122,14 +136,32 @@ std::string outputFeedback(const LessonState& state, const LessonTrace& trace, c
   for (int j = 0; j < weights.cols; ++j) row[static_cast<size_t>(j)] = weights.at(guess.query, j);
   const float total = std::accumulate(row.begin(), row.end(), 0.0f);
   if (total == 0)
-    return "Every key is hidden from " + who + ", so its output is 0 on " + name + "; you guessed " + number(guessed) +
-           ".";
-  const int pull = largestIn(row);
+    return text::join(
+        {"Every key is hidden from ", who, ", so its output is 0 on ", name, "; you guessed ", number(guessed), "."});
+  // The key whose share w_j v_j of the sum is largest (ties named together), and "close" as a
+  // share of the line the values span, whatever their scale.
+  const core::Matrix& V = trace.attention.V;
+  std::vector<float> shares(row.size());
+  float low = 0, high = 0;
+  for (size_t j = 0; j < row.size(); ++j) {
+    shares[j] = std::fabs(row[j] * V.at(static_cast<int>(j), column));
+    low = std::min(low, V.at(static_cast<int>(j), column));
+    high = std::max(high, V.at(static_cast<int>(j), column));
+  }
+  const float biggest = *std::max_element(shares.begin(), shares.end());
+  std::vector<int> pulls;
+  for (size_t j = 0; j < shares.size(); ++j)
+    if (shares[j] == biggest) pulls.push_back(static_cast<int>(j));
+  const int pull = pulls.front();
   const float gap = std::fabs(output - guessed);
-  return std::string(gap < 0.05f ? "Close: the" : "The") + " output of " + who + " lands at " + number(output) +
-         " on " + name + ", " + number(gap) + " from your guess (" + number(guessed) +
-         "): an average of the values, pulled most towards " + quoted(state, pull) + " (weight " +
-         number(row[static_cast<size_t>(pull)]) + ", value " + number(trace.attention.V.at(pull, column)) + ").";
+  const bool close = gap <= 0.05f * std::max(high - low, 1e-6f);
+  const std::string line =
+      text::join({close ? "Close: the" : "The", " output of ", who, " lands at ", number(output), " on ", name, ", ",
+                  number(gap), " from your guess (", number(guessed), "): a weighted average of the values."});
+  if (biggest == 0) return line;
+  return text::join({line, " The largest share, weight ", number(row[static_cast<size_t>(pull)]), " times value ",
+                     number(V.at(pull, column)), pulls.size() > 1 ? ", comes from each of " : ", comes from ",
+                     listOf(state, pulls), "."});
 }
 
 }  // namespace
@@ -152,18 +184,20 @@ const PredictionQuestion* predictionQuestion(const std::string& stepId) {
 
 std::string predictionPrompt(GuessKind kind, const LessonState& state, const LessonTrace& trace, int query) {
   const std::string who = quoted(state, query);
+  const std::string inHead = trace.attention.heads.size() > 1 ? " in head 1" : "";
   switch (kind) {
     case GuessKind::TopKey:
-      return "Guess first: which key will score highest with the query of " + who + "? Pick a token.";
+      return text::join(
+          {"Guess first: which key will score highest with the query of ", who, inHead, "? Pick a token."});
     case GuessKind::VisibleKeys:
-      return "Guess first: with a causal mask on, which keys can " + who + " still see? Pick each one.";
+      return text::join({"Guess first: with a causal mask on, which keys can ", who, " still see? Pick each one."});
     case GuessKind::WeightRow:
-      return "Guess first: drag the bars to the weights you expect for " + who +
-             ". They will be scaled to add up to 1.";
+      return text::join({"Guess first: drag the bars to the weights you expect for ", who, inHead,
+                         ". They will be scaled to add up to 1."});
     case GuessKind::OutputPosition:
-      return "Guess first: where will the output of " + who + " land on " +
-             valueColumnNames(state, trace)[static_cast<size_t>(outputGuessColumn(trace, query))] +
-             "? Drag the marker. The ticks are the values, with their weights.";
+      return text::join({"Guess first: where will the output of ", who, " land on ",
+                         valueColumnNames(state, trace)[static_cast<size_t>(outputGuessColumn(trace, query))],
+                         "? Drag the marker. The ticks are the values, with their weights."});
   }
   return {};
 }

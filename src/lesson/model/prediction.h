@@ -60,7 +60,8 @@ std::string guessFeedback(GuessKind kind, const LessonState& state, const Lesson
 // The truths the feedback compares with, for the views that draw them beside the guess.
 std::vector<int> topKeys(const LessonTrace& trace, int query);  // every key with the row's largest score
 bool causallyVisible(int query, int key);
-// The value column the output guess is about: the one the query's output draws on most.
+// The value column the output guess is about: the first of the two the query's output draws on
+// most (valueAxes in vector_plane.h, the value plane's across axis).
 int outputGuessColumn(const LessonTrace& trace, int query);
 
 }  // namespace lesson

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/few_sort.h"
 #include "lesson/model/actions.h"
 #include "ui/kit/widgets.h"
 
@@ -227,13 +228,31 @@ bool drawTip(AppState& app, PlaneFrame& frame, const lesson::PlaneAxes& axes, co
   return byKeyboard || (pressed && !ImGui::IsMouseDragPastThreshold(0));
 }
 
+std::vector<std::string> sharedTipNames(const PlaneFrame& frame, const std::vector<ImVec2>& tips,
+                                        const std::vector<std::string>& names) {
+  std::vector<std::string> shown(tips.size());
+  std::vector<bool> taken(tips.size(), false);
+  for (size_t i = 0; i < tips.size(); ++i) {
+    if (taken[i]) continue;
+    const ImVec2 a = frame.toScreen(tips[i].x, tips[i].y);
+    for (size_t j = i; j < tips.size(); ++j) {
+      const ImVec2 b = frame.toScreen(tips[j].x, tips[j].y);
+      if (taken[j] || std::hypot(a.x - b.x, a.y - b.y) >= 4.0f) continue;
+      taken[j] = true;
+      shown[i] += (shown[i].empty() ? "" : ", ") + names[j];
+    }
+  }
+  return shown;
+}
+
 ImU32 withOpacity(ImU32 colour, float opacity) {
   const auto alpha = static_cast<ImU32>(std::clamp(opacity, 0.0f, 1.0f) * 255.0f + 0.5f);
   return (colour & ~IM_COL32_A_MASK) | (alpha << IM_COL32_A_SHIFT);
 }
 
 std::vector<ImVec2> convexHull(std::vector<ImVec2> points) {
-  std::sort(points.begin(), points.end(), [](ImVec2 a, ImVec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
+  core::sortFew(points.begin(), points.end(),
+                [](ImVec2 a, ImVec2 b) { return a.x < b.x || (a.x == b.x && a.y < b.y); });
   if (points.size() < 3) return points;
   const auto cross = [](ImVec2 o, ImVec2 a, ImVec2 b) { return (a.x - o.x) * (b.y - o.y) - (a.y - o.y) * (b.x - o.x); };
   std::vector<ImVec2> hull(points.size() * 2);

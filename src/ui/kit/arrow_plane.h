@@ -52,6 +52,11 @@ struct TipSpec {
   std::string spoken;    // what a screen reader says
 };
 bool drawTip(AppState& app, PlaneFrame& frame, const lesson::PlaneAxes& axes, const TipSpec& tip, ImU32 colour);
+// The names to print by arrow tips (x, y in the plane's units): tips that land on the same
+// spot (within a few pixels) share one name, "The, the", printed at the first of them; the
+// others get "". So two tokens with equal vectors never print on top of each other.
+std::vector<std::string> sharedTipNames(const PlaneFrame& frame, const std::vector<ImVec2>& tips,
+                                        const std::vector<std::string>& names);
 // A colour with its opacity scaled (0..1): fainter arrows for keys that get less weight.
 ImU32 withOpacity(ImU32 colour, float opacity);
 // The outline around points (convex hull), for the region an average of them can reach.

@@ -25,14 +25,14 @@ void drawProgressDots(AppState& app) {
     const bool pressed = ImGui::InvisibleButton("##dot", ImVec2(hit, ImGui::GetFrameHeight()));
     registerItem(app, "dot[" + std::to_string(k) + "]", [&] {
       return "Step " + std::to_string(k + 1) + " of " + std::to_string(count) + ", " +
-             lesson::tourSteps()[static_cast<size_t>(k)].title +
+             std::string(lesson::tourSteps()[static_cast<size_t>(k)].title) +
              (k == app.session().lesson().step ? ", current step" : ", button");
     });
     if (pressed || ImGui::IsItemClicked() ||
         (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
       queueStepChange(app, k);
     if (ImGui::IsItemHovered())
-      ImGui::SetTooltip("%d. %s", k + 1, lesson::tourSteps()[static_cast<size_t>(k)].title.c_str());
+      ImGui::SetTooltip("%d. %s", k + 1, std::string(lesson::tourSteps()[static_cast<size_t>(k)].title).c_str());
     const ImVec2 centre(p.x + hit * 0.5f, p.y + ImGui::GetFrameHeight() * 0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const bool current = k == app.session().lesson().step;
@@ -94,7 +94,7 @@ void drawStepTitle(AppState& app) {
   const auto& step = lesson::tourStep(app.session().lesson().step);
   ImGui::PushFont(app.platform.fonts.title);
   ImGui::PushTextWrapPos(visibleRight());
-  ImGui::Text("%d. %s", app.session().lesson().step + 1, step.title.c_str());
+  ImGui::Text("%d. %s", app.session().lesson().step + 1, std::string(step.title).c_str());
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   ImGui::Spacing();
@@ -102,10 +102,10 @@ void drawStepTitle(AppState& app) {
 
 void drawStepText(AppState& app) {
   const auto& step = lesson::tourStep(app.session().lesson().step);
-  paragraph(step.plain);
+  paragraph(std::string(step.plain));
   // The rest of the plain explanation waits behind "More", so the step reads in a glance.
   if (!step.more.empty()) {
-    if (app.view.prefs.showMore) paragraph(step.more);
+    if (app.view.prefs.showMore) paragraph(std::string(step.more));
     if (ImGui::SmallButton(app.view.prefs.showMore ? "Less" : "More"))
       app.view.prefs.showMore = !app.view.prefs.showMore;
     registerItem(app, "more", [&] {
@@ -117,15 +117,15 @@ void drawStepText(AppState& app) {
   // The formula of the step, in a tinted box.
   ImGui::PushStyleColor(ImGuiCol_ChildBg, kStepPanel);
   ImGui::PushFont(app.platform.fonts.bold);
-  const float textHeight =
-      ImGui::CalcTextSize(step.formula.c_str(), nullptr, false, visibleRight() - ImGui::GetCursorPosX() - px(app, 30))
-          .y;
+  const float textHeight = ImGui::CalcTextSize(std::string(step.formula).c_str(), nullptr, false,
+                                               visibleRight() - ImGui::GetCursorPosX() - px(app, 30))
+                               .y;
   ImGui::PopFont();
   const float boxHeight = textHeight + ImGui::GetStyle().WindowPadding.y * 2.0f + px(app, 4);
   ImGui::BeginChild("formula", ImVec2(visibleRight() - ImGui::GetCursorPosX(), boxHeight), true,
                     ImGuiWindowFlags_NoScrollbar);
   ImGui::PushFont(app.platform.fonts.bold);
-  paragraph(step.formula);
+  paragraph(std::string(step.formula));
   ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleColor();
@@ -133,7 +133,7 @@ void drawStepText(AppState& app) {
     app.view.prefs.showFormal = !app.view.prefs.showFormal;
   }
   registerItem(app, "formal", "Formal explanation, button: shows or hides it");
-  if (app.view.prefs.showFormal) paragraph(step.formal);
+  if (app.view.prefs.showFormal) paragraph(std::string(step.formal));
 }
 
 void drawNotice(AppState& app) {

@@ -15,7 +15,8 @@ void drawEditGoal(AppState& app) {
   // Picked when the learner arrives at the step or picks another query (or the sentence
   // changes length), then kept while they edit.
   const int n = static_cast<int>(state.tokens.size());
-  if (kept.step != state.step || kept.goal.query != state.selected || kept.tokens != n || kept.renew) {
+  if (kept.step != state.step || kept.goal.query != state.selected || kept.tokens != n || kept.renew ||
+      !lesson::goalReachable(trace, kept.goal)) {
     kept = {state.step, n, false, lesson::pickEditGoal(trace, state.selected)};
   }
   const std::string line = lesson::goalText(state, trace, kept.goal);

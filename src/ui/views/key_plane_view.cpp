@@ -80,6 +80,10 @@ void drawKeyPlane(AppState& app) {
   const Reveal met = revealed(progress, K.rows);
   const bool playing = progress >= 0;
   const int key = playing ? met.shown - 1 : state.selectedKey;
+  std::vector<ImVec2> tips;
+  for (int j = 0; j < met.shown; ++j) tips.emplace_back(K.at(j, axes.x), axes.y == axes.x ? 0.0f : K.at(j, axes.y));
+  const std::vector<std::string> tipNames =
+      sharedTipNames(frame, tips, std::vector<std::string>(state.tokens.begin(), state.tokens.begin() + met.shown));
   for (int j = 0; j < met.shown; ++j) {
     const ImVec2 k(K.at(j, axes.x), axes.y == axes.x ? 0.0f : K.at(j, axes.y));
     const float share = heaviest > 0 ? weights.at(query, j) / heaviest : 0.0f;
@@ -88,7 +92,7 @@ void drawKeyPlane(AppState& app) {
     // origin together and the caption names them.
     const bool atOrigin = std::hypot(k.x, k.y) * frame.pixelsPerUnit < 4.0f;
     drawArrow(frame, k.x, k.y, withOpacity(kTourBlue, 0.3f + 0.7f * share), 1.0f + 3.0f * share,
-              atOrigin ? std::string() : state.tokens[static_cast<size_t>(j)]);
+              atOrigin ? std::string() : tipNames[static_cast<size_t>(j)]);
     if (atOrigin) onOrigin += (onOrigin.empty() ? "" : ", ") + ("\"" + state.tokens[static_cast<size_t>(j)] + "\"");
   }
   drawArrow(frame, q.x, q.y, kAccentFill, 3.0f, "q: " + state.tokens[static_cast<size_t>(query)]);

@@ -6,9 +6,11 @@
 #include <cmath>
 #include <numeric>
 
+#include "core/few_sort.h"
 #include "lesson/model/value_change.h"
 #include "lesson/model/what_if.h"
 #include "text/decimals.h"
+#include "text/join.h"
 #include "ui/kit/arrow_plane.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
@@ -35,7 +37,7 @@ std::vector<int> strongestPulls(const lesson::Example& example, int bank, int co
   std::vector<int> keys;
   for (int j = 0; j < weights.cols; ++j)
     if (j != bank) keys.push_back(j);
-  std::sort(keys.begin(), keys.end(), [&](int a, int b) { return weights.at(bank, a) > weights.at(bank, b); });
+  core::sortFew(keys.begin(), keys.end(), [&](int a, int b) { return weights.at(bank, a) > weights.at(bank, b); });
   keys.resize(std::min<size_t>(keys.size(), static_cast<size_t>(count)));
   return keys;
 }
@@ -150,12 +152,41 @@ void drawMeaningMoves(AppState& app) {
   const ImVec2 moved[2] = {outputOf(sentences[0]), outputOf(sentences[1])};
   const std::string& nx = columns[static_cast<size_t>(ax)];
   const std::string& ny = columns[static_cast<size_t>(ay)];
-  paragraph("Alone, bank's value has " + nx + " " + text::fixedDecimals(alone.x) + " and " + ny + " " +
-            text::fixedDecimals(alone.y) + ". By the river, attention moves it to " + nx + " " +
-            text::fixedDecimals(moved[0].x) + ", " + ny + " " + text::fixedDecimals(moved[0].y) + "; with money, to " +
-            nx + " " + text::fixedDecimals(moved[1].x) + ", " + ny + " " + text::fixedDecimals(moved[1].y) +
-            ". Each output is an average of the values, pulled towards those with "
-            "the largest weights: the thin lines lead to the two strongest pulls.");
+  // Bank's own value keeps a share too: it holds the output back towards where bank was.
+  const auto ownWeight = [&](const Sentence& s) {
+    return text::fixedDecimals(s.example->trace.attention.heads.front().weights.at(s.bank, s.bank));
+  };
+  const auto f = [](float v) { return text::fixedDecimals(v); };
+  paragraph(text::join({"Alone, bank's value has ",
+                        nx,
+                        " ",
+                        f(alone.x),
+                        " and ",
+                        ny,
+                        " ",
+                        f(alone.y),
+                        ". By the river, attention moves it to ",
+                        nx,
+                        " ",
+                        f(moved[0].x),
+                        ", ",
+                        ny,
+                        " ",
+                        f(moved[0].y),
+                        "; with money, to ",
+                        nx,
+                        " ",
+                        f(moved[1].x),
+                        ", ",
+                        ny,
+                        " ",
+                        f(moved[1].y),
+                        ". Each output is an average of the values: the thin lines lead to the two other words with "
+                        "the largest weights, and bank's own value has weight ",
+                        ownWeight(sentences[0]),
+                        " by the river and ",
+                        ownWeight(sentences[1]),
+                        " with money. (Two fixed example sentences, without a mask, whatever your own settings.)"}));
 }
 
 }  // namespace ui

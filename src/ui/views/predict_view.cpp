@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/few_sort.h"
 #include "lesson/model/actions.h"
 #include "lesson/model/value_change.h"
 #include "text/decimals.h"
@@ -42,7 +43,11 @@ std::vector<float>& draftFor(AppState& app, const lesson::PredictionQuestion& qu
   const size_t expected = question.kind == GuessKind::TopKey           ? 0
                           : question.kind == GuessKind::OutputPosition ? 2
                                                                        : static_cast<size_t>(n);
-  if (draft.stepId == question.stepId && draft.query == query && draft.values.size() == expected) return draft.values;
+  // The output guess is about one value column: a new draft when the settings change which.
+  const bool columnStale = question.kind == GuessKind::OutputPosition && draft.values.size() == 2 &&
+                           static_cast<int>(draft.values[0]) != lesson::outputGuessColumn(trace, query);
+  if (draft.stepId == question.stepId && draft.query == query && draft.values.size() == expected && !columnStale)
+    return draft.values;
   draft.stepId = question.stepId;
   draft.query = query;
   draft.values.assign(expected, 0.0f);
@@ -176,7 +181,9 @@ void drawWeightRowChoice(AppState& app, const lesson::PredictionQuestion& questi
   }
   ImGui::SetCursorScreenPos(ImVec2(area.origin.x, area.origin.y - area.height));
   drawBarLabels(app, area, scoresUnder(app));
-  paragraphDisabled("under each bar: its key's score (hid.: hidden by the mask)");
+  paragraphDisabled(app.session().trace().attention.heads.size() > 1
+                        ? "under each bar: its key's scaled score in head 1 (hid.: hidden by the mask)"
+                        : "under each bar: its key's scaled score (hid.: hidden by the mask)");
 }
 
 struct Line {
@@ -211,7 +218,7 @@ Line drawValueLine(AppState& app, int column, int query) {
   // before it: as many rows as the values need.
   std::vector<int> order(static_cast<size_t>(V.rows));
   for (int j = 0; j < V.rows; ++j) order[static_cast<size_t>(j)] = j;
-  std::sort(order.begin(), order.end(), [&](int a, int b) { return V.at(a, column) < V.at(b, column); });
+  core::sortFew(order.begin(), order.end(), [&](int a, int b) { return V.at(a, column) < V.at(b, column); });
   std::vector<std::string> labels(static_cast<size_t>(V.rows));
   std::vector<float> starts(static_cast<size_t>(V.rows));
   std::vector<int> rowOf(static_cast<size_t>(V.rows));

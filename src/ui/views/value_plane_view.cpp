@@ -92,12 +92,15 @@ void drawValuePlane(AppState& app) {
     if (weightsX.at(query, j) > 0 || weightsY.at(query, j) > 0) visible.push_back(at(j));
   }
   if (oneHead) drawReach(frame, visible);
+  std::vector<ImVec2> tips;
+  for (int j = 0; j < V.rows; ++j) tips.push_back(at(j));
+  const std::vector<std::string> tipNames = sharedTipNames(frame, tips, state.tokens);
   for (int j = 0; j < V.rows; ++j) {
     const float share = heaviest > 0 ? weightsX.at(query, j) / heaviest : 0.0f;
     const ImVec2 v = at(j);
     const bool atOrigin = std::hypot(v.x, v.y) * frame.pixelsPerUnit < 4.0f;  // no name piled on the origin
     drawArrow(frame, v.x, v.y, withOpacity(j == query ? kAccentFill : kTourBlue, 0.3f + 0.7f * share),
-              1.0f + 4.0f * share, atOrigin ? std::string() : state.tokens[static_cast<size_t>(j)]);
+              1.0f + 4.0f * share, atOrigin ? std::string() : tipNames[static_cast<size_t>(j)]);
   }
   const float progress = playbackProgress(app, lesson::Animation::WeightedSum);
   const Reveal added = revealed(progress, V.rows);
