@@ -1278,3 +1278,20 @@ TEST_CASE("a cell's hover tip opens under the cell, not over the headers") {
                   id << ": tip at " << tip->Pos.y << ", cell bottom " << cell.y + cell.h);
   }
 }
+
+// The mask step's window option starts without global tokens (they are taught on the sparse
+// step); the settings and the sparse step keep one.
+TEST_CASE("the mask step's window option has no global token") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  skipGuesses(app);
+  goToStep(app, lesson::stepIndexOf("mask"));
+  frame(app, 1280, 800);
+  frame(app, 1280, 800);
+  const auto* found = findWidget(app, "step-mask-window");
+  REQUIRE(found != nullptr);
+  const ui::WidgetRect w = *found;
+  clickWidget(app, w, 1280, 800);
+  CHECK(app.session().lesson().mask == core::Mask::slidingWindow(1, 0));
+}

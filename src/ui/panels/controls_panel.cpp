@@ -234,7 +234,7 @@ std::optional<int> drawStepper(AppState& app, const StepperNames& names, int val
   return requested;
 }
 
-void drawMaskControls(AppState& app, const char* idPrefix) {
+void drawMaskControls(AppState& app, const char* idPrefix, int windowGlobal) {
   const core::Mask& mask = app.session().lesson().mask;
   const std::string prefix = idPrefix;
   ImGui::PushID(idPrefix);
@@ -250,7 +250,7 @@ void drawMaskControls(AppState& app, const char* idPrefix) {
   };
   option("none", "none", "No mask", core::MaskKind::None, core::Mask::none());
   option("causal", "causal", "Causal mask", core::MaskKind::Causal, core::Mask::causal());
-  option("window", "window", "Sliding window mask", core::MaskKind::Window, core::Mask::slidingWindow(1, 1));
+  option("window", "window", "Sliding window mask", core::MaskKind::Window, core::Mask::slidingWindow(1, windowGlobal));
   if (mask.kind == core::MaskKind::Window) {
     const int n = static_cast<int>(app.session().lesson().tokens.size());
     const std::string windowId = prefix + "-window-size", globalId = prefix + "-global-tokens";

@@ -27,6 +27,8 @@ void drawHeadsInput(AppState& app, const char* widgetId);
 void drawScaleControls(AppState& app, const char* idPrefix);
 // None, causal or a sliding window, and for the window its width W and global tokens G.
 // `idPrefix` keeps the ids of a second copy (on the sparse step) apart from the settings'.
-void drawMaskControls(AppState& app, const char* idPrefix);
+// `windowGlobal`: the global tokens the window option starts with (the mask step, which has
+// not met them yet, uses none).
+void drawMaskControls(AppState& app, const char* idPrefix, int windowGlobal = 1);
 
 }  // namespace ui

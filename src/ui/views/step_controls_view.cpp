@@ -7,6 +7,7 @@ namespace ui {
 
 void drawScaleStepControls(AppState& app) { drawScaleControls(app, "step-"); }
 
-void drawMaskStepControls(AppState& app) { drawMaskControls(app, "step-mask"); }
+// The window option here has no global tokens: they come with the sparse step.
+void drawMaskStepControls(AppState& app) { drawMaskControls(app, "step-mask", 0); }
 
 }  // namespace ui
