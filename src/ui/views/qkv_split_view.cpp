@@ -46,12 +46,7 @@ void drawQkvSplit(AppState& app) {
   const int i = state.selected;
   if (trace.XWithPositions.empty()) return;  // Q, K and V given directly: nothing to split
   sectionHeading(app, ("One token, three vectors: \"" + state.tokens[static_cast<size_t>(i)] + "\"").c_str());
-  std::vector<std::string> embedding;
-  for (int c = 0; c < trace.XWithPositions.cols; ++c)
-    embedding.push_back(static_cast<size_t>(c) < state.dimensionLabels.size() &&
-                                !state.dimensionLabels[static_cast<size_t>(c)].empty()
-                            ? state.dimensionLabels[static_cast<size_t>(c)]
-                            : "dim " + std::to_string(c + 1));
+  const std::vector<std::string>& embedding = app.session().matrix(lesson::MatrixId::X).columnNames;
   const auto keyNames = lesson::keyColumnNames(state, trace);
   const auto valueNames = lesson::valueColumnNames(state, trace);
   const float line = ImGui::GetTextLineHeight();

@@ -16,12 +16,8 @@ void drawTokenPlane(AppState& app) {
   const auto& state = app.session().lesson();
   const core::Matrix& X = app.session().trace().X;
   if (X.empty() || X.cols < 1) return;  // Q, K and V given directly: no embeddings to place
-  std::vector<std::string> names;
-  for (int c = 0; c < X.cols; ++c)
-    names.push_back(static_cast<size_t>(c) < state.dimensionLabels.size() &&
-                            !state.dimensionLabels[static_cast<size_t>(c)].empty()
-                        ? state.dimensionLabels[static_cast<size_t>(c)]
-                        : "dim " + std::to_string(c + 1));
+  // The embedding's dimension names, as the X matrix is headed (one source: its description).
+  const std::vector<std::string>& names = app.session().matrix(lesson::MatrixId::X).columnNames;
   PlaneSpec spec{"emb", lesson::PlaneAxes{0, X.cols > 1 ? 1 : 0}, names, {{&X, -1}}, "auto: the first two"};
   sectionHeading(app, "Each token as a point: its embedding in two dimensions");
   PlaneFrame frame = beginPlane(app, spec, app.view.tokenPlane);
