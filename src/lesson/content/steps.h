@@ -44,6 +44,7 @@ enum class Animation {
   QueryMeetsKeys,  // the query meets each key in turn: its scores appear one by one
   Softmax,         // exp(s - max) of each score, then each divided by the sum
   WeightedSum,     // each value, times its weight, joins the output
+  TileSweep,       // FlashAttention folds the tiles of keys in, one after another
 };
 
 struct StepPlay {

@@ -56,6 +56,17 @@ const ReorderEffect& Session::reverseEffect() const {
   return *derived_.reverseEffect;
 }
 
+const ReorderEffect& Session::reverseEffect(Positional positional) const {
+  if (positional == lesson_.positional) return reverseEffect();
+  auto& cached = positional == Positional::None ? derived_.reverseWithout : derived_.reverseWith;
+  if (!cached) {
+    LessonState other = lesson_;
+    other.positional = positional;
+    cached = reorderEffect(other, computeTrace(other), reversedOrder(static_cast<int>(other.tokens.size())));
+  }
+  return *cached;
+}
+
 const PositionShift& Session::positionShift() const {
   if (!derived_.positionShift) derived_.positionShift = lesson::positionShift(lesson_, trace_);
   return *derived_.positionShift;

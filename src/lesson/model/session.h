@@ -47,6 +47,8 @@ class Session {
   const LessonTrace& traceWithScale(bool divided) const;
   const LessonTrace& linearTrace() const;
   const ReorderEffect& reverseEffect() const;
+  // The same with the positions set to `positional` (the lesson's own setting gives the above).
+  const ReorderEffect& reverseEffect(Positional positional) const;
   const PositionShift& positionShift() const;
   const std::string& numpyListing(core::Kernel kernel = core::Kernel::Softmax) const;
   // Each matrix's names and what may be done with it (for `head`'s scores and weights).
@@ -59,7 +61,7 @@ class Session {
   uint64_t revision_ = 0;
   struct Derived {
     std::optional<LessonTrace> divided, plain, linear;
-    std::optional<ReorderEffect> reverseEffect;
+    std::optional<ReorderEffect> reverseEffect, reverseWithout, reverseWith;
     std::optional<PositionShift> positionShift;
     std::optional<std::string> listing, linearListing;
     std::map<std::pair<MatrixId, int>, MatrixDescription> matrices;

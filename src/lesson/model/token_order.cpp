@@ -72,6 +72,8 @@ ReorderEffect reorderEffect(const LessonState& state, const LessonTrace& trace, 
     effect.changeByToken.push_back(change);
     effect.largestChange = std::max(effect.largestChange, change);
   }
+  effect.outputBefore = before;
+  effect.outputAfter = after.attention.output;
   effect.ok = true;
   return effect;
 }

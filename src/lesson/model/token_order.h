@@ -22,6 +22,8 @@ struct ReorderEffect {
   bool ok = false;
   float largestChange = 0;           // over all tokens: |output of the token after - output before|
   std::vector<float> changeByToken;  // in the current order
+  core::Matrix outputBefore;         // a row per token in the current order
+  core::Matrix outputAfter;          // a row per token in the new order
 };
 
 // What reordering would do to each token's own output (compared token by token, not row by row).

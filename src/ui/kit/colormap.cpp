@@ -2,6 +2,7 @@
 #include "ui/kit/colormap.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/kit/palette.h"
 
@@ -24,5 +25,12 @@ ImVec4 colormap(float t) {
 }
 
 ImU32 textColorOn(float t) { return t > 0.55f ? kInkOnLight : kInkOnDark; }
+
+ImU32 divergingColour(float t) {
+  const ImVec4 base = t >= 0 ? kWarmCell : kCoolCell;
+  const float strength = std::min(1.0f, std::fabs(t));
+  return ImGui::GetColorU32(ImVec4(1.0f + (base.x - 1.0f) * strength, 1.0f + (base.y - 1.0f) * strength,
+                                   1.0f + (base.z - 1.0f) * strength, 1.0f));
+}
 
 }  // namespace ui

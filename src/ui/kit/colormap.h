@@ -14,5 +14,8 @@ extern const float kColormapAnchors[kColormapAnchorCount][3];
 ImVec4 colormap(float t);  // t in [0, 1], clamped
 // Black or white, whichever reads better on the colour for t.
 ImU32 textColorOn(float t);
+// The signed scale of the positions grid and the outputs beside it: white at 0, orange toward
+// +1, blue toward -1 (t clamped to [-1, 1]).
+ImU32 divergingColour(float t);
 
 }  // namespace ui

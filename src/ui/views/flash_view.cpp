@@ -9,6 +9,8 @@
 #include <limits>
 
 #include "lesson/model/actions.h"
+#include "ui/kit/palette.h"
+#include "ui/kit/playback.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/views/step_views.h"
@@ -75,18 +77,58 @@ void drawStepperRow(AppState& app, int tiles) {
 }
 
 // The selected query's scores, one cell per key, grouped in tiles: folded tiles in blue, the
-// last one folded outlined in orange, the rest grey.
-void drawKeyStrip(AppState& app, const core::HeadTrace& head, int row, int tileSize, int folded) {
+// last one folded outlined in orange, the rest grey. Above the cells the same scores as dots
+// on a vertical scale, the running maximum m as an orange step over the tiles folded so far,
+// and under each folded tile the running sum l it left.
+void drawKeyStrip(AppState& app, const lesson::LessonTrace& trace, int row, int tileSize, int folded) {
+  const core::HeadTrace& head = trace.attention.heads.front();
   const int n = head.maskedScores.cols;
   const float cell =
       std::clamp((visibleWidth() - px(app, 8)) / static_cast<float>(n) - px(app, 4), px(app, 30), px(app, 56));
-  const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImVec2 start = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float height = ImGui::GetTextLineHeight() * 2.0f + px(app, 8);
+  const float line = ImGui::GetTextLineHeight();
+  const auto left = [&](int j) { return start.x + static_cast<float>(j) * cell + static_cast<float>(j / tileSize) * px(app, 6); };
+  // The chart: finite scores only (a hidden key has no dot).
+  float low = 0, high = 0;
+  bool any = false;
+  for (int j = 0; j < n; ++j) {
+    const float s = head.maskedScores.at(row, j);
+    if (!std::isfinite(s)) continue;
+    low = any ? std::min(low, s) : s;
+    high = any ? std::max(high, s) : s;
+    any = true;
+  }
+  const float chart = px(app, 64);
+  if (any) {
+    ImGui::TextDisabled("scores as dots,");
+    ImGui::SameLine(0, px(app, 4));
+    ImGui::TextColored(kAccent, "the running max m as a line");
+    start = ImGui::GetCursorScreenPos();
+    if (high - low < 1e-3f) high = low + 1;
+    const auto yOf = [&](float s) { return start.y + chart - px(app, 6) - (s - low) / (high - low) * (chart - px(app, 12)); };
+    draw->AddRectFilled(start, ImVec2(left(n - 1) + cell, start.y + chart), kPlaneBackground, 4.0f);
+    for (int j = 0; j < n; ++j) {
+      const float s = head.maskedScores.at(row, j);
+      if (std::isfinite(s))
+        draw->AddCircleFilled(ImVec2(left(j) + cell * 0.5f, yOf(s)), px(app, 4),
+                              j / tileSize < folded ? kTourBlue : kChartGrid);
+    }
+    const auto& tiles = trace.online.tiles;
+    for (int t = 0; t < folded && t < static_cast<int>(tiles.size()); ++t) {
+      const auto& step = tiles[static_cast<size_t>(t)];
+      const float m = step.runningMax[static_cast<size_t>(row)];
+      if (!std::isfinite(m)) continue;
+      const float x0 = left(step.firstKey), x1 = left(step.firstKey + step.keyCount - 1) + cell;
+      draw->AddLine(ImVec2(x0, yOf(m)), ImVec2(x1, yOf(m)), kAccentFill, px(app, 2.5f));
+    }
+    start.y += chart + px(app, 4);
+    ImGui::SetCursorScreenPos(start);
+  }
+  const float height = line * 2.0f + px(app, 8);
   for (int j = 0; j < n; ++j) {
     const int tile = j / tileSize;
-    const float gap = static_cast<float>(tile) * px(app, 6);
-    const ImVec2 a(start.x + static_cast<float>(j) * cell + gap, start.y);
+    const ImVec2 a(left(j), start.y);
     const ImVec2 b(a.x + cell - px(app, 2), a.y + height);
     const bool done = tile < folded;
     draw->AddRectFilled(a, b, done ? kTourBlue : ImGui::GetColorU32(ImGuiCol_FrameBg), 4.0f);
@@ -94,11 +136,18 @@ void drawKeyStrip(AppState& app, const core::HeadTrace& head, int row, int tileS
     const ImU32 text = done ? kInkOnDark : ImGui::GetColorU32(ImGuiCol_TextDisabled);
     const std::string name = fitLabel(app.session().lesson().tokens[static_cast<size_t>(j)], cell - px(app, 6));
     draw->AddText(ImVec2(a.x + px(app, 3), a.y + px(app, 3)), text, name.c_str());
-    draw->AddText(ImVec2(a.x + px(app, 3), a.y + px(app, 3) + ImGui::GetTextLineHeight()), text,
+    draw->AddText(ImVec2(a.x + px(app, 3), a.y + px(app, 3) + line), text,
                   formatNumber(head.maskedScores.at(row, j)).c_str());
   }
-  const int tiles = (n + tileSize - 1) / tileSize;
-  ImGui::Dummy(ImVec2(static_cast<float>(n) * cell + static_cast<float>(tiles) * px(app, 6), height));
+  // Under each folded tile, the running sum it left.
+  const auto& tiles = trace.online.tiles;
+  for (int t = 0; t < folded && t < static_cast<int>(tiles.size()); ++t) {
+    const auto& step = tiles[static_cast<size_t>(t)];
+    const std::string sum = "l " + formatNumber(step.runningSum[static_cast<size_t>(row)]);
+    draw->AddText(ImVec2(left(step.firstKey) + px(app, 3), start.y + height + px(app, 2)),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), sum.c_str());
+  }
+  ImGui::Dummy(ImVec2(left(n - 1) + cell - start.x, height + line + px(app, 4)));
 }
 
 // One query after `folded` tiles: the last tile's scores, m and l before and after, the factor.
@@ -162,6 +211,52 @@ void drawVerdict(AppState& app, int folded, int tiles) {
             "the n \xC3\x97 n weight matrix; this page computes it separately to show it.");
 }
 
+// Slow and fast memory as two places, and what has travelled between them so far for this
+// sentence: the tiled pass's running count against the direct method's total.
+void drawMemory(AppState& app, int folded, int tiles) {
+  const auto& trace = app.session().trace();
+  const auto& a = trace.attention;
+  const double n = a.Q.rows, dk = a.heads.front().Q.cols, dv = a.heads.front().V.cols;
+  const int keysIn = folded == 0 ? 0 : trace.online.tiles[static_cast<size_t>(folded - 1)].firstKey +
+                                           trace.online.tiles[static_cast<size_t>(folded - 1)].keyCount;
+  // Q comes in first; each tile brings its keys' K and V rows; the output goes back at the end.
+  const double blocks = std::ceil(n / kQueryBlock);
+  const double soFar = (folded > 0 ? n * dk : 0) + blocks * keysIn * (dk + dv) + (folded == tiles ? n * dv : 0);
+  const double direct = directTraffic(n, dk, dv);
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float line = ImGui::GetTextLineHeight();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float width = std::min(visibleWidth() - px(app, 4), px(app, 560));
+  const float slowWidth = width * 0.45f, fastWidth = width * 0.4f, height = line * 3 + px(app, 12);
+  const ImVec2 slow(start.x, start.y), fast(start.x + width - fastWidth, start.y + px(app, 10));
+  draw->AddRectFilled(slow, ImVec2(slow.x + slowWidth, slow.y + height), IM_COL32(226, 230, 240, 255), 6.0f);
+  draw->AddText(ImVec2(slow.x + px(app, 8), slow.y + px(app, 5)), ImGui::GetColorU32(ImGuiCol_Text), "Slow memory, large");
+  draw->AddText(ImVec2(slow.x + px(app, 8), slow.y + px(app, 7) + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                "Q, K, V and the output");
+  draw->AddRectFilled(fast, ImVec2(fast.x + fastWidth, fast.y + height - px(app, 20)), IM_COL32(250, 230, 210, 255), 6.0f);
+  draw->AddText(ImVec2(fast.x + px(app, 6), fast.y + px(app, 5)), ImGui::GetColorU32(ImGuiCol_Text), "Fast, small");
+  const std::string inFast = folded == 0 ? "empty" : "m, l, o and tile " + std::to_string(folded);
+  draw->AddText(ImVec2(fast.x + px(app, 6), fast.y + px(app, 7) + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+                fitLabel(inFast, fastWidth - px(app, 10)).c_str());
+  const float arrowY = start.y + height * 0.5f, x0 = slow.x + slowWidth + px(app, 4), x1 = fast.x - px(app, 4);
+  const ImU32 arrow = folded > 0 && folded < tiles ? kAccentFill : kChartGrid;
+  draw->AddLine(ImVec2(x0, arrowY), ImVec2(x1 - px(app, 6), arrowY), arrow, px(app, 3));
+  draw->AddTriangleFilled(ImVec2(x1, arrowY), ImVec2(x1 - px(app, 9), arrowY - px(app, 6)),
+                          ImVec2(x1 - px(app, 9), arrowY + px(app, 6)), arrow);
+  ImGui::Dummy(ImVec2(width, height + px(app, 6)));
+  // The two counts as bars on one scale.
+  const float barWidth = width - px(app, 4);
+  const auto bar = [&](const std::string& label, double numbers, ImU32 colour) {
+    ImGui::TextUnformatted((label + bytesText(numbers)).c_str());
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float w = static_cast<float>(numbers / direct) * barWidth;
+    draw->AddRectFilled(at, ImVec2(at.x + std::max(w, 2.0f), at.y + px(app, 12)), colour, 3.0f);
+    ImGui::Dummy(ImVec2(barWidth, px(app, 12)));
+  };
+  bar("Tiled, moved so far: ", soFar, kTourBlue);
+  bar("Direct, in all: ", direct, kBefore);
+}
+
 void drawTraffic(AppState& app) {
   const auto& a = app.session().trace().attention;
   const double n = a.Q.rows, dk = a.heads.front().Q.cols, dv = a.heads.front().V.cols;
@@ -187,9 +282,13 @@ void drawFlashStepper(AppState& app) {
   const int tiles = static_cast<int>(trace.online.tiles.size());
   const std::string whichHead = trace.attention.heads.size() > 1 ? " (head 1)" : "";
   sectionHeading(app, ("FlashAttention, one tile of keys at a time" + whichHead).c_str());
+  // Play sweeps the tiles in one after another; where it stops, the stepper stays.
+  const float played = playbackProgress(app, lesson::Animation::TileSweep);
+  if (played >= 0) app.view.flashTile = revealed(played, tiles + 1).shown - 1;
   drawStepperRow(app, tiles);
   const int folded = app.view.flashTile;
-  drawKeyStrip(app, trace.attention.heads.front(), app.session().lesson().selected, trace.tileSize, folded);
+  drawKeyStrip(app, trace, app.session().lesson().selected, trace.tileSize, folded);
+  drawMemory(app, folded, tiles);
   drawFoldTable(app, folded);
   drawVerdict(app, folded, tiles);
   ImGui::Spacing();

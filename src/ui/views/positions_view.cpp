@@ -1,7 +1,7 @@
-// positions_view.cpp: the "positions" step view. Reverse or shuffle the sentence and see that,
-// without positions (and without a mask), every token keeps its output, only in a new row;
-// switch on the sinusoidal encoding and the same reversal changes the outputs. The encoding
-// itself is drawn as a grid, one row per position.
+// positions_view.cpp: the "positions" step view. Reverse or shuffle the sentence, switch the
+// sinusoidal encoding on or off (positions_compare_view.cpp draws what reversing does either
+// way), and see what the positions did to the selected query; the encoding itself is drawn as
+// a grid, one row per position.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -9,6 +9,7 @@
 #include "lesson/model/actions.h"
 #include "lesson/model/token_order.h"
 #include "text/decimals.h"
+#include "ui/kit/colormap.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 
@@ -29,43 +30,6 @@ void drawOrderButtons(AppState& app) {
     return std::string("Add positions, sinusoidal encoding, checkbox, ") +
            (app.session().lesson().positional == lesson::Positional::Sinusoidal ? "on" : "off");
   });
-}
-
-// What reversing would do, token by token: nothing at all, or a change that positions or a
-// mask bring. A change within float rounding (sums in another order can differ in the last
-// bits) is no change; "attention alone cannot tell the order" is said only where nothing but
-// attention is on (a window mask can be symmetric under reversal and still see the order).
-void drawReverseEffect(AppState& app) {
-  const lesson::ReorderEffect& effect = app.session().reverseEffect();
-  if (!effect.ok) return;
-  const auto& s = app.session().lesson();
-  const bool positions = s.positional == lesson::Positional::Sinusoidal;
-  const bool masked = s.mask.kind != core::MaskKind::None;
-  float largestOutput = 0;
-  for (float v : app.session().trace().attention.output.values) largestOutput = std::max(largestOutput, std::fabs(v));
-  const bool rounding = effect.largestChange <= 1e-5f * std::max(1.0f, largestOutput);
-  if (rounding || (!positions && !masked)) {
-    paragraph(std::string("Reversing the tokens now would give every token the output it has now") +
-              (effect.largestChange == 0.0f ? " exactly" : ", up to float rounding,") + ", only in its new row" +
-              (positions || masked ? "."
-                                   : ": the outputs are reordered, not changed. Attention alone cannot tell the "
-                                     "order of the words."));
-    return;
-  }
-  char largest[32];
-  std::snprintf(largest, sizeof largest, "%.2g", static_cast<double>(effect.largestChange));
-  const std::string why = positions && masked ? "the positions and the mask depend on where each token is"
-                          : positions         ? "the positions added to each token change"
-                                              : "the mask depends on where each token is";
-  paragraph("Reversing the tokens now would change their outputs, by up to " + std::string(largest) +
-            " in one entry, because " + why + ". Largest change per token:");
-  std::vector<std::string> pieces;
-  for (size_t i = 0; i < effect.changeByToken.size(); ++i) {
-    const std::string value = text::fixedDecimals(static_cast<double>(effect.changeByToken[i]));
-    pieces.push_back(fitLabel(s.tokens[i], px(app, 90)) + " " + value +
-                     (i + 1 < effect.changeByToken.size() ? "," : ""));
-  }
-  flowPieces(pieces);
 }
 
 // When the positions took the selected query's weight from one key to another, say so, with the
@@ -103,11 +67,8 @@ void drawEncodingGrid(AppState& app, const core::Matrix& pe) {
     for (int c = 0; c < pe.cols; ++c) {
       const float v = pe.at(r, c);
       const ImVec2 a(start.x + labelWidth + static_cast<float>(c) * cell, y);
-      const ImVec4 base = v >= 0 ? kWarmCell : kCoolCell;
       const float strength = std::min(1.0f, std::fabs(v));
-      const ImVec4 colour(1.0f + (base.x - 1.0f) * strength, 1.0f + (base.y - 1.0f) * strength,
-                          1.0f + (base.z - 1.0f) * strength, 1.0f);
-      draw->AddRectFilled(a, ImVec2(a.x + cell - 2.0f, a.y + rowHeight - 2.0f), ImGui::GetColorU32(colour), 3.0f);
+      draw->AddRectFilled(a, ImVec2(a.x + cell - 2.0f, a.y + rowHeight - 2.0f), divergingColour(v), 3.0f);
       if (numbers) {
         const std::string text = formatNumber(v);
         const float w = ImGui::CalcTextSize(text.c_str()).x;
@@ -122,9 +83,8 @@ void drawEncodingGrid(AppState& app, const core::Matrix& pe) {
 }  // namespace
 
 void drawPositions(AppState& app) {
-  sectionHeading(app, "Does attention know the order?");
+  sectionHeading(app, "Try it on the sentence");
   drawOrderButtons(app);
-  drawReverseEffect(app);
   drawPositionShift(app);
   const auto& trace = app.session().trace();
   if (trace.positions.empty()) {

@@ -43,11 +43,13 @@ void drawHistory(AppState& app);            // "history": history_view.cpp
 void drawUses(AppState& app);               // "uses": uses_view.cpp
 void drawScaleStepControls(AppState& app);  // "scale-controls": step_controls_view.cpp
 void drawMaskStepControls(AppState& app);   // "mask-controls": step_controls_view.cpp
-void drawTransformerBlock(AppState& app);
+void drawTransformerBlock(AppState& app);   // "transformer-block": block_view.cpp
+void drawScaleSpread(AppState& app);        // "scale-spread": scale_spread_view.cpp
+void drawPositionsCompare(AppState& app);   // "positions-compare": positions_compare_view.cpp
 // Predict, then see (predict_view.cpp): drawn first on a step that asks for a guess. Until the
 // learner guesses or skips, awaitingGuess is true and the step shows the question alone.
 void drawPrediction(AppState& app);
-bool awaitingGuess(const AppState& app);    // "transformer-block": block_view.cpp
+bool awaitingGuess(const AppState& app);
 void drawPositions(AppState& app);          // "positions": positions_view.cpp
 void drawSparse(AppState& app);             // "sparse": sparse_view.cpp
 void drawLinear(AppState& app);             // "linear": linear_view.cpp
