@@ -18,6 +18,7 @@ AttentionTourModuleHooks.onFirstFrame;     // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onStateChanged;   // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onFocusAnnounce;  // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onCopyText;       // src/app/web/web_page.cpp
+AttentionTourModuleHooks.onCodeFontWanted; // src/app/web/web_page.cpp
 
 /** The object page_text_spot hands to Module.onTextSpot (read by web/input.js). */
 var AttentionTourTextSpot = {};

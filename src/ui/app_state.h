@@ -66,7 +66,7 @@ struct Fonts {
   ImFont* body = nullptr;
   ImFont* bold = nullptr;
   ImFont* title = nullptr;
-  ImFont* mono = nullptr;  // code
+  ImFont* mono = nullptr;  // code: ui::codeFont(), the body face until the code face is there
 };
 
 constexpr float kMinZoom = 0.6f, kMaxZoom = 2.5f;  // the text size buttons and setZoom() keep to these
@@ -217,6 +217,13 @@ struct ViewState {
 // through the views' own entry points, between frames.
 struct Platform {
   Fonts fonts;
+  // The code face's TrueType bytes (DejaVu Sans Mono, cut down: the challenge's editor and the
+  // code listings), or none yet. The desktop and the one-file page carry them; the served page
+  // fetches them the first time code is drawn (ui::codeFont calls requestCodeFont once), since
+  // they are 6.7 KB of its first load otherwise, and draws code in the body face meanwhile.
+  const unsigned char* codeFont = nullptr;
+  int codeFontSize = 0;
+  std::function<void()> requestCodeFont;
   HeatmapRenderer* heatmap = nullptr;
   float pixelRatio = 1.0f;       // device pixels per CSS pixel (web) or content scale (desktop)
   float uiScale = 1.0f;          // pixelRatio * zoom: what fonts and sizes were built for

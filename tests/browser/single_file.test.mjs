@@ -29,6 +29,7 @@ await runBrowserTest('single_file', async ({ browser }) => {
         strings.tried.eval === 'EvalError' && strings.tried.Function === 'EvalError' &&
         strings.violations.filter((v) => v === 'script-src eval').length === 2,
         `the single file's policy refuses eval and new Function: ${JSON.stringify(strings)}`);
+  check((await page.evaluate(() => window.attentionTour.stats())).codeFace === true, 'the single file carries the code face');
   const stats = await screenshotStats(page, 'single-file.png');
   check(stats.colours > 50, 'the single file draws the lesson');
   const reply = await page.evaluate(() => window.attentionTour.compute({ Q: [[1, 0]], K: [[1, 0], [0, 1]], V: [[1], [3]] }));

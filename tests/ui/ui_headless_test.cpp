@@ -15,6 +15,7 @@
 #include <iterator>
 #include <memory>
 
+#include "font_dejavu_sansmono.h"
 #include "lesson/content/code_listing.h"
 #include "lesson/content/glossary.h"
 #include "lesson/content/practice.h"
@@ -69,6 +70,8 @@ void goToStep(ui::AppState& app, int step) { ui::apply(app, lesson::actions::GoT
 
 void setUp(ui::AppState& app, float scale = 1.0f) {
   ui::initialiseApp(app);
+  app.platform.codeFont = font_dejavu_sansmono;  // as the desktop carries it
+  app.platform.codeFontSize = static_cast<int>(font_dejavu_sansmono_size);
   ui::buildFonts(app, scale);
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;

@@ -17,6 +17,7 @@
 #include "app/desktop/training_runner.h"
 #include "app/runtime.h"
 #include "core/fast_attention.h"
+#include "font_dejavu_sansmono.h"
 #include "lesson/content/presets.h"
 #include "lesson/io/json_io.h"
 #include "lesson/io/share_link.h"
@@ -179,6 +180,8 @@ int main(int argc, char** argv) {
   }
   const bool screenshot = !options.screenshotPath.empty();
   GLFWwindow* window = openWindow(options, !screenshot);
+  runtime.app.platform.codeFont = font_dejavu_sansmono;  // the desktop carries the code face
+  runtime.app.platform.codeFontSize = static_cast<int>(font_dejavu_sansmono_size);
   if (!window || !app::initialiseRuntime(runtime, window, "#version 330 core")) {
     std::fprintf(stderr, "attention-tour: cannot create an OpenGL 3.3 context\n");
     glfwTerminate();

@@ -189,6 +189,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                              {"keysHeld", app::heldKeyCount()},
                              {"textInput", ImGui::GetIO().WantTextInput},
                              {"gpuHeatmap", r.app.platform.heatmap != nullptr},
+                             {"codeFace", r.app.platform.codeFont != nullptr},
                              {"animating", r.app.animating},
                              {"idle", !app::needsFrame(r)}}));
 }

@@ -36,7 +36,8 @@ ScaleSpreadRow drawRow(int width, uint64_t& random) {
   for (int pair = 0; pair < kScaleSpreadPairs; ++pair) {
     double dot = 0;
     for (int k = 0; k < width; ++k) {
-      const double q = (2 * core::uniformRandom(random) - 1) * reach, key = (2 * core::uniformRandom(random) - 1) * reach;
+      const double q = (2 * core::uniformRandom(random) - 1) * reach,
+                   key = (2 * core::uniformRandom(random) - 1) * reach;
       dot += q * key;
     }
     row.scores.push_back(static_cast<float>(dot));

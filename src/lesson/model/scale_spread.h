@@ -9,12 +9,12 @@
 namespace lesson {
 
 struct ScaleSpreadRow {
-  int width = 0;                  // d_k
-  std::vector<float> scores;      // q · k for each drawn pair, not divided
-  float spread = 0;               // their standard deviation, measured
-  float spreadDivided = 0;        // the same after dividing by √d_k
-  float largestWeight = 0;        // softmax of the first kRowKeys scores: its largest weight
-  float largestWeightDivided = 0; // the same after the division
+  int width = 0;                   // d_k
+  std::vector<float> scores;       // q · k for each drawn pair, not divided
+  float spread = 0;                // their standard deviation, measured
+  float spreadDivided = 0;         // the same after dividing by √d_k
+  float largestWeight = 0;         // softmax of the first kRowKeys scores: its largest weight
+  float largestWeightDivided = 0;  // the same after the division
 };
 
 inline constexpr int kScaleSpreadPairs = 48;  // pairs drawn per width

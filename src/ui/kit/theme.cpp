@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "font_dejavu_sans.h"
-#include "font_dejavu_sansmono.h"
 #include "font_glyph_ranges.h"
 #include "ui/kit/palette.h"
 
@@ -70,13 +69,25 @@ void buildFonts(AppState& app, float scale) {
   app.platform.fonts.body = addFont(font_dejavu_sans, font_dejavu_sans_size, 16.0f * scale);
   app.platform.fonts.bold = addFont(font_dejavu_sans, font_dejavu_sans_size, 16.0f * scale, true);
   app.platform.fonts.title = addFont(font_dejavu_sans, font_dejavu_sans_size, 23.0f * scale, true);
-  app.platform.fonts.mono = addFont(font_dejavu_sansmono, font_dejavu_sansmono_size, 15.0f * scale);
+  const Platform& platform = app.platform;
+  app.platform.fonts.mono =
+      platform.codeFont ? addFont(platform.codeFont, static_cast<unsigned>(platform.codeFontSize), 15.0f * scale)
+                        : app.platform.fonts.body;
   // Every glyph is followed by at least as much free padding as bold widens the largest one.
   atlas->TexGlyphPadding = std::max(1, boldWidening(23.0f * scale));
   atlas->Build();
   widen(atlas, app.platform.fonts.bold, boldWidening(16.0f * scale));
   widen(atlas, app.platform.fonts.title, boldWidening(23.0f * scale));
   app.platform.uiScale = scale;
+}
+
+ImFont* codeFont(AppState& app) {
+  if (!app.platform.codeFont && app.platform.requestCodeFont) {
+    const auto request = std::move(app.platform.requestCodeFont);
+    app.platform.requestCodeFont = nullptr;
+    request();
+  }
+  return app.platform.fonts.mono ? app.platform.fonts.mono : app.platform.fonts.body;
 }
 
 void applyTheme(float scale) {

@@ -6,6 +6,7 @@
 #include "lesson/content/challenge.h"
 #include "lesson/content/practice.h"
 #include "lesson/model/actions.h"
+#include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -115,7 +116,7 @@ void drawCodeChallenge(AppState& app) {
         "them expose.");
   char* code = second ? app.view.challengeCode2 : app.view.challengeCode;
   const float height = ImGui::GetTextLineHeight() * (second ? 17.0f : 11.0f);  // level 2's starter whole
-  ImGui::PushFont(app.platform.fonts.mono);
+  ImGui::PushFont(codeFont(app));
   ImGui::InputTextMultiline(second ? "##code2" : "##code", code, sizeof app.view.challengeCode,
                             ImVec2(visibleWidth(), height), ImGuiInputTextFlags_AllowTabInput);
   ImGui::PopFont();

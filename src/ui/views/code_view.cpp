@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "lesson/content/code_listing.h"
+#include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 
@@ -17,7 +18,7 @@ int lineCount(const std::string& text) { return static_cast<int>(std::count(text
 // tells the two listings' widgets apart.
 void drawListing(AppState& app, const std::string& listing, const std::string& id) {
   const int lines = lineCount(listing);
-  ImGui::PushFont(app.platform.fonts.mono);
+  ImGui::PushFont(codeFont(app));
   // As tall as the program, so the mouse wheel scrolls the page and never gets caught in the box.
   const float height =
       ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2.0f + px(app, 4);

@@ -88,7 +88,9 @@ void drawKeyStrip(AppState& app, const lesson::LessonTrace& trace, int row, int 
   ImVec2 start = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
-  const auto left = [&](int j) { return start.x + static_cast<float>(j) * cell + static_cast<float>(j / tileSize) * px(app, 6); };
+  const auto left = [&](int j) {
+    return start.x + static_cast<float>(j) * cell + static_cast<float>(j / tileSize) * px(app, 6);
+  };
   // The chart: finite scores only (a hidden key has no dot).
   float low = 0, high = 0;
   bool any = false;
@@ -106,7 +108,9 @@ void drawKeyStrip(AppState& app, const lesson::LessonTrace& trace, int row, int 
     ImGui::TextColored(kAccent, "the running max m as a line");
     start = ImGui::GetCursorScreenPos();
     if (high - low < 1e-3f) high = low + 1;
-    const auto yOf = [&](float s) { return start.y + chart - px(app, 6) - (s - low) / (high - low) * (chart - px(app, 12)); };
+    const auto yOf = [&](float s) {
+      return start.y + chart - px(app, 6) - (s - low) / (high - low) * (chart - px(app, 12));
+    };
     draw->AddRectFilled(start, ImVec2(left(n - 1) + cell, start.y + chart), kPlaneBackground, 4.0f);
     for (int j = 0; j < n; ++j) {
       const float s = head.maskedScores.at(row, j);
@@ -217,8 +221,9 @@ void drawMemory(AppState& app, int folded, int tiles) {
   const auto& trace = app.session().trace();
   const auto& a = trace.attention;
   const double n = a.Q.rows, dk = a.heads.front().Q.cols, dv = a.heads.front().V.cols;
-  const int keysIn = folded == 0 ? 0 : trace.online.tiles[static_cast<size_t>(folded - 1)].firstKey +
-                                           trace.online.tiles[static_cast<size_t>(folded - 1)].keyCount;
+  const int keysIn = folded == 0 ? 0
+                                 : trace.online.tiles[static_cast<size_t>(folded - 1)].firstKey +
+                                       trace.online.tiles[static_cast<size_t>(folded - 1)].keyCount;
   // Q comes in first; each tile brings its keys' K and V rows; the output goes back at the end.
   const double blocks = std::ceil(n / kQueryBlock);
   const double soFar = (folded > 0 ? n * dk : 0) + blocks * keysIn * (dk + dv) + (folded == tiles ? n * dv : 0);
@@ -230,10 +235,12 @@ void drawMemory(AppState& app, int folded, int tiles) {
   const float slowWidth = width * 0.45f, fastWidth = width * 0.4f, height = line * 3 + px(app, 12);
   const ImVec2 slow(start.x, start.y), fast(start.x + width - fastWidth, start.y + px(app, 10));
   draw->AddRectFilled(slow, ImVec2(slow.x + slowWidth, slow.y + height), IM_COL32(226, 230, 240, 255), 6.0f);
-  draw->AddText(ImVec2(slow.x + px(app, 8), slow.y + px(app, 5)), ImGui::GetColorU32(ImGuiCol_Text), "Slow memory, large");
+  draw->AddText(ImVec2(slow.x + px(app, 8), slow.y + px(app, 5)), ImGui::GetColorU32(ImGuiCol_Text),
+                "Slow memory, large");
   draw->AddText(ImVec2(slow.x + px(app, 8), slow.y + px(app, 7) + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                 "Q, K, V and the output");
-  draw->AddRectFilled(fast, ImVec2(fast.x + fastWidth, fast.y + height - px(app, 20)), IM_COL32(250, 230, 210, 255), 6.0f);
+  draw->AddRectFilled(fast, ImVec2(fast.x + fastWidth, fast.y + height - px(app, 20)), IM_COL32(250, 230, 210, 255),
+                      6.0f);
   draw->AddText(ImVec2(fast.x + px(app, 6), fast.y + px(app, 5)), ImGui::GetColorU32(ImGuiCol_Text), "Fast, small");
   const std::string inFast = folded == 0 ? "empty" : "m, l, o and tile " + std::to_string(folded);
   draw->AddText(ImVec2(fast.x + px(app, 6), fast.y + px(app, 7) + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),

@@ -73,9 +73,9 @@ void drawPanel(AppState& app, const char* title, const lesson::ReorderEffect& ef
     const bool same = unchanged(change, effect.outputBefore);
     const std::string words = same ? "same" : text::fixedDecimals(change);
     const float w = ImGui::CalcTextSize(words.c_str()).x;
-    draw->AddText(ImVec2(start.x + static_cast<float>(k) * column + (column - w) * 0.5f,
-                         reversedTop + line + strip + px(app, 6)),
-                  same ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : ImGui::GetColorU32(kAccent), words.c_str());
+    draw->AddText(
+        ImVec2(start.x + static_cast<float>(k) * column + (column - w) * 0.5f, reversedTop + line + strip + px(app, 6)),
+        same ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : ImGui::GetColorU32(kAccent), words.c_str());
   }
   ImGui::Dummy(ImVec2(width, reversedTop + line * 2 + strip + px(app, 8) - start.y));
   ImGui::EndGroup();
@@ -104,7 +104,8 @@ void drawPositionsCompare(AppState& app) {
     drawPanel(app, "With positions", with, width, reach);
   }
   const bool masked = session.lesson().mask.kind != core::MaskKind::None;
-  std::string words = "Each strip is one token's output, a cell per column (orange above 0, blue below). Without positions ";
+  std::string words =
+      "Each strip is one token's output, a cell per column (orange above 0, blue below). Without positions ";
   words += unchanged(largestChange(without), without.outputBefore)
                ? "every token keeps its output exactly, only in another place."
                : "the outputs change by up to " + text::fixedDecimals(largestChange(without)) +

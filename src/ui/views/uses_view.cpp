@@ -81,8 +81,8 @@ ImVec2 drawUsePicture(AppState& app, const lesson::AttentionUse& use) {
       };
       for (int k = 0; k < side * side; ++k) {
         const ImVec2 c = centre(k);
-        draw->AddRectFilled(ImVec2(c.x - patch * 0.5f, c.y - patch * 0.5f), ImVec2(c.x + patch * 0.5f, c.y + patch * 0.5f),
-                            shades[k / side], 2.0f);
+        draw->AddRectFilled(ImVec2(c.x - patch * 0.5f, c.y - patch * 0.5f),
+                            ImVec2(c.x + patch * 0.5f, c.y + patch * 0.5f), shades[k / side], 2.0f);
       }
       for (const auto& [from, to] : use.links) {
         draw->AddLine(centre(from), centre(to), kAccentFill, thick);
