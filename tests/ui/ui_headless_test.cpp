@@ -884,6 +884,30 @@ TEST_CASE("the FlashAttention stepper folds tile by tile to the direct result, a
   CHECK(app.view.flashTile == 0);
 }
 
+TEST_CASE("the FlashAttention step's Play sweeps every tile in, one after another, and stops there") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("flash"));
+  frame(app, 1280, 1400);
+  frame(app, 1280, 1400);
+  const int tiles = static_cast<int>(app.session().trace().online.tiles.size());
+  REQUIRE(tiles == 4);
+  REQUIRE(app.view.flashTile == 0);
+  clickWidget(app, *findWidget(app, "play"), 1280, 1400);
+  CHECK(app.view.playback.animation == lesson::Animation::TileSweep);
+  std::vector<int> seen;
+  for (int frames = 0; app.animating && frames < 3000; ++frames) {
+    frame(app, 1280, 1400);
+    if (seen.empty() || seen.back() != app.view.flashTile) seen.push_back(app.view.flashTile);
+  }
+  CHECK_FALSE(app.animating);
+  CHECK(seen == std::vector<int>{0, 1, 2, 3, 4});  // each tile in turn, none skipped
+  CHECK(app.view.flashTile == tiles);             // where Play stopped, the stepper stays
+  frame(app, 1280, 1400);
+  CHECK(app.view.flashTile == tiles);
+}
+
 TEST_CASE("the positions and sparse steps change the lesson through their own controls") {
   HeadlessImGui context;
   ui::AppState app;

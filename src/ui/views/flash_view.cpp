@@ -232,7 +232,9 @@ void drawMemory(AppState& app, int folded, int tiles) {
   const float line = ImGui::GetTextLineHeight();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float width = std::min(visibleWidth() - px(app, 4), px(app, 560));
-  const float slowWidth = width * 0.45f, fastWidth = width * 0.4f, height = line * 3 + px(app, 12);
+  const float slowWidth =
+      std::min(std::max(width * 0.45f, ImGui::CalcTextSize("Q, K, V and the output").x + px(app, 16)), width * 0.56f);
+  const float fastWidth = width - slowWidth - px(app, 44), height = line * 3 + px(app, 12);
   const ImVec2 slow(start.x, start.y), fast(start.x + width - fastWidth, start.y + px(app, 10));
   draw->AddRectFilled(slow, ImVec2(slow.x + slowWidth, slow.y + height), IM_COL32(226, 230, 240, 255), 6.0f);
   draw->AddText(ImVec2(slow.x + px(app, 8), slow.y + px(app, 5)), ImGui::GetColorU32(ImGuiCol_Text),

@@ -3,6 +3,7 @@
 // of an image, code, amino acids) with where one token looks, beside what attention does there.
 // The pictures are lesson data (lesson/content/background.cpp) and show no weights.
 #include <algorithm>
+#include <cmath>
 
 #include "lesson/content/background.h"
 #include "ui/kit/palette.h"
@@ -72,7 +73,7 @@ ImVec2 drawUsePicture(AppState& app, const lesson::AttentionUse& use) {
     }
     case lesson::UseLayout::Patches: {
       // An image of sky, hills and ground, cut into square patches.
-      const int side = 3;
+      const int side = static_cast<int>(std::lround(std::sqrt(static_cast<double>(use.pieces.size()))));
       const float patch = px(app, 24), gap = px(app, 2);
       const ImU32 shades[] = {IM_COL32(170, 205, 240, 255), IM_COL32(120, 180, 110, 255), IM_COL32(165, 130, 90, 255)};
       const auto centre = [&](int k) {
