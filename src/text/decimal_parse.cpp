@@ -94,6 +94,7 @@ struct Format {
 struct Rounded {
   uint64_t significand;
   int lowBit;
+  bool inexact;  // the value was not exactly significand·2^lowBit
 };
 
 Rounded nearest(const Big& digits, int q, Format format) {
@@ -122,10 +123,11 @@ Rounded nearest(const Big& digits, int q, Format format) {
       ++lowBit;
       continue;
     }
+    const bool inexact = !remainder.empty();
     shiftLeft(remainder, 1);
     const int half = compare(remainder, divisor);
     if (half > 0 || (half == 0 && (quotient & 1))) ++quotient;
-    return {quotient, lowBit};
+    return {quotient, lowBit, inexact};
   }
 }
 
@@ -164,7 +166,7 @@ Real parse(const char* text, char** end, Format format, int decimalCeiling, int 
   }
   Big digits;
   int kept = 0;
-  long exponent = 0;  // value = digits · 10^exponent
+  int64_t exponent = 0;  // value = digits · 10^exponent (64 bits on every platform)
   bool seen = false, droppedNonzero = false;
   const auto take = [&](char c, bool afterPoint) {
     seen = true;
@@ -194,9 +196,9 @@ Real parse(const char* text, char** end, Format format, int decimalCeiling, int 
     bool below = false;
     if (*p == '+' || *p == '-') below = *p++ == '-';
     if (isDigit(*p)) {
-      long written = 0;
+      int64_t written = 0;  // beyond 10^15 any exponent overflows or underflows whatever the digits
       for (; isDigit(*p); ++p)
-        if (written < 100000) written = written * 10 + (*p - '0');
+        if (written < 1000000000000000) written = written * 10 + (*p - '0');
       exponent += below ? -written : written;
       at = p;
     }
@@ -218,7 +220,10 @@ Real parse(const char* text, char** end, Format format, int decimalCeiling, int 
   }
   const Rounded r = nearest(digits, static_cast<int>(exponent), format);
   const Real magnitude = std::ldexp(static_cast<Real>(r.significand), r.lowBit);
-  if (magnitude == 0 || std::isinf(magnitude)) errno = ERANGE;
+  // As the C libraries do: out of range, or rounded into the subnormals (below the smallest
+  // normal number, where fewer bits remain).
+  const bool subnormal = magnitude < std::numeric_limits<Real>::min();
+  if (magnitude == 0 || std::isinf(magnitude) || (subnormal && (r.inexact || droppedNonzero))) errno = ERANGE;
   return finish(at, magnitude);
 }
 

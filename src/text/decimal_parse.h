@@ -10,7 +10,7 @@ namespace text {
 // Reads leading blanks, a sign, then digits with an optional point and exponent, or "inf",
 // "infinity", "nan" in any case. `end` (when given) is set past what was read, or to `text`
 // when there is no number. errno becomes ERANGE when a finite, nonzero text rounds to
-// infinity or to zero.
+// infinity or to zero, or inexactly to a subnormal number, as glibc and musl set it.
 double parseDouble(const char* text, char** end);
 float parseFloat(const char* text, char** end);
 

@@ -18,6 +18,12 @@ Json pageState(const AppState& app) {
   state["challengeCode"] = std::string(view.challengeCode);
   state["challengeCode2"] = std::string(view.challengeCode2);
   state["flash"]["tile"] = view.flashTile;
+  const lesson::KvCacheStep& kv = app.session().kvCache(view.kvWritten);
+  state["kvCache"] = Json::object({{"written", kv.written},
+                                   {"cachedRows", kv.ok ? kv.written : 0},
+                                   {"multiplyAddsWithCache", static_cast<double>(kv.multiplyAddsWithCache)},
+                                   {"multiplyAddsWithout", static_cast<double>(kv.multiplyAddsWithout)},
+                                   {"largestDifference", kv.largestDifference}});
   state["storageAvailable"] = app.platform.storageAvailable;
   state["zoom"] = view.prefs.zoom;
   state["reducedMotion"] = view.prefs.reducedMotion;

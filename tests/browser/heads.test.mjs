@@ -1,6 +1,7 @@
 // heads.test.mjs: heads that differ. getState().presets lists the examples; the two-heads
 // example's heads are drawn side by side, each its own picture (one GPU texture per heatmap),
-// with a sentence naming what each does; the button on a one-head example loads it.
+// with a sentence naming what each does; the button on a one-head example loads it, and
+// another takes the learner back to their own sentence.
 import { runTest, openPage, ready, settle, widget, clickWidget, check, pixelColour } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
@@ -30,5 +31,12 @@ await runTest('heads', async ({ browser, url }) => {
   const meaning = await cellColour(page, 'head1Weights[1][0]');
   const order = await cellColour(page, 'head2Weights[1][0]');
   check(distance(meaning, order) > 80, `each head's map is drawn from its own weights (${meaning} vs ${order})`);
+  // The learner's own sentence comes back with a click, on the same step.
+  await clickWidget(page, 'back-to-sentence');
+  await settle(page);
+  const back = await get(page);
+  check(back.preset === first.preset && JSON.stringify(back.tokens) === JSON.stringify(first.tokens) &&
+        back.heads === 1 && back.stepId === 'multi-head',
+        `Back to your sentence restores the lesson before the switch (${back.preset}, ${back.tokens})`);
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });

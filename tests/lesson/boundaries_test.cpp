@@ -287,6 +287,20 @@ TEST_CASE("a progress record too large or broken keeps what the lesson knows of 
     CHECK(lesson::salvageProgress(desktop, p) == 1);
     CHECK(p.seenCount() == 1);
   }
+  SUBCASE("the steps' guesses are kept: made or skipped, for steps that ask one, wherever the record is cut") {
+    lesson::Progress p;
+    const std::string text = "{\"progress\":{\"predictions\":{\"scores\":{\"guessed\":true,\"skipped\":false,"
+                             "\"query\":1,\"values\":[2]},\"from-the-future\":{\"guessed\":true},\"softmax\":{"
+                             "\"guessed\":false,\"skipped\":true},\"mask\":{\"guessed\":tr";
+    CHECK(lesson::salvageProgress(text, p) == 2);
+    CHECK(p.predictions.size() == 2);
+    CHECK(p.predictions.at("scores").guessed);
+    CHECK_FALSE(p.predictions.at("scores").skipped);
+    CHECK(p.predictions.at("softmax").skipped);
+    // "guessed" outside a step's entry is not a guess.
+    lesson::Progress q;
+    CHECK(lesson::salvageProgress("{\"guessed\":true,\"predictions\":{\"guessed\":true}}", q) == 0);
+  }
   SUBCASE("nothing to keep leaves the progress alone") {
     lesson::Progress p;
     p.quizCorrect.insert("rows");

@@ -26,19 +26,28 @@ bool sameBits(Real a, Real b) {
 
 // Both readings of `text` agree with the C library's, value and end; returns false on a mismatch.
 bool agrees(const std::string& text) {
+  // errno too: ERANGE for overflow, for underflow to zero and for an inexact subnormal.
+  const auto ranged = [](auto read) {
+    errno = 0;
+    read();
+    return errno == ERANGE;
+  };
   char* oursEnd = nullptr;
   char* theirsEnd = nullptr;
-  const double ours = text::parseDouble(text.c_str(), &oursEnd);
-  const double theirs = std::strtod(text.c_str(), &theirsEnd);
+  double ours = 0, theirs = 0;
+  const bool oursRange = ranged([&] { ours = text::parseDouble(text.c_str(), &oursEnd); });
+  const bool theirsRange = ranged([&] { theirs = std::strtod(text.c_str(), &theirsEnd); });
   char* oursFloatEnd = nullptr;
   char* theirsFloatEnd = nullptr;
-  const float oursFloat = text::parseFloat(text.c_str(), &oursFloatEnd);
-  const float theirsFloat = std::strtof(text.c_str(), &theirsFloatEnd);
+  float oursFloat = 0, theirsFloat = 0;
+  const bool oursFloatRange = ranged([&] { oursFloat = text::parseFloat(text.c_str(), &oursFloatEnd); });
+  const bool theirsFloatRange = ranged([&] { theirsFloat = std::strtof(text.c_str(), &theirsFloatEnd); });
   const bool same = sameBits(ours, theirs) && oursEnd == theirsEnd && sameBits(oursFloat, theirsFloat) &&
-                    oursFloatEnd == theirsFloatEnd;
+                    oursFloatEnd == theirsFloatEnd && oursRange == theirsRange && oursFloatRange == theirsFloatRange;
   if (!same)
-    MESSAGE("\"" << text.substr(0, 120) << "\": ours " << ours << " / " << oursFloat << ", the C library's " << theirs
-                 << " / " << theirsFloat);
+    MESSAGE("\"" << text.substr(0, 120) << "\": ours " << ours << " / " << oursFloat << " (ERANGE " << oursRange
+                 << " / " << oursFloatRange << "), the C library's " << theirs << " / " << theirsFloat << " (ERANGE "
+                 << theirsRange << " / " << theirsFloatRange << ")");
   return same;
 }
 
@@ -218,6 +227,16 @@ TEST_CASE("decimal parsing: digits past the 800th still count, and errno tells o
   CHECK(agrees(std::string(1000, '9')));
   CHECK(agrees("1" + std::string(2000, '0') + "e-2000"));
   CHECK(agrees("2." + std::string(850, '0') + "1e-324"));
+  // Exponents of many digits, which the digits' count can bring back into range.
+  CHECK(agrees("0." + std::string(1000000, '0') + "1e1000001"));
+  CHECK(agrees("1" + std::string(1000000, '0') + "e-1000000"));
+  CHECK(agrees("1e-1000000000000000000000"));
+  CHECK(agrees("1e+1000000000000000000000"));
+  // Subnormals, exact and inexact.
+  CHECK(agrees("1e-310"));
+  CHECK(agrees("1e-40"));
+  CHECK(agrees(exactText(1, -1074)));
+  CHECK(agrees(exactText(3, -149)));
   errno = 0;
   CHECK(std::isinf(text::parseDouble("1e400", nullptr)));
   CHECK(errno == ERANGE);

@@ -1,6 +1,6 @@
 """listing_check.py LISTING_DUMP: runs every NumPy listing the lesson prints and checks that
-Python computes the weights and outputs the page shows (within 1e-5), and that each listing
-states the page's results in its comments."""
+Python computes the weights and outputs the page shows (within 1e-5), the rows the KV cache
+step writes one token at a time, and that each listing states the page's results in its comments."""
 import contextlib
 import io
 import json
@@ -30,6 +30,11 @@ for entry in entries:
             problems.append(f"head {k + 1} weights differ: {got} vs {want}")
     if not np.allclose(scope["out"], np.array(entry["out"]), atol=1e-5, rtol=1e-5):
         problems.append(f"output differs: {scope['out']} vs {entry['out']}")
+    if "cached" in entry:
+        if "cached" not in scope:
+            problems.append("the listing does not write the sentence with a KV cache")
+        elif not np.allclose(scope["cached"], np.array(entry["cached"]), atol=1e-5, rtol=1e-5):
+            problems.append(f"the KV cache rows differ: {scope['cached']} vs {entry['cached']}")
     if "as this page computed it" not in entry["code"] or not printed.getvalue().strip():
         problems.append("the listing neither prints nor states the page's results")
     if problems:

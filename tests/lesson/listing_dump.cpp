@@ -6,6 +6,7 @@
 
 #include "lesson/content/code_listing.h"
 #include "lesson/content/presets.h"
+#include "lesson/model/kv_cache.h"
 #include "lesson/model/trace.h"
 
 namespace {
@@ -26,11 +27,14 @@ nlohmann::json entry(const std::string& name, const lesson::LessonState& state,
   nlohmann::json weights = nlohmann::json::array();
   for (const auto& head : trace.attention.heads) weights.push_back(rows(head.weights));
   const core::Matrix& out = lesson::listingMixesHeads(state) ? trace.attention.output : trace.attention.concatenated;
-  return {{"name", name},
-          {"ok", trace.ok},
-          {"code", lesson::numpyListing(state, trace, kernel)},
-          {"weights", weights},
-          {"out", rows(out)}};
+  nlohmann::json result = {{"name", name},
+                           {"ok", trace.ok},
+                           {"code", lesson::numpyListing(state, trace, kernel)},
+                           {"weights", weights},
+                           {"out", rows(out)}};
+  if (kernel == core::Kernel::Softmax)  // the KV cache step's rows, every token written
+    result["cached"] = rows(lesson::writeWithCache(state, trace.attention.Q.rows).outputs);
+  return result;
 }
 
 // The state's listing with softmax and with the linear kernel (the linear step's).

@@ -9,6 +9,7 @@
 
 #include "core/linear_attention.h"
 #include "lesson/io/json_io.h"
+#include "lesson/model/kv_cache.h"
 
 namespace lesson {
 
@@ -158,6 +159,28 @@ std::string attentionFunction(const LessonState& state) {
   return text;
 }
 
+// The KV cache step's computation: the rows written one at a time, each token's query against
+// the keys and values cached so far (its own included), with the lesson's scale and temperature.
+std::string cachedWriting(const LessonState& state) {
+  std::string score = scoreLine(state);  // "    S = Q @ K.T ..." : the same division, on one query
+  score.replace(score.find("S = Q @ K.T"), 11, "s = Q[t:t + 1] @ K_cache.T");
+  std::string text =
+      "\n# Writing one token at a time with a KV cache (the KV cache step): each new token's query meets\n"
+      "# the keys cached so far and its own, with no mask needed; the rows equal the causal computation's.\n"
+      "def write_with_cache(Q, K, V):\n"
+      "    K_cache, V_cache, rows = K[:0], V[:0], []\n"
+      "    for t in range(len(Q)):\n"
+      "        K_cache = np.vstack([K_cache, K[t]])  # the new token's key and value join the cache\n"
+      "        V_cache = np.vstack([V_cache, V[t]])\n"
+      "    " +
+      score.substr(0, score.find('#')) +
+      "\n"
+      "        w = np.exp(s - s.max())\n"
+      "        rows.append((w / w.sum()) @ V_cache)\n"
+      "    return np.vstack(rows)\n\n";
+  return text;
+}
+
 }  // namespace
 
 bool listingMixesHeads(const LessonState& state) { return state.heads > 1 || !isIdentity(state.WO); }
@@ -172,10 +195,14 @@ std::string numpyListing(const LessonState& state, const LessonTrace& trace, cor
   text += linear ? linearAttentionFunction(state, trace) : attentionFunction(state);
   const auto& a = trace.attention;
   text += "np.set_printoptions(precision=4, suppress=True)\n";
+  const KvCacheStep cache = linear ? KvCacheStep() : writeWithCache(state, a.Q.rows);
+  const std::string cachedLines =
+      cache.ok ? "print(cached)\n" + pageResult("outputs written one at a time with the KV cache", cache.outputs) : "";
   if (!listingMixesHeads(state)) {
     text += "W, out = attention(Q, K, V)\n";
     text += "print(W)\n" + pageResult("weights", a.heads.front().weights);
     text += "print(out)\n" + pageResult("output", a.concatenated);
+    if (cache.ok) text += cachedWriting(state) + "cached = write_with_cache(Q, K, V)\n" + cachedLines;
     return text;
   }
   const std::string h = std::to_string(state.heads);
@@ -192,6 +219,9 @@ std::string numpyListing(const LessonState& state, const LessonTrace& trace, cor
     text += pageResult("weights of head " + std::to_string(k + 1), a.heads[k].weights);
   }
   text += "print(out)\n" + pageResult("output", a.output);
+  if (cache.ok)
+    text += cachedWriting(state) + "cached = np.hstack([write_with_cache(q, k, v) for q, k, v in zip(np.hsplit(Q, " +
+            h + "), np.hsplit(K, " + h + "), np.hsplit(V, " + h + "))]) @ W_O\n" + cachedLines;
   return text;
 }
 

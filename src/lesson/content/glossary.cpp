@@ -44,6 +44,10 @@ const std::vector<GlossaryEntry>& glossary() {
        "One copy of the whole computation on a slice of the query, key and value columns. Several heads attend "
        "independently, and W_O mixes their joined outputs.",
        "multi-head"},
+      {"KV cache",
+       "The keys and values of the tokens a model has already written, kept so that each new token needs only its "
+       "own query, key and value: one row of scores instead of all of them again.",
+       "kv-cache"},
       {"output",
        "Row i of the result, \xCE\xA3_j w_ij v_j: the values blended by query i's weights, one new vector per "
        "token.",

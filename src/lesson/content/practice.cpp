@@ -248,6 +248,12 @@ const std::vector<QuizQuestion>& quiz() {
         "Because one head cannot use a mask"},
        1,
        "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
+      {"kv-cache",
+       "With a KV cache, how many scores does a model compute to write its 100th token?",
+       {"1", "100", "5,050", "10,000"},
+       1,
+       "One query, the new token's, against the 100 cached keys (its own included): 100 scores. Recomputing every "
+       "visible pair would take 5,050; the whole matrix 10,000."},
       {"zero-key",
        "A key made entirely of zeros receives how much weight?",
        {"None: zero matches nothing", "Some: a score of 0 still gets a share", "All of it: weight 1"},

@@ -205,15 +205,42 @@ std::vector<TourStep> buildSteps() {
        {"heads"},
        FormulaLine::Mixing,
        true},
+      {StepId::KvCache,
+       "kv-cache",
+       "Writing one token at a time: the KV cache",
+       "A language model writes its text one token at a time. Under the causal mask nothing a token computes "
+       "depends on the tokens after it, so the keys and values already computed never change, and the model keeps "
+       "them: the KV cache. Each new token brings one query, which meets every cached key and its own; then its key "
+       "and value join the cache.\n"
+       "Writing the n-th token this way costs about n \xC3\x97 d multiply-adds, where recomputing every pair would "
+       "cost about n\xC2\xB2 \xC3\x97 d. The price is memory: the cache grows with every token written.",
+       "With the causal mask, output row t depends only on q_t and the keys and values of tokens 1 to t. A decoder "
+       "keeps the K and V rows of the tokens written so far; writing token t computes q_t, k_t and v_t from that "
+       "token alone, appends k_t and v_t to the cache, and computes softmax(q_t K_cache\xE1\xB5\x80 / \xE2\x88\x9A"
+       "d_k) V_cache: t scores and a sum of t weighted values, O(t d) for the token. The rows come out equal to "
+       "the rows of the full causal computation. A model with L layers and h heads of width d_k keeps L "
+       "\xC3\x97 h \xC3\x97 d_k \xC3\x97 2 numbers per token: for Llama 2 7B (2023), 32 \xC3\x97 32 "
+       "\xC3\x97 128 \xC3\x97 2 = 262,144 numbers, 524,288 bytes in 16-bit numbers, so about 2.1 GB for "
+       "4,096 tokens. Newer models shrink the cache by letting heads share keys and values (multi-query and "
+       "grouped-query attention) or by storing them in fewer bits.",
+       "out_t = softmax(q_t K_cache\xE1\xB5\x80 / \xE2\x88\x9A"
+       "d_k) V_cache,   K_cache = [k_1 \xE2\x80\xA6 k_t]",
+       {},
+       M::Output,
+       {"kv-cache"},
+       FormulaLine::None,
+       false,
+       false},
       {StepId::Positions,
        "positions",
        "Positions: does attention know the order?",
        "Attention itself never looks at where a token sits: only the vectors and the mask count. Reverse the "
-       "sentence: without a mask every token gets exactly the output it had, only in another row. The remedy is "
+       "sentence: without a mask every token gets exactly the output it had, now in its mirrored row. The remedy is "
        "to add to each embedding a vector that depends only on its position. Switch the sinusoidal positions on "
        "and reverse again: now the outputs change.\n"
-       "Without positions, \"The dog bit the man\" and \"The man bit the dog\" would give each word the same "
-       "output.",
+       "Without positions and without a mask, \"The dog bit the man\" and \"The man bit the dog\" would give "
+       "each word the same output. Positions are added to the embeddings X, so an example that gives Q, K and V "
+       "directly has none to add.",
        "Without a mask attention is permutation-equivariant: reordering the rows of X reorders the rows of the "
        "output in the same way and changes nothing else, because each score depends only on its pair of vectors "
        "and softmax treats a row's keys alike, whatever their order. The 2017 Transformer adds PE[p][2i] = sin(p / "

@@ -26,6 +26,7 @@ enum class StepId {
   Output,
   AllAtOnce,
   MultiHead,
+  KvCache,
   Positions,
   Sparse,
   Flash,
@@ -55,7 +56,7 @@ struct StepPlay {
 struct TourStep {
   StepId key;
   std::string id;  // the step's name in links, stored progress, getState() and --step
-  // The texts are views of the lesson's string literals (static storage): a table of 19 steps
+  // The texts are views of the lesson's string literals (static storage): a table of 20 steps
   // built from std::string members costs the page kilobytes of construction code.
   std::string_view title;
   std::string_view plain;    // short plain-language explanation: what the learner reads beside the picture

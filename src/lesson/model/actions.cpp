@@ -70,6 +70,12 @@ struct Change {
     s = std::move(loaded);
     return {};
   }
+  std::string operator()(const ReturnToLesson& a) const {
+    const int step = s.step;
+    s = a.lesson;
+    s.step = step;
+    return {};
+  }
   std::string operator()(const Randomise& a) const {
     randomiseVectors(s, a.seed);
     return {};
@@ -179,6 +185,7 @@ const char* const kNames[] = {"go to a step",
                               "set the mask",
                               "set the temperature",
                               "load an example",
+                              "return to the lesson before the example",
                               "random vectors",
                               "set the positions",
                               "reverse the tokens",
@@ -225,9 +232,10 @@ MoveKind moveKind(const Action& action) {
     return MoveKind::EditVectors;
   if (std::holds_alternative<ApplyStateText>(action) || std::holds_alternative<OpenLink>(action) ||
       std::holds_alternative<RestoreState>(action) || std::holds_alternative<RestoreRecord>(action) ||
-      std::holds_alternative<LoadExample>(action) || std::holds_alternative<Randomise>(action) ||
-      std::holds_alternative<StartOver>(action) || std::holds_alternative<RestoreProgress>(action) ||
-      std::holds_alternative<SalvageProgress>(action) || std::holds_alternative<MergeProgress>(action))
+      std::holds_alternative<LoadExample>(action) || std::holds_alternative<ReturnToLesson>(action) ||
+      std::holds_alternative<Randomise>(action) || std::holds_alternative<StartOver>(action) ||
+      std::holds_alternative<RestoreProgress>(action) || std::holds_alternative<SalvageProgress>(action) ||
+      std::holds_alternative<MergeProgress>(action))
     return MoveKind::WholeState;
   return MoveKind::Other;
 }

@@ -6,9 +6,12 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include "lesson/content/practice.h"
 #include "lesson/content/steps.h"
+#include "lesson/model/prediction.h"
 
 namespace lesson {
 
@@ -40,6 +43,7 @@ class Scanner {
   const char* end_;
   Progress& found_;
   int kept_ = 0;
+  std::vector<std::string> path_;  // the names of the objects the scan is inside, outermost first
 
   void skipSpace() {
     while (at_ < end_ && (*at_ == ' ' || *at_ == '\n' || *at_ == '\r' || *at_ == '\t')) ++at_;
@@ -95,6 +99,15 @@ class Scanner {
     return stop == digits.c_str() + digits.size();
   }
 
+  // A step's guess, "predictions": {"<step id>": {"guessed": true, ...}}: whether it was made or
+  // skipped (the guess's own numbers are not needed to count it, and are left).
+  void keepPrediction(const std::string& flag) {
+    if (path_.size() < 2 || path_[path_.size() - 2] != "predictions" || !predictionQuestion(path_.back())) return;
+    Prediction& prediction = found_.predictions[path_.back()];
+    bool& kept = flag == "guessed" ? prediction.guessed : prediction.skipped;
+    if (!kept) kept = true, ++kept_;
+  }
+
   void keepId(const std::string& list, const std::string& id) {
     if (list == "stepsSeen" && stepIndexOf(id) >= 0 && !found_.stepSeen(stepIndexOf(id))) {
       found_.markSeen(stepIndexOf(id));
@@ -117,9 +130,11 @@ class Scanner {
       ++at_;
       if (take('}')) return true;
       std::string name;
+      path_.push_back(key);
       do {
         if (!string(name) || !take(':') || !value(name, depth + 1)) return false;
       } while (take(','));
+      path_.pop_back();
       return take('}');
     }
     if (c == '[') {
@@ -147,6 +162,7 @@ class Scanner {
       if (!literal(truth ? "true" : "false")) return false;
       if (key == "challengeDone" && truth && !found_.challengeDone) found_.challengeDone = true, ++kept_;
       if (key == "challenge2Done" && truth && !found_.challenge2Done) found_.challenge2Done = true, ++kept_;
+      if (truth && (key == "guessed" || key == "skipped")) keepPrediction(key);
       return true;
     }
     if (c == 'n') return literal("null");

@@ -17,7 +17,8 @@ constexpr std::size_t kMaxProgressScanBytes = 8 * 1024 * 1024;
 // Scans at most kMaxProgressScanBytes of `text` as JSON, at any depth (the page's record is
 // the progress object itself, the desktop's holds it under "progress"), for the keys of a
 // progress record: the known ids in "stepsSeen", "experimentsDone" and "quizCorrect", the
-// booleans "challengeDone" and "challenge2Done", and "startedAt" in range. Unknown ids and
+// booleans "challengeDone" and "challenge2Done", "startedAt" in range, and which steps' guesses
+// were made or skipped ("predictions"). Unknown ids and
 // every other value are skipped without being kept; the scan stops at the first byte that
 // is not JSON, keeping what it found before. Returns how many entries it kept; `progress`
 // is replaced only when that is more than 0.

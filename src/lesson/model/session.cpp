@@ -67,6 +67,14 @@ const ReorderEffect& Session::reverseEffect(Positional positional) const {
   return *cached;
 }
 
+const KvCacheStep& Session::kvCache(int written) const {
+  if (!derived_.kvCache || derived_.kvCacheAsked != written) {
+    derived_.kvCache = writeWithCache(lesson_, written);
+    derived_.kvCacheAsked = written;
+  }
+  return *derived_.kvCache;
+}
+
 const PositionShift& Session::positionShift() const {
   if (!derived_.positionShift) derived_.positionShift = lesson::positionShift(lesson_, trace_);
   return *derived_.positionShift;

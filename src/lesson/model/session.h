@@ -12,6 +12,7 @@
 #include <string>
 
 #include "lesson/model/actions.h"
+#include "lesson/model/kv_cache.h"
 #include "lesson/model/matrix_description.h"
 #include "lesson/model/progress.h"
 #include "lesson/model/state.h"
@@ -50,6 +51,8 @@ class Session {
   // The same with the positions set to `positional` (the lesson's own setting gives the above).
   const ReorderEffect& reverseEffect(Positional positional) const;
   const PositionShift& positionShift() const;
+  // The sentence written one token at a time with a KV cache, up to `written` tokens.
+  const KvCacheStep& kvCache(int written) const;
   const std::string& numpyListing(core::Kernel kernel = core::Kernel::Softmax) const;
   // Each matrix's names and what may be done with it (for `head`'s scores and weights).
   const MatrixDescription& matrix(MatrixId id, int head = 0) const;
@@ -63,6 +66,8 @@ class Session {
     std::optional<LessonTrace> divided, plain, linear;
     std::optional<ReorderEffect> reverseEffect, reverseWithout, reverseWith;
     std::optional<PositionShift> positionShift;
+    std::optional<KvCacheStep> kvCache;
+    int kvCacheAsked = 0;  // the `written` it was asked for (it may hold fewer)
     std::optional<std::string> listing, linearListing;
     std::map<std::pair<MatrixId, int>, MatrixDescription> matrices;
   };

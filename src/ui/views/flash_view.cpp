@@ -35,9 +35,12 @@ std::string bytesText(double numbers) {
   return number(bytes / 1e6, "%.1f") + " MB";
 }
 
-// Numbers read from and written to slow memory. Direct: Q and K in, S out, S in, P out, P and
-// V in, O out. Tiled: Q in and O out once; K and V in once per block of query rows.
-double directTraffic(double n, double dk, double dv) { return 2 * n * dk + 2 * n * dv + 4 * n * n; }
+// Numbers read from and written to slow memory, over every head (dk and dv are the widths of
+// all heads together). Direct: Q and K in, S out, S in, P out, P and V in, O out, the n x n
+// matrices once per head. Tiled: Q in and O out once; K and V in once per block of query rows.
+double directTraffic(double n, double dk, double dv, double heads = 1) {
+  return 2 * n * dk + 2 * n * dv + 4 * heads * n * n;
+}
 double tiledTraffic(double n, double dk, double dv) {
   return n * dk + n * dv + std::ceil(n / kQueryBlock) * n * (dk + dv);
 }
@@ -220,14 +223,14 @@ void drawVerdict(AppState& app, int folded, int tiles) {
 void drawMemory(AppState& app, int folded, int tiles) {
   const auto& trace = app.session().trace();
   const auto& a = trace.attention;
-  const double n = a.Q.rows, dk = a.heads.front().Q.cols, dv = a.heads.front().V.cols;
+  const double n = a.Q.rows, dk = a.Q.cols, dv = a.V.cols, heads = static_cast<double>(a.heads.size());
   const int keysIn = folded == 0 ? 0
                                  : trace.online.tiles[static_cast<size_t>(folded - 1)].firstKey +
                                        trace.online.tiles[static_cast<size_t>(folded - 1)].keyCount;
   // Q comes in first; each tile brings its keys' K and V rows; the output goes back at the end.
   const double blocks = std::ceil(n / kQueryBlock);
   const double soFar = (folded > 0 ? n * dk : 0) + blocks * keysIn * (dk + dv) + (folded == tiles ? n * dv : 0);
-  const double direct = directTraffic(n, dk, dv);
+  const double direct = directTraffic(n, dk, dv, heads);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
   const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -244,7 +247,7 @@ void drawMemory(AppState& app, int folded, int tiles) {
   draw->AddRectFilled(fast, ImVec2(fast.x + fastWidth, fast.y + height - px(app, 20)), IM_COL32(250, 230, 210, 255),
                       6.0f);
   draw->AddText(ImVec2(fast.x + px(app, 6), fast.y + px(app, 5)), ImGui::GetColorU32(ImGuiCol_Text), "Fast, small");
-  const std::string inFast = folded == 0 ? "empty" : "m, l, o and tile " + std::to_string(folded);
+  const std::string inFast = folded == 0 ? "empty" : "Q, m, l, o; K, V of tile " + std::to_string(folded);
   draw->AddText(ImVec2(fast.x + px(app, 6), fast.y + px(app, 7) + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                 fitLabel(inFast, fastWidth - px(app, 10)).c_str());
   const float arrowY = start.y + height * 0.5f, x0 = slow.x + slowWidth + px(app, 4), x1 = fast.x - px(app, 4);
@@ -268,11 +271,11 @@ void drawMemory(AppState& app, int folded, int tiles) {
 
 void drawTraffic(AppState& app) {
   const auto& a = app.session().trace().attention;
-  const double n = a.Q.rows, dk = a.heads.front().Q.cols, dv = a.heads.front().V.cols;
+  const double n = a.Q.rows, dk = a.Q.cols, dv = a.V.cols, heads = static_cast<double>(a.heads.size());
   sectionHeading(app, "Numbers moved to and from slow memory");
   textTable(app, {"", "direct", "tiled"},
-            {{"this sentence (n = " + number(n, "%.0f") + ")", bytesText(directTraffic(n, dk, dv)),
-              bytesText(tiledTraffic(n, dk, dv))},
+            {{"this sentence (n = " + number(n, "%.0f") + (heads > 1 ? ", " + number(heads, "%.0f") + " heads)" : ")"),
+              bytesText(directTraffic(n, dk, dv, heads)), bytesText(tiledTraffic(n, dk, dv))},
              {"n = 4096, d = 64", bytesText(directTraffic(4096, 64, 64)), bytesText(tiledTraffic(4096, 64, 64))}});
   paragraph(
       "A simple count in float32: the direct method writes the n \xC3\x97 n scores and weights to slow memory and "

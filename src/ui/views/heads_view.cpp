@@ -57,17 +57,32 @@ void drawHeadRoles(AppState& app) {
   }
   if (app.session().lesson().presetId == "two-heads") {
     // Say that the sentence changed, so the learner does not look for their own words here.
+    if (!app.view.lessonBeforeSwitch) {
+      paragraph(
+          "This is the two-heads example: its embeddings are built so that one head follows meaning and the "
+          "other word order.");
+      return;
+    }
     paragraph(
         "This is the two-heads example, not the sentence you had: its embeddings are built so that one "
-        "head follows meaning and the other word order. Pick another example under Edit.");
+        "head follows meaning and the other word order.");
+    if (ImGui::Button("Back to your sentence")) {
+      queue(app, lesson::actions::ReturnToLesson{*app.view.lessonBeforeSwitch});
+      app.view.lessonBeforeSwitch.reset();
+    }
+    registerItem(app, "back-to-sentence",
+                 "Back to your sentence, button: puts back the lesson you had before the switch");
     return;
   }
   if (differ) return;
-  if (ImGui::Button("Switch to a sentence whose two heads differ"))
+  if (ImGui::Button("Switch to a sentence whose two heads differ")) {
+    app.view.lessonBeforeSwitch = app.session().lesson();
     queue(app, lesson::actions::LoadExample{"two-heads"});
+  }
   registerItem(
       app, "load-two-heads",
-      "Switch to a sentence whose two heads differ, button: replaces your sentence with the two-heads example");
+      "Switch to a sentence whose two heads differ, button: replaces your sentence with the two-heads example, "
+      "which a button then takes back");
 }
 
 }  // namespace

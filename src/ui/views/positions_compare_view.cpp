@@ -92,6 +92,10 @@ void drawPositionsCompare(AppState& app) {
   const bool direct = session.lesson().source == lesson::VectorSource::Direct;
   const auto& with = direct ? without : session.reverseEffect(lesson::Positional::Sinusoidal);
   sectionHeading(app, "Reverse the sentence: which outputs change?");
+  if (session.lesson().tokens.size() < 2) {
+    paragraph("With one token there is nothing to reverse: add tokens under Edit.");
+    return;
+  }
   float reach = 1e-6f;
   for (const auto* effect : {&without, &with})
     for (const auto* m : {&effect->outputBefore, &effect->outputAfter})
@@ -107,7 +111,7 @@ void drawPositionsCompare(AppState& app) {
   std::string words =
       "Each strip is one token's output, a cell per column (orange above 0, blue below). Without positions ";
   words += unchanged(largestChange(without), without.outputBefore)
-               ? "every token keeps its output exactly, only in another place."
+               ? "every token keeps its output exactly, now in its mirrored place."
                : "the outputs change by up to " + text::fixedDecimals(largestChange(without)) +
                      (masked ? ": the mask depends on where each token is." : ".");
   if (direct)
@@ -116,7 +120,8 @@ void drawPositionsCompare(AppState& app) {
     words += unchanged(largestChange(with), with.outputBefore)
                  ? " With positions nothing changes either."
                  : " With positions they change, by up to " + text::fixedDecimals(largestChange(with)) +
-                       ": each token's vector now says where it is.";
+                       (masked ? ", the mask's part included: each token's vector now also says where it is."
+                               : ": each token's vector now says where it is.");
   paragraph(words);
 }
 

@@ -34,6 +34,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"history", drawHistory},
       {"uses", drawUses},
       {"transformer-block", drawTransformerBlock},
+      {"kv-cache", drawKvCache},
       {"positions-compare", drawPositionsCompare},
       {"positions", drawPositions},
       {"sparse", drawSparse},
