@@ -15,4 +15,15 @@ std::string fixedDecimals(double value, int decimals, bool sign) {
   return result;
 }
 
+std::string groupedCount(double value) {
+  const std::string digits = fixedDecimals(value, 0);
+  const size_t first = digits[0] == '-' ? 1 : 0;
+  std::string grouped = digits.substr(0, first);
+  for (size_t k = first; k < digits.size(); ++k) {
+    if (k > first && (digits.size() - k) % 3 == 0) grouped += ',';
+    grouped += digits[k];
+  }
+  return grouped;
+}
+
 }  // namespace text

@@ -8,5 +8,7 @@ namespace text {
 
 // "0.35", "-1.20", "0.00" (never "-0.00"); `sign` adds "+" to positive values ("+0.12").
 std::string fixedDecimals(double value, int decimals = 2, bool sign = false);
+// A whole count with its thousands apart: "1,048,576" (the value rounded, no sign for 0).
+std::string groupedCount(double value);
 
 }  // namespace text

@@ -43,7 +43,7 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
 }
 
 void drawStepViews(AppState& app, const lesson::TourStep& step) {
-  for (const std::string& id : step.views) {
+  for (const std::string_view id : step.views) {
     ImGui::Spacing();
     if (const StepViewRecord* view = findStepView(id)) view->draw(app);
   }

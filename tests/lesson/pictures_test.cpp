@@ -13,6 +13,7 @@
 #include "lesson/model/scale_spread.h"
 #include "lesson/model/session.h"
 #include "lesson/model/token_order.h"
+#include "text/decimals.h"
 
 namespace act = lesson::actions;
 
@@ -99,4 +100,13 @@ TEST_CASE("uses pictures: every link joins two pieces the picture has, and a tra
       CHECK(side * side == count);
     }
   }
+}
+
+TEST_CASE("counts are printed with their thousands apart") {
+  CHECK(text::groupedCount(0) == "0");
+  CHECK(text::groupedCount(999) == "999");
+  CHECK(text::groupedCount(1000) == "1,000");
+  CHECK(text::groupedCount(1048576) == "1,048,576");
+  CHECK(text::groupedCount(-1234.4) == "-1,234");
+  CHECK(text::groupedCount(2147483648.0) == "2,147,483,648");
 }

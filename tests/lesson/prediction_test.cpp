@@ -238,6 +238,22 @@ TEST_CASE("a guess made before the sentence changed asks for a new one") {
   CHECK(contains(lesson::guessFeedback(GuessKind::VisibleKeys, s.lesson(), s.trace(), made.guess), "guess again"));
 }
 
+TEST_CASE("a guess on a sentence of as many tokens is not matched to the other sentence by position") {
+  lesson::Session s;
+  REQUIRE(s.apply(act::Predict{"scores", {1, {4}}}) == "");  // "bank" by the river: "river"
+  CHECK(contains(
+      lesson::guessFeedback(GuessKind::TopKey, s.lesson(), s.trace(), s.progress().predictions.at("scores").guess),
+      "river"));
+  // Another sentence, renamed to the same length: the guess is not "the" of the new one.
+  REQUIRE(s.apply(act::RenameToken{4, "lake"}) == "");
+  const auto& made = s.progress().predictions.at("scores");
+  CHECK(contains(lesson::guessFeedback(GuessKind::TopKey, s.lesson(), s.trace(), made.guess), "guess again"));
+  // It is kept with its sentence, through the stored record.
+  lesson::Progress back;
+  REQUIRE(lesson::progressFromText(lesson::progressToJson(s.progress()).dump(), back).empty());
+  CHECK(back.predictions.at("scores").guess.sentence == "The bank by the river was steep");
+}
+
 TEST_CASE("stored guesses that are not guesses refuse the record; unknown steps are dropped") {
   lesson::Progress p;
   CHECK(

@@ -16,14 +16,33 @@
   const LIMIT_MS = 2000;
   const PING_MS = 250;
   const SILENT_MS = 1000;  // a live frame answers a ping within milliseconds, even on a busy device
-  // The page carries the frame's script and the worker's source as text (cmake/assemble_site.cmake).
+  // The page carries the frame's script as text (cmake/assemble_site.cmake); the worker's source
+  // is fetched the first time code is graded (the offline worker keeps it), or carried too in
+  // the single file.
   const sourceOf = (name) => document.getElementById(name + '-source').textContent;
+  let workerSource = null;
+  function fetchWorkerSource() {
+    const carried = document.getElementById('challenge-worker-source');
+    if (carried) return Promise.resolve(carried.textContent);
+    if (!workerSource) {
+      workerSource = fetch('challenge-worker.js').then((response) => {
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        return response.text();
+      });
+      workerSource.catch(() => { workerSource = null; });  // the next grading tries again
+    }
+    return workerSource;
+  }
 
   // Runs `task` in the worker of a fresh frame; resolves to {reply} (the worker's answer,
   // unchecked) or {error} (why there is none: a text from the frame is unchecked too). The
   // learner's code has 2 seconds from the worker's 'started' message. Every path ends, and
   // removes the frame, its worker with it.
   function runInFrame(task) {
+    return fetchWorkerSource().then((source) => runWorkerInFrame(source, task),
+      (e) => ({ error: 'the page could not load its code checker (challenge-worker.js: ' + e.message + ')' }));
+  }
+  function runWorkerInFrame(workerText, task) {
     return new Promise((resolve) => {
       const frame = document.createElement('iframe');
       let timer = 0;
@@ -86,7 +105,7 @@
         if (pinger || done) return;
         pinger = setInterval(watch, PING_MS);
         ping();
-        frame.contentWindow.postMessage({ source: sourceOf('challenge-worker'), task }, '*');
+        frame.contentWindow.postMessage({ source: workerText, task }, '*');
       };
       document.body.appendChild(frame);
     });

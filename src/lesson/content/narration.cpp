@@ -27,7 +27,7 @@ std::string narrate(const LessonState& state, const LessonTrace& trace) {
       text::join({"Step ", std::to_string(state.step + 1), " of ", std::to_string(stepCount()), ": ", step.title,
                   step.title.back() == '?' ? " " : ". ", step.plain, step.more.empty() ? "" : " ", step.more});
   for (const auto& view : step.views) {
-    const std::string described = viewNarration(view);  // views of text and drawings, not numbers
+    const std::string described = viewNarration(std::string(view));  // views of text and drawings, not numbers
     if (!described.empty()) text += " " + described;
   }
   if (!state.notice.empty()) text += " Notice: " + withFullStop(state.notice);

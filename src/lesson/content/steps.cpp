@@ -34,8 +34,8 @@ std::vector<TourStep> buildSteps() {
        "tokens",
        "Tokens become vectors",
        "The sentence is cut into tokens, and each token is looked up as a vector of numbers: its embedding. "
-       "Row i of X is token i. At this point each row describes its own token (in the two-heads example, also "
-       "its place) and knows nothing about its neighbours.",
+       "Row i of X is token i. At this point each row describes its own token and knows nothing about its "
+       "neighbours.",
        "X is an n x d_model matrix. In a trained model the embedding table is learned; here you may edit any "
        "entry. Positions come on a later step; until then, without a mask, attention sees the tokens as an unordered "
        "set, "

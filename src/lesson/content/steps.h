@@ -64,7 +64,7 @@ struct TourStep {
   std::string_view formula;  // the step's formula, in the symbols the font covers
   std::vector<MatrixId> shows;
   MatrixId produces;
-  std::vector<std::string> views;  // ids of the extra views beside the matrices (ui/views/step_views.cpp)
+  std::vector<std::string_view> views;  // ids of the extra views beside the matrices (ui/views/step_views.cpp)
   FormulaLine emphasis = FormulaLine::None;
   bool tokenStrip = true;  // the clickable token strip above the matrices (steps that show tokens have their own)
   // The worked numbers of the learner's sentence beside the text; off where the step works on

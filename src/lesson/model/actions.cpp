@@ -128,6 +128,7 @@ struct Change {
     prediction.guessed = true;
     prediction.skipped = false;
     prediction.guess = normalisedGuess(question->kind, a.guess);
+    prediction.guess.sentence = guessSentence(s);
     return {};
   }
   std::string operator()(const SkipPrediction& a) const {

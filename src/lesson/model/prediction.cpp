@@ -241,9 +241,15 @@ Guess normalisedGuess(GuessKind kind, Guess guess) {
   return guess;
 }
 
+std::string guessSentence(const LessonState& state) {
+  std::string sentence;
+  for (const auto& token : state.tokens) sentence += (sentence.empty() ? "" : " ") + token;
+  return sentence;
+}
+
 std::string guessFeedback(GuessKind kind, const LessonState& state, const LessonTrace& trace, const Guess& guess) {
   if (!trace.ok) return {};
-  if (!checkGuess(kind, state, guess).empty() ||
+  if (!checkGuess(kind, state, guess).empty() || (!guess.sentence.empty() && guess.sentence != guessSentence(state)) ||
       (kind == GuessKind::OutputPosition && guess.values[0] >= static_cast<float>(trace.attention.V.cols)))
     return "Your guess was made for another sentence: guess again to compare.";
   switch (kind) {

@@ -33,7 +33,12 @@ const PredictionQuestion* predictionQuestion(const std::string& stepId);
 struct Guess {
   int query = 0;
   std::vector<float> values;
+  // The sentence the guess was made on, its tokens joined by spaces (kept with it): a guess
+  // compared with another sentence's truth would be matched by position, so it is not.
+  std::string sentence;
 };
+// The sentence of `state` as a guess keeps it.
+std::string guessSentence(const LessonState& state);
 
 // What the learner did with a step's question: guessed (the guess is kept) or skipped it.
 struct Prediction {
@@ -42,7 +47,7 @@ struct Prediction {
   Guess guess;
   bool operator==(const Prediction& o) const {
     return guessed == o.guessed && skipped == o.skipped && guess.query == o.guess.query &&
-           guess.values == o.guess.values;
+           guess.values == o.guess.values && guess.sentence == o.guess.sentence;
   }
 };
 

@@ -8,6 +8,8 @@
 #include "lesson/content/practice.h"
 #include "lesson/content/steps.h"
 #include "lesson/model/input_limits.h"
+#include "lesson/model/state.h"
+#include "lesson/model/text_rules.h"
 
 namespace lesson {
 
@@ -48,7 +50,8 @@ json::Json predictionsToJson(const Progress& progress) {
     all[stepId] = json::Json::object({{"guessed", prediction.guessed},
                                       {"skipped", prediction.skipped},
                                       {"query", prediction.guess.query},
-                                      {"values", values}});
+                                      {"values", values},
+                                      {"sentence", prediction.guess.sentence}});
   }
   return all;
 }
@@ -101,6 +104,13 @@ bool readPredictions(const json::Json& value, std::map<std::string, Prediction>&
           query.asNumber() >= core::kMaxTokens)
         return false;
       prediction.guess.query = static_cast<int>(query.asNumber());
+    }
+    if (entry.contains("sentence")) {
+      const json::Json& sentence = entry["sentence"];
+      // The lesson's longest sentence: every token at its longest name, 4 bytes a character.
+      constexpr size_t kLongest = static_cast<size_t>(kMaxTokens) * (4 * kMaxNameCharacters + 1);
+      if (!sentence.isString() || sentence.asString().size() > kLongest) return false;
+      prediction.guess.sentence = sentence.asString();
     }
     if (entry.contains("values")) {
       const json::Json& values = entry["values"];

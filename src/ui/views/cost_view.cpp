@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "text/decimals.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -14,11 +15,7 @@ namespace {
 double multiplyAdds(double n, double dk, double dv) { return n * n * dk + n * n * dv; }
 
 std::vector<std::string> costRow(double n, double dk, double dv) {
-  char tokens[32], weights[32], work[32];
-  std::snprintf(tokens, sizeof tokens, "%.0f", n);
-  std::snprintf(weights, sizeof weights, "%.0f", n * n);
-  std::snprintf(work, sizeof work, "%.0f", multiplyAdds(n, dk, dv));
-  return {tokens, weights, work};
+  return {text::groupedCount(n), text::groupedCount(n * n), text::groupedCount(multiplyAdds(n, dk, dv))};
 }
 
 }  // namespace

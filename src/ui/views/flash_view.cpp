@@ -59,9 +59,11 @@ void drawStepperRow(AppState& app, int tiles) {
   registerItem(app, "tile-next", [&] {
     return "Next tile, button: " + std::to_string(tile) + " of " + std::to_string(tiles) + " tiles folded in";
   });
+  const std::string folded = std::to_string(tile) + " of " + std::to_string(tiles) + " tiles folded in";
   ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(folded.c_str()).x) ImGui::NewLine();  // a phone
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%d of %d tiles folded in", tile, tiles);
+  ImGui::TextUnformatted(folded.c_str());
   const int n = static_cast<int>(app.session().lesson().tokens.size());
   if (auto size = drawStepper(app, {"keys per tile", "tile-size", "Keys per tile"}, app.session().lesson().tileSize,
                               app.session().lesson().tileSize > 1, app.session().lesson().tileSize < n)) {
@@ -210,6 +212,27 @@ void drawVerdict(AppState& app, int folded, int tiles) {
     paragraph(
         "Each Next folds one more tile in: where the tile holds a larger score, m grows, and the sum and the "
         "output gathered so far are multiplied by exp(m_old - m_new) before the tile's own terms are added.");
+    // Which queries ever rescale here (their maximum grows after their first tile): the ones to follow.
+    const auto& steps = trace.online.tiles;
+    std::vector<std::string> growing;
+    for (int q = 0; q < trace.attention.Q.rows; ++q)
+      for (size_t t = 1; t < steps.size(); ++t) {
+        const float before = steps[t - 1].runningMax[static_cast<size_t>(q)],
+                    after = steps[t].runningMax[static_cast<size_t>(q)];
+        if (std::isfinite(before) && after > before) {
+          growing.push_back(inQuotes(app.session().lesson().tokens[static_cast<size_t>(q)]));
+          break;
+        }
+      }
+    if (growing.empty()) {
+      paragraph(
+          "Here every query meets its largest score in its first tile, so nothing is ever rescaled: try fewer keys "
+          "per tile, or another sentence.");
+    } else {
+      std::string names;
+      for (const auto& name : growing) names += (names.empty() ? "" : ", ") + name;
+      paragraph("The maximum grows after the first tile for " + names + ": pick one of them above to watch a rescale.");
+    }
     return;
   }
   const float largest = lesson::onlineDifference(trace);
@@ -238,18 +261,20 @@ void drawMemory(AppState& app, int folded, int tiles) {
   const float slowWidth =
       std::min(std::max(width * 0.45f, ImGui::CalcTextSize("Q, K, V and the output").x + px(app, 16)), width * 0.56f);
   const float fastWidth = width - slowWidth - px(app, 44), height = line * 3 + px(app, 12);
-  const ImVec2 slow(start.x, start.y), fast(start.x + width - fastWidth, start.y + px(app, 10));
+  const ImVec2 slow(start.x, start.y), fast(start.x + width - fastWidth, start.y);
   draw->AddRectFilled(slow, ImVec2(slow.x + slowWidth, slow.y + height), IM_COL32(226, 230, 240, 255), 6.0f);
   draw->AddText(ImVec2(slow.x + px(app, 8), slow.y + px(app, 5)), ImGui::GetColorU32(ImGuiCol_Text),
                 "Slow memory, large");
   draw->AddText(ImVec2(slow.x + px(app, 8), slow.y + px(app, 7) + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                 "Q, K, V and the output");
-  draw->AddRectFilled(fast, ImVec2(fast.x + fastWidth, fast.y + height - px(app, 20)), IM_COL32(250, 230, 210, 255),
-                      6.0f);
+  draw->AddRectFilled(fast, ImVec2(fast.x + fastWidth, fast.y + height), IM_COL32(250, 230, 210, 255), 6.0f);
   draw->AddText(ImVec2(fast.x + px(app, 6), fast.y + px(app, 5)), ImGui::GetColorU32(ImGuiCol_Text), "Fast, small");
-  const std::string inFast = folded == 0 ? "empty" : "Q, m, l, o; K, V of tile " + std::to_string(folded);
-  draw->AddText(ImVec2(fast.x + px(app, 6), fast.y + px(app, 7) + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
-                fitLabel(inFast, fastWidth - px(app, 10)).c_str());
+  // What the fast memory holds: the block's queries and running m, l, o, and the tile's keys and values.
+  const std::string held[] = {folded == 0 ? "empty" : "Q, m, l, o",
+                              folded == 0 ? "" : "K, V of tile " + std::to_string(folded)};
+  for (int k = 0; k < 2; ++k)
+    draw->AddText(ImVec2(fast.x + px(app, 6), fast.y + px(app, 7) + line * static_cast<float>(k + 1)),
+                  ImGui::GetColorU32(ImGuiCol_TextDisabled), fitLabel(held[k], fastWidth - px(app, 10)).c_str());
   const float arrowY = start.y + height * 0.5f, x0 = slow.x + slowWidth + px(app, 4), x1 = fast.x - px(app, 4);
   const ImU32 arrow = folded > 0 && folded < tiles ? kAccentFill : kChartGrid;
   draw->AddLine(ImVec2(x0, arrowY), ImVec2(x1 - px(app, 6), arrowY), arrow, px(app, 3));

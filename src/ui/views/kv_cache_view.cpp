@@ -19,28 +19,41 @@ namespace ui {
 
 namespace {
 
-std::string countText(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.0f", value);
-  std::string digits = text, grouped;
-  for (size_t k = 0; k < digits.size(); ++k) {
-    if (k > 0 && (digits.size() - k) % 3 == 0) grouped += ',';
-    grouped += digits[k];
-  }
-  return grouped;
-}
-
 std::string bytesText(double bytes) {
   char text[32];
   if (bytes < 1e4)
     std::snprintf(text, sizeof text, "%.0f bytes", bytes);
   else if (bytes < 1e7)
     std::snprintf(text, sizeof text, "%.1f kB", bytes / 1e3);
-  else if (bytes < 1e10)
+  else if (bytes < 1e9)
     std::snprintf(text, sizeof text, "%.1f MB", bytes / 1e6);
   else
     std::snprintf(text, sizeof text, "%.1f GB", bytes / 1e9);
   return text;
+}
+
+// The sentence: the tokens written in blue, the newest outlined, those still to come faint.
+void drawSentence(AppState& app, int written) {
+  const auto& tokens = app.session().lesson().tokens;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float line = ImGui::GetTextLineHeight();
+  ImVec2 at = ImGui::GetCursorScreenPos();
+  const float left = at.x, top = at.y, right = at.x + visibleWidth();
+  float bottom = at.y;
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    const std::string name = fitLabel(tokens[k], px(app, 110));
+    const float w = ImGui::CalcTextSize(name.c_str()).x + px(app, 12);
+    if (at.x + w > right && at.x > left) at = ImVec2(left, at.y + line + px(app, 14));
+    const ImVec2 b(at.x + w, at.y + line + px(app, 8));
+    const bool done = static_cast<int>(k) < written;
+    draw->AddRectFilled(at, b, done ? kTourBlue : ImGui::GetColorU32(ImGuiCol_FrameBg), 4.0f);
+    if (static_cast<int>(k) == written - 1) draw->AddRect(at, b, kAccentFill, 4.0f, 0, 2.5f);
+    draw->AddText(ImVec2(at.x + px(app, 6), at.y + px(app, 4)),
+                  done ? kInkOnDark : ImGui::GetColorU32(ImGuiCol_TextDisabled), name.c_str());
+    at.x = b.x + px(app, 4);
+    bottom = b.y;
+  }
+  ImGui::Dummy(ImVec2(1, bottom - top + px(app, 4)));
 }
 
 void drawWriteButtons(AppState& app, int written, int count) {
@@ -55,9 +68,11 @@ void drawWriteButtons(AppState& app, int written, int count) {
   registerItem(app, "kv-next", [&] {
     return "Next token, button: " + std::to_string(written) + " of " + std::to_string(count) + " tokens written";
   });
+  const std::string counted = std::to_string(written) + " of " + std::to_string(count) + " tokens written";
   ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(counted.c_str()).x) ImGui::NewLine();  // a phone
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("%d of %d tokens written", written, count);
+  ImGui::TextUnformatted(counted.c_str());
 }
 
 // A vector as a strip of cells, orange above 0 and blue below, on the scale `reach`.
@@ -82,10 +97,10 @@ void drawCache(AppState& app, const lesson::KvCacheStep& step, const core::Matri
   for (const auto* m : {&K, &V, &step.outputs, &step.newest.Q})
     for (float v : m->values) reach = std::max(reach, std::fabs(v));
   const float nameWidth = px(app, 80);
-  const float cell = std::clamp((visibleWidth() - nameWidth - px(app, 130)) / static_cast<float>(K.cols + V.cols),
+  const float cell = std::clamp((visibleWidth() - nameWidth - px(app, 190)) / static_cast<float>(K.cols + V.cols),
                                 px(app, 6), px(app, 16));
   const float keyWidth = cell * static_cast<float>(K.cols), valueWidth = cell * static_cast<float>(V.cols);
-  const float barWidth = px(app, 90);
+  const float barWidth = px(app, 110), barScale = barWidth - ImGui::CalcTextSize("0.00").x - px(app, 10);
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float keyX = start.x + nameWidth, barX = keyX + keyWidth + px(app, 10), valueX = barX + barWidth + px(app, 12);
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled), ink = ImGui::GetColorU32(ImGuiCol_Text);
@@ -109,11 +124,11 @@ void drawCache(AppState& app, const lesson::KvCacheStep& step, const core::Matri
     strip(draw, K.rowData(j), K.cols, ImVec2(keyX, y + px(app, 4)), cell, line, reach);
     const float w = weights.at(0, j);
     draw->AddRectFilled(ImVec2(barX, y + px(app, 5)),
-                        ImVec2(barX + std::max(1.0f, w * barWidth * 0.6f), y + rowHeight - px(app, 5)), kTourBlue,
-                        2.0f);
-    draw->AddText(ImVec2(barX + w * barWidth * 0.6f + px(app, 4), y + px(app, 4)), ink, text::fixedDecimals(w).c_str());
+                        ImVec2(barX + std::max(1.0f, w * barScale), y + rowHeight - px(app, 5)), kTourBlue, 2.0f);
+    draw->AddText(ImVec2(barX + w * barScale + px(app, 4), y + px(app, 4)), ink, text::fixedDecimals(w).c_str());
     strip(draw, V.rowData(j), V.cols, ImVec2(valueX, y + px(app, 4)), cell, line, reach);
-    if (fresh) draw->AddText(ImVec2(valueX + valueWidth + px(app, 6), y + px(app, 4)), kAccentFill, "new");
+    if (fresh && valueX + valueWidth + px(app, 6) + ImGui::CalcTextSize("new").x <= start.x + visibleWidth())
+      draw->AddText(ImVec2(valueX + valueWidth + px(app, 6), y + px(app, 4)), kAccentFill, "new");
     y += rowHeight;
   }
   y += px(app, 4);
@@ -132,24 +147,29 @@ void drawKvCache(AppState& app) {
   if (!step.ok) return;
   sectionHeading(app, "The cache, one token at a time");
   drawWriteButtons(app, step.written, count);
+  drawSentence(app, step.written);
   const int head = std::clamp(app.view.selectedHead, 0, static_cast<int>(step.newest.heads.size()) - 1);
   const auto& full = session.trace().attention;
   drawCache(app, step, full.K, full.V, head);
   const std::string newest = inQuotes(session.lesson().tokens[static_cast<size_t>(step.written - 1)]);
-  paragraph(newest + "'s query met the " + std::to_string(step.written) +
-            " cached keys, its own included, and its key " +
-            "and value joined the cache. Every output written so far equals the full causal computation's row, " +
-            "largest difference " + text::fixedDecimals(step.largestDifference, 6) + "." +
+  char difference[32];
+  std::snprintf(difference, sizeof difference, "%.2g", static_cast<double>(step.largestDifference));
+  paragraph("The query of " + newest + " met " +
+            (step.written == 1 ? std::string("the one cached key, its own")
+                               : "the " + std::to_string(step.written) + " cached keys, its own included") +
+            ", and its key and value joined the cache. Every output written so far equals the row of the full causal "
+            "computation (largest difference " +
+            difference + ")." +
             (session.lesson().mask.kind == core::MaskKind::Causal
                  ? ""
-                 : " (Your lesson has another mask; a model that writes uses the causal one, and so does this step.)"));
+                 : " Your lesson's mask is not causal here; a model that writes always is, and so is this step."));
   textTable(app, {"to write " + newest, "multiply-adds"},
-            {{"with the cache", countText(static_cast<double>(step.multiplyAddsWithCache))},
-             {"recomputing every visible pair", countText(static_cast<double>(step.multiplyAddsWithout))}});
+            {{"with the cache", text::groupedCount(static_cast<double>(step.multiplyAddsWithCache))},
+             {"recomputing every visible pair", text::groupedCount(static_cast<double>(step.multiplyAddsWithout))}});
   const lesson::ModelCacheShape& model = lesson::kLlama2_7B;
-  paragraph("The cache holds " + countText(static_cast<double>(step.cachedNumbers)) + " numbers here (" +
+  paragraph("The cache holds " + text::groupedCount(static_cast<double>(step.cachedNumbers)) + " numbers here (" +
             bytesText(static_cast<double>(step.cachedNumbers) * 4) + " in 32-bit floats). " + model.name + " keeps " +
-            countText(lesson::cacheBytes(model, 1)) + " bytes per token (" + std::to_string(model.layers) +
+            text::groupedCount(lesson::cacheBytes(model, 1)) + " bytes per token (" + std::to_string(model.layers) +
             " layers \xC3\x97 " + std::to_string(model.heads) + " heads \xC3\x97 " + std::to_string(model.headWidth) +
             " \xC3\x97 2 numbers, 16-bit): " + bytesText(lesson::cacheBytes(model, 4096)) + " for 4,096 tokens.");
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "lesson/model/actions.h"
 #include "lesson/model/value_change.h"
 #include "lesson/model/vector_plane.h"
 #include "ui/kit/arrow_plane.h"
@@ -44,8 +45,23 @@ void drawQkvSplit(AppState& app) {
   const auto& trace = app.session().trace();
   const auto& a = trace.attention;
   const int i = state.selected;
-  if (trace.XWithPositions.empty()) return;  // Q, K and V given directly: nothing to split
+  if (trace.XWithPositions.empty() && state.X.empty()) return;  // an example of Q, K and V only: nothing to split
   sectionHeading(app, ("One token, three vectors: \"" + state.tokens[static_cast<size_t>(i)] + "\"").c_str());
+  if (trace.XWithPositions.empty()) {
+    // Q, K or V was edited by hand (a dragged value, say): the picture's place is kept, so
+    // nothing under the pointer moves in the middle of a drag, and says how to have it back.
+    const float line = ImGui::GetTextLineHeight(), rowHeight = line * 2 + px(app, 8);
+    const bool beside = visibleWidth() >= px(app, 560);
+    const float height =
+        beside ? 3 * rowHeight + 2 * px(app, 8) : rowHeight + px(app, 30) + 3 * (rowHeight + px(app, 22));
+    const float top = ImGui::GetCursorScreenPos().y;
+    paragraph("You edited Q, K or V by hand, so they no longer come from the embedding x through W_Q, W_K and W_V.");
+    if (ImGui::Button("Use the embeddings and projections again")) queue(app, lesson::actions::UseProjections{});
+    registerItem(app, "qkv-use-projections", "Use the embeddings and projections again, button");
+    const float used = ImGui::GetCursorScreenPos().y - top;
+    if (used < height) ImGui::Dummy(ImVec2(1, height - used));
+    return;
+  }
   const std::vector<std::string>& embedding = app.session().matrix(lesson::MatrixId::X).columnNames;
   const auto keyNames = lesson::keyColumnNames(state, trace);
   const auto valueNames = lesson::valueColumnNames(state, trace);

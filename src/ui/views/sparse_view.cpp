@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "core/mask.h"
+#include "text/decimals.h"
 #include "ui/kit/heatmap.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/controls_panel.h"
@@ -17,10 +18,11 @@ namespace {
 std::string pairsLine(const core::Mask& mask, int n) {
   const long long visible = core::visiblePairs(mask, n, n);
   const long long all = static_cast<long long>(n) * n;
-  char text[160];
-  std::snprintf(text, sizeof text, "n = %d: %lld of %lld pairs (%.1f%%)", n, visible, all,
+  char share[32];
+  std::snprintf(share, sizeof share, " pairs (%.1f%%)",
                 100.0 * static_cast<double>(visible) / static_cast<double>(all));
-  return text;
+  return "n = " + text::groupedCount(n) + ": " + text::groupedCount(static_cast<double>(visible)) + " of " +
+         text::groupedCount(static_cast<double>(all)) + share;
 }
 
 // The mask as a grid of pairs: filled where the score is computed, an empty outline where the

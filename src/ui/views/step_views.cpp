@@ -47,7 +47,7 @@ const std::vector<StepViewRecord>& stepViews() {
   return records;
 }
 
-const StepViewRecord* findStepView(const std::string& id) {
+const StepViewRecord* findStepView(std::string_view id) {
   for (const auto& record : stepViews())
     if (id == record.id) return &record;
   return nullptr;

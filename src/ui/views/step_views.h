@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "ui/app_state.h"
@@ -57,6 +58,6 @@ void drawLinear(AppState& app);             // "linear": linear_view.cpp
 void drawLinearCodeListing(AppState& app);  // "code-linear": code_view.cpp
 void drawFlashStepper(AppState& app);       // "flash": flash_view.cpp
 // The record for `id`, or nullptr when no view has that id.
-const StepViewRecord* findStepView(const std::string& id);
+const StepViewRecord* findStepView(std::string_view id);
 
 }  // namespace ui
