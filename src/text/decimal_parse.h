@@ -10,7 +10,8 @@ namespace text {
 // Reads leading blanks, a sign, then digits with an optional point and exponent, or "inf",
 // "infinity", "nan" in any case. `end` (when given) is set past what was read, or to `text`
 // when there is no number. errno becomes ERANGE when a finite, nonzero text rounds to
-// infinity or to zero, or inexactly to a subnormal number, as glibc and musl set it.
+// infinity or to zero, or inexactly to a subnormal number, as glibc sets it (Emscripten's musl
+// does not for subnormals): the page and the desktop then refuse the same typed numbers.
 double parseDouble(const char* text, char** end);
 float parseFloat(const char* text, char** end);
 

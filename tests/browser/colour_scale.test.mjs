@@ -2,7 +2,7 @@
 // the raw scores' scale, so switching the division by the square root of d_k (or moving the
 // temperature) changes the scaled scores' colours; double-clicking the temperature slider
 // sets it back to 1.
-import { runTest, openPage, ready, settle, widget, check, pixelColour } from './harness.mjs';
+import { runTest, openPage, ready, settle, widget, scrollToWidget, check, pixelColour } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 
@@ -18,6 +18,8 @@ await runTest('colour_scale', async ({ browser, url }) => {
   await ready(page);
   await page.evaluate(() => window.attentionTour.setState({ preset: 'bank-river', stepId: 'scale', selected: 1, scale: false }));
   await settle(page);
+  // The matrices are under the step's pictures: the wheel brings them into view, as a person would.
+  await scrollToWidget(page, 'scaled[1][4]', 900, 500);
   const raw = await cellColour(page, 'scores[1][4]');
   const unscaled = await cellColour(page, 'scaled[1][4]');
   check(distance(raw, unscaled) < 8, `without the division a scaled score has its raw score's colour (${raw} vs ${unscaled})`);
@@ -31,8 +33,17 @@ await runTest('colour_scale', async ({ browser, url }) => {
   const warm = await cellColour(page, 'scaled[1][4]');
   check(distance(warm, divided) > 40, `a higher temperature changes it again (${divided} -> ${warm})`);
 
-  // Double-click the slider: back to 1.
-  const slider = await widget(page, 'step-temperature');
+  // Double-click the slider (the wheel brings it back into view): back to 1.
+  let slider = null;
+  for (let k = 0; k < 40 && !slider; ++k) {
+    slider = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.id === 'step-temperature' && w.y >= 0);
+    if (!slider) {
+      await page.mouse.move(900, 400);
+      await page.mouse.wheel(0, -120);
+      await settle(page);
+    }
+  }
+  check(slider !== null, 'the temperature slider comes back into view');
   await page.mouse.dblclick(slider.x + slider.w * 0.8, slider.y + slider.h / 2);
   await settle(page);
   check((await get(page)).temperature === 1, `double-clicking the temperature sets it to 1 (${(await get(page)).temperature})`);
