@@ -167,11 +167,11 @@ struct ViewState {
   UiPrefs prefs;
   CellEdit cellEdit;
   int selectedHead = 0;
-  int flashTile = 0;             // FlashAttention step: how many key tiles are folded in so far
+  int flashTile = 0;  // FlashAttention step: how many key tiles are folded in so far
   // The multi-head step's switch to the two-heads example keeps the learner's lesson here, for
   // its "Back to your sentence" button.
   std::optional<lesson::LessonState> lessonBeforeSwitch;
-  int kvWritten = 1;  // the KV cache step: how many tokens are written so far
+  int kvWritten = 1;             // the KV cache step: how many tokens are written so far
   bool flashAllQueries = false;  // ... for the selected query, or for every query
   uint32_t randomSeed = 7;
   char newToken[4 * lesson::kMaxNameCharacters + 1] = {};  // up to 4 UTF-8 bytes a character

@@ -289,9 +289,10 @@ TEST_CASE("a progress record too large or broken keeps what the lesson knows of 
   }
   SUBCASE("the steps' guesses are kept: made or skipped, for steps that ask one, wherever the record is cut") {
     lesson::Progress p;
-    const std::string text = "{\"progress\":{\"predictions\":{\"scores\":{\"guessed\":true,\"skipped\":false,"
-                             "\"query\":1,\"values\":[2]},\"from-the-future\":{\"guessed\":true},\"softmax\":{"
-                             "\"guessed\":false,\"skipped\":true},\"mask\":{\"guessed\":tr";
+    const std::string text =
+        "{\"progress\":{\"predictions\":{\"scores\":{\"guessed\":true,\"skipped\":false,"
+        "\"query\":1,\"values\":[2]},\"from-the-future\":{\"guessed\":true},\"softmax\":{"
+        "\"guessed\":false,\"skipped\":true},\"mask\":{\"guessed\":tr";
     CHECK(lesson::salvageProgress(text, p) == 2);
     CHECK(p.predictions.size() == 2);
     CHECK(p.predictions.at("scores").guessed);

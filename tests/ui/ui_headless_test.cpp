@@ -903,7 +903,7 @@ TEST_CASE("the FlashAttention step's Play sweeps every tile in, one after anothe
   }
   CHECK_FALSE(app.animating);
   CHECK(seen == std::vector<int>{0, 1, 2, 3, 4});  // each tile in turn, none skipped
-  CHECK(app.view.flashTile == tiles);             // where Play stopped, the stepper stays
+  CHECK(app.view.flashTile == tiles);              // where Play stopped, the stepper stays
   frame(app, 1280, 1400);
   CHECK(app.view.flashTile == tiles);
 }

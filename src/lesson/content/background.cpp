@@ -30,12 +30,14 @@ const std::vector<Milestone>& historyMilestones() {
 
 const std::vector<AttentionUse>& attentionUses() {
   static const std::vector<AttentionUse> uses = {
-      {"Language models", "pieces of words",
+      {"Language models",
+       "pieces of words",
        "each token gathers what came before it (a causal mask) to predict the next one",
        UseLayout::Row,
        {"The", "un", "believ", "able", "story"},
        {{4, 0}, {4, 1}, {4, 2}, {4, 3}}},
-      {"Translation", "words of the source and of the translation",
+      {"Translation",
+       "words of the source and of the translation",
        "each word being written attends to the source words; the weights often line up with the words it "
        "translates",
        UseLayout::TwoRows,
@@ -48,12 +50,14 @@ const std::vector<AttentionUse>& attentionUses() {
        UseLayout::Patches,
        {"", "", "", "", "", "", "", "", ""},
        {{4, 0}, {4, 5}, {4, 8}}},
-      {"Code completion", "sub-word tokens of source code",
+      {"Code completion",
+       "sub-word tokens of source code",
        "the line being written can look back at a name defined hundreds of lines earlier",
        UseLayout::Row,
        {"def", "area", "(", "w", ")", "\xE2\x80\xA6", "area", "("},
        {{6, 1}}},
-      {"Protein structure", "the amino acids of a protein, and related proteins' sequences (AlphaFold 2, 2021)",
+      {"Protein structure",
+       "the amino acids of a protein, and related proteins' sequences (AlphaFold 2, 2021)",
        "it can relate amino acids far apart along the chain that end up close together in the folded shape",
        UseLayout::Row,
        {"M", "K", "T", "A", "Y", "I", "A", "K", "L", "G"},
