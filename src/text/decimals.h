@@ -10,5 +10,7 @@ namespace text {
 std::string fixedDecimals(double value, int decimals = 2, bool sign = false);
 // A whole count with its thousands apart: "1,048,576" (the value rounded, no sign for 0).
 std::string groupedCount(double value);
+// A size in bytes as a reader takes it in: "448 B", "272.6 MB", "2.1 GB" (powers of 1000).
+std::string byteSize(double bytes);
 
 }  // namespace text

@@ -110,3 +110,10 @@ TEST_CASE("counts are printed with their thousands apart") {
   CHECK(text::groupedCount(-1234.4) == "-1,234");
   CHECK(text::groupedCount(2147483648.0) == "2,147,483,648");
 }
+
+TEST_CASE("sizes in bytes are printed in the unit a reader takes in") {
+  CHECK(text::byteSize(448) == "448 B");
+  CHECK(text::byteSize(272.6e6) == "272.6 MB");
+  CHECK(text::byteSize(2147483648.0) == "2.1 GB");
+  CHECK(text::byteSize(12345) == "12.3 kB");
+}

@@ -33,4 +33,15 @@ ImU32 divergingColour(float t) {
                                    1.0f + (base.z - 1.0f) * strength, 1.0f));
 }
 
+void drawSignedStrip(ImDrawList* draw, const float* values, int count, ImVec2 at, float cell, float height,
+                     float reach) {
+  for (int c = 0; c < count; ++c) {
+    const ImVec2 a(at.x + static_cast<float>(c) * cell, at.y);
+    const float t = values[c] / reach;
+    draw->AddRectFilled(a, ImVec2(a.x + cell - 1.0f, a.y + height),
+                        divergingColour(std::copysign(std::sqrt(std::fabs(t)), t)), 2.0f);
+  }
+  draw->AddRect(at, ImVec2(at.x + cell * static_cast<float>(count) - 1.0f, at.y + height), kChartGrid, 2.0f);
+}
+
 }  // namespace ui

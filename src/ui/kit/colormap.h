@@ -17,5 +17,10 @@ ImU32 textColorOn(float t);
 // The signed scale of the positions grid and the outputs beside it: white at 0, orange toward
 // +1, blue toward -1 (t clamped to [-1, 1]).
 ImU32 divergingColour(float t);
+// A vector as a strip of `count` cells from `at`, each `cell` wide, on the signed scale of
+// divergingColour with values divided by `reach`; the square root lifts small values off white
+// (the colour still rises with the value). Outlined, so an all-zero vector is still seen.
+void drawSignedStrip(ImDrawList* draw, const float* values, int count, ImVec2 at, float cell, float height,
+                     float reach);
 
 }  // namespace ui

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "lesson/model/actions.h"
+#include "text/decimals.h"
 #include "ui/kit/palette.h"
 #include "ui/kit/playback.h"
 #include "ui/kit/widgets.h"
@@ -28,12 +29,7 @@ std::string number(double value, const char* format = "%.3g") {
   return text;
 }
 
-std::string bytesText(double numbers) {
-  const double bytes = numbers * 4.0;  // float32
-  if (bytes < 1e4) return number(bytes, "%.0f") + " B";
-  if (bytes < 1e7) return number(bytes / 1e3, "%.1f") + " kB";
-  return number(bytes / 1e6, "%.1f") + " MB";
-}
+std::string bytesText(double numbers) { return text::byteSize(numbers * 4.0); }  // float32
 
 // Numbers read from and written to slow memory, over every head (dk and dv are the widths of
 // all heads together). Direct: Q and K in, S out, S in, P out, P and V in, O out, the n x n

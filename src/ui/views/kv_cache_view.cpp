@@ -19,19 +19,6 @@ namespace ui {
 
 namespace {
 
-std::string bytesText(double bytes) {
-  char text[32];
-  if (bytes < 1e4)
-    std::snprintf(text, sizeof text, "%.0f bytes", bytes);
-  else if (bytes < 1e7)
-    std::snprintf(text, sizeof text, "%.1f kB", bytes / 1e3);
-  else if (bytes < 1e9)
-    std::snprintf(text, sizeof text, "%.1f MB", bytes / 1e6);
-  else
-    std::snprintf(text, sizeof text, "%.1f GB", bytes / 1e9);
-  return text;
-}
-
 // The sentence: the tokens written in blue, the newest outlined, those still to come faint.
 void drawSentence(AppState& app, int written) {
   const auto& tokens = app.session().lesson().tokens;
@@ -75,17 +62,6 @@ void drawWriteButtons(AppState& app, int written, int count) {
   ImGui::TextUnformatted(counted.c_str());
 }
 
-// A vector as a strip of cells, orange above 0 and blue below, on the scale `reach`.
-void strip(ImDrawList* draw, const float* values, int count, ImVec2 at, float cell, float height, float reach) {
-  for (int c = 0; c < count; ++c) {
-    const ImVec2 a(at.x + static_cast<float>(c) * cell, at.y);
-    const float t = values[c] / reach;
-    draw->AddRectFilled(a, ImVec2(a.x + cell - 1.0f, a.y + height),
-                        divergingColour(std::copysign(std::sqrt(std::fabs(t)), t)), 2.0f);
-  }
-  draw->AddRect(at, ImVec2(at.x + cell * static_cast<float>(count) - 1.0f, at.y + height), kChartGrid, 2.0f);
-}
-
 // The cache, a row per written token: name, key, the newest query's weight on it, value.
 void drawCache(AppState& app, const lesson::KvCacheStep& step, const core::Matrix& K, const core::Matrix& V, int head) {
   const auto& tokens = app.session().lesson().tokens;
@@ -112,7 +88,7 @@ void drawCache(AppState& app, const lesson::KvCacheStep& step, const core::Matri
   float y = start.y + line + px(app, 4);
   draw->AddText(ImVec2(start.x, y + px(app, 4)), kAccentFill,
                 ("q: " + fitLabel(tokens[static_cast<size_t>(newest)], nameWidth - px(app, 24))).c_str());
-  strip(draw, step.newest.Q.rowData(0), step.newest.Q.cols, ImVec2(keyX, y + px(app, 4)), cell, line, reach);
+  drawSignedStrip(draw, step.newest.Q.rowData(0), step.newest.Q.cols, ImVec2(keyX, y + px(app, 4)), cell, line, reach);
   y += rowHeight + px(app, 4);
   for (int j = 0; j <= newest; ++j) {
     const bool fresh = j == newest;
@@ -121,19 +97,20 @@ void drawCache(AppState& app, const lesson::KvCacheStep& step, const core::Matri
                           IM_COL32(250, 236, 220, 255), 4.0f);
     draw->AddText(ImVec2(start.x, y + px(app, 4)), ink,
                   fitLabel(tokens[static_cast<size_t>(j)], nameWidth - px(app, 6)).c_str());
-    strip(draw, K.rowData(j), K.cols, ImVec2(keyX, y + px(app, 4)), cell, line, reach);
+    drawSignedStrip(draw, K.rowData(j), K.cols, ImVec2(keyX, y + px(app, 4)), cell, line, reach);
     const float w = weights.at(0, j);
     draw->AddRectFilled(ImVec2(barX, y + px(app, 5)),
                         ImVec2(barX + std::max(1.0f, w * barScale), y + rowHeight - px(app, 5)), kTourBlue, 2.0f);
     draw->AddText(ImVec2(barX + w * barScale + px(app, 4), y + px(app, 4)), ink, text::fixedDecimals(w).c_str());
-    strip(draw, V.rowData(j), V.cols, ImVec2(valueX, y + px(app, 4)), cell, line, reach);
+    drawSignedStrip(draw, V.rowData(j), V.cols, ImVec2(valueX, y + px(app, 4)), cell, line, reach);
     if (fresh && valueX + valueWidth + px(app, 6) + ImGui::CalcTextSize("new").x <= start.x + visibleWidth())
       draw->AddText(ImVec2(valueX + valueWidth + px(app, 6), y + px(app, 4)), kAccentFill, "new");
     y += rowHeight;
   }
   y += px(app, 4);
   draw->AddText(ImVec2(start.x, y + px(app, 4)), kAccentFill, "output");
-  strip(draw, step.outputs.rowData(newest), step.outputs.cols, ImVec2(valueX, y + px(app, 4)), cell, line, reach);
+  drawSignedStrip(draw, step.outputs.rowData(newest), step.outputs.cols, ImVec2(valueX, y + px(app, 4)), cell, line,
+                  reach);
   ImGui::Dummy(ImVec2(valueX + valueWidth + px(app, 60) - start.x, y + rowHeight - start.y));
 }
 
@@ -168,10 +145,11 @@ void drawKvCache(AppState& app) {
              {"recomputing every visible pair", text::groupedCount(static_cast<double>(step.multiplyAddsWithout))}});
   const lesson::ModelCacheShape& model = lesson::kLlama2_7B;
   paragraph("The cache holds " + text::groupedCount(static_cast<double>(step.cachedNumbers)) + " numbers here (" +
-            bytesText(static_cast<double>(step.cachedNumbers) * 4) + " in 32-bit floats). " + model.name + " keeps " +
-            text::groupedCount(lesson::cacheBytes(model, 1)) + " bytes per token (" + std::to_string(model.layers) +
-            " layers \xC3\x97 " + std::to_string(model.heads) + " heads \xC3\x97 " + std::to_string(model.headWidth) +
-            " \xC3\x97 2 numbers, 16-bit): " + bytesText(lesson::cacheBytes(model, 4096)) + " for 4,096 tokens.");
+            text::byteSize(static_cast<double>(step.cachedNumbers) * 4) + " in 32-bit floats). " + model.name +
+            " keeps " + text::groupedCount(lesson::cacheBytes(model, 1)) + " bytes per token (" +
+            std::to_string(model.layers) + " layers \xC3\x97 " + std::to_string(model.heads) + " heads \xC3\x97 " +
+            std::to_string(model.headWidth) +
+            " \xC3\x97 2 numbers, 16-bit): " + text::byteSize(lesson::cacheBytes(model, 4096)) + " for 4,096 tokens.");
 }
 
 }  // namespace ui

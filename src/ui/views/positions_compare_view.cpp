@@ -24,18 +24,6 @@ bool unchanged(float change, const core::Matrix& outputs) {
   return change <= 1e-5f * largest;
 }
 
-void drawStrip(ImDrawList* draw, const core::Matrix& outputs, int row, ImVec2 at, float cell, float height,
-               float reach) {
-  for (int c = 0; c < outputs.cols; ++c) {
-    const ImVec2 a(at.x + static_cast<float>(c) * cell, at.y);
-    // The square root lifts small values off white; the colour still rises with the value.
-    const float t = outputs.at(row, c) / reach;
-    draw->AddRectFilled(a, ImVec2(a.x + cell - 1.0f, a.y + height),
-                        divergingColour(std::copysign(std::sqrt(std::fabs(t)), t)), 2.0f);
-  }
-  draw->AddRect(at, ImVec2(at.x + cell * static_cast<float>(outputs.cols) - 1.0f, at.y + height), kChartGrid, 2.0f);
-}
-
 // One panel: the sentence, its outputs, the lines to the reversal, the reversal's outputs and
 // how much each token's output changed.
 void drawPanel(AppState& app, const char* title, const lesson::ReorderEffect& effect, float width, float reach) {
@@ -64,11 +52,13 @@ void drawPanel(AppState& app, const char* title, const lesson::ReorderEffect& ef
   for (int i = 0; i < n; ++i) {
     const int k = n - 1 - i;  // where token i goes
     name(i, i, start.y);
-    drawStrip(draw, effect.outputBefore, i, ImVec2(left(i), stripTop), cell, strip, reach);
+    drawSignedStrip(draw, effect.outputBefore.rowData(i), effect.outputBefore.cols, ImVec2(left(i), stripTop), cell,
+                    strip, reach);
     draw->AddLine(ImVec2(left(i) + stripWidth * 0.5f, stripTop + strip + px(app, 2)),
                   ImVec2(left(k) + stripWidth * 0.5f, reversedTop - px(app, 2)), tokenColour(i, n), px(app, 2));
     name(i, k, reversedTop);
-    drawStrip(draw, effect.outputAfter, k, ImVec2(left(k), reversedTop + line + px(app, 2)), cell, strip, reach);
+    drawSignedStrip(draw, effect.outputAfter.rowData(k), effect.outputAfter.cols,
+                    ImVec2(left(k), reversedTop + line + px(app, 2)), cell, strip, reach);
     const float change = effect.changeByToken[static_cast<size_t>(i)];
     const bool same = unchanged(change, effect.outputBefore);
     const std::string words = same ? "same" : text::fixedDecimals(change);
