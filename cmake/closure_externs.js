@@ -19,6 +19,7 @@ AttentionTourModuleHooks.onStateChanged;   // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onFocusAnnounce;  // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onCopyText;       // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onCodeFontWanted; // src/app/web/web_page.cpp
+AttentionTourModuleHooks.onFormalTextsWanted; // src/app/web/web_page.cpp
 
 /** The object page_text_spot hands to Module.onTextSpot (read by web/input.js). */
 var AttentionTourTextSpot = {};

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/flags.h"
 #include "core/mask.h"
 #include "core/matrix.h"
 #include "core/result.h"
@@ -31,16 +32,16 @@ struct AttentionOptions {
 
 // Everything one head computes, kept for display.
 struct HeadTrace {
-  Matrix Q, K, V;                    // this head's slices
-  float scaleDivisor = 1.0f;         // sqrt(d_k of the head) or 1, times temperature
-  Matrix rawScores;                  // Q K^T
-  Matrix scaledScores;               // rawScores / scaleDivisor
-  Matrix maskedScores;               // scaledScores with hidden entries at -inf
-  Matrix weights;                    // row softmax of maskedScores; a fully hidden row is all zeros
-  std::vector<bool> rowFullyHidden;  // true where a row had no visible key
-  std::vector<float> rowMax;         // the maximum subtracted in each row (-inf if fully hidden)
-  std::vector<double> rowSum;        // sum of exp(score - rowMax) in each row (0 if fully hidden)
-  Matrix output;                     // weights V
+  Matrix Q, K, V;              // this head's slices
+  float scaleDivisor = 1.0f;   // sqrt(d_k of the head) or 1, times temperature
+  Matrix rawScores;            // Q K^T
+  Matrix scaledScores;         // rawScores / scaleDivisor
+  Matrix maskedScores;         // scaledScores with hidden entries at -inf
+  Matrix weights;              // row softmax of maskedScores; a fully hidden row is all zeros
+  Flags rowFullyHidden;        // true where a row had no visible key
+  std::vector<float> rowMax;   // the maximum subtracted in each row (-inf if fully hidden)
+  std::vector<double> rowSum;  // sum of exp(score - rowMax) in each row (0 if fully hidden)
+  Matrix output;               // weights V
 };
 
 struct AttentionTrace {
@@ -64,7 +65,7 @@ Matrix divideScores(const Matrix& raw, float divisor);
 Matrix applyMask(const Matrix& scaled, const Mask& mask);
 // Subtracts each row's maximum before exponentiating, so large scores cannot overflow.
 struct SoftmaxDetail {
-  std::vector<bool> rowFullyHidden;
+  Flags rowFullyHidden;
   std::vector<float> rowMax;
   std::vector<double> rowSum;
 };

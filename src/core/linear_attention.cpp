@@ -34,7 +34,7 @@ Matrix featureMap(const Matrix& m) {
 
 Matrix kernelSimilarities(const Matrix& Q, const Matrix& K) { return multiplyTransposed(featureMap(Q), featureMap(K)); }
 
-Matrix linearWeights(const Matrix& similarities, const Mask& mask, std::vector<bool>& rowFullyHidden) {
+Matrix linearWeights(const Matrix& similarities, const Mask& mask, Flags& rowFullyHidden) {
   Matrix weights(similarities.rows, similarities.cols);
   rowFullyHidden.assign(static_cast<size_t>(similarities.rows), false);
   for (int i = 0; i < similarities.rows; ++i) {
@@ -52,7 +52,7 @@ Matrix linearWeights(const Matrix& similarities, const Mask& mask, std::vector<b
   return weights;
 }
 
-Matrix linearWeightsInLogs(const Matrix& Q, const Matrix& K, const Mask& mask, std::vector<bool>& rowFullyHidden) {
+Matrix linearWeightsInLogs(const Matrix& Q, const Matrix& K, const Mask& mask, Flags& rowFullyHidden) {
   Matrix weights(Q.rows, K.rows);
   rowFullyHidden.assign(static_cast<size_t>(Q.rows), false);
   std::vector<double> logs(static_cast<size_t>(K.rows));
@@ -74,8 +74,7 @@ Matrix linearWeightsInLogs(const Matrix& Q, const Matrix& K, const Mask& mask, s
   return weights;
 }
 
-Matrix linearOutputBySums(const Matrix& Q, const Matrix& K, const Matrix& V, bool causal,
-                          std::vector<bool>* underflowed) {
+Matrix linearOutputBySums(const Matrix& Q, const Matrix& K, const Matrix& V, bool causal, Flags* underflowed) {
   // The features in double, each query's scaled by its own largest and the keys' by theirs
   // (factors that cancel in the ratio), so tiny features do not vanish before they are summed.
   const int d = Q.cols, dv = V.cols;
@@ -143,7 +142,7 @@ HeadTrace attendOneHeadLinear(const Matrix& Q, const Matrix& K, const Matrix& V,
     head.output = weightedSum(head.weights, V);
     return head;
   }
-  std::vector<bool> underflowed;
+  Flags underflowed;
   head.output = linearOutputBySums(Q, K, V, mask.kind == MaskKind::Causal, &underflowed);
   const Matrix fromWeights = weightedSum(head.weights, V);
   for (int i = 0; i < Q.rows; ++i)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "core/attention.h"
+#include "core/flags.h"
 
 namespace core {
 
@@ -21,19 +22,18 @@ Matrix kernelSimilarities(const Matrix& Q, const Matrix& K);
 
 // Row-normalised similarities over the visible keys (hidden ones 0); a row with nothing
 // visible stays 0 and is flagged in rowFullyHidden.
-Matrix linearWeights(const Matrix& similarities, const Mask& mask, std::vector<bool>& rowFullyHidden);
+Matrix linearWeights(const Matrix& similarities, const Mask& mask, Flags& rowFullyHidden);
 
 // The same weights computed in logarithms from Q and K, so features too small for any float
 // (phi(-200) is 1e-87) still give the weights they mean: a row is 0 only when the mask hides
 // every key of it.
-Matrix linearWeightsInLogs(const Matrix& Q, const Matrix& K, const Mask& mask, std::vector<bool>& rowFullyHidden);
+Matrix linearWeightsInLogs(const Matrix& Q, const Matrix& K, const Mask& mask, Flags& rowFullyHidden);
 
 // The output without the n x n matrix, for no mask and the causal mask: O(n d d_v). The
 // features are scaled (a factor per query, one for all keys, which cancel) before the sums;
 // a row whose every term underflows even so is left 0 and flagged in `underflowed`.
 // Other masks have no such shortcut: use linearWeights and weightedSum.
-Matrix linearOutputBySums(const Matrix& Q, const Matrix& K, const Matrix& V, bool causal,
-                          std::vector<bool>* underflowed = nullptr);
+Matrix linearOutputBySums(const Matrix& Q, const Matrix& K, const Matrix& V, bool causal, Flags* underflowed = nullptr);
 
 // One head of linear attention, traced like attendOneHead: rawScores and scaledScores hold
 // the similarities (no scale, no temperature), maskedScores has hidden pairs at -inf as for

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/flags.h"
 #include "core/result.h"
 
 namespace core {
@@ -17,12 +18,12 @@ struct Mask {
   int global = 0;  // Window: the first `global` tokens see every key and are seen by every query
   // Explicit: allowed[i][j] true means query i may attend to key j (as in PyTorch's
   // boolean attn_mask); must be n_q x n_k.
-  std::vector<std::vector<bool>> allowed;
+  std::vector<Flags> allowed;
 
   static Mask none() { return {}; }
   static Mask causal() { return {MaskKind::Causal, 0, 0, {}}; }
   static Mask slidingWindow(int w, int globalTokens = 0) { return {MaskKind::Window, w, globalTokens, {}}; }
-  static Mask explicitAllowed(std::vector<std::vector<bool>> a) { return {MaskKind::Explicit, 0, 0, std::move(a)}; }
+  static Mask explicitAllowed(std::vector<Flags> a) { return {MaskKind::Explicit, 0, 0, std::move(a)}; }
 };
 
 bool operator==(const Mask& a, const Mask& b);

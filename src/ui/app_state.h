@@ -17,6 +17,7 @@
 struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab order
 
 #include "core/training.h"
+#include "lesson/content/formal_texts.h"
 #include "lesson/content/steps.h"
 #include "lesson/model/edit_goal.h"
 #include "lesson/model/session.h"
@@ -172,6 +173,7 @@ struct ViewState {
   // its "Back to your sentence" button.
   std::optional<lesson::LessonState> lessonBeforeSwitch;
   int kvWritten = 1;             // the KV cache step: how many tokens are written so far
+  int crossWord = -1;            // the cross-attention step: the written word whose lines are picked out
   bool flashAllQueries = false;  // ... for the selected query, or for every query
   uint32_t randomSeed = 7;
   char newToken[4 * lesson::kMaxNameCharacters + 1] = {};  // up to 4 UTF-8 bytes a character
@@ -229,6 +231,13 @@ struct Platform {
   const unsigned char* codeFont = nullptr;
   int codeFontSize = 0;
   std::function<void()> requestCodeFont;
+  // The steps' formal explanations (lesson/content/formal.txt), or none yet. The desktop and the
+  // one-file page carry them; the served page fetches them the first time a learner asks for
+  // one (the tour panel calls requestFormalTexts once), 3.7 KB of its first load otherwise.
+  // They arrive through ui::receiveFormalTexts; formalTextsProblem says why they did not.
+  lesson::FormalTexts formalTexts;
+  std::string formalTextsProblem;
+  std::function<void()> requestFormalTexts;
   HeatmapRenderer* heatmap = nullptr;
   float pixelRatio = 1.0f;       // device pixels per CSS pixel (web) or content scale (desktop)
   float uiScale = 1.0f;          // pixelRatio * zoom: what fonts and sizes were built for

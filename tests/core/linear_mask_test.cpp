@@ -20,7 +20,7 @@ core::Matrix filled(int rows, int cols, float start, float step) {
 TEST_CASE("linear attention by running sums equals its n x n weights times V, with and without the causal mask") {
   const core::Matrix Q = filled(7, 3, 0.1f, 0.7f), K = filled(7, 3, 0.5f, 1.3f), V = filled(7, 2, 0.9f, 0.4f);
   for (const core::Mask& mask : {core::Mask::none(), core::Mask::causal()}) {
-    std::vector<bool> hidden;
+    core::Flags hidden;
     const core::Matrix weights = core::linearWeights(core::kernelSimilarities(Q, K), mask, hidden);
     const core::Matrix direct = core::weightedSum(weights, V);
     const core::Matrix bySums = core::linearOutputBySums(Q, K, V, mask.kind == core::MaskKind::Causal);
@@ -99,9 +99,9 @@ TEST_CASE("linear weights in logarithms: features too small for a float still we
   core::Matrix Q = filled(3, 4, 0.2f, 0.9f), K = filled(3, 4, 0.4f, 1.1f), V = filled(3, 2, 0.3f, 0.8f);
   for (int c = 0; c < 4; ++c) Q.at(0, c) = -200.0f;
   for (const core::Mask& mask : {core::Mask::none(), core::Mask::causal(), core::Mask::slidingWindow(1)}) {
-    std::vector<bool> hidden;
+    core::Flags hidden;
     const core::Matrix inLogs = core::linearWeightsInLogs(Q, K, mask, hidden);
-    std::vector<bool> plainHidden;
+    core::Flags plainHidden;
     const core::Matrix plain = core::linearWeights(core::kernelSimilarities(Q, K), mask, plainHidden);
     CHECK_FALSE(hidden[0]);  // every key of row 0 that the mask shows is visible: no "hidden row"
     for (int i = 1; i < 3; ++i)
@@ -109,7 +109,7 @@ TEST_CASE("linear weights in logarithms: features too small for a float still we
     const core::HeadTrace head = core::attendOneHeadLinear(Q, K, V, mask);
     CHECK(core::largestDifference(head.output, core::weightedSum(inLogs, V)) < 1e-5f);
   }
-  std::vector<bool> hidden;
+  core::Flags hidden;
   const core::Matrix w = core::linearWeightsInLogs(Q, K, core::Mask::none(), hidden);
   const core::Matrix fk = core::featureMap(K);
   double total = 0;

@@ -13,6 +13,8 @@
 #include "core/attention_layer.h"
 #include "core/random_stream.h"
 #include "core/tiny_model.h"
+#include "formal_texts_embedded.h"
+#include "lesson/content/formal_texts.h"
 #include "lesson/content/steps.h"
 
 namespace {
@@ -55,7 +57,7 @@ TEST_CASE("the attention layer's gradients match finite differences under every 
   w.output = randomDense(heads * headWidth, width, rng);
   core::Dense x = randomDense(n, width, rng);
   const core::Dense upstream = randomDense(n, width, rng);  // loss = Σ upstream ⊙ Y
-  std::vector<std::vector<bool>> oneRowHidden(n, std::vector<bool>(n, true));
+  std::vector<core::Flags> oneRowHidden(n, core::Flags(n, true));
   oneRowHidden[2].assign(n, false);  // query 2 sees nothing: its row must stay 0, never NaN
   const core::Mask masks[] = {core::Mask::none(), core::Mask::causal(), core::Mask::slidingWindow(1, 1),
                               core::Mask::explicitAllowed(oneRowHidden)};
@@ -193,10 +195,12 @@ TEST_CASE("the induction head forms on the default schedule and completes A B C 
 }
 
 TEST_CASE("the learning step's formal text states the sizes the trainer really uses") {
-  // The prose is the lesson's (lesson/content/steps.cpp); the sizes are core::trainingPlan's.
+  // The prose is the lesson's (lesson/content/formal.txt); the sizes are core::trainingPlan's.
   // Either may change: this holds them to each other, a number at a time.
-  const auto& step = lesson::tourStep(lesson::stepIndexOf(lesson::StepId::Learning));
-  const std::string text(step.formal);
+  lesson::FormalTexts formal;
+  REQUIRE(lesson::readFormalTexts({reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size},
+                                  formal) == "");
+  const std::string text(formal.of(lesson::stepIndexOf(lesson::StepId::Learning)));
   const core::TrainingPlan previous = core::trainingPlan(core::TrainingTask::PreviousToken);
   const core::TrainingPlan induction = core::trainingPlan(core::TrainingTask::Induction);
   const auto number = [](int n) { return std::to_string(n); };

@@ -111,11 +111,13 @@ def literal_text(source):
 def characters_by_file(src_dir):
     found = {}
     for path in sorted(pathlib.Path(src_dir).rglob('*')):
-        if path.suffix not in ('.cpp', '.h', '.hpp', '.cc', '.inc'):
+        if path.suffix not in ('.cpp', '.h', '.hpp', '.cc', '.inc', '.txt'):
             continue
         relative = path.relative_to(src_dir).as_posix()
         try:
-            texts = literal_text(path.read_text(encoding='utf-8'))
+            # A .txt file of the lesson's (lesson/content/formal.txt) is lesson text as a whole.
+            source = path.read_text(encoding='utf-8')
+            texts = [source] if path.suffix == '.txt' else literal_text(source)
         except UnicodeDecodeError as error:
             sys.exit(f'{relative}: a literal is not valid UTF-8 ({error})')
         chars = {}

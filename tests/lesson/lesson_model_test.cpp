@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <string>
 
+#include "formal_texts_embedded.h"
+#include "lesson/content/formal_texts.h"
 #include "lesson/content/presets.h"
 #include "lesson/io/json_io.h"
 #include "lesson/model/edits.h"
@@ -34,7 +36,6 @@ TEST_CASE("the tour's steps come in the documented order, each with its texts") 
     }
     CHECK_MESSAGE(words <= 70, step.id << " says " << words << " words before More");
     CHECK(step.plain.find('\n') == std::string::npos);
-    CHECK(step.formal.size() > 80);
     CHECK_FALSE(step.formula.empty());
   }
   CHECK(lesson::stepIndexOf("nope") == -1);
@@ -59,7 +60,7 @@ TEST_CASE("the step catalogue: each step's typed key is its place; a step with P
 }
 
 TEST_CASE("the matrix catalogue holds each matrix once, in MatrixId's order, with a name and a caption") {
-  for (int k = 0; k <= static_cast<int>(lesson::MatrixId::Mixed); ++k) {
+  for (int k = 0; k < lesson::kMatrixCount; ++k) {
     const auto id = static_cast<lesson::MatrixId>(k);
     CHECK(lesson::matrixRecord(id).id == id);
     CHECK(std::string(lesson::matrixName(id)).size() > 0);
@@ -280,4 +281,44 @@ TEST_CASE("scaling a query past the lesson's limit is refused and changes nothin
   CHECK(lesson::scaleQuery(s, 9, 2.0f) == "there is no query 9");
   CHECK(lesson::scaleQuery(s, 0, -1.0f) == "a query is scaled by a factor from 0 to 100");
   CHECK(s == before);
+}
+
+namespace {
+
+lesson::FormalTexts embeddedFormalTexts() {
+  lesson::FormalTexts texts;
+  REQUIRE(lesson::readFormalTexts({reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size},
+                                  texts) == "");
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("every step has a formal explanation in formal.txt, and a damaged file is refused whole") {
+  const lesson::FormalTexts texts = embeddedFormalTexts();
+  REQUIRE(static_cast<int>(texts.byStep.size()) == lesson::stepCount());
+  for (int k = 0; k < lesson::stepCount(); ++k) {
+    CAPTURE(lesson::tourStep(k).id);
+    CHECK(texts.of(k).size() > 80);
+    CHECK(texts.of(k).find('\n') == std::string_view::npos);
+  }
+  CHECK(texts.of(-1).empty());
+  CHECK(texts.of(lesson::stepCount()).empty());
+  const std::string whole(reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size);
+  const std::pair<std::string, const char*> damaged[] = {
+      {whole.substr(0, whole.rfind("\nnext: ")), "miss step \"next\""},
+      {whole + "why: again\n", "give step \"why\" twice"},
+      {whole + "nowhere: text\n", "names no step"},
+      {whole + "no colon here\n", "names no step"},
+      {whole + std::string("why-not: \xFF\n"), "not UTF-8"},
+      {std::string(lesson::kMaxFormalTextsBytes + 1, '#'), "larger than 64 KB"},
+      {"", "miss step \"why\""},
+  };
+  for (const auto& [text, message] : damaged) {
+    lesson::FormalTexts kept = texts;
+    const std::string error = lesson::readFormalTexts(text, kept);
+    CAPTURE(error);
+    CHECK(error.find(message) != std::string::npos);
+    CHECK(kept.byStep == texts.byStep);
+  }
 }

@@ -1,6 +1,6 @@
 """listing_check.py LISTING_DUMP: runs every NumPy listing the lesson prints and checks that
 Python computes the weights and outputs the page shows (within 1e-5), the rows the KV cache
-step writes one token at a time, and that each listing states the page's results in its comments."""
+step writes one token at a time, the cross-attention step's weights, and that each listing states the page's results in its comments."""
 import contextlib
 import io
 import json
@@ -35,6 +35,11 @@ for entry in entries:
             problems.append("the listing does not write the sentence with a KV cache")
         elif not np.allclose(scope["cached"], np.array(entry["cached"]), atol=1e-5, rtol=1e-5):
             problems.append(f"the KV cache rows differ: {scope['cached']} vs {entry['cached']}")
+    if "cross" in entry:
+        if "W_cross" not in scope:
+            problems.append("the listing does not compute the cross-attention example")
+        elif not np.allclose(scope["W_cross"], np.array(entry["cross"]), atol=1e-5, rtol=0):
+            problems.append(f"the cross-attention weights differ: {scope['W_cross']} vs {entry['cross']}")
     if "as this page computed it" not in entry["code"] or not printed.getvalue().strip():
         problems.append("the listing neither prints nor states the page's results")
     if problems:

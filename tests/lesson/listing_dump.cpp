@@ -6,6 +6,7 @@
 
 #include "lesson/content/code_listing.h"
 #include "lesson/content/presets.h"
+#include "lesson/content/translations.h"
 #include "lesson/model/kv_cache.h"
 #include "lesson/model/trace.h"
 
@@ -32,8 +33,10 @@ nlohmann::json entry(const std::string& name, const lesson::LessonState& state,
                            {"code", lesson::numpyListing(state, trace, kernel)},
                            {"weights", weights},
                            {"out", rows(out)}};
-  if (kernel == core::Kernel::Softmax)  // the KV cache step's rows, every token written
+  if (kernel == core::Kernel::Softmax) {  // the KV cache step's rows, every token written
     result["cached"] = rows(lesson::writeWithCache(state, trace.attention.Q.rows).outputs);
+    if (trace.cross.ok) result["cross"] = rows(trace.cross.weights());  // the cross-attention step's
+  }
   return result;
 }
 
@@ -98,6 +101,12 @@ void addVariants(nlohmann::json& list, const lesson::PresetInfo& preset) {
 int main() {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& preset : lesson::presetList()) addVariants(list, preset);
+  // The other translation, one word vector edited, under another temperature.
+  lesson::LessonState other = lesson::defaultState();
+  lesson::loadTranslation("ich-habe", other.cross);
+  other.cross.targetX.at(1, 0) = -0.4f;
+  other.temperature = 0.7f;
+  add(list, "ich-habe, edited, T=0.7", other);
   std::puts(list.dump().c_str());
   return 0;
 }

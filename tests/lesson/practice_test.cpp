@@ -230,7 +230,7 @@ TEST_CASE("quiz questions are well formed") {
     CHECK_FALSE(q.why.empty());
     CHECK(ids.insert(q.id).second);
   }
-  CHECK(lesson::quiz().size() == 8);
+  CHECK(lesson::quiz().size() == 9);
 }
 
 TEST_CASE("challenge: exact answers pass, an overflowing softmax is explained") {

@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "font_dejavu_sansmono.h"
+#include "formal_texts_embedded.h"
 #include "lesson/content/code_listing.h"
 #include "lesson/content/glossary.h"
 #include "lesson/content/practice.h"
@@ -29,6 +30,7 @@
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/formula_panel.h"
+#include "ui/panels/tour_panel.h"
 #include "ui/screen.h"
 #include "ui/views/cost_lab_view.h"
 #include "ui/views/learning_view.h"
@@ -72,6 +74,9 @@ void setUp(ui::AppState& app, float scale = 1.0f) {
   ui::initialiseApp(app);
   app.platform.codeFont = font_dejavu_sansmono;  // as the desktop carries it
   app.platform.codeFontSize = static_cast<int>(font_dejavu_sansmono_size);
+  ui::receiveFormalTexts(app, {reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size},
+                         false);
+  REQUIRE(app.platform.formalTexts.loaded());
   ui::buildFonts(app, scale);
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
@@ -406,8 +411,8 @@ TEST_CASE("every character of the lesson, experiments and quiz has a glyph") {
   setUp(app);
   std::vector<std::string> texts;
   for (const auto& step : lesson::tourSteps())
-    for (std::string_view part : {step.title, step.plain, step.more, step.formal, step.formula})
-      texts.emplace_back(part);
+    for (std::string_view part : {step.title, step.plain, step.more, step.formula}) texts.emplace_back(part);
+  for (const auto& formal : app.platform.formalTexts.byStep) texts.push_back(formal);
   for (const auto& e : lesson::experiments()) texts.insert(texts.end(), {e.task, e.explanation});
   for (const auto& q : lesson::quiz()) {
     texts.insert(texts.end(), {q.question, q.why});

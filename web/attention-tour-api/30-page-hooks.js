@@ -51,6 +51,16 @@
       if (!taken) throw new Error('it is not the code face');
     }).catch((e) => console.warn('Attention Tour: the code face did not load (' + e.message + '); code is shown in the text face'));
   };
+  // The steps' formal explanations (formal.txt), fetched the first time a learner asks for one.
+  // What cannot come is said in the lesson, where the explanation would be.
+  Module.onFormalTextsWanted = function () {
+    fetch('formal.txt').then((response) => {
+      if (!response.ok) throw new Error('the server answered ' + response.status);
+      return response.text();
+    }).then((text) => {
+      callWith('at_formal_texts', null, ['string', 'number'], [text, 0]);
+    }).catch((e) => callWith('at_formal_texts', null, ['string', 'number'], [String(e.message || e), 1]));
+  };
   Module.onFirstFrame = function () {
     document.body.classList.add('running');
     syncPage();

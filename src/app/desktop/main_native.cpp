@@ -18,11 +18,13 @@
 #include "app/runtime.h"
 #include "core/fast_attention.h"
 #include "font_dejavu_sansmono.h"
+#include "formal_texts_embedded.h"
 #include "lesson/content/presets.h"
 #include "lesson/io/json_io.h"
 #include "lesson/io/share_link.h"
 #include "lesson/model/actions.h"
 #include "lesson/model/edits.h"
+#include "ui/panels/tour_panel.h"
 #include "ui/views/cost_lab_view.h"
 
 namespace {
@@ -182,6 +184,8 @@ int main(int argc, char** argv) {
   GLFWwindow* window = openWindow(options, !screenshot);
   runtime.app.platform.codeFont = font_dejavu_sansmono;  // the desktop carries the code face
   runtime.app.platform.codeFontSize = static_cast<int>(font_dejavu_sansmono_size);
+  ui::receiveFormalTexts(runtime.app,  // and the formal explanations
+                         {reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size}, false);
   if (!window || !app::initialiseRuntime(runtime, window, "#version 330 core")) {
     std::fprintf(stderr, "attention-tour: cannot create an OpenGL 3.3 context\n");
     glfwTerminate();

@@ -190,6 +190,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                              {"textInput", ImGui::GetIO().WantTextInput},
                              {"gpuHeatmap", r.app.platform.heatmap != nullptr},
                              {"codeFace", r.app.platform.codeFont != nullptr},
+                             {"formalTexts", r.app.platform.formalTexts.loaded()},
+                             {"formalTextsProblem", r.app.platform.formalTextsProblem},
                              {"animating", r.app.animating},
                              {"idle", !app::needsFrame(r)}}));
 }

@@ -14,11 +14,15 @@
 #include <vector>
 
 #include "app/web/web_bridge.h"
+#ifdef AT_CARRIES_FORMAL_TEXTS
+#include "formal_texts_embedded.h"
+#endif
 #ifdef AT_CARRIES_CODE_FONT
 #include "font_dejavu_sansmono.h"
 #endif
 #include "lesson/model/input_limits.h"
 #include "lesson/model/text_rules.h"
+#include "ui/panels/tour_panel.h"
 
 namespace app {
 
@@ -88,6 +92,18 @@ void installPageHooks(Runtime& runtime) {
   platform.requestCodeFont = [] {
     EM_ASM({
       if (Module.onCodeFontWanted) Module.onCodeFontWanted();
+    });
+  };
+#endif
+#ifdef AT_CARRIES_FORMAL_TEXTS
+  ui::receiveFormalTexts(runtime.app,
+                         {reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size}, false);
+#else
+  // Fetched the first time a learner asks for a formal explanation (Module.onFormalTextsWanted),
+  // handed over through at_formal_texts.
+  platform.requestFormalTexts = [] {
+    EM_ASM({
+      if (Module.onFormalTextsWanted) Module.onFormalTextsWanted();
     });
   };
 #endif
@@ -232,6 +248,13 @@ EMSCRIPTEN_KEEPALIVE int at_code_font(const unsigned char* bytes, int size) {
   runtime.atlasScale = 0;  // rebuilt before the next frame
   wake();
   return 1;
+}
+
+// The steps' formal explanations (formal.txt), fetched by the page when a learner first asked
+// for one (Module.onFormalTextsWanted); when `failed`, the text says why they could not come.
+EMSCRIPTEN_KEEPALIVE void at_formal_texts(const char* text, int failed) {
+  ui::receiveFormalTexts(appState(), text ? text : "", failed != 0);
+  wake();
 }
 
 // On a Mac, shortcuts use Cmd (copy, paste, select all, word jumps), as in every other field there.

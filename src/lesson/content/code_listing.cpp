@@ -181,6 +181,34 @@ std::string cachedWriting(const LessonState& state) {
   return text;
 }
 
+std::string wordList(const std::vector<std::string>& words) {
+  std::string text;
+  for (const auto& word : words) text += (text.empty() ? "" : ", ") + ("\"" + word + "\"");
+  return text;
+}
+
+// The cross-attention step's computation: the same function with the lesson's scale and
+// temperature, no mask (the whole source is read), queries from one sentence, keys and values
+// from the other.
+std::string crossListing(const LessonState& state, const LessonTrace& trace) {
+  const CrossExample& c = state.cross;
+  std::string text =
+      "\n# Cross-attention (the cross-attention step): queries from the sentence being written, keys and\n"
+      "# values from the sentence read; no mask, one head. The weights are n_target x n_source.\n";
+  text += arrayLiteral("X_src", c.sourceX, "the sentence read: " + wordList(c.source));
+  text += arrayLiteral("X_tgt", c.targetX, "the sentence written: " + wordList(c.target));
+  text += arrayLiteral("C_Q", c.WQ, "") + arrayLiteral("C_K", c.WK, "") + arrayLiteral("C_V", c.WV, "");
+  text += "\ndef cross_attention(Q, K, V):\n" + scoreLine(state) +
+          "    S = S - S.max(axis=1, keepdims=True)\n"
+          "    W = np.exp(S)\n"
+          "    W = W / W.sum(axis=1, keepdims=True)\n"
+          "    return W, W @ V\n\n"
+          "W_cross, out_cross = cross_attention(X_tgt @ C_Q, X_src @ C_K, X_src @ C_V)\n"
+          "print(W_cross)\n" +
+          pageResult("cross-attention weights", trace.cross.weights());
+  return text;
+}
+
 }  // namespace
 
 bool listingMixesHeads(const LessonState& state) { return state.heads > 1 || !isIdentity(state.WO); }
@@ -203,6 +231,7 @@ std::string numpyListing(const LessonState& state, const LessonTrace& trace, cor
     text += "print(W)\n" + pageResult("weights", a.heads.front().weights);
     text += "print(out)\n" + pageResult("output", a.concatenated);
     if (cache.ok) text += cachedWriting(state) + "cached = write_with_cache(Q, K, V)\n" + cachedLines;
+    if (!linear && trace.cross.ok) text += crossListing(state, trace);
     return text;
   }
   const std::string h = std::to_string(state.heads);
@@ -222,6 +251,7 @@ std::string numpyListing(const LessonState& state, const LessonTrace& trace, cor
   if (cache.ok)
     text += cachedWriting(state) + "cached = np.hstack([write_with_cache(q, k, v) for q, k, v in zip(np.hsplit(Q, " +
             h + "), np.hsplit(K, " + h + "), np.hsplit(V, " + h + "))]) @ W_O\n" + cachedLines;
+  if (!linear && trace.cross.ok) text += crossListing(state, trace);
   return text;
 }
 

@@ -44,6 +44,10 @@ const std::vector<GlossaryEntry>& glossary() {
        "One copy of the whole computation on a slice of the query, key and value columns. Several heads attend "
        "independently, and W_O mixes their joined outputs.",
        "multi-head"},
+      {"cross-attention",
+       "Attention whose queries come from one sequence and whose keys and values come from another, such as the "
+       "translation being written and the sentence it translates. Its weights are n_target \xC3\x97 n_source.",
+       "cross-attention"},
       {"KV cache",
        "The keys and values of the tokens a model has already written, kept so that each new token needs only its "
        "own query, key and value: one row of scores instead of all of them again.",

@@ -24,7 +24,12 @@ const MatrixRecord kMatrices[] = {
     {M::Output, "output", "output", E::Never},
     {M::WO, "WO", "W_O  output mixing", E::Always},
     {M::Mixed, "mixed", "output \xC2\xB7 W_O  mixed output", E::Never},
+    {M::SourceX, "Xsrc", "X_src  the source sentence's word vectors", E::Always},
+    {M::TargetX, "Xtgt", "X_tgt  the written sentence's word vectors", E::Always},
+    {M::CrossWeights, "crossWeights", "cross-attention weights", E::Never},
 };
+
+static_assert(sizeof kMatrices / sizeof kMatrices[0] == kMatrixCount, "one record per MatrixId");
 
 }  // namespace
 

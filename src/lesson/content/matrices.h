@@ -6,7 +6,26 @@
 namespace lesson {
 
 // Output is the attention output (heads side by side); Mixed is that output times W_O.
-enum class MatrixId { X, WQ, WK, WV, Q, K, V, Scores, Scaled, Masked, Weights, Output, WO, Mixed };
+enum class MatrixId {
+  X,
+  WQ,
+  WK,
+  WV,
+  Q,
+  K,
+  V,
+  Scores,
+  Scaled,
+  Masked,
+  Weights,
+  Output,
+  WO,
+  Mixed,
+  SourceX,
+  TargetX,
+  CrossWeights
+};  // the last three: the cross-attention example
+constexpr int kMatrixCount = static_cast<int>(MatrixId::CrossWeights) + 1;
 
 // When a matrix takes edits: never (it is computed), while Q, K and V are projected from X
 // (the embeddings and projections), or always (editing a projected Q, K or V switches to

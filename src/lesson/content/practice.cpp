@@ -248,6 +248,12 @@ const std::vector<QuizQuestion>& quiz() {
         "Because one head cannot use a mask"},
        1,
        "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
+      {"cross-attention",
+       "In cross-attention for translation, where do the keys come from?",
+       {"The sentence being written", "The sentence being translated", "Both sentences, joined"},
+       1,
+       "The queries come from the sentence being written and the keys and values from the source, so the weights "
+       "have a row per written word and a column per source word."},
       {"kv-cache",
        "With a KV cache, how many scores does a model compute to write its 100th token?",
        {"1", "100", "5,050", "10,000"},

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/random_stream.h"
+#include "lesson/content/translations.h"
 
 namespace lesson {
 
@@ -149,6 +150,7 @@ bool loadPreset(const std::string& id, LessonState& out) {
     if (preset.id != id) continue;
     out = preset.make();
     out.presetId = preset.id;
+    loadTranslation(kDefaultTranslation, out.cross);
     fitOutputMixing(out);
     return true;
   }

@@ -20,10 +20,6 @@ std::vector<TourStep> buildSteps() {
        "Older sequence models read a sentence one word at a time and had to squeeze everything seen so far into "
        "one running memory, so early words faded. Attention is the core of the Transformer, introduced in 2017 by "
        "Vaswani and colleagues, the design behind today's large language models.",
-       "Given n token vectors, attention builds for each position i a new vector that is a weighted average of "
-       "value vectors from all positions. The weights come from comparing a query of position i with a key of "
-       "every position j. Because all pairs are compared independently, the whole layer is a few matrix "
-       "products that run in parallel, and the path between any two positions has length one.",
        "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
        {},
        M::Output,
@@ -36,10 +32,6 @@ std::vector<TourStep> buildSteps() {
        "The sentence is cut into tokens, and each token is looked up as a vector of numbers: its embedding. "
        "Row i of X is token i. At this point each row describes its own token and knows nothing about its "
        "neighbours.",
-       "X is an n x d_model matrix. In a trained model the embedding table is learned; here you may edit any "
-       "entry. Positions come on a later step; until then, without a mask, attention sees the tokens as an unordered "
-       "set, "
-       "unless the embeddings themselves hold a word's place, as the two-heads example's do.",
        "X = [x₁; x₂; …; xₙ]",
        {M::X},
        M::X,
@@ -55,9 +47,6 @@ std::vector<TourStep> buildSteps() {
        "library: the query is your question, each key is the label on a book's spine, and each value is what is "
        "inside the book. Unlike a librarian, attention does not hand you one book: you get a little of every book, "
        "more of those whose label fits your question best.",
-       "Q = X W_Q, K = X W_K and V = X W_V, with W_Q and W_K of shape d_model x d_k and W_V of shape "
-       "d_model x d_v. All three are learned. Row i of Q is the query of token i. In the three-token example "
-       "Q, K and V are given directly instead of being projected from X.",
        "Q = X W_Q    K = X W_K    V = X W_V",
        {M::X, M::WQ, M::WK, M::WV, M::Q, M::K, M::V},
        M::Q,
@@ -72,9 +61,6 @@ std::vector<TourStep> buildSteps() {
        "at right angles, negative when they point apart. Click a cell to see its dot product written out.\n"
        "The sum equals the two lengths times the cosine of the angle between the vectors: the direction and the "
        "lengths both count.",
-       "S = Q Kᵀ is an n x n matrix with S[i][j] = q_i · k_j = Σ_c q_i[c] k_j[c]. "
-       "Row i holds the raw compatibility of query i with every key. Nothing is normalised yet: scores can "
-       "be any real number.",
        "S = Q Kᵀ,   S[i][j] = q_i · k_j",
        {M::Q, M::K, M::Scores},
        M::Scores,
@@ -92,10 +78,6 @@ std::vector<TourStep> buildSteps() {
        "Switch the scale off, or move the temperature, and watch the weights sharpen or flatten.\n"
        "Softmax ignores a shift: adding the same amount to every score of a row changes no weight. Only the "
        "gaps between the scores decide how sharply it picks one key and ignores the rest.",
-       "If the entries of q and k are independent with mean 0 and variance 1, then q · k has variance "
-       "d_k. Dividing by √d_k brings the variance back to 1 whatever the width, which keeps softmax "
-       "away from saturation, where its gradients almost vanish. A temperature T divides the scores further: "
-       "T < 1 sharpens, T > 1 flattens.",
        "S' = S / (√d_k · T)",
        {M::Scores, M::Scaled},
        M::Scaled,
@@ -110,10 +92,6 @@ std::vector<TourStep> buildSteps() {
        "the first token can then see only itself.\n"
        "In training all positions are computed at once; with the mask, each position sees just what it would "
        "see while generating.",
-       "Masked entries are set to -∞ before softmax. Since exp(-∞) = 0, they receive exactly "
-       "zero weight and the remaining weights of the row still sum to 1. With a causal mask, query i sees keys "
-       "1..i only. Encoders such as BERT use no causal mask, since every token may see the whole input, "
-       "but they do use padding masks that hide the filler tokens of shorter inputs in a batch.",
        "S'[i][j] = -∞  for j > i  (causal)",
        {M::Scaled, M::Masked},
        M::Masked,
@@ -127,9 +105,6 @@ std::vector<TourStep> buildSteps() {
        "add up to 1. Larger scores get "
        "larger shares, and the gap grows quickly because of the exponential. Pick a row to see its scores and "
        "weights as bars.",
-       "w_ij = exp(s_ij - m_i) / Σ_j' exp(s_ij' - m_i), where m_i is the largest score in row i. "
-       "Subtracting m_i leaves the result unchanged (it cancels between numerator and denominator) but keeps "
-       "every exponent at or below 0, so nothing overflows even for scores in the thousands.",
        "w_ij = exp(s_ij - max_j s_ij) / Σ_j exp(s_ij - max_j s_ij)",
        {M::Masked},
        M::Weights,
@@ -144,8 +119,6 @@ std::vector<TourStep> buildSteps() {
        "Now each token collects information: its output is the value vectors of all tokens, each multiplied by "
        "its weight, added together. Tokens with big weights contribute most. The stacked bars show how much "
        "each value vector adds to every output dimension.",
-       "output_i = Σ_j w_ij v_j, that is, row i of W V. Because the weights of a row are non-negative and "
-       "sum to 1, every output is a convex combination of the value vectors: it lies inside their hull.",
        "output_i = Σ_j w_ij v_j",
        {M::Weights, M::V, M::Output},
        M::Output,
@@ -160,9 +133,6 @@ std::vector<TourStep> buildSteps() {
        "Compare the selected token's vector before and after attention. Before, it described the token alone; "
        "after, it is a blend shaped by the tokens the query found relevant. In a real Transformer this result "
        "goes on to further layers that repeat the process.",
-       "The attention output has one row per query. In a Transformer block it is added back to the input "
-       "(a residual connection), normalised, and passed through a position-wise feed-forward network; stacking "
-       "such blocks lets information flow over several hops.",
        "v_i  →  output_i",
        {M::V, M::Output},
        M::Output,
@@ -176,12 +146,6 @@ std::vector<TourStep> buildSteps() {
        "sentence, attention is a few matrix products (X W_Q, X W_K, X W_V, Q Kᵀ and the weights times V) and "
        "one row-wise softmax, which is why it runs so well on parallel hardware. The price: every token is compared "
        "with every other one.",
-       "Computing Q Kᵀ costs O(n² d) time. Storing the weight matrix, as this page does to show it, takes n² "
-       "numbers: O(n²) memory. A tiled pass such as FlashAttention never holds the whole matrix and needs "
-       "only O(n) extra memory, but its work stays O(n² d). Doubling the context length makes the score work and "
-       "the n × n matrices (scores, weights) four times larger, while Q, K, V, the output and the work of the "
-       "projections only double and W_Q, W_K, W_V keep their size. This quadratic part is what long-context "
-       "methods try to avoid.",
        "Output = softmax(Q Kᵀ / √d_k) V",
        {M::Q, M::K, M::V, M::Weights, M::Output},
        M::Output,
@@ -195,16 +159,34 @@ std::vector<TourStep> buildSteps() {
        "share one distribution and blend. Multi-head attention splits the "
        "query, key and value widths into h smaller heads that attend independently, then joins their outputs. "
        "One head may follow grammar while another follows meaning.",
-       "With h heads, each head works on d_k / h columns and is scaled by √(d_k / h). The head outputs "
-       "are concatenated back to width d_v and mixed by an output matrix W_O, so every output column can draw "
-       "on every head. Here W_O starts as the identity, which leaves the output unchanged until you edit it. "
-       "The base Transformer of 2017 used 8 heads (its big version 16); large models use dozens per layer.",
        "head_i = softmax(Q_i K_iᵀ / √(d_k/h)) V_i  for i = 1 … h,   out = [head_1 … head_h] W_O",
        {M::Weights, M::Output, M::WO, M::Mixed},
        M::Mixed,
        {"heads"},
        FormulaLine::Mixing,
        true},
+      {StepId::CrossAttention,
+       "cross-attention",
+       "Between two sentences: cross-attention",
+       "Attention was first used for translation. While a model writes each word of the translation, it looks back "
+       "at the sentence it translates. The queries come from the sentence being written; the keys and values come "
+       "from the source sentence. The rest is the formula you know.\n"
+       "Each written word gets one row of weights over the source words, so the weights form a table of n_target "
+       "rows and n_source columns, not a square. Drawn as lines between the sentences, they show what each written "
+       "word reads. Pick the other pair, or edit a word's vector, and watch the lines move.",
+       "Q = X_tgt W_Q,  K = X_src W_K,  V = X_src W_V,  out = softmax(Q K\xE1\xB5\x80 / \xE2\x88\x9A"
+       "d_k) V",
+       {M::TargetX, M::SourceX, M::CrossWeights},
+       M::CrossWeights,
+       {"cross"},
+       FormulaLine::None,
+       false,
+       false,
+       {},
+       "The word vectors here live in one space of meanings shared by both languages; W_Q and W_K are 3 times the "
+       "identity and W_V is the identity, so a written word's query scores high on the source words that share its "
+       "meanings, and its output is the meaning it read. A trained model learns its projections, and its "
+       "alignments are rarely this clean."},
       {StepId::KvCache,
        "kv-cache",
        "Writing one token at a time: the KV cache",
@@ -214,15 +196,6 @@ std::vector<TourStep> buildSteps() {
        "and value join the cache.\n"
        "Writing the n-th token this way costs about n \xC3\x97 d multiply-adds, where recomputing every pair would "
        "cost about n\xC2\xB2 \xC3\x97 d. The price is memory: the cache grows with every token written.",
-       "With the causal mask, output row t depends only on q_t and the keys and values of tokens 1 to t. A decoder "
-       "keeps the K and V rows of the tokens written so far; writing token t computes q_t, k_t and v_t from that "
-       "token alone, appends k_t and v_t to the cache, and computes softmax(q_t K_cache\xE1\xB5\x80 / \xE2\x88\x9A"
-       "d_k) V_cache: t scores and a sum of t weighted values, O(t d) for the token. The rows come out equal to "
-       "the rows of the full causal computation. A model with L layers and h heads of width d_k keeps L "
-       "\xC3\x97 h \xC3\x97 d_k \xC3\x97 2 numbers per token: for Llama 2 7B (2023), 32 \xC3\x97 32 "
-       "\xC3\x97 128 \xC3\x97 2 = 262,144 numbers, 524,288 bytes in 16-bit numbers, so about 2.1 GB for "
-       "4,096 tokens. Newer models shrink the cache by letting heads share keys and values (multi-query and "
-       "grouped-query attention) or by storing them in fewer bits.",
        "out_t = softmax(q_t K_cache\xE1\xB5\x80 / \xE2\x88\x9A"
        "d_k) V_cache,   K_cache = [k_1 \xE2\x80\xA6 k_t]",
        {},
@@ -241,14 +214,6 @@ std::vector<TourStep> buildSteps() {
        "Without positions and without a mask, \"The dog bit the man\" and \"The man bit the dog\" would give "
        "each word the same output. Positions are added to the embeddings X, so an example that gives Q, K and V "
        "directly has none to add.",
-       "Without a mask attention is permutation-equivariant: reordering the rows of X reorders the rows of the "
-       "output in the same way and changes nothing else, because each score depends only on its pair of vectors "
-       "and softmax treats a row's keys alike, whatever their order. The 2017 Transformer adds PE[p][2i] = sin(p / "
-       "10000^(2i/d_model)) and "
-       "PE[p][2i+1] = cos(p / 10000^(2i/d_model)) to row p of X before the projections. A causal mask also breaks "
-       "the symmetry, since what a token may see depends on its place. Many newer models use other schemes: "
-       "rotary positions turn each query and key by an angle that grows with its position, and relative biases "
-       "(T5, ALiBi) add a number that depends on the distance i - j to each score.",
        "X' = X + PE,   PE[p][2i] = sin(p / 10000^(2i/d)),   PE[p][2i+1] = cos(p / 10000^(2i/d))",
        {M::X, M::Output},
        M::Output,
@@ -264,13 +229,6 @@ std::vector<TourStep> buildSteps() {
        "pairs get exactly 0.\n"
        "A few global tokens see every token and are seen by every token, so information can still cross "
        "the whole input in two layers.",
-       "With the mask window:W, query i sees key j when |i - j| ≤ W; with window:W+global:G also when i < G "
-       "or j < G. Hidden scores become minus infinity before softmax, as with the causal mask. The number of "
-       "computed pairs grows like n (2W + 1 + 2G) instead of n². Here the global tokens are the first G; "
-       "Longformer (2020), which combines a sliding window with global tokens in this way, picks them for the "
-       "task (a classification token, the tokens of a question); the saving needs a kernel that skips the hidden "
-       "pairs, not one that "
-       "computes every score and then hides some.",
        "S'[i][j] = -∞  unless  |i - j| ≤ W  or  i < G  or  j < G",
        {},
        M::Weights,
@@ -288,10 +246,6 @@ std::vector<TourStep> buildSteps() {
        "first version wrote them back after each block of keys). The result is the direct one, up to rounding. The "
        "work is still O(n²), but "
        "far fewer numbers travel to and from the slow memory.",
-       "For each query, keys are visited in tiles. With m the largest score so far, l the sum of exp(s - m) so far "
-       "and o the weighted sum of values so far, a tile with scores s_j and a new maximum m' multiplies l and o by "
-       "exp(m - m') and adds exp(s_j - m') and exp(s_j - m') v_j; at the end the output is o / l. The tiled pass "
-       "never holds the whole weight matrix, so it needs O(n) extra memory instead of O(n²).",
        "m' = max(m, max_j s_j),  l' = l·exp(m - m') + Σ_j exp(s_j - m')",
        {M::Output},
        M::Output,
@@ -308,10 +262,6 @@ std::vector<TourStep> buildSteps() {
        "keys and values can be summed once, before any query is seen, and each query reads its output from that "
        "sum: the cost grows like n, not n². The price is different weights: compare the two maps and the "
        "outputs.",
-       "w_ij = phi(q_i) · phi(k_j) / Σ_j' phi(q_i) · phi(k_j'), so output_i = phi(q_i)ᵀ S / "
-       "phi(q_i)ᵀ z with S = Σ_j phi(k_j) v_jᵀ and z = Σ_j phi(k_j): O(n d d_v) time "
-       "and O(d d_v) memory for the sums. With the causal mask S and z become running sums over keys 1..i. Scale "
-       "and temperature do not apply. Katharopoulos and colleagues (2020) introduced this form.",
        "output_i = phi(q_i)ᵀ Σ_j phi(k_j) v_jᵀ  /  phi(q_i)ᵀ Σ_j phi(k_j)",
        {},
        M::Output,
@@ -328,15 +278,6 @@ std::vector<TourStep> buildSteps() {
        "Each query, key and value holds d = 64 numbers, and n goes up to 4096 at most. The times are this "
        "machine's, in this browser (or this program), right now; another device, or other programs running, give "
        "other numbers. Tiled, the work is still O(n² d), while the direct way holds all n × n scores at once.",
-       "Both methods get the same random Q, K and V (n × d, float32) and compute softmax(Q Kᵀ / √d) V. The direct "
-       "one stores the whole n × n score matrix, takes each row's softmax (subtracting the row's maximum first) and "
-       "multiplies by V. The tiled one visits the keys 64 at a time; each query keeps a running maximum and sum and "
-       "rescales its partial output when the maximum grows, as FlashAttention does. Each does 4·n²·d floating-point "
-       "operations (2·n²·d for Q Kᵀ, as many for the weights times V) and n² exponentials, so on log-log axes both "
-       "times run parallel to the n² line. Memory counts 4 bytes a number: both hold Q, K, V and the output "
-       "(4·n·d); the direct method adds the n × n scores and a copy of Kᵀ (n·d), the tiled one a 64-key tile of Kᵀ, "
-       "4 × 64 scores and a running maximum and sum per query (2·n). The work runs off the main thread, so "
-       "the page stays responsive; sizes that take under 20 ms are repeated and their mean shown.",
        "time ~ 4·n²·d operations for both;   memory: direct ~ n², tiled ~ n·d",
        {},
        M::Output,
@@ -360,21 +301,6 @@ std::vector<TourStep> buildSteps() {
        "letter is the current one, and copies the letter found there. Type A B C D A B C and the trained model "
        "answers D. Language models grow such induction heads too: they are one way a model copies from what it "
        "has already read.",
-       "Training lowers the cross-entropy between the model's probabilities for the target letter and the true ones, "
-       "averaged over batches of random sequences, using the Adam optimiser at the learning rate you choose. "
-       "The gradients are exact, worked back through the output matrix, the residual additions, the projections, "
-       "softmax, the 1/√d scaling and the causal mask. Each token is a vector E[t] plus a learned position vector; "
-       "each layer adds its attention output to that running vector; a last matrix turns it into 16 scores, one "
-       "per letter A to P. Previous token: 1 layer, 1 head, width 32, sequences of 12 random letters; the target "
-       "at position i is the letter at i - 1; the metric is the share of positions i ≥ 1 whose largest weight is "
-       "on i - 1. Induction: 2 layers of 1 head, width 64; a sequence is 4 to 8 different letters and then the same "
-       "letters again, placed at a random offset among 24 positions, so only matching letters, not positions, can "
-       "find the copy. Loss and accuracy count the repeated half; the metric is the mean weight layer 2 puts on the "
-       "position just after the earlier copy of the current letter. Both are measured on 64 sequences drawn "
-       "apart from the training batches. Elhage and colleagues (2021) described induction heads in two-layer "
-       "attention-only models; "
-       "Olsson and colleagues (2022) found them in large language models and tied their appearance to a sudden "
-       "gain in learning from the context.",
        "loss = -mean log p(target letter);   W ← W - lr · Adam(gradient of the loss)",
        {},
        M::Output,
@@ -389,11 +315,6 @@ std::vector<TourStep> buildSteps() {
        "can go through attention: pieces of words, patches of an image, sub-word tokens of code, the amino acids of a "
        "protein. "
        "The queries, keys and values differ from field to field; the computation is the one you have just followed.",
-       "What changes between fields is how the input is cut into tokens, how the embeddings and the weight matrices "
-       "are learned, and which mask is used: causal for models that write text one token at a time, no causal mask "
-       "for an encoder that reads a whole image or sentence. Cross-attention, as in translation, takes its queries "
-       "from "
-       "one sequence and its keys and values from another.",
        "Attention(Q, K, V) = softmax(Q Kᵀ / √d_k) V",
        {},
        M::Output,
@@ -412,13 +333,6 @@ std::vector<TourStep> buildSteps() {
        "(2023, \"Lost in the Middle\") put the answer to a question in one of many documents in a prompt and "
        "moved it around. The models did best when it came first or last, and worst when it sat in the middle, "
        "even models built for long inputs.",
-       "In the 2017 design a layer computes h = LayerNorm(x + Attention(x)), then y = LayerNorm(h + FFN(h)), "
-       "where FFN(h) = W₂ max(0, W₁ h + b₁) + b₂ "
-       "acts on each token separately, with a hidden width four times d_model (2048 for d_model = 512): about two "
-       "thirds of an encoder layer's weights. Most "
-       "recent models normalise first, x + Attention(LayerNorm(x)), which trains more stably in deep stacks, and "
-       "often use GELU or a gated unit instead of max(0, ·). The residual additions let each layer "
-       "change the vectors a little instead of rebuilding them.",
        "h = LayerNorm(x + Attention(x)),   y = LayerNorm(h + FFN(h))",
        {},
        M::Output,

@@ -26,6 +26,7 @@ enum class StepId {
   Output,
   AllAtOnce,
   MultiHead,
+  CrossAttention,
   KvCache,
   Positions,
   Sparse,
@@ -56,11 +57,10 @@ struct StepPlay {
 struct TourStep {
   StepId key;
   std::string id;  // the step's name in links, stored progress, getState() and --step
-  // The texts are views of the lesson's string literals (static storage): a table of 20 steps
+  // The texts are views of the lesson's string literals (static storage): a table of 21 steps
   // built from std::string members costs the page kilobytes of construction code.
   std::string_view title;
   std::string_view plain;    // short plain-language explanation: what the learner reads beside the picture
-  std::string_view formal;   // the more formal explanation, one click away
   std::string_view formula;  // the step's formula, in the symbols the font covers
   std::vector<MatrixId> shows;
   MatrixId produces;

@@ -28,11 +28,11 @@ std::string readMask(const json::Json& request, int queryCount, int keyCount, co
   if (!m.isArray()) return "mask must be \"none\", \"causal\", \"window:W\", \"window:W+global:G\" or a boolean matrix";
   if (static_cast<int>(m.size()) != queryCount)
     return "mask has " + std::to_string(m.size()) + " rows but Q has " + std::to_string(queryCount);
-  std::vector<std::vector<bool>> allowed;
+  std::vector<core::Flags> allowed;
   for (size_t i = 0; i < m.size(); ++i) {
     if (!m[i].isArray() || static_cast<int>(m[i].size()) != keyCount)
       return "mask row " + std::to_string(i) + " must have " + std::to_string(keyCount) + " entries, one per key";
-    std::vector<bool> row;
+    core::Flags row;
     for (const auto& cell : m[i]) {
       if (!cell.isBool() && !(cell.isInteger() && (cell.asInteger() == 0 || cell.asInteger() == 1)))
         return "mask entries must be true/false (or 1/0)";

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "lesson/content/presets.h"
+#include "lesson/content/translations.h"
 #include "lesson/model/edits.h"
 #include "lesson/model/input_limits.h"
 
@@ -105,7 +106,23 @@ json::Json stateToJson(const LessonState& s, bool compactNumbers) {
     j["V"] = matrix(s.V);
   }
   j["WO"] = matrix(s.WO);
+  // The translation travels only when it is not the one every lesson starts with.
+  CrossExample standard;
+  loadTranslation(kDefaultTranslation, standard);
+  if (!(s.cross == standard)) j["cross"] = crossToJson(s.cross, compactNumbers);
   return j;
+}
+
+json::Json crossToJson(const CrossExample& c, bool compactNumbers) {
+  return json::Json::object({{"pair", c.pairId},
+                             {"source", c.source},
+                             {"target", c.target},
+                             {"dimensionLabels", c.dimensionLabels},
+                             {"sourceX", matrixToJson(c.sourceX, compactNumbers)},
+                             {"targetX", matrixToJson(c.targetX, compactNumbers)},
+                             {"WQ", matrixToJson(c.WQ, compactNumbers)},
+                             {"WK", matrixToJson(c.WK, compactNumbers)},
+                             {"WV", matrixToJson(c.WV, compactNumbers)}});
 }
 
 std::string readBoolField(const json::Json& object, const char* key, bool& out) {
@@ -148,8 +165,14 @@ json::Json stateWithTraceToJson(const LessonState& s, const LessonTrace& trace) 
     j["scaledScores"] = matrixToJson(first.scaledScores);
     j["maskedScores"] = matrixToJson(first.maskedScores);
     j["weights"] = matrixToJson(first.weights);
-    j["rowFullyHidden"] = first.rowFullyHidden;
+    json::Json hidden = json::Json::array();
+    for (unsigned char flag : first.rowFullyHidden) hidden.push_back(flag != 0);
+    j["rowFullyHidden"] = hidden;
   }
+  json::Json cross = crossToJson(s.cross, false);
+  cross["weights"] = trace.cross.ok ? matrixToJson(trace.cross.weights()) : json::Json::array();
+  cross["output"] = trace.cross.ok ? matrixToJson(trace.cross.attention.output) : json::Json::array();
+  j["cross"] = cross;
   if (a.heads.size() > 1) {
     json::Json headWeights = json::Json::array();
     for (const auto& head : a.heads) headWeights.push_back(matrixToJson(head.weights));
@@ -250,6 +273,29 @@ std::string readStep(const json::Json& patch, LessonState& s) {
   return readInt(patch, "step", s.step);
 }
 
+// A pair by its id ("pair"), then any of its fields given in full; checked with the whole state.
+std::string readCross(const json::Json& patch, LessonState& s) {
+  if (!patch.contains("cross")) return {};
+  const json::Json& c = patch["cross"];
+  if (!c.isObject()) return "cross must be an object";
+  if (c.contains("pair")) {
+    if (!c["pair"].isString()) return "cross.pair must be a string";
+    if (!loadTranslation(c["pair"].asString(), s.cross)) return "unknown cross.pair \"" + c["pair"].asString() + "\"";
+  }
+  std::string e;
+  if (!(e = readStrings(c, "source", s.cross.source)).empty()) return "cross." + e;
+  if (!(e = readStrings(c, "target", s.cross.target)).empty()) return "cross." + e;
+  if (!(e = readStrings(c, "dimensionLabels", s.cross.dimensionLabels)).empty()) return "cross." + e;
+  const std::pair<const char*, core::Matrix*> fields[] = {{"sourceX", &s.cross.sourceX},
+                                                          {"targetX", &s.cross.targetX},
+                                                          {"WQ", &s.cross.WQ},
+                                                          {"WK", &s.cross.WK},
+                                                          {"WV", &s.cross.WV}};
+  for (const auto& [name, target] : fields)
+    if (c.contains(name) && !(e = matrixFromJson(c[name], std::string("cross.") + name, *target)).empty()) return e;
+  return {};
+}
+
 std::string applyPatch(const json::Json& patch, LessonState& s) {
   if (patch.contains("version")) {
     if (!patch["version"].isInteger()) return "version must be a whole number";
@@ -281,7 +327,7 @@ std::string applyPatch(const json::Json& patch, LessonState& s) {
   if (!(e = readInt(patch, "selected", s.selected)).empty()) return e;
   if (!(e = readInt(patch, "selectedKey", s.selectedKey)).empty()) return e;
   if (!(e = readInt(patch, "tileSize", s.tileSize)).empty()) return e;
-  return {};
+  return readCross(patch, s);
 }
 
 std::string checkSelection(const LessonState& s) {

@@ -25,6 +25,9 @@ std::string readFiniteField(const json::Json& object, const char* key, float& ou
 // compactNumbers writes each float as the shortest decimal that reads back as the same
 // float ("0.1" rather than "0.10000000149011612"), which keeps links short.
 json::Json stateToJson(const LessonState& state, bool compactNumbers = false);
+// The cross-attention example as the state carries it: {pair, source, target, dimensionLabels,
+// sourceX, targetX, WQ, WK, WV}.
+json::Json crossToJson(const CrossExample& cross, bool compactNumbers = false);
 // The shortest decimal (as a double) that rounds to exactly this float.
 double shortestFloat(float value);
 // The shortest decimal text that reads back as this float ("0.1", not "0.100000001").

@@ -3,6 +3,7 @@
 #include "lesson/model/actions.h"
 
 #include "lesson/content/presets.h"
+#include "lesson/content/translations.h"
 #include "lesson/io/json_io.h"
 #include "lesson/io/share_link.h"
 #include "lesson/model/edits.h"
@@ -67,6 +68,7 @@ struct Change {
     LessonState loaded;
     if (!loadPreset(a.presetId, loaded)) return "unknown example \"" + a.presetId + "\"";
     loaded.step = s.step;
+    loaded.cross = s.cross;  // the translation is the cross-attention step's own example
     s = std::move(loaded);
     return {};
   }
@@ -74,6 +76,10 @@ struct Change {
     const int step = s.step;
     s = a.lesson;
     s.step = step;
+    return {};
+  }
+  std::string operator()(const LoadTranslation& a) const {
+    if (!loadTranslation(a.pairId, s.cross)) return "unknown translation \"" + a.pairId + "\"";
     return {};
   }
   std::string operator()(const Randomise& a) const {
@@ -188,6 +194,7 @@ const char* const kNames[] = {"go to a step",
                               "load an example",
                               "return to the lesson before the example",
                               "random vectors",
+                              "load a translation",
                               "set the positions",
                               "reverse the tokens",
                               "shuffle the tokens",

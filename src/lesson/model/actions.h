@@ -51,6 +51,9 @@ struct ReturnToLesson {  // the lesson a step's switch to an example replaced; k
 struct Randomise {
   uint32_t seed = 0;
 };
+struct LoadTranslation {  // the cross-attention step's sentence pair (translations.h); the lesson's own stays
+  std::string pairId;
+};
 struct SetPositional {
   Positional positional = Positional::None;
 };
@@ -164,15 +167,17 @@ struct ShowNotice {
 
 namespace lesson {
 
-using Action = std::variant<
-    actions::GoToStep, actions::SelectQuery, actions::SelectPair, actions::SelectKey, actions::SetScale,
-    actions::SetMask, actions::SetTemperature, actions::LoadExample, actions::ReturnToLesson, actions::Randomise,
-    actions::SetPositional, actions::ReverseTokens, actions::ShuffleTokens, actions::SetTileSize, actions::RenameToken,
-    actions::AddToken, actions::RemoveToken, actions::SetModelWidth, actions::SetKeyWidth, actions::SetHeadsToward,
-    actions::EditCell, actions::ResetMatrix, actions::MoveVectorTip, actions::UseProjections, actions::ScaleQuery,
-    actions::AnswerQuiz, actions::Predict, actions::SkipPrediction, actions::RecordChallenge, actions::ApplyStateText,
-    actions::OpenLink, actions::RestoreState, actions::RestoreProgress, actions::SalvageProgress,
-    actions::RestoreRecord, actions::MergeProgress, actions::StartOver, actions::ShowNotice>;
+using Action =
+    std::variant<actions::GoToStep, actions::SelectQuery, actions::SelectPair, actions::SelectKey, actions::SetScale,
+                 actions::SetMask, actions::SetTemperature, actions::LoadExample, actions::ReturnToLesson,
+                 actions::Randomise, actions::LoadTranslation, actions::SetPositional, actions::ReverseTokens,
+                 actions::ShuffleTokens, actions::SetTileSize, actions::RenameToken, actions::AddToken,
+                 actions::RemoveToken, actions::SetModelWidth, actions::SetKeyWidth, actions::SetHeadsToward,
+                 actions::EditCell, actions::ResetMatrix, actions::MoveVectorTip, actions::UseProjections,
+                 actions::ScaleQuery, actions::AnswerQuiz, actions::Predict, actions::SkipPrediction,
+                 actions::RecordChallenge, actions::ApplyStateText, actions::OpenLink, actions::RestoreState,
+                 actions::RestoreProgress, actions::SalvageProgress, actions::RestoreRecord, actions::MergeProgress,
+                 actions::StartOver, actions::ShowNotice>;
 
 // What the learner did, in words ("set the mask"): for logs and tests.
 const char* actionName(const Action& action);

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "lesson/content/presets.h"
+#include "lesson/content/translations.h"
 #include "lesson/model/text_rules.h"
 
 namespace lesson {
@@ -77,6 +78,10 @@ core::Matrix* editableMatrix(LessonState& s, MatrixId id) {
       return &s.K;
     case MatrixId::V:
       return &s.V;
+    case MatrixId::SourceX:
+      return &s.cross.sourceX;
+    case MatrixId::TargetX:
+      return &s.cross.targetX;
     case MatrixId::WO:
       return &s.WO;
     default:
@@ -177,6 +182,15 @@ std::string resetMatrix(LessonState& state, MatrixId id) {
       *m = core::multiply(s.X, w);
       if (s.Q == core::multiply(s.X, s.WQ) && s.K == core::multiply(s.X, s.WK) && s.V == core::multiply(s.X, s.WV))
         s.source = VectorSource::Projected;
+      return {};
+    }
+    if (id == MatrixId::SourceX || id == MatrixId::TargetX) {  // back to the translation's own vectors
+      CrossExample original;
+      if (!loadTranslation(s.cross.pairId, original)) return "this translation has no original to go back to";
+      const core::Matrix& back = id == MatrixId::SourceX ? original.sourceX : original.targetX;
+      if (!back.sameShape(*m))
+        return "this translation's sentences changed length, so its original vectors no longer fit";
+      *m = back;
       return {};
     }
     LessonState preset;

@@ -13,8 +13,20 @@ namespace lesson {
 
 namespace {
 
+bool isCross(MatrixId id) { return id == MatrixId::SourceX || id == MatrixId::TargetX || id == MatrixId::CrossWeights; }
+
 bool rowsAreTokens(MatrixId id) {
-  return id != MatrixId::WQ && id != MatrixId::WK && id != MatrixId::WV && id != MatrixId::WO;
+  return id != MatrixId::WQ && id != MatrixId::WK && id != MatrixId::WV && id != MatrixId::WO && !isCross(id);
+}
+
+// The cross-attention example's matrices: words of its own two sentences, and its own dimensions.
+std::vector<std::string> crossNames(const CrossExample& cross, MatrixId id, bool rows, int count) {
+  if (rows) return id == MatrixId::SourceX ? cross.source : cross.target;
+  if (id == MatrixId::CrossWeights) return cross.source;
+  if (static_cast<int>(cross.dimensionLabels.size()) == count) return cross.dimensionLabels;
+  std::vector<std::string> numbers;
+  for (int j = 0; j < count; ++j) numbers.push_back(std::to_string(j + 1));
+  return numbers;
 }
 
 bool columnsAreTokens(MatrixId id) {
@@ -65,8 +77,13 @@ MatrixDescription describeMatrix(const LessonState& state, const LessonTrace& tr
   MatrixDescription d;
   d.id = id;
   d.head = head;
-  d.rowNames = rowNames(state, trace, id, head);
-  d.columnNames = columnNames(state, trace, id, head);
+  if (isCross(id)) {
+    d.rowNames = crossNames(state.cross, id, true, 0);
+    d.columnNames = crossNames(state.cross, id, false, traceMatrix(trace, id, head).cols);
+  } else {
+    d.rowNames = rowNames(state, trace, id, head);
+    d.columnNames = columnNames(state, trace, id, head);
+  }
   d.editable = isEditable(state, id);
   d.rowsAreTokens = rowsAreTokens(id);
   d.columnsAreTokens = columnsAreTokens(id);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/flags.h"
 #include "json/json.h"
 #include "lesson/model/prediction.h"
 #include "lesson/model/state.h"
@@ -14,7 +15,7 @@
 namespace lesson {
 
 struct Progress {
-  std::vector<bool> stepsSeen;                    // one per tour step
+  core::Flags stepsSeen;                          // one per tour step
   std::set<std::string> experimentsDone;          // ids from experiments()
   std::set<std::string> quizCorrect;              // ids from quiz(), answered correctly
   bool challengeDone = false;                     // the coding challenge passed (level 1: the weights)

@@ -10,8 +10,6 @@
 
 namespace lesson {
 
-namespace {
-
 std::string checkShape(const core::Matrix& m, const char* name, int rows, int cols) {
   if (m.rows != rows || m.cols != cols || m.values.size() != static_cast<size_t>(rows * cols))
     return std::string(name) + " must be " + std::to_string(rows) + " x " + std::to_string(cols) + " but is " +
@@ -22,8 +20,6 @@ std::string checkShape(const core::Matrix& m, const char* name, int rows, int co
              ".." + std::to_string(static_cast<int>(kMaxEditableValue));
   return {};
 }
-
-}  // namespace
 
 std::string validateState(const LessonState& s) {
   const int n = static_cast<int>(s.tokens.size());
@@ -64,6 +60,7 @@ std::string validateState(const LessonState& s) {
   }
   const int dv = valueWidth(s);
   if (!(error = checkShape(s.WO, "WO", dv, dv)).empty()) return error;
+  if (!(error = validateCross(s.cross)).empty()) return error;
   if (s.step < 0 || s.step >= stepCount()) return "step must be between 0 and " + std::to_string(stepCount() - 1);
   return {};
 }
@@ -80,7 +77,7 @@ bool operator==(const LessonState& a, const LessonState& b) {
          a.scale == b.scale && a.temperature == b.temperature && a.mask == b.mask && a.positional == b.positional &&
          a.tileSize == b.tileSize && a.selected == b.selected && a.selectedKey == b.selectedKey &&
          a.source == b.source && a.X == b.X && a.WQ == b.WQ && a.WK == b.WK && a.WV == b.WV && a.Q == b.Q &&
-         a.K == b.K && a.V == b.V && a.WO == b.WO && a.notice == b.notice;
+         a.K == b.K && a.V == b.V && a.WO == b.WO && a.cross == b.cross && a.notice == b.notice;
 }
 
 int valueWidth(const LessonState& s) { return s.source == VectorSource::Projected ? s.dK : s.V.cols; }

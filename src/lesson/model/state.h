@@ -7,6 +7,7 @@
 
 #include "core/mask.h"
 #include "core/matrix.h"
+#include "lesson/model/cross_attention.h"
 
 namespace lesson {
 
@@ -50,6 +51,7 @@ struct LessonState {
   core::Matrix X, WQ, WK, WV;  // used when source == Projected
   core::Matrix Q, K, V;        // used when source == Direct
   core::Matrix WO;             // mixes the joined head outputs, d_v x d_v; the identity until edited
+  CrossExample cross;          // the cross-attention step's two sentences, apart from the lesson's own
   std::string notice;          // last user-facing message
 };
 
@@ -59,6 +61,10 @@ bool operator==(const LessonState& a, const LessonState& b);
 // Checks that every matrix matches tokens, dModel and dK and that values are finite and
 // in range. Returns an empty string when the state is valid.
 std::string validateState(const LessonState& state);
+
+// "" when m is rows x cols with every value finite and within the lesson's range; otherwise
+// what is wrong, naming the matrix ("X must be 3 x 4 but is 2 x 4").
+std::string checkShape(const core::Matrix& m, const char* name, int rows, int cols);
 
 // Width of the value vectors (and so of the output): d_k when projected, V's columns when direct.
 int valueWidth(const LessonState& state);

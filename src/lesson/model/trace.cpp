@@ -56,6 +56,7 @@ LessonTrace computeTrace(const LessonState& state, core::Kernel kernel) {
     auto online = core::attendOnline(head.Q, head.K, head.V, options, trace.tileSize, true);
     if (online.ok()) trace.online = std::move(online.value());
   }
+  trace.cross = computeCross(state.cross, state.scale, state.temperature);
   trace.ok = true;
   return trace;
 }
@@ -98,6 +99,12 @@ const core::Matrix& traceMatrix(const LessonTrace& trace, MatrixId id, int head)
       return hasHead ? a.heads[static_cast<size_t>(head)].maskedScores : kEmpty;
     case MatrixId::Weights:
       return hasHead ? a.heads[static_cast<size_t>(head)].weights : kEmpty;
+    case MatrixId::SourceX:
+      return trace.cross.sourceX;
+    case MatrixId::TargetX:
+      return trace.cross.targetX;
+    case MatrixId::CrossWeights:
+      return trace.cross.ok ? trace.cross.weights() : kEmpty;
   }
   return kEmpty;
 }

@@ -21,6 +21,7 @@ struct LessonTrace {
   core::AttentionTrace attention;  // Q, K, V, per-head intermediates, output
   int tileSize = 2;                // keys per tile of `online` (the state's tileSize)
   core::OnlineAttention online;    // head 0 computed tile by tile, with its per-tile trace
+  CrossTrace cross;                // the cross-attention example (state.cross), with the same scale and temperature
 };
 
 // The lesson's own trace uses softmax; the linear step compares it with the linear kernel.

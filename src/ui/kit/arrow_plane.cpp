@@ -231,7 +231,7 @@ bool drawTip(AppState& app, PlaneFrame& frame, const lesson::PlaneAxes& axes, co
 std::vector<std::string> sharedTipNames(const PlaneFrame& frame, const std::vector<ImVec2>& tips,
                                         const std::vector<std::string>& names) {
   std::vector<std::string> shown(tips.size());
-  std::vector<bool> taken(tips.size(), false);
+  core::Flags taken(tips.size(), false);
   for (size_t i = 0; i < tips.size(); ++i) {
     if (taken[i]) continue;
     const ImVec2 a = frame.toScreen(tips[i].x, tips[i].y);

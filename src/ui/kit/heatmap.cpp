@@ -19,7 +19,7 @@ void drawCellsOnCpu(ImDrawList* draw, const core::Matrix& w, ImVec2 origin, floa
     }
 }
 
-void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<bool>& hidden, ImVec2 origin, float cell,
+void drawCellOverlay(AppState& app, const core::Matrix& w, const core::Flags& hidden, ImVec2 origin, float cell,
                      const char* idPrefix) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const bool printValues = ImGui::CalcTextSize("0.00").x < cell - px(app, 4);
@@ -72,8 +72,8 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const std::vector<boo
 
 }  // namespace
 
-void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<bool>& rowFullyHidden,
-                 const char* idPrefix, float maxCell, bool caption) {
+void drawHeatmap(AppState& app, const core::Matrix& weights, const core::Flags& rowFullyHidden, const char* idPrefix,
+                 float maxCell, bool caption) {
   if (weights.empty()) return;
   const auto& tokens = app.session().lesson().tokens;
   float labelWidth = 0;

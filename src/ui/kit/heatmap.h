@@ -2,6 +2,7 @@
 // when a renderer is present), values in the cells when they fit, exact value on hover.
 #pragma once
 
+#include "core/flags.h"
 #include "ui/app_state.h"
 
 namespace ui {
@@ -14,7 +15,7 @@ void drawWeightRow(AppState& app, const char* label, float labelWidth, const std
 void drawKeyNames(AppState& app, float labelWidth, const std::vector<std::string>& keys);
 
 // `caption`: the line under it that says what rows and columns are (once for several maps).
-void drawHeatmap(AppState& app, const core::Matrix& weights, const std::vector<bool>& rowFullyHidden,
-                 const char* idPrefix, float maxCell, bool caption = true);
+void drawHeatmap(AppState& app, const core::Matrix& weights, const core::Flags& rowFullyHidden, const char* idPrefix,
+                 float maxCell, bool caption = true);
 
 }  // namespace ui

@@ -147,8 +147,7 @@ void drawValueCell(AppState& app, const lesson::MatrixDescription& d, int row, i
   const ImVec2 size = ImGui::CalcTextSize(text.c_str());
   const ImU32 ink = masked ? kMaskedInk : textColorOn(colourLevel);
   draw->AddText(ImVec2(p.x + (width - size.x) * 0.5f, p.y + (height - size.y) * 0.5f), ink, text.c_str());
-  const bool selected =
-      row == app.session().lesson().selected && (!d.columnsAreTokens || col == app.session().lesson().selectedKey);
+  const bool selected = row == d.emphasisedRow && (!d.columnsAreTokens || col == app.session().lesson().selectedKey);
   if (selected) draw->AddRect(p, ImVec2(p.x + width, p.y + height), ImGui::GetColorU32(kAccent), 3.0f, 0, 2.0f);
   if (ImGui::IsItemHovered())
     tooltipUnder(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), "%s = %s", lesson::cellName(d, row, col).c_str(),
@@ -170,7 +169,8 @@ struct ColourScale {
   bool identity = false;
   float lo = 0.0f, hi = 0.0f;
 
-  ColourScale(const AppState& app, const core::Matrix& m, MatrixId id) : identity(id == MatrixId::Weights) {
+  ColourScale(const AppState& app, const core::Matrix& m, MatrixId id)
+      : identity(id == MatrixId::Weights || id == MatrixId::CrossWeights) {
     if (identity) return;
     const core::Matrix& range =
         isScore(id) ? lesson::traceMatrix(app.session().trace(), MatrixId::Scores, app.view.selectedHead) : m;

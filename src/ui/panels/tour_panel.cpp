@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include "lesson/model/actions.h"
+#include "text/utf8.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -100,6 +101,30 @@ void drawStepTitle(AppState& app) {
   ImGui::Spacing();
 }
 
+namespace {
+
+// The step's formal explanation, asked for from the platform the first time it is wanted.
+void drawFormalText(AppState& app) {
+  Platform& platform = app.platform;
+  if (platform.formalTexts.loaded()) {
+    paragraph(std::string(platform.formalTexts.of(app.session().lesson().step)));
+    return;
+  }
+  if (!platform.formalTextsProblem.empty()) {
+    paragraph("The formal explanations could not be loaded (" + platform.formalTextsProblem +
+              "). Reload the page to try again.");
+    return;
+  }
+  if (platform.requestFormalTexts) {
+    const auto request = std::move(platform.requestFormalTexts);
+    platform.requestFormalTexts = nullptr;
+    request();
+  }
+  ImGui::TextDisabled("Loading the formal explanation\xE2\x80\xA6");
+}
+
+}  // namespace
+
 void drawStepText(AppState& app) {
   const auto& step = lesson::tourStep(app.session().lesson().step);
   paragraph(std::string(step.plain));
@@ -133,7 +158,17 @@ void drawStepText(AppState& app) {
     app.view.prefs.showFormal = !app.view.prefs.showFormal;
   }
   registerItem(app, "formal", "Formal explanation, button: shows or hides it");
-  if (app.view.prefs.showFormal) paragraph(std::string(step.formal));
+  if (app.view.prefs.showFormal) drawFormalText(app);
+}
+
+void receiveFormalTexts(AppState& app, std::string_view textOrProblem, bool failed) {
+  Platform& platform = app.platform;
+  if (platform.formalTexts.loaded()) return;
+  if (failed) {
+    platform.formalTextsProblem = text::cutAtCharacter(std::string(textOrProblem), 200);
+    return;
+  }
+  platform.formalTextsProblem = lesson::readFormalTexts(textOrProblem, platform.formalTexts);
 }
 
 void drawNotice(AppState& app) {

@@ -17,4 +17,8 @@ void drawStepTitle(AppState& app);
 void drawStepText(AppState& app);
 void drawNotice(AppState& app);
 
+// The steps' formal explanations as the platform hands them over (the text of formal.txt), or,
+// when `failed`, why they could not come. Read text replaces none; a refused one keeps none.
+void receiveFormalTexts(AppState& app, std::string_view textOrProblem, bool failed);
+
 }  // namespace ui

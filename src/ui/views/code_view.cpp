@@ -18,18 +18,7 @@ int lineCount(const std::string& text) { return static_cast<int>(std::count(text
 // tells the two listings' widgets apart.
 void drawListing(AppState& app, const std::string& listing, const std::string& id) {
   const int lines = lineCount(listing);
-  ImGui::PushFont(codeFont(app));
-  // As tall as the program, so the mouse wheel scrolls the page and never gets caught in the box.
-  const float height =
-      ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2.0f + px(app, 4);
-  // Read-only: ImGui never writes to the buffer, so the cached text can be shown as it is.
-  ImGui::InputTextMultiline(("##" + id).c_str(), const_cast<char*>(listing.c_str()), listing.size() + 1,
-                            ImVec2(visibleWidth(), height), ImGuiInputTextFlags_ReadOnly);
-  ImGui::PopFont();
-  registerItem(app, id, [&] {
-    return "The attention computation in NumPy with your numbers, read-only text of " + std::to_string(lines) +
-           " lines: arrows move through it, Control+A then Control+C copies it";
-  });
+  // The button comes first, where it is found without scrolling past a long program.
   ImGui::PushID(id.c_str());
   if (ImGui::Button("Copy the code")) {
     ImGui::SetClipboardText(listing.c_str());
@@ -43,6 +32,18 @@ void drawListing(AppState& app, const std::string& listing, const std::string& i
     ImGui::SameLine();
     ImGui::TextColored(kDone, "Copied: paste it into Python to check the numbers.");
   }
+  ImGui::PushFont(codeFont(app));
+  // As tall as the program, so the mouse wheel scrolls the page and never gets caught in the box.
+  const float height =
+      ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2.0f + px(app, 4);
+  // Read-only: ImGui never writes to the buffer, so the cached text can be shown as it is.
+  ImGui::InputTextMultiline(("##" + id).c_str(), const_cast<char*>(listing.c_str()), listing.size() + 1,
+                            ImVec2(visibleWidth(), height), ImGuiInputTextFlags_ReadOnly);
+  ImGui::PopFont();
+  registerItem(app, id, [&] {
+    return "The attention computation in NumPy with your numbers, read-only text of " + std::to_string(lines) +
+           " lines: arrows move through it, Control+A then Control+C copies it";
+  });
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ const std::vector<StepViewRecord>& stepViews() {
       {"history", drawHistory},
       {"uses", drawUses},
       {"transformer-block", drawTransformerBlock},
+      {"cross", drawCrossAttention},
       {"kv-cache", drawKvCache},
       {"positions-compare", drawPositionsCompare},
       {"positions", drawPositions},

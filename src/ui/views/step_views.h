@@ -47,6 +47,7 @@ void drawMaskStepControls(AppState& app);   // "mask-controls": step_controls_vi
 void drawTransformerBlock(AppState& app);   // "transformer-block": block_view.cpp
 void drawScaleSpread(AppState& app);        // "scale-spread": scale_spread_view.cpp
 void drawPositionsCompare(AppState& app);   // "positions-compare": positions_compare_view.cpp
+void drawCrossAttention(AppState& app);     // "cross": cross_view.cpp
 void drawKvCache(AppState& app);            // "kv-cache": kv_cache_view.cpp
 // Predict, then see (predict_view.cpp): drawn first on a step that asks for a guess. Until the
 // learner guesses or skips, awaitingGuess is true and the step shows the question alone.

@@ -50,7 +50,7 @@ void drawTokenPlane(AppState& app) {
     taken.push_back(ImVec4(at.x - 4.0f, at.y - 4.0f, at.x + 4.0f, at.y + 4.0f));
   }
   // Tokens drawn on the same spot share one label ("The, the, was").
-  std::vector<bool> named(static_cast<size_t>(X.rows), false);
+  core::Flags named(static_cast<size_t>(X.rows), false);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->PushClipRect(frame.min, frame.max, true);
   for (int i = 0; i < X.rows; ++i) {

@@ -1,0 +1,176 @@
+// cross_view.cpp: the "cross-attention" step view. The picture is the alignment: the sentence
+// being written above, the source sentence below, a line from each written word to each source
+// word as thick as its weight (lesson/model/cross_attention.h). A click on a written word picks
+// out its lines and their weights. Beside it, the pair picker and what the weights say, in
+// words computed from them; the shapes show that Q and K come from different sentences.
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "lesson/content/translations.h"
+#include "lesson/model/actions.h"
+#include "text/decimals.h"
+#include "ui/kit/palette.h"
+#include "ui/kit/widgets.h"
+#include "ui/views/step_views.h"
+
+namespace ui {
+
+namespace {
+
+void drawPairPicker(AppState& app, const lesson::CrossExample& cross) {
+  bool first = true;
+  for (const auto& pair : lesson::translationPairs()) {
+    if (!first) ImGui::SameLine();
+    first = false;
+    const std::string label(pair.label);
+    if (ImGui::RadioButton(label.c_str(), cross.pairId == pair.id) && cross.pairId != pair.id)
+      queue(app, lesson::actions::LoadTranslation{std::string(pair.id)});
+    registerItem(app, "translation-" + std::string(pair.id), [&] { return label + ", sentence pair"; });
+  }
+}
+
+// One row of words, each centred in an equal share of the width; returns each box's rectangle.
+std::vector<ImRect> layoutWords(AppState& app, const std::vector<std::string>& words, float left, float width,
+                                float top) {
+  std::vector<ImRect> boxes;
+  const float share = width / static_cast<float>(words.size());
+  const float height = ImGui::GetTextLineHeight() + px(app, 10);
+  for (size_t k = 0; k < words.size(); ++k) {
+    const std::string name = fitLabel(words[k], share - px(app, 14));
+    const float w = ImGui::CalcTextSize(name.c_str()).x + px(app, 12);
+    const float centre = left + share * (static_cast<float>(k) + 0.5f);
+    boxes.emplace_back(ImVec2(centre - w * 0.5f, top), ImVec2(centre + w * 0.5f, top + height));
+  }
+  return boxes;
+}
+
+void drawWord(AppState& app, const ImRect& box, const std::string& word, ImU32 fill, ImU32 ink) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(box.Min, box.Max, fill, 4.0f);
+  draw->AddText(ImVec2(box.Min.x + px(app, 6), box.Min.y + px(app, 5)), ink,
+                fitLabel(word, box.GetWidth() - px(app, 10)).c_str());
+}
+
+// The alignment: written words above, source words below, a line per pair as thick as its weight.
+void drawAlignment(AppState& app, const lesson::CrossExample& cross, const core::Matrix& weights, int picked) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float labelWidth = px(app, 62), line = ImGui::GetTextLineHeight();
+  const float left = start.x + labelWidth, width = std::max(px(app, 120), visibleWidth() - labelWidth);
+  const float gap = px(app, 96);
+  const auto written = layoutWords(app, cross.target, left, width, start.y);
+  const auto read = layoutWords(app, cross.source, left, width, written[0].Max.y + gap);
+  const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+  draw->AddText(ImVec2(start.x, written[0].Min.y + px(app, 5)), faint, "writing");
+  draw->AddText(ImVec2(start.x, read[0].Min.y + px(app, 5)), faint, "reading");
+  // A written word under the pointer shows its lines as a click would.
+  for (size_t i = 0; i < written.size(); ++i)
+    if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(written[i].Min, written[i].Max))
+      picked = static_cast<int>(i);
+  // The other words' lines first, faint, then the picked word's on top.
+  for (int pass = 0; pass < 2; ++pass)
+    for (int i = 0; i < weights.rows; ++i) {
+      if ((i == picked) != (pass == 1)) continue;
+      for (int j = 0; j < weights.cols; ++j) {
+        const float w = weights.at(i, j);
+        if (w < 0.02f) continue;
+        const ImVec2 from(written[static_cast<size_t>(i)].GetCenter().x, written[static_cast<size_t>(i)].Max.y);
+        const ImVec2 to(read[static_cast<size_t>(j)].GetCenter().x, read[static_cast<size_t>(j)].Min.y);
+        const int alpha =
+            static_cast<int>(std::lround((pass == 1 ? 90.0f : 40.0f) + (pass == 1 ? 165.0f : 110.0f) * w));
+        const ImU32 colour = pass == 1 ? IM_COL32(230, 100, 30, alpha) : IM_COL32(40, 90, 200, alpha);
+        draw->AddLine(from, to, colour, px(app, 1.0f + 7.0f * w));
+      }
+    }
+  for (size_t i = 0; i < written.size(); ++i) {
+    ImGui::SetCursorScreenPos(written[i].Min);
+    ImGui::PushID(static_cast<int>(i));
+    if (ImGui::InvisibleButton("##written", written[i].GetSize())) app.view.crossWord = static_cast<int>(i);
+    ImGui::PopID();
+    registerItem(app, "cross-word[" + std::to_string(i) + "]", [&] {
+      return "written word " + inQuotes(cross.target[i]) + ", button: shows the weights it gives the source words";
+    });
+    const bool isPicked = static_cast<int>(i) == picked;
+    drawWord(app, written[i], cross.target[i], isPicked ? kAccentFill : kTourBlue, kInkOnDark);
+  }
+  for (size_t j = 0; j < read.size(); ++j) {
+    drawWord(app, read[j], cross.source[j], ImGui::GetColorU32(ImGuiCol_FrameBg), ImGui::GetColorU32(ImGuiCol_Text));
+    const float w = weights.at(picked, static_cast<int>(j));
+    if (w < 0.005f) continue;
+    const std::string value = text::fixedDecimals(w);
+    const float x = read[j].GetCenter().x - ImGui::CalcTextSize(value.c_str()).x * 0.5f;
+    draw->AddText(ImVec2(x, read[j].Max.y + px(app, 2)), kAccentFill, value.c_str());
+  }
+  ImGui::SetCursorScreenPos(start);
+  ImGui::Dummy(ImVec2(labelWidth + width, read[0].Max.y + line - start.y + px(app, 8)));
+}
+
+std::string quotedWord(const std::vector<std::string>& words, int k) { return inQuotes(words[static_cast<size_t>(k)]); }
+
+// What the picture shows, in words computed from the weights.
+std::string describeAlignment(const lesson::CrossExample& cross, const core::Matrix& weights, int picked) {
+  const auto strongest = lesson::strongestSource(weights);
+  std::string text;
+  for (size_t i = 0; i < strongest.size(); ++i)
+    text += std::string(i == 0 ? "Strongest lines: " : ", ") + quotedWord(cross.target, static_cast<int>(i)) +
+            " \xE2\x86\x92 " + quotedWord(cross.source, strongest[i]);
+  const int crossing = lesson::crossings(strongest);
+  text += crossing == 0 ? ". None of them cross: the written words read their source words in order."
+                        : ". " +
+                              std::string(crossing == 1 ? "One pair of them crosses"
+                                                        : std::to_string(crossing) + " pairs of them cross") +
+                              ": there the written words read their source words in the opposite order.";
+  // The picked word's two largest weights.
+  int first = strongest[static_cast<size_t>(picked)], second = -1;
+  for (int j = 0; j < weights.cols; ++j)
+    if (j != first && (second < 0 || weights.at(picked, j) > weights.at(picked, second))) second = j;
+  text += " " + quotedWord(cross.target, picked) + " gives " + text::fixedDecimals(weights.at(picked, first)) + " to " +
+          quotedWord(cross.source, first);
+  if (second >= 0)
+    text += " and " + text::fixedDecimals(weights.at(picked, second)) + " to " + quotedWord(cross.source, second);
+  return text + "; its weights add up to 1.";
+}
+
+}  // namespace
+
+void drawCrossAttention(AppState& app) {
+  const auto& session = app.session();
+  const lesson::CrossExample& cross = session.lesson().cross;
+  const lesson::CrossTrace& trace = session.trace().cross;
+  drawPairPicker(app, cross);
+  if (cross.empty()) {
+    paragraph("No sentence pair is loaded: pick one above.");
+    return;
+  }
+  if (!trace.ok) {
+    paragraph(trace.error);
+    return;
+  }
+  const core::Matrix& weights = trace.weights();
+  // Until the learner picks one, the last written word: a verb reading two source words.
+  if (app.view.crossWord < 0) app.view.crossWord = weights.rows - 1;
+  app.view.crossWord = std::clamp(app.view.crossWord, 0, weights.rows - 1);
+  drawAlignment(app, cross, weights, app.view.crossWord);
+  paragraph(describeAlignment(cross, weights, app.view.crossWord));
+  const auto& a = trace.attention;
+  const auto shape = [](const core::Matrix& m) {
+    return std::to_string(m.rows) + " \xC3\x97 " + std::to_string(m.cols);
+  };
+  textTable(app, {"", "shape", "a row per"},
+            {{"Q", shape(a.Q), "written word"},
+             {"K", shape(a.K), "source word"},
+             {"V", shape(a.V), "source word"},
+             {"weights", shape(weights), "written word"}});
+  const auto& lesson = session.lesson();
+  if (!lesson.scale || lesson.temperature != 1.0f)
+    paragraph("These weights use your lesson's settings: " +
+              std::string(lesson.scale ? "scores divided by \xE2\x88\x9A"
+                                         "d_k"
+                                       : "no division by \xE2\x88\x9A"
+                                         "d_k") +
+              ", temperature " + text::fixedDecimals(lesson.temperature) + ".");
+}
+
+}  // namespace ui
