@@ -15,40 +15,51 @@ import { serve, launch, siteDir, ready, widget, median } from '../browser/harnes
 // level and the cost lab took the page past it; new features must now pay for themselves.
 const SIZE_BUDGET_KB = 300;
 
-// Files the page loads only when asked (the lab worker: on the cost lab's first run or the
-// learning step's first training): not part of the first load, so they have a budget of their
-// own (the brief's is 60 KB a part; ours is 40). The whole site, them included, was held to the
-// page's 300 KB too, a stricter line than the brief's, while it could be (the learning step's
-// trainer took it to 316 KB; the lesson's own JSON value, sorting without std::stable_sort, a
-// small sscanf and terser brought it back to 298). Session 9's truths (progress salvage, the
-// linear listing, position shifts, the challenge's frame) passed it; it is printed, and the
-// first load and each lazy part keep the brief's budgets.
-const LAZY_FILES = ['lab-worker.js', 'lab-worker.wasm', 'code-font.ttf', 'challenge-worker.js', 'formal.txt'];
-const LAZY_BUDGET_KB = 40;
+// The parts the page loads only when asked, each fetched together: not part of the first load,
+// so each has the brief's budget of its own, 60 KB a part. (Until session 12 they shared one
+// budget of 40 KB; the formal explanations and the labs' page side, moved out of the first
+// load, took them past it.) The whole site is printed too.
+const LAZY_PARTS = {
+  'the labs (cost lab and training)': ['lab-worker.js', 'lab-worker.wasm', 'labs.js'],
+  'the code face': ['code-font.ttf'],
+  "the challenge's worker": ['challenge-worker.js'],
+  'the formal explanations': ['formal.txt'],
+};
+const LAZY_PART_BUDGET_KB = 60;
+const partOf = (file) => Object.keys(LAZY_PARTS).find((part) => LAZY_PARTS[part].includes(file));
 
 let total = 0;
 let lazy = 0;
+const partBytes = {};
 for (const file of fs.readdirSync(siteDir).sort()) {
   const bytes = fs.readFileSync(path.join(siteDir, file));
   const gz = zlib.gzipSync(bytes, { level: 9 }).length;
-  if (LAZY_FILES.includes(file)) lazy += gz;
-  else total += gz;
+  const part = partOf(file);
+  if (part) {
+    lazy += gz;
+    partBytes[part] = (partBytes[part] || 0) + gz;
+  } else {
+    total += gz;
+  }
   console.log(`${file.padEnd(26)} ${String(bytes.length).padStart(8)} B  ${String(gz).padStart(8)} B gzipped` +
-              (LAZY_FILES.includes(file) ? '  (loaded on demand)' : ''));
+              (part ? `  (loaded on demand: ${part})` : ''));
 }
 const totalKb = total / 1024;
 const lazyKb = lazy / 1024;
 console.log(`total gzipped: ${totalKb.toFixed(1)} KB (target <= ${SIZE_BUDGET_KB} KB)`);
-console.log(`loaded on demand, gzipped: ${lazyKb.toFixed(1)} KB (target <= ${LAZY_BUDGET_KB} KB)`);
+for (const [part, bytes] of Object.entries(partBytes))
+  console.log(`loaded on demand, ${part}: ${(bytes / 1024).toFixed(1)} KB gzipped (target <= ${LAZY_PART_BUDGET_KB} KB)`);
 console.log(`the whole site, gzipped: ${(totalKb + lazyKb).toFixed(1)} KB (the page plus what it loads on demand)`);
 if (process.argv.includes('--size-only')) {
   if (totalKb > SIZE_BUDGET_KB) {
     console.log(`${siteDir} is ${(totalKb - SIZE_BUDGET_KB).toFixed(1)} KB over the page budget`);
     process.exit(1);
   }
-  if (lazyKb > LAZY_BUDGET_KB) {
-    console.log(`the files loaded on demand are ${(lazyKb - LAZY_BUDGET_KB).toFixed(1)} KB over their budget`);
-    process.exit(1);
+  for (const [part, bytes] of Object.entries(partBytes)) {
+    if (bytes / 1024 > LAZY_PART_BUDGET_KB) {
+      console.log(`${part}, loaded on demand, is ${(bytes / 1024 - LAZY_PART_BUDGET_KB).toFixed(1)} KB over its budget`);
+      process.exit(1);
+    }
   }
   process.exit(0);
 }

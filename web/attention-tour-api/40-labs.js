@@ -1,217 +1,62 @@
-// 40-labs.js: the two labs' protocols with the lab worker (lab-worker.js): the cost lab's
-// timings and the learning step's trainer, one worker instance each. Every reply is checked
-// before it reaches the wasm.
-  // The cost lab's worker (lab-worker.js and its .wasm: the float32 kernels, -O3 with wasm
-  // SIMD), started on the first timing and never during the page's first load. Its replies are
-  // checked like any other input: a result is exactly the expected numbers, an error a short
-  // text; anything else stops the worker and fails what was waiting, with a message.
-  const costLab = { worker: null, started: null, waiting: new Map(), nextId: 1, run: 0 };
-  const benchmarkFields = ['naiveMs', 'tiledMs', 'maxAbsDiff', 'naiveBytes', 'tiledBytes'];
-  function stopCostLabWorker(error) {
-    stopLabWorker(costLab);
-    const waiting = [...costLab.waiting.values()];
-    costLab.waiting.clear();
-    waiting.forEach((w) => w.resolve({ error }));
-  }
-  function costLabReply(data) {
-    const request = data && Number.isInteger(data.id) ? costLab.waiting.get(data.id) : undefined;
-    if (!request) { stopCostLabWorker('the timing worker sent back something the page cannot read'); return; }
-    costLab.waiting.delete(data.id);
-    if (typeof data.error === 'string') { request.resolve({ error: data.error.slice(0, 300) }); return; }
-    const r = data.result;
-    if (!isPlainObject(r) || r.n !== request.n || r.d !== request.d ||
-        !benchmarkFields.every((f) => typeof r[f] === 'number' && Number.isFinite(r[f]) && r[f] >= 0)) {
-      request.resolve({ error: 'the timing worker sent back something the page cannot read' });
-      return;
-    }
-    const result = { n: r.n, d: r.d };
-    benchmarkFields.forEach((f) => { result[f] = r[f]; });
-    request.resolve(result);
-  }
-  // Starts an instance of the lab worker for `lab` ({worker, started, onStarted}): resolves when
-  // it says it is ready; `what` names it in messages; onReply gets each later message and
-  // onFailure(message) a worker that broke or sent something unreadable.
-  function startLabWorker(lab, what, onReply, onFailure) {
-    if (lab.started) return lab.started;
-    let failed = false;
-    const started = new Promise((resolve, reject) => {
-      let timer = 0;
-      lab.onStarted = () => { clearTimeout(timer); resolve(); };
-      try {
-        lab.worker = new Worker('lab-worker.js');
-      } catch (e) {
-        failed = true;
-        reject(new Error('this browser cannot start a worker for ' + what));
-        return;
-      }
-      const unreadable = 'the ' + what + ' worker sent back something the page cannot read';
-      timer = setTimeout(() => { onFailure('the ' + what + ' worker did not start'); reject(new Error('the ' + what + ' worker did not start')); }, 30000);
-      lab.worker.onmessage = (event) => {
-        const data = event.data;
-        if (data && data.ready === true && Object.keys(data).length === 1) { lab.onStarted(); return; }
-        try { onReply(data); } catch (e) { onFailure(unreadable); }
+// 40-labs.js: the door to the two labs (the cost lab's timings and the learning step's
+// trainer). Their protocols with the lab worker live in labs.js, which the page loads with the
+// first timing run or training, as it does the worker itself: 2.4 KB less of the first load.
+// Until then nothing runs, so Cancel and Stop have nothing to stop. The one-file copy carries
+// no worker, and says so.
+  let labsLoading = null;
+  let labsLoaded = null;
+  function labs() {
+    if (labsLoading) return labsLoading;
+    labsLoading = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = 'labs.js';
+      script.onload = () => {
+        if (typeof window.AttentionTourLabs !== 'function') { reject(new Error('labs.js is not the labs')); return; }
+        labsLoaded = window.AttentionTourLabs({ facts: () => facts, callWith, callJson, isPlainObject });
+        resolve(labsLoaded);
       };
-      lab.worker.onmessageerror = () => onFailure(unreadable);
-      lab.worker.onerror = (event) => {
-        event.preventDefault();
-        clearTimeout(timer);
-        const message = 'the ' + what + ' worker failed' + (event.message ? ': ' + String(event.message).slice(0, 200) : '') +
-          ' (is lab-worker.js served next to the page?)';
-        onFailure(message);
-        reject(new Error(message));
+      script.onerror = () => {
+        labsLoading = null;  // the next run tries again
+        reject(new Error('the labs could not be loaded (is labs.js served next to the page?)'));
       };
+      document.head.appendChild(script);
     });
-    lab.started = failed ? null : started;
-    return started;
+    return labsLoading;
   }
-  function stopLabWorker(lab) {
-    const worker = lab.worker;
-    lab.worker = null;
-    lab.started = null;
-    if (worker) {
-      worker.onmessage = worker.onmessageerror = worker.onerror = null;
-      worker.terminate();
-    }
-  }
-  function startCostLabWorker() { return startLabWorker(costLab, 'timing', costLabReply, stopCostLabWorker); }
-  // {n, d, tile}: whole numbers, n and d from 1 to facts.benchmark's maxN and maxD (d the cost
-  // lab's if left out), tile from 1 to n (the lab's, or n if smaller, if left out). Resolves to
-  // the result, or to {error} and then measures nothing.
-  function checkBenchmark(request) {
-    if (!isPlainObject(request)) return { error: 'benchmark expects an object, e.g. {n: 1024, d: 64, tile: 64}' };
-    const unknown = Object.keys(request).filter((k) => !['n', 'd', 'tile'].includes(k));
-    if (unknown.length) return { error: 'benchmark takes n, d and tile; it does not know ' + unknown.slice(0, 3).join(', ') };
-    const n = request.n;
-    const d = request.d === undefined ? facts.costLab.d : request.d;
-    const whole = (x, low, high) => Number.isInteger(x) && x >= low && x <= high;
-    if (!whole(n, 1, facts.benchmark.maxN)) return { error: 'n must be a whole number from 1 to ' + facts.benchmark.maxN };
-    if (!whole(d, 1, facts.benchmark.maxD)) return { error: 'd must be a whole number from 1 to ' + facts.benchmark.maxD };
-    const tile = request.tile === undefined ? Math.min(facts.costLab.tile, n) : request.tile;
-    if (!whole(tile, 1, n)) return { error: 'tile must be a whole number from 1 to n (' + n + ')' };
-    return { n, d, tile };
-  }
-  function measure(checked) {
-    return startCostLabWorker().then(() => new Promise((resolve) => {
-      const id = costLab.nextId++;
-      costLab.waiting.set(id, { n: checked.n, d: checked.d, resolve });
-      costLab.worker.postMessage({ id, n: checked.n, d: checked.d, tile: checked.tile });
-    }), (e) => ({ error: e.message }));
-  }
-  // The lab's Run button: n from the lab's smallest, doubling up to maxN, one after another, each
-  // handed to the view.
-  async function costLabStart(run, maxN) {
-    costLab.run = run;
-    const sizes = facts.costLab;
-    for (let n = sizes.smallestN; n <= maxN; n *= 2) {
-      const result = await measure({ n, d: sizes.d, tile: sizes.tile });
-      if (costLab.run !== run) return;  // cancelled, or another run began
-      if (result.error) { callWith('at_cost_lab_finished', null, ['number', 'string'], [run, result.error]); return; }
-      Module.ccall('at_cost_lab_point', null, ['number', 'number', 'number', 'number', 'number', 'number', 'number'],
-        [run, n, result.naiveMs, result.tiledMs, result.maxAbsDiff, result.naiveBytes, result.tiledBytes]);
-    }
-    callWith('at_cost_lab_finished', null, ['number', 'string'], [run, '']);
-  }
-  // Cancel: the worker is stopped at once (what it was measuring is dropped) and started again
-  // on the next run.
-  function costLabCancel() {
-    costLab.run = 0;
-    stopCostLabWorker('the timing run was cancelled');
-  }
-
-  // The learning step's trainer: a second instance of the lab worker, started on the first
-  // training (the cost lab's own instance can be stopped by its Cancel without touching this
-  // one). Slot 0 holds the model the view shows, slot 1 the API's runs. Replies go to the
-  // request that sent them; anything unreadable stops the worker and fails what was waiting.
-  const training = { worker: null, started: null, waiting: new Map(), nextId: 1 };
-  function stopTrainingWorker(error) {
-    stopLabWorker(training);
-    const waiting = [...training.waiting.values()];
-    training.waiting.clear();
-    waiting.forEach((w) => w.fail(error));
-  }
-  function trainingReply(data) {
-    const waiting = data && Number.isInteger(data.id) ? training.waiting.get(data.id) : undefined;
-    if (!waiting) { stopTrainingWorker('the training worker sent back something the page cannot read'); return; }
-    if (typeof data.error === 'string') { training.waiting.delete(data.id); waiting.fail(data.error.slice(0, 300)); return; }
-    if (isPlainObject(data.progress)) { waiting.progress(data.progress); return; }
-    if (!isPlainObject(data.result)) throw new Error('unreadable');
-    training.waiting.delete(data.id);
-    waiting.done(data.result);
-  }
-  function trainingSend(message, handlers) {
-    return startLabWorker(training, 'training', trainingReply, stopTrainingWorker).then(() => {
-      const id = training.nextId++;
-      training.waiting.set(id, handlers);
-      training.worker.postMessage(Object.assign({ id }, message));
-    }, (e) => handlers.fail(e.message));
-  }
-  // The view's requests (src/app/web/web_page.cpp). A report is the flat list of numbers the
-  // worker's wasm wrote (core::trainingReport); it goes to the page's wasm as it is, which reads
-  // it and checks every number (at_training_report). Here only its size and kind are checked.
-  function trainingReport(request, reply, finished, error) {
-    let numbers = [];
-    if (!error) {
-      const list = reply && reply.report;
-      if (Array.isArray(list) && list.length <= facts.training.maxReport && list.every((x) => typeof x === 'number')) numbers = list;
-      else error = 'the training worker sent back something the page cannot read';
-    }
-    const at = Module._malloc(8 * Math.max(numbers.length, 1));
-    try {
-      Module.HEAPF64.set(numbers, at >> 3);
-      callWith('at_training_report', null, ['number', 'number', 'number', 'number', 'string'],
-        [request, at, numbers.length, finished ? 1 : 0, error || '']);
-    } finally {
-      Module._free(at);
-    }
-  }
-  function trainingStart(request, task, seed, lr, steps, fresh, probe) {
-    const tokens = probe ? probe.split(',').map(Number) : [];
-    trainingSend({ op: 'train', slot: 0, task, seed, lr, steps, fresh: !!fresh, watch: true, probe: tokens.length ? tokens : null }, {
-      progress: (p) => trainingReport(request, p, false, ''),
-      done: (r) => trainingReport(request, r, true, ''),
-      fail: (error) => trainingReport(request, null, true, error),
-    });
-  }
-  function trainingStop() { if (training.worker) training.worker.postMessage({ op: 'stop', slot: 0 }); }
-  // {task, steps, seed, lr}, checked against facts.training: task one of its tasks; steps a whole
-  // number up to maxSteps (the Train button's schedule if left out; 0 measures the untrained
-  // model); seed a whole number up to maxSeed (1 if left out); lr from minLr to maxLr (the
-  // schedule's if left out).
-  function checkTrain(request) {
-    if (!isPlainObject(request)) return { error: "train expects an object, e.g. {task: 'induction', steps: 300, seed: 1}" };
-    const unknown = Object.keys(request).filter((k) => !['task', 'steps', 'seed', 'lr'].includes(k));
-    if (unknown.length) return { error: 'train takes task, steps, seed and lr; it does not know ' + unknown.slice(0, 3).join(', ') };
-    const limits = facts.training;
-    if (!limits.tasks.includes(request.task)) return { error: 'task must be ' + limits.tasks.map((t) => "'" + t + "'").join(' or ') };
-    const plan = callJson('at_training_plan', ['string'], [request.task]);
-    const steps = request.steps === undefined ? plan.steps : request.steps;
-    const seed = request.seed === undefined ? 1 : request.seed;
-    const lr = request.lr === undefined ? plan.lr : request.lr;
-    if (!Number.isInteger(steps) || steps < 0 || steps > limits.maxSteps) return { error: 'steps must be a whole number from 0 to ' + limits.maxSteps };
-    if (!Number.isInteger(seed) || seed < 0 || seed > limits.maxSeed) return { error: 'seed must be a whole number from 0 to ' + limits.maxSeed };
-    if (typeof lr !== 'number' || !(lr >= limits.minLr && lr <= limits.maxLr)) {
-      return { error: 'lr must be a number from ' + limits.minLr.toFixed(5) + ' to ' + limits.maxLr };
-    }
-    return { task: request.task, steps, seed, lr };
+  function benchmark(request) {
+    if (window.AT_SINGLE_FILE) return Promise.resolve({ error: 'timings need the served page: this one-file copy has no worker to run them in' });
+    return labs().then((lab) => lab.benchmark(request), (e) => ({ error: e.message }));
   }
   function train(request) {
-    const checked = checkTrain(request);
-    if (checked.error) return Promise.resolve({ error: checked.error });
     if (window.AT_SINGLE_FILE) return Promise.resolve({ error: 'training needs the served page: this one-file copy has no worker to train in' });
-    return new Promise((resolve) => {
-      trainingSend({ op: 'train', slot: 1, task: facts.training.tasks.indexOf(checked.task), seed: checked.seed, lr: checked.lr,
-        steps: checked.steps, fresh: true, watch: false, probe: null }, {
-        progress: () => {},
-        done: (r) => {
-          const finite = (x) => typeof x === 'number' && Number.isFinite(x);
-          if (!Array.isArray(r.losses) || r.losses.length !== checked.steps || !r.losses.every(finite) ||
-              !finite(r.metric) || !finite(r.accuracy)) {
-            resolve({ error: 'the training worker sent back something the page cannot read' });
-            return;
-          }
-          resolve({ task: checked.task, steps: checked.steps, loss: r.losses, metric: r.metric, accuracy: r.accuracy });
-        },
-        fail: (error) => resolve({ error }),
-      });
+    return labs().then((lab) => lab.train(request), (e) => ({ error: e.message }));
+  }
+  // The view's requests (src/app/web/web_page.cpp). A run cancelled while labs.js loads never starts.
+  let wantedCostRun = 0;
+  function costLabStart(run, maxN) {
+    wantedCostRun = run;
+    labs().then((lab) => { if (wantedCostRun === run) lab.costLabStart(run, maxN); },
+      (e) => callWith('at_cost_lab_finished', null, ['number', 'string'], [run, e.message]));
+  }
+  function costLabCancel() {
+    wantedCostRun = 0;
+    if (labsLoaded) labsLoaded.costLabCancel();
+  }
+  let wantedTraining = 0;
+  function trainingStart(request, task, seed, lr, steps, fresh, probe) {
+    wantedTraining = request;
+    labs().then((lab) => {
+      if (wantedTraining === request) lab.trainingStart(request, task, seed, lr, steps, fresh, probe);
+    }, (e) => {
+      const at = Module._malloc(8);
+      try {
+        callWith('at_training_report', null, ['number', 'number', 'number', 'number', 'string'], [request, at, 0, 1, e.message]);
+      } finally {
+        Module._free(at);
+      }
     });
+  }
+  function trainingStop() {
+    wantedTraining = 0;
+    if (labsLoaded) labsLoaded.trainingStop();
   }

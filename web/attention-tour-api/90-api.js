@@ -24,12 +24,7 @@
     stats() { return callJson('at_stats'); },
     // Times direct and tiled attention on random data in the cost lab's worker (the page stays
     // responsive): resolves to {n, d, naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes} or {error}.
-    benchmark(request) {
-      const checked = checkBenchmark(request);
-      if (checked.error) return Promise.resolve({ error: checked.error });
-      if (window.AT_SINGLE_FILE) return Promise.resolve({ error: 'timings need the served page: this one-file copy has no worker to run them in' });
-      return measure(checked);
-    },
+    benchmark,
     costLabStart,
     costLabCancel,
     costLabStatus() { return callJson('at_cost_lab_status'); },
