@@ -111,6 +111,25 @@ TEST_CASE("the pairs align as the step says: crossing lines, and one verb readin
   CHECK(lesson::crossings({2, 1, 0}) == 3);
 }
 
+TEST_CASE("a written word whose top weights tie has no strongest line, and its lines count in no crossing") {
+  // "sat" with a zero vector reads every source word equally.
+  CrossExample fr = pair("le-chat-noir");
+  for (int d = 0; d < fr.targetX.cols; ++d) fr.targetX.at(3, d) = 0;
+  const auto flat = lesson::strongestSource(lesson::computeCross(fr, true, 1.0f).weights());
+  CHECK(flat == std::vector<int>{0, 2, 1, -1});
+  CHECK(lesson::crossings(flat) == 1);  // black and cat only
+  // "gesehen" made as close to "saw" as "habe": saw's two lines tie, and cross nothing.
+  CrossExample de = pair("ich-habe");
+  de.sourceX.at(4, 4) = 0.1f;
+  const auto even = lesson::strongestSource(lesson::computeCross(de, true, 1.0f).weights());
+  CHECK(even[1] == -1);
+  CHECK(lesson::crossings(even) == 0);
+  // Just past the tie margin, the stronger one leads again.
+  de.sourceX.at(4, 4) = 0.11f;
+  CHECK(lesson::strongestSource(lesson::computeCross(de, true, 1.0f).weights())[1] == 4);
+  CHECK(lesson::crossings({-1, 2, 0}) == 1);
+}
+
 TEST_CASE("every preset carries the default translation, and a new sentence of the lesson keeps the learner's") {
   for (const auto& preset : lesson::presetList()) {
     lesson::LessonState s;
@@ -129,6 +148,9 @@ TEST_CASE("every preset carries the default translation, and a new sentence of t
   CHECK(session.lesson().cross == edited);
   CHECK(session.apply(lesson::actions::LoadTranslation{"nope"}) != "");
   CHECK(session.lesson().cross == edited);
+  // Picking the same pair again loads it as written.
+  CHECK(session.apply(lesson::actions::LoadTranslation{"ich-habe"}) == "");
+  CHECK(session.lesson().cross == pair("ich-habe"));
 }
 
 TEST_CASE("the word vectors are edited like any matrix, refused out of range, and reset to the pair's") {

@@ -168,14 +168,17 @@ std::vector<TourStep> buildSteps() {
       {StepId::CrossAttention,
        "cross-attention",
        "Between two sentences: cross-attention",
-       "Attention was first used for translation. While a model writes each word of the translation, it looks back "
-       "at the sentence it translates. The queries come from the sentence being written; the keys and values come "
+       "The attention of this lesson began in translation. While a model writes each word of the translation, it "
+       "looks back at the sentence it translates. The queries come from the sentence being written; the keys and "
+       "values come "
        "from the source sentence. The rest is the formula you know.\n"
        "Each written word gets one row of weights over the source words, so the weights form a table of n_target "
-       "rows and n_source columns, not a square. Drawn as lines between the sentences, they show what each written "
+       "rows and n_source columns, in general not a square. Drawn as lines between the sentences, they show what each "
+       "written "
        "word reads. Pick the other pair, or edit a word's vector, and watch the lines move.",
-       "Q = X_tgt W_Q,  K = X_src W_K,  V = X_src W_V,  out = softmax(Q K\xE1\xB5\x80 / \xE2\x88\x9A"
-       "d_k) V",
+       "Q = X_tgt W_Q (n_t \xC3\x97 d_k),  K = X_src W_K (n_s \xC3\x97 d_k),  V = X_src W_V (n_s \xC3\x97 d_v),  "
+       "W = softmax(Q K\xE1\xB5\x80 / \xE2\x88\x9A"
+       "d_k) (n_t \xC3\x97 n_s),  out = W V",
        {M::TargetX, M::SourceX, M::CrossWeights},
        M::CrossWeights,
        {"cross"},
@@ -183,10 +186,10 @@ std::vector<TourStep> buildSteps() {
        false,
        false,
        {},
-       "The word vectors here live in one space of meanings shared by both languages; W_Q and W_K are 3 times the "
-       "identity and W_V is the identity, so a written word's query scores high on the source words that share its "
-       "meanings, and its output is the meaning it read. A trained model learns its projections, and its "
-       "alignments are rarely this clean."},
+       "The word vectors of the two pairs live in one space of meanings shared by both languages, and as the pairs "
+       "are loaded W_Q and W_K are 3 times the identity, so a written word's query scores high on the source words "
+       "that share its meanings. A trained model learns its projections, and its alignments are rarely this "
+       "clean."},
       {StepId::KvCache,
        "kv-cache",
        "Writing one token at a time: the KV cache",

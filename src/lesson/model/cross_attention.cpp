@@ -76,6 +76,8 @@ std::vector<int> strongestSource(const core::Matrix& weights) {
     int best = 0;
     for (int j = 1; j < weights.cols; ++j)
       if (weights.at(i, j) > weights.at(i, best)) best = j;
+    for (int j = 0; j < weights.cols; ++j)
+      if (j != best && weights.at(i, best) - weights.at(i, j) < kWeightTie) best = -1;
     strongest.push_back(best);
   }
   return strongest;
@@ -85,7 +87,7 @@ int crossings(const std::vector<int>& strongest) {
   int count = 0;
   for (size_t a = 0; a < strongest.size(); ++a)
     for (size_t b = a + 1; b < strongest.size(); ++b)
-      if (strongest[a] > strongest[b]) ++count;
+      if (strongest[a] >= 0 && strongest[b] >= 0 && strongest[a] > strongest[b]) ++count;
   return count;
 }
 

@@ -18,7 +18,7 @@ struct CrossExample {
   std::vector<std::string> source, target;   // the sentence read and the sentence being written
   std::vector<std::string> dimensionLabels;  // names of the word vectors' dimensions, one per column
   core::Matrix sourceX, targetX;             // the words' vectors: n_source x d and n_target x d
-  core::Matrix WQ, WK, WV;                   // d x d_k: Q = targetX WQ, K = sourceX WK, V = sourceX WV
+  core::Matrix WQ, WK, WV;                   // Q = targetX WQ, K = sourceX WK (both d x d_k), V = sourceX WV (d x d_v)
   bool empty() const { return source.empty(); }
 };
 
@@ -31,8 +31,9 @@ std::string validateCross(const CrossExample& cross);
 struct CrossTrace {
   bool ok = false;
   std::string error;
-  core::Matrix sourceX, targetX;   // as given, for the views
-  core::AttentionTrace attention;  // one head: Q (n_target x d_k), K and V (n_source x d_k), weights, output
+  core::Matrix sourceX, targetX;  // as given, for the views
+  core::AttentionTrace
+      attention;  // one head: Q (n_target x d_k), K (n_source x d_k), V (n_source x d_v), weights, output
   const core::Matrix& weights() const { return attention.heads.front().weights; }
 };
 
@@ -40,10 +41,13 @@ struct CrossTrace {
 // head and no mask (the whole source is read while writing every word).
 CrossTrace computeCross(const CrossExample& cross, bool scale, float temperature);
 
-// For each written word, the source word it gives the most weight (the first of equals).
+// Weights closer than this are equal as the page shows them (two decimals): neither leads.
+constexpr float kWeightTie = 0.005f;
+// For each written word, the source word it gives the most weight, or -1 when another source
+// word's weight is within kWeightTie of it (no single strongest word).
 std::vector<int> strongestSource(const core::Matrix& weights);
-// How many pairs of written words read their strongest source words in the opposite order:
-// the crossings of the alignment's strongest lines.
+// How many pairs of written words, each with a single strongest source word, read those words
+// in the opposite order: the crossings of the alignment's strongest lines.
 int crossings(const std::vector<int>& strongest);
 
 }  // namespace lesson

@@ -25,8 +25,11 @@ void drawPairPicker(AppState& app, const lesson::CrossExample& cross) {
     if (!first) ImGui::SameLine();
     first = false;
     const std::string label(pair.label);
-    if (ImGui::RadioButton(label.c_str(), cross.pairId == pair.id) && cross.pairId != pair.id)
+    // A click loads the pair as written, also the one already picked after edits or setState.
+    if (ImGui::RadioButton(label.c_str(), cross.pairId == pair.id)) {
       queue(app, lesson::actions::LoadTranslation{std::string(pair.id)});
+      app.view.crossWord = -1;
+    }
     registerItem(app, "translation-" + std::string(pair.id), [&] { return label + ", sentence pair"; });
   }
 }
@@ -54,7 +57,8 @@ void drawWord(AppState& app, const ImRect& box, const std::string& word, ImU32 f
 }
 
 // The alignment: written words above, source words below, a line per pair as thick as its weight.
-void drawAlignment(AppState& app, const lesson::CrossExample& cross, const core::Matrix& weights, int picked) {
+// Returns the written word whose lines it picked out: the one under the pointer, else `picked`.
+int drawAlignment(AppState& app, const lesson::CrossExample& cross, const core::Matrix& weights, int picked) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float labelWidth = px(app, 62), line = ImGui::GetTextLineHeight();
@@ -105,32 +109,67 @@ void drawAlignment(AppState& app, const lesson::CrossExample& cross, const core:
   }
   ImGui::SetCursorScreenPos(start);
   ImGui::Dummy(ImVec2(labelWidth + width, read[0].Max.y + line - start.y + px(app, 8)));
+  return picked;
 }
 
 std::string quotedWord(const std::vector<std::string>& words, int k) { return inQuotes(words[static_cast<size_t>(k)]); }
 
+// The two largest weights of written word `i`: first and second source words (second -1 when
+// there is one source word).
+std::pair<int, int> topTwo(const core::Matrix& weights, int i) {
+  int first = 0, second = -1;
+  for (int j = 1; j < weights.cols; ++j)
+    if (weights.at(i, j) > weights.at(i, first)) first = j;
+  for (int j = 0; j < weights.cols; ++j)
+    if (j != first && (second < 0 || weights.at(i, j) > weights.at(i, second))) second = j;
+  return {first, second};
+}
+
 // What the picture shows, in words computed from the weights.
 std::string describeAlignment(const lesson::CrossExample& cross, const core::Matrix& weights, int picked) {
   const auto strongest = lesson::strongestSource(weights);
-  std::string text;
-  for (size_t i = 0; i < strongest.size(); ++i)
-    text += std::string(i == 0 ? "Strongest lines: " : ", ") + quotedWord(cross.target, static_cast<int>(i)) +
-            " \xE2\x86\x92 " + quotedWord(cross.source, strongest[i]);
+  std::string lines;
+  std::vector<std::string> tied;  // written words with no single strongest line
+  int single = 0;
+  for (size_t i = 0; i < strongest.size(); ++i) {
+    const std::string word = quotedWord(cross.target, static_cast<int>(i));
+    if (strongest[i] < 0) {
+      tied.push_back(word);
+      continue;
+    }
+    lines +=
+        (lines.empty() ? "Strongest lines: " : ", ") + word + " \xE2\x86\x92 " + quotedWord(cross.source, strongest[i]);
+    ++single;
+  }
+  std::string text = lines.empty() ? "" : lines + ".";
+  if (!tied.empty()) {
+    std::string words;
+    for (size_t k = 0; k < tied.size(); ++k) words += (k == 0 ? "" : k + 1 == tied.size() ? " and " : ", ") + tied[k];
+    text += (text.empty() ? "" : " ") + words + (tied.size() == 1 ? " has" : " have") +
+            " no single strongest line: the largest weights are within 0.005 of each other.";
+  }
   const int crossing = lesson::crossings(strongest);
-  text += crossing == 0 ? ". None of them cross: the written words read their source words in order."
-                        : ". " +
-                              std::string(crossing == 1 ? "One pair of them crosses"
-                                                        : std::to_string(crossing) + " pairs of them cross") +
-                              ": there the written words read their source words in the opposite order.";
-  // The picked word's two largest weights.
-  int first = strongest[static_cast<size_t>(picked)], second = -1;
-  for (int j = 0; j < weights.cols; ++j)
-    if (j != first && (second < 0 || weights.at(picked, j) > weights.at(picked, second))) second = j;
+  if (single > 1)
+    text += crossing == 0 ? " None of these lines cross: those written words read their source words in order."
+                          : " " +
+                                std::string(crossing == 1 ? "One pair of them crosses"
+                                                          : std::to_string(crossing) + " pairs of them cross") +
+                                ": there the written words read their source words in the opposite order.";
+  const auto [first, second] = topTwo(weights, picked);
   text += " " + quotedWord(cross.target, picked) + " gives " + text::fixedDecimals(weights.at(picked, first)) + " to " +
           quotedWord(cross.source, first);
   if (second >= 0)
     text += " and " + text::fixedDecimals(weights.at(picked, second)) + " to " + quotedWord(cross.source, second);
   return text + "; its weights add up to 1.";
+}
+
+// Until the learner picks one: the written word whose largest weight is smallest, the one that
+// reads most widely (in both pairs, the verb that reads two source words).
+int widestReader(const core::Matrix& weights) {
+  int widest = 0;
+  for (int i = 0; i < weights.rows; ++i)
+    if (weights.at(i, topTwo(weights, i).first) < weights.at(widest, topTwo(weights, widest).first)) widest = i;
+  return widest;
 }
 
 }  // namespace
@@ -149,11 +188,10 @@ void drawCrossAttention(AppState& app) {
     return;
   }
   const core::Matrix& weights = trace.weights();
-  // Until the learner picks one, the last written word: a verb reading two source words.
-  if (app.view.crossWord < 0) app.view.crossWord = weights.rows - 1;
+  if (app.view.crossWord < 0) app.view.crossWord = widestReader(weights);
   app.view.crossWord = std::clamp(app.view.crossWord, 0, weights.rows - 1);
-  drawAlignment(app, cross, weights, app.view.crossWord);
-  paragraph(describeAlignment(cross, weights, app.view.crossWord));
+  const int shown = drawAlignment(app, cross, weights, app.view.crossWord);
+  paragraph(describeAlignment(cross, weights, shown));
   const auto& a = trace.attention;
   const auto shape = [](const core::Matrix& m) {
     return std::to_string(m.rows) + " \xC3\x97 " + std::to_string(m.cols);
@@ -164,7 +202,7 @@ void drawCrossAttention(AppState& app) {
              {"V", shape(a.V), "source word"},
              {"weights", shape(weights), "written word"}});
   const auto& lesson = session.lesson();
-  if (!lesson.scale || lesson.temperature != 1.0f)
+  if (!lesson.scale || text::fixedDecimals(lesson.temperature) != "1.00")
     paragraph("These weights use your lesson's settings: " +
               std::string(lesson.scale ? "scores divided by \xE2\x88\x9A"
                                          "d_k"
