@@ -24,6 +24,7 @@ AttentionTourModuleHooks.onFormalTextsWanted; // src/app/web/web_page.cpp
 /** The object page_text_spot hands to Module.onTextSpot (read by web/input.js). */
 var AttentionTourTextSpot = {};
 AttentionTourTextSpot.wanted;
+AttentionTourTextSpot.numeric;
 AttentionTourTextSpot.x;
 AttentionTourTextSpot.y;
 AttentionTourTextSpot.w;

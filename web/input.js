@@ -1,7 +1,7 @@
 // input.js: wheel, touch and text input for the canvas. Emscripten 3.1.6's GLFW passes raw
 // pixel wheel deltas with the browser's sign and ignores touch positions, so both are handled
-// here and handed to the module: wheel as scroll steps, touches on a control as mouse
-// events, and a drag that starts on empty space as scrolling. Pasted text is handed over
+// here and handed to the module: wheel as scroll steps, a tap or a drag across a control as
+// mouse events, and a swipe along the page (or any drag on empty space) as scrolling. Pasted text is handed over
 // too, since that GLFW has no clipboard, and so is the browser's click count, so a double-
 // click is one at the system's speed. Select-all and copy never reach the page's hidden text.
 // While a lesson field is edited, a real text field takes the typing (see "Typed text").
@@ -62,33 +62,73 @@
       buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true }));
   }
 
-  function onControl(touch) {
-    if (!window.attentionTour) return false;
+  // The control under a touch, from the registry of drawn controls, or null.
+  function controlAt(touch) {
+    if (!window.attentionTour) return null;
     try {
-      return window.attentionTour.widgets().some(function (w) {
+      return window.attentionTour.widgets().find(function (w) {
         return touch.clientX >= w.x && touch.clientX <= w.x + w.w && touch.clientY >= w.y && touch.clientY <= w.y + w.h;
-      });
-    } catch (e) { return false; }
+      }) || null;
+    } catch (e) { return null; }
   }
 
-  let gesture = null;  // {mode: 'press' | 'scroll', lastY, lastX}
+  // As in a phone's own apps, a finger that moves more than a few pixels is a scroll or a drag,
+  // never a tap. On a control the touch waits ('pending') until it either lifts (a tap: press
+  // and release where it began) or moves past SLOP: along the page it scrolls, across it (or
+  // any way, on a vector's tip, which moves in two directions) it drags the control from where
+  // the finger came down. A touch on empty space scrolls at once.
+  const SLOP = 8;
+  let gesture = null;  // {mode: 'pending' | 'press' | 'scroll', startX, startY, lastX, lastY, twoWay}
+  // A finger leaves no pointer behind: a while after it lifts (long enough to see what it
+  // pressed, and for the second tap of a double tap), the pointer moves off the lesson, so no
+  // tooltip or hover stays on screen.
+  const LINGER_MS = 600;
+  let lingerTimer = 0;
   window.addEventListener('touchstart', function (event) {
     if (event.target !== canvas || !started() || event.touches.length !== 1) return;
+    clearTimeout(lingerTimer);
     const t = event.touches[0];
-    gesture = { mode: onControl(t) ? 'press' : 'scroll', lastX: t.clientX, lastY: t.clientY };
-    mouse('mousemove', t);
-    if (gesture.mode === 'press') mouse('mousedown', t);
+    const control = controlAt(t);
+    gesture = { mode: control ? 'pending' : 'scroll', startX: t.clientX, startY: t.clientY, lastX: t.clientX,
+      lastY: t.clientY, twoWay: !!control && /^vec-/.test(control.id) };
+    if (gesture.mode === 'scroll') pointAtStart(gesture);
     event.stopPropagation();
     event.preventDefault();
   }, { capture: true, passive: false });
 
+  // Dear ImGui scrolls the panel under the pointer: it goes where the finger came down.
+  function pointAtStart(g) { mouse('mousemove', { clientX: g.startX, clientY: g.startY }); }
+
+  function press(g) {
+    const start = { clientX: g.startX, clientY: g.startY };
+    mouse('mousemove', start);
+    mouse('mousedown', start);
+    g.mode = 'press';
+  }
+
   window.addEventListener('touchmove', function (event) {
     if (!gesture || event.target !== canvas) return;
     const t = event.touches[0];
+    if (gesture.mode === 'pending') {
+      const dx = t.clientX - gesture.startX, dy = t.clientY - gesture.startY;
+      if (Math.hypot(dx, dy) > SLOP) {
+        if (gesture.twoWay || Math.abs(dx) > Math.abs(dy)) press(gesture);
+        else {
+          gesture.mode = 'scroll';
+          pointAtStart(gesture);
+        }
+        gesture.lastX = gesture.startX;
+        gesture.lastY = gesture.startY;
+      }
+    }
     if (gesture.mode === 'press') mouse('mousemove', t);
-    else Module._at_wheel((t.clientX - gesture.lastX) / LINE_PIXELS, (t.clientY - gesture.lastY) / LINE_PIXELS);
-    gesture.lastX = t.clientX;
-    gesture.lastY = t.clientY;
+    else if (gesture.mode === 'scroll') {
+      Module._at_wheel((t.clientX - gesture.lastX) / LINE_PIXELS, (t.clientY - gesture.lastY) / LINE_PIXELS);
+    }
+    if (gesture.mode !== 'pending') {
+      gesture.lastX = t.clientX;
+      gesture.lastY = t.clientY;
+    }
     event.stopPropagation();
     event.preventDefault();
   }, { capture: true, passive: false });
@@ -96,10 +136,15 @@
   function end(event) {
     if (!gesture || event.target !== canvas) return;
     const t = event.changedTouches[0];
-    if (gesture.mode === 'press') mouse('mouseup', t);
+    const tapped = gesture.mode === 'pending' && event.type === 'touchend';
+    if (tapped) press(gesture);
+    if (gesture.mode === 'press') mouse('mouseup', tapped ? { clientX: gesture.startX, clientY: gesture.startY } : t);
     // iOS opens its keyboard only for a focus given during a touch: a tap on the field being
     // edited gives it (the tap that starts an edit is seen by the module only a frame later).
     if (gesture.mode === 'press' && textWanted) field.focus({ preventScroll: true });
+    lingerTimer = setTimeout(function () {
+      if (!gesture) mouse('mousemove', { clientX: -100000, clientY: -100000 });
+    }, LINGER_MS);
     gesture = null;
     event.stopPropagation();
     event.preventDefault();
@@ -134,9 +179,11 @@
     Module._free(pointer);
   }
 
-  // spot: {wanted, x, y, w, h, lineHeight} in CSS pixels of the canvas (main_web.cpp).
+  // spot: {wanted, numeric, x, y, w, h, lineHeight} in CSS pixels of the canvas (main_web.cpp).
+  // A number asks a phone for its numeric keyboard, a name for the full one.
   Module.onTextSpot = function (spot) {
     textWanted = spot.wanted;
+    field.inputMode = spot.numeric ? 'decimal' : 'text';
     if (!spot.wanted) {
       // Without the focus outline: for the learner the focus never left the lesson.
       if (document.activeElement === field) canvas.focus({ preventScroll: true, focusVisible: false });

@@ -5,6 +5,17 @@ import { runTest, openPage, ready, settle, widget, screenshotStats, check, artif
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 
+// A point near (x, y) that no control covers, for a drag that must scroll.
+async function emptySpot(page, x, y) {
+  const list = await page.evaluate(() => window.attentionTour.widgets());
+  for (let dy = 0; dy < 300; dy += 10)
+    for (const cx of [x, x - 20, x - 40])
+      for (const cy of [y + dy, y - dy]) {
+        if (!list.some((w) => cx >= w.x && cx <= w.x + w.w && cy >= w.y && cy <= w.y + w.h)) return { x: cx, y: cy };
+      }
+  throw new Error('no empty spot to drag');
+}
+
 
 await runTest('touch', async ({ browser, url }) => {
   const { page, errors } = await openPage(browser, url,
@@ -32,19 +43,59 @@ await runTest('touch', async ({ browser, url }) => {
   check((await get(page)).selected === 4, 'tapping a token selects it');
 
   const cdp = await page.context().newCDPSession(page);
+  // A finger that barely moves is still a tap.
+  const token1 = await widget(page, 'token[1]');
+  await touchDrag(cdp, { x: token1.x + token1.w / 2, y: token1.y + token1.h / 2 },
+                  { x: token1.x + token1.w / 2 + 3, y: token1.y + token1.h / 2 + 2 }, 2);
+  await settle(page);
+  check((await get(page)).selected === 1, 'a tap that moves 3 px selects the token');
   // Scroll the stacked panel by dragging empty space until an X cell is on screen.
   let cell = null;
   for (let k = 0; k < 20 && !cell; ++k) {
     const list = await page.evaluate(() => window.attentionTour.widgets());
     cell = list.find((w) => w.id === 'X[0][0]' && w.y > 100 && w.y + w.h < 800) || null;
-    if (!cell) { await touchDrag(cdp, { x: 370, y: 700 }, { x: 370, y: 400 }); await settle(page); }
+    if (!cell) {
+      const from = await emptySpot(page, 370, 700);
+      await touchDrag(cdp, from, { x: from.x, y: from.y - 300 });
+      await settle(page);
+    }
   }
   check(cell !== null, 'dragging empty space scrolls the panel to the embeddings');
+  // A swipe along the page that starts on controls (a cell, then a token) scrolls, as in a
+  // phone's own apps: no value, selection or cell changes where the finger lifts.
+  const unchanged = await get(page);
+  const cellBefore = await widget(page, 'X[0][0]');
+  await touchDrag(cdp, { x: cellBefore.x + cellBefore.w / 2, y: cellBefore.y + cellBefore.h / 2 },
+                  { x: cellBefore.x + cellBefore.w / 2 + 3, y: cellBefore.y + cellBefore.h / 2 - 90 });
+  await settle(page);
+  const swiped = await get(page);
+  const cellAfter = await widget(page, 'X[0][0]');
+  check(JSON.stringify(swiped.X) === JSON.stringify(unchanged.X) && swiped.selected === unchanged.selected &&
+        swiped.selectedKey === unchanged.selectedKey, 'a swipe up from a cell changes no value and no selection');
+  check(cellAfter.y < cellBefore.y - 40, `and scrolls the page (${cellBefore.y} -> ${cellAfter.y})`);
+  await touchDrag(cdp, { x: cellAfter.x + cellAfter.w / 2, y: cellAfter.y + cellAfter.h / 2 },
+                  { x: cellAfter.x + cellAfter.w / 2, y: cellAfter.y + cellAfter.h / 2 + 90 });
+  await settle(page);
+  check((await widget(page, 'X[0][0]')).y > cellAfter.y + 40, 'a swipe down from it scrolls back');
+  cell = await widget(page, 'X[0][0]');
   const before = (await get(page)).X[0][0];
   await touchDrag(cdp, { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 }, { x: cell.x + cell.w / 2 + 60, y: cell.y + cell.h / 2 });
   await settle(page);
   const after = (await get(page)).X[0][0];
   check(after > before, `dragging a value with a finger changes it (${before} -> ${after})`);
   await page.screenshot({ path: path.join(artifactsDir, 'touch-after-drag.png') });
+  // Typing a number asks the phone for its numeric keyboard; a name for the full one.
+  const numberCell = await widget(page, 'X[0][1]');
+  await page.touchscreen.tap(numberCell.x + numberCell.w / 2, numberCell.y + numberCell.h / 2);
+  await page.waitForTimeout(60);
+  await page.touchscreen.tap(numberCell.x + numberCell.w / 2, numberCell.y + numberCell.h / 2);
+  await settle(page);
+  const mode = await page.evaluate(() => {
+    const field = document.getElementById('text-input');
+    return { hidden: field.hidden, inputMode: field.inputMode };
+  });
+  check(!mode.hidden && mode.inputMode === 'decimal', `a number field asks for the numeric keyboard: ${JSON.stringify(mode)}`);
+  await page.keyboard.press('Escape');
+  await settle(page);
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });

@@ -21,10 +21,12 @@ namespace {
 // keyboard open at the text. CSS pixels, whole numbers, so a change is a real move.
 struct TextSpot {
   bool wanted = false;
+  bool numeric = false;  // a number is typed (a matrix cell): the phone's numeric keyboard
   int x = 0, y = 0, w = 0, h = 0;
   int lineHeight = 0;
   bool operator==(const TextSpot& o) const {
-    return wanted == o.wanted && x == o.x && y == o.y && w == o.w && h == o.h && lineHeight == o.lineHeight;
+    return wanted == o.wanted && numeric == o.numeric && x == o.x && y == o.y && w == o.w && h == o.h &&
+           lineHeight == o.lineHeight;
   }
 };
 
@@ -38,8 +40,10 @@ EM_JS(void, page_start, (), {
   if (Module.onRuntimeStart) Module.onRuntimeStart();
 });
 
-EM_JS(void, page_text_spot, (int wanted, int x, int y, int w, int h, int lineHeight), {
-  if (Module.onTextSpot) Module.onTextSpot({wanted : wanted != 0, x : x, y : y, w : w, h : h, lineHeight : lineHeight});
+EM_JS(void, page_text_spot, (int wanted, int numeric, int x, int y, int w, int h, int lineHeight), {
+  if (Module.onTextSpot)
+    Module.onTextSpot(
+        {wanted : wanted != 0, numeric : numeric != 0, x : x, y : y, w : w, h : h, lineHeight : lineHeight});
 });
 
 // The caret's place comes from Dear ImGui 1.86's IME position (top of the caret's line,
@@ -48,6 +52,7 @@ EM_JS(void, page_text_spot, (int wanted, int x, int y, int w, int h, int lineHei
 TextSpot textSpotOf(const app::Runtime& runtime, const TextSpot& previous) {
   TextSpot spot = previous;
   spot.wanted = ImGui::GetIO().WantTextInput;
+  spot.numeric = spot.wanted && runtime.app.view.cellEdit.active;
   const ImVec2 caret = ImGui::GetCurrentContext()->PlatformImePos;
   if (!spot.wanted || (caret.x == 1.0f && caret.y == 1.0f)) return spot;
   const ui::AppState& app = runtime.app;
@@ -75,7 +80,7 @@ void tellTextSpot(WebDriver& driver) {
   const TextSpot spot = textSpotOf(driver.runtime, driver.toldSpot);
   if (spot == driver.toldSpot) return;
   driver.toldSpot = spot;
-  page_text_spot(spot.wanted, spot.x, spot.y, spot.w, spot.h, spot.lineHeight);
+  page_text_spot(spot.wanted, spot.numeric, spot.x, spot.y, spot.w, spot.h, spot.lineHeight);
 }
 
 void tick(void* argument) {
