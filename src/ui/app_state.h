@@ -46,7 +46,9 @@ struct WidgetRect {
 
 // Parts of the screen in the order Tab visits them, whatever the layout: the tour header, the
 // step's text, the step's matrices and views, then settings and practice.
-enum class FocusPart { Header, StepText, Views, Settings };  // in Tab order; Settings stays last
+// In Tab order. The row of step dots comes last: Tab goes from Back and Next straight to the
+// step's content, as a page's "skip to the content" link would take it, not through 21 dots.
+enum class FocusPart { Header, StepText, Views, Settings, StepDots };
 
 struct FocusEntry {
   ImGuiID id = 0;

@@ -114,7 +114,7 @@ void endFocusFrame(AppState& app) {
   // A stable sort by part, done as one pass per part: std::stable_sort
   // would add 1.5 KB to the page for this.
   app.focus.order.clear();
-  for (int part = 0; part <= static_cast<int>(FocusPart::Settings); ++part)
+  for (int part = 0; part <= static_cast<int>(FocusPart::StepDots); ++part)
     for (const FocusEntry& entry : app.focus.orderBuilding)
       if (entry.part == static_cast<FocusPart>(part)) app.focus.order.push_back(entry);
 }

@@ -12,6 +12,8 @@ namespace ui {
 namespace {
 
 void drawProgressDots(AppState& app) {
+  const FocusPart drawnIn = app.focus.part;
+  app.focus.part = FocusPart::StepDots;
   const int count = lesson::stepCount();
   const float radius = px(app, 6);
   const float hit = px(app, 20);
@@ -51,6 +53,7 @@ void drawProgressDots(AppState& app) {
                       2.0f * app.platform.uiScale);
     ImGui::PopID();
   }
+  app.focus.part = drawnIn;
 }
 
 }  // namespace
