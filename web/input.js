@@ -76,8 +76,11 @@
   // never a tap. On a control the touch waits ('pending') until it either lifts (a tap: press
   // and release where it began) or moves past SLOP: along the page it scrolls, across it (or
   // any way, on a vector's tip, which moves in two directions) it drags the control from where
-  // the finger came down. A touch on empty space scrolls at once.
+  // the finger came down. A matrix cell, whose tables are often wider than a phone, is dragged
+  // only after the finger rests on it for HOLD_MS: before that, any swipe on it pans. A touch
+  // on empty space scrolls at once.
   const SLOP = 8;
+  const HOLD_MS = 350;
   let gesture = null;  // {mode: 'pending' | 'press' | 'scroll', startX, startY, lastX, lastY, twoWay}
   // A finger leaves no pointer behind: a while after it lifts (long enough to see what it
   // pressed, and for the second tap of a double tap), the pointer moves off the lesson, so no
@@ -89,9 +92,12 @@
     clearTimeout(lingerTimer);
     const t = event.touches[0];
     const control = controlAt(t);
-    gesture = { mode: control ? 'pending' : 'scroll', startX: t.clientX, startY: t.clientY, lastX: t.clientX,
-      lastY: t.clientY, twoWay: !!control && /^vec-/.test(control.id) };
-    if (gesture.mode === 'scroll') pointAtStart(gesture);
+    const g = { mode: control ? 'pending' : 'scroll', startX: t.clientX, startY: t.clientY, lastX: t.clientX,
+      lastY: t.clientY, twoWay: !!control && /^vec-/.test(control.id),
+      cell: !!control && /\[\d+\]\[\d+\]$/.test(control.id), holdTimer: 0 };
+    gesture = g;
+    if (g.mode === 'scroll') pointAtStart(g);
+    if (g.cell) g.holdTimer = setTimeout(function () { if (gesture === g && g.mode === 'pending') press(g); }, HOLD_MS);
     event.stopPropagation();
     event.preventDefault();
   }, { capture: true, passive: false });
@@ -112,7 +118,8 @@
     if (gesture.mode === 'pending') {
       const dx = t.clientX - gesture.startX, dy = t.clientY - gesture.startY;
       if (Math.hypot(dx, dy) > SLOP) {
-        if (gesture.twoWay || Math.abs(dx) > Math.abs(dy)) press(gesture);
+        clearTimeout(gesture.holdTimer);
+        if (!gesture.cell && (gesture.twoWay || Math.abs(dx) > Math.abs(dy))) press(gesture);
         else {
           gesture.mode = 'scroll';
           pointAtStart(gesture);
@@ -136,6 +143,7 @@
   function end(event) {
     if (!gesture || event.target !== canvas) return;
     const t = event.changedTouches[0];
+    clearTimeout(gesture.holdTimer);
     const tapped = gesture.mode === 'pending' && event.type === 'touchend';
     if (tapped) press(gesture);
     if (gesture.mode === 'press') mouse('mouseup', tapped ? { clientX: gesture.startX, clientY: gesture.startY } : t);

@@ -140,8 +140,9 @@ export async function screenshotStats(page, file) {
 }
 
 // A one-finger drag through the DevTools protocol, as a phone's touch screen sends it.
-export async function touchDrag(cdp, from, to, steps = 8) {
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+// With `started`, the finger is already down at `from` (a touchStart sent before, to rest there).
+export async function touchDrag(cdp, from, to, steps = 8, started = false) {
+  if (!started) await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
   for (let k = 1; k <= steps; ++k) {
     const x = from.x + (to.x - from.x) * k / steps, y = from.y + (to.y - from.y) * k / steps;
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });

@@ -78,11 +78,22 @@ await runTest('touch', async ({ browser, url }) => {
   await settle(page);
   check((await widget(page, 'X[0][0]')).y > cellAfter.y + 40, 'a swipe down from it scrolls back');
   cell = await widget(page, 'X[0][0]');
+  // A sideways swipe on a cell pans the table: the value stays.
+  const panned = (await get(page)).X[0][0];
+  await touchDrag(cdp, { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 }, { x: cell.x + cell.w / 2 - 60, y: cell.y + cell.h / 2 });
+  await settle(page);
+  check((await get(page)).X[0][0] === panned, 'a sideways swipe on a cell changes no value');
+  await touchDrag(cdp, { x: cell.x + cell.w / 2 - 60, y: cell.y + cell.h / 2 }, { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 });
+  await settle(page);
+  // Resting on the cell first, then moving, drags its value.
+  cell = await widget(page, 'X[0][0]');
   const before = (await get(page)).X[0][0];
-  await touchDrag(cdp, { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 }, { x: cell.x + cell.w / 2 + 60, y: cell.y + cell.h / 2 });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 }] });
+  await page.waitForTimeout(500);
+  await touchDrag(cdp, { x: cell.x + cell.w / 2, y: cell.y + cell.h / 2 }, { x: cell.x + cell.w / 2 + 60, y: cell.y + cell.h / 2 }, 8, true);
   await settle(page);
   const after = (await get(page)).X[0][0];
-  check(after > before, `dragging a value with a finger changes it (${before} -> ${after})`);
+  check(after > before, `resting a finger on a value, then dragging, changes it (${before} -> ${after})`);
   await page.screenshot({ path: path.join(artifactsDir, 'touch-after-drag.png') });
   // Typing a number asks the phone for its numeric keyboard; a name for the full one.
   const numberCell = await widget(page, 'X[0][1]');

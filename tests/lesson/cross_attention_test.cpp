@@ -8,6 +8,7 @@
 
 #include <cmath>
 
+#include "lesson/content/narration.h"
 #include "lesson/content/presets.h"
 #include "lesson/content/translations.h"
 #include "lesson/io/json_io.h"
@@ -219,4 +220,17 @@ TEST_CASE("a broken cross example is refused whole, with a message naming the fi
   lesson::LessonState s = start;
   CHECK(lesson::applyStateText(s, R"({"cross": {"pair": "ich-habe"}, "step": 11})") == "");
   CHECK(s.cross.pairId == "ich-habe");
+}
+
+TEST_CASE("a screen reader hears the alignment on the cross-attention step, not the lesson's selected row") {
+  lesson::LessonState s = lesson::defaultState();
+  s.step = lesson::stepIndexOf(lesson::StepId::CrossAttention);
+  const std::string said = lesson::narrate(s, lesson::computeTrace(s));
+  CHECK(said.find("Strongest lines: \"the\" \xE2\x86\x92 \"le\"") != std::string::npos);
+  CHECK(said.find("\"sat\" gives 0.54 to \"assis\" and 0.44 to \"est\"") != std::string::npos);
+  CHECK(said.find("Selected token") == std::string::npos);
+  s.step = lesson::stepIndexOf(lesson::StepId::CostLab);  // other data on screen: no selected row either
+  CHECK(lesson::narrate(s, lesson::computeTrace(s)).find("Selected token") == std::string::npos);
+  s.step = lesson::stepIndexOf(lesson::StepId::Softmax);
+  CHECK(lesson::narrate(s, lesson::computeTrace(s)).find("Selected token") != std::string::npos);
 }

@@ -32,6 +32,14 @@ std::string narrate(const LessonState& state, const LessonTrace& trace) {
   }
   if (!state.notice.empty()) text += " Notice: " + withFullStop(state.notice);
   if (!trace.ok) return text + " This state cannot be computed: " + withFullStop(trace.error);
+  if (step.key == StepId::CrossAttention) {  // the step's picture is the translation's alignment
+    if (!trace.cross.ok) return text;
+    const core::Matrix& weights = trace.cross.weights();
+    return text + " " + describeAlignment(state.cross, weights, widestReader(weights));
+  }
+  // Steps without worked numbers draw other data (the cost lab, the learning step's model): the
+  // lesson's selected row is not on screen there.
+  if (!step.workedNumbers) return text;
   const auto& head = trace.attention.heads.front();
   const size_t i = static_cast<size_t>(state.selected);
   text +=

@@ -186,6 +186,9 @@ std::vector<TourStep> buildSteps() {
        false,
        false,
        {},
+       "The lines cross where the languages order words differently: French puts most adjectives after the noun "
+       "(chat noir), English before it (black cat); German puts the participle last (habe \xE2\x80\xA6 gesehen). A "
+       "query finds its match by meaning, wherever that word sits. "
        "The word vectors of the two pairs live in one space of meanings shared by both languages, and as the pairs "
        "are loaded W_Q and W_K are 3 times the identity, so a written word's query scores high on the source words "
        "that share its meanings. A trained model learns its projections, and its alignments are rarely this "

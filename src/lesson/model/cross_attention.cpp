@@ -2,9 +2,11 @@
 #include "lesson/model/cross_attention.h"
 
 #include <cmath>
+#include <utility>
 
 #include "lesson/model/state.h"
 #include "lesson/model/text_rules.h"
+#include "text/decimals.h"
 
 namespace lesson {
 
@@ -23,6 +25,21 @@ std::string checkWords(const std::vector<std::string>& words, const char* which)
   for (const auto& word : words)
     if (std::string error = checkName(word, "each word of a sentence"); !error.empty()) return error;
   return {};
+}
+
+std::string quotedWord(const std::vector<std::string>& words, int k) {
+  return "\"" + words[static_cast<size_t>(k)] + "\"";
+}
+
+// The two largest weights of written word `i`: first and second source words (second -1 when
+// there is one source word).
+std::pair<int, int> topTwo(const core::Matrix& weights, int i) {
+  int first = 0, second = -1;
+  for (int j = 1; j < weights.cols; ++j)
+    if (weights.at(i, j) > weights.at(i, first)) first = j;
+  for (int j = 0; j < weights.cols; ++j)
+    if (j != first && (second < 0 || weights.at(i, j) > weights.at(i, second))) second = j;
+  return {first, second};
 }
 
 }  // namespace
@@ -89,6 +106,50 @@ int crossings(const std::vector<int>& strongest) {
     for (size_t b = a + 1; b < strongest.size(); ++b)
       if (strongest[a] >= 0 && strongest[b] >= 0 && strongest[a] > strongest[b]) ++count;
   return count;
+}
+
+std::string describeAlignment(const lesson::CrossExample& cross, const core::Matrix& weights, int picked) {
+  const auto strongest = strongestSource(weights);
+  std::string lines;
+  std::vector<std::string> tied;  // written words with no single strongest line
+  int single = 0;
+  for (size_t i = 0; i < strongest.size(); ++i) {
+    const std::string word = quotedWord(cross.target, static_cast<int>(i));
+    if (strongest[i] < 0) {
+      tied.push_back(word);
+      continue;
+    }
+    lines +=
+        (lines.empty() ? "Strongest lines: " : ", ") + word + " \xE2\x86\x92 " + quotedWord(cross.source, strongest[i]);
+    ++single;
+  }
+  std::string text = lines.empty() ? "" : lines + ".";
+  if (!tied.empty()) {
+    std::string words;
+    for (size_t k = 0; k < tied.size(); ++k) words += (k == 0 ? "" : k + 1 == tied.size() ? " and " : ", ") + tied[k];
+    text += (text.empty() ? "" : " ") + words + (tied.size() == 1 ? " has" : " have") +
+            " no single strongest line: the largest weights are within 0.005 of each other.";
+  }
+  const int crossing = crossings(strongest);
+  if (single > 1)
+    text += crossing == 0 ? " These strongest lines do not cross: those written words read their source words in order."
+                          : " " + std::to_string(crossing) +
+                                (crossing == 1 ? " pair of these strongest lines crosses"
+                                               : " pairs of these strongest lines cross") +
+                                ": there the written words read their source words in the opposite order.";
+  const auto [first, second] = topTwo(weights, picked);
+  text += " " + quotedWord(cross.target, picked) + " gives " + text::fixedDecimals(weights.at(picked, first)) + " to " +
+          quotedWord(cross.source, first);
+  if (second >= 0)
+    text += " and " + text::fixedDecimals(weights.at(picked, second)) + " to " + quotedWord(cross.source, second);
+  return text + "; its weights add up to 1.";
+}
+
+int widestReader(const core::Matrix& weights) {
+  int widest = 0;
+  for (int i = 0; i < weights.rows; ++i)
+    if (weights.at(i, topTwo(weights, i).first) < weights.at(widest, topTwo(weights, widest).first)) widest = i;
+  return widest;
 }
 
 }  // namespace lesson

@@ -50,4 +50,12 @@ std::vector<int> strongestSource(const core::Matrix& weights);
 // in the opposite order: the crossings of the alignment's strongest lines.
 int crossings(const std::vector<int>& strongest);
 
+// What the alignment shows, in words computed from the weights: the strongest lines, the
+// written words with none, how many of those lines cross, and written word `picked`'s two
+// largest weights. The step's paragraph and its narration for a screen reader.
+std::string describeAlignment(const CrossExample& cross, const core::Matrix& weights, int picked);
+// The written word whose largest weight is smallest: the one that reads most widely (in both
+// pairs, the verb that reads two source words). The word the step picks out until the learner does.
+int widestReader(const core::Matrix& weights);
+
 }  // namespace lesson

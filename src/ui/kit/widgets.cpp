@@ -88,8 +88,10 @@ float px(const AppState& app, float cssPixels) { return cssPixels * app.platform
 float visibleRight() {
   const ImGuiStyle& style = ImGui::GetStyle();
   const bool verticalBar = ImGui::GetScrollMaxY() > 0.0f;
+  // Less the window's border too: a line that reached the border's inner edge made a
+  // bordered panel (the views column) grow a horizontal scrollbar for one pixel.
   return ImGui::GetScrollX() + ImGui::GetWindowWidth() - style.WindowPadding.x -
-         (verticalBar ? style.ScrollbarSize : 0.0f);
+         (verticalBar ? style.ScrollbarSize : 0.0f) - GImGui->CurrentWindow->WindowBorderSize;
 }
 
 float visibleWidth() { return std::max(1.0f, visibleRight() - ImGui::GetCursorPosX()); }

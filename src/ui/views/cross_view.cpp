@@ -42,7 +42,9 @@ std::vector<ImRect> layoutWords(AppState& app, const std::vector<std::string>& w
   const float height = ImGui::GetTextLineHeight() + px(app, 10);
   for (size_t k = 0; k < words.size(); ++k) {
     const std::string name = fitLabel(words[k], share - px(app, 14));
-    const float w = ImGui::CalcTextSize(name.c_str()).x + px(app, 12);
+    // At least 44 CSS px wide where there is room, so a finger finds a short word ("I").
+    const float w =
+        std::max(ImGui::CalcTextSize(name.c_str()).x + px(app, 12), std::min(px(app, 44), share - px(app, 4)));
     const float centre = left + share * (static_cast<float>(k) + 0.5f);
     boxes.emplace_back(ImVec2(centre - w * 0.5f, top), ImVec2(centre + w * 0.5f, top + height));
   }
@@ -52,8 +54,9 @@ std::vector<ImRect> layoutWords(AppState& app, const std::vector<std::string>& w
 void drawWord(AppState& app, const ImRect& box, const std::string& word, ImU32 fill, ImU32 ink) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   draw->AddRectFilled(box.Min, box.Max, fill, 4.0f);
-  draw->AddText(ImVec2(box.Min.x + px(app, 6), box.Min.y + px(app, 5)), ink,
-                fitLabel(word, box.GetWidth() - px(app, 10)).c_str());
+  const std::string name = fitLabel(word, box.GetWidth() - px(app, 10));
+  const float x = box.GetCenter().x - ImGui::CalcTextSize(name.c_str()).x * 0.5f;
+  draw->AddText(ImVec2(x, box.Min.y + px(app, 5)), ink, name.c_str());
 }
 
 // The alignment: written words above, source words below, a line per pair as thick as its weight.
@@ -61,14 +64,17 @@ void drawWord(AppState& app, const ImRect& box, const std::string& word, ImU32 f
 int drawAlignment(AppState& app, const lesson::CrossExample& cross, const core::Matrix& weights, int picked) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 start = ImGui::GetCursorScreenPos();
-  const float labelWidth = px(app, 62), line = ImGui::GetTextLineHeight();
-  const float left = start.x + labelWidth, width = std::max(px(app, 120), visibleWidth() - labelWidth);
+  const float line = ImGui::GetTextLineHeight();
+  const float left = start.x, width = std::max(px(app, 120), visibleWidth());
   const float gap = px(app, 96);
-  const auto written = layoutWords(app, cross.target, left, width, start.y);
-  const auto read = layoutWords(app, cross.source, left, width, written[0].Max.y + gap);
+  // Where each of Q, K and V comes from, said over and under the two sentences: the one
+  // difference from self-attention, where both rows would be the same sentence.
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-  draw->AddText(ImVec2(start.x, written[0].Min.y + px(app, 5)), faint, "writing");
-  draw->AddText(ImVec2(start.x, read[0].Min.y + px(app, 5)), faint, "reading");
+  draw->AddText(start, faint, "writing: the queries Q come from here");
+  const auto written = layoutWords(app, cross.target, left, width, start.y + line + px(app, 4));
+  const auto read = layoutWords(app, cross.source, left, width, written[0].Max.y + gap);
+  draw->AddText(ImVec2(start.x, read[0].Max.y + line + px(app, 6)), faint,
+                "reading: the keys K and values V come from here");
   // A written word under the pointer shows its lines as a click would.
   for (size_t i = 0; i < written.size(); ++i)
     if (ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(written[i].Min, written[i].Max))
@@ -108,68 +114,8 @@ int drawAlignment(AppState& app, const lesson::CrossExample& cross, const core::
     draw->AddText(ImVec2(x, read[j].Max.y + px(app, 2)), kAccentFill, value.c_str());
   }
   ImGui::SetCursorScreenPos(start);
-  ImGui::Dummy(ImVec2(labelWidth + width, read[0].Max.y + line - start.y + px(app, 8)));
+  ImGui::Dummy(ImVec2(width, read[0].Max.y + 2 * line - start.y + px(app, 10)));
   return picked;
-}
-
-std::string quotedWord(const std::vector<std::string>& words, int k) { return inQuotes(words[static_cast<size_t>(k)]); }
-
-// The two largest weights of written word `i`: first and second source words (second -1 when
-// there is one source word).
-std::pair<int, int> topTwo(const core::Matrix& weights, int i) {
-  int first = 0, second = -1;
-  for (int j = 1; j < weights.cols; ++j)
-    if (weights.at(i, j) > weights.at(i, first)) first = j;
-  for (int j = 0; j < weights.cols; ++j)
-    if (j != first && (second < 0 || weights.at(i, j) > weights.at(i, second))) second = j;
-  return {first, second};
-}
-
-// What the picture shows, in words computed from the weights.
-std::string describeAlignment(const lesson::CrossExample& cross, const core::Matrix& weights, int picked) {
-  const auto strongest = lesson::strongestSource(weights);
-  std::string lines;
-  std::vector<std::string> tied;  // written words with no single strongest line
-  int single = 0;
-  for (size_t i = 0; i < strongest.size(); ++i) {
-    const std::string word = quotedWord(cross.target, static_cast<int>(i));
-    if (strongest[i] < 0) {
-      tied.push_back(word);
-      continue;
-    }
-    lines +=
-        (lines.empty() ? "Strongest lines: " : ", ") + word + " \xE2\x86\x92 " + quotedWord(cross.source, strongest[i]);
-    ++single;
-  }
-  std::string text = lines.empty() ? "" : lines + ".";
-  if (!tied.empty()) {
-    std::string words;
-    for (size_t k = 0; k < tied.size(); ++k) words += (k == 0 ? "" : k + 1 == tied.size() ? " and " : ", ") + tied[k];
-    text += (text.empty() ? "" : " ") + words + (tied.size() == 1 ? " has" : " have") +
-            " no single strongest line: the largest weights are within 0.005 of each other.";
-  }
-  const int crossing = lesson::crossings(strongest);
-  if (single > 1)
-    text += crossing == 0 ? " None of these lines cross: those written words read their source words in order."
-                          : " " +
-                                std::string(crossing == 1 ? "One pair of them crosses"
-                                                          : std::to_string(crossing) + " pairs of them cross") +
-                                ": there the written words read their source words in the opposite order.";
-  const auto [first, second] = topTwo(weights, picked);
-  text += " " + quotedWord(cross.target, picked) + " gives " + text::fixedDecimals(weights.at(picked, first)) + " to " +
-          quotedWord(cross.source, first);
-  if (second >= 0)
-    text += " and " + text::fixedDecimals(weights.at(picked, second)) + " to " + quotedWord(cross.source, second);
-  return text + "; its weights add up to 1.";
-}
-
-// Until the learner picks one: the written word whose largest weight is smallest, the one that
-// reads most widely (in both pairs, the verb that reads two source words).
-int widestReader(const core::Matrix& weights) {
-  int widest = 0;
-  for (int i = 0; i < weights.rows; ++i)
-    if (weights.at(i, topTwo(weights, i).first) < weights.at(widest, topTwo(weights, widest).first)) widest = i;
-  return widest;
 }
 
 }  // namespace
@@ -188,19 +134,19 @@ void drawCrossAttention(AppState& app) {
     return;
   }
   const core::Matrix& weights = trace.weights();
-  if (app.view.crossWord < 0) app.view.crossWord = widestReader(weights);
+  if (app.view.crossWord < 0) app.view.crossWord = lesson::widestReader(weights);
   app.view.crossWord = std::clamp(app.view.crossWord, 0, weights.rows - 1);
   const int shown = drawAlignment(app, cross, weights, app.view.crossWord);
-  paragraph(describeAlignment(cross, weights, shown));
+  paragraph(lesson::describeAlignment(cross, weights, shown));
   const auto& a = trace.attention;
   const auto shape = [](const core::Matrix& m) {
     return std::to_string(m.rows) + " \xC3\x97 " + std::to_string(m.cols);
   };
-  textTable(app, {"", "shape", "a row per"},
-            {{"Q", shape(a.Q), "written word"},
-             {"K", shape(a.K), "source word"},
-             {"V", shape(a.V), "source word"},
-             {"weights", shape(weights), "written word"}});
+  textTable(app, {"", "shape", "rows \xC3\x97 columns"},
+            {{"Q", shape(a.Q), "written words \xC3\x97 features"},
+             {"K", shape(a.K), "source words \xC3\x97 features"},
+             {"V", shape(a.V), "source words \xC3\x97 features"},
+             {"weights", shape(weights), "written \xC3\x97 source words"}});
   const auto& lesson = session.lesson();
   if (!lesson.scale || text::fixedDecimals(lesson.temperature) != "1.00")
     paragraph("These weights use your lesson's settings: " +
