@@ -90,12 +90,9 @@ CrossTrace computeCross(const CrossExample& cross, bool scale, float temperature
 std::vector<int> strongestSource(const core::Matrix& weights) {
   std::vector<int> strongest;
   for (int i = 0; i < weights.rows; ++i) {
-    int best = 0;
-    for (int j = 1; j < weights.cols; ++j)
-      if (weights.at(i, j) > weights.at(i, best)) best = j;
-    for (int j = 0; j < weights.cols; ++j)
-      if (j != best && weights.at(i, best) - weights.at(i, j) < kWeightTie) best = -1;
-    strongest.push_back(best);
+    const auto [first, second] = topTwo(weights, i);
+    const bool tie = second >= 0 && weights.at(i, first) - weights.at(i, second) < kWeightTie;
+    strongest.push_back(tie ? -1 : first);
   }
   return strongest;
 }
@@ -147,8 +144,11 @@ std::string describeAlignment(const lesson::CrossExample& cross, const core::Mat
 
 int widestReader(const core::Matrix& weights) {
   int widest = 0;
-  for (int i = 0; i < weights.rows; ++i)
-    if (weights.at(i, topTwo(weights, i).first) < weights.at(widest, topTwo(weights, widest).first)) widest = i;
+  float smallestTop = 2.0f;  // above any weight
+  for (int i = 0; i < weights.rows; ++i) {
+    const float top = weights.at(i, topTwo(weights, i).first);
+    if (top < smallestTop) smallestTop = top, widest = i;
+  }
   return widest;
 }
 
