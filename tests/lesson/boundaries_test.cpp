@@ -322,3 +322,19 @@ TEST_CASE("a progress record too large or broken keeps what the lesson knows of 
     CHECK(lesson::restoreNotice("", "too large", true).find("found in it are kept") != std::string::npos);
   }
 }
+
+TEST_CASE("a width far past the lesson's range is refused before anything of its size is allocated") {
+  // {"dK": 98421} from a link once had W_O fitted to 98421 x 98421 numbers before validation.
+  for (const char* text :
+       {R"({"dK": 98421})", R"({"dK": 1000000, "heads": 1})", R"({"source": "direct", "V": [[1]], "dK": 99999})"}) {
+    lesson::LessonState s = lesson::defaultState();
+    const lesson::LessonState before = s;
+    CAPTURE(text);
+    CHECK(lesson::applyStateText(s, text).find("dK must be") != std::string::npos);
+    CHECK(s == before);
+  }
+  lesson::LessonState opened = lesson::defaultState();
+  CHECK(lesson::decodeShareFragment(
+            "s=" + std::to_string(lesson::kLinkVersion) + "." + lesson::base64UrlEncode(R"({"dK":98421})"),
+            lesson::defaultState(), opened) != "");
+}

@@ -85,6 +85,9 @@ int valueWidth(const LessonState& s) { return s.source == VectorSource::Projecte
 void fitOutputMixing(LessonState& s) {
   const int dv = valueWidth(s);
   if (s.WO.rows == dv && s.WO.cols == dv) return;
+  // A width outside the lesson's range is refused by validateState; fitting it first would
+  // allocate d_v x d_v numbers for any d_k a link or setState names (98421: 36 GB).
+  if (dv < kMinWidth || dv > kMaxWidth) return;
   core::Matrix fitted(dv, dv);
   for (int i = 0; i < dv; ++i)
     for (int j = 0; j < dv; ++j)
