@@ -77,8 +77,10 @@ set(carried_files "")
 # (web/attention-tour-api/45-sandbox-frame.js): 2.3 KB less of the first load. The single file
 # carries it, having nothing to fetch from.
 set(fetched_scripts "")
+# The semantic mirror (mirror.js) is loaded after the first frame, by the served page as a
+# script and from its carried text by the single file.
 if(NOT SINGLE)
-  set(fetched_scripts "challenge-worker.js")
+  set(fetched_scripts "challenge-worker.js" "mirror.js")
 endif()
 foreach(f ${page_files})
   if(f MATCHES "\\.js$" AND NOT f STREQUAL offline_worker AND NOT f IN_LIST fetched_scripts)

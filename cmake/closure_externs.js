@@ -20,6 +20,7 @@ AttentionTourModuleHooks.onFocusAnnounce;  // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onCopyText;       // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onCodeFontWanted; // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onFormalTextsWanted; // src/app/web/web_page.cpp
+AttentionTourModuleHooks.onMirror;         // src/app/web/page_mirror.cpp
 
 /** The object page_text_spot hands to Module.onTextSpot (read by web/input.js). */
 var AttentionTourTextSpot = {};

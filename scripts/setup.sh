@@ -63,11 +63,12 @@ fetch_imgui() {
   cp -r "$dir" "$IMGUI_DIR"
 }
 
-# npm: playwright-core for the browser tests; the Closure Compiler that shrinks the page's
+# npm: playwright-core for the browser tests and axe-core, which they inject to check accessibility; the Closure Compiler that shrinks the page's
 # Emscripten glue (cmake/closure.cmake) and terser for its own scripts (cmake/assemble_site.cmake).
 install_node_modules() {
   if [ -f node_modules/playwright-core/package.json ] && [ -f node_modules/google-closure-compiler/package.json ] &&
-     [ -f node_modules/terser/package.json ] && [ node_modules/.package-lock.json -nt package-lock.json ]; then
+     [ -f node_modules/terser/package.json ] && [ -f node_modules/axe-core/package.json ] &&
+     [ node_modules/.package-lock.json -nt package-lock.json ]; then
     return
   fi
   echo "setup: installing npm packages"

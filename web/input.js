@@ -94,10 +94,9 @@
     const control = controlAt(t);
     const g = { mode: control ? 'pending' : 'scroll', startX: t.clientX, startY: t.clientY, lastX: t.clientX,
       lastY: t.clientY, twoWay: !!control && /^vec-/.test(control.id),
-      cell: !!control && /\[\d+\]\[\d+\]$/.test(control.id), holdTimer: 0 };
+      cell: !!control && /\[\d+\]\[\d+\]$/.test(control.id), startTime: event.timeStamp };
     gesture = g;
     if (g.mode === 'scroll') pointAtStart(g);
-    if (g.cell) g.holdTimer = setTimeout(function () { if (gesture === g && g.mode === 'pending') press(g); }, HOLD_MS);
     event.stopPropagation();
     event.preventDefault();
   }, { capture: true, passive: false });
@@ -118,8 +117,10 @@
     if (gesture.mode === 'pending') {
       const dx = t.clientX - gesture.startX, dy = t.clientY - gesture.startY;
       if (Math.hypot(dx, dy) > SLOP) {
-        clearTimeout(gesture.holdTimer);
-        if (!gesture.cell && (gesture.twoWay || Math.abs(dx) > Math.abs(dy))) press(gesture);
+        // When the finger moved, by the events' own clocks: a page busy drawing handles them
+        // late, which must not turn a quick swipe into a rest.
+        const rested = event.timeStamp - gesture.startTime >= HOLD_MS;
+        if (gesture.cell ? rested : gesture.twoWay || Math.abs(dx) > Math.abs(dy)) press(gesture);
         else {
           gesture.mode = 'scroll';
           pointAtStart(gesture);
@@ -143,7 +144,6 @@
   function end(event) {
     if (!gesture || event.target !== canvas) return;
     const t = event.changedTouches[0];
-    clearTimeout(gesture.holdTimer);
     const tapped = gesture.mode === 'pending' && event.type === 'touchend';
     if (tapped) press(gesture);
     if (gesture.mode === 'press') mouse('mouseup', tapped ? { clientX: gesture.startX, clientY: gesture.startY } : t);
@@ -171,6 +171,7 @@
   let textWanted = false;
   let composing = false;
   let pasteByShortcut = false;  // Ctrl/Cmd+V: Dear ImGui pastes, the field must not
+  let returnTo = null;  // what had the focus when an edit began
 
   // The page's policy forbids inline styles, not styles set from a script. Invisible and
   // click-through, except while an IME composes, so the draft shows where it will land.
@@ -193,8 +194,17 @@
     textWanted = spot.wanted;
     field.inputMode = spot.numeric ? 'decimal' : 'text';
     if (!spot.wanted) {
-      // Without the focus outline: for the learner the focus never left the lesson.
-      if (document.activeElement === field) canvas.focus({ preventScroll: true, focusVisible: false });
+      // Back where the edit began: the canvas, without the focus outline (for the learner the
+      // focus never left the lesson), or the mirror's element a screen reader was on.
+      if (document.activeElement === field) {
+        // The mirror may have rebuilt its elements meanwhile: the new one for the same control.
+        let back = returnTo;
+        if (back && !back.isConnected && back.dataset && back.dataset.id)
+          back = document.querySelector('#mirror [data-id="' + CSS.escape(back.dataset.id) + '"]');
+        if (!back || !back.isConnected) back = canvas;
+        back.focus({ preventScroll: true, focusVisible: false });
+      }
+      returnTo = null;
       field.value = '';
       field.hidden = true;
       return;
@@ -204,7 +214,10 @@
     const rect = canvas.getBoundingClientRect();
     Object.assign(field.style, { left: rect.left + spot.x + 'px', top: rect.top + spot.y + 'px',
       width: Math.max(1, spot.w) + 'px', height: Math.max(size, spot.h) + 'px', fontSize: size + 'px' });
-    if (document.activeElement !== field) field.focus({ preventScroll: true });
+    if (document.activeElement !== field) {
+      returnTo = document.activeElement && document.activeElement !== document.body ? document.activeElement : null;
+      field.focus({ preventScroll: true });
+    }
   };
 
   field.addEventListener('compositionstart', function () {

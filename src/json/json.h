@@ -20,6 +20,9 @@ namespace json {
 // recursively can never exhaust the stack.
 constexpr int kMaxJsonDepth = 64;
 
+// `text` as a JSON string, quotes included, appended to `out` (what dump() writes for a string).
+void appendQuoted(std::string& out, const std::string& text);
+
 class Json {
  public:
   enum class Type : unsigned char { Null, Bool, Integer, Number, String, Array, Object };

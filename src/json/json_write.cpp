@@ -8,9 +8,7 @@
 
 namespace json {
 
-namespace {
-
-void appendEscaped(std::string& out, const std::string& text) {
+void appendQuoted(std::string& out, const std::string& text) {
   static const char kHex[] = "0123456789abcdef";
   out += '"';
   for (std::size_t i = 0; i < text.size();) {
@@ -60,6 +58,8 @@ void appendEscaped(std::string& out, const std::string& text) {
   out += '"';
 }
 
+namespace {
+
 void appendValue(std::string& out, const Json& value) {
   switch (value.type()) {
     case Json::Type::Null:
@@ -78,7 +78,7 @@ void appendValue(std::string& out, const Json& value) {
         out += "null";
       break;
     case Json::Type::String:
-      appendEscaped(out, value.asString());
+      appendQuoted(out, value.asString());
       break;
     case Json::Type::Array: {
       out += '[';
@@ -95,7 +95,7 @@ void appendValue(std::string& out, const Json& value) {
       for (const auto& [key, member] : value.members()) {
         if (!first) out += ',';
         first = false;
-        appendEscaped(out, key);
+        appendQuoted(out, key);
         out += ':';
         appendValue(out, member);
       }

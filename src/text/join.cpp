@@ -12,4 +12,13 @@ std::string join(std::initializer_list<std::string_view> pieces) {
   return text;
 }
 
+std::string listWithAnd(const std::vector<std::string>& items) {
+  std::string text;
+  for (size_t k = 0; k < items.size(); ++k) {
+    if (k > 0) text += k + 1 == items.size() ? " and " : ", ";
+    text += items[k];
+  }
+  return text;
+}
+
 }  // namespace text

@@ -6,9 +6,12 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace text {
 
 std::string join(std::initializer_list<std::string_view> pieces);
+// "a", "a and b", "a, b and c".
+std::string listWithAnd(const std::vector<std::string>& items);
 
 }  // namespace text

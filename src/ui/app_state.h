@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,6 +45,38 @@ struct WidgetRect {
   std::string spoken;                // what a screen reader says (filled for the focused item)
 };
 
+// What an interactive item is, for the page's semantic mirror (a real element of that role).
+// Its spoken label already says the role in words ("Next step, button"), for the live region.
+enum class Role : unsigned char {
+  Button,       // presses once
+  Option,       // one of several, `on` when it is the chosen one (a token, an example, a step dot)
+  Toggle,       // a checkbox, `on` when checked
+  Section,      // a heading that opens or closes what is under it, `on` when open
+  List,         // opens a list to pick from
+  Slider,       // a value moved by dragging or the arrow keys
+  NumberField,  // a whole number typed or stepped with - and +
+  TextField,    // text typed (a token's name, code)
+  Cell,         // a matrix cell: its value, in its table
+  Point,        // a point moved in two directions (a vector's tip)
+  Picture,      // a picture that takes focus to be described (the training curves)
+};
+
+// One thing the page's semantic mirror shows, in the order drawn: an interactive item, or the
+// step's text, a table's headers, a picture's text alternative. Recorded only in the frames the
+// page asks for (FocusRegistry::mirroring), never in an ordinary frame.
+struct MirrorNode {
+  enum class Kind : unsigned char { Item, Heading, Subheading, Text, Table, Picture } kind = Kind::Text;
+  Role role = Role::Button;                               // items
+  bool on = false;                                        // items: chosen, checked or open
+  float value = std::numeric_limits<float>::quiet_NaN();  // cells, sliders, number fields; NaN: none
+  int part = 0;                         // FocusPart: the reading order follows Tab's order of the parts
+  std::string id;                       // items and tables ("Q"; its cells are "Q[i][j]")
+  std::string text;                     // label, paragraph, caption or text alternative
+  float x = 0, y = 0, w = 0, h = 0;     // ImGui pixels
+  std::vector<std::string> rows, cols;  // tables: the row and column names
+  std::vector<std::string> cells;       // tables of text: their cells, row by row
+};
+
 // Parts of the screen in the order Tab visits them, whatever the layout: the tour header, the
 // step's text, the step's matrices and views, then settings and practice.
 // In Tab order. The row of step dots comes last: Tab goes from Back and Next straight to the
@@ -54,6 +87,7 @@ struct FocusEntry {
   ImGuiID id = 0;
   ImGuiWindow* window = nullptr;
   FocusPart part = FocusPart::Header;
+  ImGuiID nameHash = 0;  // of the registered id ("Q[0][1]"): the page's mirror names items by it
 };
 
 // A matrix cell being typed into (after a double-click or Enter).
@@ -286,6 +320,16 @@ struct FocusRegistry {
   bool arrowsTakenBuilding = false;
   int arrowX = 0, arrowY = 0;      // this frame's arrow presses for that item
   bool describeEveryItem = false;  // tests: keep every drawn item's spoken label, not just the focused one's
+  // The page's semantic mirror: a frame asked for records every item, scrolled out of view or
+  // not, and the text around them; the driver hands `mirror` to the page after that frame.
+  bool mirrorNextFrame = false;    // set by the driver: the next frame records the mirror
+  bool mirroring = false;          // this frame records it
+  std::vector<MirrorNode> mirror;  // of the last frame that recorded it
+  std::vector<MirrorNode> mirrorBuilding;
+  std::string focusRequest;  // an item the page's mirror moved focus to, focused before the next keys
+  // The page's mirror pressed an item (a screen reader's click): focused in one frame, then
+  // Enter down for a frame and up in the next, as the keyboard would press it.
+  enum class Press : unsigned char { None, AfterFocus, Down, Up } press = Press::None;
 };
 
 // A change a view asked for while drawing, and what the view does with the outcome.

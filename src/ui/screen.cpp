@@ -6,10 +6,12 @@
 
 #include <algorithm>
 
+#include "lesson/content/narration.h"
 #include "lesson/model/actions.h"
 #include "lesson/model/edits.h"
 #include "ui/kit/heatmap.h"
 #include "ui/kit/matrix_grid.h"
+#include "ui/kit/mirror.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/panels/formula_panel.h"
@@ -42,12 +44,21 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
   }
 }
 
+// The views under one text alternative for the page's mirror, read before their controls.
 void drawStepViews(AppState& app, const lesson::TourStep& step) {
+  const size_t picture =
+      mirroring(app) ? openMirrorPicture(app, lesson::describePicture(app.session().lesson(), app.session().trace()))
+                     : 0;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
   for (const std::string_view id : step.views) {
     ImGui::Spacing();
     if (const StepViewRecord* view = findStepView(id)) view->draw(app);
   }
   ImGui::Spacing();
+  if (mirroring(app))
+    closeMirrorNode(
+        app, picture, start,
+        ImVec2(ImGui::GetWindowPos().x + visibleRight() - ImGui::GetScrollX(), ImGui::GetCursorScreenPos().y));
 }
 
 // When Q, K and V are given directly, X and the projections are not part of the lesson.
@@ -60,10 +71,10 @@ void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
   using M = lesson::MatrixId;
   if (!shows(M::X) && !shows(M::Q) && !shows(M::K) && !shows(M::V)) return;
   if (app.session().lesson().X.empty()) {
-    paragraph("In this example Q, K and V are given directly, so there is no X or W to show.");
+    paragraph(app, "In this example Q, K and V are given directly, so there is no X or W to show.");
     return;
   }
-  paragraph("Q, K and V are given directly since you edited one of them, so X and the projections are set aside.");
+  paragraph(app, "Q, K and V are given directly since you edited one of them, so X and the projections are set aside.");
   if (ImGui::Button("Use the embeddings and projections again")) queue(app, lesson::actions::UseProjections{});
   registerItem(app, "use-projections", "Use the embeddings and projections again, button");
 }

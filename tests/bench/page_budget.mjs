@@ -24,6 +24,8 @@ const LAZY_PARTS = {
   'the code face': ['code-font.ttf'],
   "the challenge's worker": ['challenge-worker.js'],
   'the formal explanations': ['formal.txt'],
+  // Fetched right after the first frame, never before it: the first frame does not wait for it.
+  'the semantic mirror for screen readers, after the first frame': ['mirror.js'],
 };
 const LAZY_PART_BUDGET_KB = 60;
 const partOf = (file) => Object.keys(LAZY_PARTS).find((part) => LAZY_PARTS[part].includes(file));

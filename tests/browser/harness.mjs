@@ -141,14 +141,18 @@ export async function screenshotStats(page, file) {
 
 // A one-finger drag through the DevTools protocol, as a phone's touch screen sends it.
 // With `started`, the finger is already down at `from` (a touchStart sent before, to rest there).
+// The events carry their own times, 30 ms apart (a quick swipe), however long a busy page takes
+// to take each one: the page judges a rest by the events' times, as a phone's would be.
 export async function touchDrag(cdp, from, to, steps = 8, started = false) {
-  if (!started) await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+  const t0 = Date.now() / 1000;
+  const at = (k) => (started ? Date.now() / 1000 : t0 + 0.03 * k);
+  if (!started) await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }], timestamp: at(0) });
   for (let k = 1; k <= steps; ++k) {
     const x = from.x + (to.x - from.x) * k / steps, y = from.y + (to.y - from.y) * k / steps;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }], timestamp: at(k) });
     await new Promise((r) => setTimeout(r, 30));
   }
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [], timestamp: at(steps + 1) });
 }
 
 // The page's own Content-Security-Policy (its meta tag), and what happens when a task of the

@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -14,6 +15,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <set>
 
 #include "font_dejavu_sansmono.h"
 #include "formal_texts_embedded.h"
@@ -304,6 +306,104 @@ TEST_CASE("Tab reaches controls scrolled out of view and scrolls them in") {
   bool drawnAndListed = false;
   for (const auto& w : app.focus.widgets) drawnAndListed = drawnAndListed || w.focused;
   CHECK(drawnAndListed);  // scrolled into view, so it is listed with the focus flag
+}
+
+// The words a spoken label uses for each role (focus-live says them; the page's mirror gives the
+// element that role instead).
+bool labelNamesRole(ui::Role role, std::string label) {
+  for (char& c : label) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto has = [&](const char* word) { return label.find(word) != std::string::npos; };
+  switch (role) {
+    case ui::Role::Button:
+      return has("button");
+    case ui::Role::Toggle:
+      return has("checkbox") || has("toggle button");
+    case ui::Role::Section:
+      return has("section heading");
+    case ui::Role::List:
+      return has(", list");
+    case ui::Role::Slider:
+      return has("slider") || has("bar");
+    case ui::Role::NumberField:
+      return has("number field");
+    case ui::Role::TextField:
+      return has("text field") || has("text box") || has("read-only text") || has(" text,");
+    default:
+      return true;  // options, cells and points say what they are in their own words
+  }
+}
+
+TEST_CASE("the page's mirror: every step's title, text, tables and controls, each control with its role") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  skipGuesses(app);
+  app.view.prefs.editOpen = app.view.prefs.practiceOpen = true;
+  frame(app, 1280, 800);
+  CHECK(app.focus.mirror.empty());  // an ordinary frame records nothing
+  for (int step = 0; step < lesson::stepCount(); ++step) {
+    goToStep(app, step);
+    frame(app, 1280, 800);
+    app.focus.mirrorNextFrame = true;
+    frame(app, 1280, 800);
+    const auto& nodes = app.focus.mirror;
+    const auto& tour = lesson::tourStep(step);
+    CAPTURE(tour.id);
+    using Kind = ui::MirrorNode::Kind;
+    const auto count = [&](Kind kind) {
+      return std::count_if(nodes.begin(), nodes.end(), [&](const ui::MirrorNode& n) { return n.kind == kind; });
+    };
+    REQUIRE(count(Kind::Heading) == 1);
+    const auto heading =
+        std::find_if(nodes.begin(), nodes.end(), [](const auto& n) { return n.kind == Kind::Heading; });
+    CHECK(heading->text.find(std::string(tour.title)) != std::string::npos);
+    CHECK(std::any_of(nodes.begin(), nodes.end(),
+                      [&](const auto& n) { return n.kind == Kind::Text && n.text == std::string(tour.plain); }));
+    std::set<std::string> ids;
+    for (const auto& n : nodes) {
+      if (n.kind != Kind::Item) continue;
+      CAPTURE(n.id);
+      CAPTURE(n.text);
+      CHECK(labelNamesRole(n.role, n.text));
+      CHECK(n.text != n.id);           // described, not named by its id
+      CHECK(ids.insert(n.id).second);  // one element per control
+      if (n.role == ui::Role::Cell || n.role == ui::Role::Slider || n.role == ui::Role::NumberField)
+        CHECK(!std::isnan(n.value));
+    }
+    // Each matrix table is followed by all of its cells, row by row.
+    for (const auto& table : nodes) {
+      if (table.kind != Kind::Table || table.id.empty()) continue;
+      CAPTURE(table.id);
+      const auto cells = std::count_if(nodes.begin(), nodes.end(), [&](const auto& n) {
+        return n.kind == Kind::Item && n.id.rfind(table.id + "[", 0) == 0;
+      });
+      CHECK(static_cast<size_t>(cells) == table.rows.size() * table.cols.size());
+    }
+    if (tour.workedNumbers) CHECK(count(Kind::Picture) == (tour.views.empty() ? 0 : 1));
+  }
+  frame(app, 1280, 800);
+  CHECK(!app.focus.mirroring);  // only the frame asked for records
+}
+
+TEST_CASE("the page's mirror moves the focus ring and presses a control as the keyboard would") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  frame(app, 1280, 800);
+  frame(app, 1280, 800);
+  ui::requestFocus(app, "next");
+  frame(app, 1280, 800);
+  frame(app, 1280, 800);
+  bool focused = false;
+  for (const auto& w : app.focus.widgets) focused = focused || (w.id == "next" && w.focused);
+  CHECK(focused);
+  const int before = app.session().lesson().step;
+  ui::requestPress(app, "next");
+  for (int k = 0; k < 4; ++k) frame(app, 1280, 800);
+  CHECK(app.session().lesson().step == before + 1);
+  ui::requestFocus(app, "no-such-control");  // nothing drawn under it: the focus stays
+  frame(app, 1280, 800);
+  CHECK(app.session().lesson().step == before + 1);
 }
 
 TEST_CASE("a focused control is named for a screen reader with its role and value") {
@@ -1199,7 +1299,7 @@ TEST_CASE("no view or panel decides what to draw by comparing a step's name") {
     for (int number = 1; std::getline(in, line); ++number) {
       if (line.find("==") == std::string::npos && line.find("!=") == std::string::npos) continue;
       for (const auto& step : lesson::tourSteps())
-        CHECK_MESSAGE(line.find("\"" + step.id + "\"") == std::string::npos,
+        CHECK_MESSAGE(line.find("\"" + std::string(step.id) + "\"") == std::string::npos,
                       entry.path().string() << ":" << number << " compares the step name \"" << step.id << "\"");
     }
   }

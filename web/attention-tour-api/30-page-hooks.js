@@ -30,10 +30,22 @@
   Module.onPasteText = function (text) {
     if (clipboardWrites === 0) callWith('at_set_clipboard', null, ['string'], [text]);
   };
-  Module.onFocusAnnounce = function (text) {
+  // The browser's focus in the page's mirror follows the ring; it is then heard from there.
+  Module.onFocusAnnounce = function (text, id) {
+    if (Module.onMirrorFocus && Module.onMirrorFocus(id)) return;
     const region = document.getElementById('focus-live');
     if (region) region.textContent = text;
   };
+  // The semantic mirror (mirror.js), after the first frame: not part of what the page loads
+  // first. The one-file copy carries its text.
+  function loadMirror() {
+    const script = document.createElement('script');
+    const carried = document.getElementById('mirror-source');
+    if (carried) script.textContent = carried.textContent;
+    else script.src = 'mirror.js';
+    script.onerror = () => console.warn('Attention Tour: mirror.js did not load; a screen reader hears the live region only');
+    document.head.appendChild(script);
+  }
   // The code face (code-font.ttf), fetched the first time code is drawn, not on the first load.
   // Until it comes, or if it cannot come, code is drawn in the text face; the console says why.
   Module.onCodeFontWanted = function () {
@@ -63,6 +75,7 @@
   };
   Module.onFirstFrame = function () {
     document.body.classList.add('running');
+    loadMirror();
     syncPage();
     resolveReady(window.attentionTour);
   };

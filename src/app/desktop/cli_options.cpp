@@ -27,7 +27,7 @@ bool parseSize(const std::string& text, int& width, int& height) {
 // "why, tokens, ...": the ids --step accepts besides numbers.
 std::string stepIds() {
   std::string ids;
-  for (const auto& step : lesson::tourSteps()) ids += (ids.empty() ? "" : ", ") + step.id;
+  for (const auto& step : lesson::tourSteps()) ids += (ids.empty() ? "" : ", ") + std::string(step.id);
   return ids;
 }
 

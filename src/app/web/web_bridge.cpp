@@ -15,6 +15,7 @@
 #include <limits>
 #include <string>
 
+#include "app/web/page_mirror.h"
 #include "core/fast_attention.h"
 #include "core/training.h"
 #include "json/json.h"
@@ -193,7 +194,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                              {"formalTexts", r.app.platform.formalTexts.loaded()},
                              {"formalTextsProblem", r.app.platform.formalTextsProblem},
                              {"animating", r.app.animating},
-                             {"idle", !app::needsFrame(r)}}));
+                             {"idle", !app::needsFrame(r) && !app::mirrorDue()}}));
 }
 
 // The cost lab: one size of a run, measured by the page's worker (the view checks it again),

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "app/web/page_mirror.h"
 #include "app/web/web_bridge.h"
 #ifdef AT_CARRIES_FORMAL_TEXTS
 #include "formal_texts_embedded.h"
@@ -64,9 +65,9 @@ void announceFocus(const ui::AppState& app) {
   if (!focused) return;
   EM_ASM(
       {
-        if (Module.onFocusAnnounce) Module.onFocusAnnounce(UTF8ToString($0));
+        if (Module.onFocusAnnounce) Module.onFocusAnnounce(UTF8ToString($0), UTF8ToString($1));
       },
-      focused->spoken.c_str());
+      focused->spoken.c_str(), focused->id.c_str());
 }
 
 }  // namespace
@@ -141,6 +142,7 @@ void installPageHooks(Runtime& runtime) {
 
 void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
   announceFocus(runtime.app);
+  publishMirror(runtime);
   if (!hooks().firstFrameAnnounced) {
     hooks().firstFrameAnnounced = true;
     EM_ASM({

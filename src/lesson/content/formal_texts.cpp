@@ -31,12 +31,14 @@ std::string readFormalTexts(std::string_view text, FormalTexts& out) {
     const int step = colon == std::string_view::npos ? -1 : stepIndexOf(std::string(line.substr(0, colon)));
     if (step < 0) return "line " + std::to_string(lineNumber) + " of the formal explanations names no step";
     if (found[static_cast<size_t>(step)])
-      return "the formal explanations give step \"" + tourSteps()[static_cast<size_t>(step)].id + "\" twice";
+      return "the formal explanations give step \"" + std::string(tourSteps()[static_cast<size_t>(step)].id) +
+             "\" twice";
     found[static_cast<size_t>(step)] = 1;
     byStep[static_cast<size_t>(step)] = std::string(line.substr(colon + 2));
   }
   for (size_t k = 0; k < found.size(); ++k)
-    if (!found[k] || byStep[k].empty()) return "the formal explanations miss step \"" + tourSteps()[k].id + "\"";
+    if (!found[k] || byStep[k].empty())
+      return "the formal explanations miss step \"" + std::string(tourSteps()[k].id) + "\"";
   out.byStep = std::move(byStep);
   return {};
 }

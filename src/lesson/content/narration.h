@@ -10,5 +10,9 @@
 namespace lesson {
 
 std::string narrate(const LessonState& state, const LessonTrace& trace);
+// What the step's picture shows, in words computed from the numbers (its text alternative):
+// the drawings' descriptions, then the translation's alignment or the selected row's weights,
+// its largest named. Empty when the picture has nothing to say.
+std::string describePicture(const LessonState& state, const LessonTrace& trace);
 
 }  // namespace lesson

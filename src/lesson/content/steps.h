@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "lesson/content/inline_list.h"
 #include "lesson/content/matrices.h"
 
 namespace lesson {
@@ -56,15 +57,15 @@ struct StepPlay {
 
 struct TourStep {
   StepId key;
-  std::string id;  // the step's name in links, stored progress, getState() and --step
+  std::string_view id;  // the step's name in links, stored progress, getState() and --step
   // The texts are views of the lesson's string literals (static storage): a table of 21 steps
   // built from std::string members costs the page kilobytes of construction code.
   std::string_view title;
   std::string_view plain;    // short plain-language explanation: what the learner reads beside the picture
   std::string_view formula;  // the step's formula, in the symbols the font covers
-  std::vector<MatrixId> shows;
+  InlineList<MatrixId, 8> shows;
   MatrixId produces;
-  std::vector<std::string_view> views;  // ids of the extra views beside the matrices (ui/views/step_views.cpp)
+  InlineList<std::string_view, 6> views;  // ids of the extra views beside the matrices (ui/views/step_views.cpp)
   FormulaLine emphasis = FormulaLine::None;
   bool tokenStrip = true;  // the clickable token strip above the matrices (steps that show tokens have their own)
   // The worked numbers of the learner's sentence beside the text; off where the step works on
@@ -76,7 +77,7 @@ struct TourStep {
 
 const std::vector<TourStep>& tourSteps();
 int stepCount();
-int stepIndexOf(const std::string& id);  // -1 when unknown
+int stepIndexOf(std::string_view id);  // -1 when unknown
 int stepIndexOf(StepId key);
 // The step at `index`, which is clamped to the tour.
 const TourStep& tourStep(int index);

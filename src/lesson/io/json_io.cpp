@@ -81,7 +81,7 @@ json::Json stateToJson(const LessonState& s, bool compactNumbers) {
   j["version"] = kStateVersion;
   j["preset"] = s.presetId;
   j["step"] = s.step;
-  j["stepId"] = tourSteps()[static_cast<size_t>(std::clamp(s.step, 0, stepCount() - 1))].id;
+  j["stepId"] = std::string(tourSteps()[static_cast<size_t>(std::clamp(s.step, 0, stepCount() - 1))].id);
   j["tokens"] = s.tokens;
   j["dimensionLabels"] = s.dimensionLabels;
   j["dModel"] = s.dModel;

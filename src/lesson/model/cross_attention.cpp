@@ -7,6 +7,7 @@
 #include "lesson/model/state.h"
 #include "lesson/model/text_rules.h"
 #include "text/decimals.h"
+#include "text/join.h"
 
 namespace lesson {
 
@@ -122,9 +123,7 @@ std::string describeAlignment(const lesson::CrossExample& cross, const core::Mat
   }
   std::string text = lines.empty() ? "" : lines + ".";
   if (!tied.empty()) {
-    std::string words;
-    for (size_t k = 0; k < tied.size(); ++k) words += (k == 0 ? "" : k + 1 == tied.size() ? " and " : ", ") + tied[k];
-    text += (text.empty() ? "" : " ") + words + (tied.size() == 1 ? " has" : " have") +
+    text += (text.empty() ? "" : " ") + text::listWithAnd(tied) + (tied.size() == 1 ? " has" : " have") +
             " no single strongest line: the largest weights are within 0.005 of each other.";
   }
   const int crossing = crossings(strongest);

@@ -38,12 +38,9 @@ int largestIn(const std::vector<float>& values) {
 }
 
 std::string listOf(const LessonState& state, const std::vector<int>& tokens) {
-  std::string text;
-  for (size_t k = 0; k < tokens.size(); ++k) {
-    if (k > 0) text += k + 1 == tokens.size() ? " and " : ", ";
-    text += quoted(state, tokens[k]);
-  }
-  return text;
+  std::vector<std::string> names;
+  for (int token : tokens) names.push_back(quoted(state, token));
+  return text::listWithAnd(names);
 }
 
 std::string topKeyFeedback(const LessonState& state, const LessonTrace& trace, const Guess& guess) {

@@ -61,7 +61,7 @@ json::Json predictionsToJson(const Progress& progress) {
 json::Json progressToJson(const Progress& progress) {
   json::Json seen = json::Json::array();
   for (size_t i = 0; i < progress.stepsSeen.size(); ++i)
-    if (progress.stepsSeen[i]) seen.push_back(tourSteps()[i].id);
+    if (progress.stepsSeen[i]) seen.push_back(std::string(tourSteps()[i].id));
   return json::Json::object({{"stepsSeen", seen},
                              {"experimentsDone", progress.experimentsDone},
                              {"quizCorrect", progress.quizCorrect},

@@ -46,9 +46,12 @@ void drawAxisPicker(AppState& app, const PlaneSpec& spec, const char* label, con
       if (ImGui::Selectable(spec.names[static_cast<size_t>(d)].c_str(), chosen == d)) chosen = d;
     ImGui::EndCombo();
   }
-  registerItem(app, widgetId, [&] {
-    return std::string(label) + " axis, list, " + spec.names[static_cast<size_t>(shown)] + ": Space opens it";
-  });
+  registerItem(
+      app, widgetId,
+      [&] {
+        return std::string(label) + " axis, list, " + spec.names[static_cast<size_t>(shown)] + ": Space opens it";
+      },
+      Role::List);
   ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
   ImGui::TextUnformatted(chosen < 0 ? (std::string(label) + " (auto)").c_str() : label);
 }
@@ -192,7 +195,7 @@ bool drawTip(AppState& app, PlaneFrame& frame, const lesson::PlaneAxes& axes, co
   const bool pressed = ImGui::InvisibleButton("##tip", ImVec2(hit, hit));
   const bool byKeyboard = pressed && GImGui->NavActivateId == ImGui::GetItemID();
   ImGui::PopID();
-  registerItem(app, tip.widgetId, tip.spoken.c_str());
+  registerItem(app, tip.widgetId, tip.spoken.c_str(), Role::Point);
   PlaneView& view = *frame.view;
   const ImGuiIO& io = ImGui::GetIO();
   if (ImGui::IsItemActivated()) view.grabOffset = ImVec2(io.MousePos.x - at.x, io.MousePos.y - at.y);

@@ -27,6 +27,16 @@ void hideKey(ImGuiKey key) {
   if (index >= 0 && index < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[index] = false;
 }
 
+// Keyboard focus to a registered control, its outline shown, scrolled into view when drawn.
+void focusEntry(AppState& app, const FocusEntry& target) {
+  ImGuiContext& g = *GImGui;
+  ImGui::FocusWindow(target.window);
+  ImGui::SetFocusID(target.id, target.window);
+  g.NavDisableHighlight = false;
+  g.NavDisableMouseHover = true;
+  app.focus.scrollTo = target.id;  // registerItem scrolls it into view during the next frame
+}
+
 // Tab / Shift+Tab walk every registered control in drawing order.
 void moveFocus(AppState& app, int direction) {
   ImGuiContext& g = *GImGui;
@@ -37,20 +47,31 @@ void moveFocus(AppState& app, int direction) {
     if (order[k].id == g.NavId) current = static_cast<int>(k);
   const int count = static_cast<int>(order.size());
   const int next = current < 0 ? (direction > 0 ? 0 : count - 1) : (current + direction + count) % count;
-  const FocusEntry& target = order[static_cast<size_t>(next)];
-  ImGui::FocusWindow(target.window);
-  ImGui::SetFocusID(target.id, target.window);
-  g.NavDisableHighlight = false;
-  g.NavDisableMouseHover = true;
-  app.focus.scrollTo = target.id;  // registerItem scrolls it into view during the next frame
+  focusEntry(app, order[static_cast<size_t>(next)]);
 }
 
 }  // namespace
 
-void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken) {
+// A page's mirror records every item, in view or not: a screen reader reads the whole step.
+void mirrorItem(AppState& app, const std::string& id, const SpokenLabel& spoken, Role role, bool on, float value,
+                ImVec2 min, ImVec2 max) {
+  MirrorNode node;
+  node.kind = MirrorNode::Kind::Item;
+  node.role = role;
+  node.on = on;
+  node.value = value;
+  node.part = static_cast<int>(app.focus.part);
+  node.id = id;
+  node.text = spoken();
+  node.x = min.x, node.y = min.y, node.w = max.x - min.x, node.h = max.y - min.y;
+  app.focus.mirrorBuilding.push_back(std::move(node));
+}
+
+void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken, Role role, bool on, float value) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+  if (app.focus.mirroring) mirrorItem(app, id, spoken, role, on, value, min, max);
   if (app.focus.scrollTo != 0 && ImGui::GetItemID() == app.focus.scrollTo) {
     if (min.y < clip.Min.y || max.y > clip.Max.y) ImGui::SetScrollHereY(0.5f);
     app.focus.scrollTo = 0;
@@ -58,7 +79,9 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
   // Tab reaches every control, scrolled out of view or not (it is scrolled in when focused).
   const ImGuiID itemId = ImGui::GetItemID();
   const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
-  if (itemId != 0 && !disabled) app.focus.orderBuilding.push_back({itemId, ImGui::GetCurrentWindow(), app.focus.part});
+  if (itemId != 0 && !disabled)
+    app.focus.orderBuilding.push_back(
+        {itemId, ImGui::GetCurrentWindow(), app.focus.part, ImHashStr(id.data(), id.size())});
   // widgets() lists only what is actually visible: what a person could click.
   if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
   const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
@@ -97,7 +120,52 @@ ArrowPresses takeArrowKeys(AppState& app) {
   return {app.focus.arrowX, app.focus.arrowY};
 }
 
+void requestFocus(AppState& app, const std::string& id) { app.focus.focusRequest = id; }
+
+void requestPress(AppState& app, const std::string& id) {
+  app.focus.focusRequest = id;
+  app.focus.press = FocusRegistry::Press::AfterFocus;
+}
+
+namespace {
+
+// A press from the mirror: Enter held for the frame after the focus moved, released in the next.
+void followPressRequest(AppState& app) {
+  using Press = FocusRegistry::Press;
+  ImGuiIO& io = ImGui::GetIO();
+  const int enter = io.KeyMap[ImGuiKey_Enter];
+  if (app.focus.press == Press::None || enter < 0 || enter >= IM_ARRAYSIZE(io.KeysDown)) return;
+  if (app.focus.press == Press::AfterFocus) {
+    app.focus.press = Press::Down;
+  } else if (app.focus.press == Press::Down) {
+    io.KeysDown[enter] = true;
+    app.focus.press = Press::Up;
+  } else {
+    io.KeysDown[enter] = false;
+    app.focus.press = Press::None;
+  }
+}
+
+// The mirror's focus, given before the frame's keys: an item drawn last frame under that id.
+void followFocusRequest(AppState& app) {
+  followPressRequest(app);
+  if (app.focus.focusRequest.empty()) return;
+  const std::string id = std::move(app.focus.focusRequest);
+  app.focus.focusRequest.clear();
+  const ImGuiID wanted = ImHashStr(id.data(), id.size());
+  for (const FocusEntry& entry : app.focus.order)
+    if (entry.nameHash == wanted) {
+      focusEntry(app, entry);
+      return;
+    }
+}
+
+}  // namespace
+
 void beginFocusFrame(AppState& app) {
+  app.focus.mirroring = app.focus.mirrorNextFrame;
+  app.focus.mirrorNextFrame = false;
+  app.focus.mirrorBuilding.clear();
   app.focus.arrowsTakenBuilding = false;
   app.focus.enterPressesBuilding = false;
   app.focus.widgetsBuilding.clear();
@@ -107,6 +175,7 @@ void beginFocusFrame(AppState& app) {
 
 void endFocusFrame(AppState& app) {
   app.focus.widgets.swap(app.focus.widgetsBuilding);
+  if (app.focus.mirroring) app.focus.mirror.swap(app.focus.mirrorBuilding);
   app.focus.arrowsTaken = app.focus.arrowsTakenBuilding;
   app.focus.enterPresses = app.focus.enterPressesBuilding;
   // Side by side, the lesson column is drawn before the matrices; Tab still reaches the
@@ -132,6 +201,7 @@ TourKeys handleKeys(AppState& app) {
   const int enterIndex = io.KeyMap[ImGuiKey_Enter];
   const bool enterDown = enterIndex >= 0 && enterIndex < IM_ARRAYSIZE(io.KeysDown) && io.KeysDown[enterIndex];
   app.focus.arrowX = app.focus.arrowY = 0;
+  followFocusRequest(app);
   TourKeys tour;
   if (typing) return tour;  // arrows, Home and End belong to the text field being edited
   // Enter on a focused button works as Space does (Dear ImGui 1.86 presses buttons with Space only).

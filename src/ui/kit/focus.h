@@ -3,12 +3,15 @@
 // registered items; Left/Right/Home/End are handed to the tour (tour_panel.h).
 #pragma once
 
+#include <limits>
 #include <string>
 #include <type_traits>
 
 #include "ui/app_state.h"
 
 namespace ui {
+
+constexpr float kNoValue = std::numeric_limits<float>::quiet_NaN();
 
 // What a screen reader says for an item: its name, role and current value ("Next step,
 // button"; "X, row 2 \"bank\", column 1 \"nature\": 0.35. Enter types a new value."). Given
@@ -30,8 +33,11 @@ class SpokenLabel {
 };
 
 // Records the last submitted item under `id` (e.g. "Q[0][1]", "next") with what a screen
-// reader says when it takes focus.
-void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken);
+// reader says when it takes focus, and for the page's mirror what it is (`role`), whether it is
+// chosen, checked or open (`on`), and the value a cell, slider or number field holds (NaN:
+// none; a masked score's minus infinity is a value).
+void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken, Role role = Role::Button,
+                  bool on = false, float value = kNoValue);
 // The spoken label of the item drawn under `id` in the last frame: always known for the item
 // with keyboard focus, for every drawn item when describeEveryItem is set; otherwise (or for an
 // id not drawn) the id itself.
@@ -51,6 +57,14 @@ bool hasKeyboardFocus();
 // Gives keyboard focus to the item just drawn, as Tab would: a control that pressing another
 // one disabled hands the keyboard on to the one that takes over (Train -> Pause, and back).
 void takeKeyboardFocus(AppState& app);
+
+// The page's mirror moved focus to the item drawn under `id` last frame: it takes keyboard focus
+// before the next frame's keys are handled, so a key pressed on the mirror's element acts on it.
+void requestFocus(AppState& app, const std::string& id);
+// The page's mirror pressed the item (a screen reader's click, Enter on its element): focused,
+// then pressed with Enter over the next two frames, exactly as the keyboard presses it (a
+// button acts, a matrix cell starts typing).
+void requestPress(AppState& app, const std::string& id);
 
 // Around the drawing of a frame: starts the registry afresh, then publishes it.
 void beginFocusFrame(AppState& app);

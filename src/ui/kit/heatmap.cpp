@@ -5,6 +5,7 @@
 
 #include "lesson/model/actions.h"
 #include "ui/kit/colormap.h"
+#include "ui/kit/mirror.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -22,6 +23,9 @@ void drawCellsOnCpu(ImDrawList* draw, const core::Matrix& w, ImVec2 origin, floa
 void drawCellOverlay(AppState& app, const core::Matrix& w, const core::Flags& hidden, ImVec2 origin, float cell,
                      const char* idPrefix) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
+  const auto& names = app.session().lesson().tokens;
+  const size_t table =
+      openMirrorTable(app, idPrefix, "Attention weights: rows are the queries, columns the keys", names, names);
   const bool printValues = ImGui::CalcTextSize("0.00").x < cell - px(app, 4);
   for (int i = 0; i < w.rows; ++i) {
     for (int j = 0; j < w.cols; ++j) {
@@ -34,11 +38,14 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const core::Flags& hi
       const auto& tokens = app.session().lesson().tokens;
       // A pair the mask hides is drawn as hidden, not as a weight near 0 in the colour scale.
       const bool masked = core::isHidden(app.session().lesson().mask, i, j);
-      registerItem(app, std::string(idPrefix) + "[" + std::to_string(i) + "][" + std::to_string(j) + "]", [&] {
-        return "Weight of " + inQuotes(tokens[static_cast<size_t>(i)]) + " on " +
-               inQuotes(tokens[static_cast<size_t>(j)]) + ": " + (masked ? "hidden by the mask, 0" : spokenNumber(v)) +
-               ". Space shows this pair's worked numbers.";
-      });
+      registerItem(
+          app, std::string(idPrefix) + "[" + std::to_string(i) + "][" + std::to_string(j) + "]",
+          [&] {
+            return "Weight of " + inQuotes(tokens[static_cast<size_t>(i)]) + " on " +
+                   inQuotes(tokens[static_cast<size_t>(j)]) + ": " +
+                   (masked ? "hidden by the mask, 0" : spokenNumber(v)) + ". Space shows this pair's worked numbers.";
+          },
+          Role::Cell, false, masked ? 0.0f : v);
       if (ImGui::IsItemHovered())
         tooltipUnder(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), "%s \xE2\x86\x92 %s: %s%s",
                      app.session().lesson().tokens[static_cast<size_t>(i)].c_str(),
@@ -68,6 +75,8 @@ void drawCellOverlay(AppState& app, const core::Matrix& w, const core::Flags& hi
   draw->AddRect(ImVec2(origin.x, origin.y + static_cast<float>(sel) * cell),
                 ImVec2(origin.x + cell * static_cast<float>(w.cols), origin.y + static_cast<float>(sel + 1) * cell),
                 kAccentFill, 0.0f, 0, 2.5f * app.platform.uiScale);
+  closeMirrorNode(app, table, origin,
+                  ImVec2(origin.x + cell * static_cast<float>(w.cols), origin.y + cell * static_cast<float>(w.rows)));
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 #include "lesson/model/actions.h"
 #include "lesson/model/edits.h"
 #include "ui/kit/colormap.h"
+#include "ui/kit/mirror.h"
 #include "ui/kit/playback.h"
 #include "ui/kit/widgets.h"
 
@@ -75,10 +76,13 @@ void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width
   ImGui::SetNextItemWidth(width);
   const bool entered = ImGui::InputText("##edit", edit.text, sizeof edit.text,
                                         ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-  registerItem(app, cellId(id, row, col), [&] {
-    return std::string(lesson::matrixName(id)) + ", row " + std::to_string(row + 1) + ", column " +
-           std::to_string(col + 1) + ", text field: Enter keeps the value typed, Escape the old one";
-  });
+  registerItem(
+      app, cellId(id, row, col),
+      [&] {
+        return std::string(lesson::matrixName(id)) + ", row " + std::to_string(row + 1) + ", column " +
+               std::to_string(col + 1) + ", text field: Enter keeps the value typed, Escape the old one";
+      },
+      Role::TextField);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
     edit.active = false;  // Escape: keep the old value
     return;
@@ -113,7 +117,8 @@ void drawEditableCell(AppState& app, const lesson::MatrixDescription& d, int row
       ImGui::DragFloat("##v", &dragged, 0.01f, -lesson::kMaxEditableValue, lesson::kMaxEditableValue,
                        cellFormat(value, d.decimalsAt(row, col)),
                        ImGuiSliderFlags_NoInput | ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoRoundToFormat);
-  registerItem(app, cellId(id, row, col), [&] { return cellLabel(d, row, col, value); });
+  registerItem(
+      app, cellId(id, row, col), [&] { return cellLabel(d, row, col, value); }, Role::Cell, false, value);
   keepEnterKey(app);
   if (ImGui::IsItemHovered())
     tooltipUnder(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), "%s = %s  (drag to change, double-click to type)",
@@ -132,7 +137,8 @@ void drawValueCell(AppState& app, const lesson::MatrixDescription& d, int row, i
                    float height, float colourLevel, bool pending) {
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##c", ImVec2(width, height));
-  registerItem(app, cellId(d.id, row, col), [&] { return cellLabel(d, row, col, value); });
+  registerItem(
+      app, cellId(d.id, row, col), [&] { return cellLabel(d, row, col, value); }, Role::Cell, false, value);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   if (pending) {  // not worked out yet in the animation
     draw->AddRect(p, ImVec2(p.x + width, p.y + height), kRule, 3.0f);
@@ -221,6 +227,11 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
   drawHeader(app, id, m, producedHere, editable);
   const auto& rows = d.rowNames;
   const auto& cols = d.columnNames;
+  const size_t table =
+      openMirrorTable(app, lesson::matrixName(id),
+                      std::string(lesson::matrixRecord(id).caption) + ", " + std::to_string(m.rows) + " rows by " +
+                          std::to_string(m.cols) + " columns" + (producedHere ? ", worked out in this step" : ""),
+                      rows, cols);
   float labelWidth = px(app, 24);
   for (const auto& label : rows) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(label.c_str()).x);
   const float cellWidth = px(app, 58);
@@ -265,6 +276,7 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
   ImGui::SetCursorPos(ImVec2(x0, y));
   ImGui::Dummy(ImVec2(0, 0));
   ImGui::EndGroup();
+  closeMirrorNode(app, table);
   ImGui::PopID();
 }
 

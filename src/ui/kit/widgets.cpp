@@ -12,6 +12,7 @@
 #include <functional>
 
 #include "text/decimals.h"
+#include "ui/kit/mirror.h"
 
 namespace ui {
 
@@ -79,6 +80,7 @@ void sectionHeading(AppState& app, const char* text) {
   ImGui::TextUnformatted(text);
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
+  mirrorText(app, MirrorNode::Kind::Subheading, text);
 }
 
 float px(const AppState& app, float cssPixels) { return cssPixels * app.platform.uiScale; }
@@ -138,7 +140,7 @@ bool sectionHeader(const char* label, bool& open) {
   return open;
 }
 
-void paragraph(const std::string& text) {
+void paragraph(AppState& app, const std::string& text) {
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
   const auto measure = [&](size_t from, size_t to) {
@@ -150,6 +152,7 @@ void paragraph(const std::string& text) {
   if (overlong) ImGui::PushTextWrapPos(visibleRight());  // a word wider than the column: Dear ImGui cuts it
   ImGui::TextUnformatted(lines.c_str(), lines.c_str() + lines.size());
   if (overlong) ImGui::PopTextWrapPos();
+  mirrorText(app, MirrorNode::Kind::Text, text);
 }
 
 }  // namespace ui
@@ -186,6 +189,11 @@ void textTable(AppState& app, const std::vector<std::string>& headers,
   ImGui::PopFont();
   for (size_t r = 0; r < rows.size(); ++r) drawRow(rows[r], start.y + lineHeight * static_cast<float>(r + 1));
   ImGui::Dummy(ImVec2(total, lineHeight * static_cast<float>(rows.size() + 1)));
+  if (!mirroring(app)) return;
+  std::vector<std::string> cells;
+  for (const auto& row : rows)
+    for (size_t c = 0; c < headers.size(); ++c) cells.push_back(c < row.size() ? row[c] : std::string());
+  closeMirrorNode(app, openMirrorTable(app, "", "", {}, headers, std::move(cells)));
 }
 
 void flowPieces(const std::vector<std::string>& pieces) {

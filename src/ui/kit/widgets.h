@@ -29,8 +29,8 @@ float visibleRight();
 // Width from the cursor to the visible right edge (not to the end of scrollable content,
 // which would let a view widen the window it measures).
 float visibleWidth();
-// Text wrapped at the visible right edge, at spaces only.
-void paragraph(const std::string& text);
+// Text wrapped at the visible right edge, at spaces only (a paragraph of the page's mirror).
+void paragraph(AppState& app, const std::string& text);
 // A section header whose open state is the learner's preference `open` (closed until they open
 // it), rather than Dear ImGui's own storage. Returns whether the section is open.
 bool sectionHeader(const char* label, bool& open);

@@ -31,14 +31,19 @@ void drawPresetPicker(AppState& app) {
     for (const auto& p : lesson::presetList()) {
       if (ImGui::Selectable(p.label.c_str(), p.id == app.session().lesson().presetId))
         queue(app, lesson::actions::LoadExample{p.id});
-      registerItem(app, "preset-" + p.id, [&] { return p.label + ", example"; });
+      registerItem(
+          app, "preset-" + p.id, [&] { return p.label + ", example"; }, Role::Option,
+          p.id == app.session().lesson().presetId);
     }
     ImGui::EndCombo();
   }
-  registerItem(app, "preset", [&] {
-    const bool listed = current != "Custom" && current != "Random vectors";
-    return "Example sentence, list, " + (listed ? current : std::string("your own sentence")) + ": Space opens it";
-  });
+  registerItem(
+      app, "preset",
+      [&] {
+        const bool listed = current != "Custom" && current != "Random vectors";
+        return "Example sentence, list, " + (listed ? current : std::string("your own sentence")) + ": Space opens it";
+      },
+      Role::List);
 }
 
 }  // namespace
@@ -51,9 +56,13 @@ void drawScaleControls(AppState& app, const char* idPrefix) {
                       "d_k",
                       &scale))
     queue(app, lesson::actions::SetScale{scale});
-  registerItem(app, prefix + "scale", [&] {
-    return std::string("Divide by the square root of d_k, checkbox, ") + (app.session().lesson().scale ? "on" : "off");
-  });
+  registerItem(
+      app, prefix + "scale",
+      [&] {
+        return std::string("Divide by the square root of d_k, checkbox, ") +
+               (app.session().lesson().scale ? "on" : "off");
+      },
+      Role::Toggle, app.session().lesson().scale);
   float temperature = app.session().lesson().temperature;
   ImGui::SetNextItemWidth(px(app, 180));
   // The value is printed beside the slider, where the grab never covers it.
@@ -68,8 +77,10 @@ void drawScaleControls(AppState& app, const char* idPrefix) {
     queue(app, lesson::actions::SetTemperature{
                    std::clamp(temperature * factor, lesson::kMinTemperature, lesson::kMaxTemperature)});
   }
-  registerItem(app, prefix + "temperature",
-               [&] { return "Temperature, slider, " + spokenNumber(app.session().lesson().temperature); });
+  registerItem(
+      app, prefix + "temperature",
+      [&] { return "Temperature, slider, " + spokenNumber(app.session().lesson().temperature); }, Role::Slider, false,
+      app.session().lesson().temperature);
   ImGui::SameLine();
   ImGui::Text("Temperature %.2f", static_cast<double>(app.session().lesson().temperature));
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Double-click the slider to set it back to 1.");
@@ -97,10 +108,13 @@ void drawTokenEditor(AppState& app) {
             else
               a.view.renameDraft = {i, typed, a.session().revision()};  // kept in the field to fix; the notice says why
           });
-    registerItem(app, "rename[" + std::to_string(i) + "]", [&] {
-      return "Token " + std::to_string(i + 1) + " text, " +
-             inQuotes(app.session().lesson().tokens[static_cast<size_t>(i)]);
-    });
+    registerItem(
+        app, "rename[" + std::to_string(i) + "]",
+        [&] {
+          return "Token " + std::to_string(i + 1) + " text, " +
+                 inQuotes(app.session().lesson().tokens[static_cast<size_t>(i)]);
+        },
+        Role::TextField);
     ImGui::SameLine();
     ImGui::BeginDisabled(n <= lesson::kMinTokens);
     if (ImGui::SmallButton("Remove")) queue(app, lesson::actions::RemoveToken{i});
@@ -118,7 +132,7 @@ void drawTokenEditor(AppState& app) {
   ImGui::SetNextItemWidth(px(app, 120));
   const bool entered =
       ImGui::InputText("##new", app.view.newToken, sizeof app.view.newToken, ImGuiInputTextFlags_EnterReturnsTrue);
-  registerItem(app, "new-token", "New token, text field");
+  registerItem(app, "new-token", "New token, text field", Role::TextField);
   ImGui::SameLine();
   const bool add = ImGui::Button("Add token");
   registerItem(app, "add-token", "Add token, button: adds the word typed in the field before it");
@@ -175,10 +189,13 @@ void drawPageControls(AppState& app) {
     app.view.prefs.reducedMotion = reduced;
     ImGui::GetIO().ConfigInputTextCursorBlink = !reduced;  // the text caret stops blinking too
   }
-  registerItem(app, "reduce-motion", [&] {
-    return std::string("Reduce motion, checkbox, ") + (app.view.prefs.reducedMotion ? "on" : "off") +
-           ": Play then shows the end state at once";
-  });
+  registerItem(
+      app, "reduce-motion",
+      [&] {
+        return std::string("Reduce motion, checkbox, ") + (app.view.prefs.reducedMotion ? "on" : "off") +
+               ": Play then shows the end state at once";
+      },
+      Role::Toggle, app.view.prefs.reducedMotion);
   if (app.platform.copyShareLink) {
     if (ImGui::Button("Copy link to this state"))
       app.view.shareStatus = app.platform.copyShareLink(app.session().lesson());
@@ -212,7 +229,9 @@ std::optional<int> drawStepper(AppState& app, const StepperNames& names, int val
   // Applied on Enter, like a matrix cell: while typing "12", the 1 alone is not applied.
   if (ImGui::InputInt("##value", &typed, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue) && typed != value)
     requested = typed;
-  registerItem(app, widgetId, [&] { return std::string(names.spoken) + ", number field, " + std::to_string(value); });
+  registerItem(
+      app, widgetId, [&] { return std::string(names.spoken) + ", number field, " + std::to_string(value); },
+      Role::NumberField, false, static_cast<float>(value));
   const float gap = ImGui::GetStyle().ItemInnerSpacing.x;
   const float side = ImGui::GetFrameHeight();
   ImGui::SameLine(0, gap);
@@ -245,8 +264,9 @@ void drawMaskControls(AppState& app, const char* idPrefix, int windowGlobal) {
     ImGui::SameLine();
     const bool on = mask.kind == kind;
     if (ImGui::RadioButton(label, on) && !on) queue(app, lesson::actions::SetMask{chosen});
-    registerItem(app, prefix + "-" + id,
-                 [&] { return std::string(spoken) + (on ? ", option, chosen" : ", option, not chosen"); });
+    registerItem(
+        app, prefix + "-" + id,
+        [&] { return std::string(spoken) + (on ? ", option, chosen" : ", option, not chosen"); }, Role::Option, on);
   };
   option("none", "none", "No mask", core::MaskKind::None, core::Mask::none());
   option("causal", "causal", "Causal mask", core::MaskKind::Causal, core::Mask::causal());
@@ -275,10 +295,13 @@ void drawHeadsInput(AppState& app, const char* widgetId) {
 
 void drawControls(AppState& app) {
   const bool open = sectionHeader("Edit: the sentence and settings", app.view.prefs.editOpen);
-  registerItem(app, "settings", [&] {
-    return std::string("Edit: the sentence and settings, section heading, ") + (open ? "open" : "closed") +
-           ": Space opens or closes it";
-  });
+  registerItem(
+      app, "settings",
+      [&] {
+        return std::string("Edit: the sentence and settings, section heading, ") + (open ? "open" : "closed") +
+               ": Space opens or closes it";
+      },
+      Role::Section, open);
   if (!open) return;
   drawPresetPicker(app);
   drawScaleControls(app, "");

@@ -14,7 +14,7 @@ void drawEntry(AppState& app, const lesson::GlossaryEntry& entry, size_t index) 
   ImGui::PushFont(app.platform.fonts.bold);
   ImGui::TextUnformatted(entry.term.c_str());
   ImGui::PopFont();
-  paragraph(entry.meaning);
+  paragraph(app, entry.meaning);
   const int step = lesson::stepIndexOf(entry.stepId);
   if (step == app.session().lesson().step) {
     ImGui::TextDisabled("Taught on this step.");
@@ -34,7 +34,8 @@ void drawEntry(AppState& app, const lesson::GlossaryEntry& entry, size_t index) 
 
 void drawGlossary(AppState& app) {
   const bool open = ImGui::CollapsingHeader("Glossary: the words of this lesson");
-  registerItem(app, "glossary", "Glossary: the words of this lesson, section heading: Space opens or closes it");
+  registerItem(app, "glossary", "Glossary: the words of this lesson, section heading: Space opens or closes it",
+               Role::Section, open);
   if (!open) return;
   const auto& entries = lesson::glossary();
   for (size_t k = 0; k < entries.size(); ++k) drawEntry(app, entries[k], k);

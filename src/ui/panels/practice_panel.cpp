@@ -47,11 +47,11 @@ void drawExperiments(AppState& app) {
       ImGui::TextDisabled("to try");
     ImGui::SameLine(px(app, 70));
     ImGui::BeginGroup();
-    paragraph(experiment.task);
+    paragraph(app, experiment.task);
     if (experiment.id == "one-hot") drawScaleQueryButton(app);
     if (done) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-      paragraph(experiment.explanation);
+      paragraph(app, experiment.explanation);
       ImGui::PopStyleColor();
     }
     ImGui::EndGroup();
@@ -63,7 +63,7 @@ void drawExperiments(AppState& app) {
 void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
   ImGui::PushID(question.id.c_str());
   ImGui::PushFont(app.platform.fonts.bold);
-  paragraph(question.question);
+  paragraph(app, question.question);
   ImGui::PopFont();
   const auto chosen = app.view.quizChoices.find(question.id);
   for (size_t a = 0; a < question.answers.size(); ++a) {
@@ -73,10 +73,13 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
       app.view.quizChoices[question.id] = static_cast<int>(a);
       queue(app, lesson::actions::AnswerQuiz{question.id, static_cast<int>(a) == question.correct});
     }
-    registerItem(app, "quiz-" + question.id + "[" + std::to_string(a) + "]", [&] {
-      return question.question + " Answer " + std::to_string(a + 1) + " of " + std::to_string(question.answers.size()) +
-             ": " + question.answers[a];
-    });
+    registerItem(
+        app, "quiz-" + question.id + "[" + std::to_string(a) + "]",
+        [&] {
+          return question.question + " Answer " + std::to_string(a + 1) + " of " +
+                 std::to_string(question.answers.size()) + ": " + question.answers[a];
+        },
+        Role::Option, picked);
     ImGui::PopID();
   }
   // The feedback's room is kept before any answer (the longer of its two forms), so answering
@@ -91,7 +94,7 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
   } else {
     const float top = ImGui::GetCursorPosY();
     ImGui::PushStyleColor(ImGuiCol_Text, !answered ? ImVec4(0, 0, 0, 0) : right ? kDone : kWrong);
-    paragraph(std::string(answered && right ? "Right. " : "Not quite. ") + question.why);
+    paragraph(app, std::string(answered && right ? "Right. " : "Not quite. ") + question.why);
     ImGui::PopStyleColor();
     if (!answered)
       app.view.quizFeedbackRoom[question.id] = {width, ImGui::GetCursorPosY() - top - ImGui::GetStyle().ItemSpacing.y};
@@ -103,17 +106,17 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
 void drawCodeChallenge(AppState& app) {
   const bool second = app.view.challengeLevel == 2;
   if (second)
-    paragraph(
-        "Write attention(Q, K, V) in JavaScript: the output softmax(Q K\xE1\xB5\x80 / \xE2\x88\x9A"
-        "d_k) V, with one row per query and one column per value entry (the rows of Q, K and V are the "
-        "vectors). It is checked against the C++ core on hidden cases, among them more queries than keys, a "
-        "single key and very large scores. The starting version runs but returns zeros.");
+    paragraph(app,
+              "Write attention(Q, K, V) in JavaScript: the output softmax(Q K\xE1\xB5\x80 / \xE2\x88\x9A"
+              "d_k) V, with one row per query and one column per value entry (the rows of Q, K and V are the "
+              "vectors). It is checked against the C++ core on hidden cases, among them more queries than keys, a "
+              "single key and very large scores. The starting version runs but returns zeros.");
   else
-    paragraph(
-        "Write attentionWeights(query, keys) in JavaScript: scores q \xC2\xB7 k / \xE2\x88\x9A"
-        "d, then a softmax. "
-        "It is checked against the C++ core on hidden cases. The starting version has a flaw that two of "
-        "them expose.");
+    paragraph(app,
+              "Write attentionWeights(query, keys) in JavaScript: scores q \xC2\xB7 k / \xE2\x88\x9A"
+              "d, then a softmax. "
+              "It is checked against the C++ core on hidden cases. The starting version has a flaw that two of "
+              "them expose.");
   char* code = second ? app.view.challengeCode2 : app.view.challengeCode;
   const float height = ImGui::GetTextLineHeight() * (second ? 17.0f : 11.0f);  // level 2's starter whole
   ImGui::PushFont(codeFont(app));
@@ -121,9 +124,9 @@ void drawCodeChallenge(AppState& app) {
                             ImVec2(visibleWidth(), height), ImGuiInputTextFlags_AllowTabInput);
   ImGui::PopFont();
   if (second)
-    registerItem(app, "challenge-code-2", "Your attention(Q, K, V) code, text box");
+    registerItem(app, "challenge-code-2", "Your attention(Q, K, V) code, text box", Role::TextField);
   else
-    registerItem(app, "challenge-code", "Your attentionWeights code, text box");
+    registerItem(app, "challenge-code", "Your attentionWeights code, text box", Role::TextField);
   if (ImGui::Button("Check my function")) {
     challengeMessage(app.view, app.view.challengeLevel) = "Checking\xE2\x80\xA6";
     app.platform.submitChallengeCode(code, app.view.challengeLevel);
@@ -139,8 +142,10 @@ void handFields(AppState& app, float* values, int count, const char* letter, con
     ImGui::PushID(k);
     ImGui::SetNextItemWidth(px(app, 90));
     ImGui::InputFloat((letter + std::to_string(k + 1)).c_str(), &values[k], 0.0f, 0.0f, "%.2f");
-    registerItem(app, id + "[" + std::to_string(k) + "]",
-                 [&] { return std::string("Your ") + spokenWhat + " " + std::to_string(k + 1) + ", number field"; });
+    registerItem(
+        app, id + "[" + std::to_string(k) + "]",
+        [&] { return std::string("Your ") + spokenWhat + " " + std::to_string(k + 1) + ", number field"; },
+        Role::NumberField, false, values[k]);
     ImGui::PopID();
   }
 }
@@ -160,7 +165,7 @@ std::string vectorText(const std::vector<float>& v) {
 void drawHandChallenge(AppState& app) {
   if (app.view.challengeLevel == 2) {
     const lesson::OutputCase c = lesson::handOutputCase();
-    paragraph("Take level 1's query and keys, and give each key a value:");
+    paragraph(app, "Take level 1's query and keys, and give each key a value:");
     ImGui::TextUnformatted(("q = " + vectorText(c.Q[0])).c_str());
     for (size_t j = 0; j < c.K.size(); ++j) {  // one line per key, never split inside a vector
       const std::string n = std::to_string(j + 1);
@@ -168,17 +173,17 @@ void drawHandChallenge(AppState& app) {
       ImGui::SameLine(px(app, 130));
       ImGui::TextUnformatted(("v" + n + " = " + vectorText(c.V[j])).c_str());
     }
-    paragraph(
-        "Work out the attention output w1 v1 + w2 v2 + w3 v3, where w1, w2 and w3 are the weights of level 1, to "
-        "two decimals, and enter it.");
+    paragraph(app,
+              "Work out the attention output w1 v1 + w2 v2 + w3 v3, where w1, w2 and w3 are the weights of level 1, to "
+              "two decimals, and enter it.");
     ImGui::PushID("output");
     handFields(app, app.view.handOutput, 2, "o", "hand-output", "output entry");
     ImGui::PopID();
   } else {
-    paragraph(
-        "Work out the attention weights of the query q = [1, 2] over the keys k1 = [1, 0], k2 = [0, 1] and "
-        "k3 = [1, 1] (scaled by \xE2\x88\x9A"
-        "2), to two decimals, and enter them.");
+    paragraph(app,
+              "Work out the attention weights of the query q = [1, 2] over the keys k1 = [1, 0], k2 = [0, 1] and "
+              "k3 = [1, 1] (scaled by \xE2\x88\x9A"
+              "2), to two decimals, and enter them.");
     handFields(app, app.view.handAnswer, 3, "w", "hand-answer", "weight for key");
   }
   if (ImGui::Button("Check")) {
@@ -206,10 +211,13 @@ void drawChallenge(AppState& app) {
   for (int level = 1; level <= 2; ++level) {
     const bool chosen = app.view.challengeLevel == level;
     if (ImGui::RadioButton(kLevels[level - 1], chosen)) app.view.challengeLevel = level;
-    registerItem(app, "challenge-level[" + std::to_string(level - 1) + "]", [&] {
-      return std::string("Coding challenge ") + kLevels[level - 1] +
-             (chosen ? ", option, chosen" : ", option, not chosen");
-    });
+    registerItem(
+        app, "challenge-level[" + std::to_string(level - 1) + "]",
+        [&] {
+          return std::string("Coding challenge ") + kLevels[level - 1] +
+                 (chosen ? ", option, chosen" : ", option, not chosen");
+        },
+        Role::Option, chosen);
   }
   if (app.platform.submitChallengeCode)
     drawCodeChallenge(app);
@@ -220,7 +228,7 @@ void drawChallenge(AppState& app) {
     ImGui::PushStyleColor(ImGuiCol_Text, message.rfind("All ", 0) == 0 || message.rfind("Right", 0) == 0
                                              ? kDone
                                              : ImGui::GetStyleColorVec4(ImGuiCol_Text));
-    paragraph(message);
+    paragraph(app, message);
     ImGui::PopStyleColor();
   }
 }
@@ -229,10 +237,13 @@ void drawChallenge(AppState& app) {
 
 void drawPractice(AppState& app) {
   const bool open = sectionHeader("Practice: experiments and quiz", app.view.prefs.practiceOpen);
-  registerItem(app, "practice", [&] {
-    return std::string("Practice: experiments and quiz, section heading, ") + (open ? "open" : "closed") +
-           ": Space opens or closes it";
-  });
+  registerItem(
+      app, "practice",
+      [&] {
+        return std::string("Practice: experiments and quiz, section heading, ") + (open ? "open" : "closed") +
+               ": Space opens or closes it";
+      },
+      Role::Section, open);
   if (!open) return;
   // Predict, then see: the guesses made on the steps that ask for one count here too.
   ImGui::TextDisabled("Guesses made before seeing: %d of %zu steps", app.session().progress().guessCount(),

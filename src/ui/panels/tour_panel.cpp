@@ -5,6 +5,7 @@
 
 #include "lesson/model/actions.h"
 #include "text/utf8.h"
+#include "ui/kit/mirror.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -26,11 +27,14 @@ void drawProgressDots(AppState& app) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     // Pressed by a click, or by Enter through keyboard navigation; Space is read below.
     const bool pressed = ImGui::InvisibleButton("##dot", ImVec2(hit, ImGui::GetFrameHeight()));
-    registerItem(app, "dot[" + std::to_string(k) + "]", [&] {
-      return "Step " + std::to_string(k + 1) + " of " + std::to_string(count) + ", " +
-             std::string(lesson::tourSteps()[static_cast<size_t>(k)].title) +
-             (k == app.session().lesson().step ? ", current step" : ", button");
-    });
+    registerItem(
+        app, "dot[" + std::to_string(k) + "]",
+        [&] {
+          return "Step " + std::to_string(k + 1) + " of " + std::to_string(count) + ", " +
+                 std::string(lesson::tourSteps()[static_cast<size_t>(k)].title) +
+                 (k == app.session().lesson().step ? ", current step" : ", button");
+        },
+        Role::Option, k == app.session().lesson().step);
     if (pressed || ImGui::IsItemClicked() ||
         (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
       queueStepChange(app, k);
@@ -99,6 +103,9 @@ void drawStepTitle(AppState& app) {
   ImGui::PushFont(app.platform.fonts.title);
   ImGui::PushTextWrapPos(visibleRight());
   ImGui::Text("%d. %s", app.session().lesson().step + 1, std::string(step.title).c_str());
+  mirrorText(app, MirrorNode::Kind::Heading,
+             "Step " + std::to_string(app.session().lesson().step + 1) + " of " + std::to_string(lesson::stepCount()) +
+                 ": " + std::string(step.title));
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   ImGui::Spacing();
@@ -110,12 +117,12 @@ namespace {
 void drawFormalText(AppState& app) {
   Platform& platform = app.platform;
   if (platform.formalTexts.loaded()) {
-    paragraph(std::string(platform.formalTexts.of(app.session().lesson().step)));
+    paragraph(app, std::string(platform.formalTexts.of(app.session().lesson().step)));
     return;
   }
   if (!platform.formalTextsProblem.empty()) {
-    paragraph("The formal explanations could not be loaded (" + platform.formalTextsProblem +
-              "). Reload the page to try again.");
+    paragraph(app, "The formal explanations could not be loaded (" + platform.formalTextsProblem +
+                       "). Reload the page to try again.");
     return;
   }
   if (platform.requestFormalTexts) {
@@ -130,10 +137,10 @@ void drawFormalText(AppState& app) {
 
 void drawStepText(AppState& app) {
   const auto& step = lesson::tourStep(app.session().lesson().step);
-  paragraph(std::string(step.plain));
+  paragraph(app, std::string(step.plain));
   // The rest of the plain explanation waits behind "More", so the step reads in a glance.
   if (!step.more.empty()) {
-    if (app.view.prefs.showMore) paragraph(std::string(step.more));
+    if (app.view.prefs.showMore) paragraph(app, std::string(step.more));
     if (ImGui::SmallButton(app.view.prefs.showMore ? "Less" : "More"))
       app.view.prefs.showMore = !app.view.prefs.showMore;
     registerItem(app, "more", [&] {
@@ -153,7 +160,7 @@ void drawStepText(AppState& app) {
   ImGui::BeginChild("formula", ImVec2(visibleRight() - ImGui::GetCursorPosX(), boxHeight), true,
                     ImGuiWindowFlags_NoScrollbar);
   ImGui::PushFont(app.platform.fonts.bold);
-  paragraph(std::string(step.formula));
+  paragraph(app, std::string(step.formula));
   ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleColor();

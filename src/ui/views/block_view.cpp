@@ -83,7 +83,7 @@ void drawTransformerBlock(AppState& app) {
   centredText(pen, pen.y + px(app, 2), "to the next layer: the same design again", ImGui::GetColorU32(ImGuiCol_Text));
   pen.y += ImGui::GetTextLineHeightWithSpacing();
   ImGui::Dummy(ImVec2(width + radius * 3.0f, pen.y - start.y));
-  paragraph(lesson::transformerLayerDescription());
+  paragraph(app, lesson::transformerLayerDescription());
 }
 
 }  // namespace ui

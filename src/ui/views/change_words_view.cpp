@@ -14,7 +14,7 @@ void drawChangeInWords(AppState& app) {
   ImGui::TextDisabled(lesson::valuesKeepDimensionNames(app.session().lesson())
                           ? "its value before attention \xE2\x86\x92 its output after, by dimension"
                           : "its own value \xE2\x86\x92 its output, column by column");
-  paragraph(sentence);
+  paragraph(app, sentence);
 }
 
 }  // namespace ui

@@ -40,10 +40,13 @@ void drawListing(AppState& app, const std::string& listing, const std::string& i
   ImGui::InputTextMultiline(("##" + id).c_str(), const_cast<char*>(listing.c_str()), listing.size() + 1,
                             ImVec2(visibleWidth(), height), ImGuiInputTextFlags_ReadOnly);
   ImGui::PopFont();
-  registerItem(app, id, [&] {
-    return "The attention computation in NumPy with your numbers, read-only text of " + std::to_string(lines) +
-           " lines: arrows move through it, Control+A then Control+C copies it";
-  });
+  registerItem(
+      app, id,
+      [&] {
+        return "The attention computation in NumPy with your numbers, read-only text of " + std::to_string(lines) +
+               " lines: arrows move through it, Control+A then Control+C copies it";
+      },
+      Role::TextField);
 }
 
 }  // namespace
@@ -52,11 +55,11 @@ void drawCodeListing(AppState& app) {
   const std::string& listing = app.session().numpyListing();
   if (listing.empty()) return;
   sectionHeading(app, "The whole computation in code");
-  paragraph(
-      "The same steps as a short NumPy program, holding your numbers. Change a number anywhere in the lesson and "
-      "the program changes with it. The comments give what this page computed; Python prints the same numbers up "
-      "to float rounding (the page counts in 32-bit floats, Python in 64-bit, so huge, nearly equal scores can "
-      "come out visibly different).");
+  paragraph(app,
+            "The same steps as a short NumPy program, holding your numbers. Change a number anywhere in the lesson and "
+            "the program changes with it. The comments give what this page computed; Python prints the same numbers up "
+            "to float rounding (the page counts in 32-bit floats, Python in 64-bit, so huge, nearly equal scores can "
+            "come out visibly different).");
   drawListing(app, listing, "code-listing");
 }
 
@@ -64,9 +67,9 @@ void drawLinearCodeListing(AppState& app) {
   const std::string& listing = app.session().numpyListing(core::Kernel::Linear);
   if (listing.empty()) return;
   sectionHeading(app, "Linear attention in code");
-  paragraph(
-      "The linear weights and outputs as a NumPy program with your numbers: phi in place of exp. Python prints "
-      "what the comments give, up to rounding in the last digit.");
+  paragraph(app,
+            "The linear weights and outputs as a NumPy program with your numbers: phi in place of exp. Python prints "
+            "what the comments give, up to rounding in the last digit.");
   drawListing(app, listing, "code-linear-listing");
 }
 

@@ -55,8 +55,11 @@ void drawContributions(AppState& app) {
   }
   for (int j = 0; j < n; ++j) {  // legend
     if (j > 0) ImGui::SameLine();
-    ImGui::ColorButton("##legend", ImGui::ColorConvertU32ToFloat4(tokenColour(j, n)), ImGuiColorEditFlags_NoTooltip,
-                       ImVec2(ImGui::GetTextLineHeight(), ImGui::GetTextLineHeight()));
+    // A swatch drawn, not a button: nothing to press (Dear ImGui's ColorButton weighs 1.5 KB).
+    const float side = ImGui::GetTextLineHeight();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(side, side));
+    ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + side, at.y + side), tokenColour(j, n), 2.0f);
     ImGui::SameLine(0, px(app, 3));
     ImGui::Text("%s %s", app.session().lesson().tokens[static_cast<size_t>(j)].c_str(),
                 formatNumber(head.weights.at(i, j)).c_str());

@@ -62,8 +62,10 @@ void drawControls(AppState& app) {
     ImGui::SameLine();
     if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
     if (ImGui::RadioButton(label.c_str(), lab.maxN == choice)) lab.maxN = choice;
-    registerItem(app, "cost-max[" + label + "]",
-                 [&] { return "Largest n " + label + (lab.maxN == choice ? ", chosen" : ", option"); });
+    registerItem(
+        app, "cost-max[" + label + "]",
+        [&] { return "Largest n " + label + (lab.maxN == choice ? ", chosen" : ", option"); }, Role::Option,
+        lab.maxN == choice);
   }
   ImGui::EndDisabled();
   ImGui::BeginDisabled(running || !available);

@@ -30,7 +30,9 @@ void drawPairPicker(AppState& app, const lesson::CrossExample& cross) {
       queue(app, lesson::actions::LoadTranslation{std::string(pair.id)});
       app.view.crossWord = -1;
     }
-    registerItem(app, "translation-" + std::string(pair.id), [&] { return label + ", sentence pair"; });
+    registerItem(
+        app, "translation-" + std::string(pair.id), [&] { return label + ", sentence pair"; }, Role::Option,
+        cross.pairId == pair.id);
   }
 }
 
@@ -99,9 +101,12 @@ int drawAlignment(AppState& app, const lesson::CrossExample& cross, const core::
     ImGui::PushID(static_cast<int>(i));
     if (ImGui::InvisibleButton("##written", written[i].GetSize())) app.view.crossWord = static_cast<int>(i);
     ImGui::PopID();
-    registerItem(app, "cross-word[" + std::to_string(i) + "]", [&] {
-      return "written word " + inQuotes(cross.target[i]) + ", button: shows the weights it gives the source words";
-    });
+    registerItem(
+        app, "cross-word[" + std::to_string(i) + "]",
+        [&] {
+          return "written word " + inQuotes(cross.target[i]) + ", button: shows the weights it gives the source words";
+        },
+        Role::Option, static_cast<int>(i) == picked);
     const bool isPicked = static_cast<int>(i) == picked;
     drawWord(app, written[i], cross.target[i], isPicked ? kAccentFill : kTourBlue, kInkOnDark);
   }
@@ -126,18 +131,18 @@ void drawCrossAttention(AppState& app) {
   const lesson::CrossTrace& trace = session.trace().cross;
   drawPairPicker(app, cross);
   if (cross.empty()) {
-    paragraph("No sentence pair is loaded: pick one above.");
+    paragraph(app, "No sentence pair is loaded: pick one above.");
     return;
   }
   if (!trace.ok) {
-    paragraph(trace.error);
+    paragraph(app, trace.error);
     return;
   }
   const core::Matrix& weights = trace.weights();
   if (app.view.crossWord < 0) app.view.crossWord = lesson::widestReader(weights);
   app.view.crossWord = std::clamp(app.view.crossWord, 0, weights.rows - 1);
   const int shown = drawAlignment(app, cross, weights, app.view.crossWord);
-  paragraph(lesson::describeAlignment(cross, weights, shown));
+  paragraph(app, lesson::describeAlignment(cross, weights, shown));
   const auto& a = trace.attention;
   const auto shape = [](const core::Matrix& m) {
     return std::to_string(m.rows) + " \xC3\x97 " + std::to_string(m.cols);
@@ -149,12 +154,12 @@ void drawCrossAttention(AppState& app) {
              {"weights", shape(weights), "written \xC3\x97 source words"}});
   const auto& lesson = session.lesson();
   if (!lesson.scale || text::fixedDecimals(lesson.temperature) != "1.00")
-    paragraph("These weights use your lesson's settings: " +
-              std::string(lesson.scale ? "scores divided by \xE2\x88\x9A"
-                                         "d_k"
-                                       : "no division by \xE2\x88\x9A"
-                                         "d_k") +
-              ", temperature " + text::fixedDecimals(lesson.temperature) + ".");
+    paragraph(app, "These weights use your lesson's settings: " +
+                       std::string(lesson.scale ? "scores divided by \xE2\x88\x9A"
+                                                  "d_k"
+                                                : "no division by \xE2\x88\x9A"
+                                                  "d_k") +
+                       ", temperature " + text::fixedDecimals(lesson.temperature) + ".");
 }
 
 }  // namespace ui

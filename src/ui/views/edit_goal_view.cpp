@@ -22,7 +22,7 @@ void drawEditGoal(AppState& app) {
   const std::string line = lesson::goalText(state, trace, kept.goal);
   if (line.empty()) return;
   sectionHeading(app, "Try it");
-  paragraph(line);
+  paragraph(app, line);
   drawWeightRow(app, state.tokens[static_cast<size_t>(state.selected)].c_str(), px(app, 60), state.tokens,
                 trace.attention.heads.front().weights, state.selected);
   if (lesson::goalReached(trace, kept.goal)) {

@@ -67,14 +67,18 @@ void drawStepperRow(AppState& app, int tiles) {
     app.view.flashTile = 0;
   }
   if (ImGui::RadioButton("the selected query", !app.view.flashAllQueries)) app.view.flashAllQueries = false;
-  registerItem(app, "flash-one", [&] {
-    return std::string("Show the selected query, option, ") + (app.view.flashAllQueries ? "not chosen" : "chosen");
-  });
+  registerItem(
+      app, "flash-one",
+      [&] {
+        return std::string("Show the selected query, option, ") + (app.view.flashAllQueries ? "not chosen" : "chosen");
+      },
+      Role::Option, !app.view.flashAllQueries);
   ImGui::SameLine();
   if (ImGui::RadioButton("every query", app.view.flashAllQueries)) app.view.flashAllQueries = true;
-  registerItem(app, "flash-all", [&] {
-    return std::string("Show every query, option, ") + (app.view.flashAllQueries ? "chosen" : "not chosen");
-  });
+  registerItem(
+      app, "flash-all",
+      [&] { return std::string("Show every query, option, ") + (app.view.flashAllQueries ? "chosen" : "not chosen"); },
+      Role::Option, app.view.flashAllQueries);
 }
 
 // The selected query's scores, one cell per key, grouped in tiles: folded tiles in blue, the
@@ -205,9 +209,9 @@ void drawFoldTable(AppState& app, int folded) {
 void drawVerdict(AppState& app, int folded, int tiles) {
   const auto& trace = app.session().trace();
   if (folded < tiles) {
-    paragraph(
-        "Each Next folds one more tile in: where the tile holds a larger score, m grows, and the sum and the "
-        "output gathered so far are multiplied by exp(m_old - m_new) before the tile's own terms are added.");
+    paragraph(app,
+              "Each Next folds one more tile in: where the tile holds a larger score, m grows, and the sum and the "
+              "output gathered so far are multiplied by exp(m_old - m_new) before the tile's own terms are added.");
     // Which queries ever rescale here (their maximum grows after their first tile): the ones to follow.
     const auto& steps = trace.online.tiles;
     std::vector<std::string> growing;
@@ -222,19 +226,22 @@ void drawVerdict(AppState& app, int folded, int tiles) {
       }
     if (growing.empty()) {
       paragraph(
+          app,
           "Here every query meets its largest score in its first tile, so nothing is ever rescaled: try fewer keys "
           "per tile, or another sentence.");
     } else {
       std::string names;
       for (const auto& name : growing) names += (names.empty() ? "" : ", ") + name;
-      paragraph("The maximum grows after the first tile for " + names + ": pick one of them above to watch a rescale.");
+      paragraph(app,
+                "The maximum grows after the first tile for " + names + ": pick one of them above to watch a rescale.");
     }
     return;
   }
   const float largest = lesson::onlineDifference(trace);
-  paragraph("All tiles folded in: the output equals the direct result, largest difference " + number(largest, "%.2g") +
-            " over every query and column (float rounding only). The tiled pass never held "
-            "the n \xC3\x97 n weight matrix; this page computes it separately to show it.");
+  paragraph(app, "All tiles folded in: the output equals the direct result, largest difference " +
+                     number(largest, "%.2g") +
+                     " over every query and column (float rounding only). The tiled pass never held "
+                     "the n \xC3\x97 n weight matrix; this page computes it separately to show it.");
 }
 
 // Slow and fast memory as two places, and what has travelled between them so far for this
@@ -299,12 +306,13 @@ void drawTraffic(AppState& app) {
               bytesText(directTraffic(n, dk, dv, heads)), bytesText(tiledTraffic(n, dk, dv))},
              {"n = 4096, d = 64", bytesText(directTraffic(4096, 64, 64)), bytesText(tiledTraffic(4096, 64, 64))}});
   paragraph(
+      app,
       "A simple count in float32: the direct method writes the n \xC3\x97 n scores and weights to slow memory and "
       "reads them back; the tiled one reads Q once, writes the output once, and reads K and V once for every "
       "block of " +
-      std::to_string(kQueryBlock) +
-      " queries kept in fast memory. The arithmetic is the same; "
-      "the traffic is what makes the difference.");
+          std::to_string(kQueryBlock) +
+          " queries kept in fast memory. The arithmetic is the same; "
+          "the traffic is what makes the difference.");
 }
 
 }  // namespace

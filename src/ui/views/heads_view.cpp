@@ -33,10 +33,14 @@ void drawHeadMaps(AppState& app) {
     ImGui::PushID(static_cast<int>(h));
     if (ImGui::RadioButton(("head " + std::to_string(h + 1)).c_str(), app.view.selectedHead == static_cast<int>(h)))
       app.view.selectedHead = static_cast<int>(h);
-    registerItem(app, "head[" + std::to_string(h) + "]", [&] {
-      return "Head " + std::to_string(h + 1) + (app.view.selectedHead == static_cast<int>(h) ? ", shown" : ", option") +
-             ": " + lesson::describeHead(app.session().lesson(), heads[h]);
-    });
+    registerItem(
+        app, "head[" + std::to_string(h) + "]",
+        [&] {
+          return "Head " + std::to_string(h + 1) +
+                 (app.view.selectedHead == static_cast<int>(h) ? ", shown" : ", option") + ": " +
+                 lesson::describeHead(app.session().lesson(), heads[h]);
+        },
+        Role::Option, app.view.selectedHead == static_cast<int>(h));
     ImGui::PopID();
     const std::string prefix = heads.size() > 1 ? "head" + std::to_string(h + 1) + "Weights" : "headWeights";
     drawHeatmap(app, heads[h].weights, heads[h].rowFullyHidden, prefix.c_str(), cell, heads.size() == 1);
@@ -52,20 +56,20 @@ void drawHeadRoles(AppState& app) {
   const auto& heads = app.session().trace().attention.heads;
   bool differ = false;
   for (size_t h = 0; h < heads.size(); ++h) {
-    paragraph("Head " + std::to_string(h + 1) + " " + lesson::describeHead(app.session().lesson(), heads[h]));
+    paragraph(app, "Head " + std::to_string(h + 1) + " " + lesson::describeHead(app.session().lesson(), heads[h]));
     differ = differ || lesson::headRole(heads[h]) != lesson::headRole(heads.front());
   }
   if (app.session().lesson().presetId == "two-heads") {
     // Say that the sentence changed, so the learner does not look for their own words here.
     if (!app.view.lessonBeforeSwitch) {
-      paragraph(
-          "This is the two-heads example: its embeddings are built so that one head follows meaning and the "
-          "other word order.");
+      paragraph(app,
+                "This is the two-heads example: its embeddings are built so that one head follows meaning and the "
+                "other word order.");
       return;
     }
-    paragraph(
-        "This is the two-heads example, not the sentence you had: its embeddings are built so that one "
-        "head follows meaning and the other word order.");
+    paragraph(app,
+              "This is the two-heads example, not the sentence you had: its embeddings are built so that one "
+              "head follows meaning and the other word order.");
     if (ImGui::Button("Back to your sentence")) {
       queue(app, lesson::actions::ReturnToLesson{*app.view.lessonBeforeSwitch});
       app.view.lessonBeforeSwitch.reset();
@@ -114,16 +118,16 @@ void drawHeads(AppState& app) {
   ImGui::TextDisabled("head %d: %d query/key columns, scores %s", app.view.selectedHead + 1, head.Q.cols, divisor);
   const int width = head.output.cols;
   if (heads.size() > 1)
-    paragraph("The output below holds the heads' outputs side by side: head " +
-              std::to_string(app.view.selectedHead + 1) + " fills columns " +
-              std::to_string(app.view.selectedHead * width + 1) + " to " +
-              std::to_string((app.view.selectedHead + 1) * width) +
-              ". W_O then mixes them into the mixed output; it starts as the identity, which changes nothing "
-              "until you edit it.");
+    paragraph(app, "The output below holds the heads' outputs side by side: head " +
+                       std::to_string(app.view.selectedHead + 1) + " fills columns " +
+                       std::to_string(app.view.selectedHead * width + 1) + " to " +
+                       std::to_string((app.view.selectedHead + 1) * width) +
+                       ". W_O then mixes them into the mixed output; it starts as the identity, which changes nothing "
+                       "until you edit it.");
   else
-    paragraph(
-        "With one head the output below is that head's output; W_O then mixes its columns (it starts as "
-        "the identity, which changes nothing until you edit it).");
+    paragraph(app,
+              "With one head the output below is that head's output; W_O then mixes its columns (it starts as "
+              "the identity, which changes nothing until you edit it).");
 }
 
 }  // namespace ui

@@ -34,7 +34,7 @@ void drawHistory(AppState& app) {
     ImGui::PopFont();
     ImGui::SameLine(left + textIndent);
     ImGui::BeginGroup();
-    paragraph(milestone.what);
+    paragraph(app, milestone.what);
     ImGui::EndGroup();
     ImGui::Spacing();
   }

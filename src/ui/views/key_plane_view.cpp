@@ -119,21 +119,23 @@ void drawKeyPlane(AppState& app) {
   const float shown = lesson::planeDot(Q, query, K, key, axes);
   const std::string pair =
       "\"" + state.tokens[static_cast<size_t>(query)] + "\" and \"" + state.tokens[static_cast<size_t>(key)] + "\"";
-  paragraph(
-      "Each key's dashed line drops onto the query's line. How far along it lands, times the query's length, "
-      "is the dot product in these two dimensions: far out for a long key pointing the query's way, behind the "
-      "origin (red) when it points away. Thicker keys get more weight.");
+  paragraph(app,
+            "Each key's dashed line drops onto the query's line. How far along it lands, times the query's length, "
+            "is the dot product in these two dimensions: far out for a long key pointing the query's way, behind the "
+            "origin (red) when it points away. Thicker keys get more weight.");
   if (!onOrigin.empty())
-    paragraph("At the origin, with nothing in these two dimensions: " + onOrigin + ". Their dot product here is 0.");
+    paragraph(app,
+              "At the origin, with nothing in these two dimensions: " + onOrigin + ". Their dot product here is 0.");
   paragraph(
+      app,
       "For " + pair + ": q \xC2\xB7 k = " + twoDecimals(fullDot(Q, query, K, key)) + " over all " +
-      std::to_string(Q.cols) + " dimensions, " + twoDecimals(shown) + " of it in the two shown." +
-      (attention.heads.size() > 1
-           ? " With several heads, each head's score uses only its own columns: head " +
-                 std::to_string(app.view.selectedHead + 1) + "'s is " +
-                 twoDecimals(attention.heads[static_cast<size_t>(app.view.selectedHead)].rawScores.at(query, key)) +
-                 ", as in the worked numbers."
-           : ""));
+          std::to_string(Q.cols) + " dimensions, " + twoDecimals(shown) + " of it in the two shown." +
+          (attention.heads.size() > 1
+               ? " With several heads, each head's score uses only its own columns: head " +
+                     std::to_string(app.view.selectedHead + 1) + "'s is " +
+                     twoDecimals(attention.heads[static_cast<size_t>(app.view.selectedHead)].rawScores.at(query, key)) +
+                     ", as in the worked numbers."
+               : ""));
   endCaption(frame);
 }
 

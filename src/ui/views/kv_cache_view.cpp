@@ -131,25 +131,27 @@ void drawKvCache(AppState& app) {
   const std::string newest = inQuotes(session.lesson().tokens[static_cast<size_t>(step.written - 1)]);
   char difference[32];
   std::snprintf(difference, sizeof difference, "%.2g", static_cast<double>(step.largestDifference));
-  paragraph("The query of " + newest + " met " +
-            (step.written == 1 ? std::string("the one cached key, its own")
-                               : "the " + std::to_string(step.written) + " cached keys, its own included") +
-            ", and its key and value joined the cache. Every output written so far equals the row of the full causal "
-            "computation (largest difference " +
-            difference + ")." +
-            (session.lesson().mask.kind == core::MaskKind::Causal
-                 ? ""
-                 : " Your lesson's mask is not causal here; a model that writes always is, and so is this step."));
+  paragraph(
+      app,
+      "The query of " + newest + " met " +
+          (step.written == 1 ? std::string("the one cached key, its own")
+                             : "the " + std::to_string(step.written) + " cached keys, its own included") +
+          ", and its key and value joined the cache. Every output written so far equals the row of the full causal "
+          "computation (largest difference " +
+          difference + ")." +
+          (session.lesson().mask.kind == core::MaskKind::Causal
+               ? ""
+               : " Your lesson's mask is not causal here; a model that writes always is, and so is this step."));
   textTable(app, {"to write " + newest, "multiply-adds"},
             {{"with the cache", text::groupedCount(static_cast<double>(step.multiplyAddsWithCache))},
              {"recomputing every visible pair", text::groupedCount(static_cast<double>(step.multiplyAddsWithout))}});
   const lesson::ModelCacheShape& model = lesson::kLlama2_7B;
-  paragraph("The cache holds " + text::groupedCount(static_cast<double>(step.cachedNumbers)) + " numbers here (" +
-            text::byteSize(static_cast<double>(step.cachedNumbers) * 4) + " in 32-bit floats). " + model.name +
-            " keeps " + text::groupedCount(lesson::cacheBytes(model, 1)) + " bytes per token (" +
-            std::to_string(model.layers) + " layers \xC3\x97 " + std::to_string(model.heads) + " heads \xC3\x97 " +
-            std::to_string(model.headWidth) +
-            " \xC3\x97 2 numbers, 16-bit): " + text::byteSize(lesson::cacheBytes(model, 4096)) + " for 4,096 tokens.");
+  paragraph(app, "The cache holds " + text::groupedCount(static_cast<double>(step.cachedNumbers)) + " numbers here (" +
+                     text::byteSize(static_cast<double>(step.cachedNumbers) * 4) + " in 32-bit floats). " + model.name +
+                     " keeps " + text::groupedCount(lesson::cacheBytes(model, 1)) + " bytes per token (" +
+                     std::to_string(model.layers) + " layers \xC3\x97 " + std::to_string(model.heads) +
+                     " heads \xC3\x97 " + std::to_string(model.headWidth) + " \xC3\x97 2 numbers, 16-bit): " +
+                     text::byteSize(lesson::cacheBytes(model, 4096)) + " for 4,096 tokens.");
 }
 
 }  // namespace ui

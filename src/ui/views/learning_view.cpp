@@ -101,8 +101,9 @@ void drawTaskChoice(AppState& app) {
       if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
     }
     if (ImGui::RadioButton(c.choice, lab.task == c.task) && lab.task != c.task) startTask(app, c.task);
-    registerItem(app, c.id,
-                 [&] { return std::string("Task: ") + c.choice + (lab.task == c.task ? ", chosen" : ", option"); });
+    registerItem(
+        app, c.id, [&] { return std::string("Task: ") + c.choice + (lab.task == c.task ? ", chosen" : ", option"); },
+        Role::Option, lab.task == c.task);
   }
   ImGui::EndDisabled();
 }
@@ -165,9 +166,10 @@ void drawButtons(AppState& app) {
     ImGui::SameLine();
     if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
     if (ImGui::RadioButton(label, lab.learningRate == rate)) lab.learningRate = rate;
-    registerItem(app, std::string("train-rate[") + label + "]", [&] {
-      return std::string("Learning rate ") + label + (lab.learningRate == rate ? ", chosen" : ", option");
-    });
+    registerItem(
+        app, std::string("train-rate[") + label + "]",
+        [&] { return std::string("Learning rate ") + label + (lab.learningRate == rate ? ", chosen" : ", option"); },
+        Role::Option, lab.learningRate == rate);
   }
   ImGui::EndDisabled();
   ImGui::PushTextWrapPos(visibleRight() - px(app, 2));
@@ -245,11 +247,14 @@ void drawCurves(AppState& app) {
   ImGui::BeginGroup();
   drawCurve(app, wordsFor(lab.task).metricTitle, lab.metricCurve, 1.0f, steps, kAccentFill, width, height);
   ImGui::EndGroup();
-  registerItem(app, "train-curves", [&] {
-    return "Training so far: " + std::to_string(lab.stepsDone) + " steps, last loss " +
-           (lab.losses.empty() ? std::string("none yet") : formatNumber(lab.losses.back())) + ", metric " +
-           formatNumber(lab.metric) + ", accuracy " + formatNumber(lab.accuracy);
-  });
+  registerItem(
+      app, "train-curves",
+      [&] {
+        return "Training so far: " + std::to_string(lab.stepsDone) + " steps, last loss " +
+               (lab.losses.empty() ? std::string("none yet") : formatNumber(lab.losses.back())) + ", metric " +
+               formatNumber(lab.metric) + ", accuracy " + formatNumber(lab.accuracy);
+      },
+      Role::Picture);
 }
 
 // How many rows put their largest weight one position back, or (afterCopy) just after an
@@ -303,12 +308,16 @@ void drawMap(AppState& app, const core::Matrix& weights, const std::vector<int>&
                       tokenLetter(tokens[static_cast<size_t>(i)]).c_str(), j + 1,
                       tokenLetter(tokens[static_cast<size_t>(j)]).c_str(), formatNumber(weights.at(i, j)).c_str());
   }
-  registerItem(app, id, [&] {
-    std::string spoken = std::string(title) + ": top weight one position back in " + mapSummary(weights, tokens, false);
-    if (id != "train-map[0]")
-      spoken += "; just after an earlier copy of the current letter in " + mapSummary(weights, tokens, true);
-    return spoken + ".";
-  });
+  registerItem(
+      app, id,
+      [&] {
+        std::string spoken =
+            std::string(title) + ": top weight one position back in " + mapSummary(weights, tokens, false);
+        if (id != "train-map[0]")
+          spoken += "; just after an earlier copy of the current letter in " + mapSummary(weights, tokens, true);
+        return spoken + ".";
+      },
+      Role::Picture);
 }
 
 // What the model says at the last position, as a learner would read it; above the maps, so
@@ -339,8 +348,9 @@ void drawMapsAndGuesses(AppState& app) {
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::min(px(app, 260), visibleRight() - ImGui::GetCursorPosX()));
   if (ImGui::InputText("##probe", lab.probeText, sizeof lab.probeText)) readProbe(lab);
-  registerItem(app, "train-probe",
-               [&] { return std::string("Sequence to run the model on, text field: ") + lab.probeText; });
+  registerItem(
+      app, "train-probe", [&] { return std::string("Sequence to run the model on, text field: ") + lab.probeText; },
+      Role::TextField);
   // Or pick one: repeats of different lengths, and one with no repeat at all.
   static const char* const examples[] = {"A B C D A B C", "H E L P H E L", "K I N G K I N", "M N O P J"};
   ImGui::TextDisabled("Or pick:");

@@ -40,10 +40,10 @@ void drawLinear(AppState& app) {
   // A mask chosen on an earlier step (causal, or the sparse step's window) still holds here.
   const core::Mask& mask = app.session().lesson().mask;
   if (mask.kind != core::MaskKind::None) {
-    paragraph(std::string(mask.kind == core::MaskKind::Causal   ? "The causal mask"
-                          : mask.kind == core::MaskKind::Window ? "The sliding-window mask"
-                                                                : "The mask") +
-              " set on an earlier step still applies, to both maps: the keys it hides get weight 0 in each.");
+    paragraph(app, std::string(mask.kind == core::MaskKind::Causal   ? "The causal mask"
+                               : mask.kind == core::MaskKind::Window ? "The sliding-window mask"
+                                                                     : "The mask") +
+                       " set on an earlier step still applies, to both maps: the keys it hides get weight 0 in each.");
     if (ImGui::SmallButton("Remove the mask")) queue(app, lesson::actions::SetMask{core::Mask::none()});
     registerItem(app, "linear-mask-off", "Remove the mask, button");
   }
@@ -63,7 +63,7 @@ void drawLinear(AppState& app) {
   if (sideBySide) ImGui::SameLine(0, px(app, 24));
   drawMap(app, "linear: phi(q)\xC2\xB7phi(k)", linear.attention.heads[h], "linearWeights", cell);
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  paragraph("rows: queries, columns: keys; each row adds up to 1 in both");
+  paragraph(app, "rows: queries, columns: keys; each row adds up to 1 in both");
   ImGui::PopStyleColor();
   const int i = app.session().lesson().selected;
   const core::Matrix& a = trace.attention.output;
@@ -71,15 +71,16 @@ void drawLinear(AppState& app) {
   const float largest = core::largestDifference(a, b);
   char difference[32];
   std::snprintf(difference, sizeof difference, "%.2f", static_cast<double>(largest));
-  paragraph("Output of \"" + app.session().lesson().tokens[static_cast<size_t>(i)] + "\": softmax " + rowText(a, i) +
-            ", linear " + rowText(b, i) + ". Largest difference over all outputs: " + difference + ".");
-  paragraph(
-      "Linear weights are usually flatter: phi grows only linearly for positive entries, where exp grows "
-      "exponentially, so a strong match stands out less. In exchange, with no mask or the causal one, the output "
-      "needs no n \xC3\x97 n matrix (a sliding window here uses the full weights): "
-      "sum phi(k_j) v_j\xE1\xB5\x80 over the keys once (d \xC3\x97 d_v numbers), then each query reads "
-      "from that sum, O(n d d_v) in all. With the causal mask the sums run along the sequence, one key "
-      "at a time.");
+  paragraph(app, "Output of \"" + app.session().lesson().tokens[static_cast<size_t>(i)] + "\": softmax " +
+                     rowText(a, i) + ", linear " + rowText(b, i) +
+                     ". Largest difference over all outputs: " + difference + ".");
+  paragraph(app,
+            "Linear weights are usually flatter: phi grows only linearly for positive entries, where exp grows "
+            "exponentially, so a strong match stands out less. In exchange, with no mask or the causal one, the output "
+            "needs no n \xC3\x97 n matrix (a sliding window here uses the full weights): "
+            "sum phi(k_j) v_j\xE1\xB5\x80 over the keys once (d \xC3\x97 d_v numbers), then each query reads "
+            "from that sum, O(n d d_v) in all. With the causal mask the sums run along the sequence, one key "
+            "at a time.");
 }
 
 }  // namespace ui

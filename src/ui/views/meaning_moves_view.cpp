@@ -157,7 +157,8 @@ void drawMeaningMoves(AppState& app) {
     return text::fixedDecimals(s.example->trace.attention.heads.front().weights.at(s.bank, s.bank));
   };
   const auto f = [](float v) { return text::fixedDecimals(v); };
-  paragraph(text::join({"Alone, bank's value has ",
+  paragraph(app,
+            text::join({"Alone, bank's value has ",
                         nx,
                         " ",
                         f(alone.x),

@@ -44,9 +44,9 @@ void drawPairsGrid(AppState& app) {
   ImGui::SameLine(0, px(app, 40));
   drawGridWithCaption(2 * n, -1, cell,
                       std::to_string(2 * n) + " tokens: " + std::to_string(4 * n * n) + " pairs, four times as many");
-  paragraph(
-      "The orange row is one query's pairs: its weights come from one softmax over that row. All rows are "
-      "independent, so they are computed at once, but there are n of them, each n long.");
+  paragraph(app,
+            "The orange row is one query's pairs: its weights come from one softmax over that row. All rows are "
+            "independent, so they are computed at once, but there are n of them, each n long.");
 }
 
 }  // namespace ui

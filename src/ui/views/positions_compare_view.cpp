@@ -83,7 +83,7 @@ void drawPositionsCompare(AppState& app) {
   const auto& with = direct ? without : session.reverseEffect(lesson::Positional::Sinusoidal);
   sectionHeading(app, "Reverse the sentence: which outputs change?");
   if (session.lesson().tokens.size() < 2) {
-    paragraph("With one token there is nothing to reverse: add tokens under Edit.");
+    paragraph(app, "With one token there is nothing to reverse: add tokens under Edit.");
     return;
   }
   float reach = 1e-6f;
@@ -112,7 +112,7 @@ void drawPositionsCompare(AppState& app) {
                  : " With positions they change, by up to " + text::fixedDecimals(largestChange(with)) +
                        (masked ? ", the mask's part included: each token's vector now also says where it is."
                                : ": each token's vector now says where it is.");
-  paragraph(words);
+  paragraph(app, words);
 }
 
 }  // namespace ui

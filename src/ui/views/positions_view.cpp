@@ -26,10 +26,13 @@ void drawOrderButtons(AppState& app) {
   bool positions = app.session().lesson().positional == lesson::Positional::Sinusoidal;
   if (ImGui::Checkbox("Add positions (sinusoidal encoding)", &positions))
     queue(app, lesson::actions::SetPositional{positions ? lesson::Positional::Sinusoidal : lesson::Positional::None});
-  registerItem(app, "positional", [&] {
-    return std::string("Add positions, sinusoidal encoding, checkbox, ") +
-           (app.session().lesson().positional == lesson::Positional::Sinusoidal ? "on" : "off");
-  });
+  registerItem(
+      app, "positional",
+      [&] {
+        return std::string("Add positions, sinusoidal encoding, checkbox, ") +
+               (app.session().lesson().positional == lesson::Positional::Sinusoidal ? "on" : "off");
+      },
+      Role::Toggle, app.session().lesson().positional == lesson::Positional::Sinusoidal);
 }
 
 // When the positions took the selected query's weight from one key to another, say so, with the
@@ -49,7 +52,7 @@ void drawPositionShift(AppState& app) {
                 static_cast<double>(shift.weightWithout), word(shift.favouriteWithout).c_str(),
                 static_cast<double>(shift.positionLength), static_cast<double>(shift.embeddingLength),
                 app.session().lesson().dModel);
-  paragraph(text);
+  paragraph(app, text);
 }
 
 // The encoding as a grid: orange for positive, blue for negative, the value in each cell.
@@ -89,21 +92,22 @@ void drawPositions(AppState& app) {
   const auto& trace = app.session().trace();
   if (trace.positions.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    paragraph("Switch positions on to see the encoding added to each row of X.");
+    paragraph(app, "Switch positions on to see the encoding added to each row of X.");
     ImGui::PopStyleColor();
     return;
   }
   ImGui::Spacing();
   sectionHeading(app, "The positions added to X");
-  paragraph(
-      "Row p is added to the embedding of the token at position p. Each pair of columns is a sine and a cosine "
-      "of p at its own frequency: fast in the first columns, slow in the last, so every position gets its own "
-      "pattern, and with hundreds of columns nearby positions get the most similar ones.");
+  paragraph(app,
+            "Row p is added to the embedding of the token at position p. Each pair of columns is a sine and a cosine "
+            "of p at its own frequency: fast in the first columns, slow in the last, so every position gets its own "
+            "pattern, and with hundreds of columns nearby positions get the most similar ones.");
   const auto [closeBy, farOff] = app.session().positionShift().farLookalike;  // worked out once per change
   if (closeBy >= 0)
-    paragraph("With only " + std::to_string(trace.positions.cols) +
-              " columns, as here, the slow waves are missing: pos " + std::to_string(farOff) + " looks more like pos " +
-              std::to_string(closeBy) + " than pos " + std::to_string(closeBy + 1) + " does.");
+    paragraph(app, "With only " + std::to_string(trace.positions.cols) +
+                       " columns, as here, the slow waves are missing: pos " + std::to_string(farOff) +
+                       " looks more like pos " + std::to_string(closeBy) + " than pos " + std::to_string(closeBy + 1) +
+                       " does.");
   drawEncodingGrid(app, trace.positions);
 }
 

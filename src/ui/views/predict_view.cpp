@@ -24,7 +24,7 @@ namespace {
 using lesson::GuessKind;
 
 const lesson::PredictionQuestion* questionHere(const AppState& app) {
-  return lesson::predictionQuestion(lesson::tourStep(app.session().lesson().step).id);
+  return lesson::predictionQuestion(std::string(lesson::tourStep(app.session().lesson().step).id));
 }
 
 const lesson::Prediction* madeHere(const AppState& app, const lesson::PredictionQuestion& question) {
@@ -67,9 +67,9 @@ void commit(AppState& app, const lesson::PredictionQuestion& question, std::vect
 std::string weightText(float w) { return text::fixedDecimals(w); }
 
 // A grey note that wraps on a phone instead of running off the edge.
-void paragraphDisabled(const std::string& text) {
+void paragraphDisabled(AppState& app, const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  paragraph(text);
+  paragraph(app, text);
   ImGui::PopStyleColor();
 }
 
@@ -99,9 +99,13 @@ void drawVisibleKeysChoice(AppState& app, const lesson::PredictionQuestion& ques
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, kAccentSoft);
     if (ImGui::Button(tokens[static_cast<size_t>(j)].c_str())) picks[static_cast<size_t>(j)] = on ? 0.0f : 1.0f;
     if (on) ImGui::PopStyleColor();
-    registerItem(app, "predict-key[" + std::to_string(j) + "]", [&] {
-      return inQuotes(tokens[static_cast<size_t>(j)]) + (on ? ", picked as seen" : ", not picked") + ", toggle button";
-    });
+    registerItem(
+        app, "predict-key[" + std::to_string(j) + "]",
+        [&] {
+          return inQuotes(tokens[static_cast<size_t>(j)]) + (on ? ", picked as seen" : ", not picked") +
+                 ", toggle button";
+        },
+        Role::Toggle, on);
     ImGui::PopID();
   }
 }
@@ -169,10 +173,13 @@ void drawWeightRowChoice(AppState& app, const lesson::PredictionQuestion& questi
       if (const ArrowPresses arrows = takeArrowKeys(app); arrows.y != 0 || arrows.x != 0)
         value =
             std::clamp(value - 0.05f * static_cast<float>(arrows.y) + 0.05f * static_cast<float>(arrows.x), 0.0f, 1.0f);
-    registerItem(app, "predict-bar[" + std::to_string(j) + "]", [&] {
-      return "Your guess for " + inQuotes(tokens[static_cast<size_t>(j)]) + ", bar, " + spokenNumber(value) +
-             ": drag it or use the arrow keys";
-    });
+    registerItem(
+        app, "predict-bar[" + std::to_string(j) + "]",
+        [&] {
+          return "Your guess for " + inQuotes(tokens[static_cast<size_t>(j)]) + ", bar, " + spokenNumber(value) +
+                 ": drag it or use the arrow keys";
+        },
+        Role::Slider, false, value);
     ImGui::PopID();
     const ImVec2 top(left + px(app, 4), area.origin.y - value * area.height);
     draw->AddRectFilled(top, ImVec2(left + area.slot - px(app, 8), area.origin.y), withOpacity(kTourBlue, 0.55f));
@@ -181,9 +188,9 @@ void drawWeightRowChoice(AppState& app, const lesson::PredictionQuestion& questi
   }
   ImGui::SetCursorScreenPos(ImVec2(area.origin.x, area.origin.y - area.height));
   drawBarLabels(app, area, scoresUnder(app));
-  paragraphDisabled(app.session().trace().attention.heads.size() > 1
-                        ? "under each bar: its key's scaled score in head 1 (hid.: hidden by the mask)"
-                        : "under each bar: its key's scaled score (hid.: hidden by the mask)");
+  paragraphDisabled(app, app.session().trace().attention.heads.size() > 1
+                             ? "under each bar: its key's scaled score in head 1 (hid.: hidden by the mask)"
+                             : "under each bar: its key's scaled score (hid.: hidden by the mask)");
 }
 
 struct Line {
@@ -276,9 +283,12 @@ void drawOutputChoice(AppState& app, const lesson::PredictionQuestion& question)
     if (const ArrowPresses arrows = takeArrowKeys(app); arrows.x != 0 || arrows.y != 0)
       guess[1] = std::clamp(guess[1] + (line.high - line.low) * 0.02f * static_cast<float>(arrows.x - arrows.y),
                             line.low, line.high);
-  registerItem(app, "predict-marker", [&] {
-    return "Your guess for the output, slider, " + spokenNumber(guess[1]) + ": drag it or use the arrow keys";
-  });
+  registerItem(
+      app, "predict-marker",
+      [&] {
+        return "Your guess for the output, slider, " + spokenNumber(guess[1]) + ": drag it or use the arrow keys";
+      },
+      Role::Slider, false, guess[1]);
   drawMarker(line, guess[1], kTourBlue, false, "your guess");
   ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
 }
@@ -302,7 +312,7 @@ void drawTopKeyReveal(AppState& app, const lesson::Prediction& made) {
     draw->AddText(ImVec2(p.x + px(app, 6), p.y + px(app, 4)), top ? kInkOnDark : kInkOnLight, name.c_str());
     ImGui::Dummy(box);
   }
-  paragraphDisabled("blue outline: your pick; orange: the highest score");
+  paragraphDisabled(app, "blue outline: your pick; orange: the highest score");
 }
 
 void drawVisibleKeysReveal(AppState& app, const lesson::Prediction& made) {
@@ -336,7 +346,7 @@ void drawVisibleKeysReveal(AppState& app, const lesson::Prediction& made) {
   labels.height = 0;
   ImGui::SetCursorScreenPos(ImVec2(area.origin.x, top + rowGap * 2.0f));
   drawBarLabels(app, labels, {});
-  paragraphDisabled("filled: a key the query can see");
+  paragraphDisabled(app, "filled: a key the query can see");
 }
 
 void drawWeightRowReveal(AppState& app, const lesson::Prediction& made) {
@@ -369,7 +379,7 @@ void drawWeightRowReveal(AppState& app, const lesson::Prediction& made) {
   std::vector<std::string> under;
   for (int j = 0; j < n; ++j) under.push_back(weightText(weights.at(query, j)));
   drawBarLabels(app, area, under);
-  paragraphDisabled("blue: your guess, scaled to add up to 1; orange and the numbers: the weights softmax gives");
+  paragraphDisabled(app, "blue: your guess, scaled to add up to 1; orange and the numbers: the weights softmax gives");
 }
 
 void drawOutputReveal(AppState& app, const lesson::Prediction& made) {
@@ -387,7 +397,7 @@ void drawOutputReveal(AppState& app, const lesson::Prediction& made) {
 
 void drawGuessing(AppState& app, const lesson::PredictionQuestion& question) {
   const auto& state = app.session().lesson();
-  paragraph(lesson::predictionPrompt(question.kind, state, app.session().trace(), state.selected));
+  paragraph(app, lesson::predictionPrompt(question.kind, state, app.session().trace(), state.selected));
   switch (question.kind) {
     case GuessKind::TopKey:
       drawTopKeyChoice(app, question);
@@ -431,7 +441,7 @@ void drawRevealed(AppState& app, const lesson::PredictionQuestion& question, con
         drawOutputReveal(app, made);
         break;
     }
-    paragraph(lesson::guessFeedback(question.kind, state, app.session().trace(), made.guess));
+    paragraph(app, lesson::guessFeedback(question.kind, state, app.session().trace(), made.guess));
   }
   if (ImGui::SmallButton(made.guessed ? "Guess again" : "Make a guess")) app.view.guessDraft.again = question.stepId;
   registerItem(app, "predict-again", [&] {

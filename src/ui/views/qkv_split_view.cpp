@@ -55,7 +55,8 @@ void drawQkvSplit(AppState& app) {
     const float height =
         beside ? 3 * rowHeight + 2 * px(app, 8) : rowHeight + px(app, 30) + 3 * (rowHeight + px(app, 22));
     const float top = ImGui::GetCursorScreenPos().y;
-    paragraph("You edited Q, K or V by hand, so they no longer come from the embedding x through W_Q, W_K and W_V.");
+    paragraph(app,
+              "You edited Q, K or V by hand, so they no longer come from the embedding x through W_Q, W_K and W_V.");
     if (ImGui::Button("Use the embeddings and projections again")) queue(app, lesson::actions::UseProjections{});
     registerItem(app, "qkv-use-projections", "Use the embeddings and projections again, button");
     const float used = ImGui::GetCursorScreenPos().y - top;
@@ -122,9 +123,9 @@ void drawQkvSplit(AppState& app) {
   }
   const float height = beside ? 3 * rowHeight + 2 * px(app, 8) : firstY - start.y + 3 * (rowHeight + px(app, 22));
   ImGui::Dummy(ImVec2(beside ? rightX - start.x + cell * static_cast<float>(widest) : available, height));
-  paragraph(
-      "The same embedding, multiplied by three different matrices: what the token asks for (query), what it "
-      "offers to be matched on (key) and what it hands over (value). Pick another token above to follow it.");
+  paragraph(app,
+            "The same embedding, multiplied by three different matrices: what the token asks for (query), what it "
+            "offers to be matched on (key) and what it hands over (value). Pick another token above to follow it.");
 }
 
 }  // namespace ui

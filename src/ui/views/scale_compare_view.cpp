@@ -74,7 +74,7 @@ void drawScaleComparison(AppState& app) {
   drawWeightRow(app, dividedLabel.c_str(), labelWidth, state.tokens, dividedWeights, query);
   if (tempered)
     ImGui::TextDisabled("Temperature %.2f divides the scores in both rows.", static_cast<double>(state.temperature));
-  paragraph(sentence(state, largestIn(plainWeights, query), largestIn(dividedWeights, query), headWidth));
+  paragraph(app, sentence(state, largestIn(plainWeights, query), largestIn(dividedWeights, query), headWidth));
 }
 
 }  // namespace ui

@@ -98,17 +98,17 @@ void drawScaleSpread(AppState& app) {
     lowest = std::min(lowest, row.spreadDivided);
     highest = std::max(highest, row.spreadDivided);
   }
-  paragraph("Each dot is q \xC2\xB7 k for two random vectors of d_k entries (mean 0, variance 1), " +
-            std::to_string(lesson::kScaleSpreadPairs) +
-            " pairs a row. Not divided, their spread (standard deviation) " + "grows from " +
-            text::fixedDecimals(first.spread, 1) + " to " + text::fixedDecimals(last.spread, 1) +
-            "; divided by \xE2\x88\x9A"
-            "d_k it stays between " +
-            text::fixedDecimals(lowest) + " and " + text::fixedDecimals(highest) + ". On the right, softmax over " +
-            std::to_string(lesson::kRowKeys) + " such scores: at d_k = " + std::to_string(last.width) +
-            " its largest weight is " + text::fixedDecimals(last.largestWeight) + " not divided, " +
-            text::fixedDecimals(last.largestWeightDivided) + " divided." +
-            (ownWidth > 0 ? " Your query and key width here: " + std::to_string(ownWidth) + "." : ""));
+  paragraph(app, "Each dot is q \xC2\xB7 k for two random vectors of d_k entries (mean 0, variance 1), " +
+                     std::to_string(lesson::kScaleSpreadPairs) +
+                     " pairs a row. Not divided, their spread (standard deviation) " + "grows from " +
+                     text::fixedDecimals(first.spread, 1) + " to " + text::fixedDecimals(last.spread, 1) +
+                     "; divided by \xE2\x88\x9A"
+                     "d_k it stays between " +
+                     text::fixedDecimals(lowest) + " and " + text::fixedDecimals(highest) +
+                     ". On the right, softmax over " + std::to_string(lesson::kRowKeys) + " such scores: at d_k = " +
+                     std::to_string(last.width) + " its largest weight is " + text::fixedDecimals(last.largestWeight) +
+                     " not divided, " + text::fixedDecimals(last.largestWeightDivided) + " divided." +
+                     (ownWidth > 0 ? " Your query and key width here: " + std::to_string(ownWidth) + "." : ""));
 }
 
 }  // namespace ui

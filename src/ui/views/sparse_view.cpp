@@ -51,9 +51,9 @@ void drawSparse(AppState& app) {
   sectionHeading(app, "Which pairs are computed");
   drawMaskControls(app, "sparse-mask");
   if (s.mask.kind != core::MaskKind::Window)
-    paragraph(
-        "Choose window to let each token see only its neighbours, plus a few global tokens that see and are "
-        "seen by everyone.");
+    paragraph(app,
+              "Choose window to let each token see only its neighbours, plus a few global tokens that see and are "
+              "seen by everyone.");
   const int n = static_cast<int>(s.tokens.size());
   ImGui::BeginGroup();
   drawPattern(app, s.mask, n);
@@ -61,21 +61,22 @@ void drawSparse(AppState& app) {
   ImGui::SameLine(0, px(app, 12));
   ImGui::BeginGroup();
   paragraph(
+      app,
       "Filled: the pairs a sparse kernel computes (this page computes every score, then hides). Empty: pairs the mask "
       "skips; their weight below is "
       "exactly 0, not just small.");
   ImGui::EndGroup();
   drawHeatmap(app, head.weights, head.rowFullyHidden, "sparseWeights", px(app, 44));
-  paragraph("Scores a sparse kernel computes: " + pairsLine(s.mask, n) + ". The same mask on longer inputs:");
+  paragraph(app, "Scores a sparse kernel computes: " + pairsLine(s.mask, n) + ". The same mask on longer inputs:");
   for (int longer : {1024, 4096}) {
     ImGui::Bullet();
     ImGui::TextUnformatted(pairsLine(s.mask, longer).c_str());
   }
   if (s.mask.kind == core::MaskKind::Window)
-    paragraph(
-        "Each ordinary token sees at most 2W + 1 neighbours plus the G global tokens, so the count grows "
-        "like n (2W + 1 + 2G), not n\xC2\xB2. Information still travels far: a global token sees every token in "
-        "one layer and passes it on in the next.");
+    paragraph(app,
+              "Each ordinary token sees at most 2W + 1 neighbours plus the G global tokens, so the count grows "
+              "like n (2W + 1 + 2G), not n\xC2\xB2. Information still travels far: a global token sees every token in "
+              "one layer and passes it on in the next.");
 }
 
 }  // namespace ui

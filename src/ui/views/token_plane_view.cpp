@@ -82,9 +82,9 @@ void drawTokenPlane(AppState& app) {
       queue(app, lesson::actions::SelectQuery{i});
   }
   endPlane(app, frame);
-  paragraph(
-      "Tokens whose embeddings are alike sit close together. Drag a point to edit its row of X; the "
-      "table follows.");
+  paragraph(app,
+            "Tokens whose embeddings are alike sit close together. Drag a point to edit its row of X; the "
+            "table follows.");
   // The selected token's nearest neighbour over every dimension, not only the two shown.
   int nearest = -1;
   float best = 0;
@@ -96,8 +96,9 @@ void drawTokenPlane(AppState& app) {
     if (nearest < 0 || d < best) nearest = j, best = d;
   }
   if (nearest >= 0)
-    paragraph("Nearest to " + inQuotes(state.tokens[static_cast<size_t>(state.selected)]) + " over all " +
-              std::to_string(X.cols) + " dimensions: " + inQuotes(state.tokens[static_cast<size_t>(nearest)]) + ".");
+    paragraph(app, "Nearest to " + inQuotes(state.tokens[static_cast<size_t>(state.selected)]) + " over all " +
+                       std::to_string(X.cols) + " dimensions: " + inQuotes(state.tokens[static_cast<size_t>(nearest)]) +
+                       ".");
   endCaption(frame);
 }
 

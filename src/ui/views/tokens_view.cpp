@@ -19,10 +19,13 @@ void drawTokenStrip(AppState& app) {
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, kAccentSoft);
     const bool pressed = ImGui::Button(tokens[i].c_str());
     if (selected) ImGui::PopStyleColor();
-    registerItem(app, "token[" + std::to_string(i) + "]", [&] {
-      return "Token " + std::to_string(i + 1) + ", " + inQuotes(tokens[i]) +
-             (selected ? ", the selected query" : ", button: makes it the selected query");
-    });
+    registerItem(
+        app, "token[" + std::to_string(i) + "]",
+        [&] {
+          return "Token " + std::to_string(i + 1) + ", " + inQuotes(tokens[i]) +
+                 (selected ? ", the selected query" : ", button: makes it the selected query");
+        },
+        Role::Option, selected);
     // Hovering with the mouse follows a token; keyboard focus passing over it does not (Dear
     // ImGui reports the focused item as hovered while the keyboard navigates).
     const bool mouseOver = ImGui::IsItemHovered() && !GImGui->NavDisableMouseHover;

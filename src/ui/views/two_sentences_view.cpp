@@ -34,11 +34,11 @@ void drawSentence(AppState& app, const lesson::LessonState& state, const lesson:
   ImGui::PushFont(app.platform.fonts.bold);
   std::string sentence;
   for (const auto& token : state.tokens) sentence += (sentence.empty() ? "" : " ") + token;
-  paragraph("\"" + sentence + "\"");
+  paragraph(app, "\"" + sentence + "\"");
   ImGui::PopFont();
   drawKeyNames(app, px(app, 60), state.tokens);
   drawWeightRow(app, "bank", px(app, 60), state.tokens, trace.attention.heads.front().weights, bank);
-  paragraph("bank's output: " + outputInWords(state, trace, bank));
+  paragraph(app, "bank's output: " + outputInWords(state, trace, bank));
 }
 
 }  // namespace
@@ -46,16 +46,16 @@ void drawSentence(AppState& app, const lesson::LessonState& state, const lesson:
 void drawTwoSentences(AppState& app) {
   sectionHeading(app, "One word, two sentences");
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  paragraph("the same \"bank\" vector, the same weights W: only the neighbours differ");
+  paragraph(app, "the same \"bank\" vector, the same weights W: only the neighbours differ");
   ImGui::PopStyleColor();
   const auto& sentences = lesson::bankSentences();
   for (size_t k = 0; k < sentences.size(); ++k) {
     if (k > 0) ImGui::Spacing();
     drawSentence(app, sentences[k].state, sentences[k].trace);
   }
-  paragraph(
-      "By the river, bank gives its largest weight to \"river\" and its output leans to nature; beside "
-      "\"deposit\" and \"money\" it leans to money. The rest of this tour shows how.");
+  paragraph(app,
+            "By the river, bank gives its largest weight to \"river\" and its output leans to nature; beside "
+            "\"deposit\" and \"money\" it leans to money. The rest of this tour shows how.");
 }
 
 }  // namespace ui

@@ -106,7 +106,7 @@ void drawUses(AppState& app) {
   const float pictureWidth = px(app, 250);
   const auto title = [&](const lesson::AttentionUse& use) {
     ImGui::PushFont(app.platform.fonts.bold);
-    paragraph(use.field);
+    paragraph(app, use.field);
     ImGui::PopFont();
   };
   // Wide: the picture left of the field's name and words; narrow: the name, the picture, the words.
@@ -120,8 +120,8 @@ void drawUses(AppState& app) {
       ImGui::BeginGroup();
       title(use);
     }
-    paragraph("A token is: " + use.tokens + ".");
-    paragraph("Attention: " + use.attention + ".");
+    paragraph(app, "A token is: " + use.tokens + ".");
+    paragraph(app, "Attention: " + use.attention + ".");
     if (beside) ImGui::EndGroup();
     ImGui::Spacing();
     ImGui::Spacing();

@@ -131,18 +131,18 @@ void drawValuePlane(AppState& app) {
     std::snprintf(adding, sizeof adding, "Adding %.2f times the value of \"%s\" to the output.",
                   static_cast<double>(weightsX.at(query, added.shown - 1)),
                   state.tokens[static_cast<size_t>(added.shown - 1)].c_str());
-    paragraph(adding);
+    paragraph(app, adding);
   } else if (hidden) {
-    paragraph("Every key is hidden from this query, so it averages nothing: its output is zero.");
+    paragraph(app, "Every key is hidden from this query, so it averages nothing: its output is zero.");
   } else if (oneHead) {
-    paragraph(
-        "The output (the orange dot) is w_1 v_1 + w_2 v_2 + ...: the weights are between 0 and 1 and add up "
-        "to 1, so it is an average of the value tips and lies inside their shaded outline. Thicker arrows carry "
-        "more weight; drag a heavy one and the output follows it.");
+    paragraph(app,
+              "The output (the orange dot) is w_1 v_1 + w_2 v_2 + ...: the weights are between 0 and 1 and add up "
+              "to 1, so it is an average of the value tips and lies inside their shaded outline. Thicker arrows carry "
+              "more weight; drag a heavy one and the output follows it.");
   } else {
-    paragraph(
-        "These two dimensions belong to different heads, so each coordinate of the output is averaged with "
-        "its own head's weights (arrow thickness shows the across-axis head's).");
+    paragraph(app,
+              "These two dimensions belong to different heads, so each coordinate of the output is averaged with "
+              "its own head's weights (arrow thickness shows the across-axis head's).");
   }
   endCaption(frame);
 }

@@ -1,0 +1,184 @@
+// accessibility.test.mjs: the lesson as a screen reader gets it. On every step, Chromium's own
+// accessibility tree (CDP Accessibility.getFullAXTree) holds a heading with the step's title and
+// Back and Next as buttons, and axe-core (from npm, injected) finds no violation; on the softmax
+// step the weights are a table whose rows and columns carry the token names and whose cells
+// hold the weights the lesson computes. Then the lesson is used through the semantic mirror
+// alone, as a screen reader user would, with focus and keys on its elements and no canvas
+// coordinates: the title is read, Next pressed, a Q cell edited (Enter, type, Enter), and the
+// new weight found in the tree.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runTest, openPage, ready, settle, check } from './harness.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const axePath = path.join(root, 'node_modules/axe-core/axe.min.js');
+
+const stateOf = (page) => page.evaluate(() => window.attentionTour.getState());
+
+// The mirror shows `step` and holds an element for every id given (drawn after a guess, say).
+async function mirrorShows(page, step, ids = []) {
+  await page.waitForFunction(([s, wanted]) => {
+    const m = document.getElementById('mirror');
+    return m && m.dataset.step === String(s) && wanted.every((id) => m.querySelector(`[data-id="${CSS.escape(id)}"]`));
+  }, [step, ids], { timeout: 30000, polling: 50 }).catch(async () => {
+    const have = await page.evaluate(() => [...document.querySelectorAll('#mirror [data-id]')].map((e) => e.dataset.id).slice(0, 60));
+    throw new Error(`FAIL: the mirror did not show step ${step + 1} with ${ids.join(', ')}; it has ${have.join(', ')}`);
+  });
+}
+
+// The whole accessibility tree, as {role, name, children ids} by node id, and its root.
+async function axTree(cdp) {
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const role = (n) => (n.role && n.role.value) || '';
+  const name = (n) => (n.name && n.name.value) || '';
+  const kids = (n) => (n.childIds || []).map((id) => byId.get(id)).filter(Boolean);
+  const all = nodes.filter((n) => !n.ignored);
+  return { all, role, name, kids };
+}
+
+// The text a table cell's subtree holds.
+function textOf(tree, node) {
+  if (tree.role(node) === 'StaticText') return tree.name(node);
+  return tree.kids(node).map((k) => textOf(tree, k)).join('');
+}
+
+// {columns, rows: [{header, cells}]} of the first table whose column headers are `names`.
+function tableWithHeaders(tree, names) {
+  for (const table of tree.all.filter((n) => tree.role(n) === 'table')) {
+    const rows = [];
+    const visit = (n) => {
+      if (tree.role(n) === 'row') rows.push(n);
+      else tree.kids(n).forEach(visit);
+    };
+    visit(table);
+    const columns = rows.length ? tree.kids(rows[0]).filter((c) => tree.role(c) === 'columnheader').map((c) => textOf(tree, c)) : [];
+    if (JSON.stringify(columns) !== JSON.stringify(names)) continue;
+    return {
+      columns,
+      rows: rows.slice(1).map((r) => ({
+        header: tree.kids(r).filter((c) => tree.role(c) === 'rowheader').map((c) => textOf(tree, c))[0],
+        cells: tree.kids(r).filter((c) => tree.role(c) === 'cell' || tree.role(c) === 'gridcell').map((c) => textOf(tree, c)),
+      })),
+    };
+  }
+  return null;
+}
+
+// A screen reader's click on the mirror's element (in its browse mode no key reaches the page).
+async function pressInMirror(page, id) {
+  await page.evaluate((i) => document.querySelector(`#mirror [data-id="${CSS.escape(i)}"]`).click(), id);
+  await settle(page, 6);
+}
+
+await runTest('accessibility', async ({ browser, url }) => {
+  // axe is injected as a script of the test's own: the page's policy would refuse it.
+  const { page, errors, context } = await openPage(browser, url, { bypassCSP: true });
+  await ready(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  const { stepCount } = await stateOf(page);
+  const violationsSeen = [];
+  for (let step = 0; step < stepCount; ++step) {
+    await page.evaluate((s) => window.attentionTour.setState({ step: s }), step);
+    await settle(page);
+    await mirrorShows(page, step);
+    if (await page.$('#mirror [data-id="predict-skip"]')) {
+      await pressInMirror(page, 'predict-skip');
+      await page.waitForFunction(() => !document.querySelector('#mirror [data-id="predict-skip"]'), null, { timeout: 20000 });
+    }
+    const s = await stateOf(page);
+    const tree = await axTree(cdp);
+    const headings = tree.all.filter((n) => tree.role(n) === 'heading').map(tree.name);
+    const title = (await page.evaluate(() => document.querySelector('#mirror h1') && document.querySelector('#mirror h1').textContent)) || '';
+    check(headings.some((h) => h.includes(`Step ${step + 1} of ${stepCount}`) && h === title && title.length > 14),
+      `step ${step + 1} (${s.stepId}): a heading with the step's title ("${title}")`);
+    const buttons = tree.all.filter((n) => tree.role(n) === 'button').map(tree.name);
+    check(buttons.includes('Previous step') && buttons.includes('Next step'),
+      `step ${step + 1}: Back and Next are buttons named "Previous step" and "Next step"`);
+    if (s.stepId === 'softmax') {
+      const table = tableWithHeaders(tree, s.tokens);
+      check(table !== null, 'softmax: the weights are a table whose column headers are the tokens');
+      if (table) {
+        check(JSON.stringify(table.rows.map((r) => r.header)) === JSON.stringify(s.tokens),
+          `softmax: its row headers are the tokens (${table.rows.map((r) => r.header).join(', ')})`);
+        const worst = Math.max(...table.rows.flatMap((r, i) => r.cells.map((c, j) => Math.abs(Number(c) - s.weights[i][j]))));
+        check(worst < 5e-6, `softmax: every cell holds the weight the lesson computes (largest difference ${worst})`);
+      }
+    }
+    if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+    for (const v of result.violations)
+      violationsSeen.push(`step ${step + 1} ${v.id}: ${v.help} (${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join('; ')})`);
+  }
+  check(violationsSeen.length === 0, `axe-core finds no violation on any step${violationsSeen.length ? ':\n  ' + violationsSeen.join('\n  ') : ''}`);
+  check(errors.length === 0, `no page errors (${errors.join('; ')})`);
+});
+
+await runTest('screen_reader', async ({ browser, url }) => {
+  const { page, errors, context } = await openPage(browser, url);
+  await ready(page);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Accessibility.enable');
+  await mirrorShows(page, 0, ['next']);
+  // The title, read from the tree.
+  let tree = await axTree(cdp);
+  const first = tree.all.find((n) => tree.role(n) === 'heading');
+  check(first && /^Step 1 of \d+: /.test(tree.name(first)), `the first heading is the step's title ("${first && tree.name(first)}")`);
+  // To the step with Q: the Next element takes the browser's focus and Enter presses it.
+  for (let k = 0; k < 5 && (await stateOf(page)).stepId !== 'qkv'; ++k) {
+    await page.focus('#mirror [data-id="next"]');
+    await settle(page);
+    await page.keyboard.press('Enter');
+    await settle(page, 6);
+    await mirrorShows(page, k + 1, ['next']);
+  }
+  const s = await stateOf(page);
+  check(s.stepId === 'qkv', `Enter on the Next element walked the tour to the Q, K, V step (${s.stepId})`);
+  const focusedIsNext = await page.evaluate(() => document.activeElement && document.activeElement.dataset.id);
+  check(focusedIsNext === 'next', `the browser's focus stays on the element pressed (${focusedIsNext})`);
+  // A weight cell on the next step is reached by focus alone and its ring follows.
+  await mirrorShows(page, s.step, ['Q[1][0]']);
+  await page.focus('#mirror [data-id="Q[1][0]"]');
+  await settle(page);
+  const ring = await page.evaluate(() => window.attentionTour.widgets().find((w) => w.focused));
+  check(ring && ring.id === 'Q[1][0]', `focusing the mirror's Q cell moved the lesson's focus ring there (${ring && ring.id})`);
+  // Tab on the element moves the ring, and the browser's focus follows it into the mirror.
+  await page.keyboard.press('Tab');
+  await settle(page);
+  const after = await page.evaluate(() => ({ ring: (window.attentionTour.widgets().find((w) => w.focused) || {}).id,
+    dom: document.activeElement && document.activeElement.dataset.id }));
+  check(after.ring && after.ring === after.dom && after.ring !== 'Q[1][0]', `Tab moved one focus: the ring and the element (${JSON.stringify(after)})`);
+  // Edit Q[1][0]: Enter, type, Enter, as on the canvas.
+  await page.focus('#mirror [data-id="Q[1][0]"]');
+  await settle(page);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.attentionTour.stats().textInput, null, { timeout: 20000, polling: 20 })
+    .catch(() => { throw new Error('FAIL: Enter on the mirror\'s Q cell did not open it for typing'); });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('3');
+  await page.keyboard.press('Enter');
+  await settle(page, 6);
+  const edited = await stateOf(page);
+  check(Math.abs(edited.Q[1][0] - 3) < 1e-6, `typing 3 in the mirror's Q cell set Q[1][0] (${edited.Q[1][0]})`);
+  const back = await page.evaluate(() => document.activeElement && document.activeElement.dataset.id);
+  check(back === 'Q[1][0]', `after the edit the browser's focus is back on the cell's element (${back})`);
+  // The new weights, found in the tree on the softmax step.
+  const target = await page.evaluate(() => {
+    const tour = window.attentionTour;
+    for (let k = 0; k < tour.getState().stepCount; ++k) {
+      tour.setState({ step: k });
+      if (tour.getState().stepId === 'softmax') break;
+    }
+    return tour.getState();
+  });
+  await mirrorShows(page, target.step);
+  if (await page.$('#mirror [data-id="predict-skip"]')) await pressInMirror(page, 'predict-skip');
+  await mirrorShows(page, target.step, ['heatmap[1][0]']);
+  tree = await axTree(cdp);
+  const table = tableWithHeaders(tree, edited.tokens);
+  const weights = (await stateOf(page)).weights;
+  check(table && Math.abs(Number(table.rows[1].cells[0]) - weights[1][0]) < 5e-6,
+    `the tree shows the new weight of "${edited.tokens[1]}" on "${edited.tokens[0]}" (${table && table.rows[1].cells[0]} vs ${weights[1][0]})`);
+  check(errors.length === 0, `no page errors (${errors.join('; ')})`);
+});

@@ -1,0 +1,216 @@
+// mirror.js: the lesson as a page a screen reader walks. The canvas is one picture to a screen
+// reader; beside it, this keeps real elements in step with what the frame draws: the step's
+// title as a heading, its text as paragraphs, each control as an element of its role with its
+// state, each matrix as a table with its row and column names, each picture with its text
+// alternative. The module sends what it drew (src/app/web/page_mirror.cpp) after a change;
+// each element is placed over the canvas where its thing is drawn, invisible, and leaves every
+// pointer event to the canvas. Keyboard focus is one focus: an element that takes the browser's
+// focus moves the lesson's focus ring there (at_mirror_focus), and the ring moving moves the
+// browser's focus to its element. Keys pressed on an element reach the lesson as they would on
+// the canvas; a screen reader's click presses the control (at_mirror_press). Loaded after the
+// first frame (web/attention-tour-api/30-page-hooks.js), not with the page.
+(function () {
+  'use strict';
+  const root = document.getElementById('mirror');
+  if (!root || typeof Module === 'undefined') return;
+  let structure = '';      // what the elements stand for, without their places
+  let placed = new Map();  // data-id or node index -> element, for moving them only
+  let following = false;   // the page itself is moving the browser's focus
+  let focusedId = '';      // the lesson's focused control, as last heard
+
+  function call(name, id) {
+    try { Module.ccall(name, null, ['string'], [String(id).slice(0, 200)]); } catch (e) { /* the module stopped */ }
+  }
+
+  // The role is the element's; its spoken label names it too ("Next step, button"), which a
+  // screen reader would then say twice.
+  const ROLE_WORDS = /, (button|toggle button|checkbox|text field|text box|number field|slider|list|section heading|option)(?=$|[,:.])/;
+  function nameOf(node) { return node.text.replace(ROLE_WORDS, ''); }
+
+  function place(element, node) {
+    element.style.left = node.x + 'px';
+    element.style.top = node.y + 'px';
+    element.style.width = Math.max(1, node.w) + 'px';
+    element.style.height = Math.max(1, node.h) + 'px';
+  }
+
+  function itemElement(node) {
+    let element;
+    const role = node.role;
+    if (role === 'button' || role === 'option' || role === 'section' || role === 'list' || role === 'point') {
+      element = document.createElement('button');
+      element.type = 'button';
+      if (role === 'option') element.setAttribute('aria-pressed', node.on ? 'true' : 'false');
+      if (role === 'section') element.setAttribute('aria-expanded', node.on ? 'true' : 'false');
+      if (role === 'list') element.setAttribute('aria-haspopup', 'listbox');
+    } else {
+      element = document.createElement('div');
+      const roles = { toggle: 'checkbox', slider: 'slider', number: 'spinbutton', textfield: 'textbox', picture: 'img' };
+      element.setAttribute('role', roles[role] || 'button');
+      if (role === 'toggle') element.setAttribute('aria-checked', node.on ? 'true' : 'false');
+      if ((role === 'slider' || role === 'number') && node.value !== undefined) {
+        const number = Number(node.value);
+        if (Number.isFinite(number)) element.setAttribute('aria-valuenow', String(number));
+        element.setAttribute('aria-valuetext', node.value);
+      }
+    }
+    element.setAttribute('aria-label', nameOf(node));
+    return element;
+  }
+
+  function tableElement(node) {
+    const table = document.createElement('table');
+    if (node.text) table.createCaption().textContent = node.text;
+    const head = table.createTHead().insertRow();
+    if (node.rows.length) {
+      table.dataset.rowNames = '1';
+      head.appendChild(document.createElement('td'));
+    }
+    node.cols.forEach(function (name) {
+      // A column without a name (a table's corner) is no header.
+      const th = document.createElement(name ? 'th' : 'td');
+      if (name) th.scope = 'col';
+      th.textContent = name;
+      head.appendChild(th);
+    });
+    const body = table.createTBody();
+    const rowCount = node.rows.length || Math.ceil(node.cells.length / Math.max(1, node.cols.length));
+    for (let i = 0; i < rowCount; ++i) {
+      const row = body.insertRow();
+      if (node.rows.length) {
+        const th = document.createElement('th');
+        th.scope = 'row';
+        th.textContent = node.rows[i];
+        row.appendChild(th);
+      }
+      for (let j = 0; j < node.cols.length; ++j) {
+        const cell = row.insertCell();
+        const text = node.cells[i * node.cols.length + j];
+        if (text !== undefined) cell.textContent = text;
+      }
+    }
+    return table;
+  }
+
+  // A matrix's cell item goes into its table, "Q[1][2]" at row 1, column 2.
+  function cellOf(tables, id) {
+    const match = /^(.*)\[(\d+)\]\[(\d+)\]$/.exec(id);
+    const table = match && tables.get(match[1]);
+    if (!table) return null;
+    const row = table.tBodies[0].rows[Number(match[2])];
+    return row ? row.cells[Number(match[3]) + (table.dataset.rowNames ? 1 : 0)] || null : null;
+  }
+
+  function rebuild(nodes) {
+    const activeId = root.contains(document.activeElement) ? document.activeElement.getAttribute('data-id') : null;
+    root.textContent = '';
+    placed = new Map();
+    const tables = new Map();
+    nodes.forEach(function (node, index) {
+      let element;
+      if (node.kind === 'heading') element = document.createElement('h1');
+      else if (node.kind === 'subheading') element = document.createElement('h2');
+      else if (node.kind === 'text') element = document.createElement('p');
+      else if (node.kind === 'picture') {
+        element = document.createElement('div');
+        element.setAttribute('role', 'img');
+        element.setAttribute('aria-label', node.text);
+      } else if (node.kind === 'table') {
+        element = tableElement(node);
+        if (node.id) tables.set(node.id, element);
+      } else if (node.role === 'cell') {
+        const cell = cellOf(tables, node.id);
+        if (cell) {
+          cell.textContent = node.value !== undefined ? node.value : nameOf(node);
+          cell.tabIndex = -1;
+          cell.setAttribute('data-id', node.id);
+          placed.set(node.id, cell);
+          return;
+        }
+        element = itemElement(node);
+      } else element = itemElement(node);
+      if (node.kind === 'heading' || node.kind === 'subheading' || node.kind === 'text') element.textContent = node.text;
+      if (node.kind === 'item') {
+        element.tabIndex = -1;
+        element.setAttribute('data-id', node.id);
+      }
+      element.className = 'mirror-node';
+      place(element, node);
+      placed.set(node.kind === 'item' ? node.id : '#' + index, element);
+      root.appendChild(element);
+    });
+    if (activeId) focusElement(activeId);
+  }
+
+  function move(nodes) {
+    nodes.forEach(function (node, index) {
+      const element = placed.get(node.kind === 'item' ? node.id : '#' + index);
+      if (element && element.classList.contains('mirror-node')) place(element, node);
+    });
+  }
+
+  function focusElement(id) {
+    const element = root.querySelector('[data-id="' + CSS.escape(id) + '"]');
+    if (!element || document.activeElement === element) return;
+    following = true;
+    element.focus({ preventScroll: true });
+    following = false;
+  }
+
+  // Reading order is Tab's order of the screen's parts (header, step text, views, settings,
+  // step dots), whatever the layout drew first.
+  // The module's positional arrays (page_mirror.cpp), named.
+  const KINDS = ['item', 'heading', 'subheading', 'text', 'table', 'picture'];
+  const ROLES = ['button', 'option', 'toggle', 'section', 'list', 'slider', 'number', 'textfield', 'cell', 'point', 'picture'];
+  function named(a) {
+    return { kind: KINDS[a[0]], role: ROLES[a[1]], on: a[2] === 1, value: a[3] === '' ? undefined : a[3], part: a[4],
+      id: a[5], text: a[6], x: a[7], y: a[8], w: a[9], h: a[10], rows: a[11], cols: a[12], cells: a[13] };
+  }
+
+  Module.onMirror = function (text) {
+    const data = JSON.parse(text);
+    const nodes = data.nodes.map(function (array, index) { return { node: named(array), index: index }; })
+      .sort(function (a, b) { return a.node.part - b.node.part || a.index - b.index; })
+      .map(function (entry) { return entry.node; });
+    const shape = JSON.stringify(nodes.map(function (n) {
+      return [n.kind, n.role, n.on, n.value, n.id, n.text, n.rows, n.cols, n.cells];
+    }));
+    if (shape === structure) move(nodes);
+    else {
+      structure = shape;
+      rebuild(nodes);
+    }
+    root.setAttribute('data-step', String(data.step));
+    if (data.focused) focusedId = data.focused;
+  };
+
+  // The lesson's focus ring moved (Tab on the canvas or on an element): while the browser's
+  // focus is in the mirror, it follows. True when it did, so the page need not announce it too.
+  Module.onMirrorFocus = function (id) {
+    focusedId = id;
+    if (!root.contains(document.activeElement)) return false;
+    focusElement(id);
+    return true;
+  };
+
+  root.addEventListener('focusin', function (event) {
+    const id = event.target.getAttribute && event.target.getAttribute('data-id');
+    if (!id || following || id === focusedId) return;
+    focusedId = id;
+    call('at_mirror_focus', id);
+  });
+  // A screen reader's click (in its browse mode keys do not reach the page).
+  root.addEventListener('click', function (event) {
+    const element = event.target.closest ? event.target.closest('[data-id]') : null;
+    if (element) call('at_mirror_press', element.getAttribute('data-id'));
+  });
+  // Enter and Space reach the lesson, which presses the focused control; the browser must not
+  // press the element as well.
+  root.addEventListener('keydown', function (event) {
+    if (event.key === 'Enter' || event.key === ' ') event.preventDefault();
+  });
+  // A focused element far down the step would scroll the mirror: the canvas scrolls instead.
+  root.addEventListener('scroll', function () { root.scrollTop = 0; root.scrollLeft = 0; });
+
+  Module.ccall('at_mirror_wanted', null, ['number'], [1]);
+})();
