@@ -10,6 +10,8 @@
   const canvas = document.getElementById('canvas');
   const field = document.getElementById('text-input');
   const LINE_PIXELS = 40;
+  // The semantic mirror's elements (mirror.js) stand for the lesson's controls: keys on them are the lesson's.
+  function inMirror(element) { return !!(element && element.closest && element.closest('#mirror')); }
 
   function started() { return typeof Module !== 'undefined' && Module.calledRun && Module._at_wheel; }
 
@@ -35,14 +37,22 @@
   // The canvas is the lesson: select-all and copy belong to its fields, not to the page's
   // hidden text (the live regions), which the browser would otherwise select and copy too.
   window.addEventListener('keydown', function (event) {
-    if (event.target === canvas && (event.ctrlKey || event.metaKey) && (event.key === 'a' || event.key === 'A'))
+    if ((event.target === canvas || inMirror(event.target)) && (event.ctrlKey || event.metaKey) &&
+        (event.key === 'a' || event.key === 'A'))
       event.preventDefault();
   }, true);
   ['copy', 'cut'].forEach(function (type) {
     document.addEventListener(type, function (event) {
-      if (document.activeElement === canvas || document.activeElement === field) event.preventDefault();
+      if (document.activeElement === canvas || document.activeElement === field || inMirror(document.activeElement))
+        event.preventDefault();
     });
   });
+
+  // Keys on the semantic mirror's elements go to the lesson, except those the mirror takes
+  // itself (mirror.js: the arrows between a table's cells). Added before GLFW's listener.
+  window.addEventListener('keydown', function (event) {
+    if (inMirror(event.target) && Module.onMirrorKey && Module.onMirrorKey(event)) event.stopImmediatePropagation();
+  }, true);
 
   // The browser counts clicks at the system's double-click speed; the module uses its count.
   window.addEventListener('mousedown', function (event) {
@@ -199,8 +209,8 @@
       if (document.activeElement === field) {
         // The mirror may have rebuilt its elements meanwhile: the new one for the same control.
         let back = returnTo;
-        if (back && !back.isConnected && back.dataset && back.dataset.id)
-          back = document.querySelector('#mirror [data-id="' + CSS.escape(back.dataset.id) + '"]');
+        if (back && !back.isConnected && back.dataset && back.dataset.id && Module.mirrorElement)
+          back = Module.mirrorElement(back.dataset.id);
         if (!back || !back.isConnected) back = canvas;
         back.focus({ preventScroll: true, focusVisible: false });
       }
@@ -216,6 +226,9 @@
       width: Math.max(1, spot.w) + 'px', height: Math.max(size, spot.h) + 'px', fontSize: size + 'px' });
     if (document.activeElement !== field) {
       returnTo = document.activeElement && document.activeElement !== document.body ? document.activeElement : null;
+      // Named after what is edited ("X, row 2 "bank", column 1: ..."), when a mirror's element began it.
+      const what = returnTo && (returnTo.title || returnTo.getAttribute('aria-label'));
+      field.setAttribute('aria-label', what ? 'New value for ' + what : 'Text being edited');
       field.focus({ preventScroll: true });
     }
   };

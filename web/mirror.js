@@ -12,6 +12,7 @@
 (function () {
   'use strict';
   const root = document.getElementById('mirror');
+  const canvas = document.getElementById('canvas');
   if (!root || typeof Module === 'undefined') return;
   let structure = '';      // what the elements stand for, without their places
   let placed = new Map();  // data-id or node index -> element, for moving them only
@@ -37,11 +38,11 @@
   function itemElement(node) {
     let element;
     const role = node.role;
-    if (role === 'button' || role === 'option' || role === 'section' || role === 'list' || role === 'point') {
+    if (['button', 'option', 'section', 'disclosure', 'list', 'point'].indexOf(role) >= 0) {
       element = document.createElement('button');
       element.type = 'button';
       if (role === 'option') element.setAttribute('aria-pressed', node.on ? 'true' : 'false');
-      if (role === 'section') element.setAttribute('aria-expanded', node.on ? 'true' : 'false');
+      if (role === 'section' || role === 'disclosure') element.setAttribute('aria-expanded', node.on ? 'true' : 'false');
       if (role === 'list') element.setAttribute('aria-haspopup', 'listbox');
     } else {
       element = document.createElement('div');
@@ -55,6 +56,7 @@
       }
     }
     element.setAttribute('aria-label', nameOf(node));
+    if (node.disabled) element.setAttribute('aria-disabled', 'true');
     return element;
   }
 
@@ -101,8 +103,9 @@
     return row ? row.cells[Number(match[3]) + (table.dataset.rowNames ? 1 : 0)] || null : null;
   }
 
-  function rebuild(nodes) {
-    const activeId = root.contains(document.activeElement) ? document.activeElement.getAttribute('data-id') : null;
+  function rebuild(nodes, ringId) {
+    const hadFocus = root.contains(document.activeElement);
+    const activeId = hadFocus ? document.activeElement.getAttribute('data-id') : null;
     root.textContent = '';
     placed = new Map();
     const tables = new Map();
@@ -122,6 +125,7 @@
         const cell = cellOf(tables, node.id);
         if (cell) {
           cell.textContent = node.value !== undefined ? node.value : nameOf(node);
+          cell.title = node.text;  // its description: which cell, and that Enter types a new value
           cell.tabIndex = -1;
           cell.setAttribute('data-id', node.id);
           placed.set(node.id, cell);
@@ -139,7 +143,17 @@
       placed.set(node.kind === 'item' ? node.id : '#' + index, element);
       root.appendChild(element);
     });
-    if (activeId) focusElement(activeId);
+    // The focus stays in the mirror: on the same control, else where the lesson's ring is, else
+    // on the step's title (a control that went away, like Skip once pressed).
+    if (hadFocus && !(activeId && focusElement(activeId)) && !(ringId && focusElement(ringId))) {
+      const title = root.querySelector('h1');
+      if (title) {
+        title.tabIndex = -1;
+        following = true;
+        title.focus({ preventScroll: true });
+        following = false;
+      }
+    }
   }
 
   function move(nodes) {
@@ -149,22 +163,27 @@
     });
   }
 
+  function elementOf(id) { return root.querySelector('[data-id="' + CSS.escape(id) + '"]'); }
   function focusElement(id) {
-    const element = root.querySelector('[data-id="' + CSS.escape(id) + '"]');
-    if (!element || document.activeElement === element) return;
+    const element = elementOf(id);
+    if (!element) return false;
+    if (document.activeElement === element) return true;
     following = true;
     element.focus({ preventScroll: true });
     following = false;
+    return true;
   }
+  Module.mirrorElement = elementOf;
 
   // Reading order is Tab's order of the screen's parts (header, step text, views, settings,
   // step dots), whatever the layout drew first.
   // The module's positional arrays (page_mirror.cpp), named.
   const KINDS = ['item', 'heading', 'subheading', 'text', 'table', 'picture'];
-  const ROLES = ['button', 'option', 'toggle', 'section', 'list', 'slider', 'number', 'textfield', 'cell', 'point', 'picture'];
+  const ROLES = ['button', 'option', 'toggle', 'section', 'disclosure', 'list', 'slider', 'number', 'textfield', 'cell', 'point', 'picture'];
   function named(a) {
     return { kind: KINDS[a[0]], role: ROLES[a[1]], on: a[2] === 1, value: a[3] === '' ? undefined : a[3], part: a[4],
-      id: a[5], text: a[6], x: a[7], y: a[8], w: a[9], h: a[10], rows: a[11], cols: a[12], cells: a[13] };
+      id: a[5], text: a[6], x: a[7], y: a[8], w: a[9], h: a[10], rows: a[11], cols: a[12], cells: a[13],
+      disabled: a[14] === 1 };
   }
 
   Module.onMirror = function (text) {
@@ -178,7 +197,7 @@
     if (shape === structure) move(nodes);
     else {
       structure = shape;
-      rebuild(nodes);
+      rebuild(nodes, data.focused);
     }
     root.setAttribute('data-step', String(data.step));
     if (data.focused) focusedId = data.focused;
@@ -189,8 +208,7 @@
   Module.onMirrorFocus = function (id) {
     focusedId = id;
     if (!root.contains(document.activeElement)) return false;
-    focusElement(id);
-    return true;
+    return focusElement(id);
   };
 
   root.addEventListener('focusin', function (event) {
@@ -202,13 +220,38 @@
   // A screen reader's click (in its browse mode keys do not reach the page).
   root.addEventListener('click', function (event) {
     const element = event.target.closest ? event.target.closest('[data-id]') : null;
-    if (element) call('at_mirror_press', element.getAttribute('data-id'));
+    if (!element) return;
+    const id = element.getAttribute('data-id');
+    focusedId = id;  // the press focuses it in the lesson; the browser's focus goes there too
+    following = true;
+    element.focus({ preventScroll: true });
+    following = false;
+    call('at_mirror_press', id);
   });
   // Enter and Space reach the lesson, which presses the focused control; the browser must not
   // press the element as well.
   root.addEventListener('keydown', function (event) {
     if (event.key === 'Enter' || event.key === ' ') event.preventDefault();
   });
+  // On a table's cell the arrow keys move to the next cell (the lesson would take Left and Right
+  // for its steps); on a field or a slider, Home and End are not the tour's first and last step.
+  // True when the key is taken here (web/input.js then keeps it from the lesson).
+  Module.onMirrorKey = function (event) {
+    const id = event.target.getAttribute && event.target.getAttribute('data-id');
+    const role = event.target.tagName === 'TD' ? 'cell' : event.target.getAttribute && event.target.getAttribute('role');
+    if (!id || !role) return false;
+    const cell = /^(.*)\[(\d+)\]\[(\d+)\]$/.exec(id);
+    const steps = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+    if (role === 'cell' && cell && steps[event.key]) {
+      const next = cell[1] + '[' + (Number(cell[2]) + steps[event.key][0]) + '][' + (Number(cell[3]) + steps[event.key][1]) + ']';
+      const element = elementOf(next);
+      if (element) element.focus({ preventScroll: true });
+      event.preventDefault();
+      return true;
+    }
+    return ['Home', 'End', 'ArrowLeft', 'ArrowRight'].indexOf(event.key) >= 0 &&
+      (role === 'spinbutton' || role === 'textbox' || ((event.key === 'Home' || event.key === 'End') && role === 'slider'));
+  };
   // A focused element far down the step would scroll the mirror: the canvas scrolls instead.
   root.addEventListener('scroll', function () { root.scrollTop = 0; root.scrollLeft = 0; });
 

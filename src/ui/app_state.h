@@ -38,13 +38,6 @@ class HeatmapRenderer {
   virtual ImTextureID render(const core::Matrix& weights) = 0;
 };
 
-struct WidgetRect {
-  std::string id;
-  float x = 0, y = 0, w = 0, h = 0;  // in ImGui pixels; drivers convert to CSS pixels
-  bool focused = false;              // holds keyboard focus (shown with the focus highlight)
-  std::string spoken;                // what a screen reader says (filled for the focused item)
-};
-
 // What an interactive item is, for the page's semantic mirror (a real element of that role).
 // Its spoken label already says the role in words ("Next step, button"), for the live region.
 enum class Role : unsigned char {
@@ -52,6 +45,7 @@ enum class Role : unsigned char {
   Option,       // one of several, `on` when it is the chosen one (a token, an example, a step dot)
   Toggle,       // a checkbox, `on` when checked
   Section,      // a heading that opens or closes what is under it, `on` when open
+  Disclosure,   // a button that shows or hides more (More, the formal explanation), `on` when shown
   List,         // opens a list to pick from
   Slider,       // a value moved by dragging or the arrow keys
   NumberField,  // a whole number typed or stepped with - and +
@@ -61,6 +55,16 @@ enum class Role : unsigned char {
   Picture,      // a picture that takes focus to be described (the training curves)
 };
 
+struct WidgetRect {
+  std::string id;
+  float x = 0, y = 0, w = 0, h = 0;  // in ImGui pixels; drivers convert to CSS pixels
+  bool focused = false;              // holds keyboard focus (shown with the focus highlight)
+  std::string spoken;                // what a screen reader says (filled for the focused item)
+  Role role = Role::Button;          // what it is, whether it is on, its value (focus.h's registerItem):
+  bool on = false;                   // a change of these redraws the page's mirror, also when the
+  float value = 0;                   // lesson did not change (a view's own option, a dragged bar)
+};
+
 // One thing the page's semantic mirror shows, in the order drawn: an interactive item, or the
 // step's text, a table's headers, a picture's text alternative. Recorded only in the frames the
 // page asks for (FocusRegistry::mirroring), never in an ordinary frame.
@@ -68,6 +72,7 @@ struct MirrorNode {
   enum class Kind : unsigned char { Item, Heading, Subheading, Text, Table, Picture } kind = Kind::Text;
   Role role = Role::Button;                               // items
   bool on = false;                                        // items: chosen, checked or open
+  bool disabled = false;                                  // items: drawn, but cannot be used now
   float value = std::numeric_limits<float>::quiet_NaN();  // cells, sliders, number fields; NaN: none
   int part = 0;                         // FocusPart: the reading order follows Tab's order of the parts
   std::string id;                       // items and tables ("Q"; its cells are "Q[i][j]")

@@ -48,17 +48,16 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
 void drawStepViews(AppState& app, const lesson::TourStep& step) {
   const size_t picture =
       mirroring(app) ? openMirrorPicture(app, lesson::describePicture(app.session().lesson(), app.session().trace()))
-                     : 0;
+                     : kNotMirrored;
   const ImVec2 start = ImGui::GetCursorScreenPos();
   for (const std::string_view id : step.views) {
     ImGui::Spacing();
     if (const StepViewRecord* view = findStepView(id)) view->draw(app);
   }
   ImGui::Spacing();
-  if (mirroring(app))
-    closeMirrorNode(
-        app, picture, start,
-        ImVec2(ImGui::GetWindowPos().x + visibleRight() - ImGui::GetScrollX(), ImGui::GetCursorScreenPos().y));
+  closeMirrorNode(
+      app, picture, start,
+      ImVec2(ImGui::GetWindowPos().x + visibleRight() - ImGui::GetScrollX(), ImGui::GetCursorScreenPos().y));
 }
 
 // When Q, K and V are given directly, X and the projections are not part of the lesson.

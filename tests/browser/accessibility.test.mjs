@@ -125,6 +125,31 @@ await runTest('screen_reader', async ({ browser, url }) => {
   let tree = await axTree(cdp);
   const first = tree.all.find((n) => tree.role(n) === 'heading');
   check(first && /^Step 1 of \d+: /.test(tree.name(first)), `the first heading is the step's title ("${first && tree.name(first)}")`);
+  const backOff = await page.$eval('#mirror [data-id="back"]', (e) => e.getAttribute('aria-disabled'));
+  check(backOff === 'true', `Back on the first step is disabled (aria-disabled ${backOff})`);
+  // Show and hide, by the keyboard, twice: the disclosure keeps the focus and says its state.
+  await page.focus('#mirror [data-id="formal"]');
+  await settle(page);
+  const expanded = [];
+  for (let k = 0; k < 2; ++k) {
+    await page.keyboard.press('Enter');
+    await settle(page, 6);
+    await page.waitForTimeout(300);
+    expanded.push(await page.evaluate(() => {
+      const e = document.querySelector('#mirror [data-id="formal"]');
+      return (e && e.getAttribute('aria-expanded')) + '/' + (document.activeElement && document.activeElement.dataset.id);
+    }));
+  }
+  check(expanded.join(' ') === 'true/formal false/formal', `Enter opens and closes the formal explanation, focus kept (${expanded.join(' ')})`);
+  // The quiz's explanations wait for an answer: drawn invisible until then, not read out either.
+  await page.evaluate(() => document.querySelector('#mirror [data-id="practice"]').click());
+  await settle(page, 6);
+  await page.waitForFunction(() => document.querySelector('#mirror [data-id^="quiz-"]'), null, { timeout: 10000 });
+  const spoiled = await page.evaluate(() => [...document.querySelectorAll('#mirror p')].map((p) => p.textContent)
+    .filter((t) => /^(Right|Not quite)\. /.test(t)));
+  check(spoiled.length === 0, `no quiz explanation is read before its answer (${spoiled.length})`);
+  await page.evaluate(() => document.querySelector('#mirror [data-id="practice"]').click());
+  await settle(page, 6);
   // To the step with Q: the Next element takes the browser's focus and Enter presses it.
   for (let k = 0; k < 5 && (await stateOf(page)).stepId !== 'qkv'; ++k) {
     await page.focus('#mirror [data-id="next"]');
@@ -143,6 +168,13 @@ await runTest('screen_reader', async ({ browser, url }) => {
   await settle(page);
   const ring = await page.evaluate(() => window.attentionTour.widgets().find((w) => w.focused));
   check(ring && ring.id === 'Q[1][0]', `focusing the mirror's Q cell moved the lesson's focus ring there (${ring && ring.id})`);
+  // The arrows on a cell move to the next cell, not to the next step.
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  const moved = await page.evaluate(() => ({ dom: document.activeElement.dataset.id, step: window.attentionTour.getState().stepId }));
+  check(moved.dom === 'Q[1][1]' && moved.step === 'qkv', `ArrowRight on a cell moves to the cell beside it (${JSON.stringify(moved)})`);
+  await page.focus('#mirror [data-id="Q[1][0]"]');
+  await settle(page);
   // Tab on the element moves the ring, and the browser's focus follows it into the mirror.
   await page.keyboard.press('Tab');
   await settle(page);
@@ -180,5 +212,17 @@ await runTest('screen_reader', async ({ browser, url }) => {
   const weights = (await stateOf(page)).weights;
   check(table && Math.abs(Number(table.rows[1].cells[0]) - weights[1][0]) < 5e-6,
     `the tree shows the new weight of "${edited.tokens[1]}" on "${edited.tokens[0]}" (${table && table.rows[1].cells[0]} vs ${weights[1][0]})`);
+  // A view's own state, which changes nothing in the lesson: the element follows it too.
+  await page.evaluate(() => window.attentionTour.setState({ stepId: 'flash' }));
+  await mirrorShows(page, (await stateOf(page)).step, ['flash-all']);
+  await pressInMirror(page, 'flash-all');
+  const afterClick = await page.evaluate(() => document.activeElement && document.activeElement.dataset.id);
+  check(afterClick === 'flash-all', `a screen reader's click leaves the browser's focus on the control (${afterClick})`);
+  await page.waitForFunction(() => {
+    const all = document.querySelector('#mirror [data-id="flash-all"]');
+    const one = document.querySelector('#mirror [data-id="flash-one"]');
+    return all && one && all.getAttribute('aria-pressed') === 'true' && one.getAttribute('aria-pressed') === 'false';
+  }, null, { timeout: 10000 }).then(() => check(true, 'a view\'s own option, pressed in the mirror, shows as pressed there'),
+    () => check(false, 'a view\'s own option, pressed in the mirror, shows as pressed there'));
   check(errors.length === 0, `no page errors (${errors.join('; ')})`);
 });

@@ -105,3 +105,28 @@ TEST_CASE("a token that attends only to itself is said to be left as it was") {
   REQUIRE(trace.ok);
   CHECK(lesson::describeValueChange(s, trace, 0).find("left it as it was") != std::string::npos);
 }
+
+TEST_CASE("the picture's text alternative names the selected row's largest weight, every key tied with it too") {
+  lesson::LessonState s = lesson::defaultState();
+  REQUIRE(lesson::setStep(s, lesson::stepIndexOf("softmax")).empty());
+  s.selected = 1;
+  auto trace = lesson::computeTrace(s);
+  REQUIRE(trace.ok);
+  const core::Matrix& w = trace.attention.heads[0].weights;
+  int top = 0;
+  for (int j = 1; j < w.cols; ++j)
+    if (w.at(1, j) > w.at(1, top)) top = j;
+  const std::string text = lesson::describePicture(s, trace);
+  CHECK(text.find("\"bank\" gives its largest weight, " + rounded(w.at(1, top)) + ", to \"" +
+                  s.tokens[static_cast<size_t>(top)] + "\".") != std::string::npos);
+  CHECK(text.find("Selected token") != std::string::npos);
+  CHECK(lesson::narrate(s, trace).find(text) != std::string::npos);  // the live region reads the same words
+  // Every query equal: every key ties, and each is named.
+  for (float& v : s.WQ.values) v = 0.0f;
+  trace = lesson::computeTrace(s);
+  REQUIRE(trace.ok);
+  const std::string tied = lesson::describePicture(s, trace);
+  CHECK(tied.find("gives its largest weight, " + rounded(trace.attention.heads[0].weights.at(1, 0)) + ", to each of") !=
+        std::string::npos);
+  for (const auto& token : s.tokens) CHECK(tied.find("\"" + token + "\"") != std::string::npos);
+}

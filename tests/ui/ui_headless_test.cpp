@@ -318,6 +318,8 @@ bool labelNamesRole(ui::Role role, std::string label) {
       return has("button");
     case ui::Role::Toggle:
       return has("checkbox") || has("toggle button");
+    case ui::Role::Disclosure:
+      return has("button");
     case ui::Role::Section:
       return has("section heading");
     case ui::Role::List:

@@ -9,9 +9,11 @@
 #include "app/web/page_mirror.h"
 
 #include <emscripten.h>
+#include <imgui.h>
 
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "app/web/web_bridge.h"
@@ -35,20 +37,34 @@ MirrorHooks& hooks() {
   return instance;
 }
 
-// What the page's mirror depends on: the step, the lesson's revision and every drawn
-// control's id and place (scrolling, a new layout, a section opened). FNV-1a over them.
+// What the page's mirror depends on, FNV-1a over it: the step and the lesson's revision; every
+// drawn control's id, place (scrolling, a new layout, a section opened), role, state and value
+// (a view's own option or bar, which changes no revision); the focused control's label (the
+// control in use, whose words may change with a view's state: "Next tile: 3 of 5"); and how
+// much each of the frame's draw lists holds (text that grew or shrank, a drawing shown).
 uint64_t signatureOf(const ui::AppState& app) {
   uint64_t hash = 1469598103934665603ull;
   const auto mix = [&hash](uint64_t value) {
     for (int k = 0; k < 8; ++k) hash = (hash ^ ((value >> (8 * k)) & 0xff)) * 1099511628211ull;
   };
+  const auto mixText = [&mix](const std::string& text) {
+    for (char c : text) mix(static_cast<unsigned char>(c));
+  };
   mix(static_cast<uint64_t>(app.session().lesson().step));
   mix(app.session().revision());
   for (const ui::WidgetRect& w : app.focus.widgets) {
-    for (char c : w.id) mix(static_cast<unsigned char>(c));
+    mixText(w.id);
     mix(static_cast<uint64_t>(std::lround(w.x)) << 32 | static_cast<uint32_t>(std::lround(w.y)));
     mix(static_cast<uint64_t>(std::lround(w.w)) << 32 | static_cast<uint32_t>(std::lround(w.h)));
+    uint32_t valueBits = 0;
+    std::memcpy(&valueBits, &w.value, sizeof valueBits);
+    mix(static_cast<uint64_t>(valueBits) << 16 | static_cast<uint64_t>(w.role) << 8 | (w.on ? 1u : 0u));
+    if (w.focused) mixText(w.spoken);
   }
+  if (const ImDrawData* drawn = ImGui::GetDrawData())
+    for (int k = 0; k < drawn->CmdListsCount; ++k)
+      mix(static_cast<uint64_t>(drawn->CmdLists[k]->VtxBuffer.Size) << 32 |
+          static_cast<uint32_t>(drawn->CmdLists[k]->IdxBuffer.Size));
   return hash;
 }
 
@@ -61,7 +77,7 @@ void appendList(std::string& out, const std::vector<std::string>& texts) {
   out += ']';
 }
 
-// {"step":N,"focused":"id","nodes":[[kind,role,on,value,part,id,text,x,y,w,h,rows,cols,cells],...]}:
+// {"step":N,"focused":"id","nodes":[[kind,role,on,value,part,id,text,x,y,w,h,rows,cols,cells,disabled],...]}:
 // each node a positional array (web/mirror.js names the fields), places in whole CSS pixels,
 // value "" where the node has none. Written directly: this runs after every change.
 std::string mirrorJson(const ui::AppState& app) {
@@ -92,7 +108,7 @@ std::string mirrorJson(const ui::AppState& app) {
     appendList(out, n.cols);
     out += ',';
     appendList(out, n.cells);
-    out += ']';
+    out += n.disabled ? ",1]" : ",0]";
   }
   return out + "]}";
 }

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "ui/kit/mirror.h"
+
 namespace ui {
 
 namespace {
@@ -52,26 +54,10 @@ void moveFocus(AppState& app, int direction) {
 
 }  // namespace
 
-// A page's mirror records every item, in view or not: a screen reader reads the whole step.
-void mirrorItem(AppState& app, const std::string& id, const SpokenLabel& spoken, Role role, bool on, float value,
-                ImVec2 min, ImVec2 max) {
-  MirrorNode node;
-  node.kind = MirrorNode::Kind::Item;
-  node.role = role;
-  node.on = on;
-  node.value = value;
-  node.part = static_cast<int>(app.focus.part);
-  node.id = id;
-  node.text = spoken();
-  node.x = min.x, node.y = min.y, node.w = max.x - min.x, node.h = max.y - min.y;
-  app.focus.mirrorBuilding.push_back(std::move(node));
-}
-
 void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken, Role role, bool on, float value) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
-  if (app.focus.mirroring) mirrorItem(app, id, spoken, role, on, value, min, max);
   if (app.focus.scrollTo != 0 && ImGui::GetItemID() == app.focus.scrollTo) {
     if (min.y < clip.Min.y || max.y > clip.Max.y) ImGui::SetScrollHereY(0.5f);
     app.focus.scrollTo = 0;
@@ -79,13 +65,14 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
   // Tab reaches every control, scrolled out of view or not (it is scrolled in when focused).
   const ImGuiID itemId = ImGui::GetItemID();
   const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
+  if (mirroring(app)) mirrorItem(app, id, spoken(), role, on, value, disabled);
   if (itemId != 0 && !disabled)
     app.focus.orderBuilding.push_back(
         {itemId, ImGui::GetCurrentWindow(), app.focus.part, ImHashStr(id.data(), id.size())});
   // widgets() lists only what is actually visible: what a person could click.
   if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
   const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
-  app.focus.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused, {}});
+  app.focus.widgetsBuilding.push_back({id, min.x, min.y, max.x - min.x, max.y - min.y, focused, {}, role, on, value});
   if (focused || app.focus.describeEveryItem) app.focus.widgetsBuilding.back().spoken = spoken();
   // Enter presses a focused button or option; text fields, sliders and drags keep Enter for their own input.
   if (focused) app.focus.enterPressesBuilding = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Inputable) == 0;

@@ -227,11 +227,13 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
   drawHeader(app, id, m, producedHere, editable);
   const auto& rows = d.rowNames;
   const auto& cols = d.columnNames;
-  const size_t table =
-      openMirrorTable(app, lesson::matrixName(id),
-                      std::string(lesson::matrixRecord(id).caption) + ", " + std::to_string(m.rows) + " rows by " +
-                          std::to_string(m.cols) + " columns" + (producedHere ? ", worked out in this step" : ""),
-                      rows, cols);
+  const size_t table = !mirroring(app)
+                           ? kNotMirrored
+                           : openMirrorTable(app, lesson::matrixName(id),
+                                             std::string(lesson::matrixRecord(id).caption) + ", " +
+                                                 std::to_string(m.rows) + " rows by " + std::to_string(m.cols) +
+                                                 " columns" + (producedHere ? ", worked out in this step" : ""),
+                                             rows, cols);
   float labelWidth = px(app, 24);
   for (const auto& label : rows) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(label.c_str()).x);
   const float cellWidth = px(app, 58);

@@ -9,15 +9,11 @@ namespace ui {
 
 namespace {
 
-constexpr size_t kNotRecorded = static_cast<size_t>(-1);
-
-void placeAtLastItem(MirrorNode& node) {
-  const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+void placeAt(MirrorNode& node, ImVec2 min, ImVec2 max) {
   node.x = min.x, node.y = min.y, node.w = max.x - min.x, node.h = max.y - min.y;
 }
 
-size_t open(AppState& app, MirrorNode node) {
-  if (!mirroring(app)) return kNotRecorded;
+size_t add(AppState& app, MirrorNode&& node) {
   node.part = static_cast<int>(app.focus.part);
   app.focus.mirrorBuilding.push_back(std::move(node));
   return app.focus.mirrorBuilding.size() - 1;
@@ -25,34 +21,52 @@ size_t open(AppState& app, MirrorNode node) {
 
 }  // namespace
 
-void mirrorText(AppState& app, MirrorNode::Kind kind, std::string text) {
-  if (!mirroring(app) || text.empty()) return;
+void mirrorText(AppState& app, MirrorNode::Kind kind, std::string_view text) {
+  // Text drawn in a transparent colour holds a place (a quiz answer's explanation until it is
+  // answered): a screen reader must not read what the eye cannot see.
+  if (!mirroring(app) || text.empty() || ImGui::GetStyleColorVec4(ImGuiCol_Text).w <= 0.0f) return;
   MirrorNode node;
   node.kind = kind;
-  node.text = std::move(text);
-  placeAtLastItem(node);
-  open(app, std::move(node));
+  node.text = std::string(text);
+  placeAt(node, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  add(app, std::move(node));
 }
 
-size_t openMirrorTable(AppState& app, std::string id, std::string caption, std::vector<std::string> rows,
-                       std::vector<std::string> cols, std::vector<std::string> cells) {
-  if (!mirroring(app)) return kNotRecorded;
+void mirrorItem(AppState& app, const std::string& id, std::string spoken, Role role, bool on, float value,
+                bool disabled) {
+  if (!mirroring(app)) return;
+  MirrorNode node;
+  node.kind = MirrorNode::Kind::Item;
+  node.role = role;
+  node.on = on;
+  node.value = value;
+  node.disabled = disabled;
+  node.id = id;
+  node.text = std::move(spoken);
+  placeAt(node, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  add(app, std::move(node));
+}
+
+size_t openMirrorTable(AppState& app, std::string_view id, std::string_view caption,
+                       const std::vector<std::string>& rows, const std::vector<std::string>& cols,
+                       std::vector<std::string> cells) {
+  if (!mirroring(app)) return kNotMirrored;
   MirrorNode node;
   node.kind = MirrorNode::Kind::Table;
-  node.id = std::move(id);
-  node.text = std::move(caption);
-  node.rows = std::move(rows);
-  node.cols = std::move(cols);
+  node.id = std::string(id);
+  node.text = std::string(caption);
+  node.rows = rows;
+  node.cols = cols;
   node.cells = std::move(cells);
-  return open(app, std::move(node));
+  return add(app, std::move(node));
 }
 
-size_t openMirrorPicture(AppState& app, std::string text) {
-  if (!mirroring(app) || text.empty()) return kNotRecorded;
+size_t openMirrorPicture(AppState& app, std::string_view text) {
+  if (!mirroring(app) || text.empty()) return kNotMirrored;
   MirrorNode node;
   node.kind = MirrorNode::Kind::Picture;
-  node.text = std::move(text);
-  return open(app, std::move(node));
+  node.text = std::string(text);
+  return add(app, std::move(node));
 }
 
 void closeMirrorNode(AppState& app, size_t opened) {
@@ -60,9 +74,8 @@ void closeMirrorNode(AppState& app, size_t opened) {
 }
 
 void closeMirrorNode(AppState& app, size_t opened, ImVec2 min, ImVec2 max) {
-  if (opened == kNotRecorded || opened >= app.focus.mirrorBuilding.size()) return;
-  MirrorNode& node = app.focus.mirrorBuilding[opened];
-  node.x = min.x, node.y = min.y, node.w = max.x - min.x, node.h = max.y - min.y;
+  if (opened >= app.focus.mirrorBuilding.size()) return;  // kNotMirrored, or a frame that records nothing
+  placeAt(app.focus.mirrorBuilding[opened], min, max);
 }
 
 }  // namespace ui

@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 
 #include "lesson/model/actions.h"
+#include "text/join.h"
 #include "text/utf8.h"
 #include "ui/kit/mirror.h"
 #include "ui/kit/widgets.h"
@@ -103,9 +104,10 @@ void drawStepTitle(AppState& app) {
   ImGui::PushFont(app.platform.fonts.title);
   ImGui::PushTextWrapPos(visibleRight());
   ImGui::Text("%d. %s", app.session().lesson().step + 1, std::string(step.title).c_str());
-  mirrorText(app, MirrorNode::Kind::Heading,
-             "Step " + std::to_string(app.session().lesson().step + 1) + " of " + std::to_string(lesson::stepCount()) +
-                 ": " + std::string(step.title));
+  if (mirroring(app))
+    mirrorText(app, MirrorNode::Kind::Heading,
+               text::join({"Step ", std::to_string(app.session().lesson().step + 1), " of ",
+                           std::to_string(lesson::stepCount()), ": ", step.title}));
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   ImGui::Spacing();
@@ -141,12 +143,15 @@ void drawStepText(AppState& app) {
   // The rest of the plain explanation waits behind "More", so the step reads in a glance.
   if (!step.more.empty()) {
     if (app.view.prefs.showMore) paragraph(app, std::string(step.more));
-    if (ImGui::SmallButton(app.view.prefs.showMore ? "Less" : "More"))
+    if (ImGui::SmallButton(app.view.prefs.showMore ? "Less###more" : "More###more"))
       app.view.prefs.showMore = !app.view.prefs.showMore;
-    registerItem(app, "more", [&] {
-      return std::string(app.view.prefs.showMore ? "Less, button: hides" : "More, button: shows") +
-             " the rest of the step's explanation";
-    });
+    registerItem(
+        app, "more",
+        [&] {
+          return std::string(app.view.prefs.showMore ? "Less, button: hides" : "More, button: shows") +
+                 " the rest of the step's explanation";
+        },
+        Role::Disclosure, app.view.prefs.showMore);
   }
   ImGui::Spacing();
   // The formula of the step, in a tinted box.
@@ -164,10 +169,17 @@ void drawStepText(AppState& app) {
   ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleColor();
-  if (ImGui::Button(app.view.prefs.showFormal ? "Hide the formal explanation" : "Show the formal explanation")) {
+  if (ImGui::Button(app.view.prefs.showFormal ? "Hide the formal explanation###formal"
+                                              : "Show the formal explanation###formal")) {
     app.view.prefs.showFormal = !app.view.prefs.showFormal;
   }
-  registerItem(app, "formal", "Formal explanation, button: shows or hides it");
+  registerItem(
+      app, "formal",
+      [&] {
+        return std::string(app.view.prefs.showFormal ? "Hide" : "Show") +
+               " the formal explanation, button: shows or hides it";
+      },
+      Role::Disclosure, app.view.prefs.showFormal);
   if (app.view.prefs.showFormal) drawFormalText(app);
 }
 

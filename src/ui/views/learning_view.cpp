@@ -117,7 +117,7 @@ void drawButtons(AppState& app) {
   const int left = plan.steps - lab.stepsDone;
   const bool more = left <= 0;
   ImGui::BeginDisabled(!available || !ready);
-  if (ImGui::Button(more ? "Train more" : "Train")) {
+  if (ImGui::Button(more ? "Train more###train" : "Train###train")) {
     if (hasKeyboardFocus()) lab.focusNext = TrainingLab::FocusNext::Pause;
     request(app, more ? plan.steps : left, false);
   }

@@ -11,7 +11,7 @@ void drawPlayButton(AppState& app) {
   if (play.animation == lesson::Animation::None) return;  // a step that lists "play" with nothing to play
   const bool playing = playbackProgress(app, play.animation) >= 0;
   ImGui::BeginDisabled(playing);
-  if (ImGui::Button(playing ? "Playing..." : "Play")) {
+  if (ImGui::Button(playing ? "Playing...###play" : "Play###play")) {
     if (app.view.prefs.reducedMotion) {
       app.view.playback.animation = lesson::Animation::None;  // reduced motion: the end state, already shown
     } else {

@@ -443,7 +443,8 @@ void drawRevealed(AppState& app, const lesson::PredictionQuestion& question, con
     }
     paragraph(app, lesson::guessFeedback(question.kind, state, app.session().trace(), made.guess));
   }
-  if (ImGui::SmallButton(made.guessed ? "Guess again" : "Make a guess")) app.view.guessDraft.again = question.stepId;
+  if (ImGui::SmallButton(made.guessed ? "Guess again###again" : "Make a guess###again"))
+    app.view.guessDraft.again = question.stepId;
   registerItem(app, "predict-again", [&] {
     return std::string(made.guessed ? "Guess again" : "Make a guess") + ", button: hides the answer until you guess";
   });
