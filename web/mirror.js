@@ -205,9 +205,12 @@
 
   // The lesson's focus ring moved (Tab on the canvas or on an element): while the browser's
   // focus is in the mirror, it follows. True when it did, so the page need not announce it too.
+  // From the page itself (nothing focused yet) or the canvas too: Tab there moves the ring, and
+  // the browser's focus joins it, so one focus is all a screen reader has to follow.
   Module.onMirrorFocus = function (id) {
     focusedId = id;
-    if (!root.contains(document.activeElement)) return false;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== canvas && !root.contains(active)) return false;
     return focusElement(id);
   };
 

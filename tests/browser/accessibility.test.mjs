@@ -125,6 +125,12 @@ await runTest('screen_reader', async ({ browser, url }) => {
   let tree = await axTree(cdp);
   const first = tree.all.find((n) => tree.role(n) === 'heading');
   check(first && /^Step 1 of \d+: /.test(tree.name(first)), `the first heading is the step's title ("${first && tree.name(first)}")`);
+  // From the page itself, Tab puts the browser's focus in the mirror, with the lesson's ring.
+  await page.keyboard.press('Tab');
+  await settle(page);
+  const firstTab = await page.evaluate(() => ({ dom: document.activeElement && document.activeElement.dataset.id,
+    ring: (window.attentionTour.widgets().find((w) => w.focused) || {}).id }));
+  check(firstTab.dom && firstTab.dom === firstTab.ring, `Tab from the page lands on the mirror's element of the focused control (${JSON.stringify(firstTab)})`);
   const backOff = await page.$eval('#mirror [data-id="back"]', (e) => e.getAttribute('aria-disabled'));
   check(backOff === 'true', `Back on the first step is disabled (aria-disabled ${backOff})`);
   // Show and hide, by the keyboard, twice: the disclosure keeps the focus and says its state.

@@ -106,6 +106,17 @@ export async function settle(page, frames = 3) {
   });
 }
 
+// What a screen reader hears for the focused control: the browser's focus follows the lesson's
+// into the semantic mirror (mirror.js), whose element is then read (a cell's full description is
+// its title); with the focus elsewhere, the page's focus-live region says it.
+export function heardFocus(page) {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    if (active && active.closest && active.closest('#mirror')) return active.title || active.getAttribute('aria-label') || '';
+    return document.getElementById('focus-live').textContent;
+  });
+}
+
 // Decodes a PNG in the page and measures it there, so only numbers come back: 'stats' gives
 // the share of distinct colours and of dark pixels, 'first' the first pixel's [r, g, b].
 function measurePng(page, png, measure) {

@@ -3,7 +3,7 @@
 // the Next button and a progress dot, then a double-click on a Q cell, typing a value
 // and Enter: the weights change. Typed nonsense is refused with a notice, value kept.
 import path from 'node:path';
-import { runTest, openPage, ready, widget, clickWidget, scrollToWidget, settle, screenshotStats, check, artifactsDir, openSection } from './harness.mjs';
+import { runTest, openPage, ready, widget, clickWidget, scrollToWidget, settle, screenshotStats, check, artifactsDir, openSection, heardFocus } from './harness.mjs';
 
 const stateOf = (page) => page.evaluate(() => window.attentionTour.getState());
 
@@ -121,7 +121,7 @@ await runTest('tour', async ({ browser, url }) => {
   await page.keyboard.press('Home');
   await settle(page);
   const focusedIds = [], heard = [];
-  const focusLive = () => page.evaluate(() => document.getElementById('focus-live').textContent);
+  const focusLive = () => heardFocus(page);
   for (let k = 0; k < 3; ++k) {
     await page.keyboard.press('Tab');
     await settle(page);
@@ -130,7 +130,7 @@ await runTest('tour', async ({ browser, url }) => {
     heard.push(await focusLive());
   }
   check(focusedIds.every((id) => id) && new Set(focusedIds).size === 3, `Tab moves focus: ${focusedIds.join(' -> ')}`);
-  check(heard[0] === 'Next step, button' && heard.every((h) => h.length > 0),
+  check(heard[0] === 'Next step' && heard.every((h) => h.length > 0),
         `a screen reader hears each focused control: ${heard.join(' | ')}`);
   check(focusedIds.slice(1).every((id) => !id.startsWith('dot[')),
         `after Back and Next, Tab goes to the step's content, not through the step dots: ${focusedIds.join(' -> ')}`);

@@ -1,7 +1,7 @@
 // vector_plane.test.mjs: the arrow planes. A key's tip dragged with the real mouse changes that
 // key and the query's weights; the arrow keys move a focused tip without leaving the step; a
 // finger drags a value's tip on a phone.
-import { runTest, openPage, ready, settle, widget, scrollToWidget, screenshotStats, check, touchDrag, skipGuess } from './harness.mjs';
+import { runTest, openPage, ready, settle, widget, scrollToWidget, screenshotStats, check, touchDrag, skipGuess, heardFocus } from './harness.mjs';
 
 const get = (page) => page.evaluate(() => window.attentionTour.getState());
 const centre = (w) => ({ x: w.x + w.w / 2, y: w.y + w.h / 2 });
@@ -45,7 +45,7 @@ await runTest('vector_plane', async ({ browser, url }) => {
   await settle(page);
   const focused = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
   check(focused && focused.id === 'vec-k[4]', `the key tip takes keyboard focus (${focused && focused.id})`);
-  const said = await page.evaluate(() => document.getElementById('focus-live').textContent);
+  const said = await heardFocus(page);
   check(/^Key 5 "river", arrow tip at nature [\d.]+, money [\d.]+: drag it or use the arrow keys/.test(said),
         `a screen reader hears the tip and where it is: ${said}`);
   await page.keyboard.press('ArrowUp');
