@@ -260,7 +260,7 @@ TEST_CASE("random sequences of the lesson's actions credit an experiment only wh
   // The random moves reach every experiment, so every check above was really tried.
   for (const auto& experiment : lesson::experiments()) {
     CAPTURE(experiment.id);
-    CHECK(credited[experiment.id] > 0);
+    CHECK(credited[std::string(experiment.id)] > 0);
   }
 }
 

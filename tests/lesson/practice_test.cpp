@@ -228,7 +228,7 @@ TEST_CASE("quiz questions are well formed") {
     CHECK(q.correct >= 0);
     CHECK(q.correct < static_cast<int>(q.answers.size()));
     CHECK_FALSE(q.why.empty());
-    CHECK(ids.insert(q.id).second);
+    CHECK(ids.insert(std::string(q.id)).second);
   }
   CHECK(lesson::quiz().size() == 9);
 }

@@ -16,7 +16,7 @@ TEST_CASE("the glossary has the lesson's words, each leading to a step of the to
   for (const auto& entry : lesson::glossary()) {
     CHECK_MESSAGE(lesson::stepIndexOf(entry.stepId) >= 0, entry.term);
     CHECK(entry.meaning.size() > 40);
-    terms.insert(entry.term);
+    terms.emplace(entry.term);
   }
   for (const char* term :
        {"token", "embedding", "query", "key", "value", "score", "d_k", "softmax", "weight", "head", "mask"})

@@ -211,7 +211,7 @@ TEST_CASE("the editor, the settings and the practice list are drawn only once op
       CHECK(findWidget(app, "practice") != nullptr);
       for (const char* id : editorParts)
         CHECK_MESSAGE(findWidget(app, id) == nullptr, std::string(id) << " on step " << step);
-      CHECK(findWidget(app, "quiz-" + lesson::quiz().front().id + "[0]") == nullptr);
+      CHECK(findWidget(app, "quiz-" + std::string(lesson::quiz().front().id) + "[0]") == nullptr);
     }
     // Opened with a click on each header, as a person would.
     for (const char* header : {"settings", "practice"}) {
@@ -222,7 +222,7 @@ TEST_CASE("the editor, the settings and the practice list are drawn only once op
       frame(app, width, height);
     }
     for (const char* id : editorParts) CHECK_MESSAGE(findWidget(app, id) != nullptr, std::string(id) << " once opened");
-    CHECK(findWidget(app, "quiz-" + lesson::quiz().front().id + "[0]") != nullptr);
+    CHECK(findWidget(app, "quiz-" + std::string(lesson::quiz().front().id) + "[0]") != nullptr);
     app.view.prefs.editOpen = app.view.prefs.practiceOpen = false;
   }
 }
@@ -429,8 +429,9 @@ TEST_CASE("a focused control is named for a screen reader with its role and valu
   CHECK(ui::spokenName(app, "preset") == "Example sentence, list, The bank by the river was steep: Space opens it");
   CHECK(ui::spokenName(app, "X[1][0]") == "X, row 2 \"bank\", column 1 \"nature\": 0.35. Enter types a new value.");
   const auto& question = lesson::quiz().front();
-  CHECK(ui::spokenName(app, "quiz-" + question.id + "[0]") ==
-        question.question + " Answer 1 of " + std::to_string(question.answers.size()) + ": " + question.answers[0]);
+  CHECK(ui::spokenName(app, "quiz-" + std::string(question.id) + "[0]") ==
+        std::string(question.question) + " Answer 1 of " + std::to_string(question.answers.size()) + ": " +
+            std::string(question.answers[0]));
   CHECK(ui::spokenName(app, "X[99][0]") == "X[99][0]");  // not drawn: said as it is, never a crash
   CHECK(ui::spokenName(app, "no-such-control") == "no-such-control");
   // The weights matrix is drawn as a grid on the weighted-sum step.
@@ -515,10 +516,10 @@ TEST_CASE("every character of the lesson, experiments and quiz has a glyph") {
   for (const auto& step : lesson::tourSteps())
     for (std::string_view part : {step.title, step.plain, step.more, step.formula}) texts.emplace_back(part);
   for (const auto& formal : app.platform.formalTexts.byStep) texts.push_back(formal);
-  for (const auto& e : lesson::experiments()) texts.insert(texts.end(), {e.task, e.explanation});
+  for (const auto& e : lesson::experiments()) texts.insert(texts.end(), {std::string(e.task), std::string(e.explanation)});
   for (const auto& q : lesson::quiz()) {
-    texts.insert(texts.end(), {q.question, q.why});
-    texts.insert(texts.end(), q.answers.begin(), q.answers.end());
+    texts.insert(texts.end(), {std::string(q.question), std::string(q.why)});
+    for (std::string_view answer : q.answers) texts.emplace_back(answer);
   }
   {
     for (const std::string* text = texts.data(); text != texts.data() + texts.size(); ++text) {
@@ -1340,15 +1341,15 @@ TEST_CASE("answering a quiz question leaves the next question where it was") {
   frame(app, 1280, 4000);
   const auto& quiz = lesson::quiz();
   REQUIRE(quiz.size() >= 2);
-  const std::string next = "quiz-" + quiz[1].id + "[0]";
+  const std::string next = "quiz-" + std::string(quiz[1].id) + "[0]";
   const ui::WidgetRect* before = findWidget(app, next);
   REQUIRE(before != nullptr);
   const float y = before->y;
-  const ui::WidgetRect* answer = findWidget(app, "quiz-" + quiz[0].id + "[0]");
+  const ui::WidgetRect* answer = findWidget(app, "quiz-" + std::string(quiz[0].id) + "[0]");
   REQUIRE(answer != nullptr);
   clickWidget(app, *answer, 1280, 4000);
   frame(app, 1280, 4000);
-  REQUIRE(app.view.quizChoices.count(quiz[0].id) == 1);
+  REQUIRE(app.view.quizChoices.count(std::string(quiz[0].id)) == 1);
   const ui::WidgetRect* after = findWidget(app, next);
   REQUIRE(after != nullptr);
   CHECK(after->y == doctest::Approx(y));

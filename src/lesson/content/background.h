@@ -3,35 +3,42 @@
 #pragma once
 
 #include <string>
-#include <utility>
-#include <vector>
+#include <string_view>
+
+#include "lesson/content/inline_list.h"
 
 namespace lesson {
 
 struct Milestone {
-  std::string when;  // "2014"
-  std::string what;
+  std::string_view when;  // "2014"
+  std::string_view what;
 };
 
 // How a use's small picture is laid out: its example tokens in a row, a source row above the
 // row being written, or an image cut into a grid of patches.
 enum class UseLayout { Row, TwoRows, Patches };
 
+// One line of a use's picture: the piece `from` looks at the piece `to`.
+struct UseLink {
+  int from = 0;
+  int to = 0;
+};
+
 struct AttentionUse {
-  std::string field;      // "Language models"
-  std::string tokens;     // what one token is there
-  std::string attention;  // what attention does there
+  std::string_view field;      // "Language models"
+  std::string_view tokens;     // what one token is there
+  std::string_view attention;  // what attention does there
   // The picture: a few example tokens and where one looks (links from a piece to a piece). It
   // illustrates the sentence above; it shows no weights, so it claims none. For TwoRows the
   // first `split` pieces are the source; for Patches the pieces are the cells of a square grid.
   UseLayout layout = UseLayout::Row;
-  std::vector<std::string> pieces;
-  std::vector<std::pair<int, int>> links;
+  InlineList<std::string_view, 10> pieces;
+  InlineList<UseLink, 4> links;
   int split = 0;
 };
 
-const std::vector<Milestone>& historyMilestones();
-const std::vector<AttentionUse>& attentionUses();
+ListView<Milestone> historyMilestones();
+ListView<AttentionUse> attentionUses();
 // What the drawing of a Transformer layer shows, in words: its caption, and what a screen reader says.
 const char* transformerLayerDescription();
 

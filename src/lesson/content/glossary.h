@@ -2,17 +2,18 @@
 // teaches it. The glossary panel lists them on every step.
 #pragma once
 
-#include <string>
-#include <vector>
+#include <string_view>
+
+#include "lesson/content/inline_list.h"
 
 namespace lesson {
 
 struct GlossaryEntry {
-  std::string term;
-  std::string meaning;
-  std::string stepId;  // the tour step that shows it (an id from tourSteps())
+  std::string_view term;
+  std::string_view meaning;
+  std::string_view stepId;  // the tour step that shows it (an id from tourSteps())
 };
 
-const std::vector<GlossaryEntry>& glossary();
+ListView<GlossaryEntry> glossary();
 
 }  // namespace lesson

@@ -1,6 +1,8 @@
-// inline_list.h: a short list held in place, built from a braced list at compile time. The
-// tour's table of steps is made of them, so it is constant data in the page instead of code
-// that allocates 42 vectors at start (4 KB of the page).
+// inline_list.h: lists that are constant data. InlineList is a short list held in place, built
+// from a braced list at compile time; ListView reads a constant array. The tour's table of
+// steps, the quiz, the experiments, the glossary and the uses are made of them, so they are
+// data in the page instead of code that builds vectors of strings at start (kilobytes of the
+// page each).
 #pragma once
 
 #include <cstddef>
@@ -25,6 +27,23 @@ class InlineList {
  private:
   T items_[Capacity] = {};
   std::size_t count_ = 0;
+};
+
+// A constant array seen as a list (C++17 has no std::span).
+template <class T>
+class ListView {
+ public:
+  template <std::size_t N>
+  constexpr ListView(const T (&items)[N]) : items_(items), count_(N) {}  // NOLINT: an array is a list
+  constexpr const T* begin() const { return items_; }
+  constexpr const T* end() const { return items_ + count_; }
+  constexpr std::size_t size() const { return count_; }
+  constexpr const T& operator[](std::size_t k) const { return items_[k]; }
+  constexpr const T& front() const { return items_[0]; }
+
+ private:
+  const T* items_;
+  std::size_t count_;
 };
 
 }  // namespace lesson

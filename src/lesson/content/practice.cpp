@@ -171,107 +171,104 @@ bool bankRiverEarned(const Move& m) {
   return false;
 }
 
+constexpr Experiment kExperiments[] = {
+    {"twins", "Give two tokens identical queries and keys (edit Q and K so two rows match).",
+     "Twins give every key the same score, so without a mask their rows of weights are identical (under "
+     "the causal mask the later twin sees more keys). As keys they score the same against any query, so "
+     "every query that sees both gives them equal weight. Attention tells tokens apart only through their "
+     "vectors.",
+     twinsEarned},
+    {"zero-key", "Set every entry of one key to 0.",
+     "Its score is 0 for every query, not minus infinity, so it still gets weight exp(0 - max) / sum. A zero "
+     "key is not ignored; only the mask removes a key. (In 32-bit floats that weight rounds to exactly 0 "
+     "once the row's top scaled score reaches about 104, where exp(-104) is below the smallest float.)",
+     zeroKeyEarned},
+    {"no-scale",
+     "Switch off the division by \xE2\x88\x9A"
+     "d_k and compare the weights.",
+     "Without the scale the scores are larger, so softmax favours the top score more strongly and the rows "
+     "get sharper. With wide keys the effect grows, which is why the scale is there.",
+     noScaleEarned},
+    {"bank-river",
+     "Edit vectors until \"bank\" attends most to a \"river\" it did not favour before: for example, in the money "
+     "sentence, rename \"went\" to \"river\" and give its embedding a strong nature entry.",
+     "Attention follows the vectors, not the spelling: once a neighbour's key lines up with the query of "
+     "\"bank\", that neighbour gets the largest share of the weight.",
+     bankRiverEarned},
+    {"causal-first", "Turn on the causal mask and look at the first token's row.",
+     "The first token may only look at itself, so its single visible weight is exactly 1 and its output is "
+     "its own value vector.",
+     causalFirstEarned},
+    {"one-hot",
+     "Scale the selected query up (the button below doubles it) until its row, in any head, puts more than 95% "
+     "of its weight on one key.",
+     "Multiplying a query by c multiplies its scores by c, like dividing the temperature by c. Large scores "
+     "push softmax towards a one-hot choice.",
+     oneHotEarned},
+};
+
+constexpr QuizQuestion kQuiz[] = {
+    {"roles",
+     "Which vector does a token hand over when another token attends to it?",
+     {"Its query", "Its key", "Its value"},
+     2,
+     "Queries ask, keys are matched against queries, and values are what gets mixed into the output."},
+    {"sqrt",
+     "Why are scores divided by \xE2\x88\x9A"
+     "d_k?",
+     {"To make them positive", "To stop their spread growing with d_k", "To make each row sum to 1"},
+     1,
+     "If the entries of q and k are independent with mean 0 and variance 1, q \xC2\xB7 k has variance d_k; "
+     "dividing by \xE2\x88\x9A"
+     "d_k brings it back to 1 so softmax does not saturate."},
+    {"rows",
+     "After softmax, what does each row of the weight matrix add up to?",
+     {"0", "1", "d_k"},
+     1,
+     "Softmax makes every row a set of non-negative weights with sum 1."},
+    {"cost",
+     "What happens to the size of the weight matrix when the context doubles?",
+     {"It doubles", "It grows four times", "It stays the same"},
+     1,
+     "The matrix is n \xC3\x97 n, so 2n tokens need 4n\xC2\xB2 entries."},
+    {"mask",
+     "What does a causal mask do?",
+     {"Hides the keys that come after each query", "Hides the query itself", "Shuffles the tokens"},
+     0,
+     "Future positions get a score of minus infinity and so a weight of exactly 0."},
+    {"heads",
+     "Why use several heads?",
+     {"To make each row sum to more than 1", "So heads can follow different relations",
+      "Because one head cannot use a mask"},
+     1,
+     "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
+    {"cross-attention",
+     "In cross-attention for translation, where do the keys come from?",
+     {"The sentence being written", "The sentence being translated", "Both sentences, joined"},
+     1,
+     "The queries come from the sentence being written and the keys and values from the source, so the weights "
+     "have a row per written word and a column per source word."},
+    {"kv-cache",
+     "With a KV cache, how many scores does a model compute to write its 100th token?",
+     {"1", "100", "5,050", "10,000"},
+     1,
+     "One query, the new token's, against the 100 cached keys (its own included): 100 scores. Recomputing every "
+     "visible pair would take 5,050; the whole matrix 10,000."},
+    {"zero-key",
+     "A key made entirely of zeros receives how much weight?",
+     {"None: zero matches nothing", "Some: a score of 0 still gets a share", "All of it: weight 1"},
+     1,
+     "Its score is 0, an ordinary number, so unless a mask hides it, it takes part in the softmax like any "
+     "other key: its weight is exp(0 - max) / sum, above 0 (in 32-bit "
+     "floats the weight rounds to 0 once the row's top score reaches about 104)."},
+};
+
 }  // namespace
 
-const std::vector<Experiment>& experiments() {
-  static const std::vector<Experiment> list = {
-      {"twins", "Give two tokens identical queries and keys (edit Q and K so two rows match).",
-       "Twins give every key the same score, so without a mask their rows of weights are identical (under "
-       "the causal mask the later twin sees more keys). As keys they score the same against any query, so "
-       "every query that sees both gives them equal weight. Attention tells tokens apart only through their "
-       "vectors.",
-       twinsEarned},
-      {"zero-key", "Set every entry of one key to 0.",
-       "Its score is 0 for every query, not minus infinity, so it still gets weight exp(0 - max) / sum. A zero "
-       "key is not ignored; only the mask removes a key. (In 32-bit floats that weight rounds to exactly 0 "
-       "once the row's top scaled score reaches about 104, where exp(-104) is below the smallest float.)",
-       zeroKeyEarned},
-      {"no-scale",
-       "Switch off the division by \xE2\x88\x9A"
-       "d_k and compare the weights.",
-       "Without the scale the scores are larger, so softmax favours the top score more strongly and the rows "
-       "get sharper. With wide keys the effect grows, which is why the scale is there.",
-       noScaleEarned},
-      {"bank-river",
-       "Edit vectors until \"bank\" attends most to a \"river\" it did not favour before: for example, in the money "
-       "sentence, rename \"went\" to \"river\" and give its embedding a strong nature entry.",
-       "Attention follows the vectors, not the spelling: once a neighbour's key lines up with the query of "
-       "\"bank\", that neighbour gets the largest share of the weight.",
-       bankRiverEarned},
-      {"causal-first", "Turn on the causal mask and look at the first token's row.",
-       "The first token may only look at itself, so its single visible weight is exactly 1 and its output is "
-       "its own value vector.",
-       causalFirstEarned},
-      {"one-hot",
-       "Scale the selected query up (the button below doubles it) until its row, in any head, puts more than 95% "
-       "of its weight on one key.",
-       "Multiplying a query by c multiplies its scores by c, like dividing the temperature by c. Large scores "
-       "push softmax towards a one-hot choice.",
-       oneHotEarned},
-  };
-  return list;
-}
+ListView<Experiment> experiments() { return kExperiments; }
+ListView<QuizQuestion> quiz() { return kQuiz; }
 
-const std::vector<QuizQuestion>& quiz() {
-  static const std::vector<QuizQuestion> list = {
-      {"roles",
-       "Which vector does a token hand over when another token attends to it?",
-       {"Its query", "Its key", "Its value"},
-       2,
-       "Queries ask, keys are matched against queries, and values are what gets mixed into the output."},
-      {"sqrt",
-       "Why are scores divided by \xE2\x88\x9A"
-       "d_k?",
-       {"To make them positive", "To stop their spread growing with d_k", "To make each row sum to 1"},
-       1,
-       "If the entries of q and k are independent with mean 0 and variance 1, q \xC2\xB7 k has variance d_k; "
-       "dividing by \xE2\x88\x9A"
-       "d_k brings it back to 1 so softmax does not saturate."},
-      {"rows",
-       "After softmax, what does each row of the weight matrix add up to?",
-       {"0", "1", "d_k"},
-       1,
-       "Softmax makes every row a set of non-negative weights with sum 1."},
-      {"cost",
-       "What happens to the size of the weight matrix when the context doubles?",
-       {"It doubles", "It grows four times", "It stays the same"},
-       1,
-       "The matrix is n \xC3\x97 n, so 2n tokens need 4n\xC2\xB2 entries."},
-      {"mask",
-       "What does a causal mask do?",
-       {"Hides the keys that come after each query", "Hides the query itself", "Shuffles the tokens"},
-       0,
-       "Future positions get a score of minus infinity and so a weight of exactly 0."},
-      {"heads",
-       "Why use several heads?",
-       {"To make each row sum to more than 1", "So heads can follow different relations",
-        "Because one head cannot use a mask"},
-       1,
-       "Each head has its own projections and can specialise; their outputs are joined and mixed by W_O."},
-      {"cross-attention",
-       "In cross-attention for translation, where do the keys come from?",
-       {"The sentence being written", "The sentence being translated", "Both sentences, joined"},
-       1,
-       "The queries come from the sentence being written and the keys and values from the source, so the weights "
-       "have a row per written word and a column per source word."},
-      {"kv-cache",
-       "With a KV cache, how many scores does a model compute to write its 100th token?",
-       {"1", "100", "5,050", "10,000"},
-       1,
-       "One query, the new token's, against the 100 cached keys (its own included): 100 scores. Recomputing every "
-       "visible pair would take 5,050; the whole matrix 10,000."},
-      {"zero-key",
-       "A key made entirely of zeros receives how much weight?",
-       {"None: zero matches nothing", "Some: a score of 0 still gets a share", "All of it: weight 1"},
-       1,
-       "Its score is 0, an ordinary number, so unless a mask hides it, it takes part in the softmax like any "
-       "other key: its weight is exp(0 - max) / sum, above 0 (in 32-bit "
-       "floats the weight rounds to 0 once the row's top score reaches about 104)."},
-  };
-  return list;
-}
-
-bool experimentEarned(const std::string& id, const Move& move) {
+bool experimentEarned(std::string_view id, const Move& move) {
   if (!move.afterTrace.ok || !move.beforeTrace.ok || move.afterTrace.attention.heads.empty()) return false;
   for (const auto& experiment : experiments())
     if (experiment.id == id) return experiment.earned(move);

@@ -4,8 +4,9 @@
 #pragma once
 
 #include <string>
-#include <vector>
+#include <string_view>
 
+#include "lesson/content/inline_list.h"
 #include "lesson/model/state.h"
 #include "lesson/model/trace.h"
 
@@ -30,24 +31,24 @@ struct Move {
 // that a move did it: the effect holds after the move, did not before, and the move is of
 // the kind the experiment teaches.
 struct Experiment {
-  std::string id;
-  std::string task;         // what to try
-  std::string explanation;  // what it shows, revealed once done
+  std::string_view id;
+  std::string_view task;         // what to try
+  std::string_view explanation;  // what it shows, revealed once done
   bool (*earned)(const Move& move);
 };
 
 struct QuizQuestion {
-  std::string id;
-  std::string question;
-  std::vector<std::string> answers;
-  int correct = 0;  // index into answers
-  std::string why;  // shown after any answer
+  std::string_view id;
+  std::string_view question;
+  InlineList<std::string_view, 4> answers;
+  int correct = 0;       // index into answers
+  std::string_view why;  // shown after any answer
 };
 
-const std::vector<Experiment>& experiments();
-const std::vector<QuizQuestion>& quiz();
+ListView<Experiment> experiments();
+ListView<QuizQuestion> quiz();
 
 // True when the move does what the experiment `id` teaches.
-bool experimentEarned(const std::string& id, const Move& move);
+bool experimentEarned(std::string_view id, const Move& move);
 
 }  // namespace lesson

@@ -28,8 +28,9 @@ int Progress::seenCount() const {
 bool updateExperiments(Progress& progress, const Move& move) {
   bool changed = false;
   for (const auto& experiment : experiments()) {
-    if (progress.experimentsDone.count(experiment.id) || !experimentEarned(experiment.id, move)) continue;
-    progress.experimentsDone.insert(experiment.id);
+    const std::string id(experiment.id);
+    if (progress.experimentsDone.count(id) || !experimentEarned(id, move)) continue;
+    progress.experimentsDone.insert(id);
     changed = true;
   }
   return changed;

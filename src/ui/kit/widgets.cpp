@@ -98,9 +98,9 @@ float visibleRight() {
 
 float visibleWidth() { return std::max(1.0f, visibleRight() - ImGui::GetCursorPosX()); }
 
-std::string breakAtSpaces(const std::string& text, float width, float spaceWidth,
+std::string breakAtSpaces(std::string_view text, float width, float spaceWidth,
                           const std::function<float(size_t, size_t)>& measure, bool& overlong) {
-  std::string lines = text;  // the spaces chosen as line breaks become newlines
+  std::string lines(text);  // the spaces chosen as line breaks become newlines
   overlong = false;
   size_t line = 0;
   while (line < text.size()) {
@@ -140,11 +140,11 @@ bool sectionHeader(const char* label, bool& open) {
   return open;
 }
 
-void paragraph(AppState& app, const std::string& text) {
+void paragraph(AppState& app, std::string_view text) {
   ImFont* font = ImGui::GetFont();
   const float size = ImGui::GetFontSize();
   const auto measure = [&](size_t from, size_t to) {
-    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.c_str() + from, text.c_str() + to).x;
+    return font->CalcTextSizeA(size, FLT_MAX, 0.0f, text.data() + from, text.data() + to).x;
   };
   bool overlong = false;
   const std::string lines = breakAtSpaces(text, std::max(1.0f, visibleRight() - ImGui::GetCursorPosX()),

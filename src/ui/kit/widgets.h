@@ -30,7 +30,7 @@ float visibleRight();
 // which would let a view widen the window it measures).
 float visibleWidth();
 // Text wrapped at the visible right edge, at spaces only (a paragraph of the page's mirror).
-void paragraph(AppState& app, const std::string& text);
+void paragraph(AppState& app, std::string_view text);
 // A section header whose open state is the learner's preference `open` (closed until they open
 // it), rather than Dear ImGui's own storage. Returns whether the section is open.
 bool sectionHeader(const char* label, bool& open);
@@ -39,7 +39,7 @@ bool sectionHeader(const char* label, bool& open);
 void tooltipUnder(ImVec2 min, ImVec2 max, const char* format, ...) IM_FMTARGS(3);
 // The line breaks paragraph() makes: the spaces where lines break become newlines. `measure`
 // gives the width of text[from, to); `overlong` says whether one word alone was too wide.
-std::string breakAtSpaces(const std::string& text, float width, float spaceWidth,
+std::string breakAtSpaces(std::string_view text, float width, float spaceWidth,
                           const std::function<float(size_t, size_t)>& measure, bool& overlong);
 // A small table of text: a bold header row, then rows, in columns as wide as their widest
 // cell, with rules between the rows. (Dear ImGui's tables would add their whole module to the

@@ -12,7 +12,7 @@ namespace {
 void drawEntry(AppState& app, const lesson::GlossaryEntry& entry, size_t index) {
   ImGui::PushID(static_cast<int>(index));
   ImGui::PushFont(app.platform.fonts.bold);
-  ImGui::TextUnformatted(entry.term.c_str());
+  ImGui::TextUnformatted(entry.term.data(), entry.term.data() + entry.term.size());
   ImGui::PopFont();
   paragraph(app, entry.meaning);
   const int step = lesson::stepIndexOf(entry.stepId);
@@ -23,7 +23,7 @@ void drawEntry(AppState& app, const lesson::GlossaryEntry& entry, size_t index) 
     const std::string label = "Step " + std::to_string(step + 1) + ": " + title;
     if (ImGui::SmallButton(label.c_str())) queueStepChange(app, step);
     registerItem(app, "glossary-step[" + std::to_string(index) + "]", [&] {
-      return entry.term + ": " + entry.meaning + " Go to step " + std::to_string(step + 1) + ", " + title + ", button";
+      return std::string(entry.term) + ": " + std::string(entry.meaning) + " Go to step " + std::to_string(step + 1) + ", " + title + ", button";
     });
   }
   ImGui::PopID();

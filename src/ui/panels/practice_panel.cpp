@@ -39,8 +39,9 @@ void drawExperiments(AppState& app) {
                        std::to_string(list.size()) + " done)")
                           .c_str());
   for (const auto& experiment : list) {
-    const bool done = app.session().progress().experimentsDone.count(experiment.id) > 0;
-    ImGui::PushID(experiment.id.c_str());
+    const std::string id(experiment.id);
+    const bool done = app.session().progress().experimentsDone.count(id) > 0;
+    ImGui::PushID(id.c_str());
     if (done)
       ImGui::TextColored(kDone, "\xE2\x9C\x93 done");
     else
@@ -61,23 +62,25 @@ void drawExperiments(AppState& app) {
 }
 
 void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
-  ImGui::PushID(question.id.c_str());
+  const std::string id(question.id);
+  ImGui::PushID(id.c_str());
   ImGui::PushFont(app.platform.fonts.bold);
   paragraph(app, question.question);
   ImGui::PopFont();
-  const auto chosen = app.view.quizChoices.find(question.id);
+  const auto chosen = app.view.quizChoices.find(id);
   for (size_t a = 0; a < question.answers.size(); ++a) {
     ImGui::PushID(static_cast<int>(a));
     const bool picked = chosen != app.view.quizChoices.end() && chosen->second == static_cast<int>(a);
-    if (ImGui::RadioButton(question.answers[a].c_str(), picked)) {
-      app.view.quizChoices[question.id] = static_cast<int>(a);
-      queue(app, lesson::actions::AnswerQuiz{question.id, static_cast<int>(a) == question.correct});
+    const std::string answer(question.answers[a]);
+    if (ImGui::RadioButton(answer.c_str(), picked)) {
+      app.view.quizChoices[id] = static_cast<int>(a);
+      queue(app, lesson::actions::AnswerQuiz{id, static_cast<int>(a) == question.correct});
     }
     registerItem(
-        app, "quiz-" + question.id + "[" + std::to_string(a) + "]",
+        app, "quiz-" + id + "[" + std::to_string(a) + "]",
         [&] {
-          return question.question + " Answer " + std::to_string(a + 1) + " of " +
-                 std::to_string(question.answers.size()) + ": " + question.answers[a];
+          return std::string(question.question) + " Answer " + std::to_string(a + 1) + " of " +
+                 std::to_string(question.answers.size()) + ": " + answer;
         },
         Role::Option, picked);
     ImGui::PopID();
@@ -88,16 +91,16 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
   const bool answered = chosen != app.view.quizChoices.end();
   const bool right = answered && chosen->second == question.correct;
   const float width = visibleRight() - ImGui::GetCursorPosX();
-  auto room = app.view.quizFeedbackRoom.find(question.id);
+  auto room = app.view.quizFeedbackRoom.find(id);
   if (!answered && room != app.view.quizFeedbackRoom.end() && room->second.first == width) {
     ImGui::Dummy(ImVec2(width, room->second.second));
   } else {
     const float top = ImGui::GetCursorPosY();
     ImGui::PushStyleColor(ImGuiCol_Text, !answered ? ImVec4(0, 0, 0, 0) : right ? kDone : kWrong);
-    paragraph(app, std::string(answered && right ? "Right. " : "Not quite. ") + question.why);
+    paragraph(app, std::string(answered && right ? "Right. " : "Not quite. ").append(question.why));
     ImGui::PopStyleColor();
     if (!answered)
-      app.view.quizFeedbackRoom[question.id] = {width, ImGui::GetCursorPosY() - top - ImGui::GetStyle().ItemSpacing.y};
+      app.view.quizFeedbackRoom[id] = {width, ImGui::GetCursorPosY() - top - ImGui::GetStyle().ItemSpacing.y};
   }
   ImGui::PopID();
   ImGui::Spacing();

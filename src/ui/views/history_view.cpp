@@ -16,7 +16,7 @@ void drawHistory(AppState& app) {
   float widestYear = 0;
   ImGui::PushFont(app.platform.fonts.bold);
   for (const auto& milestone : milestones)
-    widestYear = std::max(widestYear, ImGui::CalcTextSize(milestone.when.c_str()).x);
+    widestYear = std::max(widestYear, ImGui::CalcTextSize(milestone.when.data(), milestone.when.data() + milestone.when.size()).x);
   ImGui::PopFont();
   const float textIndent = px(app, 22) + widestYear + px(app, 14);
   const float lineX = ImGui::GetCursorScreenPos().x + px(app, 8);
@@ -30,7 +30,7 @@ void drawHistory(AppState& app) {
     previousDotY = dotY;
     ImGui::SetCursorPosX(left + px(app, 22));
     ImGui::PushFont(app.platform.fonts.bold);
-    ImGui::TextUnformatted(milestone.when.c_str());
+    ImGui::TextUnformatted(milestone.when.data(), milestone.when.data() + milestone.when.size());
     ImGui::PopFont();
     ImGui::SameLine(left + textIndent);
     ImGui::BeginGroup();

@@ -21,16 +21,18 @@ struct Box {
 };
 
 // A row of token boxes from `at`, each as wide as its text; returns them.
-std::vector<Box> drawRow(AppState& app, const std::vector<std::string>& pieces, size_t first, size_t last, ImVec2 at,
+std::vector<Box> drawRow(AppState& app, const lesson::InlineList<std::string_view, 10>& pieces, size_t first, size_t last, ImVec2 at,
                          ImU32 fill) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
   std::vector<Box> boxes;
   for (size_t k = first; k < last; ++k) {
-    const float w = ImGui::CalcTextSize(pieces[k].c_str()).x + px(app, 10);
+    const char* text = pieces[k].data();
+    const char* textEnd = text + pieces[k].size();
+    const float w = ImGui::CalcTextSize(text, textEnd).x + px(app, 10);
     const Box box{at, ImVec2(at.x + w, at.y + line + px(app, 6))};
     draw->AddRectFilled(box.min, box.max, fill, 4.0f);
-    draw->AddText(ImVec2(at.x + px(app, 5), at.y + px(app, 3)), ImGui::GetColorU32(ImGuiCol_Text), pieces[k].c_str());
+    draw->AddText(ImVec2(at.x + px(app, 5), at.y + px(app, 3)), ImGui::GetColorU32(ImGuiCol_Text), text, textEnd);
     boxes.push_back(box);
     at.x += w + px(app, 3);
   }
@@ -120,8 +122,8 @@ void drawUses(AppState& app) {
       ImGui::BeginGroup();
       title(use);
     }
-    paragraph(app, "A token is: " + use.tokens + ".");
-    paragraph(app, "Attention: " + use.attention + ".");
+    paragraph(app, std::string("A token is: ").append(use.tokens).append("."));
+    paragraph(app, std::string("Attention: ").append(use.attention).append("."));
     if (beside) ImGui::EndGroup();
     ImGui::Spacing();
     ImGui::Spacing();
