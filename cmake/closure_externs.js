@@ -21,6 +21,7 @@ AttentionTourModuleHooks.onCopyText;       // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onCodeFontWanted; // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onFormalTextsWanted; // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onMirror;         // src/app/web/page_mirror.cpp
+AttentionTourModuleHooks.glyphCanvas;      // src/app/web/browser_glyphs.cpp (kept, never shown)
 
 /** The object page_text_spot hands to Module.onTextSpot (read by web/input.js). */
 var AttentionTourTextSpot = {};

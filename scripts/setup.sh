@@ -11,9 +11,12 @@ IMGUI_DIR="$CACHE/imgui"
 APT_PACKAGES=(
   cmake ninja-build g++ clang-14 lld-14 libclang-rt-14-dev clang-format
   emscripten
-  libglfw3-dev libgl-dev
+  libglfw3-dev libgl-dev libfontconfig-dev
   doctest-dev nlohmann-json3-dev libstb-dev
-  fonts-dejavu-core python3-fonttools
+  # The embedded face holds the lesson's own characters; a learner's other scripts are drawn from
+  # the system's fonts (the desktop, through fontconfig) and the browser's (the page): DejaVu
+  # covers Cyrillic, Greek, Arabic and Hebrew, Droid Sans Fallback Chinese, Japanese and Korean.
+  fonts-dejavu-core fonts-droid-fallback python3-fonttools
   chromium xvfb xauth
   python3-numpy
   dpkg-dev

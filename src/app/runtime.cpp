@@ -28,10 +28,12 @@ void installWakeCallbacks(GLFWwindow* window) {
   glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(runtimeOf(w)); });
 }
 
-void rebuildFontsIfScaleChanged(Runtime& runtime) {
+// Before a frame: the atlas is built again for a new scale, and when the learner's text brings
+// characters the embedded face lacks (the platform's fonts draw them into it).
+void rebuildFontsIfNeeded(Runtime& runtime) {
   ui::AppState& app = runtime.app;
   const float wanted = app.platform.pixelRatio * app.view.prefs.zoom;
-  if (wanted == runtime.atlasScale) return;
+  if (wanted == runtime.atlasScale && !ui::wantsMoreGlyphs(app)) return;
   ui::buildFonts(app, wanted);
   ui::applyTheme(wanted);
   runtime.renderer->uploadFontAtlas();
@@ -55,7 +57,7 @@ bool initialiseRuntime(Runtime& runtime, GLFWwindow* window, const char* glslVer
   if (!runtime.renderer->initialise(glslVersion)) return false;
   runtime.heatmap = std::make_unique<GlHeatmapRenderer>();
   if (runtime.heatmap->initialise(glslVersion)) runtime.app.platform.heatmap = runtime.heatmap.get();
-  rebuildFontsIfScaleChanged(runtime);
+  rebuildFontsIfNeeded(runtime);
   return true;
 }
 
@@ -89,7 +91,7 @@ bool runFrame(Runtime& runtime) {
   const auto start = std::chrono::steady_clock::now();
   if (runtime.wakeFrames > 0) --runtime.wakeFrames;
   if (!runtime.input.pending.empty()) wake(runtime);
-  rebuildFontsIfScaleChanged(runtime);
+  rebuildFontsIfNeeded(runtime);
   ImGui_ImplGlfw_NewFrame();
   applyQueuedInput(runtime);
   ImGuiIO& io = ImGui::GetIO();

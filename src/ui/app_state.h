@@ -23,6 +23,7 @@ struct ImGuiWindow;  // Dear ImGui internal; only its pointer is kept, for Tab o
 #include "lesson/model/edit_goal.h"
 #include "lesson/model/session.h"
 #include "lesson/model/text_rules.h"
+#include "ui/kit/extra_glyphs.h"
 
 namespace ui {
 
@@ -265,6 +266,9 @@ struct ViewState {
 // through the views' own entry points, between frames.
 struct Platform {
   Fonts fonts;
+  // Characters beyond the embedded face, drawn by the platform's fonts (extraGlyphs.draw: the
+  // browser's on the page, the system's on the desktop) into the atlas when the learner uses them.
+  ExtraGlyphs extraGlyphs;
   // The code face's TrueType bytes (DejaVu Sans Mono, cut down: the challenge's editor and the
   // code listings), or none yet. The desktop and the one-file page carry them; the served page
   // fetches them the first time code is drawn (ui::codeFont calls requestCodeFont once), since

@@ -22,7 +22,7 @@ const SIZE_BUDGET_KB = 300;
 const LAZY_PARTS = {
   'the labs (cost lab and training)': ['lab-worker.js', 'lab-worker.wasm', 'labs.js'],
   'the code face': ['code-font.ttf'],
-  "the challenge's worker": ['challenge-worker.js'],
+  "the challenge's worker and sandbox": ['challenge-worker.js', 'sandbox.js'],
   'the formal explanations': ['formal.txt'],
   // Fetched right after the first frame, never before it: the first frame does not wait for it.
   'the semantic mirror for screen readers, after the first frame': ['mirror.js'],

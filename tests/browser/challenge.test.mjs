@@ -7,7 +7,7 @@ import { runTest, openPage, ready, settle, scrollToWidget, clickWidget, check, a
 import { weightsSolution as fixed } from './challenge_solutions.mjs';
 
 await runTest('challenge', async ({ browser, url }) => {
-  const { page, errors } = await openPage(browser, url);
+  const { page, errors, context } = await openPage(browser, url);
   await ready(page);
   const grade = (code) => page.evaluate((c) => window.attentionTour.gradeChallenge(c), code);
   const starter = await page.evaluate(() => window.attentionTour.getState().challengeMessage);
@@ -77,4 +77,26 @@ await runTest('challenge', async ({ browser, url }) => {
   const wrongType = await grade('function attentionWeights() { return "0.5"; }');
   check(/not an array/.test(wrongType.message), 'a wrong return type is explained');
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
+
+  await context.close();
+
+  // The sandbox (sandbox.js) comes with the first grading, not the first load; when it cannot
+  // come, the grade says why, and the next grading tries again.
+  const blocked = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  let refuse = true;
+  const sandboxRequests = [];
+  await blocked.route('**/sandbox.js', (route) => {
+    sandboxRequests.push(route.request().url());
+    return refuse ? route.fulfill({ status: 404, body: 'gone' }) : route.continue();
+  });
+  const page2 = await blocked.newPage();
+  await page2.goto(url);
+  await page2.evaluate(() => window.attentionTour.ready);
+  check(sandboxRequests.length === 0, 'the first load fetches no sandbox');
+  const failed = await page2.evaluate(() => window.attentionTour.gradeChallenge('function attentionWeights() { return [1]; }'));
+  check(!failed.passed && /could not load its code checker/.test(failed.message), `the grade says why: ${failed.message}`);
+  refuse = false;
+  const graded = await page2.evaluate((code) => window.attentionTour.gradeChallenge(code), fixed);
+  check(graded.passed, `the next grading loads it and grades: ${graded.message}`);
+  await blocked.close();
 });

@@ -25,6 +25,20 @@ run "$BIN" --screenshot "$OUT/desktop-state.png" --state "$HERE/three_tokens_sta
 /usr/bin/python3 "$HERE/check_png.py" "$OUT/desktop-narrow.png" 420 800
 /usr/bin/python3 "$HERE/check_png.py" "$OUT/desktop-state.png" 1280 800
 
+# Any script a learner types is drawn from the system's fonts (issue 23): tokens and dimension
+# labels in Cyrillic, Chinese and Arabic on every step, with no character left without a glyph
+# (the program says how many there were); a private-use character no font has is reported.
+printf '%s' '{"preset": "three-tokens", "tokens": ["кот", "猫", "سلام"], "dimensionLabels": ["живое", "动物", "كلمة", "δ"]}' \
+  > "$OUT/scripts-state.json"
+for step in $(seq 1 "$("$BIN" --help | sed -n 's/.*--step N|ID .*(1-\([0-9]*\)).*/\1/p')"); do
+  err=$("$BIN" --screenshot "$OUT/scripts-step$step.png" --size 1280x800 --step "$step" --state "$OUT/scripts-state.json" 2>&1)
+  if printf '%s' "$err" | grep -q "no glyph"; then fail "step $step: $err"; fi
+done
+/usr/bin/python3 "$HERE/check_png.py" "$OUT/scripts-step7.png" 1280 800
+printf '%s' '{"preset": "three-tokens", "tokens": ["x\udb80\udc01", "b", "c"]}' > "$OUT/private-use-state.json"
+err=$("$BIN" --screenshot "$OUT/private-use.png" --size 1280x800 --step 7 --state "$OUT/private-use-state.json" 2>&1)
+printf '%s' "$err" | grep -q "have no glyph in this system's fonts" || fail "a character no font has is not reported: $err"
+
 # A refused run must stop within seconds and never load a whole device or huge file: the
 # timeout and the memory cap turn a hang or an unbounded read into a failure here.
 expect_usage_error() {

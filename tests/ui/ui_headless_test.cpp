@@ -516,7 +516,8 @@ TEST_CASE("every character of the lesson, experiments and quiz has a glyph") {
   for (const auto& step : lesson::tourSteps())
     for (std::string_view part : {step.title, step.plain, step.more, step.formula}) texts.emplace_back(part);
   for (const auto& formal : app.platform.formalTexts.byStep) texts.push_back(formal);
-  for (const auto& e : lesson::experiments()) texts.insert(texts.end(), {std::string(e.task), std::string(e.explanation)});
+  for (const auto& e : lesson::experiments())
+    texts.insert(texts.end(), {std::string(e.task), std::string(e.explanation)});
   for (const auto& q : lesson::quiz()) {
     texts.insert(texts.end(), {std::string(q.question), std::string(q.why)});
     for (std::string_view answer : q.answers) texts.emplace_back(answer);
@@ -639,6 +640,83 @@ TEST_CASE("a name typed in any script is kept whole; characters the fonts lack a
     CHECK(font->FindGlyph('?') != replacement);
   }
   CHECK(app.platform.fonts.body->FindGlyph(0x00E9) != app.platform.fonts.body->FallbackGlyph);  // é has its own
+}
+
+// A platform font for the tests: every character a box as wide as most letters, except one
+// character it has no font for (the page and the desktop draw real letters: the browser test
+// and the desktop smoke look at those).
+constexpr char32_t kNoFontHas = 0xF0001;  // private use: no font has it
+bool boxGlyph(char32_t c, float em, ui::GlyphImage& image) {
+  if (c == kNoFontHas) return false;
+  image.width = std::max(1, static_cast<int>(em * 0.6f));
+  image.height = std::max(1, static_cast<int>(em * 0.7f));
+  image.left = 1;
+  image.top = static_cast<float>(-image.height);
+  image.advance = static_cast<float>(image.width + 2);
+  image.alpha.assign(static_cast<size_t>(image.width) * static_cast<size_t>(image.height), 255);
+  return true;
+}
+
+// A frame as the runtime draws it: the fonts are built again first when the learner's text
+// brings characters the atlas has not tried.
+void frameWithGlyphs(ui::AppState& app, float width, float height) {
+  if (ui::wantsMoreGlyphs(app)) {
+    ui::buildFonts(app, app.platform.uiScale);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+  }
+  frame(app, width, height);
+}
+
+// Names in Cyrillic, Chinese and Arabic, and a dimension label: the platform's fonts draw what
+// the embedded face lacks, on every step; without them, or for a character no font has, the
+// frame's count of characters drawn without a glyph says so (so the count can fail).
+TEST_CASE("characters the embedded face lacks are drawn by the platform's fonts on every step, and counted when not") {
+  // The third: the code face not there yet, as the served page starts (code in the body face).
+  for (const int variant : {0, 1, 2}) {
+    const bool platformFonts = variant > 0;
+    CAPTURE(variant);
+    HeadlessImGui context;
+    ui::AppState app;
+    if (platformFonts) app.platform.extraGlyphs.draw = boxGlyph;
+    setUp(app);
+    if (variant == 2) {
+      app.platform.codeFont = nullptr;
+      app.platform.codeFontSize = 0;
+      ui::buildFonts(app, 1.0f);
+      REQUIRE(app.platform.fonts.mono == app.platform.fonts.body);
+    }
+    skipGuesses(app);
+    const std::vector<std::string> names = {"\xD0\xBA\xD0\xBE\xD1\x82", "\xE7\x8C\xAB",
+                                            "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85"};  // кот, 猫, سلام
+    for (int k = 0; k < static_cast<int>(names.size()); ++k)
+      REQUIRE(ui::apply(app, lesson::actions::RenameToken{k, names[static_cast<size_t>(k)]}) == "");
+    int missing = 0;
+    for (int step = 0; step < lesson::stepCount(); ++step) {
+      CAPTURE(step);
+      goToStep(app, step);
+      frameWithGlyphs(app, 1280, 1600);
+      frameWithGlyphs(app, 1280, 1600);
+      const int count = ui::missingGlyphs(app, ImGui::GetDrawData());
+      if (platformFonts) CHECK(count == 0);
+      missing += count;
+    }
+    if (!platformFonts) CHECK(missing > 0);
+    if (platformFonts) {
+      // Each character was asked for once, and the atlas holds it in every face.
+      CHECK(app.platform.extraGlyphs.characters.size() == 8);  // к о т 猫 س ل ا م
+      for (ImFont* font : {app.platform.fonts.body, app.platform.fonts.bold, app.platform.fonts.title})
+        CHECK(font->FindGlyphNoFallback(0x732B) != nullptr);
+      // A character no font has is tried once and counted wherever it is drawn.
+      REQUIRE(ui::apply(app, lesson::actions::RenameToken{0, "x\xF3\xB0\x80\x81"}) == "");
+      goToStep(app, lesson::stepIndexOf("softmax"));
+      frameWithGlyphs(app, 1280, 1600);
+      frameWithGlyphs(app, 1280, 1600);
+      CHECK(ui::missingGlyphs(app, ImGui::GetDrawData()) > 0);
+      CHECK_FALSE(ui::wantsMoreGlyphs(app));  // not asked again every frame
+    }
+  }
 }
 
 TEST_CASE("Play animates the step, then stops asking for frames; reduced motion shows the end at once") {

@@ -14,6 +14,7 @@
 #include "app/desktop/cli_options.h"
 #include "app/desktop/desktop_storage.h"
 #include "app/desktop/screenshot.h"
+#include "app/desktop/system_glyphs.h"
 #include "app/desktop/training_runner.h"
 #include "app/runtime.h"
 #include "core/fast_attention.h"
@@ -182,7 +183,8 @@ int main(int argc, char** argv) {
   }
   const bool screenshot = !options.screenshotPath.empty();
   GLFWwindow* window = openWindow(options, !screenshot);
-  runtime.app.platform.codeFont = font_dejavu_sansmono;  // the desktop carries the code face
+  runtime.app.platform.extraGlyphs.draw = app::systemGlyphs();  // a learner's other scripts
+  runtime.app.platform.codeFont = font_dejavu_sansmono;         // the desktop carries the code face
   runtime.app.platform.codeFontSize = static_cast<int>(font_dejavu_sansmono_size);
   ui::receiveFormalTexts(runtime.app,  // and the formal explanations
                          {reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size}, false);
@@ -210,6 +212,10 @@ int main(int argc, char** argv) {
     if (!error.empty()) {
       std::fprintf(stderr, "attention-tour: %s\n", error.c_str());
       status = kExitUsage;
+    } else if (const int missing = ui::missingGlyphs(runtime.app, ImGui::GetDrawData()); missing > 0) {
+      // Not a failure: the picture is written, with U+FFFD where no font here has the character.
+      std::fprintf(stderr, "attention-tour: %d characters in the screenshot have no glyph in this system's fonts\n",
+                   missing);
     }
   } else {
     // A screenshot shows exactly the flags given; an interactive run resumes where the learner left.

@@ -194,6 +194,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                              {"formalTexts", r.app.platform.formalTexts.loaded()},
                              {"formalTextsProblem", r.app.platform.formalTextsProblem},
                              {"animating", r.app.animating},
+                             {"missingGlyphs", ui::missingGlyphs(r.app, ImGui::GetDrawData())},
                              {"idle", !app::needsFrame(r) && !app::mirrorDue()}}));
 }
 

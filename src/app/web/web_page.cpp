@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "app/web/browser_glyphs.h"
 #include "app/web/page_mirror.h"
 #include "app/web/web_bridge.h"
 #ifdef AT_CARRIES_FORMAL_TEXTS
@@ -82,6 +83,7 @@ void installPageHooks(Runtime& runtime) {
     return "Link copied; the address bar holds it too.";
   };
   platform.resetProgress = [] { EM_ASM({ window.attentionTour.resetProgress(); }); };
+  platform.extraGlyphs.draw = browserGlyphs();
 #ifdef AT_CARRIES_CODE_FONT
   // The one-file copy carries the code face; the atlas was built without it.
   platform.codeFont = font_dejavu_sansmono;

@@ -2,6 +2,7 @@
 #include "lesson/io/share_link.h"
 
 #include "lesson/io/json_io.h"
+#include "text/utf8.h"
 
 namespace lesson {
 
@@ -67,7 +68,8 @@ std::string decodeShareFragment(const std::string& fragment, const LessonState& 
   if (dot == std::string::npos) return "the shared link is incomplete";
   const std::string version = text.substr(2, dot - 2);
   if (version != std::to_string(kLinkVersion))
-    return "the shared link uses format version " + version.substr(0, 8) + ", which this lesson cannot read";
+    return "the shared link uses format version " + text::cutAtCharacter(version, 8) +
+           ", which this lesson cannot read";
   std::string json;
   if (!base64UrlDecode(text.substr(dot + 1), json)) return "the shared link is damaged (bad characters or cut short)";
   LessonState candidate = base;

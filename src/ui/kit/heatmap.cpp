@@ -93,11 +93,9 @@ void drawHeatmap(AppState& app, const core::Matrix& weights, const core::Flags& 
   const ImVec2 start = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float lineHeight = ImGui::GetTextLineHeight();
-  // key labels above, query labels on the left
+  // key labels above (cut at a character to fit their column), query labels on the left
   for (int j = 0; j < weights.cols; ++j) {
-    std::string t = tokens[static_cast<size_t>(j)];
-    if (ImGui::CalcTextSize(t.c_str()).x > cell - px(app, 2))
-      t = t.substr(0, std::max<size_t>(1, static_cast<size_t>(cell / px(app, 10)))) + ".";
+    const std::string t = fitLabel(tokens[static_cast<size_t>(j)], cell - px(app, 2));
     const float w = ImGui::CalcTextSize(t.c_str()).x;
     draw->AddText(ImVec2(start.x + labelWidth + static_cast<float>(j) * cell + (cell - w) * 0.5f, start.y),
                   ImGui::GetColorU32(ImGuiCol_TextDisabled), t.c_str());

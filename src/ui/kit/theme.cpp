@@ -5,6 +5,7 @@
 
 #include "font_dejavu_sans.h"
 #include "font_glyph_ranges.h"
+#include "ui/kit/extra_glyphs.h"
 #include "ui/kit/palette.h"
 
 namespace ui {
@@ -73,9 +74,13 @@ void buildFonts(AppState& app, float scale) {
   app.platform.fonts.mono =
       platform.codeFont ? addFont(platform.codeFont, static_cast<unsigned>(platform.codeFontSize), 15.0f * scale)
                         : app.platform.fonts.body;
+  // A scale changed or a code face arrived: the platform draws the extra characters anew.
+  if (scale != app.platform.uiScale) app.platform.extraGlyphs.images.clear();
+  reserveExtraGlyphs(app);
   // Every glyph is followed by at least as much free padding as bold widens the largest one.
   atlas->TexGlyphPadding = std::max(1, boldWidening(23.0f * scale));
   atlas->Build();
+  paintExtraGlyphs(app);  // before bold widens them with the face's own
   widen(atlas, app.platform.fonts.bold, boldWidening(16.0f * scale));
   widen(atlas, app.platform.fonts.title, boldWidening(23.0f * scale));
   app.platform.uiScale = scale;

@@ -215,4 +215,20 @@ void flowPieces(const std::vector<std::string>& pieces) {
   }
 }
 
+void progressBar(AppState& app, float fraction, float width, const char* words) {
+  const ImVec2 min = ImGui::GetCursorScreenPos();
+  const ImVec2 max(min.x + width, min.y + ImGui::GetFrameHeight());
+  ImGui::Dummy(ImVec2(width, max.y - min.y));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float rounding = ImGui::GetStyle().FrameRounding;
+  draw->AddRectFilled(min, max, ImGui::GetColorU32(ImGuiCol_FrameBg), rounding);
+  const float filled = std::clamp(fraction, 0.0f, 1.0f) * width;
+  if (filled > 0)
+    draw->AddRectFilled(min, ImVec2(min.x + filled, max.y), ImGui::GetColorU32(ImGuiCol_PlotHistogram), rounding);
+  const ImVec2 text = ImGui::CalcTextSize(words);
+  draw->AddText(ImVec2(min.x + std::max(0.0f, width - text.x) * 0.5f, min.y + (max.y - min.y - text.y) * 0.5f),
+                ImGui::GetColorU32(ImGuiCol_Text), words);
+  mirrorText(app, MirrorNode::Kind::Text, words);
+}
+
 }  // namespace ui

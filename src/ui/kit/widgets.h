@@ -48,5 +48,9 @@ void textTable(AppState& app, const std::vector<std::string>& headers,
                const std::vector<std::vector<std::string>>& rows);
 // Lays out pieces left to right, wrapping only between pieces (so "0.06" never splits).
 void flowPieces(const std::vector<std::string>& pieces);
+// A bar `width` wide filled to `fraction` (0..1), with `words` on it ("step 40 of 200"), which
+// the page's mirror reads as text. Drawn here rather than by Dear ImGui's ProgressBar, whose
+// overlay the mirror cannot read (and which costs the page a kilobyte more).
+void progressBar(AppState& app, float fraction, float width, const char* words);
 
 }  // namespace ui

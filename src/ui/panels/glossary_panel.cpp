@@ -23,7 +23,8 @@ void drawEntry(AppState& app, const lesson::GlossaryEntry& entry, size_t index) 
     const std::string label = "Step " + std::to_string(step + 1) + ": " + title;
     if (ImGui::SmallButton(label.c_str())) queueStepChange(app, step);
     registerItem(app, "glossary-step[" + std::to_string(index) + "]", [&] {
-      return std::string(entry.term) + ": " + std::string(entry.meaning) + " Go to step " + std::to_string(step + 1) + ", " + title + ", button";
+      return std::string(entry.term) + ": " + std::string(entry.meaning) + " Go to step " + std::to_string(step + 1) +
+             ", " + title + ", button";
     });
   }
   ImGui::PopID();

@@ -94,8 +94,8 @@ void drawControls(AppState& app) {
               std::to_string(done + 1) + " of " + std::to_string(total) + ")";
   else
     overlay = std::to_string(done) + " of " + std::to_string(total) + " sizes";
-  ImGui::ProgressBar(total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f,
-                     ImVec2(std::max(px(app, 120), std::min(visibleWidth(), px(app, 240))), 0), overlay.c_str());
+  progressBar(app, total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f,
+              std::max(px(app, 120), std::min(visibleWidth(), px(app, 240))), overlay.c_str());
   if (!available) ImGui::TextColored(kError, "%s", app.platform.costLabUnavailable.c_str());
   if (!lab.message.empty())
     ImGui::TextColored(lab.phase == CostLab::Phase::Failed ? kError : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),

@@ -16,7 +16,8 @@ void drawHistory(AppState& app) {
   float widestYear = 0;
   ImGui::PushFont(app.platform.fonts.bold);
   for (const auto& milestone : milestones)
-    widestYear = std::max(widestYear, ImGui::CalcTextSize(milestone.when.data(), milestone.when.data() + milestone.when.size()).x);
+    widestYear = std::max(widestYear,
+                          ImGui::CalcTextSize(milestone.when.data(), milestone.when.data() + milestone.when.size()).x);
   ImGui::PopFont();
   const float textIndent = px(app, 22) + widestYear + px(app, 14);
   const float lineX = ImGui::GetCursorScreenPos().x + px(app, 8);

@@ -181,7 +181,7 @@ void drawButtons(AppState& app) {
   const float progress = static_cast<float>(std::min(lab.stepsDone, plan.steps)) / static_cast<float>(plan.steps);
   char overlay[96];
   std::snprintf(overlay, sizeof overlay, "step %d of %d", lab.stepsDone, std::max(plan.steps, lab.stepsDone));
-  ImGui::ProgressBar(progress, ImVec2(std::min(visibleWidth(), px(app, 360)), 0), overlay);
+  progressBar(app, progress, std::min(visibleWidth(), px(app, 360)), overlay);
   if (!available) ImGui::TextColored(kError, "%s", app.platform.trainingUnavailable.c_str());
   if (!lab.message.empty())
     ImGui::TextColored(

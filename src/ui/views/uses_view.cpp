@@ -21,8 +21,8 @@ struct Box {
 };
 
 // A row of token boxes from `at`, each as wide as its text; returns them.
-std::vector<Box> drawRow(AppState& app, const lesson::InlineList<std::string_view, 10>& pieces, size_t first, size_t last, ImVec2 at,
-                         ImU32 fill) {
+std::vector<Box> drawRow(AppState& app, const lesson::InlineList<std::string_view, 10>& pieces, size_t first,
+                         size_t last, ImVec2 at, ImU32 fill) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
   std::vector<Box> boxes;

@@ -1,0 +1,154 @@
+// extra_glyphs.cpp: a learner's characters beyond the embedded face, asked of the platform's
+// fonts and packed into the atlas beside it (Dear ImGui's custom glyph rectangles), and the
+// count of what is still drawn without a glyph.
+#include "ui/kit/extra_glyphs.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+#include "text/utf8.h"
+#include "ui/app_state.h"
+
+namespace ui {
+
+namespace {
+
+// Each character a learner gives: the lesson's names and sentences, the notice (which may quote
+// them), and the text fields of the views and the one being typed in.
+template <class Visit>
+void forEachLearnerCharacter(const AppState& app, Visit visit) {
+  const auto visitText = [&](std::string_view text) {
+    for (size_t i = 0; i < text.size();) {
+      const long c = text::decodeUtf8(text, i);
+      if (c < 0)
+        ++i;  // not UTF-8: drawn as U+FFFD, which the face has
+      else
+        visit(static_cast<char32_t>(c));
+    }
+  };
+  const lesson::LessonState& lesson = app.session().lesson();
+  for (const auto* list : {&lesson.tokens, &lesson.dimensionLabels, &lesson.cross.source, &lesson.cross.target,
+                           &lesson.cross.dimensionLabels})
+    for (const std::string& name : *list) visitText(name);
+  visitText(lesson.notice);
+  for (const char* field : {app.view.newToken, app.view.challengeCode, app.view.challengeCode2,
+                            static_cast<const char*>(app.view.training.probeText)})
+    visitText(field);
+  // Dear ImGui's own text field, while it is typed in, holds what is not yet the lesson's.
+  const ImGuiContext* context = ImGui::GetCurrentContext();
+  if (context && context->ActiveId != 0 && context->ActiveId == context->InputTextState.ID)
+    for (ImWchar c : context->InputTextState.TextW) visit(static_cast<char32_t>(c));
+}
+
+// A character worth asking for: printable, and neither the embedded face nor an earlier
+// rebuild has it (the drawn ones are in the face since; the others are in the list tried).
+bool untried(const AppState& app, char32_t c) {
+  const ImFont* body = app.platform.fonts.body;
+  if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c > IM_UNICODE_CODEPOINT_MAX || !body ||
+      body->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+    return false;
+  const auto& tried = app.platform.extraGlyphs.characters;
+  return std::find(tried.begin(), tried.end(), c) == tried.end();
+}
+
+// Where the image of `c` at `em` is in extra.images, drawn once by the platform and kept.
+size_t imageOf(ExtraGlyphs& extra, char32_t c, float em) {
+  for (size_t k = 0; k < extra.images.size(); ++k)
+    if (extra.images[k].character == c && extra.images[k].em == em) return k;
+  ExtraGlyphs::Drawn drawn{c, em, {}};
+  GlyphImage& image = drawn.image;
+  const auto largest = static_cast<int>(4 * em) + 4;  // no character is near this
+  if (!extra.draw(c, em, image) || image.width < 0 || image.height < 0 || image.width > largest ||
+      image.height > largest ||
+      image.alpha.size() != static_cast<size_t>(image.width) * static_cast<size_t>(image.height))
+    image.width = -1;  // remembered as having none
+  extra.images.push_back(std::move(drawn));
+  return extra.images.size() - 1;
+}
+
+// A face's size before the atlas is built (the face learns it from its configuration then).
+float sizeBeforeBuild(const ImFontAtlas* atlas, const ImFont* font) {
+  for (const ImFontConfig& config : atlas->ConfigData)
+    if (config.DstFont == font) return config.SizePixels;
+  return font->FontSize;
+}
+
+}  // namespace
+
+bool wantsMoreGlyphs(AppState& app) {
+  ExtraGlyphs& extra = app.platform.extraGlyphs;
+  if (!extra.draw) return false;
+  const size_t before = extra.characters.size();
+  forEachLearnerCharacter(app, [&](char32_t c) {
+    if (extra.characters.size() < kMaxExtraCharacters && untried(app, c)) extra.characters.push_back(c);
+  });
+  return extra.characters.size() > before;
+}
+
+void reserveExtraGlyphs(AppState& app) {
+  ExtraGlyphs& extra = app.platform.extraGlyphs;
+  extra.placed.clear();
+  if (!extra.draw) return;
+  const Fonts& fonts = app.platform.fonts;
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  // The code face is the body face until its bytes come (the page fetches them when code is drawn).
+  for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono == fonts.body ? nullptr : fonts.mono}) {
+    if (!font) continue;
+    for (char32_t c : extra.characters) {
+      const size_t index = imageOf(extra, c, sizeBeforeBuild(atlas, font) * kEmOfLine);
+      const GlyphImage* image = &extra.images[index].image;
+      if (image->width < 0) continue;  // no font has it
+      // Placed from the line's top once the face's ascent is known (paintExtraGlyphs).
+      const int rect = atlas->AddCustomRectFontGlyph(
+          font, static_cast<ImWchar>(c), static_cast<unsigned short>(std::max(image->width, 1)),
+          static_cast<unsigned short>(std::max(image->height, 1)), std::round(image->advance),
+          ImVec2(std::round(image->left), std::round(image->top)));
+      extra.placed.push_back({rect, font, index});
+    }
+  }
+}
+
+void paintExtraGlyphs(AppState& app) {
+  ExtraGlyphs& extra = app.platform.extraGlyphs;
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  unsigned char* pixels = atlas->TexPixelsAlpha8;
+  if (!pixels) return;
+  for (const auto& placed : extra.placed) {
+    const ImFontAtlasCustomRect* rect = atlas->GetCustomRectByIndex(placed.rect);
+    const GlyphImage& image = extra.images[placed.image].image;
+    if (!rect || !rect->IsPacked()) continue;
+    for (int y = 0; y < image.height && y < rect->Height; ++y)
+      std::copy_n(image.alpha.data() + static_cast<size_t>(y) * static_cast<size_t>(image.width),
+                  std::min<int>(image.width, rect->Width),
+                  pixels + static_cast<size_t>(rect->Y + y) * static_cast<size_t>(atlas->TexWidth) + rect->X);
+    // The face's own glyphs hang from the line's top by its ascent, as these now do.
+    ImFontGlyph* glyph = const_cast<ImFontGlyph*>(placed.font->FindGlyphNoFallback(rect->GlyphID));
+    if (glyph && glyph->Codepoint == rect->GlyphID) {
+      const float ascent = std::floor(placed.font->Ascent + 0.5f);
+      glyph->Y0 += ascent;
+      glyph->Y1 += ascent;
+      glyph->Visible = image.width > 0 && image.height > 0;
+    }
+  }
+  extra.placed.clear();
+}
+
+int missingGlyphs(const AppState& app, const ImDrawData* data) {
+  if (!data || !data->Valid) return 0;
+  std::vector<ImVec2> fallbacks;
+  const Fonts& fonts = app.platform.fonts;
+  for (const ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono})
+    if (font && font->FallbackGlyph && font->FallbackGlyph->Visible)
+      fallbacks.emplace_back(font->FallbackGlyph->U0, font->FallbackGlyph->V0);
+  int count = 0;
+  for (int l = 0; l < data->CmdListsCount; ++l)
+    for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+      for (const ImVec2& uv : fallbacks)
+        if (v.uv.x == uv.x && v.uv.y == uv.y) ++count;
+  return count;
+}
+
+}  // namespace ui

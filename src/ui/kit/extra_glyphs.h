@@ -1,0 +1,74 @@
+// extra_glyphs.h: the characters the embedded face lacks (a learner's Cyrillic, Chinese or
+// Arabic names), drawn by the platform's own fonts into Dear ImGui's font atlas: the browser's
+// fonts on the page, the system's fonts on the desktop. The atlas is built again when the
+// learner's text brings a character it has not tried yet; what is drawn without a glyph after
+// that is counted from the frame's vertices, so tests and the desktop can say so.
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace ui {
+
+struct AppState;
+
+// One character drawn by a platform font, as coverage (0-255) in rows of `width`. `left` and
+// `top` place the image from the pen on the baseline (top is negative above the baseline);
+// `advance` moves the pen. A character with nothing to see (a space) has width 0.
+struct GlyphImage {
+  int width = 0, height = 0;
+  float left = 0, top = 0, advance = 0;
+  std::vector<unsigned char> alpha;
+};
+
+// Draws `codepoint` with an em of `em` pixels (a CSS font size), or false when the platform has
+// no font with it.
+using DrawGlyph = std::function<bool(char32_t codepoint, float em, GlyphImage& image)>;
+
+// The embedded face is built for a line height (Dear ImGui's size: DejaVu's ascent plus descent,
+// 2384 of its 2048 units to the em); other fonts are asked for the same em, so their letters
+// stand as tall as DejaVu's.
+constexpr float kEmOfLine = 2048.0f / 2384.0f;
+
+// What the atlas holds beyond the embedded face, kept across rebuilds.
+struct ExtraGlyphs {
+  DrawGlyph draw;                    // unset: only the embedded face (headless tests, no fonts)
+  std::vector<char32_t> characters;  // tried so far (drawn or not: each is asked for once)
+  // Each character's image at each em, drawn once (a width of -1: the platform has none). A
+  // list, not a map: a few hundred at most, looked through only when the atlas is built.
+  struct Drawn {
+    char32_t character = 0;
+    float em = 0;
+    GlyphImage image;
+  };
+  std::vector<Drawn> images;
+  struct Placed {
+    int rect = 0;  // the atlas's custom rectangle
+    ImFont* font = nullptr;
+    size_t image = 0;  // in images (an index: the list grows while rectangles are reserved)
+  };
+  std::vector<Placed> placed;  // between reserving the rectangles and painting them
+};
+
+// At most this many characters beyond the embedded face (a learner's names hold at most a few
+// hundred); more are drawn as U+FFFD and counted as missing, and the atlas stays small.
+constexpr std::size_t kMaxExtraCharacters = 512;
+
+// True when the learner's text (the lesson's names and sentences, the notice, the text fields
+// being typed in) holds a character neither the embedded face nor an earlier rebuild has tried:
+// the fonts should be built again before the next frame (buildFonts asks the platform for them).
+bool wantsMoreGlyphs(AppState& app);
+
+// Called by buildFonts: reserves a rectangle for each extra character in each face before the
+// atlas is built, then paints the platform's images into them once it is.
+void reserveExtraGlyphs(AppState& app);
+void paintExtraGlyphs(AppState& app);
+
+// How many characters the frame `data` drew as U+FFFD (a face had no glyph for them): the
+// vertices that start a fallback glyph's quad in any of the faces.
+int missingGlyphs(const AppState& app, const ImDrawData* data);
+
+}  // namespace ui

@@ -1,0 +1,68 @@
+// glyphs.test.mjs: any script a learner types is drawn. Tokens named in Cyrillic, Chinese and
+// Arabic, and dimension labels too: the page draws the characters its embedded face lacks with
+// the browser's fonts, so on every step, at a desktop's size and a phone's, no character is
+// drawn without a glyph (stats().missingGlyphs), and each name's chip holds ink. A character no
+// font has is counted, so the count can fail. Screenshots go to the artifacts, to be looked at.
+import { runTest, openPage, ready, settle, check, skipGuess, widget, artifactsDir } from './harness.mjs';
+import path from 'node:path';
+
+const NAMES = ['кот', '猫', 'سلام'];
+const LABELS = ['живое', '动物', 'كلمة', 'δ'];
+const stats = (page) => page.evaluate(() => window.attentionTour.stats());
+
+// The share of dark pixels inside a rectangle of the screen.
+async function inkIn(page, r) {
+  const png = await page.screenshot({ clip: { x: r.x, y: r.y, width: r.w, height: r.h } });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, c.width, c.height).data;
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 300) dark++;
+    return dark / (d.length / 4);
+  }, png.toString('base64'));
+}
+
+await runTest('glyphs', async ({ browser, url }) => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+    const { page, errors, context } = await openPage(browser, url, { viewport });
+    await ready(page);
+    const refused = await page.evaluate(([tokens, dimensionLabels]) =>
+      window.attentionTour.setState({ preset: 'three-tokens', tokens, dimensionLabels, step: 1 }), [NAMES, LABELS]);
+    check(!refused || !refused.error, `the names are taken: ${JSON.stringify(refused)}`);
+    await settle(page);
+    const state = await page.evaluate(() => window.attentionTour.getState());
+    check(JSON.stringify(state.tokens) === JSON.stringify(NAMES), `the lesson keeps the names: ${state.tokens}`);
+    // Each chip of the token strip holds its name's ink, not an empty box.
+    for (let k = 0; k < NAMES.length; ++k) {
+      const chip = await widget(page, `token[${k}]`);
+      const ink = await inkIn(page, chip);
+      check(ink > 0.04, `${viewport.width} px: the chip of "${NAMES[k]}" holds ink (${ink.toFixed(3)} dark)`);
+    }
+    for (let step = 0; step < state.stepCount; ++step) {
+      await page.evaluate((s) => window.attentionTour.setState({ step: s }), step);
+      await settle(page);
+      await skipGuess(page);
+      await settle(page);
+      const st = await stats(page);
+      check(st.missingGlyphs === 0,
+            `${viewport.width} px, step ${step + 1}: ${st.missingGlyphs} characters drawn without a glyph`);
+      if (['tokens', 'softmax', 'linear', 'cross-attention'].includes((await page.evaluate(() =>
+        window.attentionTour.getState().stepId))))
+        await page.screenshot({ path: path.join(artifactsDir, `glyphs-${viewport.width}-step${step + 1}.png`) });
+    }
+    // A private-use character no font has: drawn as U+FFFD, and counted.
+    await page.evaluate(() => window.attentionTour.setState({ tokens: ['x\u{F0001}', '猫', 'سلام'], step: 1 }));
+    await settle(page);
+    await settle(page);
+    const st = await stats(page);
+    check(st.missingGlyphs > 0, `a character no font has is counted: ${st.missingGlyphs}`);
+    check(errors.length === 0, `no errors: ${errors.join('; ')}`);
+    await context.close();
+  }
+});
