@@ -18,7 +18,6 @@ AttentionTourModuleHooks.onFirstFrame;     // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onStateChanged;   // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onFocusAnnounce;  // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onCopyText;       // src/app/web/web_page.cpp
-AttentionTourModuleHooks.onCodeFontWanted; // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onFormalTextsWanted; // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onMirror;         // src/app/web/page_mirror.cpp
 AttentionTourModuleHooks.glyphCanvas;      // src/app/web/browser_glyphs.cpp (kept, never shown)

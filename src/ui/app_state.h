@@ -269,10 +269,16 @@ struct Platform {
   // Characters beyond the embedded face, drawn by the platform's fonts (extraGlyphs.draw: the
   // browser's on the page, the system's on the desktop) into the atlas when the learner uses them.
   ExtraGlyphs extraGlyphs;
+  // The text face's TrueType bytes (DejaVu Sans, cut down to the lesson's characters), which the
+  // desktop carries; none on the page, whose font builder draws the browser's own faces instead
+  // (its sans-serif, bold and monospace: src/app/web/browser_faces.cpp).
+  const unsigned char* textFont = nullptr;
+  int textFontSize = 0;
+  const ImFontBuilderIO* fontBuilder = nullptr;  // the platform's, or Dear ImGui's own (stb_truetype)
   // The code face's TrueType bytes (DejaVu Sans Mono, cut down: the challenge's editor and the
-  // code listings), or none yet. The desktop and the one-file page carry them; the served page
-  // fetches them the first time code is drawn (ui::codeFont calls requestCodeFont once), since
-  // they are 6.7 KB of its first load otherwise, and draws code in the body face meanwhile.
+  // code listings), which the desktop carries; the page draws code in the browser's monospace.
+  // A platform may also fetch them the first time code is drawn (ui::codeFont calls
+  // requestCodeFont once) and draw code in the body face meanwhile.
   const unsigned char* codeFont = nullptr;
   int codeFontSize = 0;
   std::function<void()> requestCodeFont;

@@ -21,7 +21,6 @@ const SIZE_BUDGET_KB = 300;
 // load, took them past it.) The whole site is printed too.
 const LAZY_PARTS = {
   'the labs (cost lab and training)': ['lab-worker.js', 'lab-worker.wasm', 'labs.js'],
-  'the code face': ['code-font.ttf'],
   "the challenge's worker and sandbox": ['challenge-worker.js', 'sandbox.js'],
   'the formal explanations': ['formal.txt'],
   // Fetched right after the first frame, never before it: the first frame does not wait for it.

@@ -17,6 +17,7 @@
 #include <memory>
 #include <set>
 
+#include "font_dejavu_sans.h"
 #include "font_dejavu_sansmono.h"
 #include "formal_texts_embedded.h"
 #include "lesson/content/code_listing.h"
@@ -74,7 +75,9 @@ void goToStep(ui::AppState& app, int step) { ui::apply(app, lesson::actions::GoT
 
 void setUp(ui::AppState& app, float scale = 1.0f) {
   ui::initialiseApp(app);
-  app.platform.codeFont = font_dejavu_sansmono;  // as the desktop carries it
+  app.platform.textFont = font_dejavu_sans;  // as the desktop carries them
+  app.platform.textFontSize = static_cast<int>(font_dejavu_sans_size);
+  app.platform.codeFont = font_dejavu_sansmono;
   app.platform.codeFontSize = static_cast<int>(font_dejavu_sansmono_size);
   ui::receiveFormalTexts(app, {reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size},
                          false);

@@ -46,23 +46,6 @@
     script.onerror = () => console.warn('Attention Tour: mirror.js did not load; a screen reader hears the live region only');
     document.head.appendChild(script);
   }
-  // The code face (code-font.ttf), fetched the first time code is drawn, not on the first load.
-  // Until it comes, or if it cannot come, code is drawn in the text face; the console says why.
-  Module.onCodeFontWanted = function () {
-    fetch('code-font.ttf').then((response) => {
-      if (!response.ok) throw new Error('HTTP ' + response.status);
-      return response.arrayBuffer();
-    }).then((buffer) => {
-      const bytes = new Uint8Array(buffer);
-      if (bytes.length < 1024 || bytes.length > 65536) throw new Error('it is ' + bytes.length + ' bytes');
-      const at = Module._malloc(bytes.length);
-      if (!at) throw new Error('the page is out of memory');
-      Module.HEAPU8.set(bytes, at);
-      const taken = Module.ccall('at_code_font', 'number', ['number', 'number'], [at, bytes.length]);
-      Module._free(at);
-      if (!taken) throw new Error('it is not the code face');
-    }).catch((e) => console.warn('Attention Tour: the code face did not load (' + e.message + '); code is shown in the text face'));
-  };
   // The steps' formal explanations (formal.txt), fetched the first time a learner asks for one.
   // What cannot come is said in the lesson, where the explanation would be.
   Module.onFormalTextsWanted = function () {

@@ -18,6 +18,7 @@
 #include "app/desktop/training_runner.h"
 #include "app/runtime.h"
 #include "core/fast_attention.h"
+#include "font_dejavu_sans.h"
 #include "font_dejavu_sansmono.h"
 #include "formal_texts_embedded.h"
 #include "lesson/content/presets.h"
@@ -184,7 +185,9 @@ int main(int argc, char** argv) {
   const bool screenshot = !options.screenshotPath.empty();
   GLFWwindow* window = openWindow(options, !screenshot);
   runtime.app.platform.extraGlyphs.draw = app::systemGlyphs();  // a learner's other scripts
-  runtime.app.platform.codeFont = font_dejavu_sansmono;         // the desktop carries the code face
+  runtime.app.platform.textFont = font_dejavu_sans;             // the desktop carries its faces
+  runtime.app.platform.textFontSize = static_cast<int>(font_dejavu_sans_size);
+  runtime.app.platform.codeFont = font_dejavu_sansmono;  // the desktop carries the code face
   runtime.app.platform.codeFontSize = static_cast<int>(font_dejavu_sansmono_size);
   ui::receiveFormalTexts(runtime.app,  // and the formal explanations
                          {reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size}, false);

@@ -12,6 +12,7 @@
 #include <cstdio>
 
 #include "app/runtime.h"
+#include "app/web/browser_faces.h"
 #include "app/web/web_bridge.h"
 
 namespace {
@@ -116,6 +117,7 @@ int main() {
   auto* driver = new WebDriver();
   app::Runtime& runtime = driver->runtime;
   ui::initialiseApp(runtime.app);
+  runtime.app.platform.fontBuilder = app::browserFaces();  // the browser's faces, not embedded ones
   if (!app::initialiseRuntime(runtime, window, "#version 300 es")) {
     std::fprintf(stderr, "the user interface could not start\n");
     return 1;

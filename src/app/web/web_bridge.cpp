@@ -190,7 +190,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                              {"keysHeld", app::heldKeyCount()},
                              {"textInput", ImGui::GetIO().WantTextInput},
                              {"gpuHeatmap", r.app.platform.heatmap != nullptr},
-                             {"codeFace", r.app.platform.codeFont != nullptr},
+                             {"codeFace", r.app.platform.fonts.mono != r.app.platform.fonts.body},
                              {"formalTexts", r.app.platform.formalTexts.loaded()},
                              {"formalTextsProblem", r.app.platform.formalTextsProblem},
                              {"animating", r.app.animating},

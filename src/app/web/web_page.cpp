@@ -19,9 +19,6 @@
 #ifdef AT_CARRIES_FORMAL_TEXTS
 #include "formal_texts_embedded.h"
 #endif
-#ifdef AT_CARRIES_CODE_FONT
-#include "font_dejavu_sansmono.h"
-#endif
 #include "lesson/model/input_limits.h"
 #include "lesson/model/text_rules.h"
 #include "ui/panels/tour_panel.h"
@@ -84,20 +81,6 @@ void installPageHooks(Runtime& runtime) {
   };
   platform.resetProgress = [] { EM_ASM({ window.attentionTour.resetProgress(); }); };
   platform.extraGlyphs.draw = browserGlyphs();
-#ifdef AT_CARRIES_CODE_FONT
-  // The one-file copy carries the code face; the atlas was built without it.
-  platform.codeFont = font_dejavu_sansmono;
-  platform.codeFontSize = static_cast<int>(font_dejavu_sansmono_size);
-  runtime.atlasScale = 0;
-#else
-  // The served page fetches it the first time code is drawn (Module.onCodeFontWanted), and
-  // hands it over through at_code_font.
-  platform.requestCodeFont = [] {
-    EM_ASM({
-      if (Module.onCodeFontWanted) Module.onCodeFontWanted();
-    });
-  };
-#endif
 #ifdef AT_CARRIES_FORMAL_TEXTS
   ui::receiveFormalTexts(runtime.app,
                          {reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size}, false);
@@ -236,22 +219,6 @@ EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
 EMSCRIPTEN_KEEPALIVE void at_set_reduced_motion(int reduced) {
   ImGui::GetIO().ConfigInputTextCursorBlink = reduced == 0;
   appState().view.prefs.reducedMotion = reduced != 0;  // and Play shows the end state at once
-}
-
-// The code face's bytes, fetched by the page when code was first drawn (Module.onCodeFontWanted).
-// Kept here for the font atlas, which reads them again at every rebuild; the next frame
-// rebuilds it. Refused (0) unless it is a TrueType file of the code face's size range, once.
-EMSCRIPTEN_KEEPALIVE int at_code_font(const unsigned char* bytes, int size) {
-  static std::vector<unsigned char> kept;
-  if (!bytes || size < 1024 || size > 65536 || !kept.empty()) return 0;
-  if (bytes[0] != 0 || bytes[1] != 1 || bytes[2] != 0 || bytes[3] != 0) return 0;  // TrueType's version 1.0
-  kept.assign(bytes, bytes + size);
-  app::Runtime& runtime = app::bridgedRuntime();
-  runtime.app.platform.codeFont = kept.data();
-  runtime.app.platform.codeFontSize = size;
-  runtime.atlasScale = 0;  // rebuilt before the next frame
-  wake();
-  return 1;
 }
 
 // The steps' formal explanations (formal.txt), fetched by the page when a learner first asked

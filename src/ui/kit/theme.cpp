@@ -2,8 +2,8 @@
 #include "ui/kit/theme.h"
 
 #include <algorithm>
+#include <cstdio>
 
-#include "font_dejavu_sans.h"
 #include "font_glyph_ranges.h"
 #include "ui/kit/extra_glyphs.h"
 #include "ui/kit/palette.h"
@@ -13,10 +13,17 @@ namespace ui {
 namespace {
 
 // The glyph ranges come with the fonts (cmake/dependencies.cmake): the characters the lesson
-// prints, which each subset holds.
-ImFont* addFont(const unsigned char* data, unsigned int size, float pixels, bool toWiden = false) {
+// prints, which each subset holds. Without bytes, the platform's builder draws the face named
+// by `css` (the page: the browser's fonts; src/app/web/browser_faces.cpp).
+ImFont* addFont(const unsigned char* data, unsigned int size, float pixels, const char* css, bool toWiden = false) {
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes live in the binary
+  if (!data) {
+    static const unsigned char kNoBytes[1] = {};
+    data = kNoBytes;
+    size = 1;
+    std::snprintf(config.Name, sizeof config.Name, "%s", css);
+  }
   // A face to be widened is rasterised one texel a pixel, so widening by a texel is a pixel.
   config.OversampleH = toWiden ? 1 : 2;
   config.OversampleV = 1;
@@ -67,22 +74,30 @@ void widen(ImFontAtlas* atlas, ImFont* font, int pixels) {
 void buildFonts(AppState& app, float scale) {
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   atlas->Clear();
-  app.platform.fonts.body = addFont(font_dejavu_sans, font_dejavu_sans_size, 16.0f * scale);
-  app.platform.fonts.bold = addFont(font_dejavu_sans, font_dejavu_sans_size, 16.0f * scale, true);
-  app.platform.fonts.title = addFont(font_dejavu_sans, font_dejavu_sans_size, 23.0f * scale, true);
   const Platform& platform = app.platform;
+  const unsigned char* text = platform.textFont;
+  const auto textSize = static_cast<unsigned>(platform.textFontSize);
+  // Bold is the regular face widened, where the faces are embedded; the browser has its own.
+  const bool widened = text != nullptr;
+  app.platform.fonts.body = addFont(text, textSize, 16.0f * scale, "sans-serif");
+  app.platform.fonts.bold = addFont(text, textSize, 16.0f * scale, "bold sans-serif", widened);
+  app.platform.fonts.title = addFont(text, textSize, 23.0f * scale, "bold sans-serif", widened);
   app.platform.fonts.mono =
-      platform.codeFont ? addFont(platform.codeFont, static_cast<unsigned>(platform.codeFontSize), 15.0f * scale)
-                        : app.platform.fonts.body;
+      platform.codeFont ? addFont(platform.codeFont, static_cast<unsigned>(platform.codeFontSize), 15.0f * scale, "")
+      : text            ? app.platform.fonts.body
+                        : addFont(nullptr, 0, 15.0f * scale, "monospace");
   // A scale changed or a code face arrived: the platform draws the extra characters anew.
   if (scale != app.platform.uiScale) app.platform.extraGlyphs.images.clear();
   reserveExtraGlyphs(app);
   // Every glyph is followed by at least as much free padding as bold widens the largest one.
   atlas->TexGlyphPadding = std::max(1, boldWidening(23.0f * scale));
+  atlas->FontBuilderIO = platform.fontBuilder;
   atlas->Build();
   paintExtraGlyphs(app);  // before bold widens them with the face's own
-  widen(atlas, app.platform.fonts.bold, boldWidening(16.0f * scale));
-  widen(atlas, app.platform.fonts.title, boldWidening(23.0f * scale));
+  if (widened) {
+    widen(atlas, app.platform.fonts.bold, boldWidening(16.0f * scale));
+    widen(atlas, app.platform.fonts.title, boldWidening(23.0f * scale));
+  }
   app.platform.uiScale = scale;
 }
 
