@@ -12,6 +12,7 @@
 #include "ui/kit/heatmap.h"
 #include "ui/kit/matrix_grid.h"
 #include "ui/kit/mirror.h"
+#include "ui/kit/right_to_left.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/panels/formula_panel.h"
@@ -185,6 +186,7 @@ void frame(AppState& app) {
   ImGui::NewFrame();
   drawScreen(app);
   ImGui::Render();
+  orderRightToLeft(app, ImGui::GetDrawData());  // Dear ImGui laid every text out left to right
   applyQueuedActions(app);
 }
 

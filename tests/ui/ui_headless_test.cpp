@@ -708,7 +708,8 @@ TEST_CASE("characters the embedded face lacks are drawn by the platform's fonts 
     if (!platformFonts) CHECK(missing > 0);
     if (platformFonts) {
       // Each character was asked for once, and the atlas holds it in every face.
-      CHECK(app.platform.extraGlyphs.characters.size() == 8);  // к о т 猫 س ل ا م
+      // к о т 猫 س ل ا م, and the Arabic letters' joined forms (4, 4 and the 8 lam-alefs, 2, 4).
+      CHECK(app.platform.extraGlyphs.characters.size() == 8 + 4 + 12 + 2 + 4);
       for (ImFont* font : {app.platform.fonts.body, app.platform.fonts.bold, app.platform.fonts.title})
         CHECK(font->FindGlyphNoFallback(0x732B) != nullptr);
       // A character no font has is tried once and counted wherever it is drawn.
@@ -719,6 +720,56 @@ TEST_CASE("characters the embedded face lacks are drawn by the platform's fonts 
       CHECK(ui::missingGlyphs(app, ImGui::GetDrawData()) > 0);
       CHECK_FALSE(ui::wantsMoreGlyphs(app));  // not asked again every frame
     }
+  }
+}
+
+// Where each glyph of the font `font` for `c` starts in the frame's vertices (its quads' left edges).
+std::vector<float> quadsOf(const ImFont* font, char32_t c) {
+  std::vector<float> xs;
+  const ImFontGlyph* glyph = font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+  if (!glyph) return xs;
+  const ImDrawData* data = ImGui::GetDrawData();
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    const auto& vertices = data->CmdLists[l]->VtxBuffer;
+    for (int v = 0; v + 2 < vertices.Size; ++v)
+      if (vertices[v].uv.x == glyph->U0 && vertices[v].uv.y == glyph->V0 && vertices[v + 2].uv.x == glyph->U1 &&
+          vertices[v + 2].uv.y == glyph->V1)
+        xs.push_back(vertices[v].pos.x);
+  }
+  return xs;
+}
+
+// "سلام" (sin, lam, alef, mim) is shown right to left and joined: sin in its first form at the
+// right, lam and alef as their ligature (last form: it joins the sin), mim alone at the left (an
+// alef never joins the letter after it); no letter is drawn in its lone, unjoined glyph.
+TEST_CASE("Arabic is drawn right to left with its letters joined, everywhere the name is drawn") {
+  HeadlessImGui context;
+  ui::AppState app;
+  app.platform.extraGlyphs.draw = boxGlyph;
+  setUp(app);
+  skipGuesses(app);
+  REQUIRE(ui::apply(app, lesson::actions::RenameToken{1, "\xD8\xB3\xD9\x84\xD8\xA7\xD9\x85"}) == "");
+  for (const char* stepId : {"tokens", "softmax", "weighted-sum"}) {
+    CAPTURE(stepId);
+    goToStep(app, lesson::stepIndexOf(stepId));
+    frameWithGlyphs(app, 1280, 1600);
+    frameWithGlyphs(app, 1280, 1600);
+    const ImFont* body = app.platform.fonts.body;
+    const auto sinFirst = quadsOf(body, 0xFEB3), lamAlefLast = quadsOf(body, 0xFEFC), mimAlone = quadsOf(body, 0xFEE1);
+    REQUIRE(!sinFirst.empty());
+    REQUIRE(sinFirst.size() == lamAlefLast.size());
+    REQUIRE(sinFirst.size() == mimAlone.size());
+    for (size_t k = 0; k < sinFirst.size(); ++k) {
+      CHECK(sinFirst[k] > lamAlefLast[k]);
+      CHECK(lamAlefLast[k] > mimAlone[k]);
+    }
+    for (const ImFont* font : {app.platform.fonts.body, app.platform.fonts.bold, app.platform.fonts.title})
+      for (char32_t letter : {0x0633, 0x0644, 0x0627, 0x0645}) {
+        CAPTURE(static_cast<int>(letter));
+        CAPTURE(font == app.platform.fonts.body);
+        CHECK(quadsOf(font, letter).empty());
+      }
+    CHECK(ui::missingGlyphs(app, ImGui::GetDrawData()) == 0);
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include "text/utf8.h"
 #include "ui/app_state.h"
+#include "ui/kit/right_to_left.h"
 
 namespace ui {
 
@@ -82,8 +83,14 @@ bool wantsMoreGlyphs(AppState& app) {
   ExtraGlyphs& extra = app.platform.extraGlyphs;
   if (!extra.draw) return false;
   const size_t before = extra.characters.size();
+  std::vector<char32_t> forms;
   forEachLearnerCharacter(app, [&](char32_t c) {
-    if (extra.characters.size() < kMaxExtraCharacters && untried(app, c)) extra.characters.push_back(c);
+    if (extra.characters.size() >= kMaxExtraCharacters || !untried(app, c)) return;
+    extra.characters.push_back(c);
+    forms.clear();
+    joinedFormsOf(c, forms);  // an Arabic letter is shown in the form its neighbours call for
+    for (char32_t form : forms)
+      if (extra.characters.size() < kMaxExtraCharacters && untried(app, form)) extra.characters.push_back(form);
   });
   return extra.characters.size() > before;
 }
@@ -115,6 +122,7 @@ void paintExtraGlyphs(AppState& app) {
   ExtraGlyphs& extra = app.platform.extraGlyphs;
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   unsigned char* pixels = atlas->TexPixelsAlpha8;
+  extra.rightToLeft.clear();
   if (!pixels) return;
   for (const auto& placed : extra.placed) {
     const ImFontAtlasCustomRect* rect = atlas->GetCustomRectByIndex(placed.rect);
@@ -131,9 +139,13 @@ void paintExtraGlyphs(AppState& app) {
       glyph->Y0 += ascent;
       glyph->Y1 += ascent;
       glyph->Visible = image.width > 0 && image.height > 0;
+      const auto c = static_cast<char32_t>(rect->GlyphID);
+      if (isRightToLeft(c)) extra.rightToLeft.push_back({ImVec2(glyph->U0, glyph->V0), placed.font, c});
     }
   }
   extra.placed.clear();
+  std::sort(extra.rightToLeft.begin(), extra.rightToLeft.end(),
+            [](const auto& a, const auto& b) { return a.uv.x < b.uv.x || (a.uv.x == b.uv.x && a.uv.y < b.uv.y); });
 }
 
 int missingGlyphs(const AppState& app, const ImDrawData* data) {

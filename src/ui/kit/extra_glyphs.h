@@ -51,6 +51,14 @@ struct ExtraGlyphs {
     size_t image = 0;  // in images (an index: the list grows while rectangles are reserved)
   };
   std::vector<Placed> placed;  // between reserving the rectangles and painting them
+  // The right-to-left characters' glyphs, by the texture coordinate of their first corner (sorted),
+  // for right_to_left.h to find in a frame's vertices.
+  struct Directed {
+    ImVec2 uv;
+    ImFont* font = nullptr;
+    char32_t c = 0;
+  };
+  std::vector<Directed> rightToLeft;
 };
 
 // At most this many characters beyond the embedded face (a learner's names hold at most a few
