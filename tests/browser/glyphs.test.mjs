@@ -42,7 +42,7 @@ await runTest('glyphs', async ({ browser, url }) => {
     for (let k = 0; k < NAMES.length; ++k) {
       const chip = await widget(page, `token[${k}]`);
       const ink = await inkIn(page, chip);
-      check(ink > 0.04, `${viewport.width} px: the chip of "${NAMES[k]}" holds ink (${ink.toFixed(3)} dark)`);
+      check(ink > 0.01, `${viewport.width} px: the chip of "${NAMES[k]}" holds ink (${ink.toFixed(3)} dark)`);
     }
     for (let step = 0; step < state.stepCount; ++step) {
       await page.evaluate((s) => window.attentionTour.setState({ step: s }), step);
