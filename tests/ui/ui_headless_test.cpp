@@ -30,6 +30,7 @@
 #include "text/utf8.h"
 #include "ui/kit/bars.h"
 #include "ui/kit/matrix_grid.h"
+#include "ui/kit/right_to_left.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/formula_panel.h"
@@ -773,6 +774,42 @@ TEST_CASE("Arabic is drawn right to left with its letters joined, everywhere the
   }
 }
 
+// Two right-to-left names drawn side by side, each its own text (a heatmap's column names),
+// stay in their places: each is turned round within its own room, not the pair as one run.
+TEST_CASE("right-to-left names side by side keep their places, each turned round in its own room") {
+  HeadlessImGui context;
+  ui::AppState app;
+  app.platform.extraGlyphs.draw = boxGlyph;
+  setUp(app);
+  const std::string shalom = "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D", sus = "\xD7\xA1\xD7\x95\xD7\xA1";  // שלום, סוס
+  REQUIRE(ui::apply(app, lesson::actions::RenameToken{0, shalom}) == "");
+  REQUIRE(ui::apply(app, lesson::actions::RenameToken{1, sus}) == "");
+  frameWithGlyphs(app, 1280, 800);
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(1280, 800);
+  const float first = ImGui::CalcTextSize(shalom.c_str()).x;
+  for (int pass = 0; pass < 2; ++pass) {  // a new window shows from its second frame
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(600, 300));
+    ImGui::Begin("names");
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddText(ImVec2(100, 100), IM_COL32_BLACK, shalom.c_str());
+    draw->AddText(ImVec2(100 + first + 7.3f, 100), IM_COL32_BLACK, sus.c_str());  // the room between cells
+    ImGui::End();
+    ImGui::Render();
+  }
+  ui::orderRightToLeft(app, ImGui::GetDrawData());
+  const ImFont* body = app.platform.fonts.body;
+  const auto shin = quadsOf(body, 0x05E9), mem = quadsOf(body, 0x05DD), samekh = quadsOf(body, 0x05E1);
+  REQUIRE(shin.size() == 1);
+  REQUIRE(mem.size() == 1);
+  REQUIRE(samekh.size() == 2);
+  CHECK(shin[0] > mem[0]);  // shalom reads from the right: shin first, final mem last
+  CHECK(shin[0] < 100 + first);
+  CHECK(std::min(samekh[0], samekh[1]) > 100 + first);  // sus stays to the right of shalom
+}
+
 TEST_CASE("Play animates the step, then stops asking for frames; reduced motion shows the end at once") {
   HeadlessImGui context;
   ui::AppState app;
@@ -855,7 +892,9 @@ TEST_CASE("numbers fit their cells and tooltips show floats without noise") {
   CHECK(ImGui::CalcTextSize(ui::fitLabel(longName, 60).c_str()).x <= 60);
   CHECK(ui::fitLabel("bank", 500) == "bank");
   const std::string cut = ui::fitLabel(accented, ImGui::CalcTextSize("\xC3\xA9\xC3\xA9.").x + 1);
-  CHECK(cut == "\xC3\xA9\xC3\xA9.");  // cut between characters, never inside one
+  CHECK(cut == "\xC3\xA9\xC3\xA9.");                         // cut between characters, never inside one
+  CHECK(ui::fitLabel(accented, 1) == "\xC3\xA9.");           // the first character stays
+  CHECK(ui::fitLabel("\xE7\x8C\xAB", 1) == "\xE7\x8C\xAB");  // a name of one character is whole
 }
 
 TEST_CASE("Tab passing over the token chips leaves the selected token alone") {

@@ -1,5 +1,5 @@
-// extra_glyphs.cpp: a learner's characters beyond the embedded face, asked of the platform's
-// fonts and packed into the atlas beside it (Dear ImGui's custom glyph rectangles), and the
+// extra_glyphs.cpp: a learner's characters beyond the faces' glyph ranges, asked of the
+// platform's fonts and packed into the atlas beside them (Dear ImGui's custom glyph rectangles), and the
 // count of what is still drawn without a glyph.
 #include "ui/kit/extra_glyphs.h"
 
@@ -44,7 +44,7 @@ void forEachLearnerCharacter(const AppState& app, Visit visit) {
     for (ImWchar c : context->InputTextState.TextW) visit(static_cast<char32_t>(c));
 }
 
-// A character worth asking for: printable, and neither the embedded face nor an earlier
+// A character worth asking for: printable, and neither the text faces nor an earlier
 // rebuild has it (the drawn ones are in the face since; the others are in the list tried).
 bool untried(const AppState& app, char32_t c) {
   const ImFont* body = app.platform.fonts.body;
@@ -101,7 +101,7 @@ void reserveExtraGlyphs(AppState& app) {
   if (!extra.draw) return;
   const Fonts& fonts = app.platform.fonts;
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  // The code face is the body face until its bytes come (the page fetches them when code is drawn).
+  // A platform without a code face draws code in the body face: its glyphs are the body's.
   for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono == fonts.body ? nullptr : fonts.mono}) {
     if (!font) continue;
     for (char32_t c : extra.characters) {
@@ -143,6 +143,9 @@ void paintExtraGlyphs(AppState& app) {
       if (isRightToLeft(c)) extra.rightToLeft.push_back({ImVec2(glyph->U0, glyph->V0), placed.font, c});
     }
   }
+  const Fonts& fonts = app.platform.fonts;
+  for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono})
+    if (font) measureAsJoined(font);
   extra.placed.clear();
   std::sort(extra.rightToLeft.begin(), extra.rightToLeft.end(),
             [](const auto& a, const auto& b) { return a.uv.x < b.uv.x || (a.uv.x == b.uv.x && a.uv.y < b.uv.y); });

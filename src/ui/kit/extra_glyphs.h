@@ -1,6 +1,7 @@
-// extra_glyphs.h: the characters the embedded face lacks (a learner's Cyrillic, Chinese or
-// Arabic names), drawn by the platform's own fonts into Dear ImGui's font atlas: the browser's
-// fonts on the page, the system's fonts on the desktop. The atlas is built again when the
+// extra_glyphs.h: the characters beyond the text faces' glyph ranges (the lesson's own
+// characters: a learner's Cyrillic, Chinese or Arabic names are not among them), drawn by the
+// platform's fonts into Dear ImGui's font atlas: the browser's fonts on the page, the system's
+// fonts on the desktop (whose embedded DejaVu holds only the lesson's characters). The atlas is built again when the
 // learner's text brings a character it has not tried yet; what is drawn without a glyph after
 // that is counted from the frame's vertices, so tests and the desktop can say so.
 #pragma once
@@ -28,14 +29,14 @@ struct GlyphImage {
 // no font with it.
 using DrawGlyph = std::function<bool(char32_t codepoint, float em, GlyphImage& image)>;
 
-// The embedded face is built for a line height (Dear ImGui's size: DejaVu's ascent plus descent,
+// A face is built for a line height (Dear ImGui's size: DejaVu's ascent plus descent,
 // 2384 of its 2048 units to the em); other fonts are asked for the same em, so their letters
 // stand as tall as DejaVu's.
 constexpr float kEmOfLine = 2048.0f / 2384.0f;
 
-// What the atlas holds beyond the embedded face, kept across rebuilds.
+// What the atlas holds beyond the text faces, kept across rebuilds.
 struct ExtraGlyphs {
-  DrawGlyph draw;                    // unset: only the embedded face (headless tests, no fonts)
+  DrawGlyph draw;                    // unset: only the text faces (headless tests, no fonts)
   std::vector<char32_t> characters;  // tried so far (drawn or not: each is asked for once)
   // Each character's image at each em, drawn once (a width of -1: the platform has none). A
   // list, not a map: a few hundred at most, looked through only when the atlas is built.
@@ -61,12 +62,12 @@ struct ExtraGlyphs {
   std::vector<Directed> rightToLeft;
 };
 
-// At most this many characters beyond the embedded face (a learner's names hold at most a few
+// At most this many characters beyond the text faces (a learner's names hold at most a few
 // hundred); more are drawn as U+FFFD and counted as missing, and the atlas stays small.
 constexpr std::size_t kMaxExtraCharacters = 512;
 
 // True when the learner's text (the lesson's names and sentences, the notice, the text fields
-// being typed in) holds a character neither the embedded face nor an earlier rebuild has tried:
+// being typed in) holds a character neither the text faces nor an earlier rebuild has tried:
 // the fonts should be built again before the next frame (buildFonts asks the platform for them).
 bool wantsMoreGlyphs(AppState& app);
 

@@ -48,6 +48,7 @@ struct Quad {
   char32_t c = 0;
   const ImFontGlyph* glyph = nullptr;  // as drawn
   float pen = 0, lineTop = 0;
+  float scale = 1;  // drawn at this multiple of the face's size
 };
 
 // The right-to-left glyph whose quad starts at `v`, if one does: its first corner carries the
@@ -62,12 +63,17 @@ bool quadAt(const AppState& app, const ImVector<ImDrawVert>& vertices, int v, Qu
   if (found == known.end() || found->uv.x != uv.x || found->uv.y != uv.y) return false;
   const ImFontGlyph* glyph = found->font->FindGlyphNoFallback(static_cast<ImWchar>(found->c));
   if (!glyph || vertices[v + 2].uv.x != glyph->U1 || vertices[v + 2].uv.y != glyph->V1) return false;
-  quad = {v, found->font, found->c, glyph, vertices[v].pos.x - glyph->X0, vertices[v].pos.y - glyph->Y0};
+  const float height = glyph->Y1 - glyph->Y0;
+  const float scale = height > 0 ? (vertices[v + 2].pos.y - vertices[v].pos.y) / height : 1.0f;
+  quad = {
+      v,    found->font, found->c, glyph, vertices[v].pos.x - glyph->X0 * scale, vertices[v].pos.y - glyph->Y0 * scale,
+      scale};
   return true;
 }
 
-void place(ImDrawVert* corners, const ImFontGlyph& glyph, float pen, float lineTop) {
-  const float x0 = pen + glyph.X0, x1 = pen + glyph.X1, y0 = lineTop + glyph.Y0, y1 = lineTop + glyph.Y1;
+void place(ImDrawVert* corners, const ImFontGlyph& glyph, float pen, float lineTop, float scale) {
+  const float x0 = pen + glyph.X0 * scale, x1 = pen + glyph.X1 * scale;
+  const float y0 = lineTop + glyph.Y0 * scale, y1 = lineTop + glyph.Y1 * scale;
   corners[0].pos = ImVec2(x0, y0);
   corners[0].uv = ImVec2(glyph.U0, glyph.V0);
   corners[1].pos = ImVec2(x1, y0);
@@ -78,11 +84,29 @@ void place(ImDrawVert* corners, const ImFontGlyph& glyph, float pen, float lineT
   corners[3].uv = ImVec2(glyph.U0, glyph.V1);
 }
 
+// Whether `next`, the quad after `last` in the vertices, goes on the same text: the same face
+// and size, the same line, and its pen where the text's own advances put it, after none or a
+// few spaces (two names drawn side by side, each its own text, are two runs: their distance is
+// not made of whole spaces but of the room between them).
+bool sameText(const Quad& last, const Quad& next) {
+  if (next.font != last.font || std::fabs(next.scale - last.scale) > 0.01f ||
+      std::fabs(next.lineTop - last.lineTop) > 0.5f)
+    return false;
+  const float gap = next.pen - (last.pen + last.glyph->AdvanceX * last.scale);
+  const ImFontGlyph* space = last.font->FindGlyphNoFallback(' ');
+  const float spaceWidth = space ? space->AdvanceX * last.scale : 0.0f;
+  if (std::fabs(gap) < 0.01f) return true;
+  if (spaceWidth <= 0) return false;
+  const float spaces = std::round(gap / spaceWidth);
+  return spaces >= 1 && spaces <= 8 && std::fabs(gap - spaces * spaceWidth) < 0.01f;
+}
+
 // One run, in the order it was written: joined, then laid out from its right end.
 void turnRound(ImVector<ImDrawVert>& vertices, std::vector<Quad>& run) {
   const size_t n = run.size();
   std::vector<float> gaps(n, 0.0f);  // after each glyph: a space, or nothing
-  for (size_t k = 0; k + 1 < n; ++k) gaps[k] = run[k + 1].pen - (run[k].pen + run[k].glyph->AdvanceX);
+  const float scale = run[0].scale;
+  for (size_t k = 0; k + 1 < n; ++k) gaps[k] = run[k + 1].pen - (run[k].pen + run[k].glyph->AdvanceX * scale);
   const auto touching = [&](size_t k) { return std::fabs(gaps[k]) < 0.5f; };  // k and k + 1
   std::vector<const ImFontGlyph*> shown(n);
   for (size_t k = 0; k < n; ++k) shown[k] = run[k].glyph;
@@ -108,14 +132,14 @@ void turnRound(ImVector<ImDrawVert>& vertices, std::vector<Quad>& run) {
         shown[k] = glyph;
   }
   float width = 0;
-  for (size_t k = 0; k < n; ++k) width += (shown[k] ? shown[k]->AdvanceX : 0.0f) + (k + 1 < n ? gaps[k] : 0.0f);
+  for (size_t k = 0; k < n; ++k) width += (shown[k] ? shown[k]->AdvanceX * scale : 0.0f) + (k + 1 < n ? gaps[k] : 0.0f);
   float used = 0;  // from the run's left edge, the first glyph written goes rightmost
   for (size_t k = 0; k < n; ++k) {
     ImDrawVert* corners = &vertices[run[k].vertex];
-    const float advance = shown[k] ? shown[k]->AdvanceX : 0.0f;
+    const float advance = shown[k] ? shown[k]->AdvanceX * scale : 0.0f;
     const float pen = run[0].pen + width - used - advance;
     if (shown[k]) {
-      place(corners, *shown[k], pen, run[k].lineTop);
+      place(corners, *shown[k], pen, run[k].lineTop, scale);
     } else {
       for (int c = 0; c < 4; ++c) {  // nothing to draw
         corners[c].pos = corners[0].pos;
@@ -141,6 +165,21 @@ void joinedFormsOf(char32_t c, std::vector<char32_t>& forms) {
     for (char32_t k = 0; k < 8; ++k) forms.push_back(kLamAlefs + k);
 }
 
+void measureAsJoined(ImFont* font) {
+  bool changed = false;
+  for (char32_t c = kFirstLetter; c <= kLastLetter; ++c) {
+    const char32_t first = firstForm(c);
+    if (!first) continue;
+    const auto form = static_cast<char32_t>(first + (formCount(c) == 4 ? 3 : formCount(c) == 2 ? 1 : 0));
+    auto* letter = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(static_cast<ImWchar>(c)));
+    const ImFontGlyph* joined = font->FindGlyphNoFallback(static_cast<ImWchar>(form));
+    if (!letter || !joined || letter->AdvanceX == joined->AdvanceX) continue;
+    letter->AdvanceX = joined->AdvanceX;
+    changed = true;
+  }
+  if (changed) font->BuildLookupTable();  // the measuring table holds the advances
+}
+
 void orderRightToLeft(const AppState& app, ImDrawData* data) {
   if (!data || !data->Valid || app.platform.extraGlyphs.rightToLeft.empty()) return;
   for (int l = 0; l < data->CmdListsCount; ++l) {
@@ -153,11 +192,8 @@ void orderRightToLeft(const AppState& app, ImDrawData* data) {
         continue;
       }
       run.assign(1, quad);
-      // The same text goes on in the next quad: the same face, the same line, further right.
       Quad next;
-      while (quadAt(app, vertices, run.back().vertex + 4, next) && next.font == run.back().font &&
-             std::fabs(next.lineTop - run.back().lineTop) < 0.5f && next.pen > run.back().pen)
-        run.push_back(next);
+      while (quadAt(app, vertices, run.back().vertex + 4, next) && sameText(run.back(), next)) run.push_back(next);
       v = run.back().vertex + 4;
       turnRound(vertices, run);
     }

@@ -23,6 +23,11 @@ bool isRightToLeft(char32_t c);
 // character that is not an Arabic letter with forms), and the lam-alef ligatures for lam.
 void joinedFormsOf(char32_t c, std::vector<char32_t>& forms);
 
+// Gives each Arabic letter of `font` the advance of the form it mostly takes inside a word
+// (between, for letters that join on both sides; last, for those that join only the letter
+// before), so text is measured about as wide as it is drawn joined, not as wide as lone letters.
+void measureAsJoined(ImFont* font);
+
 // Turns the frame's right-to-left runs round and joins their letters (nothing to do, and
 // nothing done, while the atlas holds no right-to-left character).
 void orderRightToLeft(const AppState& app, ImDrawData* data);

@@ -1,4 +1,5 @@
-// theme.cpp: embedded fonts and a calm light theme with strong focus highlights.
+// theme.cpp: the text faces (embedded DejaVu, or the platform's own) and a calm light theme with strong focus
+// highlights.
 #include "ui/kit/theme.h"
 
 #include <algorithm>

@@ -67,11 +67,14 @@ void dropLastCharacter(std::string& text) {
 std::string fitLabel(const std::string& text, float width) {
   if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
   std::string cut = text;
-  while (!cut.empty()) {
-    dropLastCharacter(cut);
+  for (;;) {
+    std::string shorter = cut;
+    dropLastCharacter(shorter);
+    // The first character stays, even when it does not fit: a "." alone names nothing.
+    if (shorter.empty()) return cut == text ? text : cut + ".";
+    cut = std::move(shorter);
     if (ImGui::CalcTextSize((cut + ".").c_str()).x <= width) return cut + ".";
   }
-  return ".";
 }
 
 void sectionHeading(AppState& app, const char* text) {

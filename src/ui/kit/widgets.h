@@ -22,7 +22,8 @@ std::string spokenNumber(float value);
 // "\"text\"": a token or label inside a spoken sentence.
 std::string inQuotes(const std::string& text);
 void sectionHeading(AppState& app, const char* text);
-// `text` as it fits in `width` pixels: whole, or cut at a character (never inside one) with ".".
+// `text` as it fits in `width` pixels: whole, or cut at a character (never inside one) with ".",
+// keeping at least its first character.
 std::string fitLabel(const std::string& text, float width);
 float px(const AppState& app, float cssPixels);  // a size in CSS pixels, in ImGui pixels
 float visibleRight();
