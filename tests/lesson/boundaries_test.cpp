@@ -62,6 +62,13 @@ TEST_CASE("names count characters, not bytes, and refuse control characters") {
   CHECK(lesson::checkName(repeated("\xD0\xB6", 25), "a token") == "a token can have at most 24 characters");
   CHECK(lesson::checkName(repeated("a", 25), "a token") == "a token can have at most 24 characters");
   CHECK(lesson::checkName("", "a token") == "a token needs at least one character");
+  // Something must show: not only spaces, a lone combining mark, a joiner or a direction mark.
+  for (const std::string& blank : {std::string("   "), std::string("\xCC\x81"), std::string("\xE2\x80\x8D"),
+                                   std::string("\xE2\x80\x8F"), std::string("\xC2\xA0\xEF\xBB\xBF")})
+    CHECK(lesson::checkName(blank, "a token") ==
+          "a token needs a character that shows (not only spaces, marks or invisible characters)");
+  CHECK(lesson::checkName("e\xCC\x81", "a token").empty());  // a mark on a letter is fine
+  CHECK(lesson::checkName("a b", "a token").empty());
   for (const std::string& bad : {std::string("a\tb"), std::string("a\nb"), std::string("a\0b", 3), std::string("a\x7f"),
                                  std::string("a\xC2\x85"), std::string("a\xE2\x80\xA8")})
     CHECK_MESSAGE(lesson::checkName(bad, "a token").find("control characters") != std::string::npos, bad);
