@@ -28,16 +28,17 @@ void installWakeCallbacks(GLFWwindow* window) {
   glfwSetWindowSizeCallback(window, [](GLFWwindow* w, int, int) { wake(runtimeOf(w)); });
 }
 
-// Before a frame: the atlas is built again for a new scale, and when the learner's text brings
-// characters the embedded face lacks (the platform's fonts draw them into it).
-void rebuildFontsIfNeeded(Runtime& runtime) {
+// Between frames: the atlas is built again for a new scale, and when the learner's text brings
+// characters the text faces lack (the platform's fonts draw them into it). True when it was.
+bool rebuildFontsIfNeeded(Runtime& runtime) {
   ui::AppState& app = runtime.app;
   const float wanted = app.platform.pixelRatio * app.view.prefs.zoom;
-  if (wanted == runtime.atlasScale && !ui::wantsMoreGlyphs(app)) return;
+  if (wanted == runtime.atlasScale && !ui::wantsMoreGlyphs(app)) return false;
   ui::buildFonts(app, wanted);
   ui::applyTheme(wanted);
   runtime.renderer->uploadFontAtlas();
   runtime.atlasScale = wanted;
+  return true;
 }
 
 }  // namespace
@@ -101,6 +102,9 @@ bool runFrame(Runtime& runtime) {
   }
   const uint64_t revisionBefore = runtime.app.session().revision();
   ui::frame(runtime.app);  // the next frame draws what the views asked for
+  // A character just typed that no face had was drawn as U+FFFD: drawn again with its glyph
+  // before anything is shown (the frame's input was taken by the first pass).
+  if (rebuildFontsIfNeeded(runtime)) ui::frame(runtime.app);
   if (runtime.app.session().revision() != revisionBefore) wake(runtime);
   runtime.renderedRevision = revisionBefore;
   runtime.stats.lastUiMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

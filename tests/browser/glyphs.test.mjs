@@ -2,8 +2,9 @@
 // Arabic, and dimension labels too: the page draws the characters its embedded face lacks with
 // the browser's fonts, so on every step, at a desktop's size and a phone's, no character is
 // drawn without a glyph (stats().missingGlyphs), and each name's chip holds ink. A character no
-// font has is counted, so the count can fail. Screenshots go to the artifacts, to be looked at.
-import { runTest, openPage, ready, settle, check, skipGuess, widget, artifactsDir } from './harness.mjs';
+// font has is counted, so the count can fail. Characters typed into a name field are drawn with
+// their glyphs in the very frame that shows them. Screenshots go to the artifacts, to be looked at.
+import { runTest, openPage, ready, settle, check, skipGuess, widget, artifactsDir, openSection, scrollToWidget } from './harness.mjs';
 import path from 'node:path';
 
 const NAMES = ['кот', '猫', 'سلام'];
@@ -55,6 +56,30 @@ await runTest('glyphs', async ({ browser, url }) => {
       if (['tokens', 'softmax', 'linear', 'cross-attention'].includes((await page.evaluate(() =>
         window.attentionTour.getState().stepId))))
         await page.screenshot({ path: path.join(artifactsDir, `glyphs-${viewport.width}-step${step + 1}.png`) });
+    }
+    if (viewport.width === 1280) {
+      // Typed, one new character at a time: every frame after each key shows it with its glyph.
+      await page.evaluate(() => window.attentionTour.setState({ preset: 'three-tokens', step: 1 }));
+      await settle(page);
+      await openSection(page, 'settings');
+      const field = await scrollToWidget(page, 'rename[1]', 250, 500);
+      await page.mouse.dblclick(field.x + field.w / 2, field.y + field.h / 2);
+      await page.waitForFunction(() => window.attentionTour.stats().textInput, null, { timeout: 20000, polling: 20 });
+      for (const typed of ['ж', '猫', 'ש', 'ب']) {
+        const watching = page.evaluate(() => new Promise((resolve) => {
+          let most = 0, frames = 0;
+          const look = () => {
+            most = Math.max(most, window.attentionTour.stats().missingGlyphs);
+            if (++frames < 20) requestAnimationFrame(look); else resolve(most);
+          };
+          requestAnimationFrame(look);
+        }));
+        await page.keyboard.type(typed);
+        const most = await watching;
+        check(most === 0, `typing "${typed}": no frame drew it without its glyph (${most})`);
+      }
+      await page.keyboard.press('Enter');
+      await settle(page);
     }
     // A private-use character no font has: drawn as U+FFFD, and counted.
     await page.evaluate(() => window.attentionTour.setState({ tokens: ['x\u{F0001}', '猫', 'سلام'], step: 1 }));
