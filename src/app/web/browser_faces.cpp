@@ -86,7 +86,6 @@ struct Face {
   std::vector<float> metrics;  // 7 a character, then ascent and descent
   unsigned char* pixels = nullptr;
   int height = 0;
-  std::vector<ImVec2> at;  // where each character goes in the atlas
 };
 
 // A rectangle to place: a face's character or one of the atlas's own.
@@ -125,14 +124,16 @@ bool buildWithBrowser(ImFontAtlas* atlas) {
     face.metrics.resize(face.codepoints.size() * 7 + 2);
     face.pixels = page_draw_face(face.config->Name, face.config->SizePixels * ui::kEmOfLine, face.codepoints.data(),
                                  static_cast<int>(face.codepoints.size()), face.metrics.data(), &face.height);
-    if (!face.pixels) return false;
+    if (!face.pixels) {  // the page is out of memory: nothing to build with
+      for (Face& drawn : faces) std::free(drawn.pixels);
+      return false;
+    }
   }
 
   // Where everything goes: the characters with ink, and the atlas's own rectangles (Dear ImGui's
   // white pixel and lines, and the learner's extra characters).
   std::vector<Box> boxes;
   std::vector<int> placedX, placedY;
-  for (Face& face : faces) face.at.resize(face.codepoints.size());
   size_t total = 0;
   for (const Face& face : faces) total += face.codepoints.size();
   placedX.resize(total);
