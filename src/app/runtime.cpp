@@ -104,7 +104,10 @@ bool runFrame(Runtime& runtime) {
   ui::frame(runtime.app);  // the next frame draws what the views asked for
   // A character just typed that no face had was drawn as U+FFFD: drawn again with its glyph
   // before anything is shown (the frame's input was taken by the first pass).
-  if (rebuildFontsIfNeeded(runtime)) ui::frame(runtime.app);
+  if (rebuildFontsIfNeeded(runtime)) {
+    runtime.app.focus.mirrorNextFrame = runtime.app.focus.mirroring;  // a frame the page's mirror asked for stays one
+    ui::frame(runtime.app);
+  }
   if (runtime.app.session().revision() != revisionBefore) wake(runtime);
   runtime.renderedRevision = revisionBefore;
   runtime.stats.lastUiMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -40,8 +40,11 @@ void forEachLearnerCharacter(const AppState& app, Visit visit) {
     visitText(field);
   // Dear ImGui's own text field, while it is typed in, holds what is not yet the lesson's.
   const ImGuiContext* context = ImGui::GetCurrentContext();
-  if (context && context->ActiveId != 0 && context->ActiveId == context->InputTextState.ID)
-    for (ImWchar c : context->InputTextState.TextW) visit(static_cast<char32_t>(c));
+  // Only its text: the buffer past CurLenW is uninitialised memory.
+  if (context && context->ActiveId != 0 && context->ActiveId == context->InputTextState.ID) {
+    const ImGuiInputTextState& field = context->InputTextState;
+    for (int k = 0; k < field.CurLenW && k < field.TextW.Size; ++k) visit(static_cast<char32_t>(field.TextW[k]));
+  }
 }
 
 // A character worth asking for: printable, and neither the text faces nor an earlier
