@@ -277,11 +277,8 @@ struct Platform {
   const ImFontBuilderIO* fontBuilder = nullptr;  // the platform's, or Dear ImGui's own (stb_truetype)
   // The code face's TrueType bytes (DejaVu Sans Mono, cut down: the challenge's editor and the
   // code listings), which the desktop carries; the page draws code in the browser's monospace.
-  // A platform may also fetch them the first time code is drawn (ui::codeFont calls
-  // requestCodeFont once) and draw code in the body face meanwhile.
   const unsigned char* codeFont = nullptr;
   int codeFontSize = 0;
-  std::function<void()> requestCodeFont;
   // The steps' formal explanations (lesson/content/formal.txt), or none yet. The desktop and the
   // one-file page carry them; the served page fetches them the first time a learner asks for
   // one (the tour panel calls requestFormalTexts once), 3.7 KB of its first load otherwise.

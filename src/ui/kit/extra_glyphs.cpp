@@ -18,9 +18,10 @@ namespace ui {
 namespace {
 
 // Each character a learner gives: the lesson's names and sentences, the notice (which may quote
-// them), and the text fields of the views and the one being typed in.
+// them), and the text fields of the views (all of these only when `stored`: they change with
+// the lesson's revision or by typing), and the field being typed in.
 template <class Visit>
-void forEachLearnerCharacter(const AppState& app, Visit visit) {
+void forEachLearnerCharacter(const AppState& app, bool stored, Visit visit) {
   const auto visitText = [&](std::string_view text) {
     for (size_t i = 0; i < text.size();) {
       const long c = text::decodeUtf8(text, i);
@@ -30,14 +31,16 @@ void forEachLearnerCharacter(const AppState& app, Visit visit) {
         visit(static_cast<char32_t>(c));
     }
   };
-  const lesson::LessonState& lesson = app.session().lesson();
-  for (const auto* list : {&lesson.tokens, &lesson.dimensionLabels, &lesson.cross.source, &lesson.cross.target,
-                           &lesson.cross.dimensionLabels})
-    for (const std::string& name : *list) visitText(name);
-  visitText(lesson.notice);
-  for (const char* field : {app.view.newToken, app.view.challengeCode, app.view.challengeCode2,
-                            static_cast<const char*>(app.view.training.probeText)})
-    visitText(field);
+  if (stored) {
+    const lesson::LessonState& lesson = app.session().lesson();
+    for (const auto* list : {&lesson.tokens, &lesson.dimensionLabels, &lesson.cross.source, &lesson.cross.target,
+                             &lesson.cross.dimensionLabels})
+      for (const std::string& name : *list) visitText(name);
+    visitText(lesson.notice);
+    for (const char* field : {app.view.newToken, app.view.challengeCode, app.view.challengeCode2,
+                              static_cast<const char*>(app.view.training.probeText)})
+      visitText(field);
+  }
   // Dear ImGui's own text field, while it is typed in, holds what is not yet the lesson's.
   const ImGuiContext* context = ImGui::GetCurrentContext();
   // Only its text: the buffer past CurLenW is uninitialised memory.
@@ -86,8 +89,11 @@ bool wantsMoreGlyphs(AppState& app) {
   ExtraGlyphs& extra = app.platform.extraGlyphs;
   if (!extra.draw) return false;
   const size_t before = extra.characters.size();
+  // The stored text is read again only after the lesson changed: not every frame.
+  const bool stored = extra.scannedRevision != app.session().revision();
+  extra.scannedRevision = app.session().revision();
   std::vector<char32_t> forms;
-  forEachLearnerCharacter(app, [&](char32_t c) {
+  forEachLearnerCharacter(app, stored, [&](char32_t c) {
     if (extra.characters.size() >= kMaxExtraCharacters || !untried(app, c)) return;
     extra.characters.push_back(c);
     forms.clear();

@@ -36,8 +36,9 @@ constexpr float kEmOfLine = 2048.0f / 2384.0f;
 
 // What the atlas holds beyond the text faces, kept across rebuilds.
 struct ExtraGlyphs {
-  DrawGlyph draw;                    // unset: only the text faces (headless tests, no fonts)
-  std::vector<char32_t> characters;  // tried so far (drawn or not: each is asked for once)
+  DrawGlyph draw;                         // unset: only the text faces (headless tests, no fonts)
+  std::vector<char32_t> characters;       // tried so far (drawn or not: each is asked for once)
+  uint64_t scannedRevision = UINT64_MAX;  // the lesson's revision whose text was last read
   // Each character's image at each em, drawn once (a width of -1: the platform has none). A
   // list, not a map: a few hundred at most, looked through only when the atlas is built.
   struct Drawn {

@@ -102,14 +102,7 @@ void buildFonts(AppState& app, float scale) {
   app.platform.uiScale = scale;
 }
 
-ImFont* codeFont(AppState& app) {
-  if (!app.platform.codeFont && app.platform.requestCodeFont) {
-    const auto request = std::move(app.platform.requestCodeFont);
-    app.platform.requestCodeFont = nullptr;
-    request();
-  }
-  return app.platform.fonts.mono ? app.platform.fonts.mono : app.platform.fonts.body;
-}
+ImFont* codeFont(AppState& app) { return app.platform.fonts.mono ? app.platform.fonts.mono : app.platform.fonts.body; }
 
 void applyTheme(float scale) {
   ImGuiStyle style;

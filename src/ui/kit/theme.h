@@ -8,8 +8,7 @@ namespace ui {
 // (Re)builds the font atlas for `scale` (device pixels per CSS pixel times zoom).
 // The renderer backend must re-upload the atlas texture afterwards.
 void buildFonts(AppState& app, float scale);
-// The face to draw code in: the code face once the platform has its bytes; until then the
-// body face, and the platform is asked for them (once; its driver rebuilds the fonts when they come).
+// The face to draw code in: the code face, or the body face on a platform without one.
 ImFont* codeFont(AppState& app);
 void applyTheme(float scale);
 
