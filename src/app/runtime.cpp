@@ -29,15 +29,21 @@ void installWakeCallbacks(GLFWwindow* window) {
 }
 
 // Between frames: the atlas is built again for a new scale, and when the learner's text brings
-// characters the text faces lack (the platform's fonts draw them into it). True when it was.
+// characters the text faces lack (the platform's fonts draw them into it); the sizes follow the
+// scale and the pointer (a finger's controls are larger). True when either changed.
 bool rebuildFontsIfNeeded(Runtime& runtime) {
   ui::AppState& app = runtime.app;
   const float wanted = app.platform.pixelRatio * app.view.prefs.zoom;
-  if (wanted == runtime.atlasScale && !ui::wantsMoreGlyphs(app)) return false;
-  ui::buildFonts(app, wanted);
-  ui::applyTheme(wanted);
-  runtime.renderer->uploadFontAtlas();
-  runtime.atlasScale = wanted;
+  const bool touch = app.platform.touchScreen;
+  const bool fonts = wanted != runtime.atlasScale || ui::wantsMoreGlyphs(app);
+  if (!fonts && touch == runtime.themeTouch) return false;
+  if (fonts) {
+    ui::buildFonts(app, wanted);
+    runtime.renderer->uploadFontAtlas();
+    runtime.atlasScale = wanted;
+  }
+  ui::applyTheme(wanted, touch);
+  runtime.themeTouch = touch;
   return true;
 }
 

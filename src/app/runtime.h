@@ -28,6 +28,7 @@ struct Runtime {
   std::unique_ptr<GlImGuiRenderer> renderer;
   std::unique_ptr<GlHeatmapRenderer> heatmap;
   float atlasScale = 0.0f;  // scale the font atlas was built for
+  bool themeTouch = false;  // whether the sizes applied are a touch screen's
   int wakeFrames = 3;       // frames still to render after the last event
   uint64_t renderedRevision = ~0ull;
   unsigned targetFramebuffer = 0;         // 0: the window; otherwise an off-screen target

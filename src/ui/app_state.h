@@ -287,9 +287,12 @@ struct Platform {
   std::string formalTextsProblem;
   std::function<void()> requestFormalTexts;
   HeatmapRenderer* heatmap = nullptr;
-  float pixelRatio = 1.0f;       // device pixels per CSS pixel (web) or content scale (desktop)
-  float uiScale = 1.0f;          // pixelRatio * zoom: what fonts and sizes were built for
-  bool storageAvailable = true;  // false when progress cannot be kept
+  float pixelRatio = 1.0f;  // device pixels per CSS pixel (web) or content scale (desktop)
+  float uiScale = 1.0f;     // pixelRatio * zoom: what fonts and sizes were built for
+  // A finger is the pointer (the page's `(pointer: coarse)`): every control is at least
+  // kTouchTarget CSS pixels each way, and the steps are a list rather than a row of dots.
+  bool touchScreen = false;
+  bool storageAvailable = true;                                          // false when progress cannot be kept
   std::function<std::string(const lesson::LessonState&)> copyShareLink;  // copy a link to this state
   std::function<void()> resetProgress;                                   // after "Start over": forget what was stored
   std::function<void(const std::string& code, int level)> submitChallengeCode;  // web only

@@ -75,7 +75,7 @@ void drawDirectVectorsNote(AppState& app, const lesson::TourStep& step) {
     return;
   }
   paragraph(app, "Q, K and V are given directly since you edited one of them, so X and the projections are set aside.");
-  if (ImGui::Button("Use the embeddings and projections again")) queue(app, lesson::actions::UseProjections{});
+  if (button(app, "Use the embeddings and projections again")) queue(app, lesson::actions::UseProjections{});
   registerItem(app, "use-projections", "Use the embeddings and projections again, button");
 }
 
@@ -131,7 +131,8 @@ void drawBody(AppState& app) {
     drawLessonColumn(app);
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("views", ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+    // No sideways scrolling: what is wider than the column scrolls in its own box (kit/wide_box.h).
+    ImGui::BeginChild("views", ImVec2(0, 0), true);
     scrollToTitleOnNewStep(app);
     app.focus.part = FocusPart::Views;
     drawPictures(app);
@@ -140,7 +141,7 @@ void drawBody(AppState& app) {
     app.view.scrolledToStep = app.session().lesson().step;
     return;
   }
-  ImGui::BeginChild("stack", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::BeginChild("stack", ImVec2(0, 0), false);
   scrollToTitleOnNewStep(app);
   app.view.scrolledToStep = app.session().lesson().step;
   // On a narrow screen the picture comes right under the title, then the short text.

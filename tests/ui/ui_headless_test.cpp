@@ -32,6 +32,7 @@
 #include "ui/kit/matrix_grid.h"
 #include "ui/kit/right_to_left.h"
 #include "ui/kit/theme.h"
+#include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/formula_panel.h"
 #include "ui/panels/tour_panel.h"
@@ -88,7 +89,7 @@ void setUp(ui::AppState& app, float scale = 1.0f) {
   int w = 0, h = 0;
   ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
   REQUIRE(w > 0);
-  ui::applyTheme(scale);
+  ui::applyTheme(scale, app.platform.touchScreen);
 }
 
 const ui::WidgetRect* findWidget(const ui::AppState& app, const std::string& id) {
@@ -185,9 +186,26 @@ TEST_CASE("every step of every preset draws, wide and narrow, with heads and mas
         s.heads = step == 10 && s.dK % 2 == 0 ? 2 : 1;
       });
       app.view.prefs.showFormal = step % 3 == 0;
+      app.view.prefs.editOpen = app.view.prefs.practiceOpen = step % 2 == 0;
       REQUIRE(app.session().trace().ok);
       for (int k = 0; k < 3; ++k) frame(app, 1280, 800);
-      for (int k = 0; k < 2; ++k) frame(app, 390, 844);
+      CHECK(ui::widestCut() == 0.0f);
+      // A phone, by mouse and by touch: nothing runs past the column's edge (what is wider
+      // scrolls in a box of its own), and on the touch screen every control is a fingertip's size.
+      for (const bool touch : {false, true}) {
+        CAPTURE(touch);
+        app.platform.touchScreen = touch;
+        ui::applyTheme(1.0f, touch);
+        for (int k = 0; k < 2; ++k) frame(app, 390, 844);
+        std::string where;
+        CHECK_MESSAGE(ui::widestCut(&where) == 0.0f, "step " << step << ": cut in " << where);
+        if (!touch) continue;
+        for (const auto& w : app.focus.widgets)
+          CHECK_MESSAGE((w.w >= ui::kTouchTarget - 0.5f && w.h >= ui::kTouchTarget - 0.5f),
+                        "step " << step << ": " << w.id << " is " << w.w << " x " << w.h);
+      }
+      app.platform.touchScreen = false;
+      ui::applyTheme(1.0f, false);
     }
   }
 }

@@ -13,6 +13,13 @@
     });
     const reduced = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     Module.ccall('at_set_reduced_motion', null, ['number'], [reduced ? 1 : 0]);
+    // A finger as the pointer asks for larger controls; a tablet's keyboard cover can change it.
+    if (window.matchMedia) {
+      const coarse = window.matchMedia('(pointer: coarse)');
+      const tellTouch = () => { Module.ccall('at_set_touch_screen', null, ['number'], [coarse.matches ? 1 : 0]); };
+      tellTouch();
+      if (coarse.addEventListener) coarse.addEventListener('change', tellTouch);
+    }
     const mac = /Mac|iPhone|iPad|iPod/.test(navigator.platform || '');
     Module.ccall('at_set_mac_shortcuts', null, ['number'], [mac ? 1 : 0]);
   };

@@ -25,6 +25,7 @@
 #include "lesson/io/share_link.h"
 #include "lesson/model/input_limits.h"
 #include "lesson/model/progress_salvage.h"
+#include "ui/kit/wide_box.h"
 #include "ui/page_status.h"
 #include "ui/panels/practice_panel.h"
 #include "ui/views/cost_lab_view.h"
@@ -176,6 +177,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
   const auto& r = app::bridgedRuntime();
   int width = 0, height = 0;
   glfwGetFramebufferSize(r.window, &width, &height);
+  std::string cutWindow;  // the window whose content ran past its visible width, if any
   return reply(Json::object({{"frames", r.stats.frames},
                              {"lastFrameMs", r.stats.lastFrameMs},
                              {"lastUiMs", r.stats.lastUiMs},
@@ -195,6 +197,10 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                              {"formalTextsProblem", r.app.platform.formalTextsProblem},
                              {"animating", r.app.animating},
                              {"missingGlyphs", ui::missingGlyphs(r.app, ImGui::GetDrawData())},
+                             // CSS pixels the widest content ran past a column that cannot scroll sideways
+                             {"cutWidth", ui::widestCut(&cutWindow) / r.app.platform.uiScale},
+                             {"cutWindow", cutWindow},
+                             {"touchScreen", r.app.platform.touchScreen},
                              {"idle", !app::needsFrame(r) && !app::mirrorDue()}}));
 }
 

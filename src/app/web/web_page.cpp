@@ -216,6 +216,9 @@ EMSCRIPTEN_KEEPALIVE void at_set_storage_available(int available) {
 }
 
 // prefers-reduced-motion: the one animation Dear ImGui has, the blinking text caret, stops.
+// From the page's `(pointer: coarse)` media query, at start and whenever it changes.
+EMSCRIPTEN_KEEPALIVE void at_set_touch_screen(int touch) { appState().platform.touchScreen = touch != 0; }
+
 EMSCRIPTEN_KEEPALIVE void at_set_reduced_motion(int reduced) {
   ImGui::GetIO().ConfigInputTextCursorBlink = reduced == 0;
   appState().view.prefs.reducedMotion = reduced != 0;  // and Play shows the end state at once

@@ -41,9 +41,9 @@ void drawAxisPicker(AppState& app, const PlaneSpec& spec, const char* label, con
   ImGui::SetNextItemWidth(widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2 + px(app, 4));
   const std::string& current = spec.names[static_cast<size_t>(shown)];
   if (ImGui::BeginCombo(("##" + widgetId).c_str(), current.c_str())) {
-    if (ImGui::Selectable(spec.automatic, chosen < 0)) chosen = -1;
+    if (option(app, spec.automatic, chosen < 0)) chosen = -1;
     for (int d = 0; d < static_cast<int>(spec.names.size()); ++d)
-      if (ImGui::Selectable(spec.names[static_cast<size_t>(d)].c_str(), chosen == d)) chosen = d;
+      if (option(app, spec.names[static_cast<size_t>(d)].c_str(), chosen == d)) chosen = d;
     ImGui::EndCombo();
   }
   registerItem(
@@ -187,7 +187,7 @@ void drawArrow(const PlaneFrame& frame, float x, float y, ImU32 colour, float th
 
 bool drawTip(AppState& app, PlaneFrame& frame, const lesson::PlaneAxes& axes, const TipSpec& tip, ImU32 colour) {
   const ImVec2 at = frame.toScreen(tip.x, tip.y);
-  const float hit = px(app, 22);
+  const float hit = touchSize(app, ImVec2(px(app, 22), px(app, 22))).x;  // a fingertip on a touch screen
   const ImVec2 corner(std::clamp(at.x - hit * 0.5f, frame.min.x, frame.max.x - hit),
                       std::clamp(at.y - hit * 0.5f, frame.min.y, frame.max.y - hit));
   ImGui::SetCursorScreenPos(corner);

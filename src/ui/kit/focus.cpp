@@ -59,7 +59,11 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
   const ImVec2 max = ImGui::GetItemRectMax();
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
   if (app.focus.scrollTo != 0 && ImGui::GetItemID() == app.focus.scrollTo) {
-    if (min.y < clip.Min.y || max.y > clip.Max.y) ImGui::SetScrollHereY(0.5f);
+    // Into the middle of the column when out of view; sideways within a wide box (kit/wide_box.h),
+    // whose column scrolls to it too.
+    if (min.y < clip.Min.y || max.y > clip.Max.y || min.x < clip.Min.x || max.x > clip.Max.x)
+      ImGui::ScrollToRectEx(ImGui::GetCurrentWindow(), ImRect(min, max),
+                            ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleCenterY);
     app.focus.scrollTo = 0;
   }
   // Tab reaches every control, scrolled out of view or not (it is scrolled in when focused).

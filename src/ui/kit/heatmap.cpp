@@ -6,6 +6,8 @@
 #include "lesson/model/actions.h"
 #include "ui/kit/colormap.h"
 #include "ui/kit/mirror.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -85,37 +87,43 @@ void drawHeatmap(AppState& app, const core::Matrix& weights, const core::Flags& 
                  float maxCell, bool caption) {
   if (weights.empty()) return;
   const auto& tokens = app.session().lesson().tokens;
+  // Query names up to a width, cut at a character beyond it (the mirror's table says them whole).
   float labelWidth = 0;
   for (const auto& t : tokens) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(t.c_str()).x);
-  labelWidth += px(app, 8);
+  labelWidth = std::min(labelWidth, px(app, 110)) + px(app, 8);
   const float avail = visibleWidth() - labelWidth;
-  const float cell = std::max(px(app, 18), std::min(maxCell, avail / static_cast<float>(weights.cols)));
-  const ImVec2 start = ImGui::GetCursorScreenPos();
-  ImDrawList* draw = ImGui::GetWindowDrawList();
+  // Cells shrink to fit the column, but never below a fingertip on a touch screen (the map's
+  // box scrolls sideways then).
+  const float least = app.platform.touchScreen ? px(app, kTouchTarget) : px(app, 18);
+  const float cell = std::max(least, std::min(maxCell, avail / static_cast<float>(weights.cols)));
   const float lineHeight = ImGui::GetTextLineHeight();
-  // key labels above (cut at a character to fit their column), query labels on the left
-  for (int j = 0; j < weights.cols; ++j) {
-    const std::string t = fitLabel(tokens[static_cast<size_t>(j)], cell - px(app, 2));
-    const float w = ImGui::CalcTextSize(t.c_str()).x;
-    draw->AddText(ImVec2(start.x + labelWidth + static_cast<float>(j) * cell + (cell - w) * 0.5f, start.y),
-                  ImGui::GetColorU32(ImGuiCol_TextDisabled), t.c_str());
-  }
-  const ImVec2 origin(start.x + labelWidth, start.y + lineHeight + px(app, 4));
-  for (int i = 0; i < weights.rows; ++i)
-    draw->AddText(ImVec2(start.x, origin.y + static_cast<float>(i) * cell + (cell - lineHeight) * 0.5f),
-                  ImGui::GetColorU32(ImGuiCol_Text), tokens[static_cast<size_t>(i)].c_str());
   const ImVec2 size(cell * static_cast<float>(weights.cols), cell * static_cast<float>(weights.rows));
-  ImTextureID texture = app.platform.heatmap ? app.platform.heatmap->render(weights) : nullptr;
-  if (texture)
-    draw->AddImage(texture, origin, ImVec2(origin.x + size.x, origin.y + size.y));
-  else
-    drawCellsOnCpu(draw, weights, origin, cell);
-  drawCellOverlay(app, weights, rowFullyHidden, origin, cell, idPrefix);
-  ImGui::SetCursorScreenPos(ImVec2(start.x, origin.y + size.y + px(app, 6)));
-  if (caption)
-    ImGui::TextDisabled("Rows: queries. Columns: keys. Each row sums to 1.");
-  else
+  {
+    const WideBox box(app, idPrefix, labelWidth + size.x, lineHeight + px(app, 10) + size.y);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    // key labels above (cut at a character to fit their column), query labels on the left
+    for (int j = 0; j < weights.cols; ++j) {
+      const std::string t = fitLabel(tokens[static_cast<size_t>(j)], cell - px(app, 2));
+      const float w = ImGui::CalcTextSize(t.c_str()).x;
+      draw->AddText(ImVec2(start.x + labelWidth + static_cast<float>(j) * cell + (cell - w) * 0.5f, start.y),
+                    ImGui::GetColorU32(ImGuiCol_TextDisabled), t.c_str());
+    }
+    const ImVec2 origin(start.x + labelWidth, start.y + lineHeight + px(app, 4));
+    for (int i = 0; i < weights.rows; ++i)
+      draw->AddText(ImVec2(start.x, origin.y + static_cast<float>(i) * cell + (cell - lineHeight) * 0.5f),
+                    ImGui::GetColorU32(ImGuiCol_Text),
+                    fitLabel(tokens[static_cast<size_t>(i)], labelWidth - px(app, 8)).c_str());
+    ImTextureID texture = app.platform.heatmap ? app.platform.heatmap->render(weights) : nullptr;
+    if (texture)
+      draw->AddImage(texture, origin, ImVec2(origin.x + size.x, origin.y + size.y));
+    else
+      drawCellsOnCpu(draw, weights, origin, cell);
+    drawCellOverlay(app, weights, rowFullyHidden, origin, cell, idPrefix);
+    ImGui::SetCursorScreenPos(ImVec2(start.x, origin.y + size.y + px(app, 6)));
     ImGui::Dummy(ImVec2(labelWidth + size.x, 0));
+  }
+  if (caption) note(app, "Rows: queries. Columns: keys. Each row sums to 1.");
 }
 
 namespace {
@@ -128,6 +136,10 @@ float weightCellWidth(AppState& app, float labelWidth, size_t count) {
 
 }  // namespace
 
+float weightRowsWidth(AppState& app, float labelWidth, size_t count) {
+  return labelWidth + static_cast<float>(count) * (weightCellWidth(app, labelWidth, count) + px(app, 2));
+}
+
 void drawWeightRow(AppState& app, const char* label, float labelWidth, const std::vector<std::string>& keys,
                    const core::Matrix& weights, int row) {
   const float cell = weightCellWidth(app, labelWidth, static_cast<size_t>(weights.cols)), gap = px(app, 2);
@@ -136,7 +148,7 @@ void drawWeightRow(AppState& app, const char* label, float labelWidth, const std
   const ImVec2 start = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(label);
+  ImGui::TextUnformatted(fitLabel(label, labelWidth - px(app, 4)).c_str());
   for (int j = 0; j < weights.cols; ++j) {
     const ImVec2 a(start.x + labelWidth + static_cast<float>(j) * (cell + gap), start.y);
     const float w = weights.at(row, j);

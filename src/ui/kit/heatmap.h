@@ -14,6 +14,9 @@ void drawWeightRow(AppState& app, const char* label, float labelWidth, const std
 
 void drawKeyNames(AppState& app, float labelWidth, const std::vector<std::string>& keys);
 
+// How wide rows of `count` weights after a `labelWidth` label are (for a WideBox around them).
+float weightRowsWidth(AppState& app, float labelWidth, size_t count);
+
 // `caption`: the line under it that says what rows and columns are (once for several maps).
 void drawHeatmap(AppState& app, const core::Matrix& weights, const core::Flags& rowFullyHidden, const char* idPrefix,
                  float maxCell, bool caption = true);

@@ -13,6 +13,7 @@
 #include "ui/kit/colormap.h"
 #include "ui/kit/mirror.h"
 #include "ui/kit/playback.h"
+#include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -191,20 +192,23 @@ struct ColourScale {
 
 void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool producedHere, bool editable) {
   ImGui::PushFont(app.platform.fonts.bold);
+  ImGui::PushTextWrapPos(visibleRight());  // the table says the caption to the mirror
   ImGui::TextUnformatted(lesson::matrixRecord(id).caption);
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
-  ImGui::SameLine();
-  ImGui::TextDisabled("%d x %d", m.rows, m.cols);
+  const std::string size = std::to_string(m.rows) + " x " + std::to_string(m.cols);
+  sameLineIfFits(ImGui::CalcTextSize(size.c_str()).x);
+  ImGui::TextDisabled("%s", size.c_str());
   if (producedHere) {
-    ImGui::SameLine();
+    sameLineIfFits(ImGui::CalcTextSize("\xE2\x86\x90 this step").x);
     ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");
   }
   const bool holdsOwnValues = id == MatrixId::WO || (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) ==
                                                         (app.session().lesson().source == lesson::VectorSource::Direct);
   if (editable && holdsOwnValues) {
-    ImGui::SameLine();
+    sameLineIfFits(ImGui::CalcTextSize("Reset").x + ImGui::GetStyle().FramePadding.x * 2);
     ImGui::PushID("reset");
-    if (ImGui::SmallButton("Reset")) queue(app, lesson::actions::ResetMatrix{id});
+    if (smallButton(app, "Reset")) queue(app, lesson::actions::ResetMatrix{id});
     registerItem(app, std::string("reset-") + lesson::matrixName(id),
                  [&] { return std::string("Reset ") + lesson::matrixName(id) + ", button: " + resetMeaning(app, id); });
     ImGui::PopID();
@@ -226,57 +230,65 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
   ImGui::BeginGroup();
   drawHeader(app, id, m, producedHere, editable);
   const auto& rows = d.rowNames;
-  const auto& cols = d.columnNames;
-  const size_t table = !mirroring(app)
-                           ? kNotMirrored
-                           : openMirrorTable(app, lesson::matrixName(id),
-                                             std::string(lesson::matrixRecord(id).caption) + ", " +
-                                                 std::to_string(m.rows) + " rows by " + std::to_string(m.cols) +
-                                                 " columns" + (producedHere ? ", worked out in this step" : ""),
-                                             rows, cols);
+  // Row names up to a width, cut at a character beyond it (the table says them whole).
   float labelWidth = px(app, 24);
   for (const auto& label : rows) labelWidth = std::max(labelWidth, ImGui::CalcTextSize(label.c_str()).x);
+  labelWidth = std::min(labelWidth, px(app, 110));
   const float cellWidth = px(app, 58);
   const float cellHeight = ImGui::GetFrameHeight();
   const float spacing = px(app, 3);
-  const ColourScale colours(app, m, id);
-  // Playing the scores step: the selected query's scores appear as it meets each key.
-  const float scoresPlayed = id == MatrixId::Scores ? playbackProgress(app, lesson::Animation::QueryMeetsKeys) : -1.0f;
-  const int revealedKeys = revealed(scoresPlayed, m.cols).shown;
-  const float x0 = ImGui::GetCursorPosX();
-  const float gridX = x0 + labelWidth + px(app, 8);
-  float y = ImGui::GetCursorPosY();
-  for (int j = 0; j < m.cols; ++j) {
-    const std::string label = fitLabel(cols[static_cast<size_t>(j)], cellWidth);
-    const float w = ImGui::CalcTextSize(label.c_str()).x;
-    ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing) + (cellWidth - w) * 0.5f, y));
-    ImGui::TextDisabled("%s", label.c_str());
-  }
-  y += ImGui::GetTextLineHeightWithSpacing();
-  for (int i = 0; i < m.rows; ++i) {
-    ImGui::SetCursorPos(ImVec2(x0, y));
-    ImGui::AlignTextToFramePadding();
-    const std::string& label = rows[static_cast<size_t>(i)];
-    const bool selectedRow = i == d.emphasisedRow;
-    if (selectedRow)
-      ImGui::TextColored(kAccent, "%s", label.c_str());
-    else
-      ImGui::TextUnformatted(label.c_str());
+  const float gridWidth = labelWidth + px(app, 8) + static_cast<float>(m.cols) * (cellWidth + spacing);
+  size_t table = kNotMirrored;
+  {
+    const WideBox box(app, "grid", gridWidth,
+                      ImGui::GetTextLineHeightWithSpacing() + static_cast<float>(m.rows) * (cellHeight + spacing));
+    const auto& cols = d.columnNames;
+    table = !mirroring(app) ? kNotMirrored
+                            : openMirrorTable(app, lesson::matrixName(id),
+                                              std::string(lesson::matrixRecord(id).caption) + ", " +
+                                                  std::to_string(m.rows) + " rows by " + std::to_string(m.cols) +
+                                                  " columns" + (producedHere ? ", worked out in this step" : ""),
+                                              rows, cols);
+    const ColourScale colours(app, m, id);
+    // Playing the scores step: the selected query's scores appear as it meets each key.
+    const float scoresPlayed =
+        id == MatrixId::Scores ? playbackProgress(app, lesson::Animation::QueryMeetsKeys) : -1.0f;
+    const int revealedKeys = revealed(scoresPlayed, m.cols).shown;
+    const float x0 = ImGui::GetCursorPosX();
+    const float gridX = x0 + labelWidth + px(app, 8);
+    float y = ImGui::GetCursorPosY();
     for (int j = 0; j < m.cols; ++j) {
-      ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing), y));
-      ImGui::PushID(i * 64 + j);
-      const float value = m.at(i, j);
-      if (editable)
-        drawEditableCell(app, d, i, j, value, cellWidth);
-      else
-        drawValueCell(app, d, i, j, value, cellWidth, cellHeight, colours.level(value),
-                      i == app.session().lesson().selected && j >= revealedKeys);
-      ImGui::PopID();
+      const std::string label = fitLabel(cols[static_cast<size_t>(j)], cellWidth);
+      const float w = ImGui::CalcTextSize(label.c_str()).x;
+      ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing) + (cellWidth - w) * 0.5f, y));
+      ImGui::TextDisabled("%s", label.c_str());
     }
-    y += cellHeight + spacing;
+    y += ImGui::GetTextLineHeightWithSpacing();
+    for (int i = 0; i < m.rows; ++i) {
+      ImGui::SetCursorPos(ImVec2(x0, y));
+      ImGui::AlignTextToFramePadding();
+      const std::string label = fitLabel(rows[static_cast<size_t>(i)], labelWidth);
+      const bool selectedRow = i == d.emphasisedRow;
+      if (selectedRow)
+        ImGui::TextColored(kAccent, "%s", label.c_str());
+      else
+        ImGui::TextUnformatted(label.c_str());
+      for (int j = 0; j < m.cols; ++j) {
+        ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing), y));
+        ImGui::PushID(i * 64 + j);
+        const float value = m.at(i, j);
+        if (editable)
+          drawEditableCell(app, d, i, j, value, cellWidth);
+        else
+          drawValueCell(app, d, i, j, value, cellWidth, cellHeight, colours.level(value),
+                        i == app.session().lesson().selected && j >= revealedKeys);
+        ImGui::PopID();
+      }
+      y += cellHeight + spacing;
+    }
+    ImGui::SetCursorPos(ImVec2(x0, y));
+    ImGui::Dummy(ImVec2(0, 0));
   }
-  ImGui::SetCursorPos(ImVec2(x0, y));
-  ImGui::Dummy(ImVec2(0, 0));
   ImGui::EndGroup();
   closeMirrorNode(app, table);
   ImGui::PopID();

@@ -104,12 +104,14 @@ void buildFonts(AppState& app, float scale) {
 
 ImFont* codeFont(AppState& app) { return app.platform.fonts.mono ? app.platform.fonts.mono : app.platform.fonts.body; }
 
-void applyTheme(float scale) {
+void applyTheme(float scale, bool touchScreen) {
   ImGuiStyle style;
   ImGui::StyleColorsLight(&style);
   style.WindowPadding = ImVec2(14, 12);
-  style.FramePadding = ImVec2(8, 5);
+  // A frame is the body text (16 px) and its padding: 26 px for a mouse, kTouchTarget for a finger.
+  style.FramePadding = touchScreen ? ImVec2(12, (kTouchTarget - 16.0f) * 0.5f) : ImVec2(8, 5);
   style.ItemSpacing = ImVec2(10, 8);
+  style.SelectableTextAlign = ImVec2(0.0f, 0.5f);  // a list's row taller than its text (touch) centres it
   style.ItemInnerSpacing = ImVec2(6, 5);
   style.ScrollbarSize = 16;
   style.FrameRounding = 4;
@@ -134,6 +136,7 @@ void applyTheme(float scale) {
   c[ImGuiCol_Header] = ImVec4(0.86f, 0.89f, 0.95f, 1.0f);
   c[ImGuiCol_NavHighlight] = ImVec4(0.85f, 0.33f, 0.05f, 1.0f);  // focus must be obvious
   c[ImGuiCol_Border] = ImVec4(0.80f, 0.81f, 0.84f, 1.0f);
+  c[ImGuiCol_PopupBg] = ImVec4(1.0f, 1.0f, 1.0f, 1.0f);  // a list over the lesson hides what is under it
   style.ScaleAllSizes(scale);
   ImGui::GetStyle() = style;
 }

@@ -9,10 +9,13 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 
 #include "text/decimals.h"
 #include "ui/kit/mirror.h"
+#include "ui/kit/theme.h"
+#include "ui/kit/wide_box.h"
 
 namespace ui {
 
@@ -88,6 +91,61 @@ void sectionHeading(AppState& app, const char* text) {
 
 float px(const AppState& app, float cssPixels) { return cssPixels * app.platform.uiScale; }
 
+ImVec2 touchSize(const AppState& app, ImVec2 size) {
+  if (!app.platform.touchScreen) return size;
+  const float least = px(app, kTouchTarget);
+  return ImVec2(std::max(size.x, least), std::max(size.y, least));
+}
+
+void sameLineIfFits(float width, float spacing) {
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
+  // Where SameLine would put the cursor, in the window's coordinates (as visibleRight()).
+  const float x = window->DC.CursorPosPrevLine.x - window->Pos.x + window->Scroll.x + gap;
+  if (x + width <= visibleRight()) ImGui::SameLine(0, gap);
+}
+
+namespace {
+
+// A label whose text is wider than the column (a step's title on a phone), cut at a character
+// with ".", keeping the whole label as the button's id; otherwise the label itself.
+std::string fittedLabel(const char* label) {
+  const char* hidden = std::strstr(label, "##");
+  const std::string shown = hidden ? std::string(label, hidden) : std::string(label);
+  const float room = visibleWidth() - ImGui::GetStyle().FramePadding.x * 2.0f;
+  if (ImGui::CalcTextSize(shown.c_str()).x <= room) return label;
+  return fitLabel(shown, room) + "###" + label;
+}
+
+}  // namespace
+
+float choiceWidth(const char* label) {
+  return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+}
+
+float buttonWidth(const AppState& app, const char* label) {
+  const float width =
+      ImGui::CalcTextSize(fittedLabel(label).c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+  return app.platform.touchScreen ? std::max(width, px(app, kTouchTarget)) : width;
+}
+
+bool button(const AppState& app, const char* label) {
+  const std::string fitted = fittedLabel(label);
+  if (!app.platform.touchScreen) return ImGui::Button(fitted.c_str());
+  const float labelWidth = ImGui::CalcTextSize(fitted.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+  return ImGui::Button(fitted.c_str(), ImVec2(std::max(labelWidth, px(app, kTouchTarget)), 0));
+}
+
+bool smallButton(const AppState& app, const char* label) {
+  return app.platform.touchScreen ? button(app, label) : ImGui::SmallButton(fittedLabel(label).c_str());
+}
+
+bool option(const AppState& app, const char* label, bool selected) {
+  // A Selectable's height is its text's; its box takes half the item spacing more above and below.
+  const float height = app.platform.touchScreen ? px(app, kTouchTarget) - ImGui::GetStyle().ItemSpacing.y : 0.0f;
+  return ImGui::Selectable(label, selected, 0, ImVec2(0, height));
+}
+
 // Right edge of what is visible, in window coordinates: text wraps there even when wide
 // matrices make the window scroll sideways.
 float visibleRight() {
@@ -158,6 +216,25 @@ void paragraph(AppState& app, std::string_view text) {
   mirrorText(app, MirrorNode::Kind::Text, text);
 }
 
+void colouredParagraph(AppState& app, const ImVec4& colour, std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  paragraph(app, text);
+  ImGui::PopStyleColor();
+}
+
+void line(AppState& app, const ImVec4& colour, std::string_view text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  ImGui::TextUnformatted(text.data(), text.data() + text.size());
+  ImGui::PopStyleColor();
+  mirrorText(app, MirrorNode::Kind::Text, text);
+}
+
+void line(AppState& app, std::string_view text) { line(app, ImGui::GetStyleColorVec4(ImGuiCol_Text), text); }
+
+void note(AppState& app, std::string_view text) {
+  colouredParagraph(app, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text);
+}
+
 }  // namespace ui
 
 namespace ui {
@@ -173,25 +250,31 @@ void textTable(AppState& app, const std::vector<std::string>& headers,
     for (const auto& row : rows)
       if (c < row.size()) widths[c] = std::max(widths[c], ImGui::CalcTextSize(row[c].c_str()).x);
   }
-  const ImVec2 start = ImGui::GetCursorScreenPos();
   const float lineHeight = ImGui::GetTextLineHeight() + pad;
   float total = 0;
   for (float w : widths) total += w + 2 * pad;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const auto drawRow = [&](const std::vector<std::string>& cells, float y) {
-    float x = start.x;
-    for (size_t c = 0; c < widths.size(); ++c) {
-      if (c < cells.size())
-        draw->AddText(ImVec2(x + pad, y + pad * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), cells[c].c_str());
-      x += widths[c] + 2 * pad;
-    }
-    draw->AddLine(ImVec2(start.x, y + lineHeight), ImVec2(start.x + total, y + lineHeight), kRule);
-  };
-  ImGui::PushFont(app.platform.fonts.bold);
-  drawRow(headers, start.y);
-  ImGui::PopFont();
-  for (size_t r = 0; r < rows.size(); ++r) drawRow(rows[r], start.y + lineHeight * static_cast<float>(r + 1));
-  ImGui::Dummy(ImVec2(total, lineHeight * static_cast<float>(rows.size() + 1)));
+  const float height = lineHeight * static_cast<float>(rows.size() + 1);
+  {
+    std::string boxId = "table";  // told apart by their headers
+    for (const auto& header : headers) boxId += "|" + header;
+    const WideBox box(app, boxId.c_str(), total, height);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto drawRow = [&](const std::vector<std::string>& cells, float y) {
+      float x = start.x;
+      for (size_t c = 0; c < widths.size(); ++c) {
+        if (c < cells.size())
+          draw->AddText(ImVec2(x + pad, y + pad * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), cells[c].c_str());
+        x += widths[c] + 2 * pad;
+      }
+      draw->AddLine(ImVec2(start.x, y + lineHeight), ImVec2(start.x + total, y + lineHeight), kRule);
+    };
+    ImGui::PushFont(app.platform.fonts.bold);
+    drawRow(headers, start.y);
+    ImGui::PopFont();
+    for (size_t r = 0; r < rows.size(); ++r) drawRow(rows[r], start.y + lineHeight * static_cast<float>(r + 1));
+    ImGui::Dummy(ImVec2(total, height));
+  }
   if (!mirroring(app)) return;
   std::vector<std::string> cells;
   for (const auto& row : rows)
@@ -207,11 +290,11 @@ void flowPieces(const std::vector<std::string>& pieces) {
   for (const auto& piece : pieces) {
     const float width = ImGui::CalcTextSize(piece.c_str()).x;
     if (!first) {
-      ImGui::SameLine(0, space);
-      if (ImGui::GetCursorPosX() + width > right) {
-        ImGui::NewLine();
+      const ImGuiWindow* window = ImGui::GetCurrentWindow();
+      if (window->DC.CursorPosPrevLine.x - window->Pos.x + window->Scroll.x + space + width <= right)
+        ImGui::SameLine(0, space);
+      else
         ImGui::SetCursorPosX(left);
-      }
     }
     ImGui::TextUnformatted(piece.c_str());
     first = false;

@@ -26,12 +26,38 @@ void sectionHeading(AppState& app, const char* text);
 // keeping at least its first character.
 std::string fitLabel(const std::string& text, float width);
 float px(const AppState& app, float cssPixels);  // a size in CSS pixels, in ImGui pixels
+// `size` grown to kTouchTarget CSS pixels each way on a touch screen (unchanged for a mouse):
+// the hit box of a drawn control (an invisible button over a picture).
+ImVec2 touchSize(const AppState& app, ImVec2 size);
+// A button as wide as its label, and on a touch screen at least kTouchTarget wide (a token
+// named "a").
+bool button(const AppState& app, const char* label);
+// How wide a radio button or checkbox with `label` is (its box and its text).
+float choiceWidth(const char* label);
+// How wide button() draws `label` (at most the column's width), to lay a row out before drawing it.
+float buttonWidth(const AppState& app, const char* label);
+// A button in a line of text: small for a mouse, a full frame (kTouchTarget tall) for a finger.
+bool smallButton(const AppState& app, const char* label);
+// One choice of a list in a popup (a preset, an axis): a full kTouchTarget row for a finger.
+bool option(const AppState& app, const char* label, bool selected);
 float visibleRight();
+// SameLine(0, spacing) when an item `width` wide fits there before the visible right edge, else
+// the next line (the cursor is there already: no SameLine then NewLine, which would count the
+// spacing past the edge as the line's content). `spacing` < 0: the style's.
+void sameLineIfFits(float width, float spacing = -1.0f);
 // Width from the cursor to the visible right edge (not to the end of scrollable content,
 // which would let a view widen the window it measures).
 float visibleWidth();
 // Text wrapped at the visible right edge, at spaces only (a paragraph of the page's mirror).
 void paragraph(AppState& app, std::string_view text);
+// A paragraph in `colour` (an error, a status); note() is one in the secondary grey (a caption,
+// a hint). Every line of prose goes through these, so it wraps on a phone and the mirror reads it.
+void colouredParagraph(AppState& app, const ImVec4& colour, std::string_view text);
+void note(AppState& app, std::string_view text);
+// A short line kept whole (a status beside a control, a vector in a worked case), in `colour`,
+// read by the mirror. Prose that can run longer than a phone's column is a paragraph.
+void line(AppState& app, const ImVec4& colour, std::string_view text);
+void line(AppState& app, std::string_view text);
 // A section header whose open state is the learner's preference `open` (closed until they open
 // it), rather than Dear ImGui's own storage. Returns whether the section is open.
 bool sectionHeader(const char* label, bool& open);

@@ -29,7 +29,7 @@ void drawPresetPicker(AppState& app) {
   const float nameWidth = width - ImGui::GetFrameHeight() - ImGui::GetStyle().FramePadding.x * 2 - px(app, 4);
   if (ImGui::BeginCombo("Example", fitLabel(current, nameWidth).c_str())) {
     for (const auto& p : lesson::presetList()) {
-      if (ImGui::Selectable(p.label.c_str(), p.id == app.session().lesson().presetId))
+      if (option(app, p.label.c_str(), p.id == app.session().lesson().presetId))
         queue(app, lesson::actions::LoadExample{p.id});
       registerItem(
           app, "preset-" + p.id, [&] { return p.label + ", example"; }, Role::Option,
@@ -117,7 +117,7 @@ void drawTokenEditor(AppState& app) {
         Role::TextField);
     ImGui::SameLine();
     ImGui::BeginDisabled(n <= lesson::kMinTokens);
-    if (ImGui::SmallButton("Remove")) queue(app, lesson::actions::RemoveToken{i});
+    if (smallButton(app, "Remove")) queue(app, lesson::actions::RemoveToken{i});
     ImGui::EndDisabled();
     registerItem(app, "remove[" + std::to_string(i) + "]", [&] {
       return "Remove token " + inQuotes(app.session().lesson().tokens[static_cast<size_t>(i)]) + ", button";
@@ -134,7 +134,7 @@ void drawTokenEditor(AppState& app) {
       ImGui::InputText("##new", app.view.newToken, sizeof app.view.newToken, ImGuiInputTextFlags_EnterReturnsTrue);
   registerItem(app, "new-token", "New token, text field", Role::TextField);
   ImGui::SameLine();
-  const bool add = ImGui::Button("Add token");
+  const bool add = button(app, "Add token");
   registerItem(app, "add-token", "Add token, button: adds the word typed in the field before it");
   if (entered || add)
     queue(app, lesson::actions::AddToken{app.view.newToken}, [](AppState& a, const std::string& refusal) {
@@ -150,12 +150,12 @@ void drawSizeControls(AppState& app) {
                                    dModel > lesson::kMinWidth, dModel < lesson::kMaxWidth))
     queue(app, lesson::actions::SetModelWidth{*requested});
   ImGui::EndDisabled();
-  ImGui::SameLine(0, px(app, 16));
-  if (auto requested =
-          drawStepper(app, {"d_k", "dK", "Key width d_k"}, dK, dK > lesson::kMinWidth, dK < lesson::kMaxWidth))
+  const StepperNames keyWidth{"d_k", "dK", "Key width d_k"};
+  sameLineIfFits(stepperWidth(app, keyWidth), px(app, 16));
+  if (auto requested = drawStepper(app, keyWidth, dK, dK > lesson::kMinWidth, dK < lesson::kMaxWidth))
     queue(app, lesson::actions::SetKeyWidth{*requested});
   drawHeadsInput(app, "heads");
-  if (!projected) ImGui::TextDisabled("Q, K and V are given directly in this example.");
+  if (!projected) note(app, "Q, K and V are given directly in this example.");
 }
 
 constexpr int kMaxSeed = 1000000000;
@@ -169,21 +169,21 @@ void drawRandomControls(AppState& app) {
       queue(app, lesson::actions::ShowNotice{"the seed must be a whole number from 1 to " + std::to_string(kMaxSeed) +
                                              "; the previous seed was kept"});
   }
-  ImGui::SameLine();
-  if (ImGui::Button("Random vectors")) queue(app, lesson::actions::Randomise{app.view.randomSeed});
+  sameLineIfFits(buttonWidth(app, "Random vectors"));
+  if (button(app, "Random vectors")) queue(app, lesson::actions::Randomise{app.view.randomSeed});
   registerItem(app, "randomise", "Random vectors, button");
 }
 
 void drawPageControls(AppState& app) {
   ImGui::AlignTextToFramePadding();
   ImGui::Text("Text size %d%%", static_cast<int>(app.view.prefs.zoom * 100.0f + 0.5f));
-  ImGui::SameLine();
-  if (ImGui::Button("A-")) app.view.prefs.zoom = std::max(kMinZoom, app.view.prefs.zoom - 0.1f);
+  sameLineIfFits(buttonWidth(app, "A-"));
+  if (button(app, "A-")) app.view.prefs.zoom = std::max(kMinZoom, app.view.prefs.zoom - 0.1f);
   registerItem(app, "zoom-out", "Smaller text, button");
-  ImGui::SameLine();
-  if (ImGui::Button("A+")) app.view.prefs.zoom = std::min(kMaxZoom, app.view.prefs.zoom + 0.1f);
+  sameLineIfFits(buttonWidth(app, "A+"));
+  if (button(app, "A+")) app.view.prefs.zoom = std::min(kMaxZoom, app.view.prefs.zoom + 0.1f);
   registerItem(app, "zoom-in", "Larger text, button");
-  ImGui::SameLine(0, px(app, 16));
+  sameLineIfFits(choiceWidth("Reduce motion"), px(app, 16));
   bool reduced = app.view.prefs.reducedMotion;
   if (ImGui::Checkbox("Reduce motion", &reduced)) {
     app.view.prefs.reducedMotion = reduced;
@@ -197,27 +197,34 @@ void drawPageControls(AppState& app) {
       },
       Role::Toggle, app.view.prefs.reducedMotion);
   if (app.platform.copyShareLink) {
-    if (ImGui::Button("Copy link to this state"))
+    if (button(app, "Copy link to this state"))
       app.view.shareStatus = app.platform.copyShareLink(app.session().lesson());
     registerItem(app, "copy-link", "Copy link to this state, button");
     if (!app.view.shareStatus.empty()) {
       ImGui::SameLine();
-      ImGui::TextDisabled("%s", app.view.shareStatus.c_str());
+      ImGui::AlignTextToFramePadding();
+      note(app, app.view.shareStatus);
     }
   }
   {
     // The lesson starts over after this frame; then the driver forgets what it stored.
-    if (ImGui::Button("Start over (forget progress)"))
+    if (button(app, "Start over (forget progress)"))
       queue(app, lesson::actions::StartOver{0}, [](AppState& a, const std::string&) {
         if (a.platform.resetProgress) a.platform.resetProgress();
       });
     registerItem(app, "reset-progress", "Start over, button: forgets steps seen, experiments and quiz answers");
   }
-  ImGui::TextDisabled("Steps seen: %d of %d%s", app.session().progress().seenCount(), lesson::stepCount(),
-                      app.platform.storageAvailable ? "" : " (not kept after this visit)");
+  note(app, "Steps seen: " + std::to_string(app.session().progress().seenCount()) + " of " +
+                std::to_string(lesson::stepCount()) +
+                (app.platform.storageAvailable ? "" : " (not kept after this visit)"));
 }
 
 }  // namespace
+
+float stepperWidth(const AppState& app, const StepperNames& names) {
+  const float gap = ImGui::GetStyle().ItemInnerSpacing.x;
+  return px(app, 48) + 3.0f * gap + 2.0f * ImGui::GetFrameHeight() + ImGui::CalcTextSize(names.label).x;
+}
 
 std::optional<int> drawStepper(AppState& app, const StepperNames& names, int value, bool canDecrease,
                                bool canIncrease) {
@@ -261,7 +268,7 @@ void drawMaskControls(AppState& app, const char* idPrefix, int windowGlobal) {
   ImGui::TextUnformatted("Mask:");
   const auto option = [&](const char* label, const char* id, const char* spoken, core::MaskKind kind,
                           const core::Mask& chosen) {
-    ImGui::SameLine();
+    sameLineIfFits(choiceWidth(label));
     const bool on = mask.kind == kind;
     if (ImGui::RadioButton(label, on) && !on) queue(app, lesson::actions::SetMask{chosen});
     registerItem(

@@ -21,6 +21,8 @@ struct StepperNames {
 // A number field with its own - and + buttons, each a Tab stop (the buttons of ImGui's
 // InputInt are not). Returns the value asked for: typed, or one less or more.
 std::optional<int> drawStepper(AppState& app, const StepperNames& names, int value, bool canDecrease, bool canIncrease);
+// How wide drawStepper draws, to put two on a line only where both fit.
+float stepperWidth(const AppState& app, const StepperNames& names);
 // The heads count, stepping only through counts that divide d_k and d_v.
 void drawHeadsInput(AppState& app, const char* widgetId);
 // "Divide by √d_k" and the temperature; `idPrefix` starts their widget ids ("" in the settings).

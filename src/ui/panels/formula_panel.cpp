@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "ui/kit/mirror.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -82,7 +83,8 @@ std::string mixedLine(const core::AttentionTrace& attention, int i) {
          " \xC2\xB7 W_O = " + rowText(attention.output, i);
 }
 
-void drawLine(const AppState& app, const char* label, const std::string& text, bool current) {
+// The line's pieces wrap between numbers; the mirror reads it whole, after its label.
+void drawLine(AppState& app, const char* label, const std::string& text, bool current) {
   ImGui::TextDisabled("%s", label);
   ImGui::SameLine(px(app, 86));
   if (current) ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
@@ -96,6 +98,7 @@ void drawLine(const AppState& app, const char* label, const std::string& text, b
   }
   flowPieces(pieces);
   if (current) ImGui::PopStyleColor();
+  if (mirroring(app)) mirrorText(app, MirrorNode::Kind::Text, std::string(label) + ": " + text);
 }
 
 }  // namespace
@@ -138,7 +141,8 @@ bool drawFormulaPanel(AppState& app) {
                               tokens[static_cast<size_t>(app.session().lesson().selectedKey)] + "\"";
   sectionHeading(app, heading.c_str());
   if (app.session().lesson().heads > 1)
-    ImGui::TextDisabled("head %d of %d", app.view.selectedHead + 1, app.session().lesson().heads);
+    note(app,
+         "head " + std::to_string(app.view.selectedHead + 1) + " of " + std::to_string(app.session().lesson().heads));
   const std::pair<FormulaLine, std::pair<const char*, const std::string*>> rows[] = {
       {FormulaLine::Score, {"score", &lines.dot}},      {FormulaLine::Scale, {"scale", &lines.scale}},
       {FormulaLine::Mask, {"mask", &lines.mask}},       {FormulaLine::Softmax, {"softmax", &lines.softmax}},
@@ -147,7 +151,7 @@ bool drawFormulaPanel(AppState& app) {
   for (const auto& [line, label] : rows)
     if (line <= introduced) drawLine(app, label.first, *label.second, about == line);
   if (about == FormulaLine::Mixing) drawLine(app, "W_O", lines.mixed, true);
-  ImGui::TextDisabled("Click a score or weight cell to pick another pair.");
+  note(app, "Click a score or weight cell to pick another pair.");
   return true;
 }
 

@@ -17,11 +17,11 @@ void drawEntry(AppState& app, const lesson::GlossaryEntry& entry, size_t index) 
   paragraph(app, entry.meaning);
   const int step = lesson::stepIndexOf(entry.stepId);
   if (step == app.session().lesson().step) {
-    ImGui::TextDisabled("Taught on this step.");
+    note(app, "Taught on this step.");
   } else if (step >= 0) {
     const std::string title(lesson::tourSteps()[static_cast<size_t>(step)].title);
     const std::string label = "Step " + std::to_string(step + 1) + ": " + title;
-    if (ImGui::SmallButton(label.c_str())) queueStepChange(app, step);
+    if (smallButton(app, label.c_str())) queueStepChange(app, step);
     registerItem(app, "glossary-step[" + std::to_string(index) + "]", [&] {
       return std::string(entry.term) + ": " + std::string(entry.meaning) + " Go to step " + std::to_string(step + 1) +
              ", " + title + ", button";

@@ -24,10 +24,10 @@ constexpr const char* kLevels[] = {"Level 1: the weights of one query", "Level 2
 void drawScaleQueryButton(AppState& app) {
   const auto& lesson = app.session().lesson();
   const std::string& token = lesson.tokens[static_cast<size_t>(lesson.selected)];
-  if (ImGui::Button(("Scale the query of \"" + fitLabel(token, px(app, 120)) +
-                     "\" \xC3\x97"
-                     "2")
-                        .c_str()))
+  if (button(app, ("Scale the query of \"" + fitLabel(token, px(app, 120)) +
+                   "\" \xC3\x97"
+                   "2")
+                      .c_str()))
     queue(app, lesson::actions::ScaleQuery{lesson.selected, 2.0f});
   registerItem(app, "scale-query",
                [&] { return "Scale the query of " + token + " by 2, button: doubles every entry of its row of Q"; });
@@ -43,9 +43,9 @@ void drawExperiments(AppState& app) {
     const bool done = app.session().progress().experimentsDone.count(id) > 0;
     ImGui::PushID(id.c_str());
     if (done)
-      ImGui::TextColored(kDone, "\xE2\x9C\x93 done");
+      line(app, kDone, "\xE2\x9C\x93 done");
     else
-      ImGui::TextDisabled("to try");
+      line(app, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "to try");
     ImGui::SameLine(px(app, 70));
     ImGui::BeginGroup();
     paragraph(app, experiment.task);
@@ -130,7 +130,7 @@ void drawCodeChallenge(AppState& app) {
     registerItem(app, "challenge-code-2", "Your attention(Q, K, V) code, text box", Role::TextField);
   else
     registerItem(app, "challenge-code", "Your attentionWeights code, text box", Role::TextField);
-  if (ImGui::Button("Check my function")) {
+  if (button(app, "Check my function")) {
     challengeMessage(app.view, app.view.challengeLevel) = "Checking\xE2\x80\xA6";
     app.platform.submitChallengeCode(code, app.view.challengeLevel);
   }
@@ -169,12 +169,12 @@ void drawHandChallenge(AppState& app) {
   if (app.view.challengeLevel == 2) {
     const lesson::OutputCase c = lesson::handOutputCase();
     paragraph(app, "Take level 1's query and keys, and give each key a value:");
-    ImGui::TextUnformatted(("q = " + vectorText(c.Q[0])).c_str());
+    line(app, "q = " + vectorText(c.Q[0]));
     for (size_t j = 0; j < c.K.size(); ++j) {  // one line per key, never split inside a vector
       const std::string n = std::to_string(j + 1);
-      ImGui::TextUnformatted(("k" + n + " = " + vectorText(c.K[j])).c_str());
+      line(app, "k" + n + " = " + vectorText(c.K[j]));
       ImGui::SameLine(px(app, 130));
-      ImGui::TextUnformatted(("v" + n + " = " + vectorText(c.V[j])).c_str());
+      line(app, "v" + n + " = " + vectorText(c.V[j]));
     }
     paragraph(app,
               "Work out the attention output w1 v1 + w2 v2 + w3 v3, where w1, w2 and w3 are the weights of level 1, to "
@@ -189,7 +189,7 @@ void drawHandChallenge(AppState& app) {
               "2), to two decimals, and enter them.");
     handFields(app, app.view.handAnswer, 3, "w", "hand-answer", "weight for key");
   }
-  if (ImGui::Button("Check")) {
+  if (button(app, "Check")) {
     const bool second = app.view.challengeLevel == 2;
     const auto grade =
         second ? lesson::gradeHandOutput(lesson::handOutputCase(), {app.view.handOutput[0], app.view.handOutput[1]})
@@ -249,8 +249,8 @@ void drawPractice(AppState& app) {
       Role::Section, open);
   if (!open) return;
   // Predict, then see: the guesses made on the steps that ask for one count here too.
-  ImGui::TextDisabled("Guesses made before seeing: %d of %zu steps", app.session().progress().guessCount(),
-                      lesson::predictionQuestions().size());
+  note(app, "Guesses made before seeing: " + std::to_string(app.session().progress().guessCount()) + " of " +
+                std::to_string(lesson::predictionQuestions().size()) + " steps");
   drawExperiments(app);
   ImGui::Separator();
   const auto& questions = lesson::quiz();

@@ -13,6 +13,17 @@ namespace ui {
 
 namespace {
 
+std::string stepLabel(const AppState& app, int k) {
+  return "Step " + std::to_string(k + 1) + " of " + std::to_string(lesson::stepCount()) + ", " +
+         std::string(lesson::tourSteps()[static_cast<size_t>(k)].title) +
+         (k == app.session().lesson().step ? ", current step" : ", button");
+}
+
+bool stepSeen(const AppState& app, int k) {
+  const auto& seen = app.session().progress().stepsSeen;
+  return k < static_cast<int>(seen.size()) && seen[static_cast<size_t>(k)];
+}
+
 void drawProgressDots(AppState& app) {
   const FocusPart drawnIn = app.focus.part;
   app.focus.part = FocusPart::StepDots;
@@ -20,22 +31,14 @@ void drawProgressDots(AppState& app) {
   const float radius = px(app, 6);
   const float hit = px(app, 20);
   for (int k = 0; k < count; ++k) {
-    if (k > 0) {
-      ImGui::SameLine(0, px(app, 2));
-      if (visibleWidth() < px(app, 22)) ImGui::NewLine();  // wrap the dots on narrow screens
-    }
+    if (k > 0) sameLineIfFits(hit, px(app, 2));  // wrap the dots on narrow screens
     ImGui::PushID(k);
     const ImVec2 p = ImGui::GetCursorScreenPos();
     // Pressed by a click, or by Enter through keyboard navigation; Space is read below.
     const bool pressed = ImGui::InvisibleButton("##dot", ImVec2(hit, ImGui::GetFrameHeight()));
     registerItem(
-        app, "dot[" + std::to_string(k) + "]",
-        [&] {
-          return "Step " + std::to_string(k + 1) + " of " + std::to_string(count) + ", " +
-                 std::string(lesson::tourSteps()[static_cast<size_t>(k)].title) +
-                 (k == app.session().lesson().step ? ", current step" : ", button");
-        },
-        Role::Option, k == app.session().lesson().step);
+        app, "dot[" + std::to_string(k) + "]", [&] { return stepLabel(app, k); }, Role::Option,
+        k == app.session().lesson().step);
     if (pressed || ImGui::IsItemClicked() ||
         (ImGui::IsItemFocused() && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space))))
       queueStepChange(app, k);
@@ -44,8 +47,7 @@ void drawProgressDots(AppState& app) {
     const ImVec2 centre(p.x + hit * 0.5f, p.y + ImGui::GetFrameHeight() * 0.5f);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const bool current = k == app.session().lesson().step;
-    const bool seen = k < static_cast<int>(app.session().progress().stepsSeen.size()) &&
-                      app.session().progress().stepsSeen[static_cast<size_t>(k)];
+    const bool seen = stepSeen(app, k);
     const ImU32 accent = kTourBlue;
     if (current)
       draw->AddCircleFilled(centre, radius * 1.25f, kAccentFill);
@@ -61,6 +63,63 @@ void drawProgressDots(AppState& app) {
   app.focus.part = drawnIn;
 }
 
+// "k / N" between Back and Next, as wide as its widest text, so Next does not move as the
+// steps go by.
+void drawStepCounter(AppState& app) {
+  const int count = lesson::stepCount();
+  ImGui::AlignTextToFramePadding();
+  const std::string counter = std::to_string(app.session().lesson().step + 1) + " / " + std::to_string(count);
+  const std::string widest = std::to_string(count) + " / " + std::to_string(count);
+  const float counterX = ImGui::GetCursorPosX();
+  const float counterWidth = ImGui::CalcTextSize(widest.c_str()).x;
+  ImGui::SetCursorPosX(counterX + (counterWidth - ImGui::CalcTextSize(counter.c_str()).x) * 0.5f);
+  ImGui::TextUnformatted(counter.c_str());
+  ImGui::SameLine(counterX + counterWidth + ImGui::GetStyle().ItemSpacing.x);
+}
+
+// On a touch screen the counter opens the list of steps, one finger-sized row each (a row of
+// 21 dots at 44 px would take three lines of a phone's screen): a dot marks the steps seen.
+void drawStepList(AppState& app) {
+  const int count = lesson::stepCount();
+  const int step = app.session().lesson().step;
+  const std::string widest = std::to_string(count) + " / " + std::to_string(count);
+  const float width = ImGui::CalcTextSize(widest.c_str()).x + ImGui::GetFrameHeight() +
+                      ImGui::GetStyle().FramePadding.x * 2 + px(app, 4);
+  ImGui::SetNextItemWidth(width);
+  const ImGuiViewport* screen = ImGui::GetMainViewport();
+  ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(px(app, 360), screen->Size.x - px(app, 16)), 0),
+                                      ImVec2(screen->Size.x - px(app, 16), screen->Size.y * 0.75f));
+  const std::string counter = std::to_string(step + 1) + " / " + std::to_string(count);
+  if (ImGui::BeginCombo("##steps", counter.c_str(), ImGuiComboFlags_HeightLargest)) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float indent = px(app, 20);  // the rows start after the dots' margin
+    ImGui::Indent(indent);
+    for (int k = 0; k < count; ++k) {
+      ImGui::PushID(k);
+      const ImVec2 row = ImGui::GetCursorScreenPos();
+      const std::string title =
+          std::to_string(k + 1) + ". " + std::string(lesson::tourSteps()[static_cast<size_t>(k)].title);
+      if (option(app, title.c_str(), k == step)) queueStepChange(app, k);
+      if (k == step) ImGui::SetItemDefaultFocus();
+      registerItem(
+          app, "dot[" + std::to_string(k) + "]", [&] { return stepLabel(app, k); }, Role::Option, k == step);
+      const ImVec2 centre(row.x - indent * 0.5f, (ImGui::GetItemRectMin().y + ImGui::GetItemRectMax().y) * 0.5f);
+      if (stepSeen(app, k))
+        draw->AddCircleFilled(centre, px(app, 5), kTourBlue);
+      else
+        draw->AddCircle(centre, px(app, 5), kTourBlue, 0, 1.5f * app.platform.uiScale);
+      ImGui::PopID();
+    }
+    ImGui::Unindent(indent);
+    ImGui::EndCombo();
+  }
+  registerItem(
+      app, "steps",
+      [&] { return "Steps, list, " + stepLabel(app, step) + ": opens the list of all " + std::to_string(count); },
+      Role::List);
+  ImGui::SameLine();
+}
+
 }  // namespace
 
 void drawTourHeader(AppState& app) {
@@ -73,27 +132,23 @@ void drawTourHeader(AppState& app) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float navWidth = ImGui::CalcTextSize("\xE2\x86\x90 Back").x + ImGui::CalcTextSize("12 / 12").x +
                          ImGui::CalcTextSize("Next \xE2\x86\x92").x + style.FramePadding.x * 4 +
-                         style.ItemSpacing.x * 2 + px(app, 24);
-  ImGui::SameLine(0, px(app, 24));
-  if (visibleWidth() < navWidth) ImGui::NewLine();
+                         style.ItemSpacing.x * 2 + px(app, 24) +
+                         (app.platform.touchScreen ? ImGui::GetFrameHeight() : 0.0f);  // the list's arrow
+  sameLineIfFits(navWidth, px(app, 24));
   ImGui::BeginDisabled(step == 0);
-  if (ImGui::Button("\xE2\x86\x90 Back")) queueStepChange(app, step - 1);
+  if (button(app, "\xE2\x86\x90 Back")) queueStepChange(app, step - 1);
   ImGui::EndDisabled();
   registerItem(app, "back", "Previous step, button");
   ImGui::SameLine();
-  ImGui::AlignTextToFramePadding();
-  // The counter keeps the width of its widest text, so Next does not move as the steps go by.
-  const std::string counter = std::to_string(step + 1) + " / " + std::to_string(count);
-  const std::string widest = std::to_string(count) + " / " + std::to_string(count);
-  const float counterX = ImGui::GetCursorPosX();
-  const float counterWidth = ImGui::CalcTextSize(widest.c_str()).x;
-  ImGui::SetCursorPosX(counterX + (counterWidth - ImGui::CalcTextSize(counter.c_str()).x) * 0.5f);
-  ImGui::TextUnformatted(counter.c_str());
-  ImGui::SameLine(counterX + counterWidth + ImGui::GetStyle().ItemSpacing.x);
+  if (app.platform.touchScreen)
+    drawStepList(app);
+  else
+    drawStepCounter(app);
   ImGui::BeginDisabled(step == count - 1);
-  if (ImGui::Button("Next \xE2\x86\x92")) queueStepChange(app, step + 1);
+  if (button(app, "Next \xE2\x86\x92")) queueStepChange(app, step + 1);
   ImGui::EndDisabled();
   registerItem(app, "next", "Next step, button");
+  if (app.platform.touchScreen) return;  // the step list stands for the dots
   const float dotsWidth = static_cast<float>(count) * px(app, 22);
   if (visibleWidth() > dotsWidth + px(app, 24)) ImGui::SameLine(0, px(app, 24));
   drawProgressDots(app);
@@ -132,7 +187,7 @@ void drawFormalText(AppState& app) {
     platform.requestFormalTexts = nullptr;
     request();
   }
-  ImGui::TextDisabled("Loading the formal explanation\xE2\x80\xA6");
+  note(app, "Loading the formal explanation\xE2\x80\xA6");
 }
 
 }  // namespace
@@ -143,7 +198,7 @@ void drawStepText(AppState& app) {
   // The rest of the plain explanation waits behind "More", so the step reads in a glance.
   if (!step.more.empty()) {
     if (app.view.prefs.showMore) paragraph(app, std::string(step.more));
-    if (ImGui::SmallButton(app.view.prefs.showMore ? "Less###more" : "More###more"))
+    if (smallButton(app, app.view.prefs.showMore ? "Less###more" : "More###more"))
       app.view.prefs.showMore = !app.view.prefs.showMore;
     registerItem(
         app, "more",
@@ -169,8 +224,8 @@ void drawStepText(AppState& app) {
   ImGui::PopFont();
   ImGui::EndChild();
   ImGui::PopStyleColor();
-  if (ImGui::Button(app.view.prefs.showFormal ? "Hide the formal explanation###formal"
-                                              : "Show the formal explanation###formal")) {
+  if (button(app, app.view.prefs.showFormal ? "Hide the formal explanation###formal"
+                                            : "Show the formal explanation###formal")) {
     app.view.prefs.showFormal = !app.view.prefs.showFormal;
   }
   registerItem(
@@ -195,7 +250,7 @@ void receiveFormalTexts(AppState& app, std::string_view textOrProblem, bool fail
 
 void drawNotice(AppState& app) {
   if (!app.session().trace().ok) {
-    ImGui::TextColored(kError, "This state cannot be computed: %s", app.session().trace().error.c_str());
+    colouredParagraph(app, kError, "This state cannot be computed: " + app.session().trace().error);
   }
   if (app.session().lesson().notice.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_ChildBg, kNoticePanel);
@@ -208,10 +263,10 @@ void drawNotice(AppState& app) {
       std::max(textHeight, ImGui::GetFrameHeight()) + ImGui::GetStyle().WindowPadding.y * 2.0f + px(app, 2);
   ImGui::BeginChild("notice", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::PushTextWrapPos(visibleRight() - px(app, 70));
-  ImGui::TextUnformatted(app.session().lesson().notice.c_str());
+  line(app, app.session().lesson().notice);  // wrapped at the Dismiss button, read by the mirror
   ImGui::PopTextWrapPos();
   ImGui::SameLine(visibleRight() - px(app, 56));
-  if (ImGui::SmallButton("Dismiss")) queue(app, lesson::actions::ShowNotice{""});
+  if (smallButton(app, "Dismiss")) queue(app, lesson::actions::ShowNotice{""});
   registerItem(app, "dismiss-notice", "Dismiss the notice, button");
   ImGui::EndChild();
   ImGui::PopStyleColor();

@@ -23,10 +23,10 @@ void drawBeforeAfter(AppState& app) {
   const bool negative = anyNegative(before.rowData(i), before.cols) || anyNegative(after.rowData(i), after.cols);
   const auto names = lesson::valueColumnNames(app.session().lesson(), app.session().trace());
   const BarColumns columns = barColumns(app, names);
-  ImGui::TextDisabled("before: its own value v_i (it knows only itself)");
+  note(app, "before: its own value v_i (it knows only itself)");
   for (int c = 0; c < before.cols; ++c)
     bar(app, names[static_cast<size_t>(c)], before.at(i, c), scaleMax, columns, kBefore, negative);
-  ImGui::TextDisabled("after: output_i (a blend of the values it attended to)");
+  note(app, "after: output_i (a blend of the values it attended to)");
   for (int c = 0; c < after.cols; ++c)
     bar(app, names[static_cast<size_t>(c)], after.at(i, c), scaleMax, columns, kAccentFill, negative);
 }

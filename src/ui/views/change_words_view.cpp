@@ -11,9 +11,9 @@ void drawChangeInWords(AppState& app) {
       lesson::describeValueChange(app.session().lesson(), app.session().trace(), app.session().lesson().selected);
   if (sentence.empty()) return;
   sectionHeading(app, "In words");
-  ImGui::TextDisabled(lesson::valuesKeepDimensionNames(app.session().lesson())
-                          ? "its value before attention \xE2\x86\x92 its output after, by dimension"
-                          : "its own value \xE2\x86\x92 its output, column by column");
+  note(app, lesson::valuesKeepDimensionNames(app.session().lesson())
+                ? "its value before attention \xE2\x86\x92 its output after, by dimension"
+                : "its own value \xE2\x86\x92 its output, column by column");
   paragraph(app, sentence);
 }
 

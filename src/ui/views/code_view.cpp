@@ -5,6 +5,7 @@
 
 #include "lesson/content/code_listing.h"
 #include "ui/kit/theme.h"
+#include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 
@@ -20,7 +21,7 @@ void drawListing(AppState& app, const std::string& listing, const std::string& i
   const int lines = lineCount(listing);
   // The button comes first, where it is found without scrolling past a long program.
   ImGui::PushID(id.c_str());
-  if (ImGui::Button("Copy the code")) {
+  if (button(app, "Copy the code")) {
     ImGui::SetClipboardText(listing.c_str());
     app.view.listingCopiedAt = app.session().revision();
     app.view.listingCopied = id;
@@ -30,23 +31,29 @@ void drawListing(AppState& app, const std::string& listing, const std::string& i
                "Copy the code, button: puts the whole program on the clipboard");
   if (app.view.listingCopiedAt == app.session().revision() && app.view.listingCopied == id) {  // until it changes
     ImGui::SameLine();
-    ImGui::TextColored(kDone, "Copied: paste it into Python to check the numbers.");
+    colouredParagraph(app, kDone, "Copied: paste it into Python to check the numbers.");
   }
   ImGui::PushFont(codeFont(app));
   // As tall as the program, so the mouse wheel scrolls the page and never gets caught in the box.
   const float height =
       ImGui::GetTextLineHeight() * static_cast<float>(lines) + ImGui::GetStyle().FramePadding.y * 2.0f + px(app, 4);
-  // Read-only: ImGui never writes to the buffer, so the cached text can be shown as it is.
-  ImGui::InputTextMultiline(("##" + id).c_str(), const_cast<char*>(listing.c_str()), listing.size() + 1,
-                            ImVec2(visibleWidth(), height), ImGuiInputTextFlags_ReadOnly);
+  // As wide as its longest line: a line longer than the column scrolls sideways in a box.
+  const float width = ImGui::CalcTextSize(listing.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.0f +
+                      ImGui::GetStyle().ScrollbarSize + px(app, 4);
+  {
+    const WideBox box(app, ("box-" + id).c_str(), width, height);
+    // Read-only: ImGui never writes to the buffer, so the cached text can be shown as it is.
+    ImGui::InputTextMultiline(("##" + id).c_str(), const_cast<char*>(listing.c_str()), listing.size() + 1,
+                              ImVec2(std::max(width, visibleWidth()), height), ImGuiInputTextFlags_ReadOnly);
+    registerItem(
+        app, id,
+        [&] {
+          return "The attention computation in NumPy with your numbers, read-only text of " + std::to_string(lines) +
+                 " lines: arrows move through it, Control+A then Control+C copies it";
+        },
+        Role::TextField);
+  }
   ImGui::PopFont();
-  registerItem(
-      app, id,
-      [&] {
-        return "The attention computation in NumPy with your numbers, read-only text of " + std::to_string(lines) +
-               " lines: arrows move through it, Control+A then Control+C copies it";
-      },
-      Role::TextField);
 }
 
 }  // namespace

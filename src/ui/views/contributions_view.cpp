@@ -53,16 +53,19 @@ void drawContributions(AppState& app) {
                     ImGui::GetColorU32(ImGuiCol_TextDisabled), name.c_str());
     }
   }
-  for (int j = 0; j < n; ++j) {  // legend
-    if (j > 0) ImGui::SameLine();
+  // The legend flows onto as many lines as the column needs; a name longer than the column is cut.
+  const float side = ImGui::GetTextLineHeight();
+  for (int j = 0; j < n; ++j) {
+    const std::string entry =
+        fitLabel(app.session().lesson().tokens[static_cast<size_t>(j)] + " " + formatNumber(head.weights.at(i, j)),
+                 visibleWidth() - side - px(app, 3));
+    if (j > 0) sameLineIfFits(side + px(app, 3) + ImGui::CalcTextSize(entry.c_str()).x);
     // A swatch drawn, not a button: nothing to press (Dear ImGui's ColorButton weighs 1.5 KB).
-    const float side = ImGui::GetTextLineHeight();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImGui::Dummy(ImVec2(side, side));
     ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + side, at.y + side), tokenColour(j, n), 2.0f);
     ImGui::SameLine(0, px(app, 3));
-    ImGui::Text("%s %s", app.session().lesson().tokens[static_cast<size_t>(j)].c_str(),
-                formatNumber(head.weights.at(i, j)).c_str());
+    line(app, entry);
   }
 }
 

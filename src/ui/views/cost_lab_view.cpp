@@ -57,10 +57,7 @@ void drawControls(AppState& app) {
   for (int choice : kMaxNChoices) {
     const std::string label = std::to_string(choice);
     // Beside the last, or on a new line when it would not fit (a phone).
-    const float width =
-        ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label.c_str()).x;
-    ImGui::SameLine();
-    if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
+    sameLineIfFits(choiceWidth(label.c_str()));
     if (ImGui::RadioButton(label.c_str(), lab.maxN == choice)) lab.maxN = choice;
     registerItem(
         app, "cost-max[" + label + "]",
@@ -69,7 +66,7 @@ void drawControls(AppState& app) {
   }
   ImGui::EndDisabled();
   ImGui::BeginDisabled(running || !available);
-  if (ImGui::Button("Run")) startRun(app);
+  if (button(app, "Run")) startRun(app);
   ImGui::EndDisabled();
   registerItem(app, "cost-run", [&] {
     return std::string("Run, button: times direct and tiled attention for n = 64 to ") + std::to_string(lab.maxN) +
@@ -77,7 +74,7 @@ void drawControls(AppState& app) {
   });
   ImGui::SameLine();
   ImGui::BeginDisabled(!running);
-  if (ImGui::Button("Cancel") && app.platform.cancelCostLab) {
+  if (button(app, "Cancel") && app.platform.cancelCostLab) {
     app.platform.cancelCostLab();
     lab.phase = CostLab::Phase::Cancelled;
     lab.message = "Cancelled after " + std::to_string(lab.points.size()) + " of " +
@@ -96,10 +93,11 @@ void drawControls(AppState& app) {
     overlay = std::to_string(done) + " of " + std::to_string(total) + " sizes";
   progressBar(app, total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f,
               std::max(px(app, 120), std::min(visibleWidth(), px(app, 240))), overlay.c_str());
-  if (!available) ImGui::TextColored(kError, "%s", app.platform.costLabUnavailable.c_str());
+  if (!available) colouredParagraph(app, kError, app.platform.costLabUnavailable);
   if (!lab.message.empty())
-    ImGui::TextColored(lab.phase == CostLab::Phase::Failed ? kError : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
-                       "%s", lab.message.c_str());
+    colouredParagraph(app,
+                      lab.phase == CostLab::Phase::Failed ? kError : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
+                      lab.message);
 }
 
 // Time against n, both logarithmic; the n² line goes through the first tiled time.
@@ -207,8 +205,7 @@ void drawPlot(AppState& app, float width, float height) {
   key(kDirectInk, "direct", false, false);
   ImGui::SameLine(0, px(app, 16));
   key(kAccentFill, "tiled", true, false);
-  if (ImGui::GetCursorPosX() + px(app, 120) > visibleRight()) ImGui::NewLine();
-  ImGui::SameLine(0, px(app, 16));
+  sameLineIfFits(px(app, 120), px(app, 16));
   key(kRule, "grows as n\xC2\xB2", false, true);
 }
 
@@ -222,9 +219,7 @@ void drawMemory(AppState& app) {
     rows.push_back({std::to_string(p.n), megabytes(p.naiveBytes), megabytes(p.tiledBytes), milliseconds(p.naiveMs),
                     milliseconds(p.tiledMs)});
   if (rows.empty()) {
-    ImGui::PushTextWrapPos(visibleRight());
-    ImGui::TextDisabled("Press Run: each size measured appears here and in the plot.");
-    ImGui::PopTextWrapPos();
+    note(app, "Press Run: each size measured appears here and in the plot.");
     return;
   }
   textTable(app, {"n", "direct", "tiled", "direct time", "tiled time"}, rows);
@@ -232,9 +227,7 @@ void drawMemory(AppState& app) {
   for (const auto& p : lab.points) worst = std::max(worst, p.maxAbsDiff);
   char diff[96];
   std::snprintf(diff, sizeof diff, "Largest difference between the two outputs: %.1e (float rounding).", worst);
-  ImGui::PushTextWrapPos(visibleRight());
-  ImGui::TextDisabled("%s", diff);
-  ImGui::PopTextWrapPos();
+  note(app, diff);
 }
 
 }  // namespace
@@ -282,11 +275,9 @@ void drawCostLab(AppState& app) {
   ImGui::BeginGroup();
   drawMemory(app);
   ImGui::EndGroup();
-  ImGui::PushTextWrapPos(visibleRight());
-  ImGui::TextDisabled(
-      "Memory is 4 bytes a number: Q, K, V and the output for both, plus the n \xC3\x97 n scores (direct) or one "
-      "64-key tile and a running maximum and sum per query (tiled). d = 64, tile = 64.");
-  ImGui::PopTextWrapPos();
+  note(app,
+       "Memory is 4 bytes a number: Q, K, V and the output for both, plus the n \xC3\x97 n scores (direct) or one "
+       "64-key tile and a running maximum and sum per query (tiled). d = 64, tile = 64.");
 }
 
 }  // namespace ui

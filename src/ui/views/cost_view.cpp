@@ -26,10 +26,8 @@ void drawCost(AppState& app) {
   sectionHeading(app, "What it costs");
   textTable(app, {"tokens n", "weights per head (n\xC2\xB2)", "multiply-adds (n\xC2\xB2(d_k + d_v))"},
             {costRow(n, dk, dv), costRow(2 * n, dk, dv), costRow(1024, dk, dv), costRow(2048, dk, dv)});
-  ImGui::TextWrapped(
-      "Doubling n multiplies both columns by four. These counts are for this lesson's widths "
-      "(d_k = %.0f, d_v = %.0f).",
-      dk, dv);
+  paragraph(app, "Doubling n multiplies both columns by four. These counts are for this lesson's widths (d_k = " +
+                     std::to_string(static_cast<int>(dk)) + ", d_v = " + std::to_string(static_cast<int>(dv)) + ").");
 }
 
 }  // namespace ui

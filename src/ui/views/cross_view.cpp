@@ -22,9 +22,9 @@ namespace {
 void drawPairPicker(AppState& app, const lesson::CrossExample& cross) {
   bool first = true;
   for (const auto& pair : lesson::translationPairs()) {
-    if (!first) ImGui::SameLine();
-    first = false;
     const std::string label(pair.label);
+    if (!first) sameLineIfFits(choiceWidth(label.c_str()));
+    first = false;
     // A click loads the pair as written, also the one already picked after edits or setState.
     if (ImGui::RadioButton(label.c_str(), cross.pairId == pair.id)) {
       queue(app, lesson::actions::LoadTranslation{std::string(pair.id)});
@@ -97,9 +97,12 @@ int drawAlignment(AppState& app, const lesson::CrossExample& cross, const core::
       }
     }
   for (size_t i = 0; i < written.size(); ++i) {
-    ImGui::SetCursorScreenPos(written[i].Min);
+    // The word's box, or a fingertip's around its centre on a touch screen.
+    const ImVec2 hit = touchSize(app, written[i].GetSize());
+    ImGui::SetCursorScreenPos(ImVec2(std::clamp(written[i].GetCenter().x - hit.x * 0.5f, left, left + width - hit.x),
+                                     written[i].GetCenter().y - hit.y * 0.5f));
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::InvisibleButton("##written", written[i].GetSize())) app.view.crossWord = static_cast<int>(i);
+    if (ImGui::InvisibleButton("##written", hit)) app.view.crossWord = static_cast<int>(i);
     ImGui::PopID();
     registerItem(
         app, "cross-word[" + std::to_string(i) + "]",

@@ -3,6 +3,7 @@
 // row of cells, right above the numbers being edited, so each edit shows what it does.
 #include "lesson/model/edit_goal.h"
 #include "ui/kit/heatmap.h"
+#include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 
@@ -23,10 +24,13 @@ void drawEditGoal(AppState& app) {
   if (line.empty()) return;
   sectionHeading(app, "Try it");
   paragraph(app, line);
-  drawWeightRow(app, state.tokens[static_cast<size_t>(state.selected)].c_str(), px(app, 60), state.tokens,
-                trace.attention.heads.front().weights, state.selected);
+  {
+    const WideBox box(app, "goal-weights", weightRowsWidth(app, px(app, 60), state.tokens.size()));
+    drawWeightRow(app, state.tokens[static_cast<size_t>(state.selected)].c_str(), px(app, 60), state.tokens,
+                  trace.attention.heads.front().weights, state.selected);
+  }
   if (lesson::goalReached(trace, kept.goal)) {
-    if (ImGui::SmallButton("Another goal")) kept.renew = true;
+    if (smallButton(app, "Another goal")) kept.renew = true;
     registerItem(app, "goal-next", "Another goal, button: picks the key this query now weights least");
   }
 }

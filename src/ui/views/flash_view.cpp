@@ -12,6 +12,7 @@
 #include "text/decimals.h"
 #include "ui/kit/palette.h"
 #include "ui/kit/playback.h"
+#include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/views/step_views.h"
@@ -45,21 +46,20 @@ void drawStepperRow(AppState& app, int tiles) {
   int& tile = app.view.flashTile;
   tile = std::clamp(tile, 0, tiles);
   ImGui::BeginDisabled(tile == 0);
-  if (ImGui::Button("\xE2\x86\x90 Back a tile")) --tile;
+  if (button(app, "\xE2\x86\x90 Back a tile")) --tile;
   ImGui::EndDisabled();
   registerItem(app, "tile-back", "Back a tile, button");
   ImGui::SameLine();
   ImGui::BeginDisabled(tile == tiles);
-  if (ImGui::Button("Next tile \xE2\x86\x92")) ++tile;
+  if (button(app, "Next tile \xE2\x86\x92")) ++tile;
   ImGui::EndDisabled();
   registerItem(app, "tile-next", [&] {
     return "Next tile, button: " + std::to_string(tile) + " of " + std::to_string(tiles) + " tiles folded in";
   });
   const std::string folded = std::to_string(tile) + " of " + std::to_string(tiles) + " tiles folded in";
-  ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(folded.c_str()).x) ImGui::NewLine();  // a phone
+  sameLineIfFits(ImGui::CalcTextSize(folded.c_str()).x);  // under the buttons on a phone
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(folded.c_str());
+  line(app, folded);
   const int n = static_cast<int>(app.session().lesson().tokens.size());
   if (auto size = drawStepper(app, {"keys per tile", "tile-size", "Keys per tile"}, app.session().lesson().tileSize,
                               app.session().lesson().tileSize > 1, app.session().lesson().tileSize < n)) {
@@ -73,7 +73,7 @@ void drawStepperRow(AppState& app, int tiles) {
         return std::string("Show the selected query, option, ") + (app.view.flashAllQueries ? "not chosen" : "chosen");
       },
       Role::Option, !app.view.flashAllQueries);
-  ImGui::SameLine();
+  sameLineIfFits(choiceWidth("every query"));
   if (ImGui::RadioButton("every query", app.view.flashAllQueries)) app.view.flashAllQueries = true;
   registerItem(
       app, "flash-all",
@@ -90,6 +90,9 @@ void drawKeyStrip(AppState& app, const lesson::LessonTrace& trace, int row, int 
   const int n = head.maskedScores.cols;
   const float cell =
       std::clamp((visibleWidth() - px(app, 8)) / static_cast<float>(n) - px(app, 4), px(app, 30), px(app, 56));
+  // Many keys on a phone: the strip scrolls sideways in its own box.
+  const float stripWidth = static_cast<float>(n) * cell + static_cast<float>((n - 1) / tileSize) * px(app, 6);
+  const WideBox box(app, "key-strip", stripWidth);
   ImVec2 start = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();

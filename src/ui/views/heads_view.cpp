@@ -23,11 +23,8 @@ void drawHeadMaps(AppState& app) {
   float mapWidth = 0;  // measured on the first map, then used to wrap the others onto new rows
   for (size_t h = 0; h < heads.size(); ++h) {
     if (h > 0) {
-      ImGui::SameLine(0, px(app, 24));
-      if (ImGui::GetCursorPosX() + mapWidth > visibleRight()) {
-        ImGui::NewLine();
-        ImGui::SetCursorPosX(left);
-      }
+      sameLineIfFits(mapWidth, px(app, 24));
+      if (ImGui::GetCursorPosX() < left) ImGui::SetCursorPosX(left);  // a new row starts under the first map
     }
     ImGui::BeginGroup();
     ImGui::PushID(static_cast<int>(h));
@@ -47,7 +44,7 @@ void drawHeadMaps(AppState& app) {
     ImGui::EndGroup();
     mapWidth = std::max(mapWidth, ImGui::GetItemRectSize().x);
   }
-  if (heads.size() > 1) ImGui::TextDisabled("In each map: rows are queries, columns keys; each row sums to 1.");
+  if (heads.size() > 1) note(app, "In each map: rows are queries, columns keys; each row sums to 1.");
 }
 
 // What each head does, in words; with one head, or heads that all do the same, a way to see
@@ -70,7 +67,7 @@ void drawHeadRoles(AppState& app) {
     paragraph(app,
               "This is the two-heads example, not the sentence you had: its embeddings are built so that one "
               "head follows meaning and the other word order.");
-    if (ImGui::Button("Back to your sentence")) {
+    if (button(app, "Back to your sentence")) {
       queue(app, lesson::actions::ReturnToLesson{*app.view.lessonBeforeSwitch});
       app.view.lessonBeforeSwitch.reset();
     }
@@ -79,7 +76,7 @@ void drawHeadRoles(AppState& app) {
     return;
   }
   if (differ) return;
-  if (ImGui::Button("Switch to a sentence whose two heads differ")) {
+  if (button(app, "Switch to a sentence whose two heads differ")) {
     app.view.lessonBeforeSwitch = app.session().lesson();
     queue(app, lesson::actions::LoadExample{"two-heads"});
   }
@@ -96,11 +93,11 @@ void drawHeads(AppState& app) {
   sectionHeading(app, "Heads");
   drawHeadsInput(app, "heads-step");
   ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
   const int dv = lesson::valueWidth(app.session().lesson());
-  if (dv == app.session().lesson().dK)
-    ImGui::TextDisabled("must divide d_k = %d", app.session().lesson().dK);
-  else
-    ImGui::TextDisabled("must divide d_k = %d and d_v = %d", app.session().lesson().dK, dv);
+  const std::string dk = std::to_string(app.session().lesson().dK);
+  note(app, dv == app.session().lesson().dK ? "must divide d_k = " + dk
+                                            : "must divide d_k = " + dk + " and d_v = " + std::to_string(dv));
   drawHeadMaps(app);
   drawHeadRoles(app);
   const auto& head = heads[static_cast<size_t>(app.view.selectedHead)];
@@ -115,7 +112,8 @@ void drawHeads(AppState& app) {
   else
     std::snprintf(divisor, sizeof divisor, "divided by \xE2\x88\x9A%d \xC2\xB7 %.2f", head.Q.cols,
                   static_cast<double>(lesson.temperature));
-  ImGui::TextDisabled("head %d: %d query/key columns, scores %s", app.view.selectedHead + 1, head.Q.cols, divisor);
+  note(app, "head " + std::to_string(app.view.selectedHead + 1) + ": " + std::to_string(head.Q.cols) +
+                " query/key columns, scores " + divisor);
   const int width = head.output.cols;
   if (heads.size() > 1)
     paragraph(app, "The output below holds the heads' outputs side by side: head " +

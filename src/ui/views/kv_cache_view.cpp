@@ -12,6 +12,7 @@
 #include "text/decimals.h"
 #include "ui/kit/colormap.h"
 #include "ui/kit/palette.h"
+#include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 
@@ -45,21 +46,20 @@ void drawSentence(AppState& app, int written) {
 
 void drawWriteButtons(AppState& app, int written, int count) {
   ImGui::BeginDisabled(written <= 1);
-  if (ImGui::Button("\xE2\x86\x90 Back a token")) app.view.kvWritten = written - 1;
+  if (button(app, "\xE2\x86\x90 Back a token")) app.view.kvWritten = written - 1;
   ImGui::EndDisabled();
   registerItem(app, "kv-back", "Back a token, button: forgets the newest token written");
   ImGui::SameLine();
   ImGui::BeginDisabled(written >= count);
-  if (ImGui::Button("Next token \xE2\x86\x92")) app.view.kvWritten = written + 1;
+  if (button(app, "Next token \xE2\x86\x92")) app.view.kvWritten = written + 1;
   ImGui::EndDisabled();
   registerItem(app, "kv-next", [&] {
     return "Next token, button: " + std::to_string(written) + " of " + std::to_string(count) + " tokens written";
   });
   const std::string counted = std::to_string(written) + " of " + std::to_string(count) + " tokens written";
-  ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(counted.c_str()).x) ImGui::NewLine();  // a phone
+  sameLineIfFits(ImGui::CalcTextSize(counted.c_str()).x);  // under the buttons on a phone
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(counted.c_str());
+  line(app, counted);
 }
 
 // The cache, a row per written token: name, key, the newest query's weight on it, value.
@@ -77,6 +77,10 @@ void drawCache(AppState& app, const lesson::KvCacheStep& step, const core::Matri
                                 px(app, 6), px(app, 16));
   const float keyWidth = cell * static_cast<float>(K.cols), valueWidth = cell * static_cast<float>(V.cols);
   const float barWidth = px(app, 110), barScale = barWidth - ImGui::CalcTextSize("0.00").x - px(app, 10);
+  // Wide vectors on a phone: the rows scroll sideways in their own box.
+  const float width = nameWidth + keyWidth + px(app, 10) + barWidth + px(app, 12) + valueWidth + px(app, 60);
+  const WideBox box(app, "cache-rows", width,
+                    line + px(app, 8) + rowHeight * static_cast<float>(newest + 3) + px(app, 4));
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float keyX = start.x + nameWidth, barX = keyX + keyWidth + px(app, 10), valueX = barX + barWidth + px(app, 12);
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled), ink = ImGui::GetColorU32(ImGuiCol_Text);

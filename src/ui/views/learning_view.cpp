@@ -95,11 +95,7 @@ void drawTaskChoice(AppState& app) {
   const bool busy = lab.phase == TrainingLab::Phase::Training;
   ImGui::BeginDisabled(busy);
   for (const TaskWords& c : kTaskWords) {
-    if (&c != kTaskWords) {
-      ImGui::SameLine();
-      const float width = ImGui::GetFrameHeight() * 1.5f + ImGui::CalcTextSize(c.choice).x;
-      if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
-    }
+    if (&c != kTaskWords) sameLineIfFits(choiceWidth(c.choice));
     if (ImGui::RadioButton(c.choice, lab.task == c.task) && lab.task != c.task) startTask(app, c.task);
     registerItem(
         app, c.id, [&] { return std::string("Task: ") + c.choice + (lab.task == c.task ? ", chosen" : ", option"); },
@@ -117,7 +113,7 @@ void drawButtons(AppState& app) {
   const int left = plan.steps - lab.stepsDone;
   const bool more = left <= 0;
   ImGui::BeginDisabled(!available || !ready);
-  if (ImGui::Button(more ? "Train more###train" : "Train###train")) {
+  if (button(app, more ? "Train more###train" : "Train###train")) {
     if (hasKeyboardFocus()) lab.focusNext = TrainingLab::FocusNext::Pause;
     request(app, more ? plan.steps : left, false);
   }
@@ -132,7 +128,7 @@ void drawButtons(AppState& app) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!busy || lab.stopping || !app.platform.stopTraining);
-  if (ImGui::Button("Pause")) {
+  if (button(app, "Pause")) {
     lab.stopping = true;
     app.platform.stopTraining();
   }
@@ -145,12 +141,12 @@ void drawButtons(AppState& app) {
   registerItem(app, "train-pause", "Pause, button: stops training after the steps under way");
   ImGui::SameLine();
   ImGui::BeginDisabled(!available || !ready);
-  if (ImGui::Button("Step")) request(app, 1, false);  // one step: over before focus could move
+  if (button(app, "Step")) request(app, 1, false);  // one step: over before focus could move
   registerItem(app, "train-step", "Step, button: one training step");
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!available || busy);  // also after a failure: the way to start again
-  if (ImGui::Button("Reset")) {
+  if (button(app, "Reset")) {
     ++lab.seed;
     request(app, 0, true);
   }
@@ -162,9 +158,7 @@ void drawButtons(AppState& app) {
   for (float rate : kLearningRates) {
     char label[16];
     std::snprintf(label, sizeof label, "%g", static_cast<double>(rate));
-    const float width = ImGui::GetFrameHeight() * 1.5f + ImGui::CalcTextSize(label).x;
-    ImGui::SameLine();
-    if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
+    sameLineIfFits(choiceWidth(label));
     if (ImGui::RadioButton(label, lab.learningRate == rate)) lab.learningRate = rate;
     registerItem(
         app, std::string("train-rate[") + label + "]",
@@ -172,21 +166,19 @@ void drawButtons(AppState& app) {
         Role::Option, lab.learningRate == rate);
   }
   ImGui::EndDisabled();
-  ImGui::PushTextWrapPos(visibleRight() - px(app, 2));
-  ImGui::TextDisabled(
-      "0.003 is the schedule's own rate. At 0.0003 the steps are too small to get far in one schedule; at 0.03 the "
-      "previous-token head still forms, but the induction model is thrown off and does not recover (five seeds of "
-      "each, tried).");
-  ImGui::PopTextWrapPos();
+  note(app,
+       "0.003 is the schedule's own rate. At 0.0003 the steps are too small to get far in one schedule; at 0.03 the "
+       "previous-token head still forms, but the induction model is thrown off and does not recover (five seeds of "
+       "each, tried).");
   const float progress = static_cast<float>(std::min(lab.stepsDone, plan.steps)) / static_cast<float>(plan.steps);
   char overlay[96];
   std::snprintf(overlay, sizeof overlay, "step %d of %d", lab.stepsDone, std::max(plan.steps, lab.stepsDone));
   progressBar(app, progress, std::min(visibleWidth(), px(app, 360)), overlay);
-  if (!available) ImGui::TextColored(kError, "%s", app.platform.trainingUnavailable.c_str());
+  if (!available) colouredParagraph(app, kError, app.platform.trainingUnavailable);
   if (!lab.message.empty())
-    ImGui::TextColored(
-        lab.phase == TrainingLab::Phase::Failed ? kError : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s",
-        lab.message.c_str());
+    colouredParagraph(
+        app, lab.phase == TrainingLab::Phase::Failed ? kError : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled),
+        lab.message);
 }
 
 // A small line chart: values over steps, the y axis from 0 to `top`.
@@ -337,9 +329,7 @@ void drawGuess(AppState& app) {
   if (words.copies && std::find(lab.probe.begin(), lab.probe.end() - 1, last) == lab.probe.end() - 1)
     line += " " + tokenLetter(last) + " has not come before, so there is nothing to copy: a guess without grounds.";
   if (lab.stepsDone == 0) line += " The weights are still random, so is the guess.";
-  ImGui::PushTextWrapPos(visibleRight() - px(app, 2));
-  ImGui::TextUnformatted(line.c_str());
-  ImGui::PopTextWrapPos();
+  paragraph(app, line);
 }
 
 void drawMapsAndGuesses(AppState& app) {
@@ -355,10 +345,8 @@ void drawMapsAndGuesses(AppState& app) {
   static const char* const examples[] = {"A B C D A B C", "H E L P H E L", "K I N G K I N", "M N O P J"};
   ImGui::TextDisabled("Or pick:");
   for (size_t k = 0; k < sizeof examples / sizeof examples[0]; ++k) {
-    const float width = ImGui::CalcTextSize(examples[k]).x + ImGui::GetStyle().FramePadding.x * 2;
-    ImGui::SameLine();
-    if (ImGui::GetCursorPosX() + width > visibleRight()) ImGui::NewLine();
-    if (ImGui::SmallButton(examples[k])) {
+    sameLineIfFits(buttonWidth(app, examples[k]));
+    if (smallButton(app, examples[k])) {
       std::snprintf(lab.probeText, sizeof lab.probeText, "%s", examples[k]);
       readProbe(lab);
     }
@@ -367,7 +355,7 @@ void drawMapsAndGuesses(AppState& app) {
   }
   // A sequence that cannot be read shows only why: no maps or guess of an older one.
   if (!lab.probeError.empty()) {
-    ImGui::TextColored(kError, "%s", lab.probeError.c_str());
+    colouredParagraph(app, kError, lab.probeError);
     return;
   }
   // A new sequence (typed, picked, or edited while a request was under way) is run as soon as
@@ -390,12 +378,10 @@ void drawMapsAndGuesses(AppState& app) {
             "train-map[" + std::to_string(l) + "]", cell);
     ImGui::EndGroup();
   }
-  ImGui::PushTextWrapPos(visibleRight() - px(app, 2));
-  ImGui::TextDisabled(
-      "Rows: positions looking. Columns: positions looked at. Grey: later positions, which a causal mask hides "
-      "from both models.");
-  ImGui::TextUnformatted(wordsFor(lab.task).lookFor);
-  ImGui::PopTextWrapPos();
+  note(app,
+       "Rows: positions looking. Columns: positions looked at. Grey: later positions, which a causal mask hides "
+       "from both models.");
+  paragraph(app, wordsFor(lab.task).lookFor);
 }
 
 }  // namespace

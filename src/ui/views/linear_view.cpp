@@ -44,7 +44,7 @@ void drawLinear(AppState& app) {
                                : mask.kind == core::MaskKind::Window ? "The sliding-window mask"
                                                                      : "The mask") +
                        " set on an earlier step still applies, to both maps: the keys it hides get weight 0 in each.");
-    if (ImGui::SmallButton("Remove the mask")) queue(app, lesson::actions::SetMask{core::Mask::none()});
+    if (smallButton(app, "Remove the mask")) queue(app, lesson::actions::SetMask{core::Mask::none()});
     registerItem(app, "linear-mask-off", "Remove the mask, button");
   }
   const int n = static_cast<int>(app.session().lesson().tokens.size());

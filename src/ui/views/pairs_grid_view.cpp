@@ -25,10 +25,14 @@ float drawPairs(int n, int highlightRow, float cell) {
   return side;
 }
 
-void drawGridWithCaption(int n, int highlightRow, float cell, const std::string& caption) {
+// The caption wraps at the grid's width (or the column's, if that is narrower).
+void drawGridWithCaption(AppState& app, int n, int highlightRow, float cell, const std::string& caption) {
   ImGui::BeginGroup();
-  drawPairs(n, highlightRow, cell);
-  ImGui::TextUnformatted(caption.c_str());
+  const float left = ImGui::GetCursorPosX();
+  const float side = drawPairs(n, highlightRow, cell);
+  ImGui::PushTextWrapPos(std::min(left + std::max(side, px(app, 120)), visibleRight()));
+  line(app, caption);
+  ImGui::PopTextWrapPos();
   ImGui::EndGroup();
 }
 
@@ -40,9 +44,9 @@ void drawPairsGrid(AppState& app) {
   sectionHeading(app, "Every query meets every key");
   // Both grids share one square size, so their areas compare truly.
   const float cell = std::clamp((visibleWidth() - px(app, 40)) / static_cast<float>(3 * n), px(app, 3), px(app, 12));
-  drawGridWithCaption(n, query, cell, std::to_string(n) + " tokens: " + std::to_string(n * n) + " pairs");
-  ImGui::SameLine(0, px(app, 40));
-  drawGridWithCaption(2 * n, -1, cell,
+  drawGridWithCaption(app, n, query, cell, std::to_string(n) + " tokens: " + std::to_string(n * n) + " pairs");
+  sameLineIfFits(std::max(cell * static_cast<float>(2 * n), px(app, 120)), px(app, 40));
+  drawGridWithCaption(app, 2 * n, -1, cell,
                       std::to_string(2 * n) + " tokens: " + std::to_string(4 * n * n) + " pairs, four times as many");
   paragraph(app,
             "The orange row is one query's pairs: its weights come from one softmax over that row. All rows are "

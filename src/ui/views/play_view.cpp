@@ -11,7 +11,7 @@ void drawPlayButton(AppState& app) {
   if (play.animation == lesson::Animation::None) return;  // a step that lists "play" with nothing to play
   const bool playing = playbackProgress(app, play.animation) >= 0;
   ImGui::BeginDisabled(playing);
-  if (ImGui::Button(playing ? "Playing...###play" : "Play###play")) {
+  if (button(app, playing ? "Playing...###play" : "Play###play")) {
     if (app.view.prefs.reducedMotion) {
       app.view.playback.animation = lesson::Animation::None;  // reduced motion: the end state, already shown
     } else {
@@ -23,10 +23,8 @@ void drawPlayButton(AppState& app) {
   ImGui::EndDisabled();
   registerItem(app, "play", [&] { return std::string(play.words) + " Button"; });
   ImGui::SameLine();
-  ImGui::PushTextWrapPos(visibleRight());
-  ImGui::TextDisabled("%s",
-                      app.view.prefs.reducedMotion ? "Reduced motion is on: the end state is shown." : play.words);
-  ImGui::PopTextWrapPos();
+  ImGui::AlignTextToFramePadding();
+  note(app, app.view.prefs.reducedMotion ? "Reduced motion is on: the end state is shown." : play.words);
 }
 
 }  // namespace ui

@@ -18,10 +18,10 @@ namespace ui {
 namespace {
 
 void drawOrderButtons(AppState& app) {
-  if (ImGui::Button("Reverse the tokens")) queue(app, lesson::actions::ReverseTokens{});
+  if (button(app, "Reverse the tokens")) queue(app, lesson::actions::ReverseTokens{});
   registerItem(app, "reverse-tokens", "Reverse the tokens, button: the last token becomes the first");
   ImGui::SameLine();
-  if (ImGui::Button("Shuffle the tokens")) queue(app, lesson::actions::ShuffleTokens{++app.view.randomSeed});
+  if (button(app, "Shuffle the tokens")) queue(app, lesson::actions::ShuffleTokens{++app.view.randomSeed});
   registerItem(app, "shuffle-tokens", "Shuffle the tokens, button: puts them in a random order");
   bool positions = app.session().lesson().positional == lesson::Positional::Sinusoidal;
   if (ImGui::Checkbox("Add positions (sinusoidal encoding)", &positions))

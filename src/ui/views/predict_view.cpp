@@ -14,6 +14,7 @@
 #include "text/decimals.h"
 #include "ui/kit/arrow_plane.h"
 #include "ui/kit/focus.h"
+#include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 
@@ -66,21 +67,13 @@ void commit(AppState& app, const lesson::PredictionQuestion& question, std::vect
 
 std::string weightText(float w) { return text::fixedDecimals(w); }
 
-// A grey note that wraps on a phone instead of running off the edge.
-void paragraphDisabled(AppState& app, const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-  paragraph(app, text);
-  ImGui::PopStyleColor();
-}
-
 // Which key wins: one button per token; a click is the guess.
 void drawTopKeyChoice(AppState& app, const lesson::PredictionQuestion& question) {
   const auto& tokens = app.session().lesson().tokens;
   for (int j = 0; j < tokenCount(app); ++j) {
-    if (j > 0) ImGui::SameLine(0, px(app, 6));
-    if (visibleWidth() < ImGui::CalcTextSize(tokens[static_cast<size_t>(j)].c_str()).x + px(app, 24)) ImGui::NewLine();
+    if (j > 0) sameLineIfFits(buttonWidth(app, tokens[static_cast<size_t>(j)].c_str()), px(app, 6));
     ImGui::PushID(j);
-    if (ImGui::Button(tokens[static_cast<size_t>(j)].c_str())) commit(app, question, {static_cast<float>(j)});
+    if (button(app, tokens[static_cast<size_t>(j)].c_str())) commit(app, question, {static_cast<float>(j)});
     registerItem(app, "predict-key[" + std::to_string(j) + "]",
                  [&] { return "Guess " + inQuotes(tokens[static_cast<size_t>(j)]) + ", button"; });
     ImGui::PopID();
@@ -92,12 +85,11 @@ void drawVisibleKeysChoice(AppState& app, const lesson::PredictionQuestion& ques
   std::vector<float>& picks = draftFor(app, question);
   const auto& tokens = app.session().lesson().tokens;
   for (int j = 0; j < tokenCount(app); ++j) {
-    if (j > 0) ImGui::SameLine(0, px(app, 6));
-    if (visibleWidth() < ImGui::CalcTextSize(tokens[static_cast<size_t>(j)].c_str()).x + px(app, 24)) ImGui::NewLine();
+    if (j > 0) sameLineIfFits(buttonWidth(app, tokens[static_cast<size_t>(j)].c_str()), px(app, 6));
     ImGui::PushID(j);
     const bool on = picks[static_cast<size_t>(j)] > 0.5f;
     if (on) ImGui::PushStyleColor(ImGuiCol_Button, kAccentSoft);
-    if (ImGui::Button(tokens[static_cast<size_t>(j)].c_str())) picks[static_cast<size_t>(j)] = on ? 0.0f : 1.0f;
+    if (button(app, tokens[static_cast<size_t>(j)].c_str())) picks[static_cast<size_t>(j)] = on ? 0.0f : 1.0f;
     if (on) ImGui::PopStyleColor();
     registerItem(
         app, "predict-key[" + std::to_string(j) + "]",
@@ -115,9 +107,18 @@ struct Bars {
   float slot = 0, height = 0;
 };
 
+// Each key's share of the width: up to 56 px, narrower to fit the column, never narrower than a
+// finger on a touch screen (the bars' box scrolls sideways then).
+float barSlot(AppState& app, int n) {
+  const float slot = std::min(px(app, 56), (visibleWidth() - px(app, 8)) / static_cast<float>(std::max(n, 1)));
+  return touchSize(app, ImVec2(slot - px(app, 4), 0)).x + px(app, 4);
+}
+
+float barsWidth(AppState& app, int n) { return barSlot(app, n) * static_cast<float>(n); }
+
 Bars barArea(AppState& app, int n) {
   Bars bars;
-  bars.slot = std::min(px(app, 56), (visibleWidth() - px(app, 8)) / static_cast<float>(std::max(n, 1)));
+  bars.slot = barSlot(app, n);
   bars.height = px(app, 110);
   const ImVec2 top = ImGui::GetCursorScreenPos();
   bars.origin = ImVec2(top.x, top.y + bars.height);
@@ -158,39 +159,42 @@ std::vector<std::string> scoresUnder(const AppState& app) {
 // The weight row: a bar per key to drag up or down (or the arrow keys), then Check.
 void drawWeightRowChoice(AppState& app, const lesson::PredictionQuestion& question) {
   std::vector<float>& bars = draftFor(app, question);
-  const Bars area = barArea(app, tokenCount(app));
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const auto& tokens = app.session().lesson().tokens;
-  for (int j = 0; j < tokenCount(app); ++j) {
-    float& value = bars[static_cast<size_t>(j)];
-    const float left = area.origin.x + area.slot * static_cast<float>(j);
-    ImGui::SetCursorScreenPos(ImVec2(left, area.origin.y - area.height));
-    ImGui::PushID(j);
-    ImGui::InvisibleButton("##bar", ImVec2(area.slot - px(app, 4), area.height));
-    if (ImGui::IsItemActive())
-      value = std::clamp((area.origin.y - ImGui::GetIO().MousePos.y) / area.height, 0.0f, 1.0f);
-    if (ImGui::IsItemFocused())
-      if (const ArrowPresses arrows = takeArrowKeys(app); arrows.y != 0 || arrows.x != 0)
-        value =
-            std::clamp(value - 0.05f * static_cast<float>(arrows.y) + 0.05f * static_cast<float>(arrows.x), 0.0f, 1.0f);
-    registerItem(
-        app, "predict-bar[" + std::to_string(j) + "]",
-        [&] {
-          return "Your guess for " + inQuotes(tokens[static_cast<size_t>(j)]) + ", bar, " + spokenNumber(value) +
-                 ": drag it or use the arrow keys";
-        },
-        Role::Slider, false, value);
-    ImGui::PopID();
-    const ImVec2 top(left + px(app, 4), area.origin.y - value * area.height);
-    draw->AddRectFilled(top, ImVec2(left + area.slot - px(app, 8), area.origin.y), withOpacity(kTourBlue, 0.55f));
-    draw->AddRect(ImVec2(left + px(app, 2), area.origin.y - area.height),
-                  ImVec2(left + area.slot - px(app, 6), area.origin.y), kChartGrid);
+  {
+    const WideBox box(app, "guess-bars", barsWidth(app, tokenCount(app)));
+    const Bars area = barArea(app, tokenCount(app));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const auto& tokens = app.session().lesson().tokens;
+    for (int j = 0; j < tokenCount(app); ++j) {
+      float& value = bars[static_cast<size_t>(j)];
+      const float left = area.origin.x + area.slot * static_cast<float>(j);
+      ImGui::SetCursorScreenPos(ImVec2(left, area.origin.y - area.height));
+      ImGui::PushID(j);
+      ImGui::InvisibleButton("##bar", ImVec2(area.slot - px(app, 4), area.height));
+      if (ImGui::IsItemActive())
+        value = std::clamp((area.origin.y - ImGui::GetIO().MousePos.y) / area.height, 0.0f, 1.0f);
+      if (ImGui::IsItemFocused())
+        if (const ArrowPresses arrows = takeArrowKeys(app); arrows.y != 0 || arrows.x != 0)
+          value = std::clamp(value - 0.05f * static_cast<float>(arrows.y) + 0.05f * static_cast<float>(arrows.x), 0.0f,
+                             1.0f);
+      registerItem(
+          app, "predict-bar[" + std::to_string(j) + "]",
+          [&] {
+            return "Your guess for " + inQuotes(tokens[static_cast<size_t>(j)]) + ", bar, " + spokenNumber(value) +
+                   ": drag it or use the arrow keys";
+          },
+          Role::Slider, false, value);
+      ImGui::PopID();
+      const ImVec2 top(left + px(app, 4), area.origin.y - value * area.height);
+      draw->AddRectFilled(top, ImVec2(left + area.slot - px(app, 8), area.origin.y), withOpacity(kTourBlue, 0.55f));
+      draw->AddRect(ImVec2(left + px(app, 2), area.origin.y - area.height),
+                    ImVec2(left + area.slot - px(app, 6), area.origin.y), kChartGrid);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(area.origin.x, area.origin.y - area.height));
+    drawBarLabels(app, area, scoresUnder(app));
   }
-  ImGui::SetCursorScreenPos(ImVec2(area.origin.x, area.origin.y - area.height));
-  drawBarLabels(app, area, scoresUnder(app));
-  paragraphDisabled(app, app.session().trace().attention.heads.size() > 1
-                             ? "under each bar: its key's scaled score in head 1 (hid.: hidden by the mask)"
-                             : "under each bar: its key's scaled score (hid.: hidden by the mask)");
+  note(app, app.session().trace().attention.heads.size() > 1
+                ? "under each bar: its key's scaled score in head 1 (hid.: hidden by the mask)"
+                : "under each bar: its key's scaled score (hid.: hidden by the mask)");
 }
 
 struct Line {
@@ -276,8 +280,9 @@ void drawOutputChoice(AppState& app, const lesson::PredictionQuestion& question)
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const Line line = drawValueLine(app, column, app.session().lesson().selected);
   const ImVec2 end = ImGui::GetCursorScreenPos();
-  ImGui::SetCursorScreenPos(ImVec2(line.left - px(app, 10), line.y - px(app, 16)));
-  ImGui::InvisibleButton("##marker", ImVec2(line.right - line.left + px(app, 20), px(app, 32)));
+  const ImVec2 hit = touchSize(app, ImVec2(line.right - line.left + px(app, 20), px(app, 32)));
+  ImGui::SetCursorScreenPos(ImVec2(line.left - px(app, 10), line.y - hit.y * 0.5f));
+  ImGui::InvisibleButton("##marker", hit);
   if (ImGui::IsItemActive()) guess[1] = std::clamp(line.toValue(ImGui::GetIO().MousePos.x), line.low, line.high);
   if (ImGui::IsItemFocused())
     if (const ArrowPresses arrows = takeArrowKeys(app); arrows.x != 0 || arrows.y != 0)
@@ -300,10 +305,9 @@ void drawTopKeyReveal(AppState& app, const lesson::Prediction& made) {
   const auto& tokens = app.session().lesson().tokens;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   for (int j = 0; j < tokenCount(app); ++j) {
-    if (j > 0) ImGui::SameLine(0, px(app, 10));
     const std::string& name = tokens[static_cast<size_t>(j)];
     const ImVec2 size = ImGui::CalcTextSize(name.c_str());
-    if (visibleWidth() < size.x + px(app, 24)) ImGui::NewLine();
+    if (j > 0) sameLineIfFits(size.x + px(app, 12), px(app, 10));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const ImVec2 box(size.x + px(app, 12), size.y + px(app, 8));
     const bool top = std::find(tops.begin(), tops.end(), j) != tops.end();
@@ -312,74 +316,81 @@ void drawTopKeyReveal(AppState& app, const lesson::Prediction& made) {
     draw->AddText(ImVec2(p.x + px(app, 6), p.y + px(app, 4)), top ? kInkOnDark : kInkOnLight, name.c_str());
     ImGui::Dummy(box);
   }
-  paragraphDisabled(app, "blue outline: your pick; orange: the highest score");
+  note(app, "blue outline: your pick; orange: the highest score");
 }
 
 void drawVisibleKeysReveal(AppState& app, const lesson::Prediction& made) {
   const int n = tokenCount(app), query = made.guess.query;
   const bool fits = static_cast<int>(made.guess.values.size()) == n && query < n;
   if (!fits) return;  // made for another sentence: the feedback asks for a new guess
-  const Bars area = barArea(app, n);
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  const float cell = std::min(area.slot, px(app, 40)) - px(app, 8);
-  const float rowGap = cell + px(app, 6);
-  const float top = ImGui::GetCursorScreenPos().y;
-  const char* rowNames[] = {"your guess", "causal mask"};
-  for (int row = 0; row < 2; ++row) {
-    for (int j = 0; j < n; ++j) {
-      const bool seen =
-          row == 0 ? fits && made.guess.values[static_cast<size_t>(j)] > 0.5f : lesson::causallyVisible(query, j);
-      const ImVec2 p(area.origin.x + area.slot * static_cast<float>(j) + (area.slot - cell) * 0.5f,
-                     top + rowGap * static_cast<float>(row));
-      const ImU32 colour = row == 0 ? kTourBlue : kAccentFill;
-      if (seen)
-        draw->AddRectFilled(p, ImVec2(p.x + cell, p.y + cell), colour, px(app, 3));
-      else
-        draw->AddRect(p, ImVec2(p.x + cell, p.y + cell), kChartGrid, px(app, 3), 0, 2.0f);
+  {
+    const float rowNamesWidth = ImGui::CalcTextSize("causal mask").x + px(app, 8);
+    const WideBox box(app, "visible-keys", barsWidth(app, n) + rowNamesWidth);
+    const Bars area = barArea(app, n);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float cell = std::min(area.slot, px(app, 40)) - px(app, 8);
+    const float rowGap = cell + px(app, 6);
+    const float top = ImGui::GetCursorScreenPos().y;
+    const char* rowNames[] = {"your guess", "causal mask"};
+    for (int row = 0; row < 2; ++row) {
+      for (int j = 0; j < n; ++j) {
+        const bool seen =
+            row == 0 ? fits && made.guess.values[static_cast<size_t>(j)] > 0.5f : lesson::causallyVisible(query, j);
+        const ImVec2 p(area.origin.x + area.slot * static_cast<float>(j) + (area.slot - cell) * 0.5f,
+                       top + rowGap * static_cast<float>(row));
+        const ImU32 colour = row == 0 ? kTourBlue : kAccentFill;
+        if (seen)
+          draw->AddRectFilled(p, ImVec2(p.x + cell, p.y + cell), colour, px(app, 3));
+        else
+          draw->AddRect(p, ImVec2(p.x + cell, p.y + cell), kChartGrid, px(app, 3), 0, 2.0f);
+      }
+      draw->AddText(ImVec2(area.origin.x + area.slot * static_cast<float>(n) + px(app, 6),
+                           top + rowGap * static_cast<float>(row) + (cell - ImGui::GetTextLineHeight()) * 0.5f),
+                    ImGui::GetColorU32(ImGuiCol_TextDisabled), rowNames[row]);
     }
-    draw->AddText(ImVec2(area.origin.x + area.slot * static_cast<float>(n) + px(app, 6),
-                         top + rowGap * static_cast<float>(row) + (cell - ImGui::GetTextLineHeight()) * 0.5f),
-                  ImGui::GetColorU32(ImGuiCol_TextDisabled), rowNames[row]);
+    Bars labels = area;
+    labels.origin.y = top + rowGap * 2.0f - px(app, 4);
+    labels.height = 0;
+    ImGui::SetCursorScreenPos(ImVec2(area.origin.x, top + rowGap * 2.0f));
+    drawBarLabels(app, labels, {});
   }
-  Bars labels = area;
-  labels.origin.y = top + rowGap * 2.0f - px(app, 4);
-  labels.height = 0;
-  ImGui::SetCursorScreenPos(ImVec2(area.origin.x, top + rowGap * 2.0f));
-  drawBarLabels(app, labels, {});
-  paragraphDisabled(app, "filled: a key the query can see");
+  note(app, "filled: a key the query can see");
 }
 
 void drawWeightRowReveal(AppState& app, const lesson::Prediction& made) {
   const int n = tokenCount(app), query = made.guess.query;
   const bool fits = static_cast<int>(made.guess.values.size()) == n && query < n;
   if (!fits) return;  // made for another sentence: the feedback asks for a new guess
-  const Bars area = barArea(app, n);
-  const auto& weights = app.session().trace().attention.heads.front().weights;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
-  // Both rows on one scale, the tallest bar of either at the top, so their shapes compare.
-  float tallest = 0.05f;
-  for (int j = 0; j < n; ++j) {
-    tallest = std::max(tallest, weights.at(query, j));
-    if (fits) tallest = std::max(tallest, made.guess.values[static_cast<size_t>(j)]);
-  }
-  for (int j = 0; j < n; ++j) {
-    const float left = area.origin.x + area.slot * static_cast<float>(j);
-    const float half = (area.slot - px(app, 10)) * 0.5f;
-    const float truth = weights.at(query, j) / tallest;
-    if (fits) {
-      const float guess = made.guess.values[static_cast<size_t>(j)] / tallest;
-      draw->AddRectFilled(ImVec2(left + px(app, 4), area.origin.y - guess * area.height),
-                          ImVec2(left + px(app, 4) + half, area.origin.y), withOpacity(kTourBlue, 0.55f));
+  {
+    const WideBox box(app, "guess-and-weights", barsWidth(app, n));
+    const Bars area = barArea(app, n);
+    const auto& weights = app.session().trace().attention.heads.front().weights;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    // Both rows on one scale, the tallest bar of either at the top, so their shapes compare.
+    float tallest = 0.05f;
+    for (int j = 0; j < n; ++j) {
+      tallest = std::max(tallest, weights.at(query, j));
+      if (fits) tallest = std::max(tallest, made.guess.values[static_cast<size_t>(j)]);
     }
-    draw->AddRectFilled(ImVec2(left + px(app, 6) + half, area.origin.y - truth * area.height),
-                        ImVec2(left + px(app, 6) + 2 * half, area.origin.y), kAccentFill);
-    draw->AddLine(ImVec2(left + px(app, 2), area.origin.y), ImVec2(left + area.slot - px(app, 2), area.origin.y),
-                  kChartGrid);
+    for (int j = 0; j < n; ++j) {
+      const float left = area.origin.x + area.slot * static_cast<float>(j);
+      const float half = (area.slot - px(app, 10)) * 0.5f;
+      const float truth = weights.at(query, j) / tallest;
+      if (fits) {
+        const float guess = made.guess.values[static_cast<size_t>(j)] / tallest;
+        draw->AddRectFilled(ImVec2(left + px(app, 4), area.origin.y - guess * area.height),
+                            ImVec2(left + px(app, 4) + half, area.origin.y), withOpacity(kTourBlue, 0.55f));
+      }
+      draw->AddRectFilled(ImVec2(left + px(app, 6) + half, area.origin.y - truth * area.height),
+                          ImVec2(left + px(app, 6) + 2 * half, area.origin.y), kAccentFill);
+      draw->AddLine(ImVec2(left + px(app, 2), area.origin.y), ImVec2(left + area.slot - px(app, 2), area.origin.y),
+                    kChartGrid);
+    }
+    std::vector<std::string> under;
+    for (int j = 0; j < n; ++j) under.push_back(weightText(weights.at(query, j)));
+    drawBarLabels(app, area, under);
   }
-  std::vector<std::string> under;
-  for (int j = 0; j < n; ++j) under.push_back(weightText(weights.at(query, j)));
-  drawBarLabels(app, area, under);
-  paragraphDisabled(app, "blue: your guess, scaled to add up to 1; orange and the numbers: the weights softmax gives");
+  note(app, "blue: your guess, scaled to add up to 1; orange and the numbers: the weights softmax gives");
 }
 
 void drawOutputReveal(AppState& app, const lesson::Prediction& made) {
@@ -413,11 +424,11 @@ void drawGuessing(AppState& app, const lesson::PredictionQuestion& question) {
       break;
   }
   if (question.kind != GuessKind::TopKey) {
-    if (ImGui::Button("Check my guess")) commit(app, question, draftFor(app, question));
+    if (button(app, "Check my guess")) commit(app, question, draftFor(app, question));
     registerItem(app, "predict-check", "Check my guess, button: shows the truth beside it");
     ImGui::SameLine();
   }
-  if (ImGui::Button("Skip: show me")) {
+  if (button(app, "Skip: show me")) {
     queue(app, lesson::actions::SkipPrediction{question.stepId});
     app.view.guessDraft.again.clear();
   }
@@ -443,7 +454,7 @@ void drawRevealed(AppState& app, const lesson::PredictionQuestion& question, con
     }
     paragraph(app, lesson::guessFeedback(question.kind, state, app.session().trace(), made.guess));
   }
-  if (ImGui::SmallButton(made.guessed ? "Guess again###again" : "Make a guess###again"))
+  if (smallButton(app, made.guessed ? "Guess again###again" : "Make a guess###again"))
     app.view.guessDraft.again = question.stepId;
   registerItem(app, "predict-again", [&] {
     return std::string(made.guessed ? "Guess again" : "Make a guess") + ", button: hides the answer until you guess";

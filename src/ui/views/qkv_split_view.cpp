@@ -57,7 +57,7 @@ void drawQkvSplit(AppState& app) {
     const float top = ImGui::GetCursorScreenPos().y;
     paragraph(app,
               "You edited Q, K or V by hand, so they no longer come from the embedding x through W_Q, W_K and W_V.");
-    if (ImGui::Button("Use the embeddings and projections again")) queue(app, lesson::actions::UseProjections{});
+    if (button(app, "Use the embeddings and projections again")) queue(app, lesson::actions::UseProjections{});
     registerItem(app, "qkv-use-projections", "Use the embeddings and projections again, button");
     const float used = ImGui::GetCursorScreenPos().y - top;
     if (used < height) ImGui::Dummy(ImVec2(1, height - used));

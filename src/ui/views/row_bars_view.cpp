@@ -40,7 +40,7 @@ void drawSoftmaxInMotion(AppState& app, const core::HeadTrace& head, int i, floa
     std::snprintf(caption, sizeof caption, "exp(s - max): the largest exactly 1%s%s%s",
                   hidden + underflow == 0 ? ", all positive" : "", hidden > 0 ? "; hidden keys stay 0" : "",
                   underflow > 0 ? "; some too small for a float: 0" : "");
-  ImGui::TextColored(kAccent, "%s", caption);
+  colouredParagraph(app, kAccent, caption);
   for (int j = 0; j < s.cols; ++j) {
     const float e = lifted[static_cast<size_t>(j)];
     const float shown = e + (head.weights.at(i, j) - e) * blend;
@@ -59,7 +59,7 @@ void drawRowBars(AppState& app) {
   const BarColumns columns = barColumns(app, tokens);
   const float scoreMax = maxAbsFinite(head.maskedScores.rowData(i), head.maskedScores.cols);
   const bool negativeScores = anyNegative(head.maskedScores.rowData(i), head.maskedScores.cols);
-  ImGui::TextDisabled("scaled scores");
+  note(app, "scaled scores");
   for (int j = 0; j < head.maskedScores.cols; ++j)
     bar(app, tokens[static_cast<size_t>(j)], head.maskedScores.at(i, j), scoreMax, columns, kBefore, negativeScores);
   const float progress = playbackProgress(app, lesson::Animation::Softmax);
@@ -67,7 +67,7 @@ void drawRowBars(AppState& app) {
     drawSoftmaxInMotion(app, head, i, progress, columns);
     return;
   }
-  ImGui::TextDisabled("weights (softmax)");
+  note(app, "weights (softmax)");
   for (int j = 0; j < head.weights.cols; ++j)
     bar(app, tokens[static_cast<size_t>(j)], head.weights.at(i, j), 1.0f, columns, kAccentFill, false);
 }

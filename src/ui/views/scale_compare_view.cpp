@@ -6,6 +6,7 @@
 
 #include "lesson/model/what_if.h"
 #include "ui/kit/heatmap.h"
+#include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 
@@ -69,11 +70,13 @@ void drawScaleComparison(AppState& app) {
       std::string("not divided by \xE2\x88\x9A") + std::to_string(headWidth) + (state.scale ? "" : " (now)");
   const float labelWidth =
       std::max(ImGui::CalcTextSize(dividedLabel.c_str()).x, ImGui::CalcTextSize(plainLabel.c_str()).x) + px(app, 12);
-  drawKeyNames(app, labelWidth, state.tokens);
-  drawWeightRow(app, plainLabel.c_str(), labelWidth, state.tokens, plainWeights, query);
-  drawWeightRow(app, dividedLabel.c_str(), labelWidth, state.tokens, dividedWeights, query);
-  if (tempered)
-    ImGui::TextDisabled("Temperature %.2f divides the scores in both rows.", static_cast<double>(state.temperature));
+  {
+    const WideBox box(app, "scale-weights", weightRowsWidth(app, labelWidth, state.tokens.size()));
+    drawKeyNames(app, labelWidth, state.tokens);
+    drawWeightRow(app, plainLabel.c_str(), labelWidth, state.tokens, plainWeights, query);
+    drawWeightRow(app, dividedLabel.c_str(), labelWidth, state.tokens, dividedWeights, query);
+  }
+  if (tempered) note(app, "Temperature " + formatNumber(state.temperature) + " divides the scores in both rows.");
   paragraph(app, sentence(state, largestIn(plainWeights, query), largestIn(dividedWeights, query), headWidth));
 }
 

@@ -70,7 +70,7 @@ void drawSparse(AppState& app) {
   paragraph(app, "Scores a sparse kernel computes: " + pairsLine(s.mask, n) + ". The same mask on longer inputs:");
   for (int longer : {1024, 4096}) {
     ImGui::Bullet();
-    ImGui::TextUnformatted(pairsLine(s.mask, longer).c_str());
+    paragraph(app, pairsLine(s.mask, longer));
   }
   if (s.mask.kind == core::MaskKind::Window)
     paragraph(app,

@@ -10,14 +10,13 @@ namespace ui {
 
 void drawTokenStrip(AppState& app) {
   const auto& tokens = app.session().lesson().tokens;
-  ImGui::TextDisabled("Tokens (click one to follow it):");
+  note(app, "Tokens (click one to follow it):");
   for (size_t i = 0; i < tokens.size(); ++i) {
-    if (i > 0) ImGui::SameLine(0, px(app, 6));
-    if (visibleWidth() < ImGui::CalcTextSize(tokens[i].c_str()).x + px(app, 24)) ImGui::NewLine();
+    if (i > 0) sameLineIfFits(buttonWidth(app, tokens[i].c_str()), px(app, 6));
     ImGui::PushID(static_cast<int>(i));
     const bool selected = static_cast<int>(i) == app.session().lesson().selected;
     if (selected) ImGui::PushStyleColor(ImGuiCol_Button, kAccentSoft);
-    const bool pressed = ImGui::Button(tokens[i].c_str());
+    const bool pressed = button(app, tokens[i].c_str());
     if (selected) ImGui::PopStyleColor();
     registerItem(
         app, "token[" + std::to_string(i) + "]",

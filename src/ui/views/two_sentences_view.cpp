@@ -8,6 +8,7 @@
 #include "lesson/model/what_if.h"
 #include "text/decimals.h"
 #include "ui/kit/heatmap.h"
+#include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 #include "ui/views/step_views.h"
 
@@ -36,8 +37,11 @@ void drawSentence(AppState& app, const lesson::LessonState& state, const lesson:
   for (const auto& token : state.tokens) sentence += (sentence.empty() ? "" : " ") + token;
   paragraph(app, "\"" + sentence + "\"");
   ImGui::PopFont();
-  drawKeyNames(app, px(app, 60), state.tokens);
-  drawWeightRow(app, "bank", px(app, 60), state.tokens, trace.attention.heads.front().weights, bank);
+  {
+    const WideBox box(app, sentence.c_str(), weightRowsWidth(app, px(app, 60), state.tokens.size()));
+    drawKeyNames(app, px(app, 60), state.tokens);
+    drawWeightRow(app, "bank", px(app, 60), state.tokens, trace.attention.heads.front().weights, bank);
+  }
   paragraph(app, "bank's output: " + outputInWords(state, trace, bank));
 }
 
