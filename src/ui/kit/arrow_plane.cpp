@@ -53,7 +53,7 @@ void drawAxisPicker(AppState& app, const PlaneSpec& spec, const char* label, con
       },
       Role::List);
   ImGui::SameLine(0, ImGui::GetStyle().ItemInnerSpacing.x);
-  ImGui::TextUnformatted(chosen < 0 ? (std::string(label) + " (auto)").c_str() : label);
+  ImGui::TextUnformatted(chosen < 0 ? (std::string(label) + " (auto)").c_str() : label);  // said by the list's name
 }
 
 void drawGrid(const PlaneFrame& frame, ImDrawList* draw) {

@@ -27,7 +27,7 @@ BarColumns barColumns(AppState& app, const std::vector<std::string>& labels) {
 void bar(AppState& app, const std::string& label, float value, float scaleMax, const BarColumns& columns, ImU32 colour,
          bool canBeNegative, bool printValue) {
   const float x0 = ImGui::GetCursorPosX();
-  ImGui::TextUnformatted(fitLabel(label, columns.labelWidth - px(app, 10)).c_str());
+  ImGui::TextUnformatted(fitLabel(label, columns.labelWidth - px(app, 10)).c_str());  // said by the step's tables
   ImGui::SameLine(x0 + columns.labelWidth);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float h = ImGui::GetTextLineHeight();
@@ -41,7 +41,7 @@ void bar(AppState& app, const std::string& label, float value, float scaleMax, c
   ImGui::Dummy(ImVec2(columns.width, h));
   if (!printValue) return;
   ImGui::SameLine();
-  ImGui::TextUnformatted(formatNumber(value).c_str());
+  ImGui::TextUnformatted(formatNumber(value).c_str());  // said by the step's tables
 }
 
 ImU32 tokenColour(int index, int count) {

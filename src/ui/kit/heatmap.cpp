@@ -148,7 +148,7 @@ void drawWeightRow(AppState& app, const char* label, float labelWidth, const std
   const ImVec2 start = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(fitLabel(label, labelWidth - px(app, 4)).c_str());
+  ImGui::TextUnformatted(fitLabel(label, labelWidth - px(app, 4)).c_str());  // said by the row's text
   for (int j = 0; j < weights.cols; ++j) {
     const ImVec2 a(start.x + labelWidth + static_cast<float>(j) * (cell + gap), start.y);
     const float w = weights.at(row, j);
@@ -163,6 +163,11 @@ void drawWeightRow(AppState& app, const char* label, float labelWidth, const std
   }
   ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + height + gap));
   ImGui::Dummy(ImVec2(labelWidth + static_cast<float>(weights.cols) * (cell + gap), 0));
+  if (!mirroring(app)) return;
+  std::string said = std::string(label) + ", weights:";
+  for (int j = 0; j < weights.cols && j < static_cast<int>(keys.size()); ++j)
+    said += (j ? ", " : " ") + inQuotes(keys[static_cast<size_t>(j)]) + " " + formatNumber(weights.at(row, j));
+  mirrorText(app, MirrorNode::Kind::Text, said);
 }
 
 // The keys' names above a row of cells drawn by drawWeightRow.

@@ -192,16 +192,16 @@ struct ColourScale {
 
 void drawHeader(AppState& app, MatrixId id, const core::Matrix& m, bool producedHere, bool editable) {
   ImGui::PushFont(app.platform.fonts.bold);
-  ImGui::PushTextWrapPos(visibleRight());  // the table says the caption to the mirror
-  ImGui::TextUnformatted(lesson::matrixRecord(id).caption);
+  ImGui::PushTextWrapPos(visibleRight());                    // the table says the caption to the mirror
+  ImGui::TextUnformatted(lesson::matrixRecord(id).caption);  // said by the table
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   const std::string size = std::to_string(m.rows) + " x " + std::to_string(m.cols);
   sameLineIfFits(ImGui::CalcTextSize(size.c_str()).x);
-  ImGui::TextDisabled("%s", size.c_str());
+  ImGui::TextDisabled("%s", size.c_str());  // said by the table
   if (producedHere) {
     sameLineIfFits(ImGui::CalcTextSize("\xE2\x86\x90 this step").x);
-    ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");
+    ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");  // said by the table
   }
   const bool holdsOwnValues = id == MatrixId::WO || (id == MatrixId::Q || id == MatrixId::K || id == MatrixId::V) ==
                                                         (app.session().lesson().source == lesson::VectorSource::Direct);
@@ -261,7 +261,7 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
       const std::string label = fitLabel(cols[static_cast<size_t>(j)], cellWidth);
       const float w = ImGui::CalcTextSize(label.c_str()).x;
       ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing) + (cellWidth - w) * 0.5f, y));
-      ImGui::TextDisabled("%s", label.c_str());
+      ImGui::TextDisabled("%s", label.c_str());  // said by the table
     }
     y += ImGui::GetTextLineHeightWithSpacing();
     for (int i = 0; i < m.rows; ++i) {
@@ -270,9 +270,9 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
       const std::string label = fitLabel(rows[static_cast<size_t>(i)], labelWidth);
       const bool selectedRow = i == d.emphasisedRow;
       if (selectedRow)
-        ImGui::TextColored(kAccent, "%s", label.c_str());
+        ImGui::TextColored(kAccent, "%s", label.c_str());  // said by the table
       else
-        ImGui::TextUnformatted(label.c_str());
+        ImGui::TextUnformatted(label.c_str());  // said by the table
       for (int j = 0; j < m.cols; ++j) {
         ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing), y));
         ImGui::PushID(i * 64 + j);

@@ -222,14 +222,14 @@ void colouredParagraph(AppState& app, const ImVec4& colour, std::string_view tex
   ImGui::PopStyleColor();
 }
 
-void line(AppState& app, const ImVec4& colour, std::string_view text) {
+void textLine(AppState& app, const ImVec4& colour, std::string_view text) {
   ImGui::PushStyleColor(ImGuiCol_Text, colour);
   ImGui::TextUnformatted(text.data(), text.data() + text.size());
   ImGui::PopStyleColor();
   mirrorText(app, MirrorNode::Kind::Text, text);
 }
 
-void line(AppState& app, std::string_view text) { line(app, ImGui::GetStyleColorVec4(ImGuiCol_Text), text); }
+void textLine(AppState& app, std::string_view text) { textLine(app, ImGui::GetStyleColorVec4(ImGuiCol_Text), text); }
 
 void note(AppState& app, std::string_view text) {
   colouredParagraph(app, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text);

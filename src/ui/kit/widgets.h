@@ -56,8 +56,8 @@ void colouredParagraph(AppState& app, const ImVec4& colour, std::string_view tex
 void note(AppState& app, std::string_view text);
 // A short line kept whole (a status beside a control, a vector in a worked case), in `colour`,
 // read by the mirror. Prose that can run longer than a phone's column is a paragraph.
-void line(AppState& app, const ImVec4& colour, std::string_view text);
-void line(AppState& app, std::string_view text);
+void textLine(AppState& app, const ImVec4& colour, std::string_view text);
+void textLine(AppState& app, std::string_view text);
 // A section header whose open state is the learner's preference `open` (closed until they open
 // it), rather than Dear ImGui's own storage. Returns whether the section is open.
 bool sectionHeader(const char* label, bool& open);

@@ -82,7 +82,7 @@ void drawScaleControls(AppState& app, const char* idPrefix) {
       [&] { return "Temperature, slider, " + spokenNumber(app.session().lesson().temperature); }, Role::Slider, false,
       app.session().lesson().temperature);
   ImGui::SameLine();
-  ImGui::Text("Temperature %.2f", static_cast<double>(app.session().lesson().temperature));
+  ImGui::Text("Temperature %.2f", static_cast<double>(app.session().lesson().temperature));  // said by the slider
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Double-click the slider to set it back to 1.");
   ImGui::PopID();
 }
@@ -176,7 +176,7 @@ void drawRandomControls(AppState& app) {
 
 void drawPageControls(AppState& app) {
   ImGui::AlignTextToFramePadding();
-  ImGui::Text("Text size %d%%", static_cast<int>(app.view.prefs.zoom * 100.0f + 0.5f));
+  textLine(app, "Text size " + std::to_string(static_cast<int>(app.view.prefs.zoom * 100.0f + 0.5f)) + "%");
   sameLineIfFits(buttonWidth(app, "A-"));
   if (button(app, "A-")) app.view.prefs.zoom = std::max(kMinZoom, app.view.prefs.zoom - 0.1f);
   registerItem(app, "zoom-out", "Smaller text, button");
@@ -255,7 +255,7 @@ std::optional<int> drawStepper(AppState& app, const StepperNames& names, int val
   registerItem(app, widgetId + "-plus", names.moreSpoken ? names.moreSpoken : more.c_str());
   ImGui::SameLine(0, gap);
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(names.label);
+  ImGui::TextUnformatted(names.label);  // said by the field's name
   ImGui::PopID();
   return requested;
 }
@@ -265,7 +265,7 @@ void drawMaskControls(AppState& app, const char* idPrefix, int windowGlobal) {
   const std::string prefix = idPrefix;
   ImGui::PushID(idPrefix);
   ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted("Mask:");
+  ImGui::TextUnformatted("Mask:");  // said by its options
   const auto option = [&](const char* label, const char* id, const char* spoken, core::MaskKind kind,
                           const core::Mask& chosen) {
     sameLineIfFits(choiceWidth(label));

@@ -85,7 +85,7 @@ std::string mixedLine(const core::AttentionTrace& attention, int i) {
 
 // The line's pieces wrap between numbers; the mirror reads it whole, after its label.
 void drawLine(AppState& app, const char* label, const std::string& text, bool current) {
-  ImGui::TextDisabled("%s", label);
+  ImGui::TextDisabled("%s", label);  // said by the line's text
   ImGui::SameLine(px(app, 86));
   if (current) ImGui::PushStyleColor(ImGuiCol_Text, kAccent);
   std::vector<std::string> pieces;

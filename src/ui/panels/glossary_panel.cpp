@@ -3,6 +3,7 @@
 
 #include "lesson/content/glossary.h"
 #include "lesson/content/steps.h"
+#include "ui/kit/mirror.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -12,7 +13,8 @@ namespace {
 void drawEntry(AppState& app, const lesson::GlossaryEntry& entry, size_t index) {
   ImGui::PushID(static_cast<int>(index));
   ImGui::PushFont(app.platform.fonts.bold);
-  ImGui::TextUnformatted(entry.term.data(), entry.term.data() + entry.term.size());
+  ImGui::TextUnformatted(entry.term.data(), entry.term.data() + entry.term.size());  // said by the heading below
+  mirrorText(app, MirrorNode::Kind::Subheading, entry.term);  // a screen reader finds each term by its heading
   ImGui::PopFont();
   paragraph(app, entry.meaning);
   const int step = lesson::stepIndexOf(entry.stepId);

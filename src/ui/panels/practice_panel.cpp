@@ -43,9 +43,9 @@ void drawExperiments(AppState& app) {
     const bool done = app.session().progress().experimentsDone.count(id) > 0;
     ImGui::PushID(id.c_str());
     if (done)
-      line(app, kDone, "\xE2\x9C\x93 done");
+      textLine(app, kDone, "\xE2\x9C\x93 done");
     else
-      line(app, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "to try");
+      textLine(app, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "to try");
     ImGui::SameLine(px(app, 70));
     ImGui::BeginGroup();
     paragraph(app, experiment.task);
@@ -169,12 +169,12 @@ void drawHandChallenge(AppState& app) {
   if (app.view.challengeLevel == 2) {
     const lesson::OutputCase c = lesson::handOutputCase();
     paragraph(app, "Take level 1's query and keys, and give each key a value:");
-    line(app, "q = " + vectorText(c.Q[0]));
+    textLine(app, "q = " + vectorText(c.Q[0]));
     for (size_t j = 0; j < c.K.size(); ++j) {  // one line per key, never split inside a vector
       const std::string n = std::to_string(j + 1);
-      line(app, "k" + n + " = " + vectorText(c.K[j]));
+      textLine(app, "k" + n + " = " + vectorText(c.K[j]));
       ImGui::SameLine(px(app, 130));
-      line(app, "v" + n + " = " + vectorText(c.V[j]));
+      textLine(app, "v" + n + " = " + vectorText(c.V[j]));
     }
     paragraph(app,
               "Work out the attention output w1 v1 + w2 v2 + w3 v3, where w1, w2 and w3 are the weights of level 1, to "

@@ -73,7 +73,7 @@ void drawStepCounter(AppState& app) {
   const float counterX = ImGui::GetCursorPosX();
   const float counterWidth = ImGui::CalcTextSize(widest.c_str()).x;
   ImGui::SetCursorPosX(counterX + (counterWidth - ImGui::CalcTextSize(counter.c_str()).x) * 0.5f);
-  ImGui::TextUnformatted(counter.c_str());
+  ImGui::TextUnformatted(counter.c_str());  // said by the step's heading
   ImGui::SameLine(counterX + counterWidth + ImGui::GetStyle().ItemSpacing.x);
 }
 
@@ -124,7 +124,7 @@ void drawStepList(AppState& app) {
 
 void drawTourHeader(AppState& app) {
   ImGui::PushFont(app.platform.fonts.title);
-  ImGui::TextUnformatted("Attention Tour");
+  ImGui::TextUnformatted("Attention Tour");  // said by the page's title
   ImGui::PopFont();
   const int step = app.session().lesson().step;
   const int count = lesson::stepCount();
@@ -158,7 +158,7 @@ void drawStepTitle(AppState& app) {
   const auto& step = lesson::tourStep(app.session().lesson().step);
   ImGui::PushFont(app.platform.fonts.title);
   ImGui::PushTextWrapPos(visibleRight());
-  ImGui::Text("%d. %s", app.session().lesson().step + 1, std::string(step.title).c_str());
+  ImGui::Text("%d. %s", app.session().lesson().step + 1, std::string(step.title).c_str());  // said by the heading below
   if (mirroring(app))
     mirrorText(app, MirrorNode::Kind::Heading,
                text::join({"Step ", std::to_string(app.session().lesson().step + 1), " of ",
@@ -263,7 +263,7 @@ void drawNotice(AppState& app) {
       std::max(textHeight, ImGui::GetFrameHeight()) + ImGui::GetStyle().WindowPadding.y * 2.0f + px(app, 2);
   ImGui::BeginChild("notice", ImVec2(0, height), true, ImGuiWindowFlags_NoScrollbar);
   ImGui::PushTextWrapPos(visibleRight() - px(app, 70));
-  line(app, app.session().lesson().notice);  // wrapped at the Dismiss button, read by the mirror
+  textLine(app, app.session().lesson().notice);  // wrapped at the Dismiss button, read by the mirror
   ImGui::PopTextWrapPos();
   ImGui::SameLine(visibleRight() - px(app, 56));
   if (smallButton(app, "Dismiss")) queue(app, lesson::actions::ShowNotice{""});

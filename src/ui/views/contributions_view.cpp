@@ -65,7 +65,7 @@ void drawContributions(AppState& app) {
     ImGui::Dummy(ImVec2(side, side));
     ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + side, at.y + side), tokenColour(j, n), 2.0f);
     ImGui::SameLine(0, px(app, 3));
-    line(app, entry);
+    textLine(app, entry);
   }
 }
 

@@ -52,7 +52,7 @@ void drawControls(AppState& app) {
   CostLab& lab = app.view.costLab;
   const bool running = lab.phase == CostLab::Phase::Running;
   const bool available = static_cast<bool>(app.platform.startCostLab);
-  ImGui::TextUnformatted("Largest n:");
+  ImGui::TextUnformatted("Largest n:");  // said by its options
   ImGui::BeginDisabled(running);
   for (int choice : kMaxNChoices) {
     const std::string label = std::to_string(choice);
@@ -200,7 +200,7 @@ void drawPlot(AppState& app, float width, float height) {
     }
     ImGui::Dummy(ImVec2(w + px(app, 4), lineHeight));
     ImGui::SameLine(0, 0);
-    ImGui::TextUnformatted(text);
+    textLine(app, text);
   };
   key(kDirectInk, "direct", false, false);
   ImGui::SameLine(0, px(app, 16));
@@ -211,9 +211,7 @@ void drawPlot(AppState& app, float width, float height) {
 
 void drawMemory(AppState& app) {
   const CostLab& lab = app.view.costLab;
-  ImGui::PushFont(app.platform.fonts.bold);
-  ImGui::TextUnformatted("Memory each method needs");
-  ImGui::PopFont();
+  sectionHeading(app, "Memory each method needs");
   std::vector<std::vector<std::string>> rows;
   for (const auto& p : lab.points)
     rows.push_back({std::to_string(p.n), megabytes(p.naiveBytes), megabytes(p.tiledBytes), milliseconds(p.naiveMs),

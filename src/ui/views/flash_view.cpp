@@ -59,7 +59,7 @@ void drawStepperRow(AppState& app, int tiles) {
   const std::string folded = std::to_string(tile) + " of " + std::to_string(tiles) + " tiles folded in";
   sameLineIfFits(ImGui::CalcTextSize(folded.c_str()).x);  // under the buttons on a phone
   ImGui::AlignTextToFramePadding();
-  line(app, folded);
+  textLine(app, folded);
   const int n = static_cast<int>(app.session().lesson().tokens.size());
   if (auto size = drawStepper(app, {"keys per tile", "tile-size", "Keys per tile"}, app.session().lesson().tileSize,
                               app.session().lesson().tileSize > 1, app.session().lesson().tileSize < n)) {
@@ -111,9 +111,9 @@ void drawKeyStrip(AppState& app, const lesson::LessonTrace& trace, int row, int 
   }
   const float chart = px(app, 64);
   if (any) {
-    ImGui::TextDisabled("scores as dots,");
+    textLine(app, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "scores as dots,");
     ImGui::SameLine(0, px(app, 4));
-    ImGui::TextColored(kAccent, "the running max m as a line");
+    textLine(app, kAccent, "the running max m as a line");
     start = ImGui::GetCursorScreenPos();
     if (high - low < 1e-3f) high = low + 1;
     const auto yOf = [&](float s) {
@@ -290,7 +290,7 @@ void drawMemory(AppState& app, int folded, int tiles) {
   // The two counts as bars on one scale.
   const float barWidth = width - px(app, 4);
   const auto bar = [&](const std::string& label, double numbers, ImU32 colour) {
-    ImGui::TextUnformatted((label + bytesText(numbers)).c_str());
+    textLine(app, label + bytesText(numbers));
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float w = static_cast<float>(numbers / direct) * barWidth;
     draw->AddRectFilled(at, ImVec2(at.x + std::max(w, 2.0f), at.y + px(app, 12)), colour, 3.0f);

@@ -11,7 +11,7 @@ void drawWeightsHeatmap(AppState& app) {
   const auto& head = shownHead(app);
   sectionHeading(app, "Attention weights");
   ImGui::SameLine();
-  ImGui::TextColored(kAccent, "\xE2\x86\x90 this step");
+  textLine(app, kAccent, "\xE2\x86\x90 this step");
   drawHeatmap(app, head.weights, head.rowFullyHidden, "heatmap", px(app, 56));
 }
 

@@ -31,7 +31,7 @@ void drawHistory(AppState& app) {
     previousDotY = dotY;
     ImGui::SetCursorPosX(left + px(app, 22));
     ImGui::PushFont(app.platform.fonts.bold);
-    ImGui::TextUnformatted(milestone.when.data(), milestone.when.data() + milestone.when.size());
+    textLine(app, milestone.when);
     ImGui::PopFont();
     ImGui::SameLine(left + textIndent);
     ImGui::BeginGroup();

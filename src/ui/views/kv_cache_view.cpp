@@ -59,7 +59,7 @@ void drawWriteButtons(AppState& app, int written, int count) {
   const std::string counted = std::to_string(written) + " of " + std::to_string(count) + " tokens written";
   sameLineIfFits(ImGui::CalcTextSize(counted.c_str()).x);  // under the buttons on a phone
   ImGui::AlignTextToFramePadding();
-  line(app, counted);
+  textLine(app, counted);
 }
 
 // The cache, a row per written token: name, key, the newest query's weight on it, value.

@@ -153,7 +153,7 @@ void drawButtons(AppState& app) {
   registerItem(app, "train-reset", "Reset, button: new random weights, untrained");
   ImGui::EndDisabled();
   // A few learning rates to compare, not a slider: each a choice the keyboard reaches.
-  ImGui::TextUnformatted("Learning rate:");
+  ImGui::TextUnformatted("Learning rate:");  // said by its options
   ImGui::BeginDisabled(busy);
   for (float rate : kLearningRates) {
     char label[16];
@@ -185,7 +185,7 @@ void drawButtons(AppState& app) {
 void drawCurve(AppState& app, const char* title, const std::vector<std::pair<int, float>>& points, float top, int steps,
                ImU32 ink, float width, float height) {
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-  ImGui::TextUnformatted(title);
+  textLine(app, title);
   ImGui::PopTextWrapPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -266,7 +266,7 @@ std::string mapSummary(const core::Matrix& m, const std::vector<int>& tokens, bo
 
 void drawMap(AppState& app, const core::Matrix& weights, const std::vector<int>& tokens, const char* title,
              const std::string& id, float cell) {
-  ImGui::TextUnformatted(title);
+  textLine(app, title);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 start = ImGui::GetCursorScreenPos();
   const float label = ImGui::CalcTextSize("M").x + px(app, 8);
@@ -334,7 +334,7 @@ void drawGuess(AppState& app) {
 
 void drawMapsAndGuesses(AppState& app) {
   TrainingLab& lab = app.view.training;
-  ImGui::TextUnformatted("Run the model on:");
+  ImGui::TextUnformatted("Run the model on:");  // said by the field's name
   ImGui::SameLine();
   ImGui::SetNextItemWidth(std::min(px(app, 260), visibleRight() - ImGui::GetCursorPosX()));
   if (ImGui::InputText("##probe", lab.probeText, sizeof lab.probeText)) readProbe(lab);
@@ -343,7 +343,7 @@ void drawMapsAndGuesses(AppState& app) {
       Role::TextField);
   // Or pick one: repeats of different lengths, and one with no repeat at all.
   static const char* const examples[] = {"A B C D A B C", "H E L P H E L", "K I N G K I N", "M N O P J"};
-  ImGui::TextDisabled("Or pick:");
+  ImGui::TextDisabled("Or pick:");  // said by the buttons
   for (size_t k = 0; k < sizeof examples / sizeof examples[0]; ++k) {
     sameLineIfFits(buttonWidth(app, examples[k]));
     if (smallButton(app, examples[k])) {

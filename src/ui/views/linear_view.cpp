@@ -17,7 +17,7 @@ namespace {
 void drawMap(AppState& app, const char* title, const core::HeadTrace& head, const char* idPrefix, float cell) {
   ImGui::BeginGroup();
   ImGui::PushFont(app.platform.fonts.bold);
-  ImGui::TextUnformatted(title);
+  textLine(app, title);
   ImGui::PopFont();
   drawHeatmap(app, head.weights, head.rowFullyHidden, idPrefix, cell, false);
   ImGui::EndGroup();

@@ -31,7 +31,7 @@ void drawGridWithCaption(AppState& app, int n, int highlightRow, float cell, con
   const float left = ImGui::GetCursorPosX();
   const float side = drawPairs(n, highlightRow, cell);
   ImGui::PushTextWrapPos(std::min(left + std::max(side, px(app, 120)), visibleRight()));
-  line(app, caption);
+  textLine(app, caption);
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
 }

@@ -31,7 +31,7 @@ void drawPanel(AppState& app, const char* title, const lesson::ReorderEffect& ef
   const int n = static_cast<int>(tokens.size());
   ImGui::BeginGroup();
   ImGui::PushFont(app.platform.fonts.bold);
-  ImGui::TextUnformatted(title);
+  textLine(app, title);
   ImGui::PopFont();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();

@@ -26,7 +26,7 @@ void legendDot(AppState& app, ImU32 colour, const char* words) {
   ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + px(app, 6), at.y + line * 0.5f), px(app, 5), colour);
   ImGui::Dummy(ImVec2(px(app, 14), line));
   ImGui::SameLine(0, px(app, 4));
-  ImGui::TextUnformatted(words);
+  textLine(app, words);
 }
 
 }  // namespace
