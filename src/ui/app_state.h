@@ -219,8 +219,9 @@ struct ViewState {
   bool flashAllQueries = false;  // ... for the selected query, or for every query
   uint32_t randomSeed = 7;
   char newToken[4 * lesson::kMaxNameCharacters + 1] = {};  // up to 4 UTF-8 bytes a character
-  std::string shareStatus;                                 // e.g. "Link copied"
-  std::map<std::string, int> quizChoices;                  // question id -> answer picked in this visit
+  unsigned int nameFieldFull = 0;          // the name field (ImGuiID) that dropped characters past the longest name
+  std::string shareStatus;                 // e.g. "Link copied"
+  std::map<std::string, int> quizChoices;  // question id -> answer picked in this visit
   // question id -> {column width, height} of its feedback, kept free before any answer
   std::map<std::string, std::pair<float, float>> quizFeedbackRoom;
   int challengeLevel = 1;          // the coding challenge's level shown: 1 or 2

@@ -945,13 +945,38 @@ TEST_CASE("a focused option does not look chosen: hovered frames are grey, the c
   CHECK(hovered.w == 1.0f);  // opaque: the chosen blue never shows through
 }
 
+TEST_CASE("a name field holds the longest name; what is typed past it is dropped, with a tip") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  openNameField(app, 0, 2400);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharactersUTF8("xxxxxxxxxxxxxxxxxxxxxxxxx");  // 25 more after "The": 28
+  frame(app, 1280, 2400);
+  CHECK(app.view.nameFieldFull != 0);  // the tip under the field says why the last ones did not come
+  io.KeysDown[ImGuiKey_Enter] = true;
+  frame(app, 1280, 2400);
+  io.KeysDown[ImGuiKey_Enter] = false;
+  frame(app, 1280, 2400);
+  frame(app, 1280, 2400);
+  CHECK(app.session().lesson().tokens[0] == "The" + std::string(21, 'x'));  // 24 characters, taken
+  CHECK(app.session().lesson().notice.empty());
+  CHECK(app.view.nameFieldFull == 0);  // the field is no longer edited: no tip
+  app.focus.describeEveryItem = true;
+  frame(app, 1280, 2400);
+  CHECK(ui::spokenName(app, "rename[0]").find("at most 24 characters") != std::string::npos);
+}
+
 TEST_CASE("a refused name stays in its field to be fixed") {
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
   openNameField(app, 0, 2400);
   ImGuiIO& io = ImGui::GetIO();
-  io.AddInputCharactersUTF8("xxxxxxxxxxxxxxxxxxxxxxxxx");  // 25 more: too long with "The"
+  io.KeyCtrl = true;
+  pressKey(app, ImGuiKey_A);
+  io.KeyCtrl = false;
+  io.AddInputCharactersUTF8("   ");  // a name that shows nothing
   frame(app, 1280, 2400);
   io.KeysDown[ImGuiKey_Enter] = true;
   frame(app, 1280, 2400);
@@ -959,9 +984,9 @@ TEST_CASE("a refused name stays in its field to be fixed") {
   frame(app, 1280, 2400);
   frame(app, 1280, 2400);
   CHECK(app.session().lesson().tokens[0] == "The");  // refused
-  CHECK(app.session().lesson().notice.find("24") != std::string::npos);
+  CHECK(app.session().lesson().notice.find("character that shows") != std::string::npos);
   CHECK(app.view.renameDraft.index == 0);
-  CHECK(app.view.renameDraft.text.size() == 28);  // what was typed, kept to fix
+  CHECK(app.view.renameDraft.text == "   ");  // what was typed, kept to fix
 }
 
 TEST_CASE("bars and their numbers fit the line, on a phone as on a desktop") {
@@ -974,6 +999,32 @@ TEST_CASE("bars and their numbers fit the line, on a phone as on a desktop") {
         CHECK(columns.width >= 40 * scale);
       }
     }
+}
+
+TEST_CASE("a cell's tip stays on the screen, in the last column of a phone's too") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("tokens"));
+  for (const float width : {390.0f, 1280.0f}) {
+    frame(app, width, 3000);
+    frame(app, width, 3000);
+    const ui::WidgetRect* cell = findWidget(app, "X[0][3]");
+    REQUIRE(cell != nullptr);
+    ImGui::GetIO().MousePos = ImVec2(cell->x + cell->w * 0.5f, cell->y + cell->h * 0.5f);
+    frame(app, width, 3000);
+    frame(app, width, 3000);
+    int tips = 0;
+    for (const ImGuiWindow* window : GImGui->Windows)
+      if (window->Active && (window->Flags & ImGuiWindowFlags_Tooltip)) {
+        ++tips;
+        CAPTURE(width);
+        CHECK(window->Pos.x >= 0.0f);
+        CHECK(window->Pos.x + window->Size.x <= width);
+      }
+    CHECK(tips == 1);
+    ImGui::GetIO().MousePos = ImVec2(-1, -1);
+  }
 }
 
 TEST_CASE("a cell's tooltip names it counting from 1, as the worked numbers do") {

@@ -186,12 +186,23 @@ std::string breakAtSpaces(std::string_view text, float width, float spaceWidth,
 // Lines break at spaces only. Dear ImGui's own wrapping also breaks after punctuation, which
 // can start a line with the full stop of a quoted word ("deposit" / ". Older").
 void tooltipUnder(ImVec2 min, ImVec2 max, const char* format, ...) {
-  ImGui::SetNextWindowPos(ImVec2(min.x, max.y + 4.0f));
-  ImGui::BeginTooltip();
+  char text[512];
   va_list args;
   va_start(args, format);
-  ImGui::TextV(format, args);
+  std::vsnprintf(text, sizeof text, format, args);
   va_end(args);
+  // Within the screen: as wide as the text, wrapped at the screen's width, moved left from the
+  // cell when it would run past the right edge (a cell in the last column, a phone).
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float screen = ImGui::GetMainViewport()->Size.x, margin = style.WindowPadding.x;
+  const float wrap = std::max(1.0f, screen - 2.0f * margin - 2.0f * style.WindowPadding.x);
+  const float width = ImGui::CalcTextSize(text, nullptr, false, wrap).x + 2.0f * style.WindowPadding.x;
+  const float x = std::max(margin, std::min(min.x, screen - margin - width));
+  ImGui::SetNextWindowPos(ImVec2(x, max.y + 4.0f));
+  ImGui::BeginTooltip();
+  ImGui::PushTextWrapPos(style.WindowPadding.x + wrap);  // in the tip's own coordinates
+  ImGui::TextUnformatted(text);                          // said by the item's spoken name
+  ImGui::PopTextWrapPos();
   ImGui::EndTooltip();
 }
 

@@ -10,6 +10,7 @@
 #include "lesson/model/actions.h"
 #include "lesson/model/edits.h"
 #include "lesson/model/text_rules.h"
+#include "ui/kit/name_field.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -98,8 +99,12 @@ void drawTokenEditor(AppState& app) {
     const bool draft = app.view.renameDraft.index == i && app.view.renameDraft.revision == app.session().revision();
     std::snprintf(name, sizeof name, "%s",
                   (draft ? app.view.renameDraft.text : app.session().lesson().tokens[static_cast<size_t>(i)]).c_str());
-    ImGui::SetNextItemWidth(px(app, 120));
-    if (ImGui::InputText("##name", name, sizeof name, ImGuiInputTextFlags_EnterReturnsTrue))
+    const bool entered =
+        nameField(app, "##name", name, sizeof name, px(app, 120), "rename[" + std::to_string(i) + "]", [&] {
+          return "Token " + std::to_string(i + 1) + " text, " +
+                 inQuotes(app.session().lesson().tokens[static_cast<size_t>(i)]);
+        });
+    if (entered)
       queue(
           app, lesson::actions::RenameToken{i, name},
           [i, typed = std::string(name)](AppState& a, const std::string& refusal) {
@@ -108,13 +113,6 @@ void drawTokenEditor(AppState& app) {
             else
               a.view.renameDraft = {i, typed, a.session().revision()};  // kept in the field to fix; the notice says why
           });
-    registerItem(
-        app, "rename[" + std::to_string(i) + "]",
-        [&] {
-          return "Token " + std::to_string(i + 1) + " text, " +
-                 inQuotes(app.session().lesson().tokens[static_cast<size_t>(i)]);
-        },
-        Role::TextField);
     ImGui::SameLine();
     ImGui::BeginDisabled(n <= lesson::kMinTokens);
     if (smallButton(app, "Remove")) queue(app, lesson::actions::RemoveToken{i});
@@ -129,10 +127,8 @@ void drawTokenEditor(AppState& app) {
     if (i % 2 == 0 && i + 1 < n && twoFit) ImGui::SameLine(0, px(app, 24));
     ImGui::PopID();
   }
-  ImGui::SetNextItemWidth(px(app, 120));
-  const bool entered =
-      ImGui::InputText("##new", app.view.newToken, sizeof app.view.newToken, ImGuiInputTextFlags_EnterReturnsTrue);
-  registerItem(app, "new-token", "New token, text field", Role::TextField);
+  const bool entered = nameField(app, "##new", app.view.newToken, sizeof app.view.newToken, px(app, 120), "new-token",
+                                 "New token, text field");
   ImGui::SameLine();
   const bool add = button(app, "Add token");
   registerItem(app, "add-token", "Add token, button: adds the word typed in the field before it");
