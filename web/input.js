@@ -86,7 +86,8 @@
   // never a tap. On a control the touch waits ('pending') until it either lifts (a tap: press
   // and release where it began) or moves past SLOP: along the page it scrolls, across it (or
   // any way, on a vector's tip, which moves in two directions) it drags the control from where
-  // the finger came down. A matrix cell, whose tables are often wider than a phone, is dragged
+  // the finger came down; a control taller than wide (a guess's bar) is dragged up and down, and a
+  // swipe across it scrolls. A matrix cell, whose tables are often wider than a phone, is dragged
   // only after the finger rests on it for HOLD_MS: before that, any swipe on it pans. A touch
   // on empty space scrolls at once.
   const SLOP = 8;
@@ -103,7 +104,7 @@
     const t = event.touches[0];
     const control = controlAt(t);
     const g = { mode: control ? 'pending' : 'scroll', startX: t.clientX, startY: t.clientY, lastX: t.clientX,
-      lastY: t.clientY, twoWay: !!control && /^vec-/.test(control.id),
+      lastY: t.clientY, twoWay: !!control && /^vec-/.test(control.id), upright: !!control && control.h > 2 * control.w,
       cell: !!control && /\[\d+\]\[\d+\]$/.test(control.id), startTime: event.timeStamp };
     gesture = g;
     if (g.mode === 'scroll') pointAtStart(g);
@@ -130,7 +131,8 @@
         // When the finger moved, by the events' own clocks: a page busy drawing handles them
         // late, which must not turn a quick swipe into a rest.
         const rested = event.timeStamp - gesture.startTime >= HOLD_MS;
-        if (gesture.cell ? rested : gesture.twoWay || Math.abs(dx) > Math.abs(dy)) press(gesture);
+        const along = gesture.upright ? Math.abs(dy) > Math.abs(dx) : Math.abs(dx) > Math.abs(dy);
+        if (gesture.cell ? rested : gesture.twoWay || along) press(gesture);
         else {
           gesture.mode = 'scroll';
           pointAtStart(gesture);

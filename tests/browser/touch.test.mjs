@@ -108,5 +108,22 @@ await runTest('touch', async ({ browser, url }) => {
   check(!mode.hidden && mode.inputMode === 'decimal', `a number field asks for the numeric keyboard: ${JSON.stringify(mode)}`);
   await page.keyboard.press('Escape');
   await settle(page);
+
+  // A guess's bar is dragged up with a finger (a bar is taller than wide: up and down drag it),
+  // and the guess is that bar: river's, dragged to the top, is the tallest (the weights here are
+  // those of the values edited above).
+  await page.evaluate(() => window.attentionTour.setState({ stepId: 'softmax', selected: 1 }));
+  await settle(page);
+  const bar = await widget(page, 'predict-bar[4]');
+  const scrolledFrom = bar.y;
+  await touchDrag(cdp, { x: bar.x + bar.w / 2, y: bar.y + bar.h * 0.7 }, { x: bar.x + bar.w / 2, y: bar.y + 2 });
+  await settle(page);
+  check(Math.abs((await widget(page, 'predict-bar[4]')).y - scrolledFrom) < 1, 'dragging a bar up does not scroll the page');
+  const checkButton = await widget(page, 'predict-check');
+  await page.touchscreen.tap(checkButton.x + checkButton.w / 2, checkButton.y + checkButton.h / 2);
+  await settle(page);
+  const feedback = (await get(page)).predictions.softmax;
+  check(feedback.guessed && /(Right about the tallest: |Your tallest bar is )"river"/.test(feedback.feedback),
+        `a finger dragged the bar, and it is the guess: ${feedback.feedback}`);
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });

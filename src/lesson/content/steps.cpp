@@ -59,7 +59,7 @@ constexpr TourStep kSteps[] = {
      "Scores: how well a query matches each key",
      "To decide where token i should look, compare its query with every key using a dot product: multiply "
      "the numbers pairwise and add them up. A score is large when the two point the same way and are long, 0 "
-     "at right angles, negative when they point apart. Click a cell to see its dot product written out.\n"
+     "at right angles, negative when they point apart. Pick a cell to see its dot product written out.\n"
      "The sum equals the two lengths times the cosine of the angle between the vectors: the direction and the "
      "lengths both count.",
      "S = Q Kᵀ,   S[i][j] = q_i · k_j",

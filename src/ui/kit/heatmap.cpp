@@ -128,10 +128,11 @@ void drawHeatmap(AppState& app, const core::Matrix& weights, const core::Flags& 
 
 namespace {
 
-// Cells of a weight row: 52 px, narrower on a small screen so the row fits (down to 30 px).
+// Cells of a weight row: 52 px, narrower on a small screen so the row fits, but never too narrow
+// for their number (the rows scroll sideways in a box then).
 float weightCellWidth(AppState& app, float labelWidth, size_t count) {
   const float fits = (visibleWidth() - labelWidth) / static_cast<float>(std::max<size_t>(count, 1)) - px(app, 2);
-  return std::clamp(fits, px(app, 30), px(app, 52));
+  return std::clamp(fits, ImGui::CalcTextSize("0.00").x + px(app, 4), px(app, 52));
 }
 
 }  // namespace

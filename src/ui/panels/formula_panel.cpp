@@ -151,7 +151,7 @@ bool drawFormulaPanel(AppState& app) {
   for (const auto& [line, label] : rows)
     if (line <= introduced) drawLine(app, label.first, *label.second, about == line);
   if (about == FormulaLine::Mixing) drawLine(app, "W_O", lines.mixed, true);
-  note(app, "Click a score or weight cell to pick another pair.");
+  note(app, "Pick a score or weight cell to see another pair.");
   return true;
 }
 

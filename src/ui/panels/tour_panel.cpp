@@ -97,8 +97,10 @@ void drawStepList(AppState& app) {
     for (int k = 0; k < count; ++k) {
       ImGui::PushID(k);
       const ImVec2 row = ImGui::GetCursorScreenPos();
+      // Cut at a character to the list's width (its spoken name says it whole).
       const std::string title =
-          std::to_string(k + 1) + ". " + std::string(lesson::tourSteps()[static_cast<size_t>(k)].title);
+          fitLabel(std::to_string(k + 1) + ". " + std::string(lesson::tourSteps()[static_cast<size_t>(k)].title),
+                   visibleWidth() - ImGui::GetStyle().ItemSpacing.x);
       if (option(app, title.c_str(), k == step)) queueStepChange(app, k);
       if (k == step) ImGui::SetItemDefaultFocus();
       registerItem(

@@ -67,7 +67,6 @@ void drawCache(AppState& app, const lesson::KvCacheStep& step, const core::Matri
   const auto& tokens = app.session().lesson().tokens;
   const int newest = step.written - 1;
   const core::Matrix& weights = step.newest.heads[static_cast<size_t>(head)].weights;
-  ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight(), rowHeight = line + px(app, 8);
   float reach = 1e-6f;
   for (const auto* m : {&K, &V, &step.outputs, &step.newest.Q})
@@ -82,6 +81,7 @@ void drawCache(AppState& app, const lesson::KvCacheStep& step, const core::Matri
   const WideBox box(app, "cache-rows", width,
                     line + px(app, 8) + rowHeight * static_cast<float>(newest + 3) + px(app, 4));
   const ImVec2 start = ImGui::GetCursorScreenPos();
+  ImDrawList* draw = ImGui::GetWindowDrawList();  // the box's own, when the rows are in one
   const float keyX = start.x + nameWidth, barX = keyX + keyWidth + px(app, 10), valueX = barX + barWidth + px(app, 12);
   const ImU32 faint = ImGui::GetColorU32(ImGuiCol_TextDisabled), ink = ImGui::GetColorU32(ImGuiCol_Text);
   // Headings, then the newest token's query above the keys it meets.

@@ -111,7 +111,7 @@ struct Bars {
 // finger on a touch screen (the bars' box scrolls sideways then).
 float barSlot(AppState& app, int n) {
   const float slot = std::min(px(app, 56), (visibleWidth() - px(app, 8)) / static_cast<float>(std::max(n, 1)));
-  return touchSize(app, ImVec2(slot - px(app, 4), 0)).x + px(app, 4);
+  return touchSize(app, ImVec2(slot - px(app, 2), 0)).x + px(app, 2);
 }
 
 float barsWidth(AppState& app, int n) { return barSlot(app, n) * static_cast<float>(n); }
@@ -159,6 +159,7 @@ std::vector<std::string> scoresUnder(const AppState& app) {
 // The weight row: a bar per key to drag up or down (or the arrow keys), then Check.
 void drawWeightRowChoice(AppState& app, const lesson::PredictionQuestion& question) {
   std::vector<float>& bars = draftFor(app, question);
+  const std::vector<std::string> scores = scoresUnder(app);  // drawn under the bars, said with each
   {
     const WideBox box(app, "guess-bars", barsWidth(app, tokenCount(app)));
     const Bars area = barArea(app, tokenCount(app));
@@ -169,17 +170,19 @@ void drawWeightRowChoice(AppState& app, const lesson::PredictionQuestion& questi
       const float left = area.origin.x + area.slot * static_cast<float>(j);
       ImGui::SetCursorScreenPos(ImVec2(left, area.origin.y - area.height));
       ImGui::PushID(j);
-      ImGui::InvisibleButton("##bar", ImVec2(area.slot - px(app, 4), area.height));
+      ImGui::InvisibleButton("##bar", ImVec2(area.slot - px(app, 2), area.height));
       if (ImGui::IsItemActive())
         value = std::clamp((area.origin.y - ImGui::GetIO().MousePos.y) / area.height, 0.0f, 1.0f);
       if (ImGui::IsItemFocused())
         if (const ArrowPresses arrows = takeArrowKeys(app); arrows.y != 0 || arrows.x != 0)
-          value = std::clamp(value - 0.05f * static_cast<float>(arrows.y) + 0.05f * static_cast<float>(arrows.x), 0.0f,
+          value = std::clamp(value + 0.05f * static_cast<float>(arrows.y + arrows.x), 0.0f,  // up and right raise it
                              1.0f);
       registerItem(
           app, "predict-bar[" + std::to_string(j) + "]",
           [&] {
-            return "Your guess for " + inQuotes(tokens[static_cast<size_t>(j)]) + ", bar, " + spokenNumber(value) +
+            const std::string& score = scores[static_cast<size_t>(j)];
+            return "Your guess for " + inQuotes(tokens[static_cast<size_t>(j)]) + " (scaled score " +
+                   (score == "hid." ? std::string("hidden by the mask") : score) + "), bar, " + spokenNumber(value) +
                    ": drag it or use the arrow keys";
           },
           Role::Slider, false, value);
@@ -190,11 +193,12 @@ void drawWeightRowChoice(AppState& app, const lesson::PredictionQuestion& questi
                     ImVec2(left + area.slot - px(app, 6), area.origin.y), kChartGrid);
     }
     ImGui::SetCursorScreenPos(ImVec2(area.origin.x, area.origin.y - area.height));
-    drawBarLabels(app, area, scoresUnder(app));
+    drawBarLabels(app, area, scores);
   }
-  note(app, app.session().trace().attention.heads.size() > 1
-                ? "under each bar: its key's scaled score in head 1 (hid.: hidden by the mask)"
-                : "under each bar: its key's scaled score (hid.: hidden by the mask)");
+  const bool anyHidden = std::find(scores.begin(), scores.end(), "hid.") != scores.end();
+  note(app, std::string("under each bar: its key's scaled score") +
+                (app.session().trace().attention.heads.size() > 1 ? " in head 1" : "") +
+                (anyHidden ? " (hid.: hidden by the mask)" : ""));
 }
 
 struct Line {
@@ -286,7 +290,7 @@ void drawOutputChoice(AppState& app, const lesson::PredictionQuestion& question)
   if (ImGui::IsItemActive()) guess[1] = std::clamp(line.toValue(ImGui::GetIO().MousePos.x), line.low, line.high);
   if (ImGui::IsItemFocused())
     if (const ArrowPresses arrows = takeArrowKeys(app); arrows.x != 0 || arrows.y != 0)
-      guess[1] = std::clamp(guess[1] + (line.high - line.low) * 0.02f * static_cast<float>(arrows.x - arrows.y),
+      guess[1] = std::clamp(guess[1] + (line.high - line.low) * 0.02f * static_cast<float>(arrows.x + arrows.y),
                             line.low, line.high);
   registerItem(
       app, "predict-marker",
