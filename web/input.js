@@ -67,9 +67,20 @@
     event.preventDefault();
   }, { capture: true, passive: false });
 
-  function mouse(type, touch) {
+  // `count`: the press's click count (2: the second tap of a double tap), which the module takes
+  // as the browser's own, so a double tap is one however slowly a busy page draws its frames.
+  function mouse(type, touch, count) {
     canvas.dispatchEvent(new MouseEvent(type, { clientX: touch.clientX, clientY: touch.clientY, button: 0,
-      buttons: type === 'mouseup' ? 0 : 1, bubbles: true, cancelable: true }));
+      buttons: type === 'mouseup' ? 0 : 1, detail: count || 0, bubbles: true, cancelable: true }));
+  }
+  // Taps counted as a mouse counts clicks: within DOUBLE_TAP_MS and a few pixels of the last.
+  const DOUBLE_TAP_MS = 500;
+  let lastTap = { time: -Infinity, x: 0, y: 0, count: 0 };
+  function tapCount(g) {
+    const near = Math.hypot(g.startX - lastTap.x, g.startY - lastTap.y) <= 2 * SLOP;
+    const count = near && g.startTime - lastTap.time <= DOUBLE_TAP_MS ? lastTap.count + 1 : 1;
+    lastTap = { time: g.startTime, x: g.startX, y: g.startY, count };
+    return count;
   }
 
   // The control under a touch, from the registry of drawn controls, or null.
@@ -115,10 +126,10 @@
   // Dear ImGui scrolls the panel under the pointer: it goes where the finger came down.
   function pointAtStart(g) { mouse('mousemove', { clientX: g.startX, clientY: g.startY }); }
 
-  function press(g) {
+  function press(g, count) {
     const start = { clientX: g.startX, clientY: g.startY };
     mouse('mousemove', start);
-    mouse('mousedown', start);
+    mouse('mousedown', start, count);
     g.mode = 'press';
   }
 
@@ -157,7 +168,7 @@
     if (!gesture || event.target !== canvas) return;
     const t = event.changedTouches[0];
     const tapped = gesture.mode === 'pending' && event.type === 'touchend';
-    if (tapped) press(gesture);
+    if (tapped) press(gesture, tapCount(gesture));
     if (gesture.mode === 'press') mouse('mouseup', tapped ? { clientX: gesture.startX, clientY: gesture.startY } : t);
     // iOS opens its keyboard only for a focus given during a touch: a tap on the field being
     // edited gives it (the tap that starts an edit is seen by the module only a frame later).
