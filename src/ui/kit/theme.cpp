@@ -11,6 +11,8 @@
 
 namespace ui {
 
+constexpr float kBodyPixels = 16.0f;  // the body and bold faces' size in CSS pixels; a frame holds one line
+
 namespace {
 
 // The glyph ranges come with the fonts (cmake/dependencies.cmake): the characters the lesson
@@ -80,8 +82,8 @@ void buildFonts(AppState& app, float scale) {
   const auto textSize = static_cast<unsigned>(platform.textFontSize);
   // Bold is the regular face widened, where the faces are embedded; the browser has its own.
   const bool widened = text != nullptr;
-  app.platform.fonts.body = addFont(text, textSize, 16.0f * scale, "sans-serif");
-  app.platform.fonts.bold = addFont(text, textSize, 16.0f * scale, "bold sans-serif", widened);
+  app.platform.fonts.body = addFont(text, textSize, kBodyPixels * scale, "sans-serif");
+  app.platform.fonts.bold = addFont(text, textSize, kBodyPixels * scale, "bold sans-serif", widened);
   app.platform.fonts.title = addFont(text, textSize, 23.0f * scale, "bold sans-serif", widened);
   app.platform.fonts.mono =
       platform.codeFont ? addFont(platform.codeFont, static_cast<unsigned>(platform.codeFontSize), 15.0f * scale, "")
@@ -96,7 +98,7 @@ void buildFonts(AppState& app, float scale) {
   atlas->Build();
   paintExtraGlyphs(app);  // before bold widens them with the face's own
   if (widened) {
-    widen(atlas, app.platform.fonts.bold, boldWidening(16.0f * scale));
+    widen(atlas, app.platform.fonts.bold, boldWidening(kBodyPixels * scale));
     widen(atlas, app.platform.fonts.title, boldWidening(23.0f * scale));
   }
   app.platform.uiScale = scale;
@@ -109,7 +111,7 @@ void applyTheme(float scale, bool touchScreen) {
   ImGui::StyleColorsLight(&style);
   style.WindowPadding = ImVec2(14, 12);
   // A frame is the body text (16 px) and its padding: 26 px for a mouse, kTouchTarget for a finger.
-  style.FramePadding = touchScreen ? ImVec2(12, (kTouchTarget - 16.0f) * 0.5f) : ImVec2(8, 5);
+  style.FramePadding = touchScreen ? ImVec2(12, (kTouchTarget - kBodyPixels) * 0.5f) : ImVec2(8, 5);
   style.ItemSpacing = ImVec2(10, 8);
   style.SelectableTextAlign = ImVec2(0.0f, 0.5f);  // a list's row taller than its text (touch) centres it
   style.ItemInnerSpacing = ImVec2(6, 5);

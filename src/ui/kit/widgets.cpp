@@ -97,12 +97,19 @@ ImVec2 touchSize(const AppState& app, ImVec2 size) {
   return ImVec2(std::max(size.x, least), std::max(size.y, least));
 }
 
-void sameLineIfFits(float width, float spacing) {
+namespace {
+
+// Where SameLine(0, gap) would put the cursor, in the window's coordinates (as visibleRight()).
+float xAfterSameLine(float gap) {
   const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  return window->DC.CursorPosPrevLine.x - window->Pos.x + window->Scroll.x + gap;
+}
+
+}  // namespace
+
+void sameLineIfFits(float width, float spacing) {
   const float gap = spacing < 0 ? ImGui::GetStyle().ItemSpacing.x : spacing;
-  // Where SameLine would put the cursor, in the window's coordinates (as visibleRight()).
-  const float x = window->DC.CursorPosPrevLine.x - window->Pos.x + window->Scroll.x + gap;
-  if (x + width <= visibleRight()) ImGui::SameLine(0, gap);
+  if (xAfterSameLine(gap) + width <= visibleRight()) ImGui::SameLine(0, gap);
 }
 
 namespace {
@@ -301,8 +308,7 @@ void flowPieces(const std::vector<std::string>& pieces) {
   for (const auto& piece : pieces) {
     const float width = ImGui::CalcTextSize(piece.c_str()).x;
     if (!first) {
-      const ImGuiWindow* window = ImGui::GetCurrentWindow();
-      if (window->DC.CursorPosPrevLine.x - window->Pos.x + window->Scroll.x + space + width <= right)
+      if (xAfterSameLine(space) + width <= right)
         ImGui::SameLine(0, space);
       else
         ImGui::SetCursorPosX(left);
