@@ -83,6 +83,8 @@ void followInputClock(Runtime& runtime, double eventTime) {
 
 // What one frame has applied so far: Dear ImGui 1.86 reads key and button state once per
 // frame, so a second change of the same key or button must wait for the next frame.
+static_assert(IM_ARRAYSIZE(ImGuiIO::KeysDown) == decltype(InputQueue::keyDown)().size(), "the queue holds every key");
+
 struct FrameInput {
   std::bitset<IM_ARRAYSIZE(ImGuiIO::KeysDown)> keysChanged;
   std::bitset<5> buttonsChanged;
@@ -158,10 +160,16 @@ void applyEvent(Runtime& runtime, FrameInput& frame, const InputEvent& event) {
       break;
     case InputEvent::Kind::Key:
       if (!isPlainTypingKey(event)) {
-        if (io.KeysDown[event.key] != event.down) frame.keysChanged.set(static_cast<size_t>(event.key));
+        if (runtime.input.keyDown.test(static_cast<size_t>(event.key)) != event.down)
+          frame.keysChanged.set(static_cast<size_t>(event.key));
         frame.keyPressed = frame.keyPressed || event.down;
       }
+      runtime.input.keyDown.set(static_cast<size_t>(event.key), event.down);
       applyKey(event);
+      if (!event.down && (event.key == GLFW_KEY_LEFT_SUPER || event.key == GLFW_KEY_RIGHT_SUPER) &&
+          io.ConfigMacOSXBehaviors)
+        for (int key = 0; key < IM_ARRAYSIZE(io.KeysDown); ++key)
+          if (!isModifierKey(key)) runtime.input.keyDown.reset(static_cast<size_t>(key));  // as applyKey let go
       if (isShortcutPress(event)) runtime.input.pending.push_front(releaseOf(event));
       frame.keyboardUsed = true;
       break;

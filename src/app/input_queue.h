@@ -4,6 +4,7 @@
 // would otherwise be lost. A later Dear ImGui, with its own event queue, changes this file.
 #pragma once
 
+#include <bitset>
 #include <cstdint>
 #include <deque>
 #include <string>
@@ -27,7 +28,11 @@ struct InputEvent {
 
 struct InputQueue {
   std::deque<InputEvent> pending;
-  bool mouseDown[5] = {};       // button state as applied from the queue
+  bool mouseDown[5] = {};  // button state as applied from the queue
+  // Key state as applied from the queue. Not Dear ImGui's KeysDown, which the lesson's keyboard
+  // code clears for keys it takes itself (Tab, the arrows): read from there, a release after
+  // such a key looked like no change, the next press shared its frame, and the press was lost.
+  std::bitset<512> keyDown;
   double lastAppliedTime = -1;  // arrival time of the last event handed to Dear ImGui
   int nextClickCount = 0;       // the browser's click count for the press about to arrive
   uint64_t dropped = 0;         // presses dropped because the queue was full

@@ -1,7 +1,7 @@
 // input_flood.test.mjs: a burst of 2,000 input events (keys typed into the challenge's code
 // box, arriving in one go as from a script or a jammed device) drains in a few frames, not
 // one frame per event, and loses nothing: every character lands, in order. Keys that need
-// a frame each (Tab, Enter) still get one. A wheel flood is coalesced. Counts frames, not
+// a frame each (Tab, Enter) still get one. A wheel flood is coalesced. Counts frames, not Tab pressed and let go nine times at once moves the focus nine times.
 // seconds, so a loaded machine cannot make it flaky.
 import { runTest, openPage, ready, settle, scrollToWidget, check, openSection } from './harness.mjs';
 
@@ -57,5 +57,43 @@ await runTest('input_flood', async ({ browser, url }) => {
   await settle(page);
   const wheelEnd = await stats(page);
   check(wheelEnd.frames - wheelStart.frames < 50, `1,000 wheel events take ${wheelEnd.frames - wheelStart.frames} frames`);
+  check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
+});
+
+// Tab pressed and let go at once, nine times in one task (a screen reader's or a script's
+// keys): every press moves the focus once, as nine presses one by one do. The lesson hides
+// Tab from Dear ImGui once it has moved the focus; the queue used to read that as the key
+// already let go, so the next press shared the release's frame and was lost.
+await runTest('tab_burst', async ({ browser, url }) => {
+  const { page, errors } = await openPage(browser, url);
+  await ready(page);
+  await page.evaluate(() => window.attentionTour.setState({ step: 4 }));
+  await settle(page);
+  await page.waitForFunction(() => document.querySelector('#mirror [data-id="next"]'), null, { timeout: 30000 });
+  const ring = () => page.evaluate(() => (window.attentionTour.widgets().find((w) => w.focused) || {}).id);
+  const startAtNext = async () => {
+    await page.focus('#mirror [data-id="next"]');
+    await settle(page);
+    await page.waitForFunction(() => (window.attentionTour.widgets().find((w) => w.focused) || {}).id === 'next', null, { timeout: 10000 });
+  };
+  await startAtNext();
+  for (let k = 0; k < 9; ++k) {
+    await page.keyboard.press('Tab');
+    await settle(page);
+  }
+  const oneByOne = await ring();
+  await startAtNext();
+  await page.evaluate(() => {
+    const init = { key: 'Tab', code: 'Tab', keyCode: 9, which: 9, bubbles: true, cancelable: true };
+    for (let k = 0; k < 9; ++k) {
+      window.dispatchEvent(new KeyboardEvent('keydown', init));
+      window.dispatchEvent(new KeyboardEvent('keyup', init));
+    }
+  });
+  await page.waitForFunction(() => window.attentionTour.stats().pendingInput === 0, null, { timeout: 30000, polling: 50 });
+  await settle(page);
+  const burst = await ring();
+  check(oneByOne && oneByOne !== 'next' && burst === oneByOne,
+    `nine Tabs at once move the focus as far as nine one by one (${burst} vs ${oneByOne})`);
   check(errors.length === 0, `no page errors (${errors.join(' | ')})`);
 });
