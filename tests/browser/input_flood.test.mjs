@@ -1,8 +1,9 @@
 // input_flood.test.mjs: a burst of 2,000 input events (keys typed into the challenge's code
 // box, arriving in one go as from a script or a jammed device) drains in a few frames, not
 // one frame per event, and loses nothing: every character lands, in order. Keys that need
-// a frame each (Tab, Enter) still get one. A wheel flood is coalesced. Counts frames, not Tab pressed and let go nine times at once moves the focus nine times.
-// seconds, so a loaded machine cannot make it flaky.
+// a frame each (Tab, Enter) still get one. A wheel flood is coalesced. Counts frames, not
+// seconds, so a loaded machine cannot make it flaky. Tab pressed and let go nine times at once
+// moves the focus nine times.
 import { runTest, openPage, ready, settle, scrollToWidget, check, openSection } from './harness.mjs';
 
 const stats = (page) => page.evaluate(() => window.attentionTour.stats());
