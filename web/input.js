@@ -49,7 +49,7 @@
   });
 
   // Keys on the semantic mirror's elements go to the lesson, except those the mirror takes
-  // itself (mirror.js: the arrows between a table's cells). Added before GLFW's listener.
+  // itself (mirror.js: Home, End and the arrows in a field). Added before GLFW's listener.
   window.addEventListener('keydown', function (event) {
     if (inMirror(event.target) && Module.onMirrorKey && Module.onMirrorKey(event)) event.stopImmediatePropagation();
   }, true);

@@ -236,22 +236,14 @@
   root.addEventListener('keydown', function (event) {
     if (event.key === 'Enter' || event.key === ' ') event.preventDefault();
   });
-  // On a table's cell the arrow keys move to the next cell (the lesson would take Left and Right
-  // for its steps); on a field or a slider, Home and End are not the tour's first and last step.
-  // True when the key is taken here (web/input.js then keeps it from the lesson).
+  // On a field or a slider, Home, End and the arrows are the field's, not the tour's first,
+  // last, previous or next step. (On a table's cell the lesson itself moves between the cells
+  // with the arrows, and the browser's focus follows its ring.) True when the key is taken
+  // here (web/input.js then keeps it from the lesson).
   Module.onMirrorKey = function (event) {
     const id = event.target.getAttribute && event.target.getAttribute('data-id');
-    const role = event.target.tagName === 'TD' ? 'cell' : event.target.getAttribute && event.target.getAttribute('role');
+    const role = event.target.getAttribute && event.target.getAttribute('role');
     if (!id || !role) return false;
-    const cell = /^(.*)\[(\d+)\]\[(\d+)\]$/.exec(id);
-    const steps = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
-    if (role === 'cell' && cell && steps[event.key]) {
-      const next = cell[1] + '[' + (Number(cell[2]) + steps[event.key][0]) + '][' + (Number(cell[3]) + steps[event.key][1]) + ']';
-      const element = elementOf(next);
-      if (element) element.focus({ preventScroll: true });
-      event.preventDefault();
-      return true;
-    }
     return ['Home', 'End', 'ArrowLeft', 'ArrowRight'].indexOf(event.key) >= 0 &&
       (role === 'spinbutton' || role === 'textbox' || ((event.key === 'Home' || event.key === 'End') && role === 'slider'));
   };

@@ -94,6 +94,10 @@ struct FocusEntry {
   ImGuiWindow* window = nullptr;
   FocusPart part = FocusPart::Header;
   ImGuiID nameHash = 0;  // of the registered id ("Q[0][1]"): the page's mirror names items by it
+  // A cell of a grid (an id "<grid>[row][col]": a matrix, a heatmap): Tab stops once per grid,
+  // the arrows move between its cells. 0 for any other control.
+  ImGuiID grid = 0;
+  int row = 0, col = 0;
 };
 
 // A matrix cell being typed into (after a double-click or Enter).
@@ -342,6 +346,8 @@ struct FocusRegistry {
   bool mirroring = false;          // this frame records it
   std::vector<MirrorNode> mirror;  // of the last frame that recorded it
   std::vector<MirrorNode> mirrorBuilding;
+  // Per grid, the cell that last held keyboard focus: Tab into the grid lands there again.
+  std::vector<std::pair<ImGuiID, ImGuiID>> gridLastCell;
   std::string focusRequest;  // an item the page's mirror moved focus to, focused before the next keys
   // The page's mirror pressed an item (a screen reader's click): focused in one frame, then
   // Enter down for a frame and up in the next, as the keyboard would press it.

@@ -1670,3 +1670,53 @@ TEST_CASE("the mask step's window option has no global token") {
   clickWidget(app, w, 1280, 800);
   CHECK(app.session().lesson().mask == core::Mask::slidingWindow(1, 0));
 }
+
+namespace {
+
+std::string focusedWidgetId(const ui::AppState& app) {
+  for (const auto& w : app.focus.widgets)
+    if (w.focused) return w.id;
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("a matrix is one Tab stop: the arrows walk its cells, Tab leaves it and comes back to the same cell") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("qkv"));
+  frame(app, 1280, 800);
+  std::vector<std::string> stops;
+  for (int k = 0; k < 60 && focusedWidgetId(app).rfind("Q[", 0) != 0; ++k) {
+    pressKey(app, ImGuiKey_Tab);
+    stops.push_back(focusedWidgetId(app));
+  }
+  REQUIRE(focusedWidgetId(app) == "Q[0][0]");  // a grid is entered at its first cell
+  const int step = app.session().lesson().step;
+  pressKey(app, ImGuiKey_RightArrow);
+  CHECK(focusedWidgetId(app) == "Q[0][1]");
+  pressKey(app, ImGuiKey_DownArrow);
+  CHECK(focusedWidgetId(app) == "Q[1][1]");
+  pressKey(app, ImGuiKey_LeftArrow);
+  pressKey(app, ImGuiKey_LeftArrow);  // at the row's start: stays, and is not the tour's Back
+  CHECK(focusedWidgetId(app) == "Q[1][0]");
+  pressKey(app, ImGuiKey_End);
+  const std::string rowEnd = focusedWidgetId(app);
+  CHECK(rowEnd.rfind("Q[1][", 0) == 0);
+  CHECK(rowEnd != "Q[1][0]");
+  CHECK(app.session().lesson().step == step);  // no arrow, Home or End changed the step
+  // Tab leaves the whole grid: the next stop is no cell of Q.
+  pressKey(app, ImGuiKey_Tab);
+  const std::string after = focusedWidgetId(app);
+  CHECK(after.rfind("Q[", 0) != 0);
+  // Shift+Tab comes back to the cell it left.
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyShift = true;
+  pressKey(app, ImGuiKey_Tab);
+  io.KeyShift = false;
+  CHECK(focusedWidgetId(app) == rowEnd);
+  // Every stop before the grid was a different control: no grid took more than one Tab.
+  std::set<std::string> seen(stops.begin(), stops.end());
+  CHECK(seen.size() == stops.size());
+}

@@ -29,9 +29,43 @@ void hideKey(ImGuiKey key) {
   if (index >= 0 && index < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[index] = false;
 }
 
+// "Q[1][2]" -> the grid "Q", row 1, column 2; false for any other id. Read from the end, as
+// every registered item is: a frame registers hundreds of cells.
+bool readGridPlace(const std::string& id, FocusEntry& entry) {
+  size_t end = id.size();
+  int numbers[2] = {0, 0};
+  for (int k = 1; k >= 0; --k) {
+    if (end < 3 || id[end - 1] != ']') return false;
+    size_t digits = end - 1;
+    while (digits > 0 && id[digits - 1] >= '0' && id[digits - 1] <= '9') --digits;
+    if (digits == end - 1 || digits == 0 || id[digits - 1] != '[' || end - 1 - digits > 6) return false;
+    for (size_t c = digits; c < end - 1; ++c) numbers[k] = numbers[k] * 10 + (id[c] - '0');
+    end = digits - 1;
+  }
+  if (end == 0) return false;
+  entry.grid = ImHashStr(id.data(), end);
+  entry.row = numbers[0];
+  entry.col = numbers[1];
+  return true;
+}
+
+const FocusEntry* entryWithId(const AppState& app, ImGuiID id) {
+  for (const FocusEntry& entry : app.focus.order)
+    if (entry.id == id) return &entry;
+  return nullptr;
+}
+
 // Keyboard focus to a registered control, its outline shown, scrolled into view when drawn.
 void focusEntry(AppState& app, const FocusEntry& target) {
   ImGuiContext& g = *GImGui;
+  if (target.grid != 0) {
+    auto& last = app.focus.gridLastCell;
+    auto it = std::find_if(last.begin(), last.end(), [&](const auto& p) { return p.first == target.grid; });
+    if (it == last.end())
+      last.emplace_back(target.grid, target.id);
+    else
+      it->second = target.id;
+  }
   ImGui::FocusWindow(target.window);
   ImGui::SetFocusID(target.id, target.window);
   g.NavDisableHighlight = false;
@@ -39,7 +73,18 @@ void focusEntry(AppState& app, const FocusEntry& target) {
   app.focus.scrollTo = target.id;  // registerItem scrolls it into view during the next frame
 }
 
-// Tab / Shift+Tab walk every registered control in drawing order.
+// Tab into a grid lands on the cell last focused in it, else on its first cell.
+const FocusEntry& cellToEnter(const AppState& app, const FocusEntry& reached) {
+  if (reached.grid == 0) return reached;
+  for (const auto& [grid, cell] : app.focus.gridLastCell)
+    if (grid == reached.grid)
+      if (const FocusEntry* entry = entryWithId(app, cell)) return *entry;
+  for (const FocusEntry& entry : app.focus.order)
+    if (entry.grid == reached.grid) return entry;
+  return reached;
+}
+
+// Tab / Shift+Tab walk the registered controls in drawing order, a grid's cells as one stop.
 void moveFocus(AppState& app, int direction) {
   ImGuiContext& g = *GImGui;
   const auto& order = app.focus.order;
@@ -48,8 +93,28 @@ void moveFocus(AppState& app, int direction) {
   for (size_t k = 0; k < order.size(); ++k)
     if (order[k].id == g.NavId) current = static_cast<int>(k);
   const int count = static_cast<int>(order.size());
-  const int next = current < 0 ? (direction > 0 ? 0 : count - 1) : (current + direction + count) % count;
-  focusEntry(app, order[static_cast<size_t>(next)]);
+  int next = current < 0 ? (direction > 0 ? 0 : count - 1) : (current + direction + count) % count;
+  const ImGuiID leaving = current < 0 ? 0 : order[static_cast<size_t>(current)].grid;
+  while (leaving != 0 && order[static_cast<size_t>(next)].grid == leaving && next != current)
+    next = (next + direction + count) % count;
+  focusEntry(app, cellToEnter(app, order[static_cast<size_t>(next)]));
+}
+
+// The arrows inside a grid: to the cell beside, above or below; Home and End to the row's first
+// and last cell. False when the focus is on no grid's cell.
+bool moveInGrid(AppState& app, int dx, int dy, bool home, bool end) {
+  const FocusEntry* at = entryWithId(app, GImGui->NavId);
+  if (!at || at->grid == 0) return false;
+  const FocusEntry* target = nullptr;
+  for (const FocusEntry& entry : app.focus.order) {
+    if (entry.grid != at->grid) continue;
+    const bool wanted =
+        (home || end) ? entry.row == at->row && (!target || (home ? entry.col < target->col : entry.col > target->col))
+                      : entry.row == at->row + dy && entry.col == at->col + dx;
+    if (wanted) target = &entry;
+  }
+  if (target && target != at) focusEntry(app, *target);
+  return true;
 }
 
 }  // namespace
@@ -70,9 +135,11 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
   const ImGuiID itemId = ImGui::GetItemID();
   const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
   if (mirroring(app)) mirrorItem(app, id, spoken(), role, on, value, disabled);
-  if (itemId != 0 && !disabled)
-    app.focus.orderBuilding.push_back(
-        {itemId, ImGui::GetCurrentWindow(), app.focus.part, ImHashStr(id.data(), id.size())});
+  if (itemId != 0 && !disabled) {
+    FocusEntry entry{itemId, ImGui::GetCurrentWindow(), app.focus.part, ImHashStr(id.data(), id.size())};
+    readGridPlace(id, entry);
+    app.focus.orderBuilding.push_back(entry);
+  }
   // widgets() lists only what is actually visible: what a person could click.
   if (max.x <= clip.Min.x || max.y <= clip.Min.y || min.x >= clip.Max.x || min.y >= clip.Max.y) return;
   const bool focused = itemId != 0 && itemId == GImGui->NavId && !GImGui->NavDisableHighlight;
@@ -184,8 +251,8 @@ TourKeys handleKeys(AppState& app) {
   const bool typing = io.WantTextInput || app.view.cellEdit.active;
   const bool left = keyPressedOnce(app, 0, ImGuiKey_LeftArrow);
   const bool right = keyPressedOnce(app, 1, ImGuiKey_RightArrow);
-  const bool home = keyPressedOnce(app, 2, ImGuiKey_Home);
-  const bool end = keyPressedOnce(app, 3, ImGuiKey_End);
+  bool home = keyPressedOnce(app, 2, ImGuiKey_Home);
+  bool end = keyPressedOnce(app, 3, ImGuiKey_End);
   const bool tab = keyPressedOnce(app, 4, ImGuiKey_Tab);
   const bool up = keyPressedOnce(app, 5, ImGuiKey_UpArrow);
   const bool down = keyPressedOnce(app, 6, ImGuiKey_DownArrow);
@@ -201,6 +268,10 @@ TourKeys handleKeys(AppState& app) {
     app.focus.arrowX = (right ? 1 : 0) - (left ? 1 : 0);
     app.focus.arrowY = (up ? 1 : 0) - (down ? 1 : 0);
     for (ImGuiKey key : {ImGuiKey_UpArrow, ImGuiKey_DownArrow}) hideKey(key);
+  } else if (!GImGui->NavDisableHighlight &&
+             moveInGrid(app, (right ? 1 : 0) - (left ? 1 : 0), (down ? 1 : 0) - (up ? 1 : 0), home, end)) {
+    for (ImGuiKey key : {ImGuiKey_UpArrow, ImGuiKey_DownArrow}) hideKey(key);
+    home = end = false;  // the row's ends, not the tour's
   } else {
     tour.back = left;
     tour.next = right;

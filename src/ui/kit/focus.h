@@ -1,6 +1,7 @@
 // focus.h: the focus registry and the keyboard. Every interactive item a view draws is
 // registered here (for the page's widgets() and for Tab order); Tab and Shift+Tab walk the
-// registered items; Left/Right/Home/End are handed to the tour (tour_panel.h).
+// registered items, a grid's cells ("Q[1][2]") as one stop whose cells the arrows walk (Home and
+// End: the row's ends); elsewhere Left/Right/Home/End are handed to the tour (tour_panel.h).
 #pragma once
 
 #include <limits>
