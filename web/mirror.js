@@ -54,6 +54,9 @@
         if (Number.isFinite(number)) element.setAttribute('aria-valuenow', String(number));
         element.setAttribute('aria-valuetext', node.value);
       }
+      // Its range, so the value is heard as a place in it (without, a slider reads as 0 to 100).
+      if (node.low !== undefined) element.setAttribute('aria-valuemin', String(Number(node.low)));
+      if (node.high !== undefined) element.setAttribute('aria-valuemax', String(Number(node.high)));
     }
     element.setAttribute('aria-label', nameOf(node));
     if (node.disabled) element.setAttribute('aria-disabled', 'true');
@@ -183,7 +186,7 @@
   function named(a) {
     return { kind: KINDS[a[0]], role: ROLES[a[1]], on: a[2] === 1, value: a[3] === '' ? undefined : a[3], part: a[4],
       id: a[5], text: a[6], x: a[7], y: a[8], w: a[9], h: a[10], rows: a[11], cols: a[12], cells: a[13],
-      disabled: a[14] === 1 };
+      disabled: a[14] === 1, low: a[15] === '' ? undefined : a[15], high: a[16] === '' ? undefined : a[16] };
   }
 
   Module.onMirror = function (text) {
@@ -192,7 +195,7 @@
       .sort(function (a, b) { return a.node.part - b.node.part || a.index - b.index; })
       .map(function (entry) { return entry.node; });
     const shape = JSON.stringify(nodes.map(function (n) {
-      return [n.kind, n.role, n.on, n.value, n.id, n.text, n.rows, n.cols, n.cells];
+      return [n.kind, n.role, n.on, n.value, n.id, n.text, n.rows, n.cols, n.cells, n.low, n.high];
     }));
     if (shape === structure) move(nodes);
     else {

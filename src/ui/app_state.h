@@ -75,6 +75,8 @@ struct MirrorNode {
   bool on = false;                                        // items: chosen, checked or open
   bool disabled = false;                                  // items: drawn, but cannot be used now
   float value = std::numeric_limits<float>::quiet_NaN();  // cells, sliders, number fields; NaN: none
+  float low = std::numeric_limits<float>::quiet_NaN();    // sliders, number fields: their range
+  float high = std::numeric_limits<float>::quiet_NaN();
   int part = 0;                         // FocusPart: the reading order follows Tab's order of the parts
   std::string id;                       // items and tables ("Q"; its cells are "Q[i][j]")
   std::string text;                     // label, paragraph, caption or text alternative

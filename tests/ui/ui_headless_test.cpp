@@ -1720,3 +1720,22 @@ TEST_CASE("a matrix is one Tab stop: the arrows walk its cells, Tab leaves it an
   std::set<std::string> seen(stops.begin(), stops.end());
   CHECK(seen.size() == stops.size());
 }
+
+TEST_CASE("spoken numbers are plain digits, rounded as the screen rounds them") {
+  CHECK(ui::spokenNumber(0.35f) == "0.35");
+  CHECK(ui::spokenNumber(0.3512f) == "0.351");
+  CHECK(ui::spokenNumber(1.12718e-05f) == "0.000011");  // "%g" said 1.12718e-05
+  CHECK(ui::spokenNumber(1e-9f) == "almost 0");         // not a bare 0: it is not one
+  CHECK(ui::spokenNumber(0.0f) == "0");
+  CHECK(ui::spokenNumber(-0.0001f) == "-0.0001");
+  CHECK(ui::spokenNumber(12.345f) == "12.35");
+  CHECK(ui::spokenNumber(-3.0f) == "-3");
+  CHECK(ui::spokenNumber(2501750.2f) == "2501750.25");
+  CHECK(ui::spokenNumber(-std::numeric_limits<float>::infinity()) == "minus infinity (hidden)");
+  for (float v = -50.0f; v < 50.0f; v += 0.0137f) {
+    const std::string said = ui::spokenNumber(v);
+    CHECK_MESSAGE(said.find('e') == std::string::npos, said);
+    if (said != "almost 0")
+      CHECK_MESSAGE(std::fabs(std::strtod(said.c_str(), nullptr) - v) <= 0.005 * std::max(1.0f, std::fabs(v)), said);
+  }
+}

@@ -77,7 +77,7 @@ void appendList(std::string& out, const std::vector<std::string>& texts) {
   out += ']';
 }
 
-// {"step":N,"focused":"id","nodes":[[kind,role,on,value,part,id,text,x,y,w,h,rows,cols,cells,disabled],...]}:
+// {"step":N,"focused":"id","nodes":[[kind,role,on,value,part,id,text,x,y,w,h,rows,cols,cells,disabled,low,high],...]}:
 // each node a positional array (web/mirror.js names the fields), places in whole CSS pixels,
 // value "" where the node has none. Written directly: this runs after every change.
 std::string mirrorJson(const ui::AppState& app) {
@@ -108,7 +108,11 @@ std::string mirrorJson(const ui::AppState& app) {
     appendList(out, n.cols);
     out += ',';
     appendList(out, n.cells);
-    out += n.disabled ? ",1]" : ",0]";
+    out += n.disabled ? ",1," : ",0,";
+    json::appendQuoted(out, std::isnan(n.low) ? std::string() : ui::spokenNumber(n.low));
+    out += ',';
+    json::appendQuoted(out, std::isnan(n.high) ? std::string() : ui::spokenNumber(n.high));
+    out += ']';
   }
   return out + "]}";
 }

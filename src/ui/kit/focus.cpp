@@ -119,7 +119,8 @@ bool moveInGrid(AppState& app, int dx, int dy, bool home, bool end) {
 
 }  // namespace
 
-void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken, Role role, bool on, float value) {
+void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken, Role role, bool on, float value,
+                  ValueRange range) {
   const ImVec2 min = ImGui::GetItemRectMin();
   const ImVec2 max = ImGui::GetItemRectMax();
   const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
@@ -134,7 +135,7 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
   // Tab reaches every control, scrolled out of view or not (it is scrolled in when focused).
   const ImGuiID itemId = ImGui::GetItemID();
   const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
-  if (mirroring(app)) mirrorItem(app, id, spoken(), role, on, value, disabled);
+  if (mirroring(app)) mirrorItem(app, id, spoken(), role, on, value, disabled, range.low, range.high);
   if (itemId != 0 && !disabled) {
     FocusEntry entry{itemId, ImGui::GetCurrentWindow(), app.focus.part, ImHashStr(id.data(), id.size())};
     readGridPlace(id, entry);

@@ -14,6 +14,12 @@ namespace ui {
 
 constexpr float kNoValue = std::numeric_limits<float>::quiet_NaN();
 
+// The least and greatest value a slider or number field takes (a screen reader says where in
+// it the value lies); NaN: no range given.
+struct ValueRange {
+  float low = kNoValue, high = kNoValue;
+};
+
 // What a screen reader says for an item: its name, role and current value ("Next step,
 // button"; "X, row 2 \"bank\", column 1 \"nature\": 0.35. Enter types a new value."). Given
 // where the item is drawn, as fixed text or as a function; the function runs only for the item
@@ -36,9 +42,9 @@ class SpokenLabel {
 // Records the last submitted item under `id` (e.g. "Q[0][1]", "next") with what a screen
 // reader says when it takes focus, and for the page's mirror what it is (`role`), whether it is
 // chosen, checked or open (`on`), and the value a cell, slider or number field holds (NaN:
-// none; a masked score's minus infinity is a value).
+// none; a masked score's minus infinity is a value) with its range.
 void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoken, Role role = Role::Button,
-                  bool on = false, float value = kNoValue);
+                  bool on = false, float value = kNoValue, ValueRange range = {});
 // The spoken label of the item drawn under `id` in the last frame: always known for the item
 // with keyboard focus, for every drawn item when describeEveryItem is set; otherwise (or for an
 // id not drawn) the id itself.

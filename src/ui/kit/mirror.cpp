@@ -33,13 +33,15 @@ void mirrorText(AppState& app, MirrorNode::Kind kind, std::string_view text) {
 }
 
 void mirrorItem(AppState& app, const std::string& id, std::string spoken, Role role, bool on, float value,
-                bool disabled) {
+                bool disabled, float low, float high) {
   if (!mirroring(app)) return;
   MirrorNode node;
   node.kind = MirrorNode::Kind::Item;
   node.role = role;
   node.on = on;
   node.value = value;
+  node.low = low;
+  node.high = high;
   node.disabled = disabled;
   node.id = id;
   node.text = std::move(spoken);

@@ -23,7 +23,7 @@ constexpr size_t kNotMirrored = static_cast<size_t>(-1);
 void mirrorText(AppState& app, MirrorNode::Kind kind, std::string_view text);
 // A control just registered (focus.h's registerItem), at its rectangle, scrolled into view or not.
 void mirrorItem(AppState& app, const std::string& id, std::string spoken, Role role, bool on, float value,
-                bool disabled);
+                bool disabled, float low, float high);
 // A table whose cells follow as items named "<id>[row][col]" (a matrix), or whose `cells` are
 // given (a table of text). Opened before its cells are drawn, so it is read before them;
 // closed after, with the rectangle of the group just drawn. Returns what close takes.

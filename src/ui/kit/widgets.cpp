@@ -47,9 +47,18 @@ std::string formatExact(float value) {
 
 std::string spokenNumber(float value) {
   if (std::isinf(value)) return value < 0 ? "minus infinity (hidden)" : "infinity";
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", static_cast<double>(value));
-  return text;
+  if (std::isnan(value)) return "not a number";
+  // Two decimals from 1 up, as the screen prints them; below 1, three significant digits (the
+  // screen's 0.00 may be 0.0031), never more than six decimals.
+  const double size = std::fabs(static_cast<double>(value));
+  int decimals = 2;
+  if (size > 0 && size < 1) decimals = std::min(6, 2 - static_cast<int>(std::floor(std::log10(size))));
+  std::string text = text::fixedDecimals(static_cast<double>(value), decimals);
+  if (text.find('.') != std::string::npos) {
+    while (text.back() == '0') text.pop_back();
+    if (text.back() == '.') text.pop_back();
+  }
+  return text == "0" && value != 0.0f ? "almost 0" : text;
 }
 
 std::string inQuotes(const std::string& text) { return "\"" + text + "\""; }

@@ -16,8 +16,9 @@ std::string formatNumber(float value);  // 2 decimals, "-inf" for masked scores
 std::string formatExact(float value);   // enough digits to identify the float
 // A computed value on hover: four decimals ("-inf" for masked scores), not the float's noise (0.11000001).
 std::string fourDecimals(float value);
-// For a screen reader: six significant digits (what a cell holds, without float noise such
-// as 0.349999994), "minus infinity (hidden)" for a masked score.
+// For a screen reader, in plain digits (never "1.12718e-05"): two decimals from 1 up, three
+// significant digits below ("0.351", "0.000011"), "almost 0" for what rounds to 0 but is not,
+// "minus infinity (hidden)" for a masked score.
 std::string spokenNumber(float value);
 // "\"text\"": a token or label inside a spoken sentence.
 std::string inQuotes(const std::string& text);

@@ -78,10 +78,9 @@ void drawScaleControls(AppState& app, const char* idPrefix) {
     queue(app, lesson::actions::SetTemperature{
                    std::clamp(temperature * factor, lesson::kMinTemperature, lesson::kMaxTemperature)});
   }
-  registerItem(
-      app, prefix + "temperature",
-      [&] { return "Temperature, slider, " + spokenNumber(app.session().lesson().temperature); }, Role::Slider, false,
-      app.session().lesson().temperature);
+  registerItem(app, prefix + "temperature",
+               [&] { return "Temperature, slider, " + spokenNumber(app.session().lesson().temperature); }, Role::Slider,
+               false, app.session().lesson().temperature, {lesson::kMinTemperature, lesson::kMaxTemperature});
   ImGui::SameLine();
   ImGui::Text("Temperature %.2f", static_cast<double>(app.session().lesson().temperature));  // said by the slider
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Double-click the slider to set it back to 1.");
@@ -142,13 +141,13 @@ void drawSizeControls(AppState& app) {
   const bool projected = app.session().lesson().source == lesson::VectorSource::Projected;
   const int dModel = app.session().lesson().dModel, dK = app.session().lesson().dK;
   ImGui::BeginDisabled(!projected);
-  if (auto requested = drawStepper(app, {"d_model", "dModel", "Embedding width d_model"}, dModel,
-                                   dModel > lesson::kMinWidth, dModel < lesson::kMaxWidth))
+  if (auto requested = drawStepper(app, {"d_model", "dModel", "Embedding width d_model"}, dModel, lesson::kMinWidth,
+                                   lesson::kMaxWidth))
     queue(app, lesson::actions::SetModelWidth{*requested});
   ImGui::EndDisabled();
   const StepperNames keyWidth{"d_k", "dK", "Key width d_k"};
   sameLineIfFits(stepperWidth(app, keyWidth), px(app, 16));
-  if (auto requested = drawStepper(app, keyWidth, dK, dK > lesson::kMinWidth, dK < lesson::kMaxWidth))
+  if (auto requested = drawStepper(app, keyWidth, dK, lesson::kMinWidth, lesson::kMaxWidth))
     queue(app, lesson::actions::SetKeyWidth{*requested});
   drawHeadsInput(app, "heads");
   if (!projected) note(app, "Q, K and V are given directly in this example.");
@@ -158,7 +157,7 @@ constexpr int kMaxSeed = 1000000000;
 
 void drawRandomControls(AppState& app) {
   const int seed = static_cast<int>(app.view.randomSeed);
-  if (auto requested = drawStepper(app, {"seed", "seed", "Random seed"}, seed, seed > 1, seed < kMaxSeed)) {
+  if (auto requested = drawStepper(app, {"seed", "seed", "Random seed"}, seed, 1, kMaxSeed)) {
     if (*requested >= 1 && *requested <= kMaxSeed)
       app.view.randomSeed = static_cast<uint32_t>(*requested);
     else
@@ -222,8 +221,9 @@ float stepperWidth(const AppState& app, const StepperNames& names) {
   return px(app, 48) + 3.0f * gap + 2.0f * ImGui::GetFrameHeight() + ImGui::CalcTextSize(names.label).x;
 }
 
-std::optional<int> drawStepper(AppState& app, const StepperNames& names, int value, bool canDecrease,
-                               bool canIncrease) {
+std::optional<int> drawStepper(AppState& app, const StepperNames& names, int value, int low, int high,
+                               bool fewerAllowed, bool moreAllowed) {
+  const bool canDecrease = fewerAllowed && value > low, canIncrease = moreAllowed && value < high;
   std::optional<int> requested;
   const std::string widgetId = names.widgetId;
   ImGui::PushID(names.widgetId);
@@ -232,9 +232,9 @@ std::optional<int> drawStepper(AppState& app, const StepperNames& names, int val
   // Applied on Enter, like a matrix cell: while typing "12", the 1 alone is not applied.
   if (ImGui::InputInt("##value", &typed, 0, 0, ImGuiInputTextFlags_EnterReturnsTrue) && typed != value)
     requested = typed;
-  registerItem(
-      app, widgetId, [&] { return std::string(names.spoken) + ", number field, " + std::to_string(value); },
-      Role::NumberField, false, static_cast<float>(value));
+  registerItem(app, widgetId, [&] { return std::string(names.spoken) + ", number field, " + std::to_string(value); },
+               Role::NumberField, false, static_cast<float>(value),
+               {static_cast<float>(low), static_cast<float>(high)});
   const float gap = ImGui::GetStyle().ItemInnerSpacing.x;
   const float side = ImGui::GetFrameHeight();
   ImGui::SameLine(0, gap);
@@ -277,11 +277,11 @@ void drawMaskControls(AppState& app, const char* idPrefix, int windowGlobal) {
   if (mask.kind == core::MaskKind::Window) {
     const int n = static_cast<int>(app.session().lesson().tokens.size());
     const std::string windowId = prefix + "-window-size", globalId = prefix + "-global-tokens";
-    if (auto w = drawStepper(app, {"window W: keys within W places", windowId.c_str(), "Window width W"}, mask.window,
-                             mask.window > 0, mask.window < n))
+    if (auto w =
+            drawStepper(app, {"window W: keys within W places", windowId.c_str(), "Window width W"}, mask.window, 0, n))
       queue(app, lesson::actions::SetMask{core::Mask::slidingWindow(*w, mask.global)});
     if (auto g = drawStepper(app, {"global G: first tokens see all", globalId.c_str(), "Global tokens G"}, mask.global,
-                             mask.global > 0, mask.global < n))
+                             0, n))
       queue(app, lesson::actions::SetMask{core::Mask::slidingWindow(mask.window, *g)});
   }
   ImGui::PopID();
@@ -292,7 +292,7 @@ void drawHeadsInput(AppState& app, const char* widgetId) {
   const bool fewer = lesson::headCountToward(app.session().lesson(), heads - 1) != heads;
   const bool more = lesson::headCountToward(app.session().lesson(), heads + 1) != heads;
   const StepperNames names{"heads", widgetId, "Number of heads", "Fewer heads, button", "More heads, button"};
-  if (auto requested = drawStepper(app, names, heads, fewer, more))
+  if (auto requested = drawStepper(app, names, heads, 1, app.session().lesson().dK, fewer, more))
     queue(app, lesson::actions::SetHeadsToward{*requested});
 }
 

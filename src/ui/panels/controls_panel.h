@@ -19,8 +19,11 @@ struct StepperNames {
   const char* moreSpoken = nullptr;   // default: "Increase <spoken> by one, button"
 };
 // A number field with its own - and + buttons, each a Tab stop (the buttons of ImGui's
-// InputInt are not). Returns the value asked for: typed, or one less or more.
-std::optional<int> drawStepper(AppState& app, const StepperNames& names, int value, bool canDecrease, bool canIncrease);
+// InputInt are not). Returns the value asked for: typed, or one less or more. `low` and `high`
+// bound the buttons and are the field's range for a screen reader; `fewer` and `more` turn a
+// button off inside them (heads must divide d_k).
+std::optional<int> drawStepper(AppState& app, const StepperNames& names, int value, int low, int high,
+                               bool fewer = true, bool more = true);
 // How wide drawStepper draws, to put two on a line only where both fit.
 float stepperWidth(const AppState& app, const StepperNames& names);
 // The heads count, stepping only through counts that divide d_k and d_v.

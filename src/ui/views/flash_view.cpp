@@ -61,8 +61,8 @@ void drawStepperRow(AppState& app, int tiles) {
   ImGui::AlignTextToFramePadding();
   textLine(app, folded);
   const int n = static_cast<int>(app.session().lesson().tokens.size());
-  if (auto size = drawStepper(app, {"keys per tile", "tile-size", "Keys per tile"}, app.session().lesson().tileSize,
-                              app.session().lesson().tileSize > 1, app.session().lesson().tileSize < n)) {
+  if (auto size =
+          drawStepper(app, {"keys per tile", "tile-size", "Keys per tile"}, app.session().lesson().tileSize, 1, n)) {
     queue(app, lesson::actions::SetTileSize{*size});
     app.view.flashTile = 0;
   }

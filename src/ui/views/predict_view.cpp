@@ -177,15 +177,14 @@ void drawWeightRowChoice(AppState& app, const lesson::PredictionQuestion& questi
         if (const ArrowPresses arrows = takeArrowKeys(app); arrows.y != 0 || arrows.x != 0)
           value = std::clamp(value + 0.05f * static_cast<float>(arrows.y + arrows.x), 0.0f,  // up and right raise it
                              1.0f);
-      registerItem(
-          app, "predict-bar[" + std::to_string(j) + "]",
-          [&] {
-            const std::string& score = scores[static_cast<size_t>(j)];
-            return "Your guess for " + inQuotes(tokens[static_cast<size_t>(j)]) + " (scaled score " +
-                   (score == "hid." ? std::string("hidden by the mask") : score) + "), bar, " + spokenNumber(value) +
-                   ": drag it or use the arrow keys";
-          },
-          Role::Slider, false, value);
+      registerItem(app, "predict-bar[" + std::to_string(j) + "]",
+                   [&] {
+                     const std::string& score = scores[static_cast<size_t>(j)];
+                     return "Your guess for " + inQuotes(tokens[static_cast<size_t>(j)]) + " (scaled score " +
+                            (score == "hid." ? std::string("hidden by the mask") : score) + "), bar, " +
+                            spokenNumber(value) + ": drag it or use the arrow keys";
+                   },
+                   Role::Slider, false, value, {0.0f, 1.0f});
       ImGui::PopID();
       const ImVec2 top(left + px(app, 4), area.origin.y - value * area.height);
       draw->AddRectFilled(top, ImVec2(left + area.slot - px(app, 8), area.origin.y), withOpacity(kTourBlue, 0.55f));
@@ -292,12 +291,12 @@ void drawOutputChoice(AppState& app, const lesson::PredictionQuestion& question)
     if (const ArrowPresses arrows = takeArrowKeys(app); arrows.x != 0 || arrows.y != 0)
       guess[1] = std::clamp(guess[1] + (line.high - line.low) * 0.02f * static_cast<float>(arrows.x + arrows.y),
                             line.low, line.high);
-  registerItem(
-      app, "predict-marker",
-      [&] {
-        return "Your guess for the output, slider, " + spokenNumber(guess[1]) + ": drag it or use the arrow keys";
-      },
-      Role::Slider, false, guess[1]);
+  registerItem(app, "predict-marker",
+               [&] {
+                 return "Your guess for the output, slider, " + spokenNumber(guess[1]) +
+                        ": drag it or use the arrow keys";
+               },
+               Role::Slider, false, guess[1], {line.low, line.high});
   drawMarker(line, guess[1], kTourBlue, false, "your guess");
   ImGui::SetCursorScreenPos(ImVec2(start.x, end.y));
 }
