@@ -18,6 +18,7 @@
   let placed = new Map();  // data-id or node index -> element, for moving them only
   let following = false;   // the page itself is moving the browser's focus
   let focusedId = '';      // the lesson's focused control, as last heard
+  let shown = [];          // the nodes the elements stand for, in reading order
 
   function call(name, id) {
     try { Module.ccall(name, null, ['string'], [String(id).slice(0, 200)]); } catch (e) { /* the module stopped */ }
@@ -109,6 +110,8 @@
   function rebuild(nodes, ringId) {
     const hadFocus = root.contains(document.activeElement);
     const activeId = hadFocus ? document.activeElement.getAttribute('data-id') : null;
+    const lost = activeId ? shown.find(function (n) { return n.kind === 'item' && n.id === activeId; }) : null;
+    shown = nodes;
     root.textContent = '';
     placed = new Map();
     const tables = new Map();
@@ -147,8 +150,10 @@
       root.appendChild(element);
     });
     // The focus stays in the mirror: on the same control, else where the lesson's ring is, else
-    // on the step's title (a control that went away, like Skip once pressed).
-    if (hadFocus && !(activeId && focusElement(activeId)) && !(ringId && focusElement(ringId))) {
+    // (a control that went away, and the lesson handed its keyboard to none) on the next
+    // control below where it was, in the same part of the screen, which the ring joins; only
+    // then on the step's title.
+    if (hadFocus && !(activeId && focusElement(activeId)) && !(ringId && focusElement(ringId)) && !focusBelow(lost)) {
       const title = root.querySelector('h1');
       if (title) {
         title.tabIndex = -1;
@@ -157,6 +162,17 @@
         following = false;
       }
     }
+  }
+
+  function focusBelow(lost) {
+    if (!lost) return false;
+    const next = shown.find(function (n) {
+      return n.kind === 'item' && !n.disabled && n.part === lost.part && n.y >= lost.y && placed.has(n.id);
+    });
+    if (!next || !focusElement(next.id)) return false;
+    focusedId = next.id;
+    call('at_mirror_focus', next.id);
+    return true;
   }
 
   function move(nodes) {

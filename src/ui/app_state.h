@@ -350,6 +350,8 @@ struct FocusRegistry {
   std::vector<MirrorNode> mirrorBuilding;
   // Per grid, the cell that last held keyboard focus: Tab into the grid lands there again.
   std::vector<std::pair<ImGuiID, ImGuiID>> gridLastCell;
+  std::string handTo;        // focus.h's handKeyboardTo: the control the keyboard goes on to when drawn
+  int handToFrames = 0;      // frames left for it to be drawn
   std::string focusRequest;  // an item the page's mirror moved focus to, focused before the next keys
   // The page's mirror pressed an item (a screen reader's click): focused in one frame, then
   // Enter down for a frame and up in the next, as the keyboard would press it.

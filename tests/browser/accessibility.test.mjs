@@ -211,6 +211,10 @@ await runTest('screen_reader', async ({ browser, url }) => {
   check(Math.abs(edited.Q[1][0] - 3) < 1e-6, `typing 3 in the mirror's Q cell set Q[1][0] (${edited.Q[1][0]})`);
   const back = await page.evaluate(() => document.activeElement && document.activeElement.dataset.id);
   check(back === 'Q[1][0]', `after the edit the browser's focus is back on the cell's element (${back})`);
+  // The edit is heard by its effect: the weights it moved, with what they were.
+  const heardEdit = await page.waitForFunction(() => /^The weights of "bank" now: "\S+" \d\.\d\d \(was \d\.\d\d\)/.test(document.getElementById('live').textContent),
+    null, { timeout: 10000, polling: 50 }).then(() => true, () => false);
+  check(heardEdit, `the live region says the weights the edit moved ("${(await page.$eval('#live', (e) => e.textContent)).slice(0, 100)}")`);
   // The new weights, found in the tree on the softmax step.
   const target = await page.evaluate(() => {
     const tour = window.attentionTour;
@@ -220,9 +224,21 @@ await runTest('screen_reader', async ({ browser, url }) => {
     }
     return tour.getState();
   });
-  await mirrorShows(page, target.step);
-  if (await page.$('#mirror [data-id="predict-skip"]')) await pressInMirror(page, 'predict-skip');
-  await mirrorShows(page, target.step, ['heatmap[1][0]']);
+  // The guess, from the keyboard on the mirror: Enter on Check. The focus goes on to the button
+  // that takes its place (not to the page's top), and the live region says the result.
+  await mirrorShows(page, target.step, ['predict-check']);
+  await page.focus('#mirror [data-id="predict-check"]');
+  await settle(page);
+  await page.keyboard.press('Enter');
+  await settle(page, 6);
+  await mirrorShows(page, target.step, ['predict-again', 'heatmap[1][0]']);
+  await page.waitForTimeout(600);  // the live region follows the state a little later
+  const afterGuess = await page.evaluate(() => ({ focus: document.activeElement && document.activeElement.dataset.id,
+    ring: (window.attentionTour.widgets().find((w) => w.focused) || {}).id, live: document.getElementById('live').textContent }));
+  check(afterGuess.focus === 'predict-again' && afterGuess.ring === 'predict-again',
+    `after the guess the focus is on "Guess again", ring and element (${afterGuess.focus}, ${afterGuess.ring})`);
+  check(afterGuess.live.length > 0 && !afterGuess.live.startsWith('Step ') && /\d\.\d\d/.test(afterGuess.live),
+    `the live region says the guess's result ("${afterGuess.live.slice(0, 120)}")`);
   tree = await axTree(cdp);
   const table = tableWithHeaders(tree, edited.tokens);
   const weights = (await stateOf(page)).weights;

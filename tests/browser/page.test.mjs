@@ -50,8 +50,12 @@ await runTest('page', async ({ browser, url }) => {
   await page.waitForTimeout(400);
   const live = await page.evaluate(() => document.getElementById('live').textContent);
   const { stepCount } = await page.evaluate(() => window.attentionTour.getState());
-  check(live.startsWith(`Step 2 of ${stepCount}: Tokens become vectors.`), `live region follows the step: "${live.slice(0, 60)}"`);
-  check(/Its attention weights: The \d\.\d\d/.test(live), 'live region reads the selected row\'s weights');
+  check(live.startsWith(`Step 2 of ${stepCount}: Tokens become vectors.`) && live.length < 400,
+    `live region says the new step in a line: "${live.slice(0, 60)}..." (${live.length} characters)`);
+  await page.evaluate(() => window.attentionTour.setState({ selected: 2 }));
+  const picked = await page.waitForFunction(() => /^Selected token: "by"\. Its attention weights: The \d\.\d\d/.test(document.getElementById('live').textContent),
+    null, { timeout: 10000, polling: 50 }).then(() => true, () => false);
+  check(picked, 'picking a token, the live region reads its weights');
   const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]').content);
   check(csp.includes("default-src 'self'"), 'a Content-Security-Policy meta tag limits the page to its origin');
   const strings = await evalInPage(page);

@@ -1739,3 +1739,26 @@ TEST_CASE("spoken numbers are plain digits, rounded as the screen rounds them") 
       CHECK_MESSAGE(std::fabs(std::strtod(said.c_str(), nullptr) - v) <= 0.005 * std::max(1.0f, std::fabs(v)), said);
   }
 }
+
+TEST_CASE("a guess checked from the keyboard hands it to Guess again, and Guess again back to the guess") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("softmax"));
+  frame(app, 1280, 800);
+  for (int k = 0; k < 80 && focusedWidgetId(app) != "predict-check"; ++k) pressKey(app, ImGuiKey_Tab);
+  REQUIRE(focusedWidgetId(app) == "predict-check");
+  pressKey(app, ImGuiKey_Enter);
+  frame(app, 1280, 800);
+  CHECK(app.session().progress().predictions.count("softmax") == 1);
+  CHECK(focusedWidgetId(app) == "predict-again");  // not nowhere: the button that took the Check's place
+  pressKey(app, ImGuiKey_Enter);
+  frame(app, 1280, 800);
+  CHECK(focusedWidgetId(app) == "predict-bar[0]");
+  // Skip, pressed from the keyboard, hands it on the same way.
+  for (int k = 0; k < 80 && focusedWidgetId(app) != "predict-skip"; ++k) pressKey(app, ImGuiKey_Tab);
+  REQUIRE(focusedWidgetId(app) == "predict-skip");
+  pressKey(app, ImGuiKey_Enter);
+  frame(app, 1280, 800);
+  CHECK(focusedWidgetId(app) == "predict-again");
+}

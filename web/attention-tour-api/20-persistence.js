@@ -40,7 +40,10 @@
     const fragment = callText('at_share_fragment');
     if (location.hash !== '#' + fragment) history.replaceState(null, '', '#' + fragment);
     const live = document.getElementById('live');
-    if (live) live.textContent = callText('at_narration');
+    // What changed, said by its effect (a new step in a line; an edit by the weights it moved);
+    // nothing when nothing said there changed, so the region is not read again.
+    const said = callText('at_announcement');
+    if (live && said) live.textContent = said;
     const store = storage();
     if (!store) return;
     if (!keptRecords.has(STORAGE_PROGRESS)) callText('at_merge_progress', ['string'], [readRecord(store, STORAGE_PROGRESS)]);

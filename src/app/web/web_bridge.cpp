@@ -19,6 +19,7 @@
 #include "core/fast_attention.h"
 #include "core/training.h"
 #include "json/json.h"
+#include "lesson/content/announcement.h"
 #include "lesson/content/narration.h"
 #include "lesson/io/compute_api.h"
 #include "lesson/io/session_json.h"
@@ -98,6 +99,14 @@ EMSCRIPTEN_KEEPALIVE const char* at_share_fragment() {
 
 EMSCRIPTEN_KEEPALIVE const char* at_narration() {
   return app::bridgeReply(lesson::narrate(appState().session().lesson(), appState().session().trace()));
+}
+
+// What the live region says now: what changed since it last spoke ("" when nothing it says
+// changed). Called by the page each time it follows the state, and only then.
+EMSCRIPTEN_KEEPALIVE const char* at_announcement() {
+  static lesson::Announced announced;  // what this page's live region said last
+  const lesson::Session& session = appState().session();
+  return app::bridgeReply(lesson::announceChange(announced, session.lesson(), session.trace(), session.progress()));
 }
 
 // Opens a shared link's fragment. A link that cannot be read changes nothing: the learner's

@@ -23,23 +23,18 @@ std::string withFullStop(const std::string& sentence) {
 
 }  // namespace
 
-namespace {
-
-// "\"bank\" gives its largest weight, 0.35, to \"river\"": the keys within the tie margin of
-// the row's largest weight are all named.
-std::string largestWeight(const LessonState& state, const core::Matrix& weights) {
-  const int row = state.selected;
+std::string largestWeight(const LessonState& state, const core::Matrix& weights, int row) {
   float largest = 0.0f;
   for (int j = 0; j < weights.cols; ++j) largest = std::max(largest, weights.at(row, j));
   std::vector<std::string> keys;
   for (int j = 0; j < weights.cols; ++j)
     if (largest - weights.at(row, j) <= kWeightTie) keys.push_back("\"" + state.tokens[static_cast<size_t>(j)] + "\"");
   const std::string who = "\"" + state.tokens[static_cast<size_t>(row)] + "\"";
-  if (keys.size() == 1)
-    return " " + who + " gives its largest weight, " + twoDecimals(largest) + ", to " + keys[0] + ".";
-  return " " + who + " gives its largest weight, " + twoDecimals(largest) + ", to each of " + text::listWithAnd(keys) +
-         ".";
+  if (keys.size() == 1) return who + " gives its largest weight, " + twoDecimals(largest) + ", to " + keys[0] + ".";
+  return who + " gives its largest weight, " + twoDecimals(largest) + ", to each of " + text::listWithAnd(keys) + ".";
 }
+
+namespace {
 
 // The step's drawings in words (views of text and drawings, not numbers).
 std::string drawingsInWords(const TourStep& step) {
@@ -50,6 +45,8 @@ std::string drawingsInWords(const TourStep& step) {
   }
   return text;
 }
+
+}  // namespace
 
 // The numbers the picture shows: the translation's alignment, or the selected row's weights.
 std::string numbersInWords(const LessonState& state, const LessonTrace& trace) {
@@ -70,10 +67,8 @@ std::string numbersInWords(const LessonState& state, const LessonTrace& trace) {
   for (int j = 0; j < head.weights.cols; ++j)
     text += std::string(j ? "," : "") + " " + state.tokens[static_cast<size_t>(j)] + " " +
             twoDecimals(head.weights.at(state.selected, j));
-  return text + "." + largestWeight(state, head.weights);
+  return text + ". " + largestWeight(state, head.weights, state.selected);
 }
-
-}  // namespace
 
 std::string describePicture(const LessonState& state, const LessonTrace& trace) {
   const std::string drawings = drawingsInWords(tourSteps()[static_cast<size_t>(state.step)]);
@@ -81,11 +76,15 @@ std::string describePicture(const LessonState& state, const LessonTrace& trace) 
   return text.empty() ? text : text.substr(1);  // without the leading space
 }
 
+std::string stepHeading(const LessonState& state) {
+  const auto& step = tourSteps()[static_cast<size_t>(state.step)];
+  return text::join({"Step ", std::to_string(state.step + 1), " of ", std::to_string(stepCount()), ": ", step.title,
+                     step.title.back() == '?' ? " " : ". ", step.plain});
+}
+
 std::string narrate(const LessonState& state, const LessonTrace& trace) {
   const auto& step = tourSteps()[static_cast<size_t>(state.step)];
-  std::string text =
-      text::join({"Step ", std::to_string(state.step + 1), " of ", std::to_string(stepCount()), ": ", step.title,
-                  step.title.back() == '?' ? " " : ". ", step.plain, step.more.empty() ? "" : " ", step.more});
+  std::string text = stepHeading(state) + (step.more.empty() ? "" : " ") + std::string(step.more);
   text += drawingsInWords(step);
   if (!state.notice.empty()) text += " Notice: " + withFullStop(state.notice);
   if (!trace.ok) return text + " This state cannot be computed: " + withFullStop(trace.error);

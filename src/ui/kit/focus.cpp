@@ -132,6 +132,10 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
                             ImGuiScrollFlags_KeepVisibleEdgeX | ImGuiScrollFlags_KeepVisibleCenterY);
     app.focus.scrollTo = 0;
   }
+  if (app.focus.handToFrames > 0 && id == app.focus.handTo) {
+    takeKeyboardFocus(app);
+    app.focus.handToFrames = 0;
+  }
   // Tab reaches every control, scrolled out of view or not (it is scrolled in when focused).
   const ImGuiID itemId = ImGui::GetItemID();
   const bool disabled = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0;
@@ -179,6 +183,12 @@ ArrowPresses takeArrowKeys(AppState& app) {
   return {app.focus.arrowX, app.focus.arrowY};
 }
 
+void handKeyboardTo(AppState& app, const std::string& id) {
+  if (!hasKeyboardFocus()) return;
+  app.focus.handTo = id;
+  app.focus.handToFrames = 4;  // the press's action is applied after this frame; drawn in the next
+}
+
 void requestFocus(AppState& app, const std::string& id) { app.focus.focusRequest = id; }
 
 void requestPress(AppState& app, const std::string& id) {
@@ -222,6 +232,7 @@ void followFocusRequest(AppState& app) {
 }  // namespace
 
 void beginFocusFrame(AppState& app) {
+  if (app.focus.handToFrames > 0) --app.focus.handToFrames;
   app.focus.mirroring = app.focus.mirrorNextFrame;
   app.focus.mirrorNextFrame = false;
   app.focus.mirrorBuilding.clear();

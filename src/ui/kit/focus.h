@@ -65,6 +65,12 @@ bool hasKeyboardFocus();
 // one disabled hands the keyboard on to the one that takes over (Train -> Pause, and back).
 void takeKeyboardFocus(AppState& app);
 
+// The item just drawn was pressed from the keyboard and goes away (a guess's Check button, once
+// the answer shows): the keyboard goes on to the control registered as `id` when it is drawn
+// in the next few frames, instead of to nowhere (a screen reader would fall to the page's top).
+// Nothing happens when the item did not hold keyboard focus (a click).
+void handKeyboardTo(AppState& app, const std::string& id);
+
 // The page's mirror moved focus to the item drawn under `id` last frame: it takes keyboard focus
 // before the next frame's keys are handled, so a key pressed on the mirror's element acts on it.
 void requestFocus(AppState& app, const std::string& id);

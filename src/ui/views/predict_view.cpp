@@ -60,9 +60,28 @@ std::vector<float>& draftFor(AppState& app, const lesson::PredictionQuestion& qu
   return draft.values;
 }
 
+// The id of the answer's "Guess again" button, which takes the keyboard from a guess's controls
+// as they go (the button just pressed among them), and hands it back to the first of them.
+constexpr const char* kAgainId = "predict-again";
+
+std::string firstGuessControl(GuessKind kind) {
+  switch (kind) {
+    case GuessKind::TopKey:
+    case GuessKind::VisibleKeys:
+      return "predict-key[0]";
+    case GuessKind::WeightRow:
+      return "predict-bar[0]";
+    case GuessKind::OutputPosition:
+      return "predict-marker";
+  }
+  return "";
+}
+
+// Called right after the button that commits was pressed.
 void commit(AppState& app, const lesson::PredictionQuestion& question, std::vector<float> values) {
   queue(app, lesson::actions::Predict{question.stepId, {app.session().lesson().selected, std::move(values)}});
   app.view.guessDraft.again.clear();
+  handKeyboardTo(app, kAgainId);
 }
 
 std::string weightText(float w) { return text::fixedDecimals(w); }
@@ -434,6 +453,7 @@ void drawGuessing(AppState& app, const lesson::PredictionQuestion& question) {
   if (button(app, "Skip: show me")) {
     queue(app, lesson::actions::SkipPrediction{question.stepId});
     app.view.guessDraft.again.clear();
+    handKeyboardTo(app, kAgainId);
   }
   registerItem(app, "predict-skip", "Skip the guess and show the answer, button");
 }
@@ -457,9 +477,11 @@ void drawRevealed(AppState& app, const lesson::PredictionQuestion& question, con
     }
     paragraph(app, lesson::guessFeedback(question.kind, state, app.session().trace(), made.guess));
   }
-  if (smallButton(app, made.guessed ? "Guess again###again" : "Make a guess###again"))
+  if (smallButton(app, made.guessed ? "Guess again###again" : "Make a guess###again")) {
     app.view.guessDraft.again = question.stepId;
-  registerItem(app, "predict-again", [&] {
+    handKeyboardTo(app, firstGuessControl(question.kind));
+  }
+  registerItem(app, kAgainId, [&] {
     return std::string(made.guessed ? "Guess again" : "Make a guess") + ", button: hides the answer until you guess";
   });
 }
