@@ -45,20 +45,26 @@ void drawStepMatrices(AppState& app, const lesson::TourStep& step) {
   }
 }
 
-// The views under one text alternative for the page's mirror, read before their controls.
+// The step's views. The first that pictures the step's numbers gets them in words as its text
+// alternative for the page's mirror, over it and read before its controls (a second would
+// repeat them).
 void drawStepViews(AppState& app, const lesson::TourStep& step) {
-  const size_t picture =
-      mirroring(app) ? openMirrorPicture(app, lesson::describePicture(app.session().lesson(), app.session().trace()))
-                     : kNotMirrored;
-  const ImVec2 start = ImGui::GetCursorScreenPos();
+  bool numbersSaid = false;
   for (const std::string_view id : step.views) {
     ImGui::Spacing();
-    if (const StepViewRecord* view = findStepView(id)) view->draw(app);
+    const StepViewRecord* view = findStepView(id);
+    if (!view) continue;
+    const bool describe = mirroring(app) && view->picturesTheNumbers && !numbersSaid && app.session().trace().ok;
+    const std::string said = describe ? lesson::numbersInWords(app.session().lesson(), app.session().trace()) : "";
+    const size_t picture = said.empty() ? kNotMirrored : openMirrorPicture(app, said.substr(1));
+    numbersSaid = numbersSaid || picture != kNotMirrored;
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    view->draw(app);
+    closeMirrorNode(
+        app, picture, start,
+        ImVec2(ImGui::GetWindowPos().x + visibleRight() - ImGui::GetScrollX(), ImGui::GetCursorScreenPos().y));
   }
   ImGui::Spacing();
-  closeMirrorNode(
-      app, picture, start,
-      ImVec2(ImGui::GetWindowPos().x + visibleRight() - ImGui::GetScrollX(), ImGui::GetCursorScreenPos().y));
 }
 
 // When Q, K and V are given directly, X and the projections are not part of the lesson.

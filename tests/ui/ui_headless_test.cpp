@@ -403,7 +403,34 @@ TEST_CASE("the page's mirror: every step's title, text, tables and controls, eac
       });
       CHECK(static_cast<size_t>(cells) == table.rows.size() * table.cols.size());
     }
-    if (tour.workedNumbers) CHECK(count(Kind::Picture) == (tour.views.empty() ? 0 : 1));
+    // Each picture's text alternative says what that picture draws: the step's numbers once, over
+    // the view that pictures them; a plane its arrows; never words the mirror reads already as
+    // text (the tester found the timeline's text said again, and weights where none are drawn).
+    const auto viewed = [&](std::string_view id) {
+      return std::find(tour.views.begin(), tour.views.end(), id) != tour.views.end();
+    };
+    bool picturesNumbers = false;
+    for (const auto& id : tour.views)
+      if (const ui::StepViewRecord* view = ui::findStepView(id))
+        picturesNumbers = picturesNumbers || view->picturesTheNumbers;
+    int saysNumbers = 0, planes = 0;
+    for (const auto& picture : nodes) {
+      if (picture.kind != Kind::Picture) continue;
+      CAPTURE(picture.text);
+      CHECK(!picture.text.empty());
+      CHECK(picture.w > 0);
+      CHECK(picture.h > 0);
+      if (picture.text.find("Its attention weights") != std::string::npos ||
+          picture.text.find("Alignment") != std::string::npos)
+        ++saysNumbers;
+      if (picture.text.rfind("Arrows from the origin on a plane of ", 0) == 0) ++planes;
+      for (const auto& text : nodes)
+        if (text.kind == Kind::Text && text.text.size() > 20) CHECK(picture.text.find(text.text) == std::string::npos);
+    }
+    CHECK(saysNumbers <= 1);
+    if (picturesNumbers && tour.workedNumbers) CHECK(saysNumbers == 1);
+    if (!picturesNumbers) CHECK(saysNumbers == 0);
+    CHECK(planes == (viewed("key-plane") ? 1 : 0) + (viewed("value-plane") ? 1 : 0));
   }
   frame(app, 1280, 800);
   CHECK(!app.focus.mirroring);  // only the frame asked for records

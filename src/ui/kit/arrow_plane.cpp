@@ -8,6 +8,7 @@
 
 #include "core/few_sort.h"
 #include "lesson/model/actions.h"
+#include "ui/kit/mirror.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -157,10 +158,15 @@ PlaneFrame beginPlane(AppState& app, PlaneSpec& spec, PlaneView& view) {
   drawGrid(frame, draw);
   drawAxisNames(frame, spec, draw);
   draw->PopClipRect();
+  if (mirroring(app))
+    frame.said = "Arrows from the origin on a plane of " + spec.names[static_cast<size_t>(spec.axes.x)] +
+                 " (across) and " + spec.names[static_cast<size_t>(spec.axes.y)] + " (up):";
   return frame;
 }
 
-void drawArrow(const PlaneFrame& frame, float x, float y, ImU32 colour, float thickness, const std::string& label) {
+void drawArrow(PlaneFrame& frame, float x, float y, ImU32 colour, float thickness, const std::string& label) {
+  if (!frame.said.empty() && !label.empty())
+    frame.said += " " + label + " to " + spokenNumber(x) + ", " + spokenNumber(y) + ";";
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 tip = frame.toScreen(x, y);
   const ImVec2 d(tip.x - frame.origin.x, tip.y - frame.origin.y);
@@ -273,6 +279,10 @@ std::vector<ImVec2> convexHull(std::vector<ImVec2> points) {
 }
 
 void endPlane(AppState& app, PlaneFrame& frame) {
+  if (!frame.said.empty() && frame.said.back() == ';') {
+    frame.said.back() = '.';
+    closeMirrorNode(app, openMirrorPicture(app, frame.said), frame.min, frame.max);
+  }
   frame.view->heldExtent = frame.dragging ? frame.extent : 0.0f;
   frame.view->heldLow[0] = frame.low[0];
   frame.view->heldLow[1] = frame.low[1];

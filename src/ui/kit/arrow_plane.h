@@ -19,6 +19,9 @@ struct PlaneFrame {
   float low[2] = {-1, -1};    // the lower ends: -extent, or a small margin when nothing is negative
   ImVec2 min, max;            // the square on screen
   bool dragging = false;      // a tip of this plane is held this frame
+  // The plane in words for the page's mirror, built only in a frame that records it: its axes,
+  // then each labelled arrow drawn ("q: bank to 0.80, 0.10"), said as the picture's text.
+  std::string said;
   ImVec2 toScreen(float x, float y) const { return {origin.x + x * pixelsPerUnit, origin.y - y * pixelsPerUnit}; }
 };
 
@@ -40,8 +43,9 @@ struct PlaneSpec {
 // The axis pickers ("across" and "up"; spec.axes becomes the learner's pick when they made
 // one), then the plane's square with its grid and axes.
 PlaneFrame beginPlane(AppState& app, PlaneSpec& spec, PlaneView& view);
-// An arrow from the origin to (x, y) with a head, and a label by its tip.
-void drawArrow(const PlaneFrame& frame, float x, float y, ImU32 colour, float thickness, const std::string& label);
+// An arrow from the origin to (x, y) with a head, and a label by its tip (said with its place
+// in the plane's text alternative).
+void drawArrow(PlaneFrame& frame, float x, float y, ImU32 colour, float thickness, const std::string& label);
 // A draggable tip for row `row` of `matrix` (Q, K or V) at (x, y) on the plane's axes.
 // Returns true when it was clicked without moving (the view then selects that token).
 struct TipSpec {
@@ -61,8 +65,9 @@ std::vector<std::string> sharedTipNames(const PlaneFrame& frame, const std::vect
 ImU32 withOpacity(ImU32 colour, float opacity);
 // The outline around points (convex hull), for the region an average of them can reach.
 std::vector<ImVec2> convexHull(std::vector<ImVec2> points);
-// Ends the plane (its scale follows the arrows again once no tip is held) and starts its
-// caption: beside the square when there is room for a readable column, else below it.
+// Ends the plane (its scale follows the arrows again once no tip is held; the mirror gets its
+// text alternative, over the square) and starts its caption: beside the square when there is
+// room for a readable column, else below it.
 void endPlane(AppState& app, PlaneFrame& frame);
 // Ends the caption and moves the cursor below both.
 void endCaption(PlaneFrame& frame);

@@ -10,8 +10,8 @@ const std::vector<StepViewRecord>& stepViews() {
   static const std::vector<StepViewRecord> records = {
       {"tokens", drawTokenStrip},
       {"heatmap", drawWeightsHeatmap},
-      {"row-bars", drawRowBars},
-      {"links", drawTokenLinks},
+      {"row-bars", drawRowBars, true},
+      {"links", drawTokenLinks, true},
       {"contributions", drawContributions},
       {"before-after", drawBeforeAfter},
       {"change-words", drawChangeInWords},

@@ -14,6 +14,11 @@ namespace ui {
 struct StepViewRecord {
   const char* id;
   void (*draw)(AppState& app);
+  // The view draws the step's numbers as a picture only (lines or bars for the selected row's
+  // weights): the page's mirror gives it those numbers in words
+  // (lesson::numbersInWords) as its text alternative. Views whose numbers are tables, items or
+  // text are read from those; the planes of arrows describe themselves (kit/arrow_plane).
+  bool picturesTheNumbers = false;
 };
 
 const std::vector<StepViewRecord>& stepViews();
