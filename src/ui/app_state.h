@@ -100,6 +100,7 @@ struct FocusEntry {
   // the arrows move between its cells. 0 for any other control.
   ImGuiID grid = 0;
   int row = 0, col = 0;
+  bool on = false;  // chosen: Tab into a row of options lands on the chosen one
 };
 
 // A matrix cell being typed into (after a double-click or Enter).
@@ -350,6 +351,8 @@ struct FocusRegistry {
   std::vector<MirrorNode> mirrorBuilding;
   // Per grid, the cell that last held keyboard focus: Tab into the grid lands there again.
   std::vector<std::pair<ImGuiID, ImGuiID>> gridLastCell;
+  ImGuiID openGroup = 0;     // focus.h's FocusGroup being drawn: its controls are one Tab stop
+  int groupCount = 0;        // controls registered in it so far
   std::string handTo;        // focus.h's handKeyboardTo: the control the keyboard goes on to when drawn
   int handToFrames = 0;      // frames left for it to be drawn
   std::string focusRequest;  // an item the page's mirror moved focus to, focused before the next keys

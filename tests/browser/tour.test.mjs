@@ -145,8 +145,18 @@ await runTest('tour', async ({ browser, url }) => {
   await settle(page);
   const lastStop = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
   const lastHeard = await focusLive();
-  check(lastStop && lastStop.id === `dot[${stepCount - 1}]` && lastHeard.startsWith(`Step ${stepCount} of ${stepCount}, `),
-        `the step dots are the last Tab stops: ${lastStop && lastStop.id}, "${lastHeard}"`);
+  check(lastStop && lastStop.id === 'dot[0]' && lastHeard.startsWith(`Step 1 of ${stepCount}, `),
+        `the step dots are the last Tab stop, entered at the current step's dot: ${lastStop && lastStop.id}, "${lastHeard}"`);
+  // One stop: the arrows walk the dots (without changing the step), Shift+Tab leaves them all.
+  await page.keyboard.press('ArrowRight');
+  await settle(page);
+  const walked = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
+  check(walked && walked.id === 'dot[1]' && (await stateOf(page)).step === 0,
+        `ArrowRight on a dot moves to the next dot, the step stays (${walked && walked.id})`);
+  await page.keyboard.press('Shift+Tab');
+  await settle(page);
+  const beforeDots = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
+  check(beforeDots && !beforeDots.id.startsWith('dot['), `Shift+Tab leaves the row of dots at once (${beforeDots && beforeDots.id})`);
   for (let k = 0; k < 30; ++k) {
     const f = (await page.evaluate(() => window.attentionTour.widgets())).find((w) => w.focused);
     if (f && f.id === 'next') break;

@@ -98,6 +98,12 @@ const ui::WidgetRect* findWidget(const ui::AppState& app, const std::string& id)
   return nullptr;
 }
 
+std::string focusedWidgetId(const ui::AppState& app) {
+  for (const auto& w : app.focus.widgets)
+    if (w.focused) return w.id;
+  return "";
+}
+
 void pressKey(ui::AppState& app, ImGuiKey key) {
   ImGuiIO& io = ImGui::GetIO();
   io.KeysDown[key] = true;
@@ -318,12 +324,16 @@ TEST_CASE("Tab reaches controls scrolled out of view and scrolls them in") {
   frame(app, 1280, 800);
   const size_t visible = app.focus.widgets.size();
   REQUIRE(app.focus.order.size() > visible);  // the practice panel lies below the fold
-  // Shift+Tab from the first controls wraps round to the last one, at the bottom of the lesson column.
+  // Shift+Tab from the first controls wraps round to the last ones: past the row of step dots
+  // (one stop), the last control of the lesson column, at its bottom.
   ImGuiIO& io = ImGui::GetIO();
+  ImGuiID lastOfColumn = 0;
+  for (const auto& entry : app.focus.order)
+    if (entry.part != ui::FocusPart::StepDots) lastOfColumn = entry.id;
   io.KeyShift = true;
-  for (int k = 0; k < 4 && GImGui->NavId != app.focus.order.back().id; ++k) pressKey(app, ImGuiKey_Tab);
+  for (int k = 0; k < 4 && GImGui->NavId != lastOfColumn; ++k) pressKey(app, ImGuiKey_Tab);
   io.KeyShift = false;
-  REQUIRE(GImGui->NavId == app.focus.order.back().id);
+  REQUIRE(GImGui->NavId == lastOfColumn);
   for (int k = 0; k < 3; ++k) frame(app, 1280, 800);
   bool drawnAndListed = false;
   for (const auto& w : app.focus.widgets) drawnAndListed = drawnAndListed || w.focused;
@@ -949,15 +959,18 @@ TEST_CASE("Tab passing over the token chips leaves the selected token alone") {
   goToStep(app, lesson::stepIndexOf("scores"));  // the token strip leads the views
   frame(app, 1280, 800);
   const int selected = app.session().lesson().selected;
-  bool passedAChip = false;
-  for (int k = 0; k < 40; ++k) {
+  for (int k = 0; k < 40 && focusedWidgetId(app).rfind("token[", 0) != 0; ++k) {
     pressKey(app, ImGuiKey_Tab);
-    for (const auto& w : app.focus.widgets)
-      if (w.focused && w.id.rfind("token[", 0) == 0 && w.id != "token[" + std::to_string(selected) + "]")
-        passedAChip = true;
     CHECK(app.session().lesson().selected == selected);
   }
-  CHECK(passedAChip);
+  // The chips are one stop, entered at the selected one; the arrows walk them without picking.
+  CHECK(focusedWidgetId(app) == "token[" + std::to_string(selected) + "]");
+  pressKey(app, ImGuiKey_RightArrow);
+  CHECK(focusedWidgetId(app) == "token[" + std::to_string(selected + 1) + "]");
+  CHECK(app.session().lesson().selected == selected);
+  pressKey(app, ImGuiKey_Tab);
+  CHECK(focusedWidgetId(app).rfind("token[", 0) != 0);
+  CHECK(app.session().lesson().selected == selected);
 }
 
 TEST_CASE("a focused option does not look chosen: hovered frames are grey, the chosen mark is not") {
@@ -1697,16 +1710,6 @@ TEST_CASE("the mask step's window option has no global token") {
   clickWidget(app, w, 1280, 800);
   CHECK(app.session().lesson().mask == core::Mask::slidingWindow(1, 0));
 }
-
-namespace {
-
-std::string focusedWidgetId(const ui::AppState& app) {
-  for (const auto& w : app.focus.widgets)
-    if (w.focused) return w.id;
-  return "";
-}
-
-}  // namespace
 
 TEST_CASE("a matrix is one Tab stop: the arrows walk its cells, Tab leaves it and comes back to the same cell") {
   HeadlessImGui context;

@@ -80,6 +80,8 @@ const FocusEntry& cellToEnter(const AppState& app, const FocusEntry& reached) {
     if (grid == reached.grid)
       if (const FocusEntry* entry = entryWithId(app, cell)) return *entry;
   for (const FocusEntry& entry : app.focus.order)
+    if (entry.grid == reached.grid && entry.on) return entry;
+  for (const FocusEntry& entry : app.focus.order)
     if (entry.grid == reached.grid) return entry;
   return reached;
 }
@@ -142,7 +144,13 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
   if (mirroring(app)) mirrorItem(app, id, spoken(), role, on, value, disabled, range.low, range.high);
   if (itemId != 0 && !disabled) {
     FocusEntry entry{itemId, ImGui::GetCurrentWindow(), app.focus.part, ImHashStr(id.data(), id.size())};
-    readGridPlace(id, entry);
+    entry.on = on;
+    if (app.focus.openGroup != 0) {
+      entry.grid = app.focus.openGroup;
+      entry.col = app.focus.groupCount++;
+    } else {
+      readGridPlace(id, entry);
+    }
     app.focus.orderBuilding.push_back(entry);
   }
   // widgets() lists only what is actually visible: what a person could click.
@@ -153,6 +161,13 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
   // Enter presses a focused button or option; text fields, sliders and drags keep Enter for their own input.
   if (focused) app.focus.enterPressesBuilding = (GImGui->LastItemData.InFlags & ImGuiItemFlags_Inputable) == 0;
 }
+
+FocusGroup::FocusGroup(AppState& app, const char* name) : app_(app) {
+  app.focus.openGroup = ImHashStr(name);
+  app.focus.groupCount = 0;
+}
+
+FocusGroup::~FocusGroup() { app_.focus.openGroup = 0; }
 
 bool hasKeyboardFocus() {
   const ImGuiID itemId = ImGui::GetItemID();
@@ -241,6 +256,7 @@ void beginFocusFrame(AppState& app) {
   app.focus.widgetsBuilding.clear();
   app.focus.orderBuilding.clear();
   app.focus.part = FocusPart::Header;
+  app.focus.openGroup = 0;
 }
 
 void endFocusFrame(AppState& app) {

@@ -49,6 +49,21 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
 // with keyboard focus, for every drawn item when describeEveryItem is set; otherwise (or for an
 // id not drawn) the id itself.
 std::string spokenName(const AppState& app, const std::string& id);
+// A row of controls that is one Tab stop, walked with Left and Right (Home and End: its ends),
+// as a page's toolbar or radio group: the step dots, the token chips. Tab lands on the control
+// last used in it, else on the chosen one, else on the first. Controls that take the arrows
+// themselves (a bar, a vector's tip) must not be in one. Open while the row is drawn.
+class FocusGroup {
+ public:
+  FocusGroup(AppState& app, const char* name);
+  ~FocusGroup();
+  FocusGroup(const FocusGroup&) = delete;
+  FocusGroup& operator=(const FocusGroup&) = delete;
+
+ private:
+  AppState& app_;
+};
+
 // Arrow presses this frame for the item just drawn, when it has keyboard focus: x is right
 // minus left, y is up minus down. Calling it says that the item moves with the arrows, so
 // while it has focus they move it instead of the tour (a vector's tip).

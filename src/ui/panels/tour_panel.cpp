@@ -30,6 +30,7 @@ void drawProgressDots(AppState& app) {
   const int count = lesson::stepCount();
   const float radius = px(app, 6);
   const float hit = px(app, 20);
+  const FocusGroup dots(app, "dot");
   for (int k = 0; k < count; ++k) {
     if (k > 0) sameLineIfFits(hit, px(app, 2));  // wrap the dots on narrow screens
     ImGui::PushID(k);
@@ -94,6 +95,7 @@ void drawStepList(AppState& app) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float indent = px(app, 20);  // the rows start after the dots' margin
     ImGui::Indent(indent);
+    const FocusGroup rows(app, "dot");
     for (int k = 0; k < count; ++k) {
       ImGui::PushID(k);
       const ImVec2 row = ImGui::GetCursorScreenPos();

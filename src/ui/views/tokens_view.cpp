@@ -11,6 +11,7 @@ namespace ui {
 void drawTokenStrip(AppState& app) {
   const auto& tokens = app.session().lesson().tokens;
   note(app, "Tokens (pick one to follow it):");
+  const FocusGroup chips(app, "token");
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (i > 0) sameLineIfFits(buttonWidth(app, tokens[i].c_str()), px(app, 6));
     ImGui::PushID(static_cast<int>(i));
