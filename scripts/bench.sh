@@ -3,7 +3,9 @@
 #  1. direct versus tiled attention, d = 64, n = 64..MAX_N (default 4096), natively and
 #     as wasm under node; medians of repeated runs in ms and GFLOP/s.
 #  2. the cost lab's float32 kernels (core/fast_attention.h), the same source natively (SSE),
-#     as wasm SIMD under node, and in the page's worker in headless Chromium (n = 4096).
+#     as wasm SIMD under node, and in the page's worker in headless Chromium (n = 4096): GFLOP/s
+#     on one core and its share of that core's SIMD peak (measured: multiply-adds in registers);
+#     natively also every core at once (one thread per slice of the queries) and the speed-up.
 #  3. training the learning step's tiny models on their default schedules, natively, as wasm
 #     under node and in the page's lab worker in headless Chromium, over several seeds.
 #  4. the page budget: gzip transfer size of build/site, time to first frame in headless
@@ -25,7 +27,7 @@ node --no-experimental-fetch build/web-bench/tests/attention_bench.js "$MAX_N"
 # running its baseline (Liftoff) code. --no-liftoff shows the optimised code's speed.
 echo "== attention, wasm under node, optimising compiler only (--no-liftoff)"
 node --no-experimental-fetch --no-liftoff build/web-bench/tests/attention_bench.js "$MAX_N"
-echo "== cost lab kernels (float32, 4-wide SIMD), native (g++ -O3, SSE baseline)"
+echo "== cost lab kernels (float32, 4-wide SIMD), native (g++ -O3, SSE baseline): one core, then every core"
 build/native/tests/fast_bench "$MAX_N"
 echo "== cost lab kernels, wasm SIMD under node, default tiering"
 node --no-experimental-fetch build/web-bench/tests/fast_bench.js "$MAX_N"

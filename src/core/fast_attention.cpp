@@ -213,72 +213,136 @@ double fastTiledBytes(int n, int d, int tile) {
   return 4.0 * (4.0 * n * d + d * tp + 4 * tp + 2.0 * n);
 }
 
-bool fastAttentionDirect(const float* Q, const float* K, const float* V, int n, int d, float* out,
-                         const std::atomic<bool>* stop) {
-  const int np = roundUp(n, 8), n4 = roundUp(n, 4);
+namespace {
+
+// The slice's rows in full: count -1 becomes the rest of the n rows.
+QueryRows resolved(QueryRows rows, int n) {
+  if (rows.count < 0) rows.count = n - rows.first;
+  return rows;
+}
+
+}  // namespace
+
+bool fastAttentionDirect(const float* allQ, const float* K, const float* V, int n, int d, float* allOut,
+                         const std::atomic<bool>* stop, QueryRows rows) {
+  rows = resolved(rows, n);
+  const float* Q = allQ + static_cast<size_t>(rows.first) * d;
+  float* out = allOut + static_cast<size_t>(rows.first) * d;
+  const int nq = rows.count;
+  if (nq <= 0) return true;
+  const int np = roundUp(n, 8), n4 = roundUp(nq, 4);
   auto kt = allocate<float>(static_cast<size_t>(d) * np);
   auto scores = allocate<float>(static_cast<size_t>(n4) * np);
   if (!kt || !scores) return false;
   const float scale = 1.0f / std::sqrt(static_cast<float>(d));
   transposeKeys(K, d, 0, n, kt.get(), np);
-  for (int i0 = 0; i0 < n; i0 += 4) {
+  for (int i0 = 0; i0 < nq; i0 += 4) {
     if (stopRequested(stop)) return false;
     const float* q[4];
-    queryRows(Q, n, d, i0, q);
+    queryRows(Q, nq, d, i0, q);
     scoreBlock(q, kt.get(), np, d, np, scale, scores.get() + static_cast<size_t>(i0) * np, np);
   }
-  for (int i = 0; i < n; ++i) softmaxRow(scores.get() + static_cast<size_t>(i) * np, n);
-  std::fill(out, out + static_cast<size_t>(n) * d, 0.0f);
+  for (int i = 0; i < nq; ++i) softmaxRow(scores.get() + static_cast<size_t>(i) * np, n);
+  std::fill(out, out + static_cast<size_t>(nq) * d, 0.0f);
   const float ones[4] = {1, 1, 1, 1};
   int i0 = 0;
-  for (; i0 + 4 <= n; i0 += 4) {
+  for (; i0 + 4 <= nq; i0 += 4) {
     if (stopRequested(stop)) return false;
     float* o[4] = {out + static_cast<size_t>(i0) * d, out + static_cast<size_t>(i0 + 1) * d,
                    out + static_cast<size_t>(i0 + 2) * d, out + static_cast<size_t>(i0 + 3) * d};
     weightedRowsInto4(scores.get() + static_cast<size_t>(i0) * np, np, n, V, d, o, ones);
   }
-  for (; i0 < n; ++i0)
+  for (; i0 < nq; ++i0)
     weightedRowsInto(scores.get() + static_cast<size_t>(i0) * np, n, V, d, out + static_cast<size_t>(i0) * d, 1.0f);
   return true;
 }
 
-bool fastAttentionTiled(const float* Q, const float* K, const float* V, int n, int d, int tile, float* out,
-                        const std::atomic<bool>* stop) {
+bool fastAttentionTiled(const float* allQ, const float* K, const float* V, int n, int d, int tile, float* allOut,
+                        const std::atomic<bool>* stop, QueryRows rows) {
+  rows = resolved(rows, n);
+  const float* Q = allQ + static_cast<size_t>(rows.first) * d;
+  float* out = allOut + static_cast<size_t>(rows.first) * d;
+  const int nq = rows.count;
+  if (nq <= 0) return true;
   const int t = std::clamp(tile, 1, n), tp = roundUp(t, 8);
   auto kt = allocate<float>(static_cast<size_t>(d) * tp);
   auto block = allocate<float>(static_cast<size_t>(4) * tp);
-  auto running = allocate<float>(static_cast<size_t>(2) * n);  // max, then sum, of every query
+  auto running = allocate<float>(static_cast<size_t>(2) * nq);  // max, then sum, of every query
   if (!kt || !block || !running) return false;
   float* m = running.get();
-  float* l = running.get() + n;
-  std::fill(m, m + n, -std::numeric_limits<float>::infinity());
-  std::fill(l, l + n, 0.0f);
-  std::fill(out, out + static_cast<size_t>(n) * d, 0.0f);
+  float* l = running.get() + nq;
+  std::fill(m, m + nq, -std::numeric_limits<float>::infinity());
+  std::fill(l, l + nq, 0.0f);
+  std::fill(out, out + static_cast<size_t>(nq) * d, 0.0f);
   const float scale = 1.0f / std::sqrt(static_cast<float>(d));
   for (int j0 = 0; j0 < n; j0 += t) {
     if (stopRequested(stop)) return false;
     const int cols = std::min(t, n - j0);
     transposeKeys(K, d, j0, cols, kt.get(), tp);
     const float* vTile = V + static_cast<size_t>(j0) * d;
-    for (int i0 = 0; i0 < n; i0 += 4) {
+    for (int i0 = 0; i0 < nq; i0 += 4) {
       const float* q[4];
-      queryRows(Q, n, d, i0, q);
+      queryRows(Q, nq, d, i0, q);
       scoreBlock(q, kt.get(), tp, d, roundUp(cols, 8), scale, block.get(), tp);
-      const int rows = std::min(4, n - i0);
+      const int blockRows = std::min(4, nq - i0);
       float alpha[4];
-      for (int r = 0; r < rows; ++r) alpha[r] = absorbTileRow(block.get() + r * tp, cols, m[i0 + r], l[i0 + r]);
-      if (rows == 4) {
+      for (int r = 0; r < blockRows; ++r) alpha[r] = absorbTileRow(block.get() + r * tp, cols, m[i0 + r], l[i0 + r]);
+      if (blockRows == 4) {
         float* o[4] = {out + static_cast<size_t>(i0) * d, out + static_cast<size_t>(i0 + 1) * d,
                        out + static_cast<size_t>(i0 + 2) * d, out + static_cast<size_t>(i0 + 3) * d};
         weightedRowsInto4(block.get(), tp, cols, vTile, d, o, alpha);
       } else {
-        for (int r = 0; r < rows; ++r)
+        for (int r = 0; r < blockRows; ++r)
           weightedRowsInto(block.get() + r * tp, cols, vTile, d, out + static_cast<size_t>(i0 + r) * d, alpha[r]);
       }
     }
   }
-  for (int i = 0; i < n; ++i) scaleInPlace(out + static_cast<size_t>(i) * d, d, 1.0f / l[i]);
+  for (int i = 0; i < nq; ++i) scaleInPlace(out + static_cast<size_t>(i) * d, d, 1.0f / l[i]);
   return true;
+}
+
+double attentionFlops(double queries, int n, int d) { return 4.0 * queries * n * d; }
+
+namespace {
+
+// One block of the peak probe: `iterations` times, eight independent chains of a 4-wide
+// multiply then add (8 chains x 2 operations x 4 lanes = 64 flops an iteration). Eight chains
+// keep the multiplier and the adder busy every cycle whatever their latency; the values stay
+// bounded (x·0.999 + 0.001 tends to 1), so no denormals or infinities slow them down.
+AT_NOINLINE float peakBlock(long iterations, float seed, float multiplier, float addend) {
+  const v4 m = splat(multiplier), c = splat(addend);
+  v4 a0 = splat(seed), a1 = a0 + c, a2 = a1 + c, a3 = a2 + c, a4 = a3 + c, a5 = a4 + c, a6 = a5 + c, a7 = a6 + c;
+  for (long k = 0; k < iterations; ++k) {
+    a0 = a0 * m + c, a1 = a1 * m + c, a2 = a2 * m + c, a3 = a3 * m + c;
+    a4 = a4 * m + c, a5 = a5 * m + c, a6 = a6 * m + c, a7 = a7 * m + c;
+  }
+  return lanesSum(((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7)));
+}
+
+}  // namespace
+
+double simdPeakGflops(double ms) {
+  using clock = std::chrono::steady_clock;
+  constexpr long kBlock = 1 << 18;  // about a millisecond's work a block
+  // Read at run time, so the compiler cannot work the chains out ahead.
+  volatile float sink = 0, multiplier = 0.999f, addend = 0.001f;
+  sink = sink + peakBlock(kBlock, 0.5f, multiplier, addend);  // a warm-up: optimised code from the next call
+  long iterations = 0;
+  const auto start = clock::now();
+  double elapsed = 0;
+  do {
+    sink = sink + peakBlock(kBlock, 0.5f + static_cast<float>(iterations & 1), multiplier, addend);
+    iterations += kBlock;
+    elapsed = std::chrono::duration<double, std::milli>(clock::now() - start).count();
+  } while (elapsed < ms);
+  return 64.0 * static_cast<double>(iterations) / (elapsed * 1e6);
+}
+
+QueryRows workerRows(int n, int workers, int index) {
+  const long long w = std::max(1, workers);
+  const int first = static_cast<int>(static_cast<long long>(n) * index / w);
+  const int next = static_cast<int>(static_cast<long long>(n) * (index + 1) / w);
+  return {first, next - first};
 }
 
 std::string checkFastBenchmarkArgs(double n, double d, double tile) {
@@ -290,9 +354,11 @@ std::string checkFastBenchmarkArgs(double n, double d, double tile) {
   return {};
 }
 
-FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed, const std::atomic<bool>* stop) {
+FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed, const std::atomic<bool>* stop, QueryRows rows) {
   FastBenchmark result;
   result.n = n, result.d = d, result.tile = tile;
+  rows = resolved(rows, n);
+  result.rows = rows;
   result.naiveBytes = fastDirectBytes(n, d);
   result.tiledBytes = fastTiledBytes(n, d, tile);
   const size_t count = static_cast<size_t>(n) * d;
@@ -321,8 +387,9 @@ FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed, const std:
     } while (elapsed < 20.0 && runs < 1000);
     return elapsed / runs;
   };
-  result.naiveMs = time([&] { return fastAttentionDirect(Q, K, V, n, d, direct, stop); });
-  result.tiledMs = time([&] { return result.naiveMs >= 0 && fastAttentionTiled(Q, K, V, n, d, tile, tiled, stop); });
+  result.naiveMs = time([&] { return fastAttentionDirect(Q, K, V, n, d, direct, stop, rows); });
+  result.tiledMs =
+      time([&] { return result.naiveMs >= 0 && fastAttentionTiled(Q, K, V, n, d, tile, tiled, stop, rows); });
   if (stopRequested(stop)) {
     result.stopped = true;
     result.error = "stopped";
@@ -334,7 +401,8 @@ FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed, const std:
     return result;
   }
   double diff = 0;
-  for (size_t k = 0; k < count; ++k) diff = std::max(diff, static_cast<double>(std::fabs(direct[k] - tiled[k])));
+  const size_t first = static_cast<size_t>(rows.first) * d, last = first + static_cast<size_t>(rows.count) * d;
+  for (size_t k = first; k < last; ++k) diff = std::max(diff, static_cast<double>(std::fabs(direct[k] - tiled[k])));
   result.maxAbsDiff = diff;
   return result;
 }

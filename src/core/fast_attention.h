@@ -16,14 +16,34 @@ namespace core {
 // The cost lab's sizes, which the page's API and the worker both enforce.
 constexpr int kFastMaxN = 8192, kFastMaxD = 256;
 
-// Scaled dot-product attention, one head, no mask: out = softmax(Q Kᵀ / √d) V.
-// Q, K, V and out are n x d, row-major. Each returns false when its working memory cannot be
-// had (out untouched), or when *stop turned true while it ran (out partly written); stop is
-// read between blocks of work (four queries, or one tile of keys), milliseconds apart at most.
+// A slice of the queries: rows [first, first + count) of Q and of the output; count -1 is every
+// row from first. A query's row of attention needs only its own query and every key and value,
+// so slices run apart (one per worker or thread, with no memory shared) and give exactly the
+// rows the whole run gives.
+struct QueryRows {
+  int first = 0, count = -1;
+};
+
+// Scaled dot-product attention, one head, no mask: out = softmax(Q Kᵀ / √d) V, for the query
+// rows asked for. Q, K, V and out are n x d, row-major. Each returns false when its working
+// memory cannot be had (out untouched), or when *stop turned true while it ran (out partly
+// written); stop is read between blocks of work (four queries, or one tile of keys),
+// milliseconds apart at most. The rows must lie within 0..n.
 bool fastAttentionDirect(const float* Q, const float* K, const float* V, int n, int d, float* out,
-                         const std::atomic<bool>* stop = nullptr);
+                         const std::atomic<bool>* stop = nullptr, QueryRows rows = {});
 bool fastAttentionTiled(const float* Q, const float* K, const float* V, int n, int d, int tile, float* out,
-                        const std::atomic<bool>* stop = nullptr);
+                        const std::atomic<bool>* stop = nullptr, QueryRows rows = {});
+
+// The floating-point operations both methods do for `queries` rows of n keys, d wide: q·k for
+// each pair and the weighted sum of the values, a multiply and an add each (4·queries·n·d);
+// the softmax's exp and sums (a few per pair) are not counted.
+double attentionFlops(double queries, int n, int d);
+
+// The most floating-point operations per second this core's 4-wide SIMD gives without fused
+// multiply-add: eight independent chains of vector multiplies and adds that never leave the
+// registers, run for about `ms` milliseconds; in GFLOP/s. The kernels' GFLOP/s over this is how
+// close they come to the core's limit (a page cannot know the clock, so it is measured).
+double simdPeakGflops(double ms = 40);
 
 // The bytes each method holds while it runs, exactly what the functions above allocate plus
 // their inputs and output (4 bytes a float):
@@ -36,6 +56,7 @@ double fastTiledBytes(int n, int d, int tile);
 
 struct FastBenchmark {
   int n = 0, d = 0, tile = 0;
+  QueryRows rows;                   // the slice of the queries this run computed
   double naiveMs = 0, tiledMs = 0;  // per run (small sizes are repeated and averaged)
   double maxAbsDiff = 0;            // between the two outputs
   double naiveBytes = 0, tiledBytes = 0;
@@ -45,8 +66,12 @@ struct FastBenchmark {
 
 // "" when n, d and tile are in range (n 1..8192, d 1..256, tile 1..n), else why not.
 std::string checkFastBenchmarkArgs(double n, double d, double tile);
-// Random Q, K, V in [-1, 1) (fixed seed), both kernels timed on them. Sizes must be valid.
-// Setting *stop from another thread ends it within one block of queries (the desktop's Cancel).
-FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed = 1, const std::atomic<bool>* stop = nullptr);
+// Random Q, K, V in [-1, 1) (fixed seed: every worker makes the same), both kernels timed on
+// them for the query rows asked for. Sizes must be valid. Setting *stop from another thread ends
+// it within one block of queries (the desktop's Cancel).
+FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed = 1, const std::atomic<bool>* stop = nullptr,
+                               QueryRows rows = {});
+// The slice of n queries that worker `index` of `workers` takes: as even as whole rows allow.
+QueryRows workerRows(int n, int workers, int index);
 
 }  // namespace core

@@ -106,3 +106,48 @@ TEST_CASE("a stop flag ends the kernels and the benchmark between blocks of quer
   CHECK(cancelled.error == "stopped");
 #endif
 }
+
+TEST_CASE("a slice of the queries gives exactly the rows the whole run gives, and the slices cover n") {
+  std::mt19937 rng(11);
+  struct Size {
+    int n, d, tile;
+  };
+  for (const Size size : {Size{37, 9, 8}, Size{64, 16, 64}, Size{101, 33, 7}}) {
+    const int n = size.n, d = size.d, tile = size.tile;
+    CAPTURE(n);
+    const core::Matrix Q = testing_helpers::randomMatrix(rng, n, d, 2.0f);
+    const core::Matrix K = testing_helpers::randomMatrix(rng, n, d, 2.0f);
+    const core::Matrix V = testing_helpers::randomMatrix(rng, n, d, 1.0f);
+    std::vector<float> whole(Q.values.size()), wholeTiled(Q.values.size());
+    REQUIRE(core::fastAttentionDirect(Q.values.data(), K.values.data(), V.values.data(), n, d, whole.data()));
+    REQUIRE(core::fastAttentionTiled(Q.values.data(), K.values.data(), V.values.data(), n, d, tile, wholeTiled.data()));
+    for (int workers : {1, 2, 3, 7}) {
+      CAPTURE(workers);
+      std::vector<float> direct(Q.values.size(), -99.0f), tiled(Q.values.size(), -99.0f);
+      int covered = 0;
+      for (int w = 0; w < workers; ++w) {
+        const core::QueryRows rows = core::workerRows(n, workers, w);
+        CHECK(rows.first == covered);  // in order, no gap, no overlap
+        covered += rows.count;
+        REQUIRE(core::fastAttentionDirect(Q.values.data(), K.values.data(), V.values.data(), n, d, direct.data(),
+                                          nullptr, rows));
+        REQUIRE(core::fastAttentionTiled(Q.values.data(), K.values.data(), V.values.data(), n, d, tile, tiled.data(),
+                                         nullptr, rows));
+      }
+      CHECK(covered == n);
+      CHECK(direct == whole);  // bit for bit: a row's arithmetic does not depend on the others
+      CHECK(tiled == wholeTiled);
+    }
+    const auto slice = core::runFastBenchmark(n, d, tile, 1, nullptr, core::workerRows(n, 3, 1));
+    CHECK(slice.error.empty());
+    CHECK(slice.rows.first == core::workerRows(n, 3, 1).first);
+    CHECK(slice.maxAbsDiff < 1e-5);
+  }
+}
+
+TEST_CASE("the flop count and the SIMD peak probe") {
+  CHECK(core::attentionFlops(4096, 4096, 64) == 4.0 * 4096 * 4096 * 64);
+  const double peak = core::simdPeakGflops(5);
+  CHECK(peak > 0.1);     // any core does more than a tenth of a GFLOP/s of 4-wide multiply-adds
+  CHECK(peak < 1000.0);  // and no core a teraflop: a wrong count would show
+}
