@@ -26,8 +26,23 @@
 
   // The role is the element's; its spoken label names it too ("Next step, button"), which a
   // screen reader would then say twice.
-  const ROLE_WORDS = /, (button|toggle button|checkbox|text field|text box|number field|slider|list|section heading|option)(?=$|[,:.])/;
-  function nameOf(node) { return node.text.replace(ROLE_WORDS, ''); }
+  const ROLE_WORDS = /, (button|toggle button|checkbox|text field|text box|number field|slider|bar|list|section heading|option)(?=$|[,:.])/i;
+  // A checkbox, slider or number field carries its state or value in its own attributes: its
+  // name is what comes before the role ("Temperature", not "Temperature, 1.21" and then 1.21).
+  const STATED = ['toggle', 'slider', 'number'];
+  function nameOf(node) {
+    const found = ROLE_WORDS.exec(node.text);
+    if (found && STATED.indexOf(node.role) >= 0) return node.text.slice(0, found.index);
+    return node.text.replace(ROLE_WORDS, '');
+  }
+  // What follows the value in such a label ("drag it or use the arrow keys"): its description.
+  function hintOf(node) {
+    const found = ROLE_WORDS.exec(node.text);
+    if (!found || STATED.indexOf(node.role) < 0) return '';
+    const rest = node.text.slice(found.index + found[0].length);
+    const colon = rest.indexOf(': ');
+    return colon >= 0 ? rest.slice(colon + 2) : '';
+  }
 
   function place(element, node) {
     element.style.left = node.x + 'px';
@@ -60,6 +75,8 @@
       if (node.high !== undefined) element.setAttribute('aria-valuemax', String(Number(node.high)));
     }
     element.setAttribute('aria-label', nameOf(node));
+    const hint = hintOf(node);
+    if (hint) element.setAttribute('aria-description', hint);
     if (node.disabled) element.setAttribute('aria-disabled', 'true');
     return element;
   }
@@ -230,7 +247,10 @@
     focusedId = id;
     const active = document.activeElement;
     if (active && active !== document.body && active !== canvas && !root.contains(active)) return false;
-    return focusElement(id);
+    if (focusElement(id)) return true;
+    // A control not in the mirror yet (it appeared with this change): the rebuild that follows
+    // puts the browser's focus on it, where the screen reader hears it once.
+    return root.contains(active);
   };
 
   root.addEventListener('focusin', function (event) {

@@ -102,9 +102,11 @@ await runTest('accessibility', async ({ browser, url }) => {
       `step ${step + 1}: Back and Next are buttons named "Previous step" and "Next step"`);
     if (s.stepId === 'scale') {
       const temperature = await page.$eval('#mirror [data-id="step-temperature"]',
-        (e) => [e.getAttribute('aria-valuemin'), e.getAttribute('aria-valuenow'), e.getAttribute('aria-valuemax')]).catch(() => null);
+        (e) => [e.getAttribute('aria-valuemin'), e.getAttribute('aria-valuenow'), e.getAttribute('aria-valuemax'),
+          e.getAttribute('aria-label')]).catch(() => null);
       check(temperature && Number(temperature[0]) > 0 && Number(temperature[0]) < 1 && Number(temperature[1]) === s.temperature &&
-        Number(temperature[2]) > 1, `scale: the temperature slider says its range and value (${temperature})`);
+        Number(temperature[2]) > 1 && temperature[3] === 'Temperature',
+        `scale: the temperature slider says its range and value, named without them (${temperature})`);
     }
     if (s.stepId === 'softmax') {
       const table = tableWithHeaders(tree, s.tokens);

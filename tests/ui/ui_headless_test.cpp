@@ -1792,3 +1792,31 @@ TEST_CASE("a guess checked from the keyboard hands it to Guess again, and Guess 
   frame(app, 1280, 800);
   CHECK(focusedWidgetId(app) == "predict-again");
 }
+
+TEST_CASE("a cell typed into from the keyboard keeps the keyboard after Escape or Enter") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("tokens"));
+  frame(app, 1280, 800);
+  for (int k = 0; k < 60 && focusedWidgetId(app).rfind("X[", 0) != 0; ++k) pressKey(app, ImGuiKey_Tab);
+  REQUIRE(focusedWidgetId(app) == "X[0][0]");
+  const int step = app.session().lesson().step;
+  for (ImGuiKey ending : {ImGuiKey_Escape, ImGuiKey_Enter}) {
+    CAPTURE(static_cast<int>(ending));
+    pressKey(app, ImGuiKey_Enter);
+    REQUIRE(app.view.cellEdit.active);
+    frame(app, 1280, 800);  // the field takes the keyboard
+    pressKey(app, ending);
+    frame(app, 1280, 800);
+    CHECK_FALSE(app.view.cellEdit.active);
+    CHECK(focusedWidgetId(app) == "X[0][0]");  // the cell has the keyboard again
+  }
+  pressKey(app, ImGuiKey_Enter);  // and Enter opens it once more
+  CHECK(app.view.cellEdit.active);
+  pressKey(app, ImGuiKey_Escape);
+  frame(app, 1280, 800);
+  pressKey(app, ImGuiKey_RightArrow);  // the arrows walk the matrix, not the tour
+  CHECK(focusedWidgetId(app) == "X[0][1]");
+  CHECK(app.session().lesson().step == step);
+}

@@ -29,6 +29,9 @@ void hideKey(ImGuiKey key) {
   if (index >= 0 && index < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[index] = false;
 }
 
+// The row of a FocusGroup's controls (a grid's rows count from 0).
+constexpr int kRowOfOptions = -1;
+
 // "Q[1][2]" -> the grid "Q", row 1, column 2; false for any other id. Read from the end, as
 // every registered item is: a frame registers hundreds of cells.
 bool readGridPlace(const std::string& id, FocusEntry& entry) {
@@ -76,6 +79,9 @@ void focusEntry(AppState& app, const FocusEntry& target) {
 // Tab into a grid lands on the cell last focused in it, else on its first cell.
 const FocusEntry& cellToEnter(const AppState& app, const FocusEntry& reached) {
   if (reached.grid == 0) return reached;
+  if (reached.row == kRowOfOptions)  // a row of options: the chosen one first, as a radio group does
+    for (const FocusEntry& entry : app.focus.order)
+      if (entry.grid == reached.grid && entry.on) return entry;
   for (const auto& [grid, cell] : app.focus.gridLastCell)
     if (grid == reached.grid)
       if (const FocusEntry* entry = entryWithId(app, cell)) return *entry;
@@ -107,6 +113,7 @@ void moveFocus(AppState& app, int direction) {
 bool moveInGrid(AppState& app, int dx, int dy, bool home, bool end) {
   const FocusEntry* at = entryWithId(app, GImGui->NavId);
   if (!at || at->grid == 0) return false;
+  if (at->row == kRowOfOptions) dx += dy, dy = 0;  // a row of options: up and down walk it too
   const FocusEntry* target = nullptr;
   for (const FocusEntry& entry : app.focus.order) {
     if (entry.grid != at->grid) continue;
@@ -147,6 +154,7 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
     entry.on = on;
     if (app.focus.openGroup != 0) {
       entry.grid = app.focus.openGroup;
+      entry.row = kRowOfOptions;
       entry.col = app.focus.groupCount++;
     } else {
       readGridPlace(id, entry);

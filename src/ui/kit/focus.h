@@ -49,9 +49,9 @@ void registerItem(AppState& app, const std::string& id, const SpokenLabel& spoke
 // with keyboard focus, for every drawn item when describeEveryItem is set; otherwise (or for an
 // id not drawn) the id itself.
 std::string spokenName(const AppState& app, const std::string& id);
-// A row of controls that is one Tab stop, walked with Left and Right (Home and End: its ends),
-// as a page's toolbar or radio group: the step dots, the token chips. Tab lands on the control
-// last used in it, else on the chosen one, else on the first. Controls that take the arrows
+// A row of controls that is one Tab stop, walked with the arrows (Home and End: its ends), as a
+// page's radio group: the step dots, the token chips. Tab lands on the chosen control (the
+// current step, the selected token), else on the one last used in it, else on the first. Controls that take the arrows
 // themselves (a bar, a vector's tip) must not be in one. Open while the row is drawn.
 class FocusGroup {
  public:

@@ -84,11 +84,15 @@ void drawCellTextInput(AppState& app, MatrixId id, int row, int col, float width
                std::to_string(col + 1) + ", text field: Enter keeps the value typed, Escape the old one";
       },
       Role::TextField);
+  // Ended from the keyboard, the field gives way to the cell, which takes the keyboard back (the
+  // field's focus would otherwise go with it, and the arrows to the tour).
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    handKeyboardTo(app, cellId(id, row, col));
     edit.active = false;  // Escape: keep the old value
     return;
   }
   if (entered) {
+    handKeyboardTo(app, cellId(id, row, col));
     float value = 0.0f;
     const std::string refusal = lesson::parseEntryText(edit.text, value);
     if (!refusal.empty()) {

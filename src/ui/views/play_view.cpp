@@ -21,7 +21,7 @@ void drawPlayButton(AppState& app) {
     }
   }
   ImGui::EndDisabled();
-  registerItem(app, "play", [&] { return std::string(play.words) + " Button"; });
+  registerItem(app, "play", [&] { return std::string(play.words) + ", button"; });
   ImGui::SameLine();
   ImGui::AlignTextToFramePadding();
   note(app, app.view.prefs.reducedMotion ? "Reduced motion is on: the end state is shown." : play.words);

@@ -120,7 +120,7 @@ void drawValuePlane(AppState& app) {
                       v.x,
                       v.y,
                       "vec-v[" + std::to_string(j) + "]",
-                      spoken + ": drag it or use the arrow keys; Space picks this key"};
+                      spoken + ": drag it or use the arrow keys; Space makes its token the picked key"};
     if (drawTip(app, frame, axes, tip, j == query ? kAccentFill : kTourBlue)) queue(app, lesson::actions::SelectKey{j});
   }
   endPlane(app, frame);
