@@ -15,6 +15,7 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <random>
 #include <set>
 
 #include "font_dejavu_sans.h"
@@ -27,6 +28,7 @@
 #include "lesson/content/steps.h"
 #include "lesson/model/actions.h"
 #include "lesson/model/edits.h"
+#include "text/decimals.h"
 #include "text/utf8.h"
 #include "ui/kit/bars.h"
 #include "ui/kit/matrix_grid.h"
@@ -1819,4 +1821,66 @@ TEST_CASE("a cell typed into from the keyboard keeps the keyboard after Escape o
   pressKey(app, ImGuiKey_RightArrow);  // the arrows walk the matrix, not the tour
   CHECK(focusedWidgetId(app) == "X[0][1]");
   CHECK(app.session().lesson().step == step);
+}
+
+TEST_CASE("the worked dot product adds up as printed, whatever the values") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  skipGuesses(app);
+  goToStep(app, lesson::stepIndexOf("scores"));
+  std::mt19937 rng(7);
+  std::uniform_int_distribution<int> thousandths(-3000, 3000);
+  for (int trial = 0; trial < 40; ++trial) {
+    setUpState(app, [&](lesson::LessonState& s) {
+      lesson::switchToDirect(s);
+      for (auto* m : {&s.Q, &s.K})
+        for (float& x : m->values) x = static_cast<float>(thousandths(rng)) / 1000.0f;
+      if (trial == 0) s.Q.at(s.selected, 0) = 5.875f, s.K.at(0, 0) = 2.0f;  // the tester's case
+    });
+    const std::string line = ui::formulaLines(app).dot;
+    REQUIRE(line.rfind("q_", 0) == 0);
+    CAPTURE(line);
+    // "q_2 · k_1 = a×b + c×d = t": the printed products add up to the printed total.
+    const std::string terms = line.substr(line.find(" = ") + 3);
+    const size_t totalAt = terms.rfind(" = ");
+    const std::string total = terms.substr(totalAt + 3);
+    const int decimals = static_cast<int>(total.size() - total.find('.') - 1);
+    double sum = 0;
+    size_t at = 0;
+    while (at < totalAt) {
+      const size_t times = terms.find("\xC3\x97", at);
+      const size_t plus = std::min(terms.find(" + ", times), totalAt);
+      sum += std::strtod(terms.substr(at, times - at).c_str(), nullptr) *
+             std::strtod(terms.substr(times + 2, plus - times - 2).c_str(), nullptr);
+      at = plus + 3;
+    }
+    CHECK(text::fixedDecimals(sum, decimals) == total);
+  }
+}
+
+TEST_CASE("the scaling step's sentence counts the temperature when it is not 1") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  skipGuesses(app);
+  goToStep(app, lesson::stepIndexOf("scale"));
+  for (float temperature : {1.0f, 1.21f}) {
+    CAPTURE(temperature);
+    REQUIRE(ui::apply(app, lesson::actions::SetTemperature{temperature}) == "");
+    frame(app, 1280, 800);
+    app.focus.mirrorNextFrame = true;
+    frame(app, 1280, 800);
+    std::string sentence;
+    for (const auto& n : app.focus.mirror)
+      if (n.kind == ui::MirrorNode::Kind::Text && n.text.find("Divided by") != std::string::npos) sentence = n.text;
+    CAPTURE(sentence);
+    REQUIRE(!sentence.empty());
+    // Divided by the root alone, the scores would shrink by 2; with the temperature they shrink by 2 x 1.21 in
+    // all, and by 2 against the row that the temperature divides too.
+    if (temperature == 1.0f)
+      CHECK(sentence.find("temperature") == std::string::npos);
+    else
+      CHECK(sentence.find("(by 2.42 in all)") != std::string::npos);
+  }
 }

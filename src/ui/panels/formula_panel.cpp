@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <utility>
 
+#include "text/decimals.h"
 #include "ui/kit/mirror.h"
 #include "ui/kit/widgets.h"
 
@@ -15,14 +16,34 @@ namespace {
 
 std::string sub(int index) { return "_" + std::to_string(index + 1); }
 
-// "q_2 · k_3 = 1.00×0.00 + ... = 0.50"
+// The fewest decimals (2 to 4) at which the products of the printed factors add up to the
+// printed total: with 2, 5.875 × 2 printed as 5.88×2.00 = 11.75 would not add up.
+int decimalsThatAddUp(const core::HeadTrace& head, int i, int j) {
+  const double total = static_cast<double>(head.rawScores.at(i, j));
+  for (int decimals = 2; decimals < 4; ++decimals) {
+    const double unit = std::pow(10.0, decimals);
+    const auto printed = [unit](float x) { return std::round(static_cast<double>(x) * unit) / unit; };
+    double sum = 0;
+    for (int c = 0; c < head.Q.cols; ++c) sum += printed(head.Q.at(i, c)) * printed(head.K.at(j, c));
+    if (text::fixedDecimals(sum, decimals) == text::fixedDecimals(total, decimals)) return decimals;
+  }
+  return 4;
+}
+
+// "q_2 · k_3 = 1.00×0.00 + ... = 0.50", with as many decimals as it takes to add up.
 std::string dotLine(const core::HeadTrace& head, int i, int j) {
   std::string line = "q" + sub(i) + " \xC2\xB7 k" + sub(j) + " = ";
-  for (int c = 0; c < head.Q.cols; ++c) {
-    if (c > 0) line += " + ";
-    line += formatNumber(head.Q.at(i, c)) + "\xC3\x97" + formatNumber(head.K.at(j, c));
+  const float largest = std::max(std::fabs(head.rawScores.at(i, j)), 1.0f);
+  if (!std::isfinite(largest) || largest >= 999.995f) {  // huge numbers print as the cells do
+    for (int c = 0; c < head.Q.cols; ++c)
+      line += (c > 0 ? " + " : "") + formatNumber(head.Q.at(i, c)) + "\xC3\x97" + formatNumber(head.K.at(j, c));
+    return line + " = " + formatNumber(head.rawScores.at(i, j));
   }
-  return line + " = " + formatNumber(head.rawScores.at(i, j));
+  const int decimals = decimalsThatAddUp(head, i, j);
+  const auto print = [decimals](float x) { return text::fixedDecimals(static_cast<double>(x), decimals); };
+  for (int c = 0; c < head.Q.cols; ++c)
+    line += (c > 0 ? " + " : "") + print(head.Q.at(i, c)) + "\xC3\x97" + print(head.K.at(j, c));
+  return line + " = " + print(head.rawScores.at(i, j));
 }
 
 std::string scaleLine(const AppState& app, const core::HeadTrace& head, int i, int j) {

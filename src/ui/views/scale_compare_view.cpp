@@ -28,7 +28,7 @@ LargestWeight largestIn(const core::Matrix& weights, int row) {
 
 std::string sentence(const lesson::LessonState& state, const LargestWeight& plain, const LargestWeight& divided,
                      int headWidth) {
-  char text[320];
+  char text[480];
   const char* key = state.tokens[static_cast<size_t>(plain.key)].c_str();
   if (headWidth == 1) {
     std::snprintf(text, sizeof text,
@@ -39,12 +39,23 @@ std::string sentence(const lesson::LessonState& state, const LargestWeight& plai
     return text;
   }
   const bool evensOut = divided.weight < plain.weight - 0.005f;
+  const double root = std::sqrt(static_cast<double>(headWidth));
+  const char* ending = evensOut ? ": the weights even out." : ": here the division hardly changes the weights.";
+  if (state.temperature != 1.0f) {
+    // Both rows are divided by the temperature too: the division by the root is what differs.
+    const double temperature = static_cast<double>(state.temperature);
+    std::snprintf(text, sizeof text,
+                  "Not divided by the root (only by the temperature, %.2f), the largest weight is %.2f (on \"%s\"). "
+                  "Divided by \xE2\x88\x9A%d = %.2f as well (by %.2f in all), every score is %.2f times smaller "
+                  "than in the row above, the gaps between them too, and the largest weight is %.2f%s",
+                  temperature, static_cast<double>(plain.weight), key, headWidth, root, root * temperature, root,
+                  static_cast<double>(divided.weight), ending);
+    return text;
+  }
   std::snprintf(text, sizeof text,
                 "Not divided, the largest weight is %.2f (on \"%s\"). Divided by \xE2\x88\x9A%d = %.2f, every score "
                 "shrinks by that factor, the gaps between them too, and the largest weight is %.2f%s",
-                static_cast<double>(plain.weight), key, headWidth, std::sqrt(static_cast<double>(headWidth)),
-                static_cast<double>(divided.weight),
-                evensOut ? ": the weights even out." : ": here the division hardly changes the weights.");
+                static_cast<double>(plain.weight), key, headWidth, root, static_cast<double>(divided.weight), ending);
   return text;
 }
 
