@@ -17,6 +17,7 @@ AttentionTourModuleHooks.onTextSpot;       // src/app/web/main_web.cpp page_text
 AttentionTourModuleHooks.onFirstFrame;     // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onStateChanged;   // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onFocusAnnounce;  // src/app/web/web_page.cpp
+AttentionTourModuleHooks.onSay;            // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onCopyText;       // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onFormalTextsWanted; // src/app/web/web_page.cpp
 AttentionTourModuleHooks.onMirror;         // src/app/web/page_mirror.cpp

@@ -353,6 +353,7 @@ struct FocusRegistry {
   std::vector<std::pair<ImGuiID, ImGuiID>> gridLastCell;
   ImGuiID openGroup = 0;     // focus.h's FocusGroup being drawn: its controls are one Tab stop
   int groupCount = 0;        // controls registered in it so far
+  std::string toSay;         // focus.h's say: for the page's live region after the frame (the driver clears it)
   std::string handTo;        // focus.h's handKeyboardTo: the control the keyboard goes on to when drawn
   int handToFrames = 0;      // frames left for it to be drawn
   std::string focusRequest;  // an item the page's mirror moved focus to, focused before the next keys

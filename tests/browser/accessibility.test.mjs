@@ -166,6 +166,12 @@ await runTest('screen_reader', async ({ browser, url }) => {
   const spoiled = await page.evaluate(() => [...document.querySelectorAll('#mirror p')].map((p) => p.textContent)
     .filter((t) => /^(Right|Not quite)\. /.test(t)));
   check(spoiled.length === 0, `no quiz explanation is read before its answer (${spoiled.length})`);
+  // An answer, pressed in the mirror: its verdict is said in the live region.
+  const answerId = await page.evaluate(() => document.querySelector('#mirror [data-id^="quiz-"]').dataset.id);
+  await pressInMirror(page, answerId);
+  const verdict = await page.waitForFunction(() => /^(Right|Not quite)\. \S/.test(document.getElementById('live').textContent),
+    null, { timeout: 10000, polling: 50 }).then(() => true, () => false);
+  check(verdict, `a quiz answer's verdict is said ("${(await page.$eval('#live', (e) => e.textContent)).slice(0, 80)}")`);
   await page.evaluate(() => document.querySelector('#mirror [data-id="practice"]').click());
   await settle(page, 6);
   // To the step with Q: the Next element takes the browser's focus and Enter presses it.
@@ -214,7 +220,7 @@ await runTest('screen_reader', async ({ browser, url }) => {
   const back = await page.evaluate(() => document.activeElement && document.activeElement.dataset.id);
   check(back === 'Q[1][0]', `after the edit the browser's focus is back on the cell's element (${back})`);
   // The edit is heard by its effect: the weights it moved, with what they were.
-  const heardEdit = await page.waitForFunction(() => /^The weights of "bank" now: "\S+" \d\.\d\d \(was \d\.\d\d\)/.test(document.getElementById('live').textContent),
+  const heardEdit = await page.waitForFunction(() => /^The weights of "bank" that changed: "\S+" \d\.\d\d \(was \d\.\d\d\)/.test(document.getElementById('live').textContent),
     null, { timeout: 10000, polling: 50 }).then(() => true, () => false);
   check(heardEdit, `the live region says the weights the edit moved ("${(await page.$eval('#live', (e) => e.textContent)).slice(0, 100)}")`);
   // The new weights, found in the tree on the softmax step.

@@ -38,6 +38,11 @@
     if (clipboardWrites === 0) callWith('at_set_clipboard', null, ['string'], [text]);
   };
   // The browser's focus in the page's mirror follows the ring; it is then heard from there.
+  // What a press did that no control says (a quiz answer's verdict), in the polite region.
+  Module.onSay = function (text) {
+    const region = document.getElementById('live');
+    if (region) region.textContent = text;
+  };
   Module.onFocusAnnounce = function (text, id) {
     if (Module.onMirrorFocus && Module.onMirrorFocus(id)) return;
     const region = document.getElementById('focus-live');

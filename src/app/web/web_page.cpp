@@ -127,6 +127,14 @@ void installPageHooks(Runtime& runtime) {
 
 void notifyFrameRendered(Runtime& runtime, bool stateChanged) {
   announceFocus(runtime.app);
+  if (!runtime.app.focus.toSay.empty()) {
+    EM_ASM(
+        {
+          if (Module.onSay) Module.onSay(UTF8ToString($0));
+        },
+        runtime.app.focus.toSay.c_str());
+    runtime.app.focus.toSay.clear();
+  }
   publishMirror(runtime);
   if (!hooks().firstFrameAnnounced) {
     hooks().firstFrameAnnounced = true;

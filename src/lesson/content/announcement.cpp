@@ -1,6 +1,7 @@
 // announcement.cpp: a change of the lesson said by its effect, compared with what was said last.
 #include "lesson/content/announcement.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -41,7 +42,7 @@ std::string feedbackOf(const LessonState& state, const LessonTrace& trace, const
   return guessFeedback(question->kind, state, trace, found->second.guess);
 }
 
-// "The weights of "bank" now: "river" 0.41 (was 0.35), "The" 0.20 (was 0.25). "bank" gives its
+// "The weights of "bank" that changed: "river" 0.41 (was 0.35), "The" 0.20 (was 0.25). "bank" gives its
 // largest weight, 0.41, to "river"." The selected row when it moved, else the row that moved most.
 std::string weightsMoved(const LessonState& state, const core::Matrix& before, const core::Matrix& after,
                          bool severalHeads) {
@@ -55,19 +56,21 @@ std::string weightsMoved(const LessonState& state, const core::Matrix& before, c
           row = i, most = moved;
       }
   if (row < 0) return "";
-  std::string text =
-      "The weights of " + quoted(state.tokens[static_cast<size_t>(row)]) + (severalHeads ? " in head 1" : "") + " now:";
-  int named = 0, more = 0;
-  for (int j = 0; j < after.cols; ++j) {
-    if (!heardApart(before.at(row, j), after.at(row, j))) continue;
-    if (named++ >= kNamedChanges) {
-      ++more;
-      continue;
-    }
-    text += std::string(named > 1 ? "," : "") + " " + quoted(state.tokens[static_cast<size_t>(j)]) + " " +
+  std::string text = "The weights of " + quoted(state.tokens[static_cast<size_t>(row)]) +
+                     (severalHeads ? " in head 1" : "") + " that changed:";
+  // The keys whose weight moved most first: the few named are the ones that matter.
+  std::vector<int> changed;
+  for (int j = 0; j < after.cols; ++j)
+    if (heardApart(before.at(row, j), after.at(row, j))) changed.push_back(j);
+  const auto moved = [&](int j) { return std::fabs(after.at(row, j) - before.at(row, j)); };
+  std::stable_sort(changed.begin(), changed.end(), [&](int a, int b) { return moved(a) > moved(b); });
+  const size_t named = std::min(changed.size(), static_cast<size_t>(kNamedChanges));
+  for (size_t k = 0; k < named; ++k) {
+    const int j = changed[k];
+    text += std::string(k > 0 ? "," : "") + " " + quoted(state.tokens[static_cast<size_t>(j)]) + " " +
             text::fixedDecimals(after.at(row, j)) + " (was " + text::fixedDecimals(before.at(row, j)) + ")";
   }
-  if (more > 0) text += ", and " + std::to_string(more) + " more";
+  if (changed.size() > named) text += ", and " + std::to_string(changed.size() - named) + " more that moved less";
   return text + ". " + largestWeight(state, after, row);
 }
 

@@ -212,6 +212,8 @@ void handKeyboardTo(AppState& app, const std::string& id) {
   app.focus.handToFrames = 4;  // the press's action is applied after this frame; drawn in the next
 }
 
+void say(AppState& app, std::string sentence) { app.focus.toSay = std::move(sentence); }
+
 void requestFocus(AppState& app, const std::string& id) { app.focus.focusRequest = id; }
 
 void requestPress(AppState& app, const std::string& id) {

@@ -86,6 +86,10 @@ void takeKeyboardFocus(AppState& app);
 // Nothing happens when the item did not hold keyboard focus (a click).
 void handKeyboardTo(AppState& app, const std::string& id);
 
+// A sentence for the page's live region after this frame: what a press did that no control
+// says and no change of the lesson announces (a quiz answer's verdict, drawn as a paragraph).
+void say(AppState& app, std::string sentence);
+
 // The page's mirror moved focus to the item drawn under `id` last frame: it takes keyboard focus
 // before the next frame's keys are handled, so a key pressed on the mirror's element acts on it.
 void requestFocus(AppState& app, const std::string& id);

@@ -75,6 +75,7 @@ void drawQuestion(AppState& app, const lesson::QuizQuestion& question) {
     if (ImGui::RadioButton(answer.c_str(), picked)) {
       app.view.quizChoices[id] = static_cast<int>(a);
       queue(app, lesson::actions::AnswerQuiz{id, static_cast<int>(a) == question.correct});
+      say(app, std::string(static_cast<int>(a) == question.correct ? "Right. " : "Not quite. ").append(question.why));
     }
     registerItem(
         app, "quiz-" + id + "[" + std::to_string(a) + "]",
