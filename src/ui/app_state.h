@@ -336,7 +336,7 @@ struct FocusRegistry {
   std::vector<FocusEntry> orderBuilding;
   FocusPart part = FocusPart::Header;  // the part being drawn now
   ImGuiID scrollTo = 0;                // item Tab moved to, scrolled into view when drawn
-  bool previousKeys[7] = {};           // Left, Right, Home, End, Tab, Up, Down: last frame's state
+  bool previousKeys[9] = {};           // Left, Right, Home, End, Tab, Up, Down, Page Up, Page Down: last frame's state
   bool enterPresses = false;           // the focused item is a button: Enter presses it, as Space does
   bool enterPressesBuilding = false;
   bool arrowsTaken = false;  // the focused item moves with the arrow keys (last frame)

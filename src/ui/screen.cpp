@@ -63,6 +63,11 @@ void drawStepViews(AppState& app, const lesson::TourStep& step) {
     closeMirrorNode(
         app, picture, start,
         ImVec2(ImGui::GetWindowPos().x + visibleRight() - ImGui::GetScrollX(), ImGui::GetCursorScreenPos().y));
+    // A view that opens with a heading is read heading first, then its picture's words.
+    auto& nodes = app.focus.mirrorBuilding;
+    if (picture != kNotMirrored && picture + 1 < nodes.size() &&
+        nodes[picture + 1].kind == MirrorNode::Kind::Subheading)
+      std::swap(nodes[picture], nodes[picture + 1]);
   }
   ImGui::Spacing();
 }

@@ -1884,3 +1884,21 @@ TEST_CASE("the scaling step's sentence counts the temperature when it is not 1")
       CHECK(sentence.find("(by 2.42 in all)") != std::string::npos);
   }
 }
+
+TEST_CASE("Page Up and Page Down move a slider five steps and keep the keyboard on it") {
+  HeadlessImGui context;
+  ui::AppState app;
+  setUp(app);
+  goToStep(app, lesson::stepIndexOf("scale"));
+  frame(app, 1280, 800);
+  for (int k = 0; k < 60 && focusedWidgetId(app) != "step-temperature"; ++k) pressKey(app, ImGuiKey_Tab);
+  REQUIRE(focusedWidgetId(app) == "step-temperature");
+  pressKey(app, ImGuiKey_PageUp);
+  frame(app, 1280, 800);
+  CHECK(app.session().lesson().temperature == doctest::Approx(std::pow(1.1, 5)).epsilon(1e-4));
+  CHECK(focusedWidgetId(app) == "step-temperature");  // Dear ImGui's Page Up moved the focus away
+  pressKey(app, ImGuiKey_PageDown);
+  frame(app, 1280, 800);
+  CHECK(app.session().lesson().temperature == doctest::Approx(1.0).epsilon(1e-4));
+  CHECK(focusedWidgetId(app) == "step-temperature");
+}

@@ -29,6 +29,9 @@ void hideKey(ImGuiKey key) {
   if (index >= 0 && index < IM_ARRAYSIZE(io.KeysDown)) io.KeysDown[index] = false;
 }
 
+// Arrow steps a Page Up or Page Down makes on a control that moves with the arrows.
+constexpr int kPageSteps = 5;
+
 // The row of a FocusGroup's controls (a grid's rows count from 0).
 constexpr int kRowOfOptions = -1;
 
@@ -294,6 +297,8 @@ TourKeys handleKeys(AppState& app) {
   const bool tab = keyPressedOnce(app, 4, ImGuiKey_Tab);
   const bool up = keyPressedOnce(app, 5, ImGuiKey_UpArrow);
   const bool down = keyPressedOnce(app, 6, ImGuiKey_DownArrow);
+  const bool pageUp = keyPressedOnce(app, 7, ImGuiKey_PageUp);
+  const bool pageDown = keyPressedOnce(app, 8, ImGuiKey_PageDown);
   const int enterIndex = io.KeyMap[ImGuiKey_Enter];
   const bool enterDown = enterIndex >= 0 && enterIndex < IM_ARRAYSIZE(io.KeysDown) && io.KeysDown[enterIndex];
   app.focus.arrowX = app.focus.arrowY = 0;
@@ -303,9 +308,11 @@ TourKeys handleKeys(AppState& app) {
   // Enter on a focused button works as Space does (Dear ImGui 1.86 presses buttons with Space only).
   if (enterDown && app.focus.enterPresses) io.NavInputs[ImGuiNavInput_Activate] = 1.0f;
   if (app.focus.arrowsTaken) {
+    // Page Up and Page Down move it five steps, as a slider's do (not Dear ImGui's focus to the
+    // window's first or last control, which moved the keyboard away without a word).
     app.focus.arrowX = (right ? 1 : 0) - (left ? 1 : 0);
-    app.focus.arrowY = (up ? 1 : 0) - (down ? 1 : 0);
-    for (ImGuiKey key : {ImGuiKey_UpArrow, ImGuiKey_DownArrow}) hideKey(key);
+    app.focus.arrowY = (up ? 1 : 0) - (down ? 1 : 0) + kPageSteps * ((pageUp ? 1 : 0) - (pageDown ? 1 : 0));
+    for (ImGuiKey key : {ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_PageUp, ImGuiKey_PageDown}) hideKey(key);
   } else if (!GImGui->NavDisableHighlight &&
              moveInGrid(app, (right ? 1 : 0) - (left ? 1 : 0), (down ? 1 : 0) - (up ? 1 : 0), home, end)) {
     for (ImGuiKey key : {ImGuiKey_UpArrow, ImGuiKey_DownArrow}) hideKey(key);

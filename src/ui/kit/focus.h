@@ -65,8 +65,8 @@ class FocusGroup {
 };
 
 // Arrow presses this frame for the item just drawn, when it has keyboard focus: x is right
-// minus left, y is up minus down. Calling it says that the item moves with the arrows, so
-// while it has focus they move it instead of the tour (a vector's tip).
+// minus left, y is up minus down (Page Up and Page Down count five each). Calling it says that the item moves with the
+// arrows, so while it has focus they move it instead of the tour (a vector's tip).
 struct ArrowPresses {
   int x = 0, y = 0;
 };
