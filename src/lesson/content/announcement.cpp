@@ -63,7 +63,9 @@ std::string weightsMoved(const LessonState& state, const core::Matrix& before, c
   for (int j = 0; j < after.cols; ++j)
     if (heardApart(before.at(row, j), after.at(row, j))) changed.push_back(j);
   const auto moved = [&](int j) { return std::fabs(after.at(row, j) - before.at(row, j)); };
-  std::stable_sort(changed.begin(), changed.end(), [&](int a, int b) { return moved(a) > moved(b); });
+  // An insertion sort, stable, of a handful of keys (std::stable_sort would add kilobytes to the page).
+  for (size_t k = 1; k < changed.size(); ++k)
+    for (size_t m = k; m > 0 && moved(changed[m]) > moved(changed[m - 1]); --m) std::swap(changed[m], changed[m - 1]);
   const size_t named = std::min(changed.size(), static_cast<size_t>(kNamedChanges));
   for (size_t k = 0; k < named; ++k) {
     const int j = changed[k];
