@@ -30,6 +30,8 @@ await runTest('colour_scale', async ({ browser, url }) => {
   check(distance(await cellColour(page, 'scores[1][4]'), raw) < 8, 'the raw score keeps its colour');
   await page.evaluate(() => window.attentionTour.setState({ temperature: 4 }));
   await settle(page);
+  // The step's sentence about the temperature makes its text longer: the cell may move down.
+  await scrollToWidget(page, 'scaled[1][4]', 900, 500);
   const warm = await cellColour(page, 'scaled[1][4]');
   check(distance(warm, divided) > 40, `a higher temperature changes it again (${divided} -> ${warm})`);
 
