@@ -443,6 +443,12 @@ TEST_CASE("the page's mirror: every step's title, text, tables and controls, eac
     if (picturesNumbers && tour.workedNumbers) CHECK(saysNumbers == 1);
     if (!picturesNumbers) CHECK(saysNumbers == 0);
     CHECK(planes == (viewed("key-plane") ? 1 : 0) + (viewed("value-plane") ? 1 : 0));
+    // FlashAttention's strip of scores and running max, a drawing only, said tile by tile.
+    const auto strips = std::count_if(nodes.begin(), nodes.end(), [](const ui::MirrorNode& n) {
+      return n.kind == Kind::Picture && n.text.rfind("The scores of ", 0) == 0 &&
+             n.text.find("Tile 1:") != std::string::npos;
+    });
+    CHECK(strips == (viewed("flash") ? 1 : 0));
   }
   frame(app, 1280, 800);
   CHECK(!app.focus.mirroring);  // only the frame asked for records

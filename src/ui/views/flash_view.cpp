@@ -10,6 +10,7 @@
 
 #include "lesson/model/actions.h"
 #include "text/decimals.h"
+#include "ui/kit/mirror.h"
 #include "ui/kit/palette.h"
 #include "ui/kit/playback.h"
 #include "ui/kit/wide_box.h"
@@ -81,6 +82,29 @@ void drawStepperRow(AppState& app, int tiles) {
       Role::Option, app.view.flashAllQueries);
 }
 
+// The strip in words for the page's mirror: each tile's keys and scores, and for the tiles
+// folded so far the running max m and sum l they left ("" in a frame that records nothing).
+std::string keyStripInWords(const AppState& app, const lesson::LessonTrace& trace, int row, int folded) {
+  if (!mirroring(app)) return "";
+  const auto& tokens = app.session().lesson().tokens;
+  const core::HeadTrace& head = trace.attention.heads.front();
+  std::string text = "The scores of " + inQuotes(tokens[static_cast<size_t>(row)]) + ", tile by tile.";
+  const auto& tiles = trace.online.tiles;
+  for (size_t t = 0; t < tiles.size(); ++t) {
+    const auto& step = tiles[t];
+    text += " Tile " + std::to_string(t + 1) + ":";
+    for (int k = 0; k < step.keyCount; ++k)
+      text += (k ? ", " : " ") + inQuotes(tokens[static_cast<size_t>(step.firstKey + k)]) + " " +
+              formatNumber(head.maskedScores.at(row, step.firstKey + k));
+    if (static_cast<int>(t) < folded)
+      text += "; folded, m " + formatNumber(step.runningMax[static_cast<size_t>(row)]) + ", l " +
+              formatNumber(step.runningSum[static_cast<size_t>(row)]) + ".";
+    else
+      text += "; not folded yet.";
+  }
+  return text;
+}
+
 // The selected query's scores, one cell per key, grouped in tiles: folded tiles in blue, the
 // last one folded outlined in orange, the rest grey. Above the cells the same scores as dots
 // on a vertical scale, the running maximum m as an orange step over the tiles folded so far,
@@ -94,6 +118,8 @@ void drawKeyStrip(AppState& app, const lesson::LessonTrace& trace, int row, int 
   const float stripWidth = static_cast<float>(n) * cell + static_cast<float>((n - 1) / tileSize) * px(app, 6);
   const WideBox box(app, "key-strip", stripWidth);
   ImVec2 start = ImGui::GetCursorScreenPos();
+  const size_t picture = openMirrorPicture(app, keyStripInWords(app, trace, row, folded));
+  const ImVec2 pictureStart = start;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float line = ImGui::GetTextLineHeight();
   const auto left = [&](int j) {
@@ -160,6 +186,7 @@ void drawKeyStrip(AppState& app, const lesson::LessonTrace& trace, int row, int 
                   ImGui::GetColorU32(ImGuiCol_TextDisabled), sum.c_str());
   }
   ImGui::Dummy(ImVec2(left(n - 1) + cell - start.x, height + line + px(app, 4)));
+  closeMirrorNode(app, picture, pictureStart, ImGui::GetItemRectMax());
 }
 
 // One query after `folded` tiles: the last tile's scores, m and l before and after, the factor.
