@@ -354,7 +354,8 @@ std::string checkFastBenchmarkArgs(double n, double d, double tile) {
   return {};
 }
 
-FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed, const std::atomic<bool>* stop, QueryRows rows) {
+FastBenchmark measureFastBenchmark(int n, int d, int tile, uint32_t seed, const std::atomic<bool>* stop, QueryRows rows,
+                                   const RunOnRows& runOnRows) {
   FastBenchmark result;
   result.n = n, result.d = d, result.tile = tile;
   rows = resolved(rows, n);
@@ -387,9 +388,13 @@ FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed, const std:
     } while (elapsed < 20.0 && runs < 1000);
     return elapsed / runs;
   };
-  result.naiveMs = time([&] { return fastAttentionDirect(Q, K, V, n, d, direct, stop, rows); });
-  result.tiledMs =
-      time([&] { return result.naiveMs >= 0 && fastAttentionTiled(Q, K, V, n, d, tile, tiled, stop, rows); });
+  result.naiveMs = time([&] {
+    return runOnRows([&](QueryRows slice) { return fastAttentionDirect(Q, K, V, n, d, direct, stop, slice); });
+  });
+  result.tiledMs = time([&] {
+    return result.naiveMs >= 0 &&
+           runOnRows([&](QueryRows slice) { return fastAttentionTiled(Q, K, V, n, d, tile, tiled, stop, slice); });
+  });
   if (stopRequested(stop)) {
     result.stopped = true;
     result.error = "stopped";
@@ -405,6 +410,11 @@ FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed, const std:
   for (size_t k = first; k < last; ++k) diff = std::max(diff, static_cast<double>(std::fabs(direct[k] - tiled[k])));
   result.maxAbsDiff = diff;
   return result;
+}
+
+FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed, const std::atomic<bool>* stop, QueryRows rows) {
+  rows = resolved(rows, n);
+  return measureFastBenchmark(n, d, tile, seed, stop, rows, [rows](const RowsKernel& kernel) { return kernel(rows); });
 }
 
 }  // namespace core

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 
 namespace core {
@@ -71,6 +72,13 @@ std::string checkFastBenchmarkArgs(double n, double d, double tile);
 // it within one block of queries (the desktop's Cancel).
 FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed = 1, const std::atomic<bool>* stop = nullptr,
                                QueryRows rows = {});
+// What runFastBenchmark does, with the kernels run on `rows` by `runOnRows`: it is handed the
+// kernel for a slice and runs it on its rows (one slice in this thread, or each worker's slice at
+// once: fast_cores.h), true when every run succeeded. The time is its wall-clock time.
+using RowsKernel = std::function<bool(QueryRows)>;
+using RunOnRows = std::function<bool(const RowsKernel&)>;
+FastBenchmark measureFastBenchmark(int n, int d, int tile, uint32_t seed, const std::atomic<bool>* stop, QueryRows rows,
+                                   const RunOnRows& runOnRows);
 // The slice of n queries that worker `index` of `workers` takes: as even as whole rows allow.
 QueryRows workerRows(int n, int workers, int index);
 

@@ -25,21 +25,25 @@ bool sameShape(const core::Matrix& a, const core::Matrix& b) { return a.rows == 
 // Two numbers the learner would hear differently (each said with two decimals).
 bool heardApart(float a, float b) { return text::fixedDecimals(a) != text::fixedDecimals(b); }
 
-// The step asks for a guess not yet made or skipped: its answer stays unsaid, as it stays undrawn.
-bool answerHidden(const LessonState& state, const Progress& progress) {
+// The step's question and what the learner did with it (nullptr for either when there is none).
+struct StepPrediction {
+  const PredictionQuestion* question = nullptr;
+  const Prediction* made = nullptr;
+};
+
+StepPrediction predictionAt(const LessonState& state, const Progress& progress) {
   const std::string id(tourStep(state.step).id);
-  if (!predictionQuestion(id)) return false;
   const auto found = progress.predictions.find(id);
-  return found == progress.predictions.end() || !(found->second.guessed || found->second.skipped);
+  return {predictionQuestion(id), found == progress.predictions.end() ? nullptr : &found->second};
 }
 
+// The step asks for a guess not yet made or skipped: its answer stays unsaid, as it stays undrawn.
+bool answerHidden(const StepPrediction& p) { return p.question && !(p.made && (p.made->guessed || p.made->skipped)); }
+
 // The guess's result line on a step that asked for one and got it ("" otherwise).
-std::string feedbackOf(const LessonState& state, const LessonTrace& trace, const Progress& progress) {
-  const std::string id(tourStep(state.step).id);
-  const PredictionQuestion* question = predictionQuestion(id);
-  const auto found = progress.predictions.find(id);
-  if (!question || found == progress.predictions.end() || !found->second.guessed) return "";
-  return guessFeedback(question->kind, state, trace, found->second.guess);
+std::string feedbackOf(const StepPrediction& p, const LessonState& state, const LessonTrace& trace) {
+  if (!p.question || !p.made || !p.made->guessed) return "";
+  return guessFeedback(p.question->kind, state, trace, p.made->guess);
 }
 
 // "The weights of "bank" that changed: "river" 0.41 (was 0.35), "The" 0.20 (was 0.25). "bank" gives its
@@ -111,8 +115,9 @@ void remember(Announced& last, const LessonState& state, const LessonTrace& trac
 std::string announceChange(Announced& last, const LessonState& state, const LessonTrace& trace,
                            const Progress& progress) {
   const TourStep& step = tourStep(state.step);
-  const bool hidden = answerHidden(state, progress);
-  std::string feedback = trace.ok ? feedbackOf(state, trace, progress) : "";
+  const StepPrediction prediction = predictionAt(state, progress);
+  const bool hidden = answerHidden(prediction);
+  std::string feedback = trace.ok ? feedbackOf(prediction, state, trace) : "";
   // The picture in words where the step shows no worked numbers (the translation's alignment,
   // the drawings); on the other steps the numbers below say it.
   std::string picture = !step.workedNumbers && trace.ok && !hidden ? describePicture(state, trace) : "";

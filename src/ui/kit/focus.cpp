@@ -79,7 +79,8 @@ void focusEntry(AppState& app, const FocusEntry& target) {
   app.focus.scrollTo = target.id;  // registerItem scrolls it into view during the next frame
 }
 
-// Tab into a grid lands on the cell last focused in it, else on its first cell.
+// Tab into a grid lands on the cell last focused in it, else on its first cell; into a row of
+// options, on the chosen one first.
 const FocusEntry& cellToEnter(const AppState& app, const FocusEntry& reached) {
   if (reached.grid == 0) return reached;
   if (reached.row == kRowOfOptions)  // a row of options: the chosen one first, as a radio group does
@@ -88,8 +89,6 @@ const FocusEntry& cellToEnter(const AppState& app, const FocusEntry& reached) {
   for (const auto& [grid, cell] : app.focus.gridLastCell)
     if (grid == reached.grid)
       if (const FocusEntry* entry = entryWithId(app, cell)) return *entry;
-  for (const FocusEntry& entry : app.focus.order)
-    if (entry.grid == reached.grid && entry.on) return entry;
   for (const FocusEntry& entry : app.focus.order)
     if (entry.grid == reached.grid) return entry;
   return reached;

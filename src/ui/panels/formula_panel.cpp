@@ -33,14 +33,12 @@ int decimalsThatAddUp(const core::HeadTrace& head, int i, int j) {
 // "q_2 · k_3 = 1.00×0.00 + ... = 0.50", with as many decimals as it takes to add up.
 std::string dotLine(const core::HeadTrace& head, int i, int j) {
   std::string line = "q" + sub(i) + " \xC2\xB7 k" + sub(j) + " = ";
-  const float largest = std::max(std::fabs(head.rawScores.at(i, j)), 1.0f);
-  if (!std::isfinite(largest) || largest >= 999.995f) {  // huge numbers print as the cells do
-    for (int c = 0; c < head.Q.cols; ++c)
-      line += (c > 0 ? " + " : "") + formatNumber(head.Q.at(i, c)) + "\xC3\x97" + formatNumber(head.K.at(j, c));
-    return line + " = " + formatNumber(head.rawScores.at(i, j));
-  }
-  const int decimals = decimalsThatAddUp(head, i, j);
-  const auto print = [decimals](float x) { return text::fixedDecimals(static_cast<double>(x), decimals); };
+  // Huge numbers print as the cells do (decimals cannot make them add up on a line).
+  const float total = std::fabs(head.rawScores.at(i, j));
+  const int decimals = std::isfinite(total) && total < 999.995f ? decimalsThatAddUp(head, i, j) : 0;
+  const auto print = [decimals](float x) {
+    return decimals ? text::fixedDecimals(static_cast<double>(x), decimals) : formatNumber(x);
+  };
   for (int c = 0; c < head.Q.cols; ++c)
     line += (c > 0 ? " + " : "") + print(head.Q.at(i, c)) + "\xC3\x97" + print(head.K.at(j, c));
   return line + " = " + print(head.rawScores.at(i, j));
