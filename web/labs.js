@@ -6,32 +6,60 @@
 window.AttentionTourLabs = function (kit) {
   'use strict';
   const { facts, callWith, callJson, isPlainObject } = kit;
-  // The cost lab's worker (lab-worker.js and its .wasm: the float32 kernels, -O3 with wasm
-  // SIMD), started on the first timing and never during the page's first load. Its replies are
-  // checked like any other input: a result is exactly the expected numbers, an error a short
-  // text; anything else stops the worker and fails what was waiting, with a message.
-  const costLab = { worker: null, started: null, waiting: new Map(), nextId: 1, run: 0 };
-  const benchmarkFields = ['naiveMs', 'tiledMs', 'maxAbsDiff', 'naiveBytes', 'tiledBytes'];
-  function stopCostLabWorker(error) {
-    stopLabWorker(costLab);
-    const waiting = [...costLab.waiting.values()];
-    costLab.waiting.clear();
-    waiting.forEach((w) => w.resolve({ error }));
+  // The cost lab's workers (lab-worker.js and its .wasm: the float32 kernels, -O3 with wasm
+  // SIMD), started on the first timing and never during the page's first load: pool[0] alone
+  // times one core; a run on every core gives each of pool[0..workers-1] a slice of the
+  // queries (attention's rows are independent: each worker holds its own K and V, nothing is
+  // shared). Replies are checked like any other input: a result is exactly the expected
+  // numbers, an error a short text; anything else stops every worker and fails what was
+  // waiting, with a message.
+  const costLab = { pool: [], run: 0 };
+  const sliceFields = ['naiveMs', 'tiledMs', 'maxAbsDiff', 'naiveBytes', 'tiledBytes', 'flops', 'naiveTraffic', 'tiledTraffic'];
+  const unreadableTiming = 'the timing worker sent back something the page cannot read';
+  function poolWorker(k) {
+    if (!costLab.pool[k]) costLab.pool[k] = { worker: null, started: null, waiting: new Map(), nextId: 1 };
+    return costLab.pool[k];
   }
-  function costLabReply(data) {
-    const request = data && Number.isInteger(data.id) ? costLab.waiting.get(data.id) : undefined;
-    if (!request) { stopCostLabWorker('the timing worker sent back something the page cannot read'); return; }
-    costLab.waiting.delete(data.id);
+  function stopCostLabWorkers(error) {
+    costLab.pool.forEach((lab) => {
+      stopLabWorker(lab);
+      const waiting = [...lab.waiting.values()];
+      lab.waiting.clear();
+      waiting.forEach((w) => w.resolve({ error }));
+    });
+  }
+  function costLabReply(lab, data) {
+    const request = data && Number.isInteger(data.id) ? lab.waiting.get(data.id) : undefined;
+    if (!request) { stopCostLabWorkers(unreadableTiming); return; }
+    lab.waiting.delete(data.id);
     if (typeof data.error === 'string') { request.resolve({ error: data.error.slice(0, 300) }); return; }
     const r = data.result;
-    if (!isPlainObject(r) || r.n !== request.n || r.d !== request.d ||
-        !benchmarkFields.every((f) => typeof r[f] === 'number' && Number.isFinite(r[f]) && r[f] >= 0)) {
-      request.resolve({ error: 'the timing worker sent back something the page cannot read' });
+    const number = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+    if (!isPlainObject(r) || r.n !== request.n || r.d !== request.d || r.first !== request.first || r.count !== request.count ||
+        !sliceFields.every((f) => number(r[f])) || (request.peak && !(number(r.peakGflops) && r.peakGflops > 0))) {
+      request.resolve({ error: unreadableTiming });
       return;
     }
-    const result = { n: r.n, d: r.d };
-    benchmarkFields.forEach((f) => { result[f] = r[f]; });
-    request.resolve(result);
+    const slice = {};
+    sliceFields.concat(request.peak ? ['peakGflops'] : []).forEach((f) => { slice[f] = r[f]; });
+    request.resolve(slice);
+  }
+  function startPoolWorker(k) {
+    const lab = poolWorker(k);
+    return startLabWorker(lab, 'timing', (data) => costLabReply(lab, data), stopCostLabWorkers);
+  }
+  // One worker's slice [first, first + count) of the queries; resolves to its numbers or {error}.
+  function measureSlice(k, n, d, tile, first, count) {
+    return startPoolWorker(k).then(() => new Promise((resolve) => {
+      const lab = poolWorker(k);
+      const id = lab.nextId++;
+      lab.waiting.set(id, { n, d, first, count, peak: true, resolve });
+      lab.worker.postMessage({ id, n, d, tile, first, count, peak: true });
+    }), (e) => ({ error: e.message }));
+  }
+  // The cores this page may time at once: the browser's count, at most the lab's most workers.
+  function coresHere() {
+    return Math.max(1, Math.min(facts().benchmark.maxWorkers, Number(navigator.hardwareConcurrency) || 1));
   }
   // Starts an instance of the lab worker for `lab` ({worker, started, onStarted}): resolves when
   // it says it is ready; `what` names it in messages; onReply gets each later message and
@@ -78,14 +106,14 @@ window.AttentionTourLabs = function (kit) {
       worker.terminate();
     }
   }
-  function startCostLabWorker() { return startLabWorker(costLab, 'timing', costLabReply, stopCostLabWorker); }
-  // {n, d, tile}: whole numbers, n and d from 1 to facts().benchmark's maxN and maxD (d the cost
-  // lab's if left out), tile from 1 to n (the lab's, or n if smaller, if left out). Resolves to
-  // the result, or to {error} and then measures nothing.
+  // {n, d, tile, device, workers}: whole numbers, n and d from 1 to facts().benchmark's maxN and
+  // maxD (d the cost lab's if left out), tile from 1 to n (the lab's, or n if smaller, if left
+  // out); device 'cpu' (the default); workers from 1 to this machine's cores (at most maxWorkers
+  // and n; 1 if left out). Resolves to the result, or to {error} and then measures nothing.
   function checkBenchmark(request) {
     if (!isPlainObject(request)) return { error: 'benchmark expects an object, e.g. {n: 1024, d: 64, tile: 64}' };
-    const unknown = Object.keys(request).filter((k) => !['n', 'd', 'tile'].includes(k));
-    if (unknown.length) return { error: 'benchmark takes n, d and tile; it does not know ' + unknown.slice(0, 3).join(', ') };
+    const unknown = Object.keys(request).filter((k) => !['n', 'd', 'tile', 'device', 'workers'].includes(k));
+    if (unknown.length) return { error: 'benchmark takes n, d, tile, device and workers; it does not know ' + unknown.slice(0, 3).join(', ') };
     const n = request.n;
     const d = request.d === undefined ? facts().costLab.d : request.d;
     const whole = (x, low, high) => Number.isInteger(x) && x >= low && x <= high;
@@ -93,34 +121,61 @@ window.AttentionTourLabs = function (kit) {
     if (!whole(d, 1, facts().benchmark.maxD)) return { error: 'd must be a whole number from 1 to ' + facts().benchmark.maxD };
     const tile = request.tile === undefined ? Math.min(facts().costLab.tile, n) : request.tile;
     if (!whole(tile, 1, n)) return { error: 'tile must be a whole number from 1 to n (' + n + ')' };
-    return { n, d, tile };
+    const device = request.device === undefined ? 'cpu' : request.device;
+    if (device !== 'cpu') return { error: "device must be 'cpu'" };
+    const most = Math.min(coresHere(), n);
+    const workers = request.workers === undefined ? 1 : request.workers;
+    if (!whole(workers, 1, most)) {
+      return { error: 'workers must be a whole number from 1 to ' + most + ' (the cores here' + (most === n ? ', and n' : '') + ')' };
+    }
+    return { n, d, tile, device, workers };
   }
+  // Every worker measures its slice at once; the run's time is the slowest slice's (the work
+  // is done when the last row is), GFLOP/s is the whole run's, and the SIMD limit the sum of
+  // the limits each worker measured right after its kernels.
   function measure(checked) {
-    return startCostLabWorker().then(() => new Promise((resolve) => {
-      const id = costLab.nextId++;
-      costLab.waiting.set(id, { n: checked.n, d: checked.d, resolve });
-      costLab.worker.postMessage({ id, n: checked.n, d: checked.d, tile: checked.tile });
-    }), (e) => ({ error: e.message }));
+    const { n, d, tile, workers } = checked;
+    const slices = [];
+    for (let w = 0; w < workers; ++w) {
+      const first = Math.floor((n * w) / workers);  // as core::workerRows splits them
+      slices.push(measureSlice(w, n, d, tile, first, Math.floor((n * (w + 1)) / workers) - first));
+    }
+    return Promise.all(slices).then((parts) => {
+      const failed = parts.find((p) => p.error);
+      if (failed) return { error: failed.error };
+      const most = (f) => Math.max(...parts.map((p) => p[f]));
+      const total = (f) => parts.reduce((sum, p) => sum + p[f], 0);
+      const naiveMs = most('naiveMs'), tiledMs = most('tiledMs'), flops = total('flops');
+      return { n, d, tile, device: 'cpu', workers, naiveMs, tiledMs, maxAbsDiff: most('maxAbsDiff'),
+        naiveBytes: parts[0].naiveBytes, tiledBytes: parts[0].tiledBytes,
+        gflops: { naive: flops / naiveMs / 1e6, tiled: flops / tiledMs / 1e6 }, peakGflops: total('peakGflops'),
+        bytesMoved: { naive: parts[0].naiveTraffic, tiled: parts[0].tiledTraffic } };
+    });
   }
-  // The lab's Run button: n from the lab's smallest, doubling up to maxN, one after another, each
-  // handed to the view.
+  // The lab's Run button: n from the lab's smallest, doubling up to maxN, one after another:
+  // one core, then every core (when there is more than one), each size handed to the view.
   async function costLabStart(run, maxN) {
     costLab.run = run;
     const sizes = facts().costLab;
+    const cores = coresHere();
     for (let n = sizes.smallestN; n <= maxN; n *= 2) {
-      const result = await measure({ n, d: sizes.d, tile: sizes.tile });
+      const one = await measure({ n, d: sizes.d, tile: sizes.tile, workers: 1 });
       if (costLab.run !== run) return;  // cancelled, or another run began
-      if (result.error) { callWith('at_cost_lab_finished', null, ['number', 'string'], [run, result.error]); return; }
-      Module.ccall('at_cost_lab_point', null, ['number', 'number', 'number', 'number', 'number', 'number', 'number'],
-        [run, n, result.naiveMs, result.tiledMs, result.maxAbsDiff, result.naiveBytes, result.tiledBytes]);
+      const all = one.error || cores === 1 ? one : await measure({ n, d: sizes.d, tile: sizes.tile, workers: Math.min(cores, n) });
+      if (costLab.run !== run) return;
+      const failed = one.error || all.error;
+      if (failed) { callWith('at_cost_lab_finished', null, ['number', 'string'], [run, failed]); return; }
+      Module.ccall('at_cost_lab_point', null, Array(11).fill('number'),
+        [run, n, one.naiveMs, one.tiledMs, Math.max(one.maxAbsDiff, all.maxAbsDiff), one.naiveBytes, one.tiledBytes,
+          all.workers, all.naiveMs, all.tiledMs, one.peakGflops]);
     }
     callWith('at_cost_lab_finished', null, ['number', 'string'], [run, '']);
   }
-  // Cancel: the worker is stopped at once (what it was measuring is dropped) and started again
-  // on the next run.
+  // Cancel: every worker is stopped at once (what it was measuring is dropped) and started
+  // again on the next run.
   function costLabCancel() {
     costLab.run = 0;
-    stopCostLabWorker('the timing run was cancelled');
+    stopCostLabWorkers('the timing run was cancelled');
   }
 
   // The learning step's trainer: a second instance of the lab worker, started on the first

@@ -213,6 +213,13 @@ double fastTiledBytes(int n, int d, int tile) {
   return 4.0 * (4.0 * n * d + d * tp + 4 * tp + 2.0 * n);
 }
 
+double attentionTrafficBytes(bool tiled, int n, int d, int queryBlock) {
+  const double nd = static_cast<double>(n) * d;
+  const double blocks = std::ceil(static_cast<double>(n) / std::max(1, queryBlock));
+  const double shared = 2.0 * nd + 2.0 * blocks * nd;
+  return 4.0 * (tiled ? shared : shared + 4.0 * n * static_cast<double>(n));
+}
+
 namespace {
 
 // The slice's rows in full: count -1 becomes the rest of the n rows.
@@ -300,8 +307,6 @@ bool fastAttentionTiled(const float* allQ, const float* K, const float* V, int n
   for (int i = 0; i < nq; ++i) scaleInPlace(out + static_cast<size_t>(i) * d, d, 1.0f / l[i]);
   return true;
 }
-
-double attentionFlops(double queries, int n, int d) { return 4.0 * queries * n * d; }
 
 namespace {
 

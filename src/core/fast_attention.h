@@ -14,8 +14,11 @@
 
 namespace core {
 
-// The cost lab's sizes, which the page's API and the worker both enforce.
-constexpr int kFastMaxN = 8192, kFastMaxD = 256;
+// The cost lab's sizes, which the page's API and the worker both enforce, and the most workers
+// (cores) a run splits its queries across.
+constexpr int kFastMaxN = 8192, kFastMaxD = 256, kFastMaxWorkers = 16;
+// The queries whose rows share each read of K and V in both kernels (a 4-row block).
+constexpr int kFastQueryBlock = 4;
 
 // A slice of the queries: rows [first, first + count) of Q and of the output; count -1 is every
 // row from first. A query's row of attention needs only its own query and every key and value,
@@ -38,7 +41,8 @@ bool fastAttentionTiled(const float* Q, const float* K, const float* V, int n, i
 // The floating-point operations both methods do for `queries` rows of n keys, d wide: q·k for
 // each pair and the weighted sum of the values, a multiply and an add each (4·queries·n·d);
 // the softmax's exp and sums (a few per pair) are not counted.
-double attentionFlops(double queries, int n, int d);
+// Inline: the page's lesson module uses it without the kernels.
+inline double attentionFlops(double queries, int n, int d) { return 4.0 * queries * n * d; }
 
 // The most floating-point operations per second this core's 4-wide SIMD gives without fused
 // multiply-add: eight independent chains of vector multiplies and adds that never leave the
@@ -54,6 +58,18 @@ double simdPeakGflops(double ms = 40);
 //          every query (2n), with T' = the tile rounded up to a multiple of 8.
 double fastDirectBytes(int n, int d);
 double fastTiledBytes(int n, int d, int tile);
+
+// The bytes a method moves between large, slow memory and the small, fast memory a block of
+// queries works in (registers and the kernel's own small buffers here; a GPU workgroup's
+// memory), counted pass by pass as the algorithm goes, 4 bytes a float:
+//  both:   Q read once, the output written once (2·n·d), and K and V read once for each block
+//          of `queryBlock` queries that shares them (2·⌈n/queryBlock⌉·n·d);
+//  direct: the n x n scores written, read and written back by the softmax, read by the
+//          weighted sum of V (4·n²);
+//  tiled:  nothing more: a tile's scores, the running max and sum never leave fast memory.
+// On a CPU the caches hold much of K and V between blocks, so this counts what the algorithm
+// asks for, not what reaches the memory chips.
+double attentionTrafficBytes(bool tiled, int n, int d, int queryBlock);
 
 struct FastBenchmark {
   int n = 0, d = 0, tile = 0;

@@ -152,11 +152,16 @@ struct Playback {
   double startedAt = 0;
 };
 
-// One size the cost lab measured (core::runFastBenchmark, in a worker or a thread).
+// One size the cost lab measured (core/fast_attention.h, in workers or threads): on one core,
+// then on `workers` cores at once (each a slice of the queries; 1 when there is one core, and
+// the all-cores times are then the one core's), and the SIMD limit of the one core (GFLOP/s).
 struct CostLabPoint {
   int n = 0;
   double naiveMs = 0, tiledMs = 0, maxAbsDiff = 0;
   double naiveBytes = 0, tiledBytes = 0;
+  int workers = 1;
+  double naiveAllMs = 0, tiledAllMs = 0;
+  double peakGflops = 0;
 };
 
 // The cost lab's run: sizes n = 64, 128, ... up to maxN, d = 64, tile 64, measured one after

@@ -47,7 +47,13 @@ Json costLabStatus(const CostLab& lab) {
   static const char* const phases[] = {"idle", "running", "done", "cancelled", "failed"};
   Json points = Json::array();
   for (const auto& p : lab.points)
-    points.push_back(Json::object({{"n", p.n}, {"naiveMs", p.naiveMs}, {"tiledMs", p.tiledMs}}));
+    points.push_back(Json::object({{"n", p.n},
+                                   {"naiveMs", p.naiveMs},
+                                   {"tiledMs", p.tiledMs},
+                                   {"workers", p.workers},
+                                   {"naiveAllMs", p.naiveAllMs},
+                                   {"tiledAllMs", p.tiledAllMs},
+                                   {"peakGflops", p.peakGflops}}));
   return Json::object({{"phase", phases[static_cast<int>(lab.phase)]},
                        {"maxN", lab.maxN},
                        {"message", lab.message},

@@ -151,3 +151,19 @@ TEST_CASE("the flop count and the SIMD peak probe") {
   CHECK(peak > 0.1);     // any core does more than a tenth of a GFLOP/s of 4-wide multiply-adds
   CHECK(peak < 1000.0);  // and no core a teraflop: a wrong count would show
 }
+
+TEST_CASE("the bytes each method moves to and from slow memory") {
+  // n = 4096, d = 64, blocks of 4 queries: K and V read 1024 times each.
+  const double nd = 4096.0 * 64;
+  const double tiled = core::attentionTrafficBytes(true, 4096, 64, 4);
+  CHECK(tiled == 4.0 * (2 * nd + 2 * 1024 * nd));
+  CHECK(core::attentionTrafficBytes(false, 4096, 64, 4) == tiled + 4.0 * 4 * 4096.0 * 4096);
+  // A block of queries that does not divide n still reads K and V for its last, partial block.
+  CHECK(core::attentionTrafficBytes(true, 10, 2, 4) == 4.0 * (2 * 20 + 2 * 3 * 20));
+  // Larger blocks share more: the direct method's n² terms then dominate.
+  for (int n : {64, 1000, 8192}) {
+    const double direct = core::attentionTrafficBytes(false, n, 64, 64);
+    CHECK(direct > core::attentionTrafficBytes(true, n, 64, 64));
+    CHECK(core::attentionTrafficBytes(true, n, 64, 64) < core::attentionTrafficBytes(true, n, 64, 4));
+  }
+}

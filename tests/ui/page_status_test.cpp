@@ -112,13 +112,22 @@ TEST_CASE("the sandbox's answers are graded against the core; a pass is recorded
 
 TEST_CASE("a cost lab measurement that cannot be real ends the run instead of entering the plot") {
   const double nan = std::nan("");
-  for (const ui::CostLabPoint bad : {ui::CostLabPoint{32, 1, 1, 0, 1, 1}, ui::CostLabPoint{16384, 1, 1, 0, 1, 1},
-                                     ui::CostLabPoint{64, -1, 1, 0, 1, 1}, ui::CostLabPoint{64, 1, nan, 0, 1, 1},
-                                     ui::CostLabPoint{64, 1, 1, 0, 1, HUGE_VAL}}) {
+  const ui::CostLabPoint good{64, 1, 2, 0, 10, 5, 2, 0.6, 1.1, 30};
+  const auto with = [&](auto change) {
+    ui::CostLabPoint p = good;
+    change(p);
+    return p;
+  };
+  for (const ui::CostLabPoint bad :
+       {with([](auto& p) { p.n = 32; }), with([](auto& p) { p.n = 16384; }), with([](auto& p) { p.naiveMs = -1; }),
+        with([&](auto& p) { p.tiledMs = nan; }), with([](auto& p) { p.tiledBytes = HUGE_VAL; }),
+        with([](auto& p) { p.workers = 0; }), with([](auto& p) { p.workers = 17; }),
+        with([&](auto& p) { p.tiledAllMs = nan; }), with([](auto& p) { p.naiveAllMs = -2; }),
+        with([](auto& p) { p.peakGflops = 0; }), with([](auto& p) { p.peakGflops = HUGE_VAL; })}) {
     ui::AppState app = freshApp();
     app.view.costLab.phase = ui::CostLab::Phase::Running;
     app.view.costLab.run = 3;
-    ui::costLabPoint(app, 3, {64, 1, 2, 0, 10, 5});
+    ui::costLabPoint(app, 3, good);
     ui::costLabPoint(app, 3, bad);
     CHECK(app.view.costLab.points.size() == 1);
     CHECK(app.view.costLab.phase == ui::CostLab::Phase::Failed);

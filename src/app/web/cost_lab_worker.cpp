@@ -19,19 +19,28 @@ extern "C" EMSCRIPTEN_KEEPALIVE const double* lab_limits() {
   return limits;
 }
 
-// Measures one size. Returns [status, naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes]:
-// status 0 measured, 1 sizes out of range (nothing allocated), 2 not enough memory.
-extern "C" EMSCRIPTEN_KEEPALIVE const double* cl_benchmark(int n, int d, int tile) {
-  static double out[6];
+// Measures one size on the query rows [first, first + count) (one worker's slice; the whole n
+// on one core). Returns [status, naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes, flops,
+// naiveTraffic, tiledTraffic]: status 0 measured, 1 sizes out of range (nothing allocated), 2
+// not enough memory. flops are the slice's; the traffic is the whole n's (the block of
+// queries that shares K and V is the kernels' own).
+extern "C" EMSCRIPTEN_KEEPALIVE const double* cl_benchmark(int n, int d, int tile, int first, int count) {
+  static double out[9];
   for (double& x : out) x = 0;
-  if (!core::checkFastBenchmarkArgs(n, d, tile).empty()) {
+  if (!core::checkFastBenchmarkArgs(n, d, tile).empty() || first < 0 || count < 1 || first > n - count) {
     out[0] = 1;
     return out;
   }
-  const core::FastBenchmark result = core::runFastBenchmark(n, d, tile);
+  const core::FastBenchmark result = core::runFastBenchmark(n, d, tile, 1, nullptr, core::QueryRows{first, count});
   out[0] = result.error.empty() ? 0 : 2;
   out[1] = result.naiveMs, out[2] = result.tiledMs, out[3] = result.maxAbsDiff;
   out[4] = result.naiveBytes, out[5] = result.tiledBytes;
+  out[6] = core::attentionFlops(count, n, d);
+  out[7] = core::attentionTrafficBytes(false, n, d, core::kFastQueryBlock);
+  out[8] = core::attentionTrafficBytes(true, n, d, core::kFastQueryBlock);
   return out;
 }
+
+// This worker's 4-wide SIMD limit in GFLOP/s (core::simdPeakGflops), over about `ms` ms.
+extern "C" EMSCRIPTEN_KEEPALIVE double cl_peak(double ms) { return core::simdPeakGflops(ms); }
 #endif

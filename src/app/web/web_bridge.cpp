@@ -158,7 +158,8 @@ EMSCRIPTEN_KEEPALIVE const char* at_limits() {
        {"compute", lesson::kMaxComputeRequestBytes},
        {"link", lesson::kMaxLinkLength},
        {"paste", lesson::kMaxPasteBytes},
-       {"benchmark", Json::object({{"maxN", core::kFastMaxN}, {"maxD", core::kFastMaxD}})},
+       {"benchmark",
+        Json::object({{"maxN", core::kFastMaxN}, {"maxD", core::kFastMaxD}, {"maxWorkers", core::kFastMaxWorkers}})},
        {"costLab",
         Json::object({{"smallestN", ui::kCostLabSmallestN}, {"d", ui::kCostLabD}, {"tile", ui::kCostLabTile}})},
        {"training", Json::object({{"tasks", tasks},
@@ -213,11 +214,15 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                              {"idle", !app::needsFrame(r) && !app::mirrorDue()}}));
 }
 
-// The cost lab: one size of a run, measured by the page's worker (the view checks it again),
-// the run's end ("" when every size was measured, else why it stopped), and its status.
+// The cost lab: one size of a run, measured by the page's workers (one core, then `workers`
+// at once; the view checks it again), the run's end ("" when every size was measured, else
+// why it stopped), and its status.
 EMSCRIPTEN_KEEPALIVE void at_cost_lab_point(int run, int n, double naiveMs, double tiledMs, double maxAbsDiff,
-                                            double naiveBytes, double tiledBytes) {
-  ui::costLabPoint(appState(), run, {n, naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes});
+                                            double naiveBytes, double tiledBytes, int workers, double naiveAllMs,
+                                            double tiledAllMs, double peakGflops) {
+  ui::costLabPoint(
+      appState(), run,
+      {n, naiveMs, tiledMs, maxAbsDiff, naiveBytes, tiledBytes, workers, naiveAllMs, tiledAllMs, peakGflops});
   wake();
 }
 

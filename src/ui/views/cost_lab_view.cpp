@@ -1,6 +1,8 @@
-// cost_lab_view.cpp: the cost lab. Run measures direct and tiled attention on this machine
-// (the platform's worker or thread), the plot shows time against n on log-log axes with an n²
-// line, and a table beside it the memory each method needs. Frames are drawn only when a
+// cost_lab_view.cpp: the cost lab. Run measures direct and tiled attention on this machine,
+// on one core and then on every core (the platform's workers or threads, each a slice of the
+// queries); the plot shows time against n on log-log axes with an n² line, a sentence the
+// speed-up and how close one core came to its SIMD limit, and tables the times and the memory
+// each method needs. Frames are drawn only when a
 // result arrives or the learner acts: the page idles while the worker measures.
 #include "ui/views/cost_lab_view.h"
 
@@ -31,6 +33,19 @@ std::string milliseconds(double ms) {
   char text[32];
   std::snprintf(text, sizeof text, ms < 1 ? "%.3f ms" : (ms < 100 ? "%.1f ms" : "%.0f ms"), ms);
   return text;
+}
+
+// A measurement's marker: a circle (direct) or a square (tiled), filled or hollow.
+void drawMarker(AppState& app, ImDrawList* draw, ImVec2 at, ImU32 colour, bool square, bool filled) {
+  const float r = px(app, square ? 3.0f : 3.5f);
+  if (square && filled)
+    draw->AddRectFilled(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), colour);
+  else if (square)
+    draw->AddRect(ImVec2(at.x - r, at.y - r), ImVec2(at.x + r, at.y + r), colour, 0, 0, px(app, 1.5f));
+  else if (filled)
+    draw->AddCircleFilled(at, r, colour);
+  else
+    draw->AddCircle(at, r, colour, 0, px(app, 1.5f));
 }
 
 std::string tickLabel(double ms) {
@@ -114,7 +129,7 @@ void drawPlot(AppState& app, float width, float height) {
   // Decades of ms that hold every time measured (at least 0.01 to 100 ms before any run).
   double low = 0.01, high = 100;
   for (const auto& p : lab.points) {
-    for (double ms : {p.naiveMs, p.tiledMs}) {
+    for (double ms : {p.naiveMs, p.tiledMs, p.naiveAllMs, p.tiledAllMs}) {
       if (ms <= 0) continue;
       low = std::min(low, std::pow(10.0, std::floor(std::log10(ms))));
       high = std::max(high, std::pow(10.0, std::ceil(std::log10(ms))));
@@ -165,26 +180,26 @@ void drawPlot(AppState& app, float width, float height) {
                     kRule, px(app, 1.5f));
     }
   }
-  for (int method = 0; method < 2; ++method) {
-    const ImU32 colour = method == 0 ? kDirectInk : kAccentFill;
+  // Four series: each method on one core (filled markers, thick lines) and on every core
+  // (hollow markers, thin lines), when there is more than one.
+  const bool manyCores = !lab.points.empty() && lab.points.back().workers > 1;
+  for (int series = 0; series < (manyCores ? 4 : 2); ++series) {
+    const bool tiled = series % 2 == 1, allCores = series >= 2;
+    const ImU32 colour = tiled ? kAccentFill : kDirectInk;
     ImVec2 previous;
     for (size_t k = 0; k < lab.points.size(); ++k) {
       const auto& p = lab.points[k];
-      const double ms = method == 0 ? p.naiveMs : p.tiledMs;
+      const double ms = allCores ? (tiled ? p.tiledAllMs : p.naiveAllMs) : (tiled ? p.tiledMs : p.naiveMs);
       const ImVec2 at(xOf(p.n), yOf(std::max(ms, low)));
-      if (k > 0) draw->AddLine(previous, at, colour, px(app, 2));
-      if (method == 0)
-        draw->AddCircleFilled(at, px(app, 3.5f), colour);
-      else
-        draw->AddRectFilled(ImVec2(at.x - px(app, 3), at.y - px(app, 3)), ImVec2(at.x + px(app, 3), at.y + px(app, 3)),
-                            colour);
+      if (k > 0) draw->AddLine(previous, at, colour, px(app, allCores ? 1.0f : 2.0f));
+      drawMarker(app, draw, at, colour, tiled, !allCores);
       previous = at;
     }
   }
   draw->PopClipRect();
   ImGui::Dummy(ImVec2(width, height));
-  // The legend, in words as well as colours.
-  const auto key = [&](ImU32 colour, const char* text, bool square, bool dashed) {
+  // The legend, in words as well as colours and shapes.
+  const auto key = [&](ImU32 colour, const std::string& text, bool square, bool dashed) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float cy = at.y + lineHeight * 0.5f, w = px(app, 22);
     if (dashed) {
@@ -192,35 +207,66 @@ void drawPlot(AppState& app, float width, float height) {
       draw->AddLine(ImVec2(at.x + w * 0.6f, cy), ImVec2(at.x + w, cy), colour, px(app, 1.5f));
     } else {
       draw->AddLine(ImVec2(at.x, cy), ImVec2(at.x + w, cy), colour, px(app, 2));
-      if (square)
-        draw->AddRectFilled(ImVec2(at.x + w * 0.5f - px(app, 3), cy - px(app, 3)),
-                            ImVec2(at.x + w * 0.5f + px(app, 3), cy + px(app, 3)), colour);
-      else
-        draw->AddCircleFilled(ImVec2(at.x + w * 0.5f, cy), px(app, 3.5f), colour);
+      drawMarker(app, draw, ImVec2(at.x + w * 0.5f, cy), colour, square, true);
     }
     ImGui::Dummy(ImVec2(w + px(app, 4), lineHeight));
     ImGui::SameLine(0, 0);
-    textLine(app, text);
+    textLine(app, text.c_str());
   };
   key(kDirectInk, "direct", false, false);
   ImGui::SameLine(0, px(app, 16));
   key(kAccentFill, "tiled", true, false);
   sameLineIfFits(px(app, 120), px(app, 16));
   key(kRule, "grows as n\xC2\xB2", false, true);
+  if (manyCores) {
+    // The hollow markers' key: one line of its own.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float cy = at.y + lineHeight * 0.5f;
+    drawMarker(app, draw, ImVec2(at.x + px(app, 5), cy), ImGui::GetColorU32(ImGuiCol_Text), false, true);
+    drawMarker(app, draw, ImVec2(at.x + px(app, 17), cy), ImGui::GetColorU32(ImGuiCol_Text), false, false);
+    ImGui::Dummy(ImVec2(px(app, 26), lineHeight));
+    ImGui::SameLine(0, 0);
+    textLine(app, ("filled: one core; hollow: all " + std::to_string(lab.points.back().workers) + " cores").c_str());
+  }
 }
 
-void drawMemory(AppState& app) {
+// The largest size measured, in words: the speed-up all cores gave, and how close one core came
+// to the limit of its 4-wide SIMD (multiply-adds that never leave the registers).
+std::string speedSentence(const CostLabPoint& p) {
+  const double flops = core::attentionFlops(p.n, p.n, kCostLabD);
+  const double gflops = flops / (p.tiledMs * 1e6);
+  char text[320];
+  const int used = std::snprintf(text, sizeof text,
+                                 "At n = %d, one core ran the tiled method at %.1f GFLOP/s: %.0f%% of what its 4-wide "
+                                 "SIMD can do at most (%.1f GFLOP/s, measured).",
+                                 p.n, gflops, 100.0 * gflops / p.peakGflops, p.peakGflops);
+  if (p.workers > 1 && used > 0 && used < static_cast<int>(sizeof text))
+    std::snprintf(text + used, sizeof text - static_cast<size_t>(used),
+                  " All %d cores, each with a share of the queries, ran it %.1f times as fast (direct %.1f times).",
+                  p.workers, p.tiledMs / p.tiledAllMs, p.naiveMs / p.naiveAllMs);
+  return text;
+}
+
+void drawTables(AppState& app) {
   const CostLab& lab = app.view.costLab;
-  sectionHeading(app, "Memory each method needs");
-  std::vector<std::vector<std::string>> rows;
-  for (const auto& p : lab.points)
-    rows.push_back({std::to_string(p.n), megabytes(p.naiveBytes), megabytes(p.tiledBytes), milliseconds(p.naiveMs),
-                    milliseconds(p.tiledMs)});
-  if (rows.empty()) {
+  sectionHeading(app, "Time and memory each method needs");
+  if (lab.points.empty()) {
     note(app, "Press Run: each size measured appears here and in the plot.");
     return;
   }
-  textTable(app, {"n", "direct", "tiled", "direct time", "tiled time"}, rows);
+  const int workers = lab.points.back().workers;
+  std::vector<std::vector<std::string>> times, memory;
+  for (const auto& p : lab.points) {
+    times.push_back({std::to_string(p.n), milliseconds(p.naiveMs), milliseconds(p.tiledMs)});
+    if (workers > 1) times.back().insert(times.back().end(), {milliseconds(p.naiveAllMs), milliseconds(p.tiledAllMs)});
+    memory.push_back({std::to_string(p.n), megabytes(p.naiveBytes), megabytes(p.tiledBytes)});
+  }
+  const std::string all = std::to_string(workers) + " cores";
+  if (workers > 1)
+    textTable(app, {"n", "direct, 1 core", "tiled, 1 core", "direct, " + all, "tiled, " + all}, times);
+  else
+    textTable(app, {"n", "direct time", "tiled time"}, times);
+  textTable(app, {"n", "direct memory", "tiled memory"}, memory);
   double worst = 0;
   for (const auto& p : lab.points) worst = std::max(worst, p.maxAbsDiff);
   char diff[96];
@@ -241,8 +287,10 @@ void costLabPoint(AppState& app, int run, const CostLabPoint& point) {
   if (run != lab.run || lab.phase != CostLab::Phase::Running) return;  // a run cancelled or replaced
   // The measurer may be another program (the page's worker): a value that is not a plausible
   // measurement ends the run instead of entering the plot.
-  bool plausible = point.n >= kCostLabSmallestN && point.n <= core::kFastMaxN;
-  for (double x : {point.naiveMs, point.tiledMs, point.maxAbsDiff, point.naiveBytes, point.tiledBytes})
+  bool plausible = point.n >= kCostLabSmallestN && point.n <= core::kFastMaxN && point.workers >= 1 &&
+                   point.workers <= core::kFastMaxWorkers && point.peakGflops > 0;
+  for (double x : {point.naiveMs, point.tiledMs, point.maxAbsDiff, point.naiveBytes, point.tiledBytes, point.naiveAllMs,
+                   point.tiledAllMs, point.peakGflops})
     plausible = plausible && std::isfinite(x) && x >= 0;
   if (!plausible) {
     costLabFinished(app, run, "the worker sent back a measurement that cannot be right");
@@ -271,8 +319,9 @@ void drawCostLab(AppState& app) {
   ImGui::EndGroup();
   if (beside) ImGui::SameLine(0, px(app, 24));
   ImGui::BeginGroup();
-  drawMemory(app);
+  drawTables(app);
   ImGui::EndGroup();
+  if (!app.view.costLab.points.empty()) paragraph(app, speedSentence(app.view.costLab.points.back()));
   note(app,
        "Memory is 4 bytes a number: Q, K, V and the output for both, plus the n \xC3\x97 n scores (direct) or one "
        "64-key tile and a running maximum and sum per query (tiled). d = 64, tile = 64.");
