@@ -49,3 +49,7 @@ Window.prototype.attentionTour;
 var AT_SINGLE_FILE;
 /** @type {?} */
 Window.prototype.AT_SINGLE_FILE;
+
+/** WebGPU's entry point, which the page only tests for (src/app/web/web_page.cpp). */
+/** @type {?} */
+Navigator.prototype.gpu;

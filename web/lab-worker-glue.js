@@ -2,7 +2,7 @@
 // from src/app/web/cost_lab_worker.cpp and src/app/web/training_worker.cpp, loaded only when the cost
 // lab times something or the learning step trains). Put after the two halves' glue (--pre-js).
 // It answers {ready: true} once the module is up, then hands each message to its half:
-// training messages carry an `op`, the cost lab's do not. Messages that come before the
+// training messages carry an `op`, the cost lab's GPU runs device 'gpu', its CPU runs neither. Messages that come before the
 // module is up wait (at most 64).
 'use strict';
 var labReady = false;
@@ -12,6 +12,7 @@ var labLimits = null;
 
 function labDispatch(request) {
   if (request && typeof request === 'object' && typeof request.op === 'string') trainingRequest(request);
+  else if (request && typeof request === 'object' && request.device === 'gpu') gpuMeasure(request);
   else costLabMeasure(request);
 }
 

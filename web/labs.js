@@ -13,7 +13,7 @@ window.AttentionTourLabs = function (kit) {
   // shared). Replies are checked like any other input: a result is exactly the expected
   // numbers, an error a short text; anything else stops every worker and fails what was
   // waiting, with a message.
-  const costLab = { pool: [], run: 0 };
+  const costLab = { pool: [], gpu: { worker: null, started: null, waiting: new Map(), nextId: 1 }, run: 0 };
   const sliceFields = ['naiveMs', 'tiledMs', 'maxAbsDiff', 'naiveBytes', 'tiledBytes', 'flops', 'naiveTraffic', 'tiledTraffic'];
   const unreadableTiming = 'the timing worker sent back something the page cannot read';
   function poolWorker(k) {
@@ -21,7 +21,7 @@ window.AttentionTourLabs = function (kit) {
     return costLab.pool[k];
   }
   function stopCostLabWorkers(error) {
-    costLab.pool.forEach((lab) => {
+    costLab.pool.concat([costLab.gpu]).forEach((lab) => {
       stopLabWorker(lab);
       const waiting = [...lab.waiting.values()];
       lab.waiting.clear();
@@ -55,6 +55,37 @@ window.AttentionTourLabs = function (kit) {
       const id = lab.nextId++;
       lab.waiting.set(id, { n, d, first, count, peak: true, resolve });
       lab.worker.postMessage({ id, n, d, tile, first, count, peak: true });
+    }), (e) => ({ error: e.message }));
+  }
+  // The GPU's run: one more instance of the lab worker drives WebGPU (gpu-lab-worker-glue.js)
+  // and checks the GPU's outputs against its own CPU's; its reply is checked like the others.
+  const gpuFields = ['naiveMs', 'tiledMs', 'maxAbsDiff', 'cpuMaxAbsDiff', 'naiveBytes', 'tiledBytes', 'naiveTraffic', 'tiledTraffic'];
+  function gpuReply(data) {
+    const lab = costLab.gpu;
+    const request = data && Number.isInteger(data.id) ? lab.waiting.get(data.id) : undefined;
+    if (!request) { stopCostLabWorkers(unreadableTiming); return; }
+    lab.waiting.delete(data.id);
+    if (typeof data.error === 'string') { request.resolve({ error: data.error.slice(0, 300) }); return; }
+    const r = data.result;
+    const number = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+    if (!isPlainObject(r) || r.n !== request.n || r.d !== request.d || r.tile !== request.tile || !gpuFields.every((f) => number(r[f])) ||
+        typeof r.adapter !== 'string') {
+      request.resolve({ error: unreadableTiming });
+      return;
+    }
+    const { n, d, tile } = request;
+    const flops = 4 * n * n * d;  // as core::attentionFlops counts them
+    request.resolve({ n, d, tile, device: 'gpu', workers: 1, adapter: r.adapter.slice(0, 120), naiveMs: r.naiveMs, tiledMs: r.tiledMs,
+      maxAbsDiff: r.maxAbsDiff, cpuMaxAbsDiff: r.cpuMaxAbsDiff, naiveBytes: r.naiveBytes, tiledBytes: r.tiledBytes,
+      gflops: { naive: flops / r.naiveMs / 1e6, tiled: flops / r.tiledMs / 1e6 },
+      bytesMoved: { naive: r.naiveTraffic, tiled: r.tiledTraffic } });
+  }
+  function measureGpu(checked) {
+    const { n, d, tile } = checked;
+    return startLabWorker(costLab.gpu, 'GPU timing', gpuReply, stopCostLabWorkers).then(() => new Promise((resolve) => {
+      const id = costLab.gpu.nextId++;
+      costLab.gpu.waiting.set(id, { n, d, tile, resolve });
+      costLab.gpu.worker.postMessage({ id, device: 'gpu', n, d, tile });
     }), (e) => ({ error: e.message }));
   }
   // The cores this page may time at once: the browser's count, at most the lab's most workers.
@@ -122,7 +153,12 @@ window.AttentionTourLabs = function (kit) {
     const tile = request.tile === undefined ? Math.min(facts().costLab.tile, n) : request.tile;
     if (!whole(tile, 1, n)) return { error: 'tile must be a whole number from 1 to n (' + n + ')' };
     const device = request.device === undefined ? 'cpu' : request.device;
-    if (device !== 'cpu') return { error: "device must be 'cpu'" };
+    if (device !== 'cpu' && device !== 'gpu') return { error: "device must be 'cpu' or 'gpu'" };
+    if (device === 'gpu') {
+      if (request.workers !== undefined && request.workers !== 1) return { error: "workers are for device 'cpu': one worker drives the GPU" };
+      if (!navigator.gpu) return { error: 'this browser has no WebGPU' };
+      return { n, d, tile, device, workers: 1 };
+    }
     const most = Math.min(coresHere(), n);
     const workers = request.workers === undefined ? 1 : request.workers;
     if (!whole(workers, 1, most)) {
@@ -134,6 +170,7 @@ window.AttentionTourLabs = function (kit) {
   // is done when the last row is), GFLOP/s is the whole run's, and the SIMD limit the sum of
   // the limits each worker measured right after its kernels.
   function measure(checked) {
+    if (checked.device === 'gpu') return measureGpu(checked);
     const { n, d, tile, workers } = checked;
     const slices = [];
     for (let w = 0; w < workers; ++w) {
@@ -154,11 +191,21 @@ window.AttentionTourLabs = function (kit) {
   }
   // The lab's Run button: n from the lab's smallest, doubling up to maxN, one after another:
   // one core, then every core (when there is more than one), each size handed to the view.
-  async function costLabStart(run, maxN) {
+  async function costLabStart(run, maxN, device) {
     costLab.run = run;
     const sizes = facts().costLab;
     const cores = coresHere();
+    if (device === 'gpu' && !navigator.gpu) { callWith('at_cost_lab_finished', null, ['number', 'string'], [run, 'this browser has no WebGPU']); return; }
     for (let n = sizes.smallestN; n <= maxN; n *= 2) {
+      if (device === 'gpu') {
+        const gpu = await measureGpu({ n, d: sizes.d, tile: sizes.tile });
+        if (costLab.run !== run) return;
+        if (gpu.error) { callWith('at_cost_lab_finished', null, ['number', 'string'], [run, gpu.error]); return; }
+        callWith('at_cost_lab_gpu_point', null, Array(8).fill('number').concat(['string']),
+          [run, n, gpu.naiveMs, gpu.tiledMs, Math.max(gpu.maxAbsDiff, gpu.cpuMaxAbsDiff), gpu.naiveBytes, gpu.bytesMoved.naive,
+            gpu.bytesMoved.tiled, gpu.adapter]);
+        continue;
+      }
       const one = await measure({ n, d: sizes.d, tile: sizes.tile, workers: 1 });
       if (costLab.run !== run) return;  // cancelled, or another run began
       const all = one.error || cores === 1 ? one : await measure({ n, d: sizes.d, tile: sizes.tile, workers: Math.min(cores, n) });

@@ -359,6 +359,12 @@ std::string checkFastBenchmarkArgs(double n, double d, double tile) {
   return {};
 }
 
+void fastBenchmarkInputs(float* qkv, int n, int d, uint32_t seed) {
+  uint64_t generator = seed;  // the core's one generator (random_stream.h)
+  const size_t count = 3 * static_cast<size_t>(n) * d;
+  for (size_t k = 0; k < count; ++k) qkv[k] = static_cast<float>(2.0 * uniformRandom(generator) - 1.0);
+}
+
 FastBenchmark measureFastBenchmark(int n, int d, int tile, uint32_t seed, const std::atomic<bool>* stop, QueryRows rows,
                                    const RunOnRows& runOnRows) {
   FastBenchmark result;
@@ -378,8 +384,7 @@ FastBenchmark measureFastBenchmark(int n, int d, int tile, uint32_t seed, const 
   float* V = K + count;
   float* direct = V + count;
   float* tiled = direct + count;
-  uint64_t generator = seed;  // the core's one generator (random_stream.h)
-  for (size_t k = 0; k < 3 * count; ++k) Q[k] = static_cast<float>(2.0 * uniformRandom(generator) - 1.0);
+  fastBenchmarkInputs(Q, n, d, seed);
   // Small sizes run many times, until at least 20 ms have passed, and report the mean.
   const auto time = [&](auto body) {
     using clock = std::chrono::steady_clock;

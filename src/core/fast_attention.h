@@ -88,6 +88,9 @@ std::string checkFastBenchmarkArgs(double n, double d, double tile);
 // it within one block of queries (the desktop's Cancel).
 FastBenchmark runFastBenchmark(int n, int d, int tile, uint32_t seed = 1, const std::atomic<bool>* stop = nullptr,
                                QueryRows rows = {});
+// Q, K and V, n x d each, one after another in `qkv` (3·n·d floats), as every benchmark makes
+// them: uniform in [-1, 1) from `seed` (so a GPU run can be checked against the CPU's).
+void fastBenchmarkInputs(float* qkv, int n, int d, uint32_t seed = 1);
 // What runFastBenchmark does, with the kernels run on `rows` by `runOnRows`: it is handed the
 // kernel for a slice and runs it on its rows (one slice in this thread, or each worker's slice at
 // once: fast_cores.h), true when every run succeeded. The time is its wall-clock time.

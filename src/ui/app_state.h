@@ -164,15 +164,29 @@ struct CostLabPoint {
   double peakGflops = 0;
 };
 
-// The cost lab's run: sizes n = 64, 128, ... up to maxN, d = 64, tile 64, measured one after
-// another on this machine. Results arrive between frames (ui/views/cost_lab_view.h).
+// One size the GPU measured (web/gpu-attention.js through WebGPU): each method's time, the
+// largest difference of its outputs from each other and from the CPU's, the GPU memory the
+// direct method holds, and the bytes each moves to and from the GPU's slow memory (counted).
+struct CostLabGpuPoint {
+  int n = 0;
+  double naiveMs = 0, tiledMs = 0, maxAbsDiff = 0;
+  double naiveBytes = 0;
+  double naiveTraffic = 0, tiledTraffic = 0;
+};
+
+// The cost lab's runs: sizes n = 64, 128, ... up to maxN, d = 64, tile 64, measured one after
+// another on this machine, on the CPU (one core, then all) or on the GPU. Results arrive
+// between frames (ui/views/cost_lab_view.h). A run replaces its own device's results only.
 struct CostLab {
   enum class Phase { Idle, Running, Done, Cancelled, Failed };
   Phase phase = Phase::Idle;
-  int maxN = 4096;                   // the largest n of a run, picked in the view
-  int run = 0;                       // counts runs; a result carries the run it belongs to
-  std::vector<CostLabPoint> points;  // this run's sizes so far, in order
-  std::string message;               // why it failed, or what it is doing
+  int maxN = 4096;                         // the largest n of a run, picked in the view
+  int run = 0;                             // counts runs; a result carries the run it belongs to
+  bool onGpu = false;                      // the device of the latest run
+  std::vector<CostLabPoint> points;        // the CPU's sizes so far, in order
+  std::vector<CostLabGpuPoint> gpuPoints;  // the GPU's
+  std::string adapter;                     // the GPU that measured gpuPoints, as WebGPU names it
+  std::string message;                     // why it failed, or what it is doing
 };
 
 // What the trainer reports after a chunk of steps (or at the end): the new losses, the
@@ -312,9 +326,13 @@ struct Platform {
   // The cost lab: start measuring the sizes of app.view.costLab (run id `run`), or stop.
   // Results come back through ui::costLabPoint / ui::costLabFinished. Unset: the lab cannot
   // run here, and costLabUnavailable says why.
-  std::function<void(int run, int maxN)> startCostLab;
+  std::function<void(int run, int maxN, bool onGpu)> startCostLab;
   std::function<void()> cancelCostLab;
   std::string costLabUnavailable = "Timing runs are not available in this build.";
+  // Whether startCostLab can run on the GPU (the page, with WebGPU), else why not.
+  bool costLabGpu = false;
+  std::string costLabGpuUnavailable =
+      "The desktop program times the CPU; the page times the GPU too, where the browser has WebGPU.";
   // The learning step: train (steps 0: only measure and run the probe) the model of
   // app.view.training, from fresh random weights when `fresh`; stop ends a request early.
   // Reports come back through ui::trainingProgress / ui::trainingFinished. Unset: training

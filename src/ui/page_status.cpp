@@ -54,10 +54,21 @@ Json costLabStatus(const CostLab& lab) {
                                    {"naiveAllMs", p.naiveAllMs},
                                    {"tiledAllMs", p.tiledAllMs},
                                    {"peakGflops", p.peakGflops}}));
+  Json gpuPoints = Json::array();
+  for (const auto& p : lab.gpuPoints)
+    gpuPoints.push_back(Json::object({{"n", p.n},
+                                      {"naiveMs", p.naiveMs},
+                                      {"tiledMs", p.tiledMs},
+                                      {"maxAbsDiff", p.maxAbsDiff},
+                                      {"naiveTraffic", p.naiveTraffic},
+                                      {"tiledTraffic", p.tiledTraffic}}));
   return Json::object({{"phase", phases[static_cast<int>(lab.phase)]},
+                       {"device", lab.onGpu ? "gpu" : "cpu"},
                        {"maxN", lab.maxN},
                        {"message", lab.message},
-                       {"points", points}});
+                       {"points", points},
+                       {"gpuPoints", gpuPoints},
+                       {"adapter", lab.adapter}});
 }
 
 Json trainingStatus(const TrainingLab& lab) {

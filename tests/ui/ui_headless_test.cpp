@@ -1334,7 +1334,10 @@ TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel dr
   ui::AppState app;
   setUp(app);
   int started = 0, cancelled = 0, startedMaxN = 0, startedRun = 0;
-  app.platform.startCostLab = [&](int run, int maxN) { ++started, startedRun = run, startedMaxN = maxN; };
+  bool startedOnGpu = false;
+  app.platform.startCostLab = [&](int run, int maxN, bool onGpu) {
+    ++started, startedRun = run, startedMaxN = maxN, startedOnGpu = onGpu;
+  };
   app.platform.cancelCostLab = [&] { ++cancelled; };
   goToStep(app, lesson::stepIndexOf("cost-lab"));
   for (float width : {1280.0f, 390.0f}) {
@@ -1347,6 +1350,8 @@ TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel dr
   clickWidget(app, *findWidget(app, "cost-run"), 390, 844);
   REQUIRE(started == 1);
   CHECK(startedMaxN == 512);
+  CHECK_FALSE(startedOnGpu);
+  CHECK_FALSE(findWidget(app, "cost-run-gpu"));  // no WebGPU here: no GPU button, a line says why
   CHECK(app.view.costLab.phase == ui::CostLab::Phase::Running);
   CHECK(ui::costLabSizes(512) == std::vector<int>{64, 128, 256, 512});
   ui::costLabPoint(app, startedRun, {64, 0.2, 0.3, 1e-7, 98304, 83968, 2, 0.11, 0.16, 30});
@@ -1371,12 +1376,42 @@ TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel dr
   ui::costLabFinished(app, startedRun, "");
   CHECK(app.view.costLab.points.size() == 1);
   CHECK(app.view.costLab.phase == ui::CostLab::Phase::Cancelled);
+  // With WebGPU: Run on the GPU asks for the GPU; its results fill their own plot and table,
+  // keep the CPU's, and the FlashAttention step reports them.
+  app.platform.costLabGpu = true;
+  frame(app, 390, 844);
+  frame(app, 390, 844);
+  REQUIRE(findWidget(app, "cost-run-gpu"));
+  clickWidget(app, *findWidget(app, "cost-run-gpu"), 390, 844);
+  CHECK(started == 2);
+  CHECK(startedOnGpu);
+  ui::costLabGpuPoint(app, startedRun, {64, 30, 6, 1e-7, 1, 0}, "google swiftshader");  // traffic 0: not real
+  CHECK(app.view.costLab.phase == ui::CostLab::Phase::Failed);
+  clickWidget(app, *findWidget(app, "cost-run-gpu"), 390, 844);
+  ui::costLabGpuPoint(app, startedRun, {64, 30, 6, 1e-7, 1, 5.5e6, 0.5e6}, "google swiftshader");
+  ui::costLabPoint(app, startedRun, {64, 0.2, 0.3, 1e-7, 98304, 83968, 2, 0.11, 0.16, 30});  // a CPU point: not this run's
+  ui::costLabFinished(app, startedRun, "");
+  CHECK(app.view.costLab.gpuPoints.size() == 1);
+  CHECK(app.view.costLab.points.size() == 1);  // the CPU's earlier run is kept
+  CHECK(app.view.costLab.phase == ui::CostLab::Phase::Done);
+  const std::string gpuSaid = ui::gpuSentence(app.view.costLab);
+  CHECK(gpuSaid == "At n = 64 this GPU ran the tiled method 5.0 times as fast as the direct one, which moved 11.0 times "
+                   "as many bytes to and from its slow memory.");
+  goToStep(app, lesson::stepIndexOf("flash"));
+  frame(app, 1280, 800);
+  app.focus.mirrorNextFrame = true;
+  frame(app, 1280, 800);
+  std::string flashSaid;
+  for (const auto& n : app.focus.mirror) flashSaid += n.text + "\n";
+  CHECK(flashSaid.find("(google swiftshader): " + gpuSaid) != std::string::npos);
+  goToStep(app, lesson::stepIndexOf("cost-lab"));
+  frame(app, 1280, 800);
   // Without a platform to run on, the view says so and Run does nothing.
   app.platform.startCostLab = nullptr;
   app.platform.costLabUnavailable = "Timing runs need the served page.";
   frame(app, 1280, 800);
   clickWidget(app, *findWidget(app, "cost-run"), 1280, 800);
-  CHECK(started == 1);
+  CHECK(started == 3);
 }
 
 TEST_CASE("the learning step: Train asks the platform, reports fill the view, Pause, Step and Reset act") {

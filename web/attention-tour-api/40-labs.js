@@ -33,9 +33,9 @@
   }
   // The view's requests (src/app/web/web_page.cpp). A run cancelled while labs.js loads never starts.
   let wantedCostRun = 0;
-  function costLabStart(run, maxN) {
+  function costLabStart(run, maxN, onGpu) {
     wantedCostRun = run;
-    labs().then((lab) => { if (wantedCostRun === run) lab.costLabStart(run, maxN); },
+    labs().then((lab) => { if (wantedCostRun === run) lab.costLabStart(run, maxN, onGpu ? 'gpu' : 'cpu'); },
       (e) => callWith('at_cost_lab_finished', null, ['number', 'string'], [run, e.message]));
   }
   function costLabCancel() {

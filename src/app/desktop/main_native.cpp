@@ -214,7 +214,7 @@ int main(int argc, char** argv) {
     return "Link fragment copied: append it to the page's address.";
   };
   CostLabThread costLab;
-  runtime.app.platform.startCostLab = [&costLab](int run, int maxN) { costLab.start(run, maxN); };
+  runtime.app.platform.startCostLab = [&costLab](int run, int maxN, bool) { costLab.start(run, maxN); };
   runtime.app.platform.cancelCostLab = [&costLab] { costLab.cancel(); };
   app::TrainingRunner training;
   runtime.app.platform.startTraining = [&training, &runtime, screenshot](const ui::Platform::TrainingRequest& r) {

@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
+#include <new>
 
 #include "core/fast_attention.h"
 #include "core/training.h"
@@ -39,6 +41,26 @@ extern "C" EMSCRIPTEN_KEEPALIVE const double* cl_benchmark(int n, int d, int til
   out[7] = core::attentionTrafficBytes(false, n, d, core::kFastQueryBlock);
   out[8] = core::attentionTrafficBytes(true, n, d, core::kFastQueryBlock);
   return out;
+}
+
+// The GPU's run is checked against this worker's CPU: Q, K and V as every benchmark makes them,
+// then the output the CPU's tiled kernel gives for them, held here (4·n·d floats: Q, K, V, out)
+// until the next call. Returns where they start, or 0 when the sizes are out of range or the
+// memory cannot be had (nothing is kept then).
+extern "C" EMSCRIPTEN_KEEPALIVE const float* cl_gpu_inputs(int n, int d, int tile) {
+  static std::unique_ptr<float[]> held;
+  held.reset();
+  if (!core::checkFastBenchmarkArgs(n, d, tile).empty()) return nullptr;
+  const size_t count = static_cast<size_t>(n) * d;
+  held.reset(new (std::nothrow) float[4 * count]);
+  if (!held) return nullptr;
+  float* qkv = held.get();
+  core::fastBenchmarkInputs(qkv, n, d);
+  if (!core::fastAttentionTiled(qkv, qkv + count, qkv + 2 * count, n, d, tile, qkv + 3 * count)) {
+    held.reset();
+    return nullptr;
+  }
+  return held.get();
 }
 
 // This worker's 4-wide SIMD limit in GFLOP/s (core::simdPeakGflops), over about `ms` ms.

@@ -226,6 +226,15 @@ EMSCRIPTEN_KEEPALIVE void at_cost_lab_point(int run, int n, double naiveMs, doub
   wake();
 }
 
+// A size the GPU measured, and the adapter that ran it (a name WebGPU gave: shown as text).
+EMSCRIPTEN_KEEPALIVE void at_cost_lab_gpu_point(int run, int n, double naiveMs, double tiledMs, double maxAbsDiff,
+                                                double naiveBytes, double naiveTraffic, double tiledTraffic,
+                                                const char* adapter) {
+  ui::costLabGpuPoint(appState(), run, {n, naiveMs, tiledMs, maxAbsDiff, naiveBytes, naiveTraffic, tiledTraffic},
+                      adapter ? adapter : "");
+  wake();
+}
+
 EMSCRIPTEN_KEEPALIVE void at_cost_lab_finished(int run, const char* error) {
   ui::costLabFinished(appState(), run, error ? error : "");
   wake();

@@ -113,7 +113,13 @@ void installPageHooks(Runtime& runtime) {
     platform.trainingUnavailable = "Training needs Web Workers, which this browser does not offer.";
     return;
   }
-  platform.startCostLab = [](int run, int maxN) { EM_ASM({ window.attentionTour.costLabStart($0, $1); }, run, maxN); };
+  platform.startCostLab = [](int run, int maxN, bool onGpu) {
+    EM_ASM({ window.attentionTour.costLabStart($0, $1, $2); }, run, maxN, onGpu ? 1 : 0);
+  };
+  // The GPU half needs WebGPU; whether an adapter is there is known only when it is asked for.
+  platform.costLabGpu = EM_ASM_INT({ return navigator.gpu ? 1 : 0; }) != 0;
+  if (!platform.costLabGpu)
+    platform.costLabGpuUnavailable = "This browser gives the page no WebGPU, so the lab times the CPU only.";
   platform.cancelCostLab = [] { EM_ASM({ window.attentionTour.costLabCancel(); }); };
   platform.startTraining = [](const ui::Platform::TrainingRequest& r) {
     std::string probe;

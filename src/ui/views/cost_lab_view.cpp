@@ -1,9 +1,9 @@
-// cost_lab_view.cpp: the cost lab. Run measures direct and tiled attention on this machine,
-// on one core and then on every core (the platform's workers or threads, each a slice of the
-// queries); the plot shows time against n on log-log axes with an n² line, a sentence the
-// speed-up and how close one core came to its SIMD limit, and tables the times and the memory
-// each method needs. Frames are drawn only when a
-// result arrives or the learner acts: the page idles while the worker measures.
+// cost_lab_view.cpp: the cost lab. Run on the CPU measures direct and tiled attention on one
+// core and then on every core (the platform's workers or threads, each a slice of the
+// queries); Run on the GPU measures them as WebGPU kernels (the page only). Each device gets a
+// plot of time against n on log-log axes with an n² line, tables, and a sentence: the CPU's
+// speed-up and its share of the SIMD limit, the GPU's tiled-against-direct time and bytes.
+// Frames are drawn only when a result arrives or the learner acts: the page idles meanwhile.
 #include "ui/views/cost_lab_view.h"
 
 #include <algorithm>
@@ -54,14 +54,17 @@ std::string tickLabel(double ms) {
   return text;
 }
 
-void startRun(AppState& app) {
+void startRun(AppState& app, bool onGpu) {
   CostLab& lab = app.view.costLab;
-  lab.points.clear();
+  (onGpu ? lab.gpuPoints.clear() : lab.points.clear());
   lab.message.clear();
   ++lab.run;
+  lab.onGpu = onGpu;
   lab.phase = CostLab::Phase::Running;
-  app.platform.startCostLab(lab.run, lab.maxN);
+  app.platform.startCostLab(lab.run, lab.maxN, onGpu);
 }
+
+size_t measuredSoFar(const CostLab& lab) { return lab.onGpu ? lab.gpuPoints.size() : lab.points.size(); }
 
 void drawControls(AppState& app) {
   CostLab& lab = app.view.costLab;
@@ -81,33 +84,47 @@ void drawControls(AppState& app) {
   }
   ImGui::EndDisabled();
   ImGui::BeginDisabled(running || !available);
-  if (button(app, "Run")) startRun(app);
+  if (button(app, "Run on the CPU")) startRun(app, false);
   ImGui::EndDisabled();
   registerItem(app, "cost-run", [&] {
-    return std::string("Run, button: times direct and tiled attention for n = 64 to ") + std::to_string(lab.maxN) +
-           (available ? "" : ". " + app.platform.costLabUnavailable);
+    return std::string(
+               "Run on the CPU, button: times direct and tiled attention on one core, then on all, for n = "
+               "64 to ") +
+           std::to_string(lab.maxN) + (available ? "" : ". " + app.platform.costLabUnavailable);
   });
-  ImGui::SameLine();
+  if (app.platform.costLabGpu) {
+    sameLineIfFits(choiceWidth("Run on the GPU"));
+    ImGui::BeginDisabled(running || !available);
+    if (button(app, "Run on the GPU")) startRun(app, true);
+    ImGui::EndDisabled();
+    registerItem(app, "cost-run-gpu", [&] {
+      return "Run on the GPU, button: times direct and tiled attention on this device's GPU through WebGPU, for n = "
+             "64 to " +
+             std::to_string(lab.maxN);
+    });
+  }
+  sameLineIfFits(choiceWidth("Cancel"));
   ImGui::BeginDisabled(!running);
   if (button(app, "Cancel") && app.platform.cancelCostLab) {
     app.platform.cancelCostLab();
     lab.phase = CostLab::Phase::Cancelled;
-    lab.message = "Cancelled after " + std::to_string(lab.points.size()) + " of " +
+    lab.message = "Cancelled after " + std::to_string(measuredSoFar(lab)) + " of " +
                   std::to_string(costLabSizes(lab.maxN).size()) + " sizes.";
   }
   ImGui::EndDisabled();
   registerItem(app, "cost-cancel", "Cancel, button: stops the timing run");
-  ImGui::SameLine();
   const int total = static_cast<int>(costLabSizes(lab.maxN).size());
-  const int done = static_cast<int>(lab.points.size());
+  const int done = static_cast<int>(measuredSoFar(lab));
   std::string overlay;
   if (running)
-    overlay = "n = " + std::to_string(costLabSizes(lab.maxN)[static_cast<size_t>(std::min(done, total - 1))]) + " (" +
+    overlay = std::string(lab.onGpu ? "GPU" : "CPU") +
+              ", n = " + std::to_string(costLabSizes(lab.maxN)[static_cast<size_t>(std::min(done, total - 1))]) + " (" +
               std::to_string(done + 1) + " of " + std::to_string(total) + ")";
   else
     overlay = std::to_string(done) + " of " + std::to_string(total) + " sizes";
-  progressBar(app, total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f,
-              std::max(px(app, 120), std::min(visibleWidth(), px(app, 240))), overlay.c_str());
+  const float barWidth = std::max(px(app, 120), std::min(visibleWidth(), px(app, 240)));
+  sameLineIfFits(barWidth);
+  progressBar(app, total > 0 ? static_cast<float>(done) / static_cast<float>(total) : 0.0f, barWidth, overlay.c_str());
   if (!available) colouredParagraph(app, kError, app.platform.costLabUnavailable);
   if (!lab.message.empty())
     colouredParagraph(app,
@@ -115,26 +132,32 @@ void drawControls(AppState& app) {
                       lab.message);
 }
 
-// Time against n, both logarithmic; the n² line goes through the first tiled time.
-void drawPlot(AppState& app, float width, float height) {
-  const CostLab& lab = app.view.costLab;
-  const std::vector<int> sizes = costLabSizes(lab.maxN);
+// One line of the plot: a method's time at each n, on one device.
+struct Series {
+  ImU32 colour;
+  bool square;                                // tiled: squares; direct: circles
+  bool filled;                                // hollow markers and a thin line: every core at once
+  std::vector<std::pair<int, double>> times;  // (n, ms)
+};
+
+// Time against n, both logarithmic; the n² line goes through the first time of series[anchor].
+void drawPlot(AppState& app, float width, float height, const std::vector<Series>& series, size_t anchor) {
+  const std::vector<int> sizes = costLabSizes(app.view.costLab.maxN);
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   const float lineHeight = ImGui::GetTextLineHeight();
-  const float left = origin.x + ImGui::CalcTextSize("1000").x + px(app, 8);
+  const float left = origin.x + ImGui::CalcTextSize("10000").x + px(app, 8);
   const float right = origin.x + width - px(app, 8);
   const float top = origin.y + lineHeight * 0.5f;
   const float bottom = origin.y + height - lineHeight * 2.4f;
   // Decades of ms that hold every time measured (at least 0.01 to 100 ms before any run).
   double low = 0.01, high = 100;
-  for (const auto& p : lab.points) {
-    for (double ms : {p.naiveMs, p.tiledMs, p.naiveAllMs, p.tiledAllMs}) {
+  for (const auto& line : series)
+    for (const auto& [n, ms] : line.times) {
       if (ms <= 0) continue;
       low = std::min(low, std::pow(10.0, std::floor(std::log10(ms))));
       high = std::max(high, std::pow(10.0, std::ceil(std::log10(ms))));
     }
-  }
   // A third of an octave beyond the first and last n, so their markers are not cut by the frame.
   const double xLow = std::log2(static_cast<double>(sizes.front())) - 0.33,
                xHigh = std::log2(static_cast<double>(sizes.back())) + 0.33;
@@ -169,9 +192,9 @@ void drawPlot(AppState& app, float width, float height) {
   draw->AddText(ImVec2(left, bottom + lineHeight + px(app, 4)), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                 fitLabel(axis, right - left).c_str());
   draw->PushClipRect(ImVec2(left, top), ImVec2(right, bottom), true);
-  if (!lab.points.empty() && lab.points.front().tiledMs > 0) {
-    // n² through the first tiled point, dashed.
-    const double n0 = lab.points.front().n, t0 = lab.points.front().tiledMs;
+  if (anchor < series.size() && !series[anchor].times.empty() && series[anchor].times.front().second > 0) {
+    // n² through the anchor's first point, dashed.
+    const double n0 = series[anchor].times.front().first, t0 = series[anchor].times.front().second;
     const int dashes = 24;
     for (int k = 0; k < dashes; k += 2) {
       const double a = xLow + (xHigh - xLow) * k / dashes, b = xLow + (xHigh - xLow) * (k + 1) / dashes;
@@ -180,19 +203,12 @@ void drawPlot(AppState& app, float width, float height) {
                     kRule, px(app, 1.5f));
     }
   }
-  // Four series: each method on one core (filled markers, thick lines) and on every core
-  // (hollow markers, thin lines), when there is more than one.
-  const bool manyCores = !lab.points.empty() && lab.points.back().workers > 1;
-  for (int series = 0; series < (manyCores ? 4 : 2); ++series) {
-    const bool tiled = series % 2 == 1, allCores = series >= 2;
-    const ImU32 colour = tiled ? kAccentFill : kDirectInk;
+  for (const auto& line : series) {
     ImVec2 previous;
-    for (size_t k = 0; k < lab.points.size(); ++k) {
-      const auto& p = lab.points[k];
-      const double ms = allCores ? (tiled ? p.tiledAllMs : p.naiveAllMs) : (tiled ? p.tiledMs : p.naiveMs);
-      const ImVec2 at(xOf(p.n), yOf(std::max(ms, low)));
-      if (k > 0) draw->AddLine(previous, at, colour, px(app, allCores ? 1.0f : 2.0f));
-      drawMarker(app, draw, at, colour, tiled, !allCores);
+    for (size_t k = 0; k < line.times.size(); ++k) {
+      const ImVec2 at(xOf(line.times[k].first), yOf(std::max(line.times[k].second, low)));
+      if (k > 0) draw->AddLine(previous, at, line.colour, px(app, line.filled ? 2.0f : 1.0f));
+      drawMarker(app, draw, at, line.colour, line.square, line.filled);
       previous = at;
     }
   }
@@ -218,15 +234,31 @@ void drawPlot(AppState& app, float width, float height) {
   key(kAccentFill, "tiled", true, false);
   sameLineIfFits(px(app, 120), px(app, 16));
   key(kRule, "grows as n\xC2\xB2", false, true);
-  if (manyCores) {
+}
+
+// The CPU's four lines (one core, then every core when there is more than one) and their key.
+void drawCpuPlot(AppState& app, float width, float height) {
+  const CostLab& lab = app.view.costLab;
+  const int workers = lab.points.empty() ? 1 : lab.points.back().workers;
+  std::vector<Series> series;
+  for (int k = 0; k < (workers > 1 ? 4 : 2); ++k) {
+    const bool tiled = k % 2 == 1, allCores = k >= 2;
+    Series line{tiled ? kAccentFill : kDirectInk, tiled, !allCores, {}};
+    for (const auto& p : lab.points)
+      line.times.emplace_back(p.n, allCores ? (tiled ? p.tiledAllMs : p.naiveAllMs) : (tiled ? p.tiledMs : p.naiveMs));
+    series.push_back(std::move(line));
+  }
+  drawPlot(app, width, height, series, 1);
+  if (workers > 1) {
     // The hollow markers' key: one line of its own.
+    ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float cy = at.y + lineHeight * 0.5f;
+    const float cy = at.y + ImGui::GetTextLineHeight() * 0.5f;
     drawMarker(app, draw, ImVec2(at.x + px(app, 5), cy), ImGui::GetColorU32(ImGuiCol_Text), false, true);
     drawMarker(app, draw, ImVec2(at.x + px(app, 17), cy), ImGui::GetColorU32(ImGuiCol_Text), false, false);
-    ImGui::Dummy(ImVec2(px(app, 26), lineHeight));
+    ImGui::Dummy(ImVec2(px(app, 26), ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, 0);
-    textLine(app, ("filled: one core; hollow: all " + std::to_string(lab.points.back().workers) + " cores").c_str());
+    textLine(app, ("filled: one core; hollow: all " + std::to_string(workers) + " cores").c_str());
   }
 }
 
@@ -247,11 +279,11 @@ std::string speedSentence(const CostLabPoint& p) {
   return text;
 }
 
-void drawTables(AppState& app) {
+void drawCpuTables(AppState& app) {
   const CostLab& lab = app.view.costLab;
   sectionHeading(app, "Time and memory each method needs");
   if (lab.points.empty()) {
-    note(app, "Press Run: each size measured appears here and in the plot.");
+    note(app, "Press Run on the CPU: each size measured appears here and in the plot.");
     return;
   }
   const int workers = lab.points.back().workers;
@@ -274,7 +306,64 @@ void drawTables(AppState& app) {
   note(app, diff);
 }
 
+// The GPU's times, bytes moved and the sentence that compares them; or why there are none.
+void drawGpu(AppState& app, float plotWidth, bool beside) {
+  const CostLab& lab = app.view.costLab;
+  sectionHeading(app, "On the GPU");
+  if (!app.platform.costLabGpu) {
+    note(app, app.platform.costLabGpuUnavailable);
+    return;
+  }
+  if (lab.gpuPoints.empty()) {
+    note(app,
+         "Press Run on the GPU: the same two methods as WebGPU compute kernels, the tiled one keeping each tile of "
+         "keys and values in the GPU's small fast memory.");
+    return;
+  }
+  // SwiftShader is Chromium's GPU in software: it runs the kernels on the CPU's cores.
+  const bool software = lab.adapter.find("swiftshader") != std::string::npos;
+  paragraph(app, "Measured on " + lab.adapter +
+                     (software ? ", a GPU emulated in software on the CPU: the results are right, the times are not a "
+                                 "real GPU's."
+                               : "."));
+  std::vector<Series> series(2);
+  series[0] = {kDirectInk, false, true, {}};
+  series[1] = {kAccentFill, true, true, {}};
+  std::vector<std::vector<std::string>> rows;
+  double worst = 0;
+  for (const auto& p : lab.gpuPoints) {
+    series[0].times.emplace_back(p.n, p.naiveMs);
+    series[1].times.emplace_back(p.n, p.tiledMs);
+    rows.push_back({std::to_string(p.n), milliseconds(p.naiveMs), milliseconds(p.tiledMs), megabytes(p.naiveTraffic),
+                    megabytes(p.tiledTraffic)});
+    worst = std::max(worst, p.maxAbsDiff);
+  }
+  ImGui::BeginGroup();
+  drawPlot(app, plotWidth, std::min(px(app, 300), plotWidth * 0.75f), series, 1);
+  ImGui::EndGroup();
+  if (beside) ImGui::SameLine(0, px(app, 24));
+  ImGui::BeginGroup();
+  textTable(app, {"n", "direct time", "tiled time", "direct moves", "tiled moves"}, rows);
+  char diff[128];
+  std::snprintf(diff, sizeof diff, "Largest difference from each other and from the CPU's output: %.1e.", worst);
+  note(app, diff);
+  ImGui::EndGroup();
+  paragraph(app, gpuSentence(lab));
+}
+
 }  // namespace
+
+std::string gpuSentence(const CostLab& lab) {
+  if (lab.gpuPoints.empty()) return {};
+  const CostLabGpuPoint& p = lab.gpuPoints.back();
+  const double faster = p.naiveMs / p.tiledMs, fewer = p.naiveTraffic / p.tiledTraffic;
+  char text[320];
+  std::snprintf(text, sizeof text,
+                "At n = %d this GPU ran the tiled method %.1f times %s the direct one, which moved %.1f times as many "
+                "bytes to and from its slow memory.",
+                p.n, faster >= 1 ? faster : 1 / faster, faster >= 1 ? "as fast as" : "slower than", fewer);
+  return text;
+}
 
 std::vector<int> costLabSizes(int maxN) {
   std::vector<int> sizes;
@@ -284,7 +373,7 @@ std::vector<int> costLabSizes(int maxN) {
 
 void costLabPoint(AppState& app, int run, const CostLabPoint& point) {
   CostLab& lab = app.view.costLab;
-  if (run != lab.run || lab.phase != CostLab::Phase::Running) return;  // a run cancelled or replaced
+  if (run != lab.run || lab.phase != CostLab::Phase::Running || lab.onGpu) return;  // cancelled, replaced, the GPU's
   // The measurer may be another program (the page's worker): a value that is not a plausible
   // measurement ends the run instead of entering the plot.
   bool plausible = point.n >= kCostLabSmallestN && point.n <= core::kFastMaxN && point.workers >= 1 &&
@@ -303,8 +392,26 @@ void costLabFinished(AppState& app, int run, const std::string& error) {
   CostLab& lab = app.view.costLab;
   if (run != lab.run || lab.phase != CostLab::Phase::Running) return;
   lab.phase = error.empty() ? CostLab::Phase::Done : CostLab::Phase::Failed;
-  lab.message = error.empty() ? "Done: " + std::to_string(lab.points.size()) + " sizes measured on this machine."
+  lab.message = error.empty() ? "Done: " + std::to_string(measuredSoFar(lab)) + " sizes measured on this " +
+                                    (lab.onGpu ? "GPU." : "machine's CPU.")
                               : "The run stopped: " + error;
+}
+
+void costLabGpuPoint(AppState& app, int run, const CostLabGpuPoint& point, const std::string& adapter) {
+  CostLab& lab = app.view.costLab;
+  if (run != lab.run || lab.phase != CostLab::Phase::Running || !lab.onGpu) return;
+  bool plausible = point.n >= kCostLabSmallestN && point.n <= core::kFastMaxN && !adapter.empty() &&
+                   adapter.size() <= 120 && point.naiveMs > 0 && point.tiledMs > 0 && point.naiveTraffic > 0 &&
+                   point.tiledTraffic > 0;
+  for (double x :
+       {point.naiveMs, point.tiledMs, point.maxAbsDiff, point.naiveBytes, point.naiveTraffic, point.tiledTraffic})
+    plausible = plausible && std::isfinite(x) && x >= 0;
+  if (!plausible) {
+    costLabFinished(app, run, "the worker sent back a measurement that cannot be right");
+    return;
+  }
+  lab.adapter = adapter;
+  lab.gpuPoints.push_back(point);
 }
 
 void drawCostLab(AppState& app) {
@@ -314,17 +421,24 @@ void drawCostLab(AppState& app) {
   const float available = visibleWidth();
   const float plotWidth = std::min(available, px(app, 520));
   const bool beside = available - plotWidth > px(app, 380);
+  // An empty CPU plot is drawn before any run (the axes say what is coming), not beside the GPU's.
+  const CostLab& lab = app.view.costLab;
+  const bool cpuPlot = !lab.points.empty() || lab.gpuPoints.empty();
+  if (cpuPlot) {
+    ImGui::BeginGroup();
+    drawCpuPlot(app, plotWidth, std::min(px(app, 300), plotWidth * 0.75f));
+    ImGui::EndGroup();
+  }
+  if (cpuPlot && beside) ImGui::SameLine(0, px(app, 24));
   ImGui::BeginGroup();
-  drawPlot(app, plotWidth, std::min(px(app, 300), plotWidth * 0.75f));
-  ImGui::EndGroup();
-  if (beside) ImGui::SameLine(0, px(app, 24));
-  ImGui::BeginGroup();
-  drawTables(app);
+  drawCpuTables(app);
   ImGui::EndGroup();
   if (!app.view.costLab.points.empty()) paragraph(app, speedSentence(app.view.costLab.points.back()));
   note(app,
        "Memory is 4 bytes a number: Q, K, V and the output for both, plus the n \xC3\x97 n scores (direct) or one "
        "64-key tile and a running maximum and sum per query (tiled). d = 64, tile = 64.");
+  ImGui::Spacing();
+  drawGpu(app, plotWidth, beside);
 }
 
 }  // namespace ui

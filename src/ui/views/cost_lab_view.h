@@ -17,9 +17,14 @@ std::vector<int> costLabSizes(int maxN);
 // One size measured for run `run`; one that cannot be a real measurement (a size outside the
 // lab's, a negative or non-finite number) ends the run with a message instead.
 void costLabPoint(AppState& app, int run, const CostLabPoint& point);
+// One size the GPU measured for run `run`, on the adapter WebGPU names; checked the same way.
+void costLabGpuPoint(AppState& app, int run, const CostLabGpuPoint& point, const std::string& adapter);
 // Run `run` ended: error empty means every size was measured.
 void costLabFinished(AppState& app, int run, const std::string& error);
 
 void drawCostLab(AppState& app);
+// The GPU's latest result in words: how much faster the tiled method ran, and how many times
+// the bytes the direct one moved; empty before a GPU run (the FlashAttention step says it too).
+std::string gpuSentence(const CostLab& lab);
 
 }  // namespace ui

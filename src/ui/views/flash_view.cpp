@@ -16,6 +16,7 @@
 #include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/controls_panel.h"
+#include "ui/views/cost_lab_view.h"
 #include "ui/views/step_views.h"
 
 namespace ui {
@@ -343,6 +344,15 @@ void drawTraffic(AppState& app) {
           std::to_string(kQueryBlock) +
           " queries kept in fast memory. The arithmetic is the same; "
           "the traffic is what makes the difference.");
+  // What this device measured, when the cost lab has timed its GPU; why a CPU shows little.
+  const std::string measured = gpuSentence(app.view.costLab);
+  paragraph(
+      app,
+      "On a CPU the two methods take about the same time: there the multiplications limit the speed, and the "
+      "caches keep K and V close between blocks of queries. " +
+          (measured.empty() ? std::string("The cost lab, at the end of the tour, times both on this device's "
+                                          "CPU and, where the browser offers WebGPU, on its GPU.")
+                            : "The cost lab timed this device's GPU (" + app.view.costLab.adapter + "): " + measured));
 }
 
 }  // namespace
