@@ -6,12 +6,24 @@
 #     as wasm SIMD under node, and in the page's worker in headless Chromium (n = 4096): GFLOP/s
 #     on one core and its share of that core's SIMD peak (measured: multiply-adds in registers);
 #     natively also every core at once (one thread per slice of the queries) and the speed-up.
+#     The WebGPU kernels (shaders/*.wgsl) in the page under Chromium's SwiftShader adapter (a
+#     GPU in software: the times are not a GPU's), n = 256..1024, with the tiled / direct ratio.
 #  3. training the learning step's tiny models on their default schedules, natively, as wasm
 #     under node and in the page's lab worker in headless Chromium, over several seeds.
 #  4. the page budget: gzip transfer size of build/site, time to first frame in headless
 #     Chromium on loopback, and frame CPU time while interacting.
+#
+# bench.sh gpu [MAX_N]: on a machine with a real GPU and a display, builds the page and times the
+# WebGPU kernels in Chromium with its GPU on (n = 256..MAX_N, default 8192), printing the tiled /
+# direct ratio there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if [ "${1:-}" = gpu ]; then
+  bash scripts/setup.sh >/dev/null
+  cmake --preset web >/dev/null && cmake --build --preset web --target attention-tour lab-worker >/dev/null
+  node tests/bench/gpu_page.mjs 5 "${2:-8192}" --real-gpu
+  exit 0
+fi
 MAX_N="${1:-4096}"
 bash scripts/setup.sh >/dev/null
 export NODE_PATH=/usr/share/nodejs
@@ -33,8 +45,10 @@ echo "== cost lab kernels, wasm SIMD under node, default tiering"
 node --no-experimental-fetch build/web-bench/tests/fast_bench.js "$MAX_N"
 echo "== cost lab kernels, wasm SIMD under node, --no-liftoff"
 node --no-experimental-fetch --no-liftoff build/web-bench/tests/fast_bench.js "$MAX_N"
-echo "== cost lab in the page (headless Chromium, the page's worker)"
+echo "== cost lab in the page (headless Chromium, the page's workers: one core, then every core)"
 node tests/bench/cost_lab_page.mjs 5 "$MAX_N"
+echo "== cost lab on the GPU in the page (headless Chromium, --enable-unsafe-webgpu: SwiftShader, a GPU in software)"
+node tests/bench/gpu_page.mjs 3 1024
 echo "== training, native (g++ -O3)"
 build/native/tests/training_bench 5
 echo "== training, wasm under node"

@@ -225,9 +225,12 @@ export async function runTest(name, body, options = {}) {
 // For the page benchmarks (tests/bench): the median of a list, and the served lesson opened at
 // 1280x800 and ready, handed to `body`; the browser and server close whatever happens.
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-export async function withLessonPage(body) {
+// `launchOptions` replaces the browser's launch (the GPU benchmark's own flags).
+export async function withLessonPage(body, launchOptions = null) {
   const { server, url } = await serve();
-  const browser = await launch();
+  const browser = launchOptions
+    ? await chromium.launch({ executablePath: '/usr/bin/chromium', ...launchOptions })
+    : await launch();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(url);
