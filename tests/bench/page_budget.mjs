@@ -21,6 +21,7 @@ const SIZE_BUDGET_KB = 300;
 // load, took them past it.) The whole site is printed too.
 const LAZY_PARTS = {
   'the labs (cost lab and training)': ['lab-worker.js', 'lab-worker.wasm', 'labs.js'],
+  "the cost lab's GPU kernels (WGSL)": ['attention_direct.wgsl', 'attention_tiled.wgsl'],
   "the challenge's worker and sandbox": ['challenge-worker.js', 'sandbox.js'],
   'the formal explanations': ['formal.txt'],
   // Fetched right after the first frame, never before it: the first frame does not wait for it.
