@@ -279,11 +279,10 @@ constexpr TourStep kSteps[] = {
     {StepId::CostLab,
      "cost-lab",
      "What it costs on your machine",
-     "How long does attention take on the device in front of you? Run on the CPU measures it for n = 64, 128, and so "
-     "on "
-     "up to the n you choose, once directly and once tile by tile, on one core and then on all of them. The "
-     "dashed line grows as n²: double n and the work grows four times. Tiling does not make the work smaller, "
-     "but its memory grows only as n d.\n"
+     "How long does attention take on the device in front of you? Run on the CPU times n = 64, 128, and so on "
+     "up to the n you choose, directly and tile by tile, on one core and then on all. The dashed line grows as "
+     "n²: double n and the work grows four times. Tiling does not shrink the work, but its memory grows only as "
+     "n d.\n"
      "Each query, key and value holds d = 64 numbers, and n goes up to 4096 at most. The times are this "
      "machine's, in this browser (or this program), right now; another device, or other programs running, give "
      "other numbers. Tiled, the work is still O(n² d), while the direct way holds all n × n scores at once. "
