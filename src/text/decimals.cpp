@@ -1,9 +1,19 @@
 // decimals.cpp: fixed-decimal text without a negative zero.
 #include "text/decimals.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace text {
+
+double floatShown(float value) {
+  const double v = static_cast<double>(value);
+  // From 10,000 up a float's last bits are whole units or more: what is printed is the float.
+  if (!std::isfinite(v) || v == 0 || std::fabs(v) >= 1e4) return v;
+  const double scale = std::pow(10.0, 5 - std::floor(std::log10(std::fabs(v))));
+  const double snapped = std::round(v * scale) / scale;
+  return std::isfinite(snapped) ? snapped : v;
+}
 
 std::string fixedDecimals(double value, int decimals, bool sign) {
   char text[64];

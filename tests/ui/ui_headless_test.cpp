@@ -1389,14 +1389,16 @@ TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel dr
   CHECK(app.view.costLab.phase == ui::CostLab::Phase::Failed);
   clickWidget(app, *findWidget(app, "cost-run-gpu"), 390, 844);
   ui::costLabGpuPoint(app, startedRun, {64, 30, 6, 1e-7, 1, 5.5e6, 0.5e6}, "google swiftshader");
-  ui::costLabPoint(app, startedRun, {64, 0.2, 0.3, 1e-7, 98304, 83968, 2, 0.11, 0.16, 30});  // a CPU point: not this run's
+  ui::costLabPoint(app, startedRun,
+                   {64, 0.2, 0.3, 1e-7, 98304, 83968, 2, 0.11, 0.16, 30});  // a CPU point: not this run's
   ui::costLabFinished(app, startedRun, "");
   CHECK(app.view.costLab.gpuPoints.size() == 1);
   CHECK(app.view.costLab.points.size() == 1);  // the CPU's earlier run is kept
   CHECK(app.view.costLab.phase == ui::CostLab::Phase::Done);
   const std::string gpuSaid = ui::gpuSentence(app.view.costLab);
-  CHECK(gpuSaid == "At n = 64 this GPU ran the tiled method 5.0 times as fast as the direct one, which moved 11.0 times "
-                   "as many bytes to and from its slow memory.");
+  CHECK(gpuSaid ==
+        "At n = 64 this GPU ran the tiled method 5.0 times as fast as the direct one, which moved 11.0 times "
+        "as many bytes to and from its slow memory.");
   goToStep(app, lesson::stepIndexOf("flash"));
   frame(app, 1280, 800);
   app.focus.mirrorNextFrame = true;
@@ -1812,6 +1814,16 @@ TEST_CASE("spoken numbers are plain digits, rounded as the screen rounds them") 
   CHECK(ui::spokenNumber(0.0f) == "0");
   CHECK(ui::spokenNumber(-0.0001f) == "-0.0001");
   CHECK(ui::spokenNumber(12.345f) == "12.35");
+  // One number reached two ways (float sums in another order) is said and shown one way: the
+  // floats nearest 0.1975 and 1.005 on either side print alike.
+  for (const float tie : {0.1975f, 1.005f, 0.0305f, 12.345f}) {
+    const float below = std::nextafter(tie, 0.0f), above = std::nextafter(tie, 100.0f);
+    CAPTURE(tie);
+    CHECK(ui::spokenNumber(below) == ui::spokenNumber(above));
+    CHECK(ui::formatNumber(below) == ui::formatNumber(above));
+    CHECK(ui::fourDecimals(std::nextafter(0.12345f, 0.0f)) == ui::fourDecimals(std::nextafter(0.12345f, 1.0f)));
+  }
+  CHECK(ui::spokenNumber(std::nextafter(0.1975f, 0.0f)) == "0.198");
   CHECK(ui::spokenNumber(-3.0f) == "-3");
   CHECK(ui::spokenNumber(2501750.2f) == "2501750.25");
   CHECK(ui::spokenNumber(-std::numeric_limits<float>::infinity()) == "minus infinity (hidden)");

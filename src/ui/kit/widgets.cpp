@@ -23,7 +23,7 @@ std::string formatNumber(float value) {
   if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";
   char text[32];
   // At most 7 characters, so a number fits its cell: 2 decimals, then none, then a power of ten.
-  const double v = static_cast<double>(value), magnitude = std::fabs(v);
+  const double v = text::floatShown(value), magnitude = std::fabs(v);
   std::snprintf(text, sizeof text, magnitude < 999.995 ? "%.2f" : magnitude < 99999.5 ? "%.0f" : "%.1e", v);
   if (std::string(text) == "-0.00") return "0.00";
   return text;
@@ -31,7 +31,7 @@ std::string formatNumber(float value) {
 
 std::string fourDecimals(float value) {
   if (std::isinf(value)) return value < 0 ? "-\xE2\x88\x9E" : "\xE2\x88\x9E";
-  return text::fixedDecimals(value, 4);
+  return text::fixedDecimals(text::floatShown(value), 4);
 }
 
 std::string formatExact(float value) {
@@ -50,10 +50,10 @@ std::string spokenNumber(float value) {
   if (std::isnan(value)) return "not a number";
   // Two decimals from 1 up, as the screen prints them; below 1, three significant digits (the
   // screen's 0.00 may be 0.0031), never more than six decimals.
-  const double size = std::fabs(static_cast<double>(value));
+  const double shown = text::floatShown(value), size = std::fabs(shown);
   int decimals = 2;
   if (size > 0 && size < 1) decimals = std::min(6, 2 - static_cast<int>(std::floor(std::log10(size))));
-  std::string text = text::fixedDecimals(static_cast<double>(value), decimals);
+  std::string text = text::fixedDecimals(shown, decimals);
   if (text.find('.') != std::string::npos) {
     while (text.back() == '0') text.pop_back();
     if (text.back() == '.') text.pop_back();

@@ -243,10 +243,16 @@ void drawCurves(AppState& app) {
       app, "train-curves",
       [&] {
         return "Training so far: " + std::to_string(lab.stepsDone) + " steps, last loss " +
-               (lab.losses.empty() ? std::string("none yet") : formatNumber(lab.losses.back())) + ", metric " +
-               formatNumber(lab.metric) + ", accuracy " + formatNumber(lab.accuracy);
+               (lab.losses.empty() ? std::string("none yet") : formatNumber(lab.losses.back())) +
+               "; on held-out sequences, metric " + formatNumber(lab.metric) + ", accuracy " +
+               formatNumber(lab.accuracy);
       },
       Role::Picture);
+  // The curves and the maps below measure different things on different sequences: say so, so a
+  // metric of 0.22 beside "1 of 6 rows" on the learner's own sequence is not read as a contradiction.
+  note(app,
+       "The metric and the accuracy are measured on sequences the training never saw; the maps below show your "
+       "own sequence.");
 }
 
 // How many rows put their largest weight one position back, or (afterCopy) just after an
@@ -303,8 +309,8 @@ void drawMap(AppState& app, const core::Matrix& weights, const std::vector<int>&
   registerItem(
       app, id,
       [&] {
-        std::string spoken =
-            std::string(title) + ": top weight one position back in " + mapSummary(weights, tokens, false);
+        std::string spoken = std::string(title) + ", on your sequence: top weight one position back in " +
+                             mapSummary(weights, tokens, false);
         if (id != "train-map[0]")
           spoken += "; just after an earlier copy of the current letter in " + mapSummary(weights, tokens, true);
         return spoken + ".";
