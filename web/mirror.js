@@ -275,16 +275,17 @@
   root.addEventListener('keydown', function (event) {
     if (event.key === 'Enter' || event.key === ' ') event.preventDefault();
   });
-  // On a field or a slider, Home, End and the arrows are the field's, not the tour's first,
-  // last, previous or next step. (On a table's cell the lesson itself moves between the cells
-  // with the arrows, and the browser's focus follows its ring.) True when the key is taken
-  // here (web/input.js then keeps it from the lesson).
+  // On a text or number field, Home, End and the arrows are the field's, not the tour's first,
+  // last, previous or next step. (On a table's cell or a slider the lesson itself takes them:
+  // the arrows walk the cells or move the slider, Home and End go to the row's or the slider's
+  // ends, and the browser's focus follows its ring.) True when the key is taken here
+  // (web/input.js then keeps it from the lesson).
   Module.onMirrorKey = function (event) {
     const id = event.target.getAttribute && event.target.getAttribute('data-id');
     const role = event.target.getAttribute && event.target.getAttribute('role');
     if (!id || !role) return false;
     return ['Home', 'End', 'ArrowLeft', 'ArrowRight'].indexOf(event.key) >= 0 &&
-      (role === 'spinbutton' || role === 'textbox' || ((event.key === 'Home' || event.key === 'End') && role === 'slider'));
+      (role === 'spinbutton' || role === 'textbox');
   };
   // A focused element far down the step would scroll the mirror: the canvas scrolls instead.
   root.addEventListener('scroll', function () { root.scrollTop = 0; root.scrollLeft = 0; });

@@ -365,6 +365,7 @@ struct FocusRegistry {
   bool arrowsTaken = false;  // the focused item moves with the arrow keys (last frame)
   bool arrowsTakenBuilding = false;
   int arrowX = 0, arrowY = 0;      // this frame's arrow presses for that item
+  int arrowEnds = 0;               // and Home (-1) or End (+1)
   bool describeEveryItem = false;  // tests: keep every drawn item's spoken label, not just the focused one's
   // The page's semantic mirror: a frame asked for records every item, scrolled out of view or
   // not, and the text around them; the driver hands `mirror` to the page after that frame.

@@ -1948,7 +1948,7 @@ TEST_CASE("the scaling step's sentence counts the temperature when it is not 1")
   }
 }
 
-TEST_CASE("Page Up and Page Down move a slider five steps and keep the keyboard on it") {
+TEST_CASE("Page Up and Page Down move a slider five steps, Home and End to its ends, and keep the keyboard on it") {
   HeadlessImGui context;
   ui::AppState app;
   setUp(app);
@@ -1963,5 +1963,15 @@ TEST_CASE("Page Up and Page Down move a slider five steps and keep the keyboard 
   pressKey(app, ImGuiKey_PageDown);
   frame(app, 1280, 800);
   CHECK(app.session().lesson().temperature == doctest::Approx(1.0).epsilon(1e-4));
+  CHECK(focusedWidgetId(app) == "step-temperature");
+  // Home and End take the slider to its ends, not the tour to its first or last step.
+  const int step = app.session().lesson().step;
+  pressKey(app, ImGuiKey_End);
+  frame(app, 1280, 800);
+  CHECK(app.session().lesson().temperature == lesson::kMaxTemperature);
+  pressKey(app, ImGuiKey_Home);
+  frame(app, 1280, 800);
+  CHECK(app.session().lesson().temperature == lesson::kMinTemperature);
+  CHECK(app.session().lesson().step == step);
   CHECK(focusedWidgetId(app) == "step-temperature");
 }

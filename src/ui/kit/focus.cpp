@@ -205,7 +205,7 @@ void keepEnterKey(AppState& app) {
 ArrowPresses takeArrowKeys(AppState& app) {
   if (!ImGui::IsItemFocused() || GImGui->NavDisableHighlight) return {};
   app.focus.arrowsTakenBuilding = true;
-  return {app.focus.arrowX, app.focus.arrowY};
+  return {app.focus.arrowX, app.focus.arrowY, app.focus.arrowEnds};
 }
 
 void handKeyboardTo(AppState& app, const std::string& id) {
@@ -300,7 +300,7 @@ TourKeys handleKeys(AppState& app) {
   const bool pageDown = keyPressedOnce(app, 8, ImGuiKey_PageDown);
   const int enterIndex = io.KeyMap[ImGuiKey_Enter];
   const bool enterDown = enterIndex >= 0 && enterIndex < IM_ARRAYSIZE(io.KeysDown) && io.KeysDown[enterIndex];
-  app.focus.arrowX = app.focus.arrowY = 0;
+  app.focus.arrowX = app.focus.arrowY = app.focus.arrowEnds = 0;
   followFocusRequest(app);
   TourKeys tour;
   if (typing) return tour;  // arrows, Home and End belong to the text field being edited
@@ -311,6 +311,9 @@ TourKeys handleKeys(AppState& app) {
     // window's first or last control, which moved the keyboard away without a word).
     app.focus.arrowX = (right ? 1 : 0) - (left ? 1 : 0);
     app.focus.arrowY = (up ? 1 : 0) - (down ? 1 : 0) + kPageSteps * ((pageUp ? 1 : 0) - (pageDown ? 1 : 0));
+    // Home and End take it to its ends, not the tour to its first or last step.
+    app.focus.arrowEnds = (end ? 1 : 0) - (home ? 1 : 0);
+    home = end = false;
     for (ImGuiKey key : {ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_PageUp, ImGuiKey_PageDown}) hideKey(key);
   } else if (!GImGui->NavDisableHighlight &&
              moveInGrid(app, (right ? 1 : 0) - (left ? 1 : 0), (down ? 1 : 0) - (up ? 1 : 0), home, end)) {

@@ -67,8 +67,9 @@ class FocusGroup {
 // Arrow presses this frame for the item just drawn, when it has keyboard focus: x is right
 // minus left, y is up minus down (Page Up and Page Down count five each). Calling it says that the item moves with the
 // arrows, so while it has focus they move it instead of the tour (a vector's tip).
+// ends: Home (-1) or End (+1), the item's lowest or highest value, as a slider's keys do.
 struct ArrowPresses {
-  int x = 0, y = 0;
+  int x = 0, y = 0, ends = 0;
 };
 ArrowPresses takeArrowKeys(AppState& app);
 // The item just drawn handles Enter itself (a matrix cell starts typing on Enter), so Enter is

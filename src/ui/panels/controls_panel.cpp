@@ -73,7 +73,9 @@ void drawScaleControls(AppState& app, const char* idPrefix) {
   if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0))
     queue(app, lesson::actions::SetTemperature{1.0f});  // double-click: back to plain softmax
   // With keyboard focus the arrows move the slider (a tenth more or less each), not the tour.
-  if (const ArrowPresses arrows = takeArrowKeys(app); arrows.x != 0 || arrows.y != 0) {
+  if (const ArrowPresses arrows = takeArrowKeys(app); arrows.ends != 0) {
+    queue(app, lesson::actions::SetTemperature{arrows.ends < 0 ? lesson::kMinTemperature : lesson::kMaxTemperature});
+  } else if (arrows.x != 0 || arrows.y != 0) {
     const float factor = std::pow(1.1f, static_cast<float>(arrows.x + arrows.y));
     queue(app, lesson::actions::SetTemperature{
                    std::clamp(temperature * factor, lesson::kMinTemperature, lesson::kMaxTemperature)});

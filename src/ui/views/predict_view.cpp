@@ -193,7 +193,9 @@ void drawWeightRowChoice(AppState& app, const lesson::PredictionQuestion& questi
       if (ImGui::IsItemActive())
         value = std::clamp((area.origin.y - ImGui::GetIO().MousePos.y) / area.height, 0.0f, 1.0f);
       if (ImGui::IsItemFocused())
-        if (const ArrowPresses arrows = takeArrowKeys(app); arrows.y != 0 || arrows.x != 0)
+        if (const ArrowPresses arrows = takeArrowKeys(app); arrows.ends != 0)
+          value = arrows.ends < 0 ? 0.0f : 1.0f;
+        else if (arrows.y != 0 || arrows.x != 0)
           value = std::clamp(value + 0.05f * static_cast<float>(arrows.y + arrows.x), 0.0f,  // up and right raise it
                              1.0f);
       registerItem(app, "predict-bar[" + std::to_string(j) + "]",
@@ -307,7 +309,9 @@ void drawOutputChoice(AppState& app, const lesson::PredictionQuestion& question)
   ImGui::InvisibleButton("##marker", hit);
   if (ImGui::IsItemActive()) guess[1] = std::clamp(line.toValue(ImGui::GetIO().MousePos.x), line.low, line.high);
   if (ImGui::IsItemFocused())
-    if (const ArrowPresses arrows = takeArrowKeys(app); arrows.x != 0 || arrows.y != 0)
+    if (const ArrowPresses arrows = takeArrowKeys(app); arrows.ends != 0)
+      guess[1] = arrows.ends < 0 ? line.low : line.high;
+    else if (arrows.x != 0 || arrows.y != 0)
       guess[1] = std::clamp(guess[1] + (line.high - line.low) * 0.02f * static_cast<float>(arrows.x + arrows.y),
                             line.low, line.high);
   registerItem(app, "predict-marker",
