@@ -51,9 +51,10 @@ async function gpuMeasure(request) {
   if (tiled.error) { postMessage({ id: id, error: tiled.error }); return; }
   var fromCpu = Math.max(gpuLargestDifference(direct.out, cpu), gpuLargestDifference(tiled.out, cpu));
   if (fromCpu !== fromCpu) { postMessage({ id: id, error: 'the GPU gave outputs that are not numbers' }); return; }
-  // The GPU memory each method holds, 4 bytes a float: Q, K, V and the output for both, and
-  // the n × n scores for the direct method (what gpu-attention.js allocates).
-  var held = 4 * 4 * count;
+  // The GPU memory each method holds, 4 bytes a float: Q, K, V, the output and its copy to read
+  // back for both, and the n × n scores for the direct method (what gpu-attention.js allocates,
+  // its 16-byte parameters aside).
+  var held = 4 * 5 * count;
   postMessage({ id: id, result: { n: n, d: d, tile: tile, adapter: lab.adapter, naiveMs: direct.ms, tiledMs: tiled.ms,
     maxAbsDiff: gpuLargestDifference(direct.out, tiled.out), cpuMaxAbsDiff: fromCpu, naiveBytes: held + 4 * n * n,
     tiledBytes: held, naiveTraffic: direct.bytesMoved, tiledTraffic: tiled.bytesMoved } });

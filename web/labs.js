@@ -35,8 +35,9 @@ window.AttentionTourLabs = function (kit) {
     if (typeof data.error === 'string') { request.resolve({ error: data.error.slice(0, 300) }); return; }
     const r = data.result;
     const number = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
-    if (!isPlainObject(r) || r.n !== request.n || r.d !== request.d || r.first !== request.first || r.count !== request.count ||
-        !sliceFields.every((f) => number(r[f])) || (request.peak && !(number(r.peakGflops) && r.peakGflops > 0))) {
+    if (!isPlainObject(r) || r.n !== request.n || r.d !== request.d || r.tile !== request.tile || r.first !== request.first ||
+        r.count !== request.count || !sliceFields.every((f) => number(r[f])) || !(r.naiveMs > 0 && r.tiledMs > 0) ||
+        (request.peak && !(number(r.peakGflops) && r.peakGflops > 0))) {
       request.resolve({ error: unreadableTiming });
       return;
     }
@@ -53,7 +54,7 @@ window.AttentionTourLabs = function (kit) {
     return startPoolWorker(k).then(() => new Promise((resolve) => {
       const lab = poolWorker(k);
       const id = lab.nextId++;
-      lab.waiting.set(id, { n, d, first, count, peak: true, resolve });
+      lab.waiting.set(id, { n, d, tile, first, count, peak: true, resolve });
       lab.worker.postMessage({ id, n, d, tile, first, count, peak: true });
     }), (e) => ({ error: e.message }));
   }
@@ -65,11 +66,20 @@ window.AttentionTourLabs = function (kit) {
     const request = data && Number.isInteger(data.id) ? lab.waiting.get(data.id) : undefined;
     if (!request) { stopCostLabWorkers(unreadableTiming); return; }
     lab.waiting.delete(data.id);
-    if (typeof data.error === 'string') { request.resolve({ error: data.error.slice(0, 300) }); return; }
+    if (typeof data.error === 'string') {
+      // The GPU's worker starts afresh next time (a device that was lost stays lost in it); what
+      // else waited on it gets the same answer.
+      const error = data.error.slice(0, 300);
+      const others = [...lab.waiting.values()];
+      lab.waiting.clear();
+      stopLabWorker(lab);
+      [request].concat(others).forEach((w) => w.resolve({ error }));
+      return;
+    }
     const r = data.result;
     const number = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
     if (!isPlainObject(r) || r.n !== request.n || r.d !== request.d || r.tile !== request.tile || !gpuFields.every((f) => number(r[f])) ||
-        typeof r.adapter !== 'string') {
+        !(r.naiveMs > 0 && r.tiledMs > 0) || typeof r.adapter !== 'string') {
       request.resolve({ error: unreadableTiming });
       return;
     }
@@ -324,7 +334,12 @@ window.AttentionTourLabs = function (kit) {
 
   // Checked, then measured: resolves to the result or to {error}.
   function benchmark(request) {
-    const checked = checkBenchmark(request);
+    let checked;
+    try {
+      checked = checkBenchmark(request);
+    } catch (e) {  // a getter or a Proxy that throws
+      checked = { error: 'benchmark could not read its argument' };
+    }
     return checked.error ? Promise.resolve({ error: checked.error }) : measure(checked);
   }
   return { benchmark, costLabStart, costLabCancel, trainingStart, trainingStop, train };

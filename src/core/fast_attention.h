@@ -45,7 +45,7 @@ bool fastAttentionTiled(const float* Q, const float* K, const float* V, int n, i
 inline double attentionFlops(double queries, int n, int d) { return 4.0 * queries * n * d; }
 
 // The most floating-point operations per second this core's 4-wide SIMD gives without fused
-// multiply-add: eight independent chains of vector multiplies and adds that never leave the
+// multiply-add: twelve independent chains of vector multiplies and adds that never leave the
 // registers, run for about `ms` milliseconds; in GFLOP/s. The kernels' GFLOP/s over this is how
 // close they come to the core's limit (a page cannot know the clock, so it is measured).
 double simdPeakGflops(double ms = 40);
@@ -60,8 +60,10 @@ double fastDirectBytes(int n, int d);
 double fastTiledBytes(int n, int d, int tile);
 
 // The bytes a method moves between large, slow memory and the small, fast memory a block of
-// queries works in (registers and the kernel's own small buffers here; a GPU workgroup's
-// memory), counted pass by pass as the algorithm goes, 4 bytes a float:
+// queries works in: an ideal count, pass by pass over the algorithm with blocks of `queryBlock`
+// queries (the second FlashAttention's order), not a count of these kernels' every load (the
+// tiled kernel here goes tile by tile over all queries, the first version's order), 4 bytes a
+// float:
 //  both:   Q read once, the output written once (2·n·d), and K and V read once for each block
 //          of `queryBlock` queries that shares them (2·⌈n/queryBlock⌉·n·d);
 //  direct: the n x n scores written, read and written back by the softmax, read by the

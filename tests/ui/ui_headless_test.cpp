@@ -1366,8 +1366,8 @@ TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel dr
   for (const auto& n : app.focus.mirror) said += n.text + "\n";
   CAPTURE(said);
   CHECK(said.find("3.5 GFLOP/s: 12%") != std::string::npos);
-  CHECK(said.find("All 2 cores") != std::string::npos);
-  CHECK(said.find("1.9 times as fast (direct 1.8 times)") != std::string::npos);
+  CHECK(said.find("On 2 cores at once") != std::string::npos);
+  CHECK(said.find("it ran 1.9 times as fast; the direct method ran 1.8 times as fast.") != std::string::npos);
   CHECK_FALSE(app.animating);  // waiting for results draws no frames of its own
   clickWidget(app, *findWidget(app, "cost-cancel"), 390, 844);
   CHECK(cancelled == 1);
@@ -1397,15 +1397,29 @@ TEST_CASE("the cost lab: Run asks the platform, results fill the view, Cancel dr
   CHECK(app.view.costLab.phase == ui::CostLab::Phase::Done);
   const std::string gpuSaid = ui::gpuSentence(app.view.costLab);
   CHECK(gpuSaid ==
-        "At n = 64 this GPU ran the tiled method 5.0 times as fast as the direct one, which moved 11.0 times "
-        "as many bytes to and from its slow memory.");
+        "At n = 64 the tiled method ran 5.0 times as fast as the direct one, whose kernels ask for 11.0 "
+        "times as many bytes of its slow memory (counted from the kernels' loops).");
+  {
+    // Slower or about as fast is said so, never "0.5 times as fast".
+    ui::CostLab slower = app.view.costLab;
+    slower.gpuPoints.back().tiledMs = 60;
+    CHECK(ui::gpuSentence(slower).find("the tiled method took 2.0 times as long as the direct one") !=
+          std::string::npos);
+    CHECK(ui::gpuSentence(slower).find("One likely reason") != std::string::npos);
+    slower.gpuPoints.back().tiledMs = 29;
+    CHECK(ui::gpuSentence(slower).find("the tiled method ran about as fast as the direct one") != std::string::npos);
+    CHECK(ui::softwareGpu("Google SwiftShader"));
+    CHECK(ui::softwareGpu("mesa llvmpipe"));
+    CHECK_FALSE(ui::softwareGpu("nvidia ampere"));
+  }
   goToStep(app, lesson::stepIndexOf("flash"));
   frame(app, 1280, 800);
   app.focus.mirrorNextFrame = true;
   frame(app, 1280, 800);
   std::string flashSaid;
   for (const auto& n : app.focus.mirror) flashSaid += n.text + "\n";
-  CHECK(flashSaid.find("(google swiftshader): " + gpuSaid) != std::string::npos);
+  CHECK(flashSaid.find("google swiftshader (a GPU emulated in software on the CPU, so not a GPU's speed): " +
+                       gpuSaid) != std::string::npos);
   goToStep(app, lesson::stepIndexOf("cost-lab"));
   frame(app, 1280, 800);
   // Without a platform to run on, the view says so and Run does nothing.

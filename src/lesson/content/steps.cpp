@@ -286,7 +286,7 @@ constexpr TourStep kSteps[] = {
      "Each query, key and value holds d = 64 numbers, and n goes up to 4096 at most. The times are this "
      "machine's, in this browser (or this program), right now; another device, or other programs running, give "
      "other numbers. Tiled, the work is still O(n² d), while the direct way holds all n × n scores at once. "
-     "Run on the GPU, where the browser offers WebGPU, times both on the graphics card: there the tiled way keeps "
+     "Run on the GPU, where the browser offers WebGPU, times both on the GPU it offers: there the tiled way keeps "
      "each tile of keys and values in the GPU's small fast memory.",
      "time ~ 4·n²·d operations for both;   memory: direct ~ n², tiled ~ n·d",
      {},

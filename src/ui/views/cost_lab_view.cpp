@@ -7,10 +7,12 @@
 #include "ui/views/cost_lab_view.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
 #include "core/fast_attention.h"
+#include "text/decimals.h"
 #include "ui/kit/widgets.h"
 
 namespace ui {
@@ -19,15 +21,9 @@ namespace {
 
 constexpr int kMaxNChoices[] = {512, 1024, 2048, 4096};
 constexpr ImU32 kDirectInk = kChartInk;  // the direct method (kAccentFill: tiled)
-
-std::string megabytes(double bytes) {
-  char text[32];
-  if (bytes < 1024.0 * 1024.0)
-    std::snprintf(text, sizeof text, "%.0f KB", bytes / 1024.0);
-  else
-    std::snprintf(text, sizeof text, bytes < 10.0 * 1024 * 1024 ? "%.1f MB" : "%.0f MB", bytes / (1024.0 * 1024.0));
-  return text;
-}
+// Two float32 outputs of softmax(Q Kᵀ/√d) V with inputs in [-1, 1) that differ by more than
+// this differ by more than their order of additions explains.
+constexpr double kRoundingOnly = 1e-4;
 
 std::string milliseconds(double ms) {
   char text[32];
@@ -258,25 +254,42 @@ void drawCpuPlot(AppState& app, float width, float height) {
     drawMarker(app, draw, ImVec2(at.x + px(app, 17), cy), ImGui::GetColorU32(ImGuiCol_Text), false, false);
     ImGui::Dummy(ImVec2(px(app, 26), ImGui::GetTextLineHeight()));
     ImGui::SameLine(0, 0);
-    textLine(app, ("filled: one core; hollow: all " + std::to_string(workers) + " cores").c_str());
+    textLine(app, ("filled: one core; hollow: " + std::to_string(workers) + " cores at once").c_str());
   }
 }
 
-// The largest size measured, in words: the speed-up all cores gave, and how close one core came
-// to the limit of its 4-wide SIMD (multiply-adds that never leave the registers).
+// A speed-up in words, the right way round: "ran 1.8 times as fast", "took 1.7 times as long",
+// "ran about as fast" (within 5%).
+std::string howMuchFaster(double ratio) {
+  char text[48];
+  if (ratio >= 1.05)
+    std::snprintf(text, sizeof text, "ran %.1f times as fast", ratio);
+  else if (ratio <= 1 / 1.05)
+    std::snprintf(text, sizeof text, "took %.1f times as long", 1 / ratio);
+  else
+    std::snprintf(text, sizeof text, "ran about as fast");
+  return text;
+}
+
+// The largest size measured, in words: the speed-up the cores at once gave, and how close one
+// core came to the rate its 4-wide SIMD reaches on multiply-adds that never leave the registers.
 std::string speedSentence(const CostLabPoint& p) {
   const double flops = core::attentionFlops(p.n, p.n, kCostLabD);
   const double gflops = flops / (p.tiledMs * 1e6);
   char text[320];
-  const int used = std::snprintf(text, sizeof text,
-                                 "At n = %d, one core ran the tiled method at %.1f GFLOP/s: %.0f%% of what its 4-wide "
-                                 "SIMD can do at most (%.1f GFLOP/s, measured).",
-                                 p.n, gflops, 100.0 * gflops / p.peakGflops, p.peakGflops);
-  if (p.workers > 1 && used > 0 && used < static_cast<int>(sizeof text))
-    std::snprintf(text + used, sizeof text - static_cast<size_t>(used),
-                  " All %d cores, each with a share of the queries, ran it %.1f times as fast (direct %.1f times).",
-                  p.workers, p.tiledMs / p.tiledAllMs, p.naiveMs / p.naiveAllMs);
-  return text;
+  std::snprintf(text, sizeof text,
+                "At n = %d, one core ran the tiled method at %.1f GFLOP/s: %.0f%% of the rate its "
+                "4-wide SIMD reaches on multiply-adds that stay in its registers (%.1f GFLOP/s, "
+                "measured).",
+                p.n, gflops, 100.0 * gflops / p.peakGflops, p.peakGflops);
+  std::string said = text;
+  if (p.workers > 1)
+    said += " On " + std::to_string(p.workers) +
+            " cores at once (a worker a logical core, each with a share of the "
+            "queries), it " +
+            howMuchFaster(p.tiledMs / p.tiledAllMs) + "; the direct method " + howMuchFaster(p.naiveMs / p.naiveAllMs) +
+            ".";
+  return said;
 }
 
 void drawCpuTables(AppState& app) {
@@ -291,7 +304,7 @@ void drawCpuTables(AppState& app) {
   for (const auto& p : lab.points) {
     times.push_back({std::to_string(p.n), milliseconds(p.naiveMs), milliseconds(p.tiledMs)});
     if (workers > 1) times.back().insert(times.back().end(), {milliseconds(p.naiveAllMs), milliseconds(p.tiledAllMs)});
-    memory.push_back({std::to_string(p.n), megabytes(p.naiveBytes), megabytes(p.tiledBytes)});
+    memory.push_back({std::to_string(p.n), text::byteSize(p.naiveBytes), text::byteSize(p.tiledBytes)});
   }
   const std::string all = std::to_string(workers) + " cores";
   if (workers > 1)
@@ -302,7 +315,8 @@ void drawCpuTables(AppState& app) {
   double worst = 0;
   for (const auto& p : lab.points) worst = std::max(worst, p.maxAbsDiff);
   char diff[96];
-  std::snprintf(diff, sizeof diff, "Largest difference between the two outputs: %.1e (float rounding).", worst);
+  std::snprintf(diff, sizeof diff, "Largest difference between the two outputs: %.1e%s", worst,
+                worst <= kRoundingOnly ? " (float rounding)." : ", more than float rounding explains.");
   note(app, diff);
 }
 
@@ -320,12 +334,10 @@ void drawGpu(AppState& app, float plotWidth, bool beside) {
          "keys and values in the GPU's small fast memory.");
     return;
   }
-  // SwiftShader is Chromium's GPU in software: it runs the kernels on the CPU's cores.
-  const bool software = lab.adapter.find("swiftshader") != std::string::npos;
   paragraph(app, "Measured on " + lab.adapter +
-                     (software ? ", a GPU emulated in software on the CPU: the results are right, the times are not a "
-                                 "real GPU's."
-                               : "."));
+                     (softwareGpu(lab.adapter) ? ", a GPU emulated in software on the CPU: its times are not a real "
+                                                 "GPU's."
+                                               : "."));
   std::vector<Series> series(2);
   series[0] = {kDirectInk, false, true, {}};
   series[1] = {kAccentFill, true, true, {}};
@@ -334,8 +346,8 @@ void drawGpu(AppState& app, float plotWidth, bool beside) {
   for (const auto& p : lab.gpuPoints) {
     series[0].times.emplace_back(p.n, p.naiveMs);
     series[1].times.emplace_back(p.n, p.tiledMs);
-    rows.push_back({std::to_string(p.n), milliseconds(p.naiveMs), milliseconds(p.tiledMs), megabytes(p.naiveTraffic),
-                    megabytes(p.tiledTraffic)});
+    rows.push_back({std::to_string(p.n), milliseconds(p.naiveMs), milliseconds(p.tiledMs),
+                    text::byteSize(p.naiveTraffic), text::byteSize(p.tiledTraffic)});
     worst = std::max(worst, p.maxAbsDiff);
   }
   ImGui::BeginGroup();
@@ -345,7 +357,8 @@ void drawGpu(AppState& app, float plotWidth, bool beside) {
   ImGui::BeginGroup();
   textTable(app, {"n", "direct time", "tiled time", "direct moves", "tiled moves"}, rows);
   char diff[128];
-  std::snprintf(diff, sizeof diff, "Largest difference from each other and from the CPU's output: %.1e.", worst);
+  std::snprintf(diff, sizeof diff, "Largest difference from each other and from the CPU's output: %.1e%s", worst,
+                worst <= kRoundingOnly ? " (float rounding)." : ", more than float rounding explains.");
   note(app, diff);
   ImGui::EndGroup();
   paragraph(app, gpuSentence(lab));
@@ -353,16 +366,28 @@ void drawGpu(AppState& app, float plotWidth, bool beside) {
 
 }  // namespace
 
+bool softwareGpu(const std::string& adapter) {
+  std::string name = adapter;
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const char* software : {"swiftshader", "llvmpipe", "lavapipe", "basic render", "warp"})
+    if (name.find(software) != std::string::npos) return true;
+  return false;
+}
+
 std::string gpuSentence(const CostLab& lab) {
   if (lab.gpuPoints.empty()) return {};
   const CostLabGpuPoint& p = lab.gpuPoints.back();
   const double faster = p.naiveMs / p.tiledMs, fewer = p.naiveTraffic / p.tiledTraffic;
-  char text[320];
-  std::snprintf(text, sizeof text,
-                "At n = %d this GPU ran the tiled method %.1f times %s the direct one, which moved %.1f times as many "
-                "bytes to and from its slow memory.",
-                p.n, faster >= 1 ? faster : 1 / faster, faster >= 1 ? "as fast as" : "slower than", fewer);
-  return text;
+  char text[200];
+  std::snprintf(text, sizeof text, "%.1f times as many bytes of its slow memory (counted from the kernels' loops).",
+                fewer);
+  std::string said = "At n = " + std::to_string(p.n) + " the tiled method " + howMuchFaster(faster) +
+                     " as the direct one, whose kernels ask for " + text;
+  if (faster <= 1 / 1.05)
+    said +=
+        " One likely reason: the tiled kernel gives each query one thread, n in all, too few to fill this GPU "
+        "at this n.";
+  return said;
 }
 
 std::vector<int> costLabSizes(int maxN) {
@@ -377,7 +402,8 @@ void costLabPoint(AppState& app, int run, const CostLabPoint& point) {
   // The measurer may be another program (the page's worker): a value that is not a plausible
   // measurement ends the run instead of entering the plot.
   bool plausible = point.n >= kCostLabSmallestN && point.n <= core::kFastMaxN && point.workers >= 1 &&
-                   point.workers <= core::kFastMaxWorkers && point.peakGflops > 0;
+                   point.workers <= core::kFastMaxWorkers && point.peakGflops > 0 && point.naiveMs > 0 &&
+                   point.tiledMs > 0 && point.naiveAllMs > 0 && point.tiledAllMs > 0;
   for (double x : {point.naiveMs, point.tiledMs, point.maxAbsDiff, point.naiveBytes, point.tiledBytes, point.naiveAllMs,
                    point.tiledAllMs, point.peakGflops})
     plausible = plausible && std::isfinite(x) && x >= 0;
@@ -401,7 +427,7 @@ void costLabGpuPoint(AppState& app, int run, const CostLabGpuPoint& point, const
   CostLab& lab = app.view.costLab;
   if (run != lab.run || lab.phase != CostLab::Phase::Running || !lab.onGpu) return;
   bool plausible = point.n >= kCostLabSmallestN && point.n <= core::kFastMaxN && !adapter.empty() &&
-                   adapter.size() <= 120 && point.naiveMs > 0 && point.tiledMs > 0 && point.naiveTraffic > 0 &&
+                   adapter.size() <= 480 && point.naiveMs > 0 && point.tiledMs > 0 && point.naiveTraffic > 0 &&
                    point.tiledTraffic > 0;
   for (double x :
        {point.naiveMs, point.tiledMs, point.maxAbsDiff, point.naiveBytes, point.naiveTraffic, point.tiledTraffic})
@@ -435,8 +461,9 @@ void drawCostLab(AppState& app) {
   ImGui::EndGroup();
   if (!app.view.costLab.points.empty()) paragraph(app, speedSentence(app.view.costLab.points.back()));
   note(app,
-       "Memory is 4 bytes a number: Q, K, V and the output for both, plus the n \xC3\x97 n scores (direct) or one "
-       "64-key tile and a running maximum and sum per query (tiled). d = 64, tile = 64.");
+       "Memory is 4 bytes a number: Q, K, V and the output for both, plus a copy of K\xE1\xB5\x80 and the n "
+       "\xC3\x97 n scores (direct), or one 64-key tile of K\xE1\xB5\x80, a 4 \xC3\x97 64 block of scores and a "
+       "running maximum and sum per query (tiled). d = 64, tile = 64.");
   ImGui::Spacing();
   drawGpu(app, plotWidth, beside);
 }

@@ -26,5 +26,7 @@ void drawCostLab(AppState& app);
 // The GPU's latest result in words: how much faster the tiled method ran, and how many times
 // the bytes the direct one moved; empty before a GPU run (the FlashAttention step says it too).
 std::string gpuSentence(const CostLab& lab);
+// A GPU in software on the CPU (SwiftShader, llvmpipe, lavapipe, WARP), by its name.
+bool softwareGpu(const std::string& adapter);
 
 }  // namespace ui

@@ -338,7 +338,7 @@ void drawTraffic(AppState& app) {
              {"n = 4096, d = 64", bytesText(directTraffic(4096, 64, 64)), bytesText(tiledTraffic(4096, 64, 64))}});
   paragraph(
       app,
-      "A simple count in float32: the direct method writes the n \xC3\x97 n scores and weights to slow memory and "
+      "An ideal count in float32: the direct method writes the n \xC3\x97 n scores and weights to slow memory and "
       "reads them back; the tiled one reads Q once, writes the output once, and reads K and V once for every "
       "block of " +
           std::to_string(kQueryBlock) +
@@ -346,13 +346,17 @@ void drawTraffic(AppState& app) {
           "the traffic is what makes the difference.");
   // What this device measured, when the cost lab has timed its GPU; why a CPU shows little.
   const std::string measured = gpuSentence(app.view.costLab);
+  const std::string& adapter = app.view.costLab.adapter;
   paragraph(
       app,
-      "On a CPU the two methods take about the same time: there the multiplications limit the speed, and the "
-      "caches keep K and V close between blocks of queries. " +
-          (measured.empty() ? std::string("The cost lab, at the end of the tour, times both on this device's "
-                                          "CPU and, where the browser offers WebGPU, on its GPU.")
-                            : "The cost lab timed this device's GPU (" + app.view.costLab.adapter + "): " + measured));
+      "On a CPU the difference is small: there the multiplications limit the speed, and the caches keep K and "
+      "V close between blocks of queries. " +
+          (measured.empty()
+               ? std::string("The cost lab, at the end of the tour, times both on this device's CPU and, where "
+                             "the browser offers WebGPU, on its GPU.")
+               : "The cost lab timed them on " + adapter +
+                     (softwareGpu(adapter) ? " (a GPU emulated in software on the CPU, so not a GPU's speed)" : "") +
+                     ": " + measured));
 }
 
 }  // namespace
