@@ -138,6 +138,9 @@ var GpuAttention = (function () {
 
     function kernels(method, d, tile) {
       var key = method === 'direct' ? method : method + ' ' + roundedD(d) + ' ' + tile;
+      // A few compiled kernels are kept (the lab's sizes share one); a script trying many
+      // tiles does not pile them up.
+      if (!pipelines.has(key) && pipelines.size >= 8) pipelines.clear();
       if (!pipelines.has(key)) {
         var module = device.createShaderModule({
           code: method === 'direct' ? withConstants(sources.direct, { BLOCK: BLOCK })

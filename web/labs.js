@@ -179,9 +179,16 @@ window.AttentionTourLabs = function (kit) {
   // Every worker measures its slice at once; the run's time is the slowest slice's (the work
   // is done when the last row is), GFLOP/s is the whole run's, and the SIMD limit the sum of
   // the limits each worker measured right after its kernels.
-  function measure(checked) {
+  async function measure(checked) {
     if (checked.device === 'gpu') return measureGpu(checked);
     const { n, d, tile, workers } = checked;
+    // Every worker is up before any is sent its slice, so the slices run at the same time (a
+    // first one timed alone, while the others still start, would flatter the speed-up).
+    try {
+      await Promise.all(Array.from({ length: workers }, (_, w) => startPoolWorker(w)));
+    } catch (e) {
+      return { error: e.message };
+    }
     const slices = [];
     for (let w = 0; w < workers; ++w) {
       const first = Math.floor((n * w) / workers);  // as core::workerRows splits them
