@@ -38,7 +38,7 @@ std::string groupedCount(double value) {
 
 std::string byteSize(double bytes) {
   if (bytes < 1e4) return fixedDecimals(bytes, 0) + " B";
-  if (bytes < 1e7) return fixedDecimals(bytes / 1e3, 1) + " kB";
+  if (bytes < 1e6) return fixedDecimals(bytes / 1e3, 1) + " kB";
   if (bytes < 1e9) return fixedDecimals(bytes / 1e6, 1) + " MB";
   return fixedDecimals(bytes / 1e9, 1) + " GB";
 }

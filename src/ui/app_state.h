@@ -186,6 +186,7 @@ struct CostLab {
   std::vector<CostLabPoint> points;        // the CPU's sizes so far, in order
   std::vector<CostLabGpuPoint> gpuPoints;  // the GPU's
   std::string adapter;                     // the GPU that measured gpuPoints, as WebGPU names it
+  bool gpuComplete = false;                // gpuPoints hold every size of their run (not cancelled)
   std::string message;                     // why it failed, or what it is doing
 };
 

@@ -116,4 +116,5 @@ TEST_CASE("sizes in bytes are printed in the unit a reader takes in") {
   CHECK(text::byteSize(272.6e6) == "272.6 MB");
   CHECK(text::byteSize(2147483648.0) == "2.1 GB");
   CHECK(text::byteSize(12345) == "12.3 kB");
+  CHECK(text::byteSize(5570560) == "5.6 MB");  // not "5570.6 kB" beside "22.2 MB"
 }

@@ -284,8 +284,8 @@ constexpr TourStep kSteps[] = {
      "n²: double n and the work grows four times. Tiling does not shrink the work, but its memory grows only as "
      "n d.\n"
      "Each query, key and value holds d = 64 numbers, and n goes up to 4096 at most. The times are this "
-     "machine's, in this browser (or this program), right now; another device, or other programs running, give "
-     "other numbers. Tiled, the work is still O(n² d), while the direct way holds all n × n scores at once. "
+     "device's, right now; another device, or other programs running, give other numbers. Tiled, the work is still "
+     "O(n² d), while the direct way holds all n × n scores at once. "
      "Run on the GPU, where the browser offers WebGPU, times both on the GPU it offers: there the tiled way keeps "
      "each tile of keys and values in the GPU's small fast memory.",
      "time ~ 4·n²·d operations for both;   memory: direct ~ n², tiled ~ n·d",

@@ -267,16 +267,18 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
       ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing) + (cellWidth - w) * 0.5f, y));
       ImGui::TextDisabled("%s", label.c_str());  // said by the table
     }
+    // In a box scrolled sideways (a phone) the row names stay at its left edge, over the cells
+    // and column names that pass under them, so a row is never a line of numbers without its name.
+    const float stuck = ImGui::GetScrollX();
+    if (stuck > 0) {
+      ImGui::SetCursorPos(ImVec2(x0 + stuck, y));
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddRectFilled(
+          at, ImVec2(at.x + labelWidth + px(app, 8), at.y + ImGui::GetTextLineHeightWithSpacing()),
+          ImGui::GetColorU32(ImGuiCol_WindowBg));
+    }
     y += ImGui::GetTextLineHeightWithSpacing();
     for (int i = 0; i < m.rows; ++i) {
-      ImGui::SetCursorPos(ImVec2(x0, y));
-      ImGui::AlignTextToFramePadding();
-      const std::string label = fitLabel(rows[static_cast<size_t>(i)], labelWidth);
-      const bool selectedRow = i == d.emphasisedRow;
-      if (selectedRow)
-        ImGui::TextColored(kAccent, "%s", label.c_str());  // said by the table
-      else
-        ImGui::TextUnformatted(label.c_str());  // said by the table
       for (int j = 0; j < m.cols; ++j) {
         ImGui::SetCursorPos(ImVec2(gridX + static_cast<float>(j) * (cellWidth + spacing), y));
         ImGui::PushID(i * 64 + j);
@@ -288,6 +290,18 @@ void drawMatrix(AppState& app, MatrixId id, bool producedHere) {
                         i == app.session().lesson().selected && j >= revealedKeys);
         ImGui::PopID();
       }
+      ImGui::SetCursorPos(ImVec2(x0 + stuck, y));
+      if (stuck > 0) {
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(at, ImVec2(at.x + labelWidth + px(app, 8), at.y + cellHeight),
+                                                  ImGui::GetColorU32(ImGuiCol_WindowBg));
+      }
+      ImGui::AlignTextToFramePadding();
+      const std::string label = fitLabel(rows[static_cast<size_t>(i)], labelWidth);
+      if (i == d.emphasisedRow)
+        ImGui::TextColored(kAccent, "%s", label.c_str());  // said by the table
+      else
+        ImGui::TextUnformatted(label.c_str());  // said by the table
       y += cellHeight + spacing;
     }
     ImGui::SetCursorPos(ImVec2(x0, y));

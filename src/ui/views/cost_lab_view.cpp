@@ -53,7 +53,10 @@ std::string tickLabel(double ms) {
 void startRun(AppState& app, bool onGpu) {
   CostLab& lab = app.view.costLab;
   (onGpu ? lab.gpuPoints.clear() : lab.points.clear());
-  lab.message.clear();
+  if (onGpu) lab.gpuComplete = false;
+  // The status line stays while it runs, so the plot below does not jump under a finger.
+  lab.message = onGpu ? "Measuring on the GPU: its plot is below, under On the GPU."
+                      : "Measuring on the CPU: one core, then all of them at once.";
   ++lab.run;
   lab.onGpu = onGpu;
   lab.phase = CostLab::Phase::Running;
@@ -184,7 +187,9 @@ void drawPlot(AppState& app, float width, float height, const std::vector<Series
     const float w = ImGui::CalcTextSize(label.c_str()).x;
     draw->AddText(ImVec2(std::clamp(x - w * 0.5f, left, right - w), bottom + px(app, 2)), ink, label.c_str());
   }
+  // The caption in full where it fits, shorter on a phone (never cut inside a word).
   const char* axis = "n (tokens); time in ms, both axes logarithmic";
+  if (ImGui::CalcTextSize(axis).x > right - left) axis = "n; time in ms; log scales";
   draw->AddText(ImVec2(left, bottom + lineHeight + px(app, 4)), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                 fitLabel(axis, right - left).c_str());
   draw->PushClipRect(ImVec2(left, top), ImVec2(right, bottom), true);
@@ -258,19 +263,6 @@ void drawCpuPlot(AppState& app, float width, float height) {
   }
 }
 
-// A speed-up in words, the right way round: "ran 1.8 times as fast", "took 1.7 times as long",
-// "ran about as fast" (within 5%).
-std::string howMuchFaster(double ratio) {
-  char text[48];
-  if (ratio >= 1.05)
-    std::snprintf(text, sizeof text, "ran %.1f times as fast", ratio);
-  else if (ratio <= 1 / 1.05)
-    std::snprintf(text, sizeof text, "took %.1f times as long", 1 / ratio);
-  else
-    std::snprintf(text, sizeof text, "ran about as fast");
-  return text;
-}
-
 // The largest size measured, in words: the speed-up the cores at once gave, and how close one
 // core came to the rate its 4-wide SIMD reaches on multiply-adds that never leave the registers.
 std::string speedSentence(const CostLabPoint& p) {
@@ -285,10 +277,10 @@ std::string speedSentence(const CostLabPoint& p) {
   std::string said = text;
   if (p.workers > 1)
     said += " On " + std::to_string(p.workers) +
-            " cores at once (a worker a logical core, each with a share of the "
-            "queries), it " +
-            howMuchFaster(p.tiledMs / p.tiledAllMs) + "; the direct method " + howMuchFaster(p.naiveMs / p.naiveAllMs) +
-            ".";
+            " cores at once (one worker for each logical core, each with a share "
+            "of the queries), the tiled method " +
+            howMuchFaster(p.tiledMs / p.tiledAllMs) + " as on one core, and the direct method " +
+            howMuchFaster(p.naiveMs / p.naiveAllMs) + ".";
   return said;
 }
 
@@ -374,6 +366,19 @@ bool softwareGpu(const std::string& adapter) {
   return false;
 }
 
+// A speed-up in words, the right way round: "ran 1.8 times as fast", "took 1.7 times as long",
+// "ran about as fast" (within 5%).
+std::string howMuchFaster(double ratio) {
+  char text[48];
+  if (ratio >= 1.05)
+    std::snprintf(text, sizeof text, "ran %.1f times as fast", ratio);
+  else if (ratio <= 1 / 1.05)
+    std::snprintf(text, sizeof text, "took %.1f times as long", 1 / ratio);
+  else
+    std::snprintf(text, sizeof text, "ran about as fast");
+  return text;
+}
+
 std::string gpuSentence(const CostLab& lab) {
   if (lab.gpuPoints.empty()) return {};
   const CostLabGpuPoint& p = lab.gpuPoints.back();
@@ -418,8 +423,9 @@ void costLabFinished(AppState& app, int run, const std::string& error) {
   CostLab& lab = app.view.costLab;
   if (run != lab.run || lab.phase != CostLab::Phase::Running) return;
   lab.phase = error.empty() ? CostLab::Phase::Done : CostLab::Phase::Failed;
+  if (lab.onGpu) lab.gpuComplete = error.empty();
   lab.message = error.empty() ? "Done: " + std::to_string(measuredSoFar(lab)) + " sizes measured on this " +
-                                    (lab.onGpu ? "GPU." : "machine's CPU.")
+                                    (lab.onGpu ? "GPU: its plot is below, under On the GPU." : "machine's CPU.")
                               : "The run stopped: " + error;
 }
 

@@ -26,6 +26,9 @@ void drawCostLab(AppState& app);
 // The GPU's latest result in words: how much faster the tiled method ran, and how many times
 // the bytes the direct one moved; empty before a GPU run (the FlashAttention step says it too).
 std::string gpuSentence(const CostLab& lab);
+// A speed-up in words, the right way round: "ran 1.8 times as fast", "took 1.7 times as long",
+// "ran about as fast" (within 5%).
+std::string howMuchFaster(double ratio);
 // A GPU in software on the CPU (SwiftShader, llvmpipe, lavapipe, WARP), by its name.
 bool softwareGpu(const std::string& adapter);
 

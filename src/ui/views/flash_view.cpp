@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <limits>
 
+#include "lesson/content/steps.h"
 #include "lesson/model/actions.h"
 #include "text/decimals.h"
 #include "ui/kit/mirror.h"
@@ -328,6 +329,40 @@ void drawMemory(AppState& app, int folded, int tiles) {
   bar("Direct, in all: ", direct, kBefore);
 }
 
+// Why a CPU shows little difference, then what the cost lab measured on this device, if it has:
+// the CPU's times, and the GPU's result (said to be an emulator's where it is one, and a
+// cancelled run's where it was cancelled).
+std::string measuredHere(const CostLab& lab) {
+  const std::string step = "step " + std::to_string(lesson::stepIndexOf("cost-lab") + 1);
+  std::string said =
+      "On a CPU the difference is small: there the multiplications limit the speed, and the caches keep K and V "
+      "close between blocks of queries.";
+  if (lab.points.empty() && lab.gpuPoints.empty())
+    return said + " The cost lab (" + step +
+           ") times both on this device's CPU and, where the browser offers WebGPU, on its GPU.";
+  if (!lab.points.empty()) {
+    const CostLabPoint& p = lab.points.back();
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  " On this CPU, at n = %d, one core took %.1f ms directly and %.1f ms tiled (the cost lab, %s).", p.n,
+                  p.naiveMs, p.tiledMs, step.c_str());
+    said += text;
+  }
+  if (!lab.gpuPoints.empty()) {
+    const CostLabGpuPoint& p = lab.gpuPoints.back();
+    const std::string cancelled = lab.gpuComplete ? "" : " (a run cancelled after n = " + std::to_string(p.n) + ")";
+    if (softwareGpu(lab.adapter)) {
+      said += " Its GPU run" + cancelled + " was on " + lab.adapter +
+              ", a GPU emulated in software on the CPU: there the tiled method " +
+              howMuchFaster(p.naiveMs / p.tiledMs) +
+              " as the direct one, but an emulator's times say little about a real GPU's.";
+    } else {
+      said += " On this device's GPU (" + lab.adapter + ")" + cancelled + ": " + gpuSentence(lab);
+    }
+  }
+  return said;
+}
+
 void drawTraffic(AppState& app) {
   const auto& a = app.session().trace().attention;
   const double n = a.Q.rows, dk = a.Q.cols, dv = a.V.cols, heads = static_cast<double>(a.heads.size());
@@ -344,19 +379,7 @@ void drawTraffic(AppState& app) {
           std::to_string(kQueryBlock) +
           " queries kept in fast memory. The arithmetic is the same; "
           "the traffic is what makes the difference.");
-  // What this device measured, when the cost lab has timed its GPU; why a CPU shows little.
-  const std::string measured = gpuSentence(app.view.costLab);
-  const std::string& adapter = app.view.costLab.adapter;
-  paragraph(
-      app,
-      "On a CPU the difference is small: there the multiplications limit the speed, and the caches keep K and "
-      "V close between blocks of queries. " +
-          (measured.empty()
-               ? std::string("The cost lab, at the end of the tour, times both on this device's CPU and, where "
-                             "the browser offers WebGPU, on its GPU.")
-               : "The cost lab timed them on " + adapter +
-                     (softwareGpu(adapter) ? " (a GPU emulated in software on the CPU, so not a GPU's speed)" : "") +
-                     ": " + measured));
+  paragraph(app, measuredHere(app.view.costLab));
 }
 
 }  // namespace
