@@ -6,7 +6,8 @@
 //   GpuAttention.open(fetchText) → Promise of {lab} or {error}; fetchText(name) gives a
 //     Promise of a shader file's text.
 //   GpuAttention.bytesMoved(method, n, d, tile): the slow-memory traffic of a method's kernels.
-//   lab.adapter: the GPU's name; lab.check(n, d, tile): '' or why this GPU cannot run them;
+//   lab.adapter: the GPU's name; lab.software: true for a GPU emulated on the CPU;
+//   lab.check(n, d, tile): '' or why this GPU cannot run them;
 //   lab.run(method, n, d, tile, Q, K, V, isStopped) → Promise of {ms, out, bytesMoved},
 //     {error} or {stopped: true}; lab.close().
 // Every error is one plain sentence, lowercase, with no full stop.
@@ -96,7 +97,11 @@ var GpuAttention = (function () {
     }
     try {
       var texts = await Promise.all([fetchText('attention_direct.wgsl'), fetchText('attention_tiled.wgsl')]);
-      return { lab: makeLab(adapterName(adapter), device, { direct: String(texts[0]), tiled: String(texts[1]) }) };
+      var lab = makeLab(adapterName(adapter), device, { direct: String(texts[0]), tiled: String(texts[1]) });
+      // A GPU in software on the CPU (the browser's fallback adapter, or one named as such).
+      lab.software = !!(adapter.info && adapter.info.isFallbackAdapter) || adapter.isFallbackAdapter === true ||
+        /swiftshader|llvmpipe|lavapipe|basic render|warp/i.test(lab.adapter);
+      return { lab: lab };
     } catch (e) {
       device.destroy();
       return { error: 'the GPU shaders could not be loaded: ' + said(e) };

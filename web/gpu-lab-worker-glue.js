@@ -55,7 +55,7 @@ async function gpuMeasure(request) {
   // back for both, and the n × n scores for the direct method (what gpu-attention.js allocates,
   // its 16-byte parameters aside).
   var held = 4 * 5 * count;
-  postMessage({ id: id, result: { n: n, d: d, tile: tile, adapter: lab.adapter, naiveMs: direct.ms, tiledMs: tiled.ms,
+  postMessage({ id: id, result: { n: n, d: d, tile: tile, adapter: lab.adapter, software: lab.software, naiveMs: direct.ms, tiledMs: tiled.ms,
     maxAbsDiff: gpuLargestDifference(direct.out, tiled.out), cpuMaxAbsDiff: fromCpu, naiveBytes: held + 4 * n * n,
     tiledBytes: held, naiveTraffic: direct.bytesMoved, tiledTraffic: tiled.bytesMoved } });
 }

@@ -327,9 +327,11 @@ void drawGpu(AppState& app, float plotWidth, bool beside) {
     return;
   }
   paragraph(app, "Measured on " + lab.adapter +
-                     (softwareGpu(lab.adapter) ? ", a GPU emulated in software on the CPU: its times are not a real "
-                                                 "GPU's."
-                                               : "."));
+                     (softwareGpu(lab.adapter)
+                          ? ", a GPU emulated in software on the CPU: its times are not a real GPU's, and the lab "
+                            "times it only up to n = " +
+                                std::to_string(kCostLabSoftwareGpuMaxN) + "."
+                          : "."));
   std::vector<Series> series(2);
   series[0] = {kDirectInk, false, true, {}};
   series[1] = {kAccentFill, true, true, {}};

@@ -11,6 +11,9 @@
 namespace ui {
 
 constexpr int kCostLabD = 64, kCostLabTile = 64, kCostLabSmallestN = 64;
+// A GPU emulated in software on the CPU is timed up to this n only: its kernels take seconds
+// beyond, and hold up the page's frames while they run (they share the browser's GPU process).
+constexpr int kCostLabSoftwareGpuMaxN = 128;
 
 // The sizes a run measures: 64, 128, ... up to maxN.
 std::vector<int> costLabSizes(int maxN);
