@@ -28,13 +28,20 @@ window.AttentionTourLabs = function (kit) {
       waiting.forEach((w) => w.resolve({ error }));
     });
   }
-  function costLabReply(lab, data) {
+  const number = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+  // The request a timing worker's reply answers, taken from its waiting list; a reply that
+  // answers none stops every timing worker.
+  function answered(lab, data) {
     const request = data && Number.isInteger(data.id) ? lab.waiting.get(data.id) : undefined;
-    if (!request) { stopCostLabWorkers(unreadableTiming); return; }
+    if (!request) { stopCostLabWorkers(unreadableTiming); return undefined; }
     lab.waiting.delete(data.id);
+    return request;
+  }
+  function costLabReply(lab, data) {
+    const request = answered(lab, data);
+    if (!request) return;
     if (typeof data.error === 'string') { request.resolve({ error: data.error.slice(0, 300) }); return; }
     const r = data.result;
-    const number = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
     if (!isPlainObject(r) || r.n !== request.n || r.d !== request.d || r.tile !== request.tile || r.first !== request.first ||
         r.count !== request.count || !sliceFields.every((f) => number(r[f])) || !(r.naiveMs > 0 && r.tiledMs > 0) ||
         (request.peak && !(number(r.peakGflops) && r.peakGflops > 0))) {
@@ -63,9 +70,8 @@ window.AttentionTourLabs = function (kit) {
   const gpuFields = ['naiveMs', 'tiledMs', 'maxAbsDiff', 'cpuMaxAbsDiff', 'naiveBytes', 'tiledBytes', 'naiveTraffic', 'tiledTraffic'];
   function gpuReply(data) {
     const lab = costLab.gpu;
-    const request = data && Number.isInteger(data.id) ? lab.waiting.get(data.id) : undefined;
-    if (!request) { stopCostLabWorkers(unreadableTiming); return; }
-    lab.waiting.delete(data.id);
+    const request = answered(lab, data);
+    if (!request) return;
     if (typeof data.error === 'string') {
       const error = data.error.slice(0, 300);
       // A device that was lost, or never opened, stays so in that worker: the next GPU run starts
@@ -81,7 +87,6 @@ window.AttentionTourLabs = function (kit) {
       return;
     }
     const r = data.result;
-    const number = (x) => typeof x === 'number' && Number.isFinite(x) && x >= 0;
     if (!isPlainObject(r) || r.n !== request.n || r.d !== request.d || r.tile !== request.tile || !gpuFields.every((f) => number(r[f])) ||
         !(r.naiveMs > 0 && r.tiledMs > 0) || typeof r.adapter !== 'string') {
       request.resolve({ error: unreadableTiming });

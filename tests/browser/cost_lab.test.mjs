@@ -4,7 +4,7 @@
 // blocking the page (the main thread's longest gap is measured while n = 2048 runs on every
 // core); Cancel stops a run and every worker; bad arguments give a clear error and change
 // nothing.
-import { runTest, openPage, ready, settle, widget, clickWidget, check, screenshotStats } from './harness.mjs';
+import { runTest, openPage, ready, settle, widget, clickWidget, check, screenshotStats, watchLabWorkers } from './harness.mjs';
 
 const stats = (page) => page.evaluate(() => window.attentionTour.stats());
 
@@ -17,18 +17,7 @@ await runTest('cost_lab', async ({ browser, url }) => {
   const before = await page.evaluate(() => JSON.stringify(window.attentionTour.getState()));
 
   // Every lab worker the page starts from here on is watched: Cancel must stop them all.
-  await page.evaluate(() => {
-    const Original = window.Worker;
-    window.__labWorkers = [];
-    window.Worker = function (url, options) {
-      const worker = new Original(url, options);
-      const record = { url: String(url), terminated: false };
-      if (/lab-worker/.test(record.url)) window.__labWorkers.push(record);
-      const terminate = worker.terminate.bind(worker);
-      worker.terminate = () => { record.terminated = true; terminate(); };
-      return worker;
-    };
-  });
+  await watchLabWorkers(page);
 
   // Bad arguments: a clear error, nothing measured, the lesson unchanged.
   const bad = await page.evaluate(async () => Promise.all([

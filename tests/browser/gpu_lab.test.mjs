@@ -5,29 +5,17 @@
 // the mouse, fills the lab's GPU plot (up to n = 128 on this software GPU) and the FlashAttention step's sentence without stalling
 // the main thread; Cancel ends the GPU work. Then a browser with no WebGPU: the CPU lab and a
 // notice, and a browser whose WebGPU has no adapter: the run says so.
-import { launch, openPage, ready, settle, clickWidget, check, screenshotStats, serve } from './harness.mjs';
+import { launch, openPage, ready, settle, clickWidget, check, screenshotStats, serve, watchLabWorkers } from './harness.mjs';
 
 const tolerance = 1e-5;  // float32 against float32, inputs in [-1, 1): rounding differences only
 const { server, url } = await serve();
-const watchWorkers = (page) => page.evaluate(() => {
-  const Original = window.Worker;
-  window.__labWorkers = [];
-  window.Worker = function (workerUrl, options) {
-    const worker = new Original(workerUrl, options);
-    const record = { url: String(workerUrl), terminated: false };
-    if (/lab-worker/.test(record.url)) window.__labWorkers.push(record);
-    const terminate = worker.terminate.bind(worker);
-    worker.terminate = () => { record.terminated = true; terminate(); };
-    return worker;
-  };
-});
 const status = (page) => page.evaluate(() => window.attentionTour.costLabStatus());
 try {
   const browser = await launch(['--enable-unsafe-webgpu']);
   try {
     const { page, errors } = await openPage(browser, url);
     await ready(page);
-    await watchWorkers(page);
+    await watchLabWorkers(page);
     for (const [n, d, tile] of [[1, 1, 1], [33, 5, 7], [64, 64, 64], [100, 48, 16], [257, 24, 32], [300, 256, 8]]) {
       const r = await page.evaluate((size) => window.attentionTour.benchmark({ device: 'gpu', n: size[0], d: size[1], tile: size[2] }), [n, d, tile]);
       check(!r.error && r.device === 'gpu' && r.n === n && r.d === d && r.tile === tile && r.workers === 1, `GPU run at n = ${n}, d = ${d}, tile = ${tile}: ${JSON.stringify(r)}`);

@@ -222,6 +222,23 @@ export async function runTest(name, body, options = {}) {
   }
 }
 
+// Watches every lab worker the page starts from now on (window.__labWorkers: {url, terminated}),
+// so a test can check that Cancel stopped them all.
+export function watchLabWorkers(page) {
+  return page.evaluate(() => {
+    const Original = window.Worker;
+    window.__labWorkers = [];
+    window.Worker = function (workerUrl, options) {
+      const worker = new Original(workerUrl, options);
+      const record = { url: String(workerUrl), terminated: false };
+      if (/lab-worker/.test(record.url)) window.__labWorkers.push(record);
+      const terminate = worker.terminate.bind(worker);
+      worker.terminate = () => { record.terminated = true; terminate(); };
+      return worker;
+    };
+  });
+}
+
 // For the page benchmarks (tests/bench): the median of a list, and the served lesson opened at
 // 1280x800 and ready, handed to `body`; the browser and server close whatever happens.
 export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
