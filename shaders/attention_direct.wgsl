@@ -7,6 +7,9 @@
 //   weighted out = weights × V.
 // That round trip of n × n numbers through slow memory is what the lesson measures against the
 // tiled kernel (attention_tiled.wgsl), so it is kept: nothing here fuses the three steps.
+// A pass covers the queries first .. first + (its dispatch's rows) - 1: the script may cut the
+// queries into chunks submitted one after another, so that no submission keeps a slow GPU busy
+// for long (each query's row of S, its weights and its output depend on nothing else).
 // The two products are ordinary blocked matrix products: a BLOCK × BLOCK workgroup computes a
 // BLOCK × BLOCK block of its result, staging BLOCK × BLOCK chunks of both operands in workgroup
 // memory so that each number read from slow memory is used BLOCK times.
@@ -23,6 +26,7 @@ struct Params {
   n: u32,      // rows of Q, K, V (queries and keys)
   d: u32,      // columns: the size of one query, key or value
   scale: f32,  // 1 / √d, computed once on the CPU in double precision
+  first: u32,  // the chunk's first query (a multiple of BLOCK)
 }
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -43,13 +47,13 @@ var<workgroup> wChunk: array<f32, BLOCK * BLOCK>;  // [query row][key]: weights
 var<workgroup> vChunk: array<f32, BLOCK * BLOCK>;  // [key][column of d]
 var<workgroup> partial: array<f32, ROW_THREADS>;   // one number per thread, for a row's reduction
 
-// S = Q Kᵀ / √d. Workgroup (x, y) computes the block of S with queries y·BLOCK.. and keys
+// S = Q Kᵀ / √d. Workgroup (x, y) computes the block of S with queries first + y·BLOCK.. and keys
 // x·BLOCK..; its thread (x, y) owns one score. The d columns go by in chunks of BLOCK.
 @compute @workgroup_size(BLOCK, BLOCK)
 fn scores(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_id) local: vec3u) {
   let n = params.n;
   let d = params.d;
-  let query = group.y * BLOCK + local.y;  // the score's row
+  let query = params.first + group.y * BLOCK + local.y;  // the score's row
   let key = group.x * BLOCK + local.x;    // the score's column
   // What this thread stages: column c0 + x of query row `query` and of key row `keyRow`.
   let keyRow = group.x * BLOCK + local.y;
@@ -88,14 +92,14 @@ fn combine(thread: u32, takeMax: bool) -> f32 {
   return result;
 }
 
-// One workgroup per row of S: its maximum, then the sum of exp(score - maximum), then the
-// weights exp(score - maximum) / sum written over the scores. Three reads of the row and one
-// write; the exps are computed again in the third pass rather than stored in the second, which
-// would cost a write and a read more of slow memory.
+// One workgroup per row of S (workgroup x takes row first + x): its maximum, then the sum of
+// exp(score - maximum), then the weights exp(score - maximum) / sum written over the scores.
+// Three reads of the row and one write; the exps are computed again in the third pass rather
+// than stored in the second, which would cost a write and a read more of slow memory.
 @compute @workgroup_size(ROW_THREADS)
 fn softmax(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_index) thread: u32) {
   let n = params.n;
-  let row = group.x * n;  // where the row starts in S
+  let row = (params.first + group.x) * n;  // where the row starts in S
   var largest = LOWEST;
   for (var j = thread; j < n; j += ROW_THREADS) { largest = max(largest, S[row + j]); }
   partial[thread] = largest;
@@ -109,14 +113,14 @@ fn softmax(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_index)
   for (var j = thread; j < n; j += ROW_THREADS) { S[row + j] = exp(S[row + j] - rowMax) / total; }
 }
 
-// out = weights × V. Workgroup (x, y) computes the block of out with queries y·BLOCK.. and
+// out = weights × V. Workgroup (x, y) computes the block of out with queries first + y·BLOCK.. and
 // columns x·BLOCK..; its thread (x, y) owns one output number. The n keys go by in chunks
 // of BLOCK.
 @compute @workgroup_size(BLOCK, BLOCK)
 fn weighted(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_id) local: vec3u) {
   let n = params.n;
   let d = params.d;
-  let query = group.y * BLOCK + local.y;  // the output's row
+  let query = params.first + group.y * BLOCK + local.y;  // the output's row
   let column = group.x * BLOCK + local.x; // the output's column
   var sum = 0.0;
   for (var j0 = 0u; j0 < n; j0 += BLOCK) {

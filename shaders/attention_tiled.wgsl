@@ -16,6 +16,8 @@
 // 1 to n, and only workgroup memory (2 · TILE · D_MAX floats) limits it.
 // One thread per query keeps the code plain; its private arrays of D_MAX floats may spill out
 // of registers on a real GPU for large d, which costs time but not correctness.
+// A dispatch covers the queries from params.first on: the script may cut the queries into chunks
+// submitted one after another, so that no submission keeps a slow GPU busy for long.
 // Every read and write is bounds-checked, so n need not be a multiple of TILE or QUERIES, nor
 // d of anything. The script's byte count (GpuAttention.bytesMoved) is counted from these
 // loops; change them and change it.
@@ -32,6 +34,7 @@ struct Params {
   n: u32,      // rows of Q, K, V (queries and keys)
   d: u32,      // columns: the size of one query, key or value
   scale: f32,  // 1 / √d, computed once on the CPU in double precision
+  first: u32,  // the chunk's first query (a multiple of QUERIES)
 }
 
 @group(0) @binding(0) var<uniform> params: Params;
@@ -53,7 +56,7 @@ var<workgroup> vTile: array<f32, TILE * D_MAX>;
 fn attention(@builtin(workgroup_id) group: vec3u, @builtin(local_invocation_index) thread: u32) {
   let n = params.n;
   let d = params.d;
-  let query = group.x * QUERIES + thread;
+  let query = params.first + group.x * QUERIES + thread;
   // Threads past the last query still help load tiles and meet the barriers; they compute nothing.
   let isQuery = query < n;
 

@@ -17,6 +17,7 @@ var GpuAttention = (function () {
   var QUERIES = 64;  // attention_tiled.wgsl: queries per workgroup
   var MAX_N = 8192, MAX_D = 256;
   var MB = 1024 * 1024;  // KB and MB as the cost lab counts them
+  var SUBMISSION_MS = 16;  // about the longest one submission should keep the GPU busy
 
   function blocks(count, size) { return Math.ceil(count / size); }
   // The tiled kernel's private arrays hold D_MAX floats: d rounded up to a multiple of 4, so
@@ -188,47 +189,84 @@ var GpuAttention = (function () {
         device.pushErrorScope('validation');
         scoped = 2;
         var use = GPUBufferUsage, bytes = 4 * n * d, input = use.STORAGE | use.COPY_DST;
-        // Bindings as numbered in both shaders: 0 params, 1 Q, 2 K, 3 V, 4 out, 5 scores.
-        var bound = [buffer(16, use.UNIFORM | use.COPY_DST), buffer(bytes, input), buffer(bytes, input),
+        // Bindings as numbered in both shaders: 0 params, 1 Q, 2 K, 3 V, 4 out, 5 scores. The
+        // parameters have a slot for each chunk that may start at a multiple of QUERIES.
+        var slots = blocks(n, QUERIES), slot = limits.minUniformBufferOffsetAlignment;
+        var bound = [buffer(slots * slot, use.UNIFORM | use.COPY_DST), buffer(bytes, input), buffer(bytes, input),
           buffer(bytes, input), buffer(bytes, use.STORAGE | use.COPY_SRC)];
         if (method === 'direct') bound.push(buffer(4 * n * n, use.STORAGE));
         var readBack = buffer(bytes, use.MAP_READ | use.COPY_DST);
-        var params = new ArrayBuffer(16);
-        new Uint32Array(params, 0, 2).set([n, d]);
-        new Float32Array(params, 8, 1)[0] = 1 / Math.sqrt(d);
+        var params = new ArrayBuffer(slots * slot);
+        for (var at = 0; at < slots; ++at) {
+          new Uint32Array(params, at * slot, 2).set([n, d]);
+          new Float32Array(params, at * slot + 8, 1)[0] = 1 / Math.sqrt(d);
+          new Uint32Array(params, at * slot + 12, 1)[0] = at * QUERIES;  // first
+        }
         queue.writeBuffer(bound[0], 0, params);
         [Q, K, V].forEach(function (matrix, i) { queue.writeBuffer(bound[i + 1], 0, matrix); });
 
-        var rowBlocks = blocks(n, BLOCK);
+        // A chunk of `count` queries: each kernel's bindings and workgroups.
         var steps = method === 'direct'
-          ? [{ bindings: [0, 1, 2, 5], groups: [rowBlocks, rowBlocks] }, { bindings: [0, 5], groups: [n, 1] },
-            { bindings: [0, 3, 4, 5], groups: [blocks(d, BLOCK), rowBlocks] }]
-          : [{ bindings: [0, 1, 2, 3, 4], groups: [blocks(n, QUERIES), 1] }];
+          ? [{ bindings: [0, 1, 2, 5], groups: function (count) { return [blocks(n, BLOCK), blocks(count, BLOCK)]; } },
+            { bindings: [0, 5], groups: function (count) { return [count, 1]; } },
+            { bindings: [0, 3, 4, 5], groups: function (count) { return [blocks(d, BLOCK), blocks(count, BLOCK)]; } }]
+          : [{ bindings: [0, 1, 2, 3, 4], groups: function (count) { return [blocks(count, QUERIES), 1]; } }];
         var made = await kernels(method, d, tile);
         if (stopped()) return { stopped: true };  // compiling can take a while
-        steps.forEach(function (step, i) {
-          step.pipeline = made[i];
-          step.group = device.createBindGroup({
-            layout: made[i].getBindGroupLayout(0),
-            entries: step.bindings.map(function (at) { return { binding: at, resource: { buffer: bound[at] } }; })
-          });
-        });
-        // One run: every kernel in one pass (each dispatch sees the one before's writes).
-        var encode = function (copyOut) {
+        var groups = new Map();  // a chunk's first query → its kernels' bind groups
+        function bindGroups(first) {
+          if (!groups.has(first)) {
+            groups.set(first, steps.map(function (step, i) {
+              return device.createBindGroup({
+                layout: made[i].getBindGroupLayout(0),
+                entries: step.bindings.map(function (at) {
+                  var resource = at ? { buffer: bound[at] } : { buffer: bound[0], offset: first / QUERIES * slot, size: 16 };
+                  return { binding: at, resource: resource };
+                })
+              });
+            }));
+          }
+          return groups.get(first);
+        }
+        // Runs queries first .. first + count - 1 through every kernel, in one pass (each dispatch
+        // sees the one before's writes) and one submission; resolves to the milliseconds from
+        // submission to done.
+        async function submitChunk(first, count) {
           var encoder = device.createCommandEncoder();
           var pass = encoder.beginComputePass();
-          steps.forEach(function (step) {
-            pass.setPipeline(step.pipeline);
-            pass.setBindGroup(0, step.group);
-            pass.dispatchWorkgroups(step.groups[0], step.groups[1]);
+          var chunkGroups = bindGroups(first);
+          steps.forEach(function (step, i) {
+            var size = step.groups(count);
+            pass.setPipeline(made[i]);
+            pass.setBindGroup(0, chunkGroups[i]);
+            pass.dispatchWorkgroups(size[0], size[1]);
           });
           pass.end();
-          if (copyOut) encoder.copyBufferToBuffer(bound[4], 0, readBack, 0, bytes);
-          return encoder.finish();
-        };
-
-        // The warm-up run (its pipelines' first use) gives the result that is read back.
-        queue.submit([encode(true)]);
+          var commands = encoder.finish();
+          var start = performance.now();
+          queue.submit([commands]);
+          await queue.onSubmittedWorkDone();
+          return performance.now() - start;
+        }
+        // The queries go to the GPU in chunks, a submission each, so that no submission keeps a
+        // slow GPU busy for long: the page's own drawing waits behind what the GPU is doing
+        // (a GPU emulated on the CPU took 95 ms for one pass at n = 128). The warm-up finds how
+        // many queries a submission can take in about SUBMISSION_MS: it starts at QUERIES and
+        // doubles while a submission takes under half that. A fast GPU ends with one submission
+        // for all. Chunks are multiples of QUERIES (and so of BLOCK) but the last: the workgroups
+        // and the bytes they move are the same as in one pass.
+        var rows = QUERIES;
+        for (var first = 0, count = 0; first < n; first += count) {
+          if (stopped()) return { stopped: true };
+          count = Math.min(rows, n - first);
+          var took = await submitChunk(first, count);
+          if (lost) return { error: lost };
+          if (took < SUBMISSION_MS / 2 && rows < n) rows *= 2;
+          else if (took > SUBMISSION_MS && rows > QUERIES) rows = Math.max(QUERIES, Math.floor(rows * SUBMISSION_MS / took / QUERIES) * QUERIES);
+        }
+        var copy = device.createCommandEncoder();
+        copy.copyBufferToBuffer(bound[4], 0, readBack, 0, bytes);
+        queue.submit([copy.finish()]);
         await queue.onSubmittedWorkDone();
         var failure = await popScopes();
         if (lost) return { error: lost };
@@ -240,17 +278,16 @@ var GpuAttention = (function () {
         var out = new Float32Array(readBack.getMappedRange().slice(0));
         readBack.unmap();
 
-        // Small sizes run many times, until at least 20 ms have passed, and report the mean.
+        // The timed runs take the chunks the warm-up settled on. Small sizes run many times,
+        // until at least 20 ms have passed, and report the mean.
         var runs = 0, total = 0;
         do {
-          if (stopped()) return { stopped: true };
-          var commands = encode(false);
-          var start = performance.now();
-          queue.submit([commands]);
-          await queue.onSubmittedWorkDone();
-          total += performance.now() - start;
+          for (var from = 0; from < n; from += rows) {
+            if (stopped()) return { stopped: true };
+            total += await submitChunk(from, Math.min(rows, n - from));
+            if (lost) return { error: lost };
+          }
           ++runs;
-          if (lost) return { error: lost };
         } while (total < 20 && runs < 1000);
         return { ms: total / runs, out: out, bytesMoved: bytesMoved(method, n, d, tile) };
       } catch (e) {

@@ -57,11 +57,11 @@ try {
           /swiftshader/.test(ran.adapter) && ran.gpuPoints.every((p) => p.maxAbsDiff <= tolerance && p.naiveTraffic > p.tiledTraffic),
           `Run on the GPU measured the sizes up to 128 on this software GPU: ${JSON.stringify(ran)}`);
     // A GPU emulated on the CPU (SwiftShader here) runs its kernels on the CPU's cores, in the
-    // browser's GPU process, and starves the page's main thread of CPU time when the machine is
-    // loaded (262-351 ms gaps when the suite runs two tests at once, 143 ms alone): a property of
-    // the emulator, measured and reported here, asserted on a real GPU only.
+    // browser's GPU process, and the page's drawing waits behind them: the lab submits the
+    // queries in chunks of about 16 ms each (one pass at n = 128 took 95 ms, and gaps of
+    // 262-600 ms when the suite ran two tests at once; in chunks, at most 127 ms).
     console.log(`the main thread's longest gap while the GPU ran: ${gap.toFixed(0)} ms`);
-    if (!/swiftshader|llvmpipe|lavapipe/i.test(ran.adapter)) check(gap < 250, `the main thread's longest gap while the GPU ran: ${gap.toFixed(0)} ms (< 250)`);
+    check(gap < 250, `the main thread's longest gap while the GPU ran: ${gap.toFixed(0)} ms (< 250)`);
     await settle(page);
     await screenshotStats(page, 'gpu-lab-1280.png');
     const said = await page.evaluate(() => document.getElementById('mirror').textContent);
