@@ -15,8 +15,9 @@ APT_PACKAGES=(
   doctest-dev nlohmann-json3-dev libstb-dev
   # The embedded face holds the lesson's own characters; a learner's other scripts are drawn from
   # the system's fonts (the desktop, through fontconfig) and the browser's (the page): DejaVu
-  # covers Cyrillic, Greek, Arabic and Hebrew, Droid Sans Fallback Chinese, Japanese and Korean.
-  fonts-dejavu-core fonts-droid-fallback python3-fonttools
+  # covers Cyrillic, Greek, Arabic and Hebrew, Droid Sans Fallback Chinese, Japanese and Korean,
+  # Lohit Devanagari a script whose words must be shaped whole (conjuncts, vowel signs).
+  fonts-dejavu-core fonts-droid-fallback fonts-lohit-deva python3-fonttools
   chromium xvfb xauth
   python3-numpy
   dpkg-dev

@@ -87,6 +87,8 @@ void wake(Runtime& runtime) {
 bool needsFrame(const Runtime& runtime) {
   if (runtime.wakeFrames > 0 || runtime.renderedRevision != runtime.app.session().revision()) return true;
   if (!runtime.input.pending.empty() || runtime.app.animating) return true;
+  // A word the last frame drew a letter at a time, to be drawn again whole (shaped_words.h).
+  if (!runtime.app.platform.extraGlyphs.unshaped.empty()) return true;
   const ImGuiIO& io = ImGui::GetIO();
   // A focused text field redraws for its blinking caret, unless reduced motion stopped it.
   return (io.WantTextInput && io.ConfigInputTextCursorBlink) || ImGui::IsAnyMouseDown();

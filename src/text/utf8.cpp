@@ -38,6 +38,17 @@ long decodeUtf8(std::string_view text, std::size_t& i) {
   return code;
 }
 
+void appendUtf8(std::string& text, char32_t c) {
+  const auto put = [&](unsigned bits) { text.push_back(static_cast<char>(bits)); };
+  if (c < 0x80) {
+    put(c);
+    return;
+  }
+  const int tail = c < 0x800 ? 1 : c < 0x10000 ? 2 : 3;
+  put(((0xF0u << (3 - tail)) & 0xFFu) | (c >> (6 * tail)));  // 0xC0, 0xE0 or 0xF0 and the top bits
+  for (int k = tail - 1; k >= 0; --k) put(0x80 | ((c >> (6 * k)) & 0x3F));
+}
+
 char32_t nextTypedCharacter(const std::string& text, std::size_t& i) {
   const long code = decodeUtf8(text, i);
   if (code >= 0) return static_cast<char32_t>(code);

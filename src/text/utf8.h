@@ -23,6 +23,9 @@ long countCodePoints(const std::string& text);
 // that way).
 char32_t nextTypedCharacter(const std::string& text, std::size_t& i);
 
+// Appends code point c (at most U+10FFFF, not a surrogate) to `text` as UTF-8.
+void appendUtf8(std::string& text, char32_t c);
+
 // The first `bytes` bytes of `text` at most, cut back to a character boundary so the result is
 // still valid UTF-8 when the text was.
 std::string cutAtCharacter(const std::string& text, std::size_t bytes);

@@ -13,6 +13,7 @@
 #include "ui/kit/matrix_grid.h"
 #include "ui/kit/mirror.h"
 #include "ui/kit/right_to_left.h"
+#include "ui/kit/shaped_words.h"
 #include "ui/kit/widgets.h"
 #include "ui/panels/controls_panel.h"
 #include "ui/panels/formula_panel.h"
@@ -198,7 +199,8 @@ void frame(AppState& app) {
   ImGui::NewFrame();
   drawScreen(app);
   ImGui::Render();
-  orderRightToLeft(app, ImGui::GetDrawData());  // Dear ImGui laid every text out left to right
+  shapeWords(app, ImGui::GetDrawData());        // Dear ImGui drew text a character at a time
+  orderRightToLeft(app, ImGui::GetDrawData());  // and laid every text out left to right
   applyQueuedActions(app);
 }
 

@@ -1,14 +1,16 @@
-// glyphs.test.mjs: any script a learner types is drawn. Tokens named in Cyrillic, Chinese and
-// Arabic, and dimension labels too: the page draws the characters its embedded face lacks with
-// the browser's fonts, so on every step, at a desktop's size and a phone's, no character is
-// drawn without a glyph (stats().missingGlyphs), and each name's chip holds ink. A character no
+// glyphs.test.mjs: any script a learner types is drawn. Tokens named in Cyrillic, Chinese,
+// Arabic and Devanagari, and dimension labels too: the page draws the characters its embedded
+// face lacks with the browser's fonts, so on every step, at a desktop's size and a phone's, no
+// character is drawn without a glyph (stats().missingGlyphs), each name's chip holds ink, and
+// every Devanagari word is drawn whole, shaped by the browser (stats().unshapedWords: runs drawn
+// a letter at a time; "नमस्ते" so drawn shows its virama and vowel sign on dotted circles). A character no
 // font has is counted, so the count can fail. Characters typed into a name field are drawn with
 // their glyphs in the very frame that shows them. Screenshots go to the artifacts, to be looked at.
 import { runTest, openPage, ready, settle, check, skipGuess, widget, artifactsDir, openSection, scrollToWidget } from './harness.mjs';
 import path from 'node:path';
 
-const NAMES = ['кот', '猫', 'سلام'];
-const LABELS = ['живое', '动物', 'كلمة', 'δ'];
+const NAMES = ['кот', '猫', 'سلام', 'नमस्ते', 'क्षत्रिय', 'हिंदी'];
+const LABELS = ['живое', '动物', 'كلمة', 'संख्या'];
 const stats = (page) => page.evaluate(() => window.attentionTour.stats());
 
 // The share of dark pixels inside a rectangle of the screen.
@@ -34,7 +36,7 @@ await runTest('glyphs', async ({ browser, url }) => {
     const { page, errors, context } = await openPage(browser, url, { viewport });
     await ready(page);
     const refused = await page.evaluate(([tokens, dimensionLabels]) =>
-      window.attentionTour.setState({ preset: 'three-tokens', tokens, dimensionLabels, step: 1 }), [NAMES, LABELS]);
+      window.attentionTour.setState({ preset: 'cat-mat', tokens, dimensionLabels, step: 1 }), [NAMES, LABELS]);
     check(!refused || !refused.error, `the names are taken: ${JSON.stringify(refused)}`);
     await settle(page);
     const state = await page.evaluate(() => window.attentionTour.getState());
@@ -53,6 +55,8 @@ await runTest('glyphs', async ({ browser, url }) => {
       const st = await stats(page);
       check(st.missingGlyphs === 0,
             `${viewport.width} px, step ${step + 1}: ${st.missingGlyphs} characters drawn without a glyph`);
+      check(st.unshapedWords === 0,
+            `${viewport.width} px, step ${step + 1}: ${st.unshapedWords} words drawn a letter at a time`);
       if (['tokens', 'softmax', 'linear', 'cross-attention'].includes((await page.evaluate(() =>
         window.attentionTour.getState().stepId))))
         await page.screenshot({ path: path.join(artifactsDir, `glyphs-${viewport.width}-step${step + 1}.png`) });
@@ -82,7 +86,7 @@ await runTest('glyphs', async ({ browser, url }) => {
       await settle(page);
     }
     // A private-use character no font has: drawn as U+FFFD, and counted.
-    await page.evaluate(() => window.attentionTour.setState({ tokens: ['x\u{F0001}', '猫', 'سلام'], step: 1 }));
+    await page.evaluate(() => window.attentionTour.setState({ preset: 'three-tokens', tokens: ['x\u{F0001}', '猫', 'سلام'], step: 1 }));
     await settle(page);
     await settle(page);
     const st = await stats(page);

@@ -33,6 +33,7 @@
 #include "ui/kit/bars.h"
 #include "ui/kit/matrix_grid.h"
 #include "ui/kit/right_to_left.h"
+#include "ui/kit/shaped_words.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/wide_box.h"
 #include "ui/kit/widgets.h"
@@ -871,6 +872,110 @@ TEST_CASE("right-to-left names side by side keep their places, each turned round
   CHECK(shin[0] > mem[0]);  // shalom reads from the right: shin first, final mem last
   CHECK(shin[0] < 100 + first);
   CHECK(std::min(samekh[0], samekh[1]) > 100 + first);  // sus stays to the right of shalom
+}
+
+// A platform that shapes words, for the tests: a word is one box as wide as its first letter and
+// half of each other (a conjunct is narrower than its letters side by side); a joiner has no ink.
+bool boxWord(const std::string& word, float em, ui::GlyphImage& image) {
+  image.width = std::max(1, static_cast<int>(em * 0.6f * (1.0f + 0.5f * static_cast<float>(word.size() - 1))));
+  image.height = std::max(1, static_cast<int>(em * 0.9f));
+  image.left = 0;
+  image.top = static_cast<float>(-image.height);
+  image.advance = static_cast<float>(image.width);
+  image.alpha.assign(static_cast<size_t>(image.width) * static_cast<size_t>(image.height), 255);
+  return true;
+}
+
+// The quads of the frame that show `uv0` (a glyph's or a word's first corner) and have an area.
+int shownQuads(ImVec2 uv0) {
+  int count = 0;
+  const ImDrawData* data = ImGui::GetDrawData();
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    const auto& vertices = data->CmdLists[l]->VtxBuffer;
+    for (int v = 0; v + 2 < vertices.Size; ++v)
+      if (vertices[v].uv.x == uv0.x && vertices[v].uv.y == uv0.y && vertices[v + 2].pos.x > vertices[v].pos.x &&
+          vertices[v + 2].pos.y > vertices[v].pos.y)
+        ++count;
+  }
+  return count;
+}
+
+// The words to be shaped in a text: runs of two or more such characters, as bytes of the text;
+// the UTF-8 written for a run's letters reads back as the same characters.
+TEST_CASE("the words to shape are the runs of letters of the scripts that need it") {
+  std::vector<std::string> words;
+  const std::string text = "a \xE0\xA4\xA8\xE0\xA4\xAE, \xE0\xA4\x95 \xE0\xB8\x81\xE0\xB8\xB2\xE2\x80\x8Dx\xFF";
+  ui::forEachWordToShape(text, [&](std::string_view word) { words.emplace_back(word); });
+  REQUIRE(words.size() == 2);  // नम and กา with its joiner; the lone क is no word
+  CHECK(words[0] == "\xE0\xA4\xA8\xE0\xA4\xAE");
+  CHECK(words[1] == "\xE0\xB8\x81\xE0\xB8\xB2\xE2\x80\x8D");
+  for (const char32_t c : {U'A', U'\u00E9', U'\u0928', U'\uFFFD', U'\U0001F600', U'\U0010FFFF'}) {
+    std::string utf8;
+    text::appendUtf8(utf8, c);
+    size_t i = 0;
+    CHECK(text::decodeUtf8(utf8, i) == static_cast<long>(c));
+    CHECK(i == utf8.size());
+  }
+}
+
+// "नमस्ते" (na, ma, sa, virama, ta, the vowel sign e) where the platform shapes words: the word is
+// drawn whole, from the browser's one image, wherever the name is drawn whole, and none of its
+// letters is drawn alone; a word with a joiner inside matches too. Without a platform that
+// shapes, the letters are drawn one by one, as before.
+TEST_CASE("words of scripts that must be shaped are drawn whole where the platform shapes them") {
+  const std::string namaste = "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87";
+  const std::string joined = "\xE0\xA4\x95\xE0\xA5\x8D\xE2\x80\x8D\xE0\xA4\xB7";  // क्‍ष: ka, virama, ZWJ, ssa
+  for (const bool shapes : {true, false}) {
+    CAPTURE(shapes);
+    HeadlessImGui context;
+    ui::AppState app;
+    app.platform.extraGlyphs.draw = [](char32_t c, float em, ui::GlyphImage& image) {
+      if (c == 0x200D) {  // a joiner: nothing to see
+        image = ui::GlyphImage{};
+        return true;
+      }
+      return boxGlyph(c, em, image);
+    };
+    if (shapes) app.platform.extraGlyphs.drawWord = boxWord;
+    setUp(app);
+    skipGuesses(app);
+    REQUIRE(ui::apply(app, lesson::actions::RenameToken{0, namaste}) == "");
+    REQUIRE(ui::apply(app, lesson::actions::RenameToken{2, joined}) == "");
+    for (const char* stepId : {"tokens", "softmax", "weighted-sum"}) {
+      CAPTURE(stepId);
+      goToStep(app, lesson::stepIndexOf(stepId));
+      frameWithGlyphs(app, 1280, 1600);
+      frameWithGlyphs(app, 1280, 1600);
+      CHECK(ui::missingGlyphs(app, ImGui::GetDrawData()) == 0);
+      CHECK((ui::unshapedWords(app, ImGui::GetDrawData()) == 0) == shapes);
+      const auto& extra = app.platform.extraGlyphs;
+      const ImFont* body = app.platform.fonts.body;
+      const ImFontGlyph* na = body->FindGlyphNoFallback(0x0928);
+      const ImFontGlyph* ssa = body->FindGlyphNoFallback(0x0937);
+      REQUIRE(na != nullptr);
+      REQUIRE(ssa != nullptr);
+      if (!shapes) {
+        CHECK(extra.shapedWords.empty());
+        CHECK(shownQuads(ImVec2(na->U0, na->V0)) > 0);
+        continue;
+      }
+      const auto word = std::find_if(extra.shapedWords.begin(), extra.shapedWords.end(),
+                                     [&](const auto& w) { return w.font == body && w.letters == namaste; });
+      const auto joinedWord = std::find_if(extra.shapedWords.begin(), extra.shapedWords.end(), [&](const auto& w) {
+        return w.font == body && w.letters == "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7";  // the joiner has no quad
+      });
+      REQUIRE(word != extra.shapedWords.end());
+      REQUIRE(joinedWord != extra.shapedWords.end());
+      CHECK(shownQuads(word->uv0) > 0);
+      CHECK(shownQuads(joinedWord->uv0) > 0);
+      for (char32_t letter : {0x0928, 0x092E, 0x0938, 0x094D, 0x0924, 0x0947, 0x0915, 0x0937}) {
+        CAPTURE(static_cast<int>(letter));
+        const ImFontGlyph* glyph = body->FindGlyphNoFallback(static_cast<ImWchar>(letter));
+        REQUIRE(glyph != nullptr);
+        CHECK(shownQuads(ImVec2(glyph->U0, glyph->V0)) == 0);
+      }
+    }
+  }
 }
 
 TEST_CASE("Play animates the step, then stops asking for frames; reduced motion shows the end at once") {

@@ -95,21 +95,26 @@ struct Box {
   int* y = nullptr;
 };
 
-// Rows, tallest first, `padding` apart: the atlas's width, and the height used.
+// Rows, tallest first (the boxes of one height in their order), `padding` apart: the atlas's
+// width, and the height used. The boxes are taken a height at a time, from the tallest down,
+// rather than sorted: heights are a few dozen pixels at most, and no sort is carried in the page.
 int packInRows(std::vector<Box>& boxes, int width, int padding) {
-  std::stable_sort(boxes.begin(), boxes.end(), [](const Box& a, const Box& b) { return a.height > b.height; });
+  int tallest = 0;
+  for (const Box& box : boxes) tallest = std::max(tallest, box.height);
   int x = padding, y = padding, row = 0;
-  for (Box& box : boxes) {
-    if (x + box.width + padding > width) {
-      x = padding;
-      y += row + padding;
-      row = 0;
+  for (int height = tallest; height >= 0; --height)
+    for (Box& box : boxes) {
+      if (box.height != height) continue;
+      if (x + box.width + padding > width) {
+        x = padding;
+        y += row + padding;
+        row = 0;
+      }
+      *box.x = x;
+      *box.y = y;
+      x += box.width + padding;
+      row = std::max(row, box.height);
     }
-    *box.x = x;
-    *box.y = y;
-    x += box.width + padding;
-    row = std::max(row, box.height);
-  }
   return y + row + padding;
 }
 

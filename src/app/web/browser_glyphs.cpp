@@ -1,22 +1,29 @@
-// browser_glyphs.cpp: one character at a time, drawn by the browser into a canvas that is never
-// shown, and its coverage read back: the browser chooses a font that has the character, as it
-// does for the page's own text.
+// browser_glyphs.cpp: a character, or a whole word, drawn by the browser into a canvas that is
+// never shown, and its coverage read back: the browser chooses a font that has the characters,
+// and shapes a word (joins its letters, places its vowel signs), as it does for the page's own
+// text.
 #include "app/web/browser_glyphs.h"
 
 #include <emscripten.h>
 
 #include <cmath>
 
-// Writes left, top, advance, width and height to metrics[0..4] and the coverage to out (width x
-// height bytes, when they fit in capacity). Returns 0 when they do not, or when the browser has
-// no font with the character: what it draws then (an empty box, or nothing) is what it draws for
-// a private-use character no font has, drawn first at each size and compared.
-EM_JS(int, page_draw_glyph, (int codepoint, float em, float* metrics, unsigned char* out, int capacity), {
+#include "text/utf8.h"
+#include "ui/kit/shaped_words.h"
+
+// Draws the UTF-8 text (one character when `single`) with an em of `em` CSS pixels. Writes left, top,
+// advance, width and height to metrics[0..4] and the coverage to out (width x height bytes, when
+// they fit in capacity). Given a `base` character, the advance is what the text adds after it:
+// what a letter adds to a word of its script (a vowel sign drawn above adds nothing). Returns 0
+// when the image does not fit, or when a single character has no font: what the browser draws then
+// (an empty box, or nothing) is what it draws for a private-use character no font has, drawn
+// first at each size and compared.
+// clang-format off
+EM_JS(int, page_draw_text, (const char* utf8, int single, int base, float em, float* metrics, unsigned char* out, int capacity), {
   var canvas = Module.glyphCanvas || (Module.glyphCanvas = document.createElement('canvas'));
   var g = canvas.getContext('2d', {'willReadFrequently' : true});
   var font = em + 'px sans-serif';
-  var draw = function(c) {
-    var text = String.fromCodePoint(c);
+  var draw = function(text) {
     g.font = font;
     var m = g.measureText(text);
     var left = Math.floor(-m.actualBoundingBoxLeft);
@@ -34,34 +41,69 @@ EM_JS(int, page_draw_glyph, (int codepoint, float em, float* metrics, unsigned c
     return glyph;
   };
 
-  var none = Module.glyphCanvas[font] || (Module.glyphCanvas[font] = draw(0xF0001));
-  var glyph = draw(codepoint);
+  var none = Module.glyphCanvas[font] || (Module.glyphCanvas[font] = draw(String.fromCodePoint(0xF0001)));
+  var text = UTF8ToString(utf8);
+  var glyph = draw(text);
+  if (base) {
+    var before = String.fromCodePoint(base);
+    glyph.metrics[2] = Math.max(0, g.measureText(before + text).width - g.measureText(before).width);
+  }
   HEAPF32.set(glyph.metrics, metrics >> 2);
   if (glyph.alpha.length > capacity ||
-      glyph.metrics.join() == none.metrics.join() && glyph.alpha.join() == none.alpha.join())
+      single && glyph.metrics.join() == none.metrics.join() && glyph.alpha.join() == none.alpha.join())
     return 0;
   HEAPU8.set(glyph.alpha, out);
   return 1;
 });
+// clang-format on
 
 namespace app {
 
+namespace {
+
+// The first consonant of the script of a letter whose words are shaped (shaped_words.h), or 0:
+// a letter's advance is measured after it. The scripts of India share one layout of their blocks.
+char32_t consonantOf(char32_t c) {
+  if (!ui::needsShaping(c) || c > 0x17FF) return 0;
+  if (c < 0x0E00) return (c & ~0x7Fu) + 0x15;  // ka, in each block from Devanagari to Sinhala
+  if (c < 0x0E80) return 0x0E01;               // Thai ko kai
+  if (c < 0x0F00) return 0x0E81;               // Lao ko
+  if (c < 0x1000) return 0x0F40;               // Tibetan ka
+  if (c < 0x10A0) return 0x1000;               // Myanmar ka
+  return 0x1780;                               // Khmer ka
+}
+
+// The text drawn into `image`, in a buffer far larger than any character needs.
+bool drawText(const std::string& text, bool single, char32_t base, float em, ui::GlyphImage& image) {
+  const int tall = static_cast<int>(std::ceil(4 * em)) + 4;
+  const int wide = static_cast<int>(std::ceil(4 * em * static_cast<float>(text.size()))) + 4;
+  std::vector<unsigned char> alpha(static_cast<size_t>(tall) * static_cast<size_t>(wide));
+  float metrics[5] = {};
+  if (!page_draw_text(text.c_str(), single, static_cast<int>(base), em, metrics, alpha.data(),
+                      static_cast<int>(alpha.size())))
+    return false;
+  image.left = metrics[0];
+  image.top = metrics[1];
+  image.advance = metrics[2];
+  image.width = static_cast<int>(metrics[3]);
+  image.height = static_cast<int>(metrics[4]);
+  alpha.resize(static_cast<size_t>(image.width) * static_cast<size_t>(image.height));
+  image.alpha = std::move(alpha);
+  return true;
+}
+
+}  // namespace
+
 ui::DrawGlyph browserGlyphs() {
   return [](char32_t codepoint, float em, ui::GlyphImage& image) {
-    const int side = static_cast<int>(std::ceil(4 * em)) + 4;  // far more than any character needs
-    std::vector<unsigned char> alpha(static_cast<size_t>(side) * static_cast<size_t>(side));
-    float metrics[5] = {};
-    if (!page_draw_glyph(static_cast<int>(codepoint), em, metrics, alpha.data(), static_cast<int>(alpha.size())))
-      return false;
-    image.left = metrics[0];
-    image.top = metrics[1];
-    image.advance = metrics[2];
-    image.width = static_cast<int>(metrics[3]);
-    image.height = static_cast<int>(metrics[4]);
-    alpha.resize(static_cast<size_t>(image.width) * static_cast<size_t>(image.height));
-    image.alpha = std::move(alpha);
-    return true;
+    std::string text;
+    text::appendUtf8(text, codepoint);
+    return drawText(text, true, consonantOf(codepoint), em, image);
   };
+}
+
+ui::DrawWord browserWords() {
+  return [](const std::string& word, float em, ui::GlyphImage& image) { return drawText(word, false, 0, em, image); };
 }
 
 }  // namespace app

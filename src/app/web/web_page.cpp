@@ -81,6 +81,7 @@ void installPageHooks(Runtime& runtime) {
   };
   platform.resetProgress = [] { EM_ASM({ window.attentionTour.resetProgress(); }); };
   platform.extraGlyphs.draw = browserGlyphs();
+  platform.extraGlyphs.drawWord = browserWords();  // shaped as the browser shapes them
 #ifdef AT_CARRIES_FORMAL_TEXTS
   ui::receiveFormalTexts(runtime.app,
                          {reinterpret_cast<const char*>(formal_texts_embedded), formal_texts_embedded_size}, false);

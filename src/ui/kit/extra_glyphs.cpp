@@ -12,35 +12,42 @@
 #include "text/utf8.h"
 #include "ui/app_state.h"
 #include "ui/kit/right_to_left.h"
+#include "ui/kit/shaped_words.h"
 
 namespace ui {
 
 namespace {
 
-// Each character a learner gives: the lesson's names and sentences, the notice (which may quote
-// them), and the text fields of the views (all of these only when `stored`: they change with
-// the lesson's revision or by typing), and the field being typed in.
+// Each text a learner gives: the lesson's names and sentences, the notice (which may quote them),
+// and the text fields of the views. They change with the lesson's revision or by typing.
+template <class Visit>
+void forEachStoredText(const AppState& app, Visit visit) {
+  const lesson::LessonState& lesson = app.session().lesson();
+  for (const auto* list : {&lesson.tokens, &lesson.dimensionLabels, &lesson.cross.source, &lesson.cross.target,
+                           &lesson.cross.dimensionLabels})
+    for (const std::string& name : *list) visit(std::string_view(name));
+  visit(std::string_view(lesson.notice));
+  for (const char* field : {app.view.newToken, app.view.challengeCode, app.view.challengeCode2,
+                            static_cast<const char*>(app.view.training.probeText)})
+    visit(std::string_view(field));
+}
+
+template <class Visit>
+void forEachCharacterOf(std::string_view text, Visit visit) {
+  for (size_t i = 0; i < text.size();) {
+    const long c = text::decodeUtf8(text, i);
+    if (c < 0)
+      ++i;  // not UTF-8: drawn as U+FFFD, which the face has
+    else
+      visit(static_cast<char32_t>(c));
+  }
+}
+
+// Each character a learner gives: the stored texts (only when `stored`), and the field being
+// typed in.
 template <class Visit>
 void forEachLearnerCharacter(const AppState& app, bool stored, Visit visit) {
-  const auto visitText = [&](std::string_view text) {
-    for (size_t i = 0; i < text.size();) {
-      const long c = text::decodeUtf8(text, i);
-      if (c < 0)
-        ++i;  // not UTF-8: drawn as U+FFFD, which the face has
-      else
-        visit(static_cast<char32_t>(c));
-    }
-  };
-  if (stored) {
-    const lesson::LessonState& lesson = app.session().lesson();
-    for (const auto* list : {&lesson.tokens, &lesson.dimensionLabels, &lesson.cross.source, &lesson.cross.target,
-                             &lesson.cross.dimensionLabels})
-      for (const std::string& name : *list) visitText(name);
-    visitText(lesson.notice);
-    for (const char* field : {app.view.newToken, app.view.challengeCode, app.view.challengeCode2,
-                              static_cast<const char*>(app.view.training.probeText)})
-      visitText(field);
-  }
+  if (stored) forEachStoredText(app, [&](std::string_view text) { forEachCharacterOf(text, visit); });
   // Dear ImGui's own text field, while it is typed in, holds what is not yet the lesson's.
   const ImGuiContext* context = ImGui::GetCurrentContext();
   // Only its text: the buffer past CurLenW is uninitialised memory.
@@ -76,6 +83,22 @@ size_t imageOf(ExtraGlyphs& extra, char32_t c, float em) {
   return extra.images.size() - 1;
 }
 
+// Where the image of `word` at `em` is in extra.wordImages, drawn once by the platform and kept.
+size_t wordImageOf(ExtraGlyphs& extra, const std::string& word, float em) {
+  for (size_t k = 0; k < extra.wordImages.size(); ++k)
+    if (extra.wordImages[k].word == word && extra.wordImages[k].em == em) return k;
+  ExtraGlyphs::DrawnWord drawn{word, em, {}};
+  GlyphImage& image = drawn.image;
+  const auto tallest = static_cast<int>(4 * em) + 4;
+  const auto widest = static_cast<int>(4 * em * static_cast<float>(word.size())) + 4;
+  if (!extra.drawWord(word, em, image) || image.width <= 0 || image.height <= 0 || image.width > widest ||
+      image.height > tallest ||
+      image.alpha.size() != static_cast<size_t>(image.width) * static_cast<size_t>(image.height))
+    image.width = -1;
+  extra.wordImages.push_back(std::move(drawn));
+  return extra.wordImages.size() - 1;
+}
+
 // A face's size before the atlas is built (the face learns it from its configuration then).
 float sizeBeforeBuild(const ImFontAtlas* atlas, const ImFont* font) {
   for (const ImFontConfig& config : atlas->ConfigData)
@@ -101,7 +124,21 @@ bool wantsMoreGlyphs(AppState& app) {
     for (char32_t form : forms)
       if (extra.characters.size() < kMaxExtraCharacters && untried(app, form)) extra.characters.push_back(form);
   });
-  return extra.characters.size() > before;
+  const size_t wordsBefore = extra.words.size();
+  for (std::string& run : extra.unshaped)
+    if (extra.words.size() < kMaxShapedWords &&
+        std::find(extra.words.begin(), extra.words.end(), run) == extra.words.end())
+      extra.words.push_back(std::move(run));
+  extra.unshaped.clear();
+  if (stored && extra.drawWord)
+    forEachStoredText(app, [&](std::string_view text) {
+      forEachWordToShape(text, [&](std::string_view word) {
+        if (extra.words.size() < kMaxShapedWords &&
+            std::find(extra.words.begin(), extra.words.end(), word) == extra.words.end())
+          extra.words.emplace_back(word);
+      });
+    });
+  return extra.characters.size() > before || extra.words.size() > wordsBefore;
 }
 
 void reserveExtraGlyphs(AppState& app) {
@@ -125,22 +162,51 @@ void reserveExtraGlyphs(AppState& app) {
       extra.placed.push_back({rect, font, index});
     }
   }
+  extra.placedWords.clear();
+  if (!extra.drawWord) return;
+  for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono == fonts.body ? nullptr : fonts.mono}) {
+    if (!font) continue;
+    const float em = sizeBeforeBuild(atlas, font) * kEmOfLine;
+    for (const std::string& word : extra.words) {
+      // Only a word whose every letter some font has (a joiner has no ink of its own).
+      bool drawable = true;
+      forEachCharacterOf(word, [&](char32_t c) {
+        drawable = drawable && (c == 0x200C || c == 0x200D || extra.images[imageOf(extra, c, em)].image.width >= 0);
+      });
+      const size_t index = drawable ? wordImageOf(extra, word, em) : 0;
+      if (!drawable || extra.wordImages[index].image.width < 0) continue;
+      const GlyphImage& image = extra.wordImages[index].image;
+      const int rect = atlas->AddCustomRectRegular(image.width, image.height);
+      extra.placedWords.push_back({rect, font, index});
+    }
+  }
 }
+
+namespace {
+
+// Copies an image into the atlas's rectangle (as much as fits).
+void paintInto(ImFontAtlas* atlas, const ImFontAtlasCustomRect& rect, const GlyphImage& image) {
+  for (int y = 0; y < image.height && y < rect.Height; ++y)
+    std::copy_n(
+        image.alpha.data() + static_cast<size_t>(y) * static_cast<size_t>(image.width),
+        std::min<int>(image.width, rect.Width),
+        atlas->TexPixelsAlpha8 + static_cast<size_t>(rect.Y + y) * static_cast<size_t>(atlas->TexWidth) + rect.X);
+}
+
+}  // namespace
 
 void paintExtraGlyphs(AppState& app) {
   ExtraGlyphs& extra = app.platform.extraGlyphs;
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  unsigned char* pixels = atlas->TexPixelsAlpha8;
   extra.rightToLeft.clear();
-  if (!pixels) return;
+  extra.wordLetters.clear();
+  extra.shapedWords.clear();
+  if (!atlas->TexPixelsAlpha8) return;
   for (const auto& placed : extra.placed) {
     const ImFontAtlasCustomRect* rect = atlas->GetCustomRectByIndex(placed.rect);
     const GlyphImage& image = extra.images[placed.image].image;
     if (!rect || !rect->IsPacked()) continue;
-    for (int y = 0; y < image.height && y < rect->Height; ++y)
-      std::copy_n(image.alpha.data() + static_cast<size_t>(y) * static_cast<size_t>(image.width),
-                  std::min<int>(image.width, rect->Width),
-                  pixels + static_cast<size_t>(rect->Y + y) * static_cast<size_t>(atlas->TexWidth) + rect->X);
+    paintInto(atlas, *rect, image);
     // The face's own glyphs hang from the line's top by its ascent, as these now do.
     ImFontGlyph* glyph = const_cast<ImFontGlyph*>(placed.font->FindGlyphNoFallback(rect->GlyphID));
     if (glyph && glyph->Codepoint == rect->GlyphID) {
@@ -149,15 +215,38 @@ void paintExtraGlyphs(AppState& app) {
       glyph->Y1 += ascent;
       glyph->Visible = image.width > 0 && image.height > 0;
       const auto c = static_cast<char32_t>(rect->GlyphID);
-      if (isRightToLeft(c)) extra.rightToLeft.push_back({ImVec2(glyph->U0, glyph->V0), placed.font, c});
+      const GlyphAt at{ImVec2(glyph->U0, glyph->V0), placed.font, c};
+      if (isRightToLeft(c)) extra.rightToLeft.push_back(at);
+      if (needsShaping(c)) extra.wordLetters.push_back(at);
     }
+  }
+  // Each word's letters are the ones a face draws with a quad (a joiner, or a mark with no ink
+  // in this face, has none), in the order its text has them.
+  for (const auto& placed : extra.placedWords) {
+    const ImFontAtlasCustomRect* rect = atlas->GetCustomRectByIndex(placed.rect);
+    const ExtraGlyphs::DrawnWord& drawn = extra.wordImages[placed.image];
+    if (!rect || !rect->IsPacked()) continue;
+    paintInto(atlas, *rect, drawn.image);
+    ExtraGlyphs::Word word;
+    word.font = placed.font;
+    forEachCharacterOf(drawn.word, [&](char32_t c) {
+      const ImFontGlyph* glyph = placed.font->FindGlyphNoFallback(static_cast<ImWchar>(c));
+      if (glyph && glyph->Visible) text::appendUtf8(word.letters, c);
+    });
+    atlas->CalcCustomRectUV(rect, &word.uv0, &word.uv1);
+    word.left = drawn.image.left;
+    word.top = drawn.image.top;
+    word.width = static_cast<float>(drawn.image.width);
+    word.height = static_cast<float>(drawn.image.height);
+    extra.shapedWords.push_back(std::move(word));
   }
   const Fonts& fonts = app.platform.fonts;
   for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono})
     if (font) measureAsJoined(font);
   extra.placed.clear();
-  std::sort(extra.rightToLeft.begin(), extra.rightToLeft.end(),
-            [](const auto& a, const auto& b) { return a.uv.x < b.uv.x || (a.uv.x == b.uv.x && a.uv.y < b.uv.y); });
+  extra.placedWords.clear();
+  sortByUv(extra.rightToLeft);
+  sortByUv(extra.wordLetters);
 }
 
 int missingGlyphs(const AppState& app, const ImDrawData* data) {

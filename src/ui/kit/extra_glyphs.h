@@ -10,7 +10,10 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <vector>
+
+#include "ui/kit/glyph_quads.h"
 
 namespace ui {
 
@@ -28,6 +31,10 @@ struct GlyphImage {
 // Draws `codepoint` with an em of `em` pixels (a CSS font size), or false when the platform has
 // no font with it.
 using DrawGlyph = std::function<bool(char32_t codepoint, float em, GlyphImage& image)>;
+
+// Draws a whole word (UTF-8) as the platform shapes it (shaped_words.h), `left` and `top`
+// placing it from the pen on the baseline, or false when it cannot.
+using DrawWord = std::function<bool(const std::string& word, float em, GlyphImage& image)>;
 
 // A face is built for a line height (Dear ImGui's size: DejaVu's ascent plus descent,
 // 2384 of its 2048 units to the em); other fonts are asked for the same em, so their letters
@@ -53,19 +60,42 @@ struct ExtraGlyphs {
     size_t image = 0;  // in images (an index: the list grows while rectangles are reserved)
   };
   std::vector<Placed> placed;  // between reserving the rectangles and painting them
-  // The right-to-left characters' glyphs, by the texture coordinate of their first corner (sorted),
-  // for right_to_left.h to find in a frame's vertices.
-  struct Directed {
-    ImVec2 uv;
-    ImFont* font = nullptr;
-    char32_t c = 0;
+  // The right-to-left characters' glyphs, for right_to_left.h to find in a frame's vertices.
+  std::vector<GlyphAt> rightToLeft;
+
+  // Words drawn whole (shaped_words.h): only where `drawWord` is set (the page).
+  DrawWord drawWord;
+  std::vector<std::string> words;     // tried so far (UTF-8, as are the words below)
+  std::vector<std::string> unshaped;  // runs of letters a frame found with no word drawn for them
+  struct DrawnWord {
+    std::string word;
+    float em = 0;
+    GlyphImage image;  // a width of -1: the platform could not draw it
   };
-  std::vector<Directed> rightToLeft;
+  std::vector<DrawnWord> wordImages;  // each word at each em, drawn once
+  struct PlacedWord {
+    int rect = 0;  // the atlas's custom rectangle
+    ImFont* font = nullptr;
+    size_t image = 0;  // in wordImages
+  };
+  std::vector<PlacedWord> placedWords;  // between reserving the rectangles and painting them
+  // A word in the atlas: `letters` are its characters that a face draws with a quad of their
+  // own (the ones shapeWords finds in a run), the image is placed from the pen on the baseline.
+  struct Word {
+    ImFont* font = nullptr;
+    std::string letters;
+    ImVec2 uv0, uv1;
+    float left = 0, top = 0, width = 0, height = 0;
+  };
+  std::vector<Word> shapedWords;
+  std::vector<GlyphAt> wordLetters;  // the glyphs of the characters words are made of
 };
 
 // At most this many characters beyond the text faces (a learner's names hold at most a few
 // hundred); more are drawn as U+FFFD and counted as missing, and the atlas stays small.
 constexpr std::size_t kMaxExtraCharacters = 512;
+// The same for words drawn whole: past it, a word is drawn a letter at a time.
+constexpr std::size_t kMaxShapedWords = 128;
 
 // True when the learner's text (the lesson's names and sentences, the notice, the text fields
 // being typed in) holds a character neither the text faces nor an earlier rebuild has tried:

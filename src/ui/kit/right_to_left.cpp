@@ -1,14 +1,13 @@
-// right_to_left.cpp: finds the glyph quads of right-to-left characters in a frame's vertices (by
-// the texture coordinate of their first corner, which is the glyph's own), groups them into runs
-// on a line, chooses each Arabic letter's joined form and writes the run's quads back in
-// right-to-left order. Dear ImGui writes a glyph as four vertices, corners top-left, top-right,
-// bottom-right, bottom-left (ImFont::RenderText).
+// right_to_left.cpp: finds the glyph quads of right-to-left characters in a frame's vertices
+// (glyph_quads.h), groups them into runs on a line, chooses each Arabic letter's joined form and
+// writes the run's quads back in right-to-left order.
 #include "ui/kit/right_to_left.h"
 
 #include <algorithm>
 #include <cmath>
 
 #include "ui/app_state.h"
+#include "ui/kit/glyph_quads.h"
 
 namespace ui {
 
@@ -42,57 +41,13 @@ int alefIndex(char32_t c) {
   return -1;
 }
 
-struct Quad {
-  int vertex = 0;
-  ImFont* font = nullptr;
-  char32_t c = 0;
-  const ImFontGlyph* glyph = nullptr;  // as drawn
-  float pen = 0, lineTop = 0;
-  float scale = 1;  // drawn at this multiple of the face's size
-};
-
-// The right-to-left glyph whose quad starts at `v`, if one does: its first corner carries the
-// glyph's (U0, V0), and its third the glyph's (U1, V1).
-bool quadAt(const AppState& app, const ImVector<ImDrawVert>& vertices, int v, Quad& quad) {
-  if (v + 3 >= vertices.Size) return false;
-  const ImVec2 uv = vertices[v].uv;
-  const auto& known = app.platform.extraGlyphs.rightToLeft;
-  const auto found = std::lower_bound(known.begin(), known.end(), uv, [](const auto& entry, const ImVec2& at) {
-    return entry.uv.x < at.x || (entry.uv.x == at.x && entry.uv.y < at.y);
-  });
-  if (found == known.end() || found->uv.x != uv.x || found->uv.y != uv.y) return false;
-  const ImFontGlyph* glyph = found->font->FindGlyphNoFallback(static_cast<ImWchar>(found->c));
-  if (!glyph || vertices[v + 2].uv.x != glyph->U1 || vertices[v + 2].uv.y != glyph->V1) return false;
-  const float height = glyph->Y1 - glyph->Y0;
-  const float scale = height > 0 ? (vertices[v + 2].pos.y - vertices[v].pos.y) / height : 1.0f;
-  quad = {
-      v,    found->font, found->c, glyph, vertices[v].pos.x - glyph->X0 * scale, vertices[v].pos.y - glyph->Y0 * scale,
-      scale};
-  return true;
-}
-
-void place(ImDrawVert* corners, const ImFontGlyph& glyph, float pen, float lineTop, float scale) {
-  const float x0 = pen + glyph.X0 * scale, x1 = pen + glyph.X1 * scale;
-  const float y0 = lineTop + glyph.Y0 * scale, y1 = lineTop + glyph.Y1 * scale;
-  corners[0].pos = ImVec2(x0, y0);
-  corners[0].uv = ImVec2(glyph.U0, glyph.V0);
-  corners[1].pos = ImVec2(x1, y0);
-  corners[1].uv = ImVec2(glyph.U1, glyph.V0);
-  corners[2].pos = ImVec2(x1, y1);
-  corners[2].uv = ImVec2(glyph.U1, glyph.V1);
-  corners[3].pos = ImVec2(x0, y1);
-  corners[3].uv = ImVec2(glyph.U0, glyph.V1);
-}
-
 // Whether `next`, the quad after `last` in the vertices, goes on the same text: the same face
 // and size, the same line, and its pen where the text's own advances put it, after none or a
 // few spaces (two names drawn side by side, each its own text, are two runs: their distance is
 // not made of whole spaces but of the room between them).
 bool sameText(const Quad& last, const Quad& next) {
-  if (next.font != last.font || std::fabs(next.scale - last.scale) > 0.01f ||
-      std::fabs(next.lineTop - last.lineTop) > 0.5f)
-    return false;
-  const float gap = next.pen - (last.pen + last.glyph->AdvanceX * last.scale);
+  if (!sameLine(last, next)) return false;
+  const float gap = gapAfter(last, next);
   const ImFontGlyph* space = last.font->FindGlyphNoFallback(' ');
   const float spaceWidth = space ? space->AdvanceX * last.scale : 0.0f;
   if (std::fabs(gap) < 0.01f) return true;
@@ -106,7 +61,7 @@ void turnRound(ImVector<ImDrawVert>& vertices, std::vector<Quad>& run) {
   const size_t n = run.size();
   std::vector<float> gaps(n, 0.0f);  // after each glyph: a space, or nothing
   const float scale = run[0].scale;
-  for (size_t k = 0; k + 1 < n; ++k) gaps[k] = run[k + 1].pen - (run[k].pen + run[k].glyph->AdvanceX * scale);
+  for (size_t k = 0; k + 1 < n; ++k) gaps[k] = gapAfter(run[k], run[k + 1]);
   const auto touching = [&](size_t k) { return std::fabs(gaps[k]) < 0.5f; };  // k and k + 1
   std::vector<const ImFontGlyph*> shown(n);
   for (size_t k = 0; k < n; ++k) shown[k] = run[k].glyph;
@@ -139,12 +94,13 @@ void turnRound(ImVector<ImDrawVert>& vertices, std::vector<Quad>& run) {
     const float advance = shown[k] ? shown[k]->AdvanceX * scale : 0.0f;
     const float pen = run[0].pen + width - used - advance;
     if (shown[k]) {
-      place(corners, *shown[k], pen, run[k].lineTop, scale);
+      const ImFontGlyph& glyph = *shown[k];
+      const float top = run[k].lineTop;
+      place(corners, ImVec2(pen + glyph.X0 * scale, top + glyph.Y0 * scale),
+            ImVec2(pen + glyph.X1 * scale, top + glyph.Y1 * scale), ImVec2(glyph.U0, glyph.V0),
+            ImVec2(glyph.U1, glyph.V1));
     } else {
-      for (int c = 0; c < 4; ++c) {  // nothing to draw
-        corners[c].pos = corners[0].pos;
-        corners[c].uv = ImGui::GetIO().Fonts->TexUvWhitePixel;
-      }
+      hide(corners);  // the alef of a lam-alef
     }
     used += advance + (k + 1 < n ? gaps[k] : 0.0f);
   }
@@ -181,19 +137,20 @@ void measureAsJoined(ImFont* font) {
 }
 
 void orderRightToLeft(const AppState& app, ImDrawData* data) {
-  if (!data || !data->Valid || app.platform.extraGlyphs.rightToLeft.empty()) return;
+  const std::vector<GlyphAt>& known = app.platform.extraGlyphs.rightToLeft;
+  if (!data || !data->Valid || known.empty()) return;
   for (int l = 0; l < data->CmdListsCount; ++l) {
     ImVector<ImDrawVert>& vertices = data->CmdLists[l]->VtxBuffer;
     std::vector<Quad> run;
     Quad quad;
     for (int v = 0; v < vertices.Size;) {
-      if (!quadAt(app, vertices, v, quad)) {
+      if (!quadAt(known, vertices, v, quad)) {
         ++v;
         continue;
       }
       run.assign(1, quad);
       Quad next;
-      while (quadAt(app, vertices, run.back().vertex + 4, next) && sameText(run.back(), next)) run.push_back(next);
+      while (quadAt(known, vertices, run.back().vertex + 4, next) && sameText(run.back(), next)) run.push_back(next);
       v = run.back().vertex + 4;
       turnRound(vertices, run);
     }

@@ -1,0 +1,94 @@
+// shaped_words.cpp: finds runs of touching letters of the scripts to be shaped in a frame's
+// vertices (glyph_quads.h), and where a run spells a word the atlas holds whole, draws that
+// word's image over the run's first quad and leaves the others empty. A run that spells no such
+// word (a name cut short with an ellipsis, text being typed) keeps its letters.
+#include "ui/kit/shaped_words.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "ui/app_state.h"
+#include "ui/kit/glyph_quads.h"
+
+namespace ui {
+
+bool needsShaping(char32_t c) {
+  return (c >= 0x0900 && c <= 0x0DFF) ||  // Devanagari to Sinhala
+         (c >= 0x0E00 && c <= 0x0FFF) ||  // Thai, Lao, Tibetan
+         (c >= 0x1000 && c <= 0x109F) ||  // Myanmar
+         (c >= 0x1780 && c <= 0x17FF) ||  // Khmer
+         (c >= 0xA8E0 && c <= 0xA8FF) ||  // Devanagari Extended
+         c == 0x200C || c == 0x200D;
+}
+
+namespace {
+
+// Calls visit(run, letters) for each run of touching letters to be shaped in the frame's
+// vertices: quads one after another on a line, each starting where the last one's advance ended.
+template <class Visit>
+void forEachRun(const ExtraGlyphs& extra, ImDrawData* data, Visit visit) {
+  std::vector<Quad> run;
+  std::string letters;  // UTF-8
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    ImVector<ImDrawVert>& vertices = data->CmdLists[l]->VtxBuffer;
+    Quad quad, next;
+    for (int v = 0; v < vertices.Size;) {
+      if (!quadAt(extra.wordLetters, vertices, v, quad)) {
+        ++v;
+        continue;
+      }
+      run.assign(1, quad);
+      letters.clear();
+      text::appendUtf8(letters, quad.c);
+      while (quadAt(extra.wordLetters, vertices, run.back().vertex + 4, next) && sameLine(run.back(), next) &&
+             std::fabs(gapAfter(run.back(), next)) < 0.5f) {
+        run.push_back(next);
+        text::appendUtf8(letters, next.c);
+      }
+      v = run.back().vertex + 4;
+      visit(vertices, run, letters);
+    }
+  }
+}
+
+}  // namespace
+
+void shapeWords(AppState& app, ImDrawData* data) {
+  ExtraGlyphs& extra = app.platform.extraGlyphs;
+  if (!data || !data->Valid || extra.wordLetters.empty() || !extra.drawWord) return;
+  forEachRun(
+      extra, data, [&](ImVector<ImDrawVert>& vertices, const std::vector<Quad>& run, const std::string& letters) {
+        const Quad& first = run[0];
+        const auto word = std::find_if(extra.shapedWords.begin(), extra.shapedWords.end(),
+                                       [&](const auto& w) { return w.font == first.font && w.letters == letters; });
+        if (word == extra.shapedWords.end()) {
+          // A word the atlas does not hold (a name cut short, a sentence's word): drawn whole from
+          // the next frame on, once (the runtime draws one more frame for it).
+          const auto& tried = extra.words;
+          if (run.size() >= 2 && tried.size() < kMaxShapedWords &&
+              std::find(tried.begin(), tried.end(), letters) == tried.end() &&
+              std::find(extra.unshaped.begin(), extra.unshaped.end(), letters) == extra.unshaped.end())
+            extra.unshaped.push_back(letters);
+          return;
+        }
+        const float scale = first.scale;
+        const ImVec2 p0(first.pen + word->left * scale,
+                        first.lineTop + (std::floor(first.font->Ascent + 0.5f) + word->top) * scale);
+        place(&vertices[first.vertex], p0, ImVec2(p0.x + word->width * scale, p0.y + word->height * scale), word->uv0,
+              word->uv1);
+        for (size_t k = 1; k < run.size(); ++k) hide(&vertices[run[k].vertex]);
+      });
+}
+
+int unshapedWords(const AppState& app, ImDrawData* data) {
+  const ExtraGlyphs& extra = app.platform.extraGlyphs;
+  if (!data || !data->Valid || extra.wordLetters.empty()) return 0;
+  int count = 0;
+  forEachRun(extra, data, [&](ImVector<ImDrawVert>&, const std::vector<Quad>& run, const std::string&) {
+    if (run.size() >= 2) ++count;
+  });
+  return count;
+}
+
+}  // namespace ui
