@@ -67,6 +67,7 @@ try {
     const said = await page.evaluate(() => document.getElementById('mirror').textContent);
     check(/a GPU emulated in software on the CPU: its times are not a real GPU's, and the lab times it only up to n = 128/.test(said),
           'the lab says why an emulated GPU is timed only up to n = 128');
+    check(String(said.match(/\d+ of \d+ sizes/g)) === '2 of 2 sizes', `the bar counts the sizes an emulated GPU is timed at, 2 of 2: ${said.match(/\d+ of \d+ sizes/g)}`);
     await page.evaluate(() => window.attentionTour.setState({ stepId: 'flash' }));
     await settle(page);
     const tree = await page.evaluate(() => document.body.innerText + ' ' + [...document.querySelectorAll('[aria-label],[aria-description]')].map((e) => e.getAttribute('aria-label')).join(' '));

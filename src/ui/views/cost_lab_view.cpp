@@ -64,6 +64,11 @@ void startRun(AppState& app, bool onGpu) {
 }
 
 size_t measuredSoFar(const CostLab& lab) { return lab.onGpu ? lab.gpuPoints.size() : lab.points.size(); }
+// The sizes the run measures: on a GPU emulated in software, only up to its largest n.
+size_t plannedSizes(const CostLab& lab) {
+  const bool emulated = lab.onGpu && softwareGpu(lab.adapter);
+  return costLabSizes(emulated ? std::min(lab.maxN, kCostLabSoftwareGpuMaxN) : lab.maxN).size();
+}
 
 void drawControls(AppState& app) {
   CostLab& lab = app.view.costLab;
@@ -107,12 +112,12 @@ void drawControls(AppState& app) {
   if (button(app, "Cancel") && app.platform.cancelCostLab) {
     app.platform.cancelCostLab();
     lab.phase = CostLab::Phase::Cancelled;
-    lab.message = "Cancelled after " + std::to_string(measuredSoFar(lab)) + " of " +
-                  std::to_string(costLabSizes(lab.maxN).size()) + " sizes.";
+    lab.message = "Cancelled after " + std::to_string(measuredSoFar(lab)) + " of " + std::to_string(plannedSizes(lab)) +
+                  " sizes.";
   }
   ImGui::EndDisabled();
   registerItem(app, "cost-cancel", "Cancel, button: stops the timing run");
-  const int total = static_cast<int>(costLabSizes(lab.maxN).size());
+  const int total = static_cast<int>(plannedSizes(lab));
   const int done = static_cast<int>(measuredSoFar(lab));
   std::string overlay;
   if (running)
