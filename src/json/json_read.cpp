@@ -122,25 +122,6 @@ class Reader {
     return true;
   }
 
-  static void appendUtf8(std::string& out, unsigned code) {
-    const auto put = [&out](unsigned byte) { out += static_cast<char>(byte); };
-    if (code < 0x80) {
-      put(code);
-    } else if (code < 0x800) {
-      put(0xC0 | (code >> 6));
-      put(0x80 | (code & 0x3F));
-    } else if (code < 0x10000) {
-      put(0xE0 | (code >> 12));
-      put(0x80 | ((code >> 6) & 0x3F));
-      put(0x80 | (code & 0x3F));
-    } else {
-      put(0xF0 | (code >> 18));
-      put(0x80 | ((code >> 12) & 0x3F));
-      put(0x80 | ((code >> 6) & 0x3F));
-      put(0x80 | (code & 0x3F));
-    }
-  }
-
   // After the backslash of a \u escape: one character, from a surrogate pair if need be.
   bool readUnicodeEscape(std::string& out) {
     unsigned code;
@@ -151,7 +132,7 @@ class Reader {
       if (!take('\\') || !take('u') || !readHex4(low) || low < 0xDC00 || low > 0xDFFF) return false;
       code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
     }
-    appendUtf8(out, code);
+    text::appendUtf8(out, static_cast<char32_t>(code));
     return true;
   }
 

@@ -900,6 +900,64 @@ int shownQuads(ImVec2 uv0) {
   return count;
 }
 
+// A learner who names and renames many times (each name a new word; typing makes one of each
+// prefix): when the atlas's list of words is full it starts again from the lesson's own, and
+// the name shown now is still drawn whole.
+TEST_CASE("many words named one after another: the list starts again from the lesson's, the name shown is whole") {
+  HeadlessImGui context;
+  ui::AppState app;
+  app.platform.extraGlyphs.draw = boxGlyph;
+  app.platform.extraGlyphs.drawWord = boxWord;
+  setUp(app);
+  skipGuesses(app);
+  goToStep(app, lesson::stepIndexOf("tokens"));
+  std::string name;
+  for (size_t k = 0; k < ui::kMaxShapedWords + 10; ++k) {
+    name.clear();
+    text::appendUtf8(name, static_cast<char32_t>(0x0915 + k % 37));
+    text::appendUtf8(name, static_cast<char32_t>(0x0915 + k / 37));
+    REQUIRE(ui::apply(app, lesson::actions::RenameToken{0, name}) == "");
+    frameWithGlyphs(app, 1280, 800);
+  }
+  frameWithGlyphs(app, 1280, 800);
+  const auto& words = app.platform.extraGlyphs.words;
+  CHECK(words.size() <= ui::kMaxShapedWords);
+  CHECK(words.size() < 20);  // started again from the lesson's own words, then the last names
+  CHECK(std::find(words.begin(), words.end(), name) != words.end());
+  CHECK(app.platform.extraGlyphs.lettersAlone == 0);
+  CHECK(app.platform.extraGlyphs.wordImages.size() < 4 * 20);  // the images of the others let go
+}
+
+// A name cut short to fit is cut between clusters: never after a virama, never before a vowel
+// sign (क्षत्रिय gives "क्ष." or "क्षत्रि.", not "क्षत्." with a bare virama).
+TEST_CASE("a name of a shaped script is cut short between its clusters") {
+  HeadlessImGui context;
+  ui::AppState app;
+  app.platform.extraGlyphs.draw = boxGlyph;
+  setUp(app);
+  const std::string name =
+      "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7\xE0\xA4\xA4\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA4\xBF\xE0\xA4\xAF";
+  std::vector<std::string> cuts;
+  frameWithGlyphs(app, 1280, 800);  // the name's characters into the atlas
+  ImGui::GetIO().DisplaySize = ImVec2(1280, 800);
+  for (float width = 4; width < 200; width += 2) {
+    ImGui::NewFrame();
+    const std::string shown = ui::fitLabel(name, width);
+    ImGui::Render();
+    if (shown == name) break;
+    REQUIRE(shown.back() == '.');
+    const std::string kept = shown.substr(0, shown.size() - 1);
+    REQUIRE(name.compare(0, kept.size(), kept) == 0);
+    size_t i = kept.size();
+    const long next = text::decodeUtf8(name, i);
+    CHECK_FALSE(ui::attachesToPrevious(static_cast<char32_t>(next)));
+    size_t last = kept.size() - 3;  // every letter here takes 3 bytes
+    CHECK_FALSE(ui::joinsNext(static_cast<char32_t>(text::decodeUtf8(kept, last))));
+    if (cuts.empty() || cuts.back() != shown) cuts.push_back(shown);
+  }
+  CHECK(cuts.size() >= 2);  // it was cut at more than one place
+}
+
 // The words to be shaped in a text: runs of two or more such characters, as bytes of the text;
 // the UTF-8 written for a run's letters reads back as the same characters.
 TEST_CASE("the words to shape are the runs of letters of the scripts that need it") {
@@ -947,7 +1005,7 @@ TEST_CASE("words of scripts that must be shaped are drawn whole where the platfo
       frameWithGlyphs(app, 1280, 1600);
       frameWithGlyphs(app, 1280, 1600);
       CHECK(ui::missingGlyphs(app, ImGui::GetDrawData()) == 0);
-      CHECK((ui::unshapedWords(app, ImGui::GetDrawData()) == 0) == shapes);
+      CHECK((app.platform.extraGlyphs.lettersAlone == 0) == shapes);
       const auto& extra = app.platform.extraGlyphs;
       const ImFont* body = app.platform.fonts.body;
       const ImFontGlyph* na = body->FindGlyphNoFallback(0x0928);

@@ -26,7 +26,6 @@
 #include "lesson/io/share_link.h"
 #include "lesson/model/input_limits.h"
 #include "lesson/model/progress_salvage.h"
-#include "ui/kit/shaped_words.h"
 #include "ui/kit/wide_box.h"
 #include "ui/page_status.h"
 #include "ui/panels/practice_panel.h"
@@ -210,7 +209,7 @@ EMSCRIPTEN_KEEPALIVE const char* at_stats() {
                              {"formalTextsProblem", r.app.platform.formalTextsProblem},
                              {"animating", r.app.animating},
                              {"missingGlyphs", ui::missingGlyphs(r.app, ImGui::GetDrawData())},
-                             {"unshapedWords", ui::unshapedWords(r.app, ImGui::GetDrawData())},
+                             {"unshapedWords", r.app.platform.extraGlyphs.lettersAlone},
                              // CSS pixels the widest content ran past a column that cannot scroll sideways
                              {"cutWidth", ui::widestCut(&cutWindow) / r.app.platform.uiScale},
                              {"cutWindow", cutWindow},

@@ -87,7 +87,7 @@ size_t imageOf(ExtraGlyphs& extra, char32_t c, float em) {
 size_t wordImageOf(ExtraGlyphs& extra, const std::string& word, float em) {
   for (size_t k = 0; k < extra.wordImages.size(); ++k)
     if (extra.wordImages[k].word == word && extra.wordImages[k].em == em) return k;
-  ExtraGlyphs::DrawnWord drawn{word, em, {}};
+  ExtraGlyphs::Drawn drawn{0, em, {}, std::string(word)};
   GlyphImage& image = drawn.image;
   const auto tallest = static_cast<int>(4 * em) + 4;
   const auto widest = static_cast<int>(4 * em * static_cast<float>(word.size())) + 4;
@@ -124,21 +124,26 @@ bool wantsMoreGlyphs(AppState& app) {
     for (char32_t form : forms)
       if (extra.characters.size() < kMaxExtraCharacters && untried(app, form)) extra.characters.push_back(form);
   });
-  const size_t wordsBefore = extra.words.size();
-  for (std::string& run : extra.unshaped)
-    if (extra.words.size() < kMaxShapedWords &&
-        std::find(extra.words.begin(), extra.words.end(), run) == extra.words.end())
-      extra.words.push_back(std::move(run));
+  // The words to draw whole: the stored texts' (read when they changed) and the runs the last
+  // frame drew a letter at a time (a name cut short, a name being typed). A full list (each
+  // prefix typed is a word) starts again, the stored texts' words first, letting the others go.
+  bool newWords = false;
+  const auto addWord = [&](std::string_view word) {
+    std::vector<std::string>& words = extra.words;
+    if (std::find(words.begin(), words.end(), word) != words.end()) return;
+    if (words.size() >= kMaxShapedWords) {  // the stored texts' words come again next time
+      words.clear();
+      extra.wordImages.clear();
+      extra.scannedRevision = UINT64_MAX;
+    }
+    words.emplace_back(word);
+    newWords = true;
+  };
+  for (const std::string& run : extra.unshaped) addWord(run);
   extra.unshaped.clear();
   if (stored && extra.drawWord)
-    forEachStoredText(app, [&](std::string_view text) {
-      forEachWordToShape(text, [&](std::string_view word) {
-        if (extra.words.size() < kMaxShapedWords &&
-            std::find(extra.words.begin(), extra.words.end(), word) == extra.words.end())
-          extra.words.emplace_back(word);
-      });
-    });
-  return extra.characters.size() > before || extra.words.size() > wordsBefore;
+    forEachStoredText(app, [&](std::string_view text) { forEachWordToShape(text, addWord); });
+  return extra.characters.size() > before || newWords;
 }
 
 void reserveExtraGlyphs(AppState& app) {
@@ -201,6 +206,7 @@ void paintExtraGlyphs(AppState& app) {
   extra.rightToLeft.clear();
   extra.wordLetters.clear();
   extra.shapedWords.clear();
+  extra.allGlyphs.clear();
   if (!atlas->TexPixelsAlpha8) return;
   for (const auto& placed : extra.placed) {
     const ImFontAtlasCustomRect* rect = atlas->GetCustomRectByIndex(placed.rect);
@@ -224,7 +230,7 @@ void paintExtraGlyphs(AppState& app) {
   // in this face, has none), in the order its text has them.
   for (const auto& placed : extra.placedWords) {
     const ImFontAtlasCustomRect* rect = atlas->GetCustomRectByIndex(placed.rect);
-    const ExtraGlyphs::DrawnWord& drawn = extra.wordImages[placed.image];
+    const ExtraGlyphs::Drawn& drawn = extra.wordImages[placed.image];
     if (!rect || !rect->IsPacked()) continue;
     paintInto(atlas, *rect, drawn.image);
     ExtraGlyphs::Word word;
@@ -238,13 +244,20 @@ void paintExtraGlyphs(AppState& app) {
     word.top = drawn.image.top;
     word.width = static_cast<float>(drawn.image.width);
     word.height = static_cast<float>(drawn.image.height);
+    word.advance = drawn.image.advance;
     extra.shapedWords.push_back(std::move(word));
   }
   const Fonts& fonts = app.platform.fonts;
   for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono})
     if (font) measureAsJoined(font);
+  extra.allGlyphs.clear();
+  if (!extra.shapedWords.empty())
+    for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono})
+      for (int k = 0; font && k < font->Glyphs.Size; ++k)
+        extra.allGlyphs.push_back({ImVec2(font->Glyphs[k].U0, font->Glyphs[k].V0), font, font->Glyphs[k].Codepoint});
   extra.placed.clear();
   extra.placedWords.clear();
+  sortByUv(extra.allGlyphs);
   sortByUv(extra.rightToLeft);
   sortByUv(extra.wordLetters);
 }

@@ -52,6 +52,7 @@ struct ExtraGlyphs {
     char32_t character = 0;
     float em = 0;
     GlyphImage image;
+    std::string word;  // for a whole word's image (wordImages), its text
   };
   std::vector<Drawn> images;
   struct Placed {
@@ -66,35 +67,30 @@ struct ExtraGlyphs {
   // Words drawn whole (shaped_words.h): only where `drawWord` is set (the page).
   DrawWord drawWord;
   std::vector<std::string> words;     // tried so far (UTF-8, as are the words below)
+  int lettersAlone = 0;               // runs of two or more such letters the last frame drew a letter at a time
   std::vector<std::string> unshaped;  // runs of letters a frame found with no word drawn for them
-  struct DrawnWord {
-    std::string word;
-    float em = 0;
-    GlyphImage image;  // a width of -1: the platform could not draw it
-  };
-  std::vector<DrawnWord> wordImages;  // each word at each em, drawn once
-  struct PlacedWord {
-    int rect = 0;  // the atlas's custom rectangle
-    ImFont* font = nullptr;
-    size_t image = 0;  // in wordImages
-  };
-  std::vector<PlacedWord> placedWords;  // between reserving the rectangles and painting them
+  std::vector<Drawn> wordImages;      // each word at each em, drawn once (a width of -1: it could not be)
+  std::vector<Placed> placedWords;    // between reserving the rectangles and painting them (in wordImages)
   // A word in the atlas: `letters` are its characters that a face draws with a quad of their
   // own (the ones shapeWords finds in a run), the image is placed from the pen on the baseline.
   struct Word {
     ImFont* font = nullptr;
     std::string letters;
     ImVec2 uv0, uv1;
-    float left = 0, top = 0, width = 0, height = 0;
+    float left = 0, top = 0, width = 0, height = 0, advance = 0;
   };
   std::vector<Word> shapedWords;
+  // Every glyph of the faces, while there are words: the text after a word is found by them and
+  // drawn closer, as far as the word is narrower than its letters were laid out.
+  std::vector<GlyphAt> allGlyphs;
   std::vector<GlyphAt> wordLetters;  // the glyphs of the characters words are made of
 };
 
 // At most this many characters beyond the text faces (a learner's names hold at most a few
 // hundred); more are drawn as U+FFFD and counted as missing, and the atlas stays small.
 constexpr std::size_t kMaxExtraCharacters = 512;
-// The same for words drawn whole: past it, a word is drawn a letter at a time.
+// The most words drawn whole the atlas holds; when more come, it keeps the lesson's own and
+// lets the others go (shaped_words.h).
 constexpr std::size_t kMaxShapedWords = 128;
 
 // True when the learner's text (the lesson's names and sentences, the notice, the text fields

@@ -43,6 +43,17 @@ bool sameLine(const Quad& last, const Quad& next) {
 
 float gapAfter(const Quad& last, const Quad& next) { return next.pen - (last.pen + last.glyph->AdvanceX * last.scale); }
 
+bool sameText(const Quad& last, const Quad& next) {
+  if (!sameLine(last, next)) return false;
+  const float gap = gapAfter(last, next);
+  const ImFontGlyph* space = last.font->FindGlyphNoFallback(' ');
+  const float spaceWidth = space ? space->AdvanceX * last.scale : 0.0f;
+  if (std::fabs(gap) < 0.01f) return true;
+  if (spaceWidth <= 0) return false;
+  const float spaces = std::round(gap / spaceWidth);
+  return spaces >= 1 && spaces <= 8 && std::fabs(gap - spaces * spaceWidth) < 0.01f;
+}
+
 void place(ImDrawVert* corners, ImVec2 p0, ImVec2 p1, ImVec2 uv0, ImVec2 uv1) {
   corners[0].pos = p0;
   corners[0].uv = uv0;

@@ -41,6 +41,12 @@ bool sameLine(const Quad& last, const Quad& next);
 // How far `next`'s pen is from where `last`'s advance left it (0: they touch).
 float gapAfter(const Quad& last, const Quad& next);
 
+// Whether `next`, the quad after `last` in the vertices, goes on the same text: the same face
+// and size, the same line, and its pen where the text's own advances put it, after none or a
+// few spaces (two names drawn side by side, each its own text, are two texts: their distance
+// is not made of whole spaces but of the room between them).
+bool sameText(const Quad& last, const Quad& next);
+
 // Writes a quad's corners: the rectangle p0..p1 showing the atlas's uv0..uv1.
 void place(ImDrawVert* corners, ImVec2 p0, ImVec2 p1, ImVec2 uv0, ImVec2 uv1);
 

@@ -41,21 +41,6 @@ int alefIndex(char32_t c) {
   return -1;
 }
 
-// Whether `next`, the quad after `last` in the vertices, goes on the same text: the same face
-// and size, the same line, and its pen where the text's own advances put it, after none or a
-// few spaces (two names drawn side by side, each its own text, are two runs: their distance is
-// not made of whole spaces but of the room between them).
-bool sameText(const Quad& last, const Quad& next) {
-  if (!sameLine(last, next)) return false;
-  const float gap = gapAfter(last, next);
-  const ImFontGlyph* space = last.font->FindGlyphNoFallback(' ');
-  const float spaceWidth = space ? space->AdvanceX * last.scale : 0.0f;
-  if (std::fabs(gap) < 0.01f) return true;
-  if (spaceWidth <= 0) return false;
-  const float spaces = std::round(gap / spaceWidth);
-  return spaces >= 1 && spaces <= 8 && std::fabs(gap - spaces * spaceWidth) < 0.01f;
-}
-
 // One run, in the order it was written: joined, then laid out from its right end.
 void turnRound(ImVector<ImDrawVert>& vertices, std::vector<Quad>& run) {
   const size_t n = run.size();

@@ -22,6 +22,18 @@ bool needsShaping(char32_t c) {
          c == 0x200C || c == 0x200D;
 }
 
+// In the blocks from Devanagari to Malayalam, which share one layout: candrabindu to visarga,
+// nukta and the vowel signs to the virama, the length marks and the vocalic vowel signs.
+bool attachesToPrevious(char32_t c) {
+  if (c == 0x200C || c == 0x200D) return true;
+  if (c < 0x0900 || c > 0x0D7F) return false;
+  const unsigned at = c & 0x7F;
+  return (at >= 0x01 && at <= 0x03) || (at >= 0x3A && at <= 0x4F && at != 0x3D) || (at >= 0x51 && at <= 0x57) ||
+         at == 0x62 || at == 0x63;
+}
+
+bool joinsNext(char32_t c) { return c == 0x200D || (c >= 0x0900 && c <= 0x0D7F && (c & 0x7F) == 0x4D); }
+
 namespace {
 
 // Calls visit(run, letters) for each run of touching letters to be shaped in the frame's
@@ -52,21 +64,33 @@ void forEachRun(const ExtraGlyphs& extra, ImDrawData* data, Visit visit) {
   }
 }
 
+// The rest of the text after a word's last letter `last` (the glyphs that follow it on its line,
+// each where the one before's advance, and none or a few spaces, put it) drawn `narrower` to
+// the left: the word took that much less room than its letters were laid out in.
+void drawRestCloser(const ExtraGlyphs& extra, ImVector<ImDrawVert>& vertices, Quad last, float narrower) {
+  if (std::fabs(narrower) < 0.5f) return;
+  for (Quad next; quadAt(extra.allGlyphs, vertices, last.vertex + 4, next) && sameText(last, next); last = next)
+    for (int c = 0; c < 4; ++c) vertices[next.vertex + c].pos.x -= narrower;
+}
+
 }  // namespace
 
 void shapeWords(AppState& app, ImDrawData* data) {
   ExtraGlyphs& extra = app.platform.extraGlyphs;
-  if (!data || !data->Valid || extra.wordLetters.empty() || !extra.drawWord) return;
+  extra.lettersAlone = 0;
+  if (!data || !data->Valid || extra.wordLetters.empty()) return;
   forEachRun(
       extra, data, [&](ImVector<ImDrawVert>& vertices, const std::vector<Quad>& run, const std::string& letters) {
         const Quad& first = run[0];
         const auto word = std::find_if(extra.shapedWords.begin(), extra.shapedWords.end(),
                                        [&](const auto& w) { return w.font == first.font && w.letters == letters; });
         if (word == extra.shapedWords.end()) {
+          if (run.size() >= 2) ++extra.lettersAlone;
+          if (!extra.drawWord) return;  // the platform cannot shape: the letters stay
           // A word the atlas does not hold (a name cut short, a sentence's word): drawn whole from
           // the next frame on, once (the runtime draws one more frame for it).
           const auto& tried = extra.words;
-          if (run.size() >= 2 && tried.size() < kMaxShapedWords &&
+          if (run.size() >= 2 && extra.unshaped.size() < kMaxShapedWords &&
               std::find(tried.begin(), tried.end(), letters) == tried.end() &&
               std::find(extra.unshaped.begin(), extra.unshaped.end(), letters) == extra.unshaped.end())
             extra.unshaped.push_back(letters);
@@ -78,17 +102,9 @@ void shapeWords(AppState& app, ImDrawData* data) {
         place(&vertices[first.vertex], p0, ImVec2(p0.x + word->width * scale, p0.y + word->height * scale), word->uv0,
               word->uv1);
         for (size_t k = 1; k < run.size(); ++k) hide(&vertices[run[k].vertex]);
+        drawRestCloser(extra, vertices, run.back(),
+                       run.back().pen + run.back().glyph->AdvanceX * scale - first.pen - word->advance * scale);
       });
-}
-
-int unshapedWords(const AppState& app, ImDrawData* data) {
-  const ExtraGlyphs& extra = app.platform.extraGlyphs;
-  if (!data || !data->Valid || extra.wordLetters.empty()) return 0;
-  int count = 0;
-  forEachRun(extra, data, [&](ImVector<ImDrawVert>&, const std::vector<Quad>& run, const std::string&) {
-    if (run.size() >= 2) ++count;
-  });
-  return count;
 }
 
 }  // namespace ui

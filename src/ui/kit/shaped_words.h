@@ -22,6 +22,12 @@ struct AppState;
 // A character of the scripts above, or a joiner (U+200C, U+200D), which only matters inside them.
 bool needsShaping(char32_t c);
 
+// A mark of those scripts that goes with the character before it (a vowel sign, a nukta, an
+// anusvara, a virama), or a joiner; and a character that goes with the one after it (a virama,
+// the zero-width joiner). A name is not cut between them.
+bool attachesToPrevious(char32_t c);
+bool joinsNext(char32_t c);
+
 // Calls visit(word) for each word of the UTF-8 `text` to be shaped: a run of two or more
 // characters that need shaping, as the bytes of `text` it takes.
 template <class Visit>
@@ -43,11 +49,8 @@ void forEachWordToShape(std::string_view text, Visit visit) {
 
 // Puts each drawn word of ExtraGlyphs::shapedWords in place of its letters' quads (nothing to do,
 // and nothing done, while the atlas holds no letter to be shaped). A run of letters that spells
-// no word the atlas holds is kept in ExtraGlyphs::unshaped, for the next rebuild to draw.
+// no word the atlas holds is kept in ExtraGlyphs::unshaped, for the next rebuild to draw, and
+// counted in ExtraGlyphs::lettersAlone (runs of two or more letters left a letter at a time).
 void shapeWords(AppState& app, ImDrawData* data);
-
-// How many runs of two or more such letters the frame `data` draws a letter at a time (after
-// shapeWords: 0 once every word is in the atlas, where the platform shapes).
-int unshapedWords(const AppState& app, ImDrawData* data);
 
 }  // namespace ui

@@ -2,6 +2,8 @@
 // highlights.
 #include "ui/kit/theme.h"
 
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -102,6 +104,14 @@ void buildFonts(AppState& app, float scale) {
     widen(atlas, app.platform.fonts.title, boldWidening(23.0f * scale));
   }
   app.platform.uiScale = scale;
+  // A field being typed in was scrolled by the widths its new characters had before they were in
+  // the atlas (several typed at once, or pasted, could leave only the tail in view): it scrolls
+  // again from its start to its cursor.
+  if (ImGuiContext* context = ImGui::GetCurrentContext();
+      context && context->ActiveId != 0 && context->ActiveId == context->InputTextState.ID) {
+    context->InputTextState.ScrollX = 0;
+    context->InputTextState.CursorFollow = true;
+  }
 }
 
 ImFont* codeFont(AppState& app) { return app.platform.fonts.mono ? app.platform.fonts.mono : app.platform.fonts.body; }

@@ -13,7 +13,9 @@
 #include <functional>
 
 #include "text/decimals.h"
+#include "text/utf8.h"
 #include "ui/kit/mirror.h"
+#include "ui/kit/shaped_words.h"
 #include "ui/kit/theme.h"
 #include "ui/kit/wide_box.h"
 
@@ -74,17 +76,31 @@ void dropLastCharacter(std::string& text) {
   }
 }
 
+// Whether cutting `text` at byte `at` splits a cluster of a script whose words are shaped: the
+// character after the cut goes with the one before it (a vowel sign, a mark), or the one before
+// joins the next (a virama, a joiner).
+bool splitsCluster(const std::string& text, size_t at) {
+  size_t i = at;
+  const long next = at < text.size() ? text::decodeUtf8(text, i) : -1;
+  size_t start = at;
+  while (start > 0 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80) --start;
+  if (start > 0) --start;
+  const long before = at > 0 ? text::decodeUtf8(text, start) : -1;
+  return (next >= 0 && attachesToPrevious(static_cast<char32_t>(next))) ||
+         (before >= 0 && joinsNext(static_cast<char32_t>(before)));
+}
+
 }  // namespace
 
 std::string fitLabel(const std::string& text, float width) {
   if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
-  std::string cut = text;
+  std::string cut = text, shortest = text;  // shortest: the shortest cut that splits no cluster
   for (;;) {
-    std::string shorter = cut;
-    dropLastCharacter(shorter);
-    // The first character stays, even when it does not fit: a "." alone names nothing.
-    if (shorter.empty()) return cut == text ? text : cut + ".";
-    cut = std::move(shorter);
+    dropLastCharacter(cut);
+    // The first cluster stays, even when it does not fit: a "." alone names nothing.
+    if (cut.empty()) return shortest == text ? text : shortest + ".";
+    if (splitsCluster(text, cut.size())) continue;  // a virama left bare, a vowel sign left behind
+    shortest = cut;
     if (ImGui::CalcTextSize((cut + ".").c_str()).x <= width) return cut + ".";
   }
 }
