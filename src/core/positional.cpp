@@ -7,6 +7,10 @@
 
 namespace core {
 
+namespace {
+constexpr double kTurn = 6.283185307179586;  // 2 pi
+}  // namespace
+
 Result<Matrix> sinusoidalPositions(int positions, int width) {
   if (positions < 1 || positions > kMaxTokens)
     return Result<Matrix>::failure("positions must be between 1 and " + std::to_string(kMaxTokens));
@@ -17,7 +21,10 @@ Result<Matrix> sinusoidalPositions(int positions, int width) {
     for (int col = 0; col < width; ++col) {
       const int pairIndex = col / 2;
       const double angle = pos / std::pow(10000.0, 2.0 * pairIndex / width);
-      pe.at(pos, col) = static_cast<float>(col % 2 == 0 ? std::sin(angle) : std::cos(angle));
+      // Brought within half a turn of 0 in double, then the float sine: exact to a float's
+      // precision, and the page carries one sine (Dear ImGui's float one), not two.
+      const auto reduced = static_cast<float>(angle - kTurn * std::floor(angle / kTurn + 0.5));
+      pe.at(pos, col) = col % 2 == 0 ? std::sin(reduced) : std::cos(reduced);
     }
   }
   return pe;

@@ -1,16 +1,16 @@
 // glyphs.test.mjs: any script a learner types is drawn. Tokens named in Cyrillic, Chinese,
-// Arabic and Devanagari, and dimension labels too: the page draws the characters its embedded
+// Arabic (with vowel marks) and Devanagari, and dimension labels too: the page draws the characters its embedded
 // face lacks with the browser's fonts, so on every step, at a desktop's size and a phone's, no
 // character is drawn without a glyph (stats().missingGlyphs), each name's chip holds ink, and
-// every Devanagari word is drawn whole, shaped by the browser (stats().unshapedWords: runs drawn
+// every Devanagari and Arabic word is drawn whole, shaped by the browser (stats().unshapedWords: runs drawn
 // a letter at a time; "नमस्ते" so drawn shows its virama and vowel sign on dotted circles). A character no
 // font has is counted, so the count can fail. Characters typed into a name field are drawn with
 // their glyphs in the very frame that shows them. Screenshots go to the artifacts, to be looked at.
 import { runTest, openPage, ready, settle, check, skipGuess, widget, artifactsDir, openSection, scrollToWidget } from './harness.mjs';
 import path from 'node:path';
 
-const NAMES = ['кот', '猫', 'سلام', 'नमस्ते', 'क्षत्रिय', 'हिंदी'];
-const LABELS = ['живое', '动物', 'كلمة', 'संख्या'];
+const NAMES = ['кот', '猫', 'سَلَام', 'नमस्ते', 'क्षत्रिय', 'هِيَ'];
+const LABELS = ['живое', '动物', 'شُكْرًا', 'संख्या'];
 const stats = (page) => page.evaluate(() => window.attentionTour.stats());
 
 // The share of dark pixels inside a rectangle of the screen.
@@ -46,6 +46,10 @@ await runTest('glyphs', async ({ browser, url }) => {
       const chip = await widget(page, `token[${k}]`);
       const ink = await inkIn(page, chip);
       check(ink > 0.01, `${viewport.width} px: the chip of "${NAMES[k]}" holds ink (${ink.toFixed(3)} dark)`);
+      // and none of it reaches the chip's right edge (a name drawn wider than it was measured is
+      // cut there, or spills past it)
+      const edge = await inkIn(page, { x: chip.x + chip.w - 3, y: chip.y, w: 6, h: chip.h });
+      check(edge === 0, `${viewport.width} px: "${NAMES[k]}" stays inside its chip (${edge.toFixed(3)} dark at its edge)`);
     }
     for (let step = 0; step < state.stepCount; ++step) {
       await page.evaluate((s) => window.attentionTour.setState({ step: s }), step);

@@ -1036,6 +1036,99 @@ TEST_CASE("words of scripts that must be shaped are drawn whole where the platfo
   }
 }
 
+// "سَلَام" (sin, fatha, lam, fatha, alef, mim): a vowel mark between two letters lets them join.
+// Where the platform cannot shape words (the desktop), sin is in its first form and lam between
+// (each joined across a fatha), alef last, mim alone; where it can (the page), each Arabic word is
+// drawn whole from one image, no letter alone, and a name of two words reads from the right.
+TEST_CASE("Arabic with vowel marks is joined across them, and drawn a word at a time where the platform shapes") {
+  const std::string salam = "\xD8\xB3\xD9\x8E\xD9\x84\xD9\x8E\xD8\xA7\xD9\x85";
+  const std::string marhaba = "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7", ahlan = "\xD8\xA3\xD9\x87\xD9\x84\xD8\xA7";
+  for (const bool shapes : {false, true}) {
+    CAPTURE(shapes);
+    HeadlessImGui context;
+    ui::AppState app;
+    app.platform.extraGlyphs.draw = boxGlyph;
+    if (shapes) app.platform.extraGlyphs.drawWord = boxWord;
+    setUp(app);
+    skipGuesses(app);
+    REQUIRE(ui::apply(app, lesson::actions::RenameToken{1, salam}) == "");
+    REQUIRE(ui::apply(app, lesson::actions::RenameToken{2, marhaba + " " + ahlan}) == "");
+    for (const char* stepId : {"tokens", "softmax", "weighted-sum"}) {
+      CAPTURE(stepId);
+      goToStep(app, lesson::stepIndexOf(stepId));
+      frameWithGlyphs(app, 1280, 1600);
+      frameWithGlyphs(app, 1280, 1600);
+      CHECK(ui::missingGlyphs(app, ImGui::GetDrawData()) == 0);
+      const auto& extra = app.platform.extraGlyphs;
+      const ImFont* body = app.platform.fonts.body;
+      if (!shapes) {
+        const auto sinFirst = quadsOf(body, 0xFEB3), lamBetween = quadsOf(body, 0xFEE0);
+        const auto alefLast = quadsOf(body, 0xFE8E), mimAlone = quadsOf(body, 0xFEE1);
+        REQUIRE(!sinFirst.empty());
+        REQUIRE(sinFirst.size() == lamBetween.size());
+        REQUIRE(lamBetween.size() <= alefLast.size());  // marhaba's alef too
+        for (size_t k = 0; k < sinFirst.size(); ++k) CHECK(sinFirst[k] > lamBetween[k]);
+        CHECK(!mimAlone.empty());
+        CHECK(quadsOf(body, 0x0633).empty());  // no sin alone
+        CHECK(extra.lettersAlone > 0);         // and the words are counted as drawn a letter at a time
+        continue;
+      }
+      CHECK(extra.lettersAlone == 0);
+      const auto imageOf = [&](const std::string& letters) {
+        const ui::ExtraGlyphs::Word* word = ui::wordOf(extra, body, letters);
+        REQUIRE(word != nullptr);
+        REQUIRE(shownQuads(word->uv0) > 0);
+        return *word;
+      };
+      imageOf(salam);
+      const ui::ExtraGlyphs::Word first = imageOf(marhaba), second = imageOf(ahlan);
+      for (char32_t letter : {0x0633, 0x064E, 0x0644, 0x0627, 0x0645, 0x0631, 0x062D, 0x0623}) {
+        CAPTURE(static_cast<int>(letter));
+        std::vector<char32_t> forms{letter};  // neither the letter nor any of its forms is drawn
+        ui::joinedFormsOf(letter, forms);
+        for (char32_t form : forms)
+          if (const ImFontGlyph* glyph = body->FindGlyphNoFallback(static_cast<ImWchar>(form)))
+            CHECK(shownQuads(ImVec2(glyph->U0, glyph->V0)) == 0);
+      }
+      // The two words of one name: wherever the second is drawn (the name is whole there), the
+      // first, read first, is drawn on its line to its right.
+      const auto topLefts = [&](const ui::ExtraGlyphs::Word& word) {
+        std::vector<ImVec2> at;
+        const ImDrawData* data = ImGui::GetDrawData();
+        for (int l = 0; l < data->CmdListsCount; ++l) {
+          const auto& vertices = data->CmdLists[l]->VtxBuffer;
+          for (int v = 0; v + 2 < vertices.Size; ++v)
+            if (vertices[v].uv.x == word.uv0.x && vertices[v].uv.y == word.uv0.y) at.push_back(vertices[v].pos);
+        }
+        return at;
+      };
+      const auto firstAt = topLefts(first), secondAt = topLefts(second);
+      REQUIRE(!secondAt.empty());
+      for (const ImVec2& p : secondAt) {
+        const auto onItsRight = std::find_if(firstAt.begin(), firstAt.end(), [&](const ImVec2& q) {
+          return q.y == p.y && q.x > p.x + second.width && q.x < p.x + second.width + 40;
+        });
+        CHECK(onItsRight != firstAt.end());
+      }
+    }
+  }
+}
+
+// Words to draw whole are of one kind: an Arabic word and a Devanagari one that touch are two;
+// a joiner stays in the word it is in (the Persian ZWNJ).
+TEST_CASE("the words to shape keep to one direction, and a joiner stays in its word") {
+  std::vector<std::string> words;
+  const std::string persian = "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB1\xD9\x88\xD9\x85";  // می‌روم
+  const std::string text = persian + "\xE0\xA4\xA8\xE0\xA4\xAE" + " \xD9\xA1\xD9\xA2";  // then नम, then Arabic digits
+  ui::forEachWordToShape(text, [&](std::string_view word) { words.emplace_back(word); });
+  REQUIRE(words.size() == 2);
+  CHECK(words[0] == persian);
+  CHECK(words[1] == "\xE0\xA4\xA8\xE0\xA4\xAE");
+  CHECK(ui::letterBefore(0x064E) == 0x0640);  // a fatha is measured after a tatweel
+  CHECK(ui::letterBefore(0x0928) == 0x0915);  // na after ka
+  CHECK(ui::letterBefore(U'a') == 0);
+}
+
 TEST_CASE("Play animates the step, then stops asking for frames; reduced motion shows the end at once") {
   HeadlessImGui context;
   ui::AppState app;

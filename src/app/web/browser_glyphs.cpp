@@ -61,18 +61,6 @@ namespace app {
 
 namespace {
 
-// The first consonant of the script of a letter whose words are shaped (shaped_words.h), or 0:
-// a letter's advance is measured after it. The scripts of India share one layout of their blocks.
-char32_t consonantOf(char32_t c) {
-  if (!ui::needsShaping(c) || c > 0x17FF) return 0;
-  if (c < 0x0E00) return (c & ~0x7Fu) + 0x15;  // ka, in each block from Devanagari to Sinhala
-  if (c < 0x0E80) return 0x0E01;               // Thai ko kai
-  if (c < 0x0F00) return 0x0E81;               // Lao ko
-  if (c < 0x1000) return 0x0F40;               // Tibetan ka
-  if (c < 0x10A0) return 0x1000;               // Myanmar ka
-  return 0x1780;                               // Khmer ka
-}
-
 // The text drawn into `image`, in a buffer far larger than any character needs.
 bool drawText(const std::string& text, bool single, char32_t base, float em, ui::GlyphImage& image) {
   const int tall = static_cast<int>(std::ceil(4 * em)) + 4;
@@ -98,7 +86,7 @@ ui::DrawGlyph browserGlyphs() {
   return [](char32_t codepoint, float em, ui::GlyphImage& image) {
     std::string text;
     text::appendUtf8(text, codepoint);
-    return drawText(text, true, consonantOf(codepoint), em, image);
+    return drawText(text, true, ui::letterBefore(codepoint), em, image);
   };
 }
 

@@ -68,36 +68,26 @@ bool untried(const AppState& app, char32_t c) {
   return std::find(tried.begin(), tried.end(), c) == tried.end();
 }
 
-// Where the image of `c` at `em` is in extra.images, drawn once by the platform and kept.
-size_t imageOf(ExtraGlyphs& extra, char32_t c, float em) {
-  for (size_t k = 0; k < extra.images.size(); ++k)
-    if (extra.images[k].character == c && extra.images[k].em == em) return k;
-  ExtraGlyphs::Drawn drawn{c, em, {}};
+// Where the image of `c` (or, given one, of the whole `word`) at `em` is in `list` (extra.images or
+// extra.wordImages), drawn once by the platform and kept; a width of -1 when it could not be.
+size_t imageOf(ExtraGlyphs& extra, std::vector<ExtraGlyphs::Drawn>& list, char32_t c, const std::string& word,
+               float em) {
+  for (size_t k = 0; k < list.size(); ++k)
+    if (list[k].character == c && list[k].em == em && list[k].word == word) return k;
+  ExtraGlyphs::Drawn drawn{c, em, {}, word};
   GlyphImage& image = drawn.image;
-  const auto largest = static_cast<int>(4 * em) + 4;  // no character is near this
-  if (!extra.draw(c, em, image) || image.width < 0 || image.height < 0 || image.width > largest ||
-      image.height > largest ||
+  const auto tallest = static_cast<int>(4 * em) + 4;  // no character is near this
+  const auto widest = static_cast<int>(4 * em * static_cast<float>(std::max<size_t>(word.size(), 1))) + 4;
+  const bool done =
+      word.empty() ? extra.draw(c, em, image) : extra.drawWord(word, em, image) && image.width > 0 && image.height > 0;
+  if (!done || image.width < 0 || image.height < 0 || image.width > widest || image.height > tallest ||
       image.alpha.size() != static_cast<size_t>(image.width) * static_cast<size_t>(image.height))
     image.width = -1;  // remembered as having none
-  extra.images.push_back(std::move(drawn));
-  return extra.images.size() - 1;
+  list.push_back(std::move(drawn));
+  return list.size() - 1;
 }
 
-// Where the image of `word` at `em` is in extra.wordImages, drawn once by the platform and kept.
-size_t wordImageOf(ExtraGlyphs& extra, const std::string& word, float em) {
-  for (size_t k = 0; k < extra.wordImages.size(); ++k)
-    if (extra.wordImages[k].word == word && extra.wordImages[k].em == em) return k;
-  ExtraGlyphs::Drawn drawn{0, em, {}, std::string(word)};
-  GlyphImage& image = drawn.image;
-  const auto tallest = static_cast<int>(4 * em) + 4;
-  const auto widest = static_cast<int>(4 * em * static_cast<float>(word.size())) + 4;
-  if (!extra.drawWord(word, em, image) || image.width <= 0 || image.height <= 0 || image.width > widest ||
-      image.height > tallest ||
-      image.alpha.size() != static_cast<size_t>(image.width) * static_cast<size_t>(image.height))
-    image.width = -1;
-  extra.wordImages.push_back(std::move(drawn));
-  return extra.wordImages.size() - 1;
-}
+size_t imageOf(ExtraGlyphs& extra, char32_t c, float em) { return imageOf(extra, extra.images, c, {}, em); }
 
 // A face's size before the atlas is built (the face learns it from its configuration then).
 float sizeBeforeBuild(const ImFontAtlas* atlas, const ImFont* font) {
@@ -176,9 +166,9 @@ void reserveExtraGlyphs(AppState& app) {
       // Only a word whose every letter some font has (a joiner has no ink of its own).
       bool drawable = true;
       forEachCharacterOf(word, [&](char32_t c) {
-        drawable = drawable && (c == 0x200C || c == 0x200D || extra.images[imageOf(extra, c, em)].image.width >= 0);
+        drawable = drawable && (isJoiner(c) || extra.images[imageOf(extra, c, em)].image.width >= 0);
       });
-      const size_t index = drawable ? wordImageOf(extra, word, em) : 0;
+      const size_t index = drawable ? imageOf(extra, extra.wordImages, 0, word, em) : 0;
       if (!drawable || extra.wordImages[index].image.width < 0) continue;
       const GlyphImage& image = extra.wordImages[index].image;
       const int rect = atlas->AddCustomRectRegular(image.width, image.height);

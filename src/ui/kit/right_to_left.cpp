@@ -8,6 +8,7 @@
 
 #include "ui/app_state.h"
 #include "ui/kit/glyph_quads.h"
+#include "ui/kit/shaped_words.h"
 
 namespace ui {
 
@@ -41,19 +42,42 @@ int alefIndex(char32_t c) {
   return -1;
 }
 
-// One run, in the order it was written: joined, then laid out from its right end.
-void turnRound(ImVector<ImDrawVert>& vertices, std::vector<Quad>& run) {
+// An Arabic vowel mark (harakat, the superscript alef): it sits on a letter and lets the letters
+// on either side of it join (Unicode's joining type "transparent").
+bool transparent(char32_t c) { return (c >= 0x064B && c <= 0x065F) || c == 0x0670; }
+
+// One run, in the order it was written: its words drawn whole where the atlas holds them
+// (shaped_words.h), its other letters joined; then laid out from its right end.
+void turnRound(ExtraGlyphs& extra, ImVector<ImDrawVert>& vertices, std::vector<Quad>& run) {
   const size_t n = run.size();
   std::vector<float> gaps(n, 0.0f);  // after each glyph: a space, or nothing
   const float scale = run[0].scale;
   for (size_t k = 0; k + 1 < n; ++k) gaps[k] = gapAfter(run[k], run[k + 1]);
   const auto touching = [&](size_t k) { return std::fabs(gaps[k]) < 0.5f; };  // k and k + 1
   std::vector<const ImFontGlyph*> shown(n);
+  std::vector<const ExtraGlyphs::Word*> words(n);  // a word drawn whole, on its first letter's quad
   for (size_t k = 0; k < n; ++k) shown[k] = run[k].glyph;
+  std::string letters;
+  for (size_t k = 0, end = 0; k < n; k = end) {  // each word: letters that touch
+    letters.clear();
+    for (end = k; end == k || (end < n && touching(end - 1)); ++end) text::appendUtf8(letters, run[end].c);
+    if (end - k < 2 || !shapedRightToLeft(run[k].c)) continue;
+    words[k] = wordOf(extra, run[k].font, letters);
+    if (!words[k]) leftAlone(extra, letters);
+    for (size_t j = k; words[k] && j < end; ++j) shown[j] = nullptr;
+  }
+  // The letter joined to k's right (step -1) or left (+1), over the marks between them.
+  const auto neighbour = [&](size_t k, int step) -> const Quad* {
+    for (size_t j = k; step < 0 ? j > 0 && touching(j - 1) : j + 1 < n && touching(j);)
+      if (j = step < 0 ? j - 1 : j + 1; !transparent(run[j].c)) return &run[j];
+    return nullptr;
+  };
   for (size_t k = 0; k < n; ++k) {
     const char32_t c = run[k].c;
-    const bool before = k > 0 && touching(k - 1) && joinsOnBothSides(run[k - 1].c) && joinsBefore(c);
-    const bool after = k + 1 < n && touching(k) && joinsOnBothSides(c) && joinsBefore(run[k + 1].c);
+    if (!shown[k]) continue;  // in a word drawn whole
+    const Quad *right = neighbour(k, -1), *left = neighbour(k, 1);
+    const bool before = right && joinsOnBothSides(right->c) && joinsBefore(c);
+    const bool after = left && joinsOnBothSides(c) && joinsBefore(left->c);
     const int alef = k + 1 < n && touching(k) && c == kLam ? alefIndex(run[k + 1].c) : -1;
     if (alef >= 0) {  // lam and alef are one glyph; the alef's own quad is left empty
       const auto ligature = static_cast<char32_t>(kLamAlefs + 2 * alef + (before ? 1 : 0));
@@ -71,24 +95,31 @@ void turnRound(ImVector<ImDrawVert>& vertices, std::vector<Quad>& run) {
       if (const ImFontGlyph* glyph = run[k].font->FindGlyphNoFallback(static_cast<ImWchar>(first + form)))
         shown[k] = glyph;
   }
+  const auto advance = [&](size_t k) {
+    return (words[k] ? words[k]->advance : shown[k] ? shown[k]->AdvanceX : 0.0f) * scale;
+  };
   float width = 0;
-  for (size_t k = 0; k < n; ++k) width += (shown[k] ? shown[k]->AdvanceX * scale : 0.0f) + (k + 1 < n ? gaps[k] : 0.0f);
+  for (size_t k = 0; k < n; ++k) width += advance(k) + (k + 1 < n ? gaps[k] : 0.0f);
   float used = 0;  // from the run's left edge, the first glyph written goes rightmost
   for (size_t k = 0; k < n; ++k) {
     ImDrawVert* corners = &vertices[run[k].vertex];
-    const float advance = shown[k] ? shown[k]->AdvanceX * scale : 0.0f;
-    const float pen = run[0].pen + width - used - advance;
-    if (shown[k]) {
+    const float pen = run[0].pen + width - used - advance(k);
+    if (words[k]) {
+      placeWord(corners, *words[k], run[k], pen);
+    } else if (shown[k]) {
       const ImFontGlyph& glyph = *shown[k];
       const float top = run[k].lineTop;
       place(corners, ImVec2(pen + glyph.X0 * scale, top + glyph.Y0 * scale),
             ImVec2(pen + glyph.X1 * scale, top + glyph.Y1 * scale), ImVec2(glyph.U0, glyph.V0),
             ImVec2(glyph.U1, glyph.V1));
     } else {
-      hide(corners);  // the alef of a lam-alef
+      hide(corners);  // the alef of a lam-alef, a letter of a word drawn whole
     }
-    used += advance + (k + 1 < n ? gaps[k] : 0.0f);
+    used += advance(k) + (k + 1 < n ? gaps[k] : 0.0f);
   }
+  // The text after the run follows where the run now ends.
+  const Quad& last = run.back();
+  drawRestCloser(extra, vertices, last, last.pen + last.glyph->AdvanceX * scale - run[0].pen - width);
 }
 
 }  // namespace
@@ -108,21 +139,29 @@ void joinedFormsOf(char32_t c, std::vector<char32_t>& forms) {
 
 void measureAsJoined(ImFont* font) {
   bool changed = false;
+  const auto advanceOf = [&](char32_t form) {
+    const ImFontGlyph* glyph = font->FindGlyphNoFallback(static_cast<ImWchar>(form));
+    return glyph ? glyph->AdvanceX : -1.0f;
+  };
   for (char32_t c = kFirstLetter; c <= kLastLetter; ++c) {
     const char32_t first = firstForm(c);
-    if (!first) continue;
-    const auto form = static_cast<char32_t>(first + (formCount(c) == 4 ? 3 : formCount(c) == 2 ? 1 : 0));
     auto* letter = const_cast<ImFontGlyph*>(font->FindGlyphNoFallback(static_cast<ImWchar>(c)));
-    const ImFontGlyph* joined = font->FindGlyphNoFallback(static_cast<ImWchar>(form));
-    if (!letter || !joined || letter->AdvanceX == joined->AdvanceX) continue;
-    letter->AdvanceX = joined->AdvanceX;
-    changed = true;
+    if (!first || !letter || formCount(c) < 2) continue;
+    // A letter that joins on both sides: half way between its form inside a word and its last
+    // form (a word is one letter's last form and the others' forms inside, about: a word of two
+    // such letters is measured as wide as it is drawn).
+    const float last = advanceOf(first + 1), between = formCount(c) == 4 ? advanceOf(first + 3) : last;
+    if (last < 0 || between < 0) continue;
+    const float joined = (last + between) / 2;
+    changed = changed || letter->AdvanceX != joined;
+    letter->AdvanceX = joined;
   }
   if (changed) font->BuildLookupTable();  // the measuring table holds the advances
 }
 
-void orderRightToLeft(const AppState& app, ImDrawData* data) {
-  const std::vector<GlyphAt>& known = app.platform.extraGlyphs.rightToLeft;
+void orderRightToLeft(AppState& app, ImDrawData* data) {
+  ExtraGlyphs& extra = app.platform.extraGlyphs;
+  const std::vector<GlyphAt>& known = extra.rightToLeft;
   if (!data || !data->Valid || known.empty()) return;
   for (int l = 0; l < data->CmdListsCount; ++l) {
     ImVector<ImDrawVert>& vertices = data->CmdLists[l]->VtxBuffer;
@@ -137,7 +176,7 @@ void orderRightToLeft(const AppState& app, ImDrawData* data) {
       Quad next;
       while (quadAt(known, vertices, run.back().vertex + 4, next) && sameText(run.back(), next)) run.push_back(next);
       v = run.back().vertex + 4;
-      turnRound(vertices, run);
+      turnRound(extra, vertices, run);
     }
   }
 }
