@@ -1214,6 +1214,9 @@ TEST_CASE("numbers fit their cells and tooltips show floats without noise") {
   CHECK(cut == "\xC3\xA9\xC3\xA9.");                         // cut between characters, never inside one
   CHECK(ui::fitLabel(accented, 1) == "\xC3\xA9.");           // the first character stays
   CHECK(ui::fitLabel("\xE7\x8C\xAB", 1) == "\xE7\x8C\xAB");  // a name of one character is whole
+  // A cut never leaves a space before its ".": "river bank" in room for "river b." at most.
+  for (float room = 1; room < ImGui::CalcTextSize("river bank").x; room += 1)
+    CHECK(ui::fitLabel("river bank", room).find(" .") == std::string::npos);
 }
 
 TEST_CASE("Tab passing over the token chips leaves the selected token alone") {

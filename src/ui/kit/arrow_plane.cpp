@@ -186,7 +186,7 @@ void drawArrow(PlaneFrame& frame, float x, float y, ImU32 colour, float thicknes
     const ImVec2 away = length > 1.0f ? ImVec2(d.x / length, d.y / length) : ImVec2(0.7f, -0.7f);
     const ImVec2 at(tip.x + away.x * (size.x * 0.5f + 10.0f) - size.x * 0.5f,
                     tip.y + away.y * (size.y * 0.5f + 8.0f) - size.y * 0.5f);
-    draw->AddText(at, colour | IM_COL32(0, 0, 0, 255), label.c_str());
+    draw->AddText(frame.inside(at, size), colour | IM_COL32(0, 0, 0, 255), label.c_str());
   }
   draw->PopClipRect();
 }

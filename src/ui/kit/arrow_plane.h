@@ -3,6 +3,7 @@
 // or the arrow keys move (each move an action on Q, K or V).
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,12 @@ struct PlaneFrame {
   // then each labelled arrow drawn ("q: bank to 0.80, 0.10"), said as the picture's text.
   std::string said;
   ImVec2 toScreen(float x, float y) const { return {origin.x + x * pixelsPerUnit, origin.y - y * pixelsPerUnit}; }
+  // Where a label of `size` wanted at `at` goes so that it is whole inside the square (a label
+  // by a point near an edge would be cut there).
+  ImVec2 inside(ImVec2 at, ImVec2 size) const {
+    return {std::max(min.x + 2, std::min(at.x, max.x - 2 - size.x)),
+            std::max(min.y + 1, std::min(at.y, max.y - 1 - size.y))};
+  }
 };
 
 // Rows of a matrix drawn as arrows on a plane (row -1: all of them).

@@ -241,7 +241,7 @@ void paintExtraGlyphs(AppState& app) {
   for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono})
     if (font) measureAsJoined(font);
   extra.allGlyphs.clear();
-  if (!extra.shapedWords.empty())
+  if (!extra.shapedWords.empty() || !extra.rightToLeft.empty())
     for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono})
       for (int k = 0; font && k < font->Glyphs.Size; ++k)
         extra.allGlyphs.push_back({ImVec2(font->Glyphs[k].U0, font->Glyphs[k].V0), font, font->Glyphs[k].Codepoint});

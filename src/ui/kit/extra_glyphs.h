@@ -80,8 +80,8 @@ struct ExtraGlyphs {
     float left = 0, top = 0, width = 0, height = 0, advance = 0;
   };
   std::vector<Word> shapedWords;
-  // Every glyph of the faces, while there are words: the text after a word is found by them and
-  // drawn closer, as far as the word is narrower than its letters were laid out.
+  // Every glyph of the faces, while there are words or right-to-left letters: the text after a
+  // word or a run is found by them and drawn closer, as far as it is narrower than laid out.
   std::vector<GlyphAt> allGlyphs;
   std::vector<GlyphAt> wordLetters;  // the glyphs of the characters words are made of
 };

@@ -100,6 +100,7 @@ std::string fitLabel(const std::string& text, float width) {
     // The first cluster stays, even when it does not fit: a "." alone names nothing.
     if (cut.empty()) return shortest == text ? text : shortest + ".";
     if (splitsCluster(text, cut.size())) continue;  // a virama left bare, a vowel sign left behind
+    if (cut.back() == ' ') continue;                // "river ." for "river bank"
     shortest = cut;
     if (ImGui::CalcTextSize((cut + ".").c_str()).x <= width) return cut + ".";
   }

@@ -23,8 +23,9 @@ void drawTokenPlane(AppState& app) {
   PlaneFrame frame = beginPlane(app, spec, app.view.tokenPlane);
   const lesson::PlaneAxes axes = spec.axes;
   const auto pointOf = [&](int i) { return ImVec2(X.at(i, axes.x), axes.y == axes.x ? 0.0f : X.at(i, axes.y)); };
-  // A label goes beside its point where it touches no label already placed: right, above,
-  // below, then left of the point (the last one tried when every place is taken).
+  // A label goes beside its point, whole inside the plane, where it touches no label already
+  // placed: right, above, below, then left of the point (the first, moved inside the plane,
+  // when every place is taken).
   std::vector<ImVec4> taken;
   const auto freePlace = [&](ImVec2 at, ImVec2 size) {
     const ImVec2 tries[] = {{at.x + 8.0f, at.y - size.y * 0.5f},
@@ -32,15 +33,17 @@ void drawTokenPlane(AppState& app) {
                             {at.x + 4.0f, at.y + 6.0f},
                             {at.x - 8.0f - size.x, at.y - size.y * 0.5f},
                             {at.x - size.x * 0.5f, at.y - size.y - 6.0f}};
-    ImVec2 place = tries[0];
+    ImVec2 place = frame.inside(tries[0], size);  // with every place taken: the first, kept whole
     for (const ImVec2& t : tries) {
-      place = t;
       const bool inside =
           t.x >= frame.min.x && t.x + size.x <= frame.max.x && t.y >= frame.min.y && t.y + size.y <= frame.max.y;
       const bool clash = std::any_of(taken.begin(), taken.end(), [&](const ImVec4& r) {
         return t.x < r.z + 2.0f && t.x + size.x + 2.0f > r.x && t.y < r.w && t.y + size.y > r.y;
       });
-      if (inside && !clash) break;
+      if (inside && !clash) {
+        place = t;
+        break;
+      }
     }
     taken.push_back(ImVec4(place.x, place.y, place.x + size.x, place.y + size.y));
     return place;
