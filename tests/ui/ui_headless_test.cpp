@@ -839,7 +839,9 @@ TEST_CASE("Arabic is drawn right to left with its letters joined, everywhere the
 }
 
 // Two right-to-left names drawn side by side, each its own text (a heatmap's column names),
-// stay in their places: each is turned round within its own room, not the pair as one run.
+// stay in their places: each is turned round in its own room, not the pair as one run, even where
+// the room between them is as wide as a whole number of spaces. One text of two names with a
+// space between them is one run: its words change places.
 TEST_CASE("right-to-left names side by side keep their places, each turned round in its own room") {
   HeadlessImGui context;
   ui::AppState app;
@@ -851,27 +853,46 @@ TEST_CASE("right-to-left names side by side keep their places, each turned round
   frameWithGlyphs(app, 1280, 800);
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(1280, 800);
-  const float first = ImGui::CalcTextSize(shalom.c_str()).x;
-  for (int pass = 0; pass < 2; ++pass) {  // a new window shows from its second frame
+  const float first = ImGui::CalcTextSize(shalom.c_str()).x, space = ImGui::CalcTextSize(" ").x;
+  const ImFont* body = app.platform.fonts.body;
+  for (const float room : {7.3f, 2 * space, 3 * space}) {
+    CAPTURE(room);
+    for (int pass = 0; pass < 2; ++pass) {  // a new window shows from its second frame
+      ImGui::NewFrame();
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(600, 300));
+      ImGui::Begin("names");
+      ImDrawList* draw = ImGui::GetWindowDrawList();
+      draw->AddText(ImVec2(100, 100), IM_COL32_BLACK, shalom.c_str());
+      draw->AddText(ImVec2(100 + first + room, 100), IM_COL32_BLACK, sus.c_str());  // the room between cells
+      ImGui::End();
+      ImGui::Render();
+    }
+    ui::orderRightToLeft(app, ImGui::GetDrawData());
+    const auto shin = quadsOf(body, 0x05E9), mem = quadsOf(body, 0x05DD), samekh = quadsOf(body, 0x05E1);
+    REQUIRE(shin.size() == 1);
+    REQUIRE(mem.size() == 1);
+    REQUIRE(samekh.size() == 2);
+    CHECK(shin[0] > mem[0]);  // shalom reads from the right: shin first, final mem last
+    CHECK(shin[0] < 100 + first);
+    CHECK(std::min(samekh[0], samekh[1]) > 100 + first);  // sus stays to the right of shalom
+  }
+  // The two names as one text: sus, read second, goes to the left.
+  for (int pass = 0; pass < 2; ++pass) {
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(ImVec2(600, 300));
     ImGui::Begin("names");
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddText(ImVec2(100, 100), IM_COL32_BLACK, shalom.c_str());
-    draw->AddText(ImVec2(100 + first + 7.3f, 100), IM_COL32_BLACK, sus.c_str());  // the room between cells
+    ImGui::GetWindowDrawList()->AddText(ImVec2(100, 100), IM_COL32_BLACK, (shalom + "  " + sus).c_str());
     ImGui::End();
     ImGui::Render();
   }
   ui::orderRightToLeft(app, ImGui::GetDrawData());
-  const ImFont* body = app.platform.fonts.body;
-  const auto shin = quadsOf(body, 0x05E9), mem = quadsOf(body, 0x05DD), samekh = quadsOf(body, 0x05E1);
+  const auto shin = quadsOf(body, 0x05E9), samekh = quadsOf(body, 0x05E1);
   REQUIRE(shin.size() == 1);
-  REQUIRE(mem.size() == 1);
   REQUIRE(samekh.size() == 2);
-  CHECK(shin[0] > mem[0]);  // shalom reads from the right: shin first, final mem last
-  CHECK(shin[0] < 100 + first);
-  CHECK(std::min(samekh[0], samekh[1]) > 100 + first);  // sus stays to the right of shalom
+  CHECK(std::max(samekh[0], samekh[1]) < shin[0]);
+  CHECK(std::min(samekh[0], samekh[1]) < 100 + ImGui::CalcTextSize(sus.c_str()).x);
 }
 
 // A platform that shapes words, for the tests: a word is one box as wide as its first letter and
@@ -1020,7 +1041,7 @@ TEST_CASE("words of scripts that must be shaped are drawn whole where the platfo
       const auto word = std::find_if(extra.shapedWords.begin(), extra.shapedWords.end(),
                                      [&](const auto& w) { return w.font == body && w.letters == namaste; });
       const auto joinedWord = std::find_if(extra.shapedWords.begin(), extra.shapedWords.end(), [&](const auto& w) {
-        return w.font == body && w.letters == "\xE0\xA4\x95\xE0\xA5\x8D\xE0\xA4\xB7";  // the joiner has no quad
+        return w.font == body && w.letters == joined;  // the joiner has a quad with nothing to see
       });
       REQUIRE(word != extra.shapedWords.end());
       REQUIRE(joinedWord != extra.shapedWords.end());
@@ -1112,6 +1133,45 @@ TEST_CASE("Arabic with vowel marks is joined across them, and drawn a word at a 
       }
     }
   }
+}
+
+// A Persian name typed a character at a time, with its zero-width non-joiner: each run drawn
+// while typing is asked for with the non-joiner where it was typed (it has a quad, though nothing
+// to see), so no word is ever drawn joined across it, and the name is shown from its own image.
+TEST_CASE("a Persian name typed with its zero-width non-joiner is never drawn joined across it") {
+  const std::string typed = "\xD9\x85\xDB\x8C\xE2\x80\x8C\xD8\xB1\xD9\x88\xD9\x85";  // می‌روم
+  const std::string joined = "\xD9\x85\xDB\x8C\xD8\xB1\xD9\x88\xD9\x85";             // میروم
+  HeadlessImGui context;
+  ui::AppState app;
+  app.platform.extraGlyphs.draw = [](char32_t c, float em, ui::GlyphImage& image) {
+    if (ui::isJoiner(c)) {  // nothing to see
+      image = ui::GlyphImage{};
+      return true;
+    }
+    return boxGlyph(c, em, image);
+  };
+  app.platform.extraGlyphs.drawWord = boxWord;
+  setUp(app);
+  skipGuesses(app);
+  openNameField(app, 1, 1600);
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyCtrl = true;
+  pressKey(app, ImGuiKey_A);
+  io.KeyCtrl = false;
+  for (std::size_t i = 0; i < typed.size();) {
+    io.AddInputCharacter(text::nextTypedCharacter(typed, i));
+    frameWithGlyphs(app, 1280, 1600);
+    frameWithGlyphs(app, 1280, 1600);
+  }
+  pressKey(app, ImGuiKey_Enter);
+  REQUIRE(app.session().lesson().tokens.at(1) == typed);
+  for (int k = 0; k < 3; ++k) frameWithGlyphs(app, 1280, 1600);
+  const auto& words = app.platform.extraGlyphs.words;
+  for (const std::string& word : words) CHECK(word.find(joined.substr(0, 6)) == std::string::npos);  // never "میر.."
+  const ui::ExtraGlyphs::Word* shown = ui::wordOf(app.platform.extraGlyphs, app.platform.fonts.body, typed);
+  REQUIRE(shown != nullptr);
+  CHECK(shownQuads(shown->uv0) > 0);
+  CHECK(app.platform.extraGlyphs.lettersAlone == 0);
 }
 
 // Words to draw whole are of one kind: an Arabic word and a Devanagari one that touch are two;

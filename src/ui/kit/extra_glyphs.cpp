@@ -209,10 +209,12 @@ void paintExtraGlyphs(AppState& app) {
       const float ascent = std::floor(placed.font->Ascent + 0.5f);
       glyph->Y0 += ascent;
       glyph->Y1 += ascent;
-      glyph->Visible = image.width > 0 && image.height > 0;
       const auto c = static_cast<char32_t>(rect->GlyphID);
+      // A joiner has nothing to see, but a quad: a word's letters are read from the quads, and
+      // a Persian word keeps its non-joiner where it is typed (a word without it is drawn joined).
+      glyph->Visible = (image.width > 0 && image.height > 0) || isJoiner(c);
       const GlyphAt at{ImVec2(glyph->U0, glyph->V0), placed.font, c};
-      if (isRightToLeft(c)) extra.rightToLeft.push_back(at);
+      if (isRightToLeft(c) || isJoiner(c)) extra.rightToLeft.push_back(at);
       if (needsShaping(c)) extra.wordLetters.push_back(at);
     }
   }

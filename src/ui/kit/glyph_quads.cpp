@@ -43,15 +43,28 @@ bool sameLine(const Quad& last, const Quad& next) {
 
 float gapAfter(const Quad& last, const Quad& next) { return next.pen - (last.pen + last.glyph->AdvanceX * last.scale); }
 
-bool sameText(const Quad& last, const Quad& next) {
-  if (!sameLine(last, next)) return false;
-  const float gap = gapAfter(last, next);
+void markSpaces(const std::vector<ImFont*>& faces) {
+  for (size_t k = 0; k < faces.size(); ++k) {
+    auto* space = faces[k] ? const_cast<ImFontGlyph*>(faces[k]->FindGlyphNoFallback(' ')) : nullptr;
+    if (!space || space->Visible) continue;
+    space->Visible = true;  // drawn from X0 to X0: no width, nothing to see
+    space->X0 = space->X1 = space->Y0 = 0;
+    space->Y1 = 1;
+    space->U0 = space->U1 = -1.0f - static_cast<float>(k);
+    space->V0 = space->V1 = 0;
+  }
+}
+
+bool nextInText(const std::vector<GlyphAt>& known, const ImVector<ImDrawVert>& vertices, const Quad& last, Quad& next) {
   const ImFontGlyph* space = last.font->FindGlyphNoFallback(' ');
-  const float spaceWidth = space ? space->AdvanceX * last.scale : 0.0f;
-  if (std::fabs(gap) < 0.01f) return true;
-  if (spaceWidth <= 0) return false;
-  const float spaces = std::round(gap / spaceWidth);
-  return spaces >= 1 && spaces <= 8 && std::fabs(gap - spaces * spaceWidth) < 0.01f;
+  float pen = last.pen + last.glyph->AdvanceX * last.scale;  // where the text goes on
+  int v = last.vertex + 4;
+  for (; space && v + 3 < vertices.Size && vertices[v].uv.x == space->U0 && vertices[v].uv.y == space->V0 &&
+         vertices[v + 2].uv.x == space->U1 && std::fabs(vertices[v].pos.x - pen) < 0.01f &&
+         std::fabs(vertices[v].pos.y - last.lineTop) < 0.5f;
+       v += 4)
+    pen += space->AdvanceX * last.scale;
+  return quadAt(known, vertices, v, next) && sameLine(last, next) && std::fabs(next.pen - pen) < 0.01f;
 }
 
 void place(ImDrawVert* corners, ImVec2 p0, ImVec2 p1, ImVec2 uv0, ImVec2 uv1) {

@@ -41,11 +41,17 @@ bool sameLine(const Quad& last, const Quad& next);
 // How far `next`'s pen is from where `last`'s advance left it (0: they touch).
 float gapAfter(const Quad& last, const Quad& next);
 
-// Whether `next`, the quad after `last` in the vertices, goes on the same text: the same face
-// and size, the same line, and its pen where the text's own advances put it, after none or a
-// few spaces (two names drawn side by side, each its own text, are two texts: their distance
-// is not made of whole spaces but of the room between them).
-bool sameText(const Quad& last, const Quad& next);
+// Gives each face's space a quad with no area (Dear ImGui writes none for a glyph with nothing
+// to see), so that the spaces of a text are in its vertices and two texts drawn side by side
+// are told apart from one text of two words: a distance between two glyphs can look like a
+// whole number of spaces by chance. Its texture coordinate, outside the atlas, names the face.
+void markSpaces(const std::vector<ImFont*>& faces);
+
+// The glyph of `known` that follows `last` in its text: the next quad in the vertices, or the
+// one after the spaces that follow `last`, drawn by the same face at the same size on the same
+// line, each where the text's own advances put it (two names drawn side by side, each its own
+// text, are two texts, even when the room between them is as wide as a few spaces).
+bool nextInText(const std::vector<GlyphAt>& known, const ImVector<ImDrawVert>& vertices, const Quad& last, Quad& next);
 
 // Writes a quad's corners: the rectangle p0..p1 showing the atlas's uv0..uv1.
 void place(ImDrawVert* corners, ImVec2 p0, ImVec2 p1, ImVec2 uv0, ImVec2 uv1);

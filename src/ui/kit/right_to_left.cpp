@@ -174,7 +174,7 @@ void orderRightToLeft(AppState& app, ImDrawData* data) {
       }
       run.assign(1, quad);
       Quad next;
-      while (quadAt(known, vertices, run.back().vertex + 4, next) && sameText(run.back(), next)) run.push_back(next);
+      while (nextInText(known, vertices, run.back(), next)) run.push_back(next);
       v = run.back().vertex + 4;
       turnRound(extra, vertices, run);
     }

@@ -88,8 +88,8 @@ void forEachRun(const ExtraGlyphs& extra, ImDrawData* data, Visit visit) {
 
 void drawRestCloser(const ExtraGlyphs& extra, ImVector<ImDrawVert>& vertices, Quad last, float narrower) {
   if (std::fabs(narrower) < 0.5f) return;
-  for (Quad next; quadAt(extra.allGlyphs, vertices, last.vertex + 4, next) && sameText(last, next); last = next)
-    for (int c = 0; c < 4; ++c) vertices[next.vertex + c].pos.x -= narrower;
+  for (Quad next; nextInText(extra.allGlyphs, vertices, last, next); last = next)
+    for (int v = last.vertex + 4; v < next.vertex + 4; ++v) vertices[v].pos.x -= narrower;  // its spaces too
 }
 
 const ExtraGlyphs::Word* wordOf(const ExtraGlyphs& extra, const ImFont* font, const std::string& letters) {

@@ -9,6 +9,7 @@
 
 #include "font_glyph_ranges.h"
 #include "ui/kit/extra_glyphs.h"
+#include "ui/kit/glyph_quads.h"
 #include "ui/kit/palette.h"
 
 namespace ui {
@@ -46,30 +47,42 @@ ImFont* addFont(const unsigned char* data, unsigned int size, float pixels, cons
 // How many pixels bold adds to each stroke at this size: one at the text sizes, more when zoomed.
 int boldWidening(float pixels) { return std::max(1, static_cast<int>(pixels / 18.0f + 0.5f)); }
 
-// Bold from the regular face: after the atlas is built, each glyph of `font` is smeared
-// `pixels` texels to the right (each texel takes the largest coverage of itself and its left
-// neighbours), into the padding that follows it in the atlas, and the glyph grows as wide.
-// This saves a second face in the page (10.5 KB gzipped) for a bold close to DejaVu's own.
-void widen(ImFontAtlas* atlas, ImFont* font, int pixels) {
-  unsigned char* alpha = atlas->TexPixelsAlpha8;
-  if (!alpha || !font) return;
+// Smears the atlas's texels x0..x1 by y0..y1 `pixels` to the right (each texel takes the largest
+// coverage of itself and its left neighbours), into the padding that follows them.
+void smearRight(ImFontAtlas* atlas, ImVec2 uv0, ImVec2 uv1, int pixels) {
   const float w = static_cast<float>(atlas->TexWidth), h = static_cast<float>(atlas->TexHeight);
+  const int x0 = static_cast<int>(uv0.x * w + 0.5f), x1 = static_cast<int>(uv1.x * w + 0.5f);
+  const int y0 = static_cast<int>(uv0.y * h + 0.5f), y1 = static_cast<int>(uv1.y * h + 0.5f);
+  for (int y = y0; y < y1; ++y) {
+    unsigned char* row = atlas->TexPixelsAlpha8 + static_cast<size_t>(y) * static_cast<size_t>(atlas->TexWidth);
+    for (int x = x1 + pixels - 1; x > x0; --x) {  // right to left, so each reads unwidened texels
+      unsigned char strongest = x < x1 ? row[x] : 0;
+      for (int k = 1; k <= pixels && x - k >= x0; ++k)
+        if (x - k < x1) strongest = std::max(strongest, row[x - k]);
+      row[x] = strongest;
+    }
+  }
+}
+
+// Bold from the regular face: after the atlas is built, each glyph of `font`, and each word drawn
+// whole for it (shaped_words.h), is smeared `pixels` texels to the right and grows as wide.
+// This saves a second face in the page (10.5 KB gzipped) for a bold close to DejaVu's own.
+void widen(ImFontAtlas* atlas, ExtraGlyphs& extra, ImFont* font, int pixels) {
+  if (!atlas->TexPixelsAlpha8 || !font) return;
+  const float more = static_cast<float>(pixels), texel = 1.0f / static_cast<float>(atlas->TexWidth);
   for (ImFontGlyph& glyph : font->Glyphs) {
     if (!glyph.Visible) continue;
-    const int x0 = static_cast<int>(glyph.U0 * w + 0.5f), x1 = static_cast<int>(glyph.U1 * w + 0.5f);
-    const int y0 = static_cast<int>(glyph.V0 * h + 0.5f), y1 = static_cast<int>(glyph.V1 * h + 0.5f);
-    for (int y = y0; y < y1; ++y) {
-      unsigned char* row = alpha + static_cast<size_t>(y) * static_cast<size_t>(atlas->TexWidth);
-      for (int x = x1 + pixels - 1; x > x0; --x) {  // right to left, so each reads unwidened texels
-        unsigned char strongest = x < x1 ? row[x] : 0;
-        for (int k = 1; k <= pixels && x - k >= x0; ++k)
-          if (x - k < x1) strongest = std::max(strongest, row[x - k]);
-        row[x] = strongest;
-      }
-    }
-    glyph.X1 += static_cast<float>(pixels);
-    glyph.U1 += static_cast<float>(pixels) / w;
-    glyph.AdvanceX += static_cast<float>(pixels);
+    smearRight(atlas, ImVec2(glyph.U0, glyph.V0), ImVec2(glyph.U1, glyph.V1), pixels);
+    glyph.X1 += more;
+    glyph.U1 += more * texel;
+    glyph.AdvanceX += more;
+  }
+  for (ExtraGlyphs::Word& word : extra.shapedWords) {
+    if (word.font != font) continue;
+    smearRight(atlas, word.uv0, word.uv1, pixels);
+    word.width += more;
+    word.uv1.x += more * texel;
+    word.advance += more;
   }
   font->BuildLookupTable();  // the advances changed
 }
@@ -100,9 +113,11 @@ void buildFonts(AppState& app, float scale) {
   atlas->Build();
   paintExtraGlyphs(app);  // before bold widens them with the face's own
   if (widened) {
-    widen(atlas, app.platform.fonts.bold, boldWidening(kBodyPixels * scale));
-    widen(atlas, app.platform.fonts.title, boldWidening(23.0f * scale));
+    widen(atlas, app.platform.extraGlyphs, app.platform.fonts.bold, boldWidening(kBodyPixels * scale));
+    widen(atlas, app.platform.extraGlyphs, app.platform.fonts.title, boldWidening(23.0f * scale));
   }
+  const Fonts& faces = app.platform.fonts;
+  markSpaces({faces.body, faces.bold, faces.title, faces.mono == faces.body ? nullptr : faces.mono});
   app.platform.uiScale = scale;
   // A field being typed in was scrolled by the widths its new characters had before they were in
   // the atlas (several typed at once, or pasted, could leave only the tail in view): it scrolls
