@@ -1045,6 +1045,11 @@ TEST_CASE("words of scripts that must be shaped are drawn whole where the platfo
       });
       REQUIRE(word != extra.shapedWords.end());
       REQUIRE(joinedWord != extra.shapedWords.end());
+      // In the bold face the word is widened as bold widens the face's own glyphs.
+      const ui::ExtraGlyphs::Word* bold = ui::wordOf(extra, app.platform.fonts.bold, namaste);
+      REQUIRE(bold != nullptr);
+      CHECK(bold->width > word->width);
+      CHECK(bold->advance > word->advance);
       CHECK(shownQuads(word->uv0) > 0);
       CHECK(shownQuads(joinedWord->uv0) > 0);
       for (char32_t letter : {0x0928, 0x092E, 0x0938, 0x094D, 0x0924, 0x0947, 0x0915, 0x0937}) {
