@@ -189,9 +189,13 @@ var GpuAttention = (function () {
         device.pushErrorScope('validation');
         scoped = 2;
         var use = GPUBufferUsage, bytes = 4 * n * d, input = use.STORAGE | use.COPY_DST;
-        // Bindings as numbered in both shaders: 0 params, 1 Q, 2 K, 3 V, 4 out, 5 scores. The
-        // parameters have a slot for each chunk that may start at a multiple of QUERIES.
-        var slots = blocks(n, QUERIES), slot = limits.minUniformBufferOffsetAlignment;
+        // Bindings as numbered in both shaders: 0 params, 1 Q, 2 K, 3 V, 4 out, 5 scores. A chunk
+        // is a multiple of `unit` queries: the tiled kernel's workgroup (QUERIES), or for the
+        // direct kernels, whose workgroups take BLOCK queries, BLOCK (a chunk of 64 queries took
+        // 460 ms on the emulated GPU with a second browser beside it). The parameters have a slot
+        // for each chunk that may start at a multiple of `unit`.
+        var unit = method === 'direct' ? BLOCK : QUERIES;
+        var slots = blocks(n, unit), slot = limits.minUniformBufferOffsetAlignment;
         var bound = [buffer(slots * slot, use.UNIFORM | use.COPY_DST), buffer(bytes, input), buffer(bytes, input),
           buffer(bytes, input), buffer(bytes, use.STORAGE | use.COPY_SRC)];
         if (method === 'direct') bound.push(buffer(4 * n * n, use.STORAGE));
@@ -200,7 +204,7 @@ var GpuAttention = (function () {
         for (var at = 0; at < slots; ++at) {
           new Uint32Array(params, at * slot, 2).set([n, d]);
           new Float32Array(params, at * slot + 8, 1)[0] = 1 / Math.sqrt(d);
-          new Uint32Array(params, at * slot + 12, 1)[0] = at * QUERIES;  // first
+          new Uint32Array(params, at * slot + 12, 1)[0] = at * unit;  // first
         }
         queue.writeBuffer(bound[0], 0, params);
         [Q, K, V].forEach(function (matrix, i) { queue.writeBuffer(bound[i + 1], 0, matrix); });
@@ -220,7 +224,7 @@ var GpuAttention = (function () {
               return device.createBindGroup({
                 layout: made[i].getBindGroupLayout(0),
                 entries: step.bindings.map(function (at) {
-                  var resource = at ? { buffer: bound[at] } : { buffer: bound[0], offset: first / QUERIES * slot, size: 16 };
+                  var resource = at ? { buffer: bound[at] } : { buffer: bound[0], offset: first / unit * slot, size: 16 };
                   return { binding: at, resource: resource };
                 })
               });
@@ -251,18 +255,18 @@ var GpuAttention = (function () {
         // The queries go to the GPU in chunks, a submission each, so that no submission keeps a
         // slow GPU busy for long: the page's own drawing waits behind what the GPU is doing
         // (a GPU emulated on the CPU took 95 ms for one pass at n = 128). The warm-up finds how
-        // many queries a submission can take in about SUBMISSION_MS: it starts at QUERIES and
+        // many queries a submission can take in about SUBMISSION_MS: it starts at `unit` and
         // doubles while a submission takes under half that. A fast GPU ends with one submission
-        // for all. Chunks are multiples of QUERIES (and so of BLOCK) but the last: the workgroups
+        // for all. Chunks are multiples of `unit` (and so of BLOCK) but the last: the workgroups
         // and the bytes they move are the same as in one pass.
-        var rows = QUERIES;
+        var rows = unit;
         for (var first = 0, count = 0; first < n; first += count) {
           if (stopped()) return { stopped: true };
           count = Math.min(rows, n - first);
           var took = await submitChunk(first, count);
           if (lost) return { error: lost };
           if (took < SUBMISSION_MS / 2 && rows < n) rows *= 2;
-          else if (took > SUBMISSION_MS && rows > QUERIES) rows = Math.max(QUERIES, Math.floor(rows * SUBMISSION_MS / took / QUERIES) * QUERIES);
+          else if (took > SUBMISSION_MS && rows > unit) rows = Math.max(unit, Math.floor(rows * SUBMISSION_MS / took / unit) * unit);
         }
         var copy = device.createCommandEncoder();
         copy.copyBufferToBuffer(bound[4], 0, readBack, 0, bytes);
