@@ -47,8 +47,8 @@ ImFont* addFont(const unsigned char* data, unsigned int size, float pixels, cons
 // How many pixels bold adds to each stroke at this size: one at the text sizes, more when zoomed.
 int boldWidening(float pixels) { return std::max(1, static_cast<int>(pixels / 18.0f + 0.5f)); }
 
-// Smears the atlas's texels x0..x1 by y0..y1 `pixels` to the right (each texel takes the largest
-// coverage of itself and its left neighbours), into the padding that follows them.
+// Smears the atlas's rectangle uv0..uv1 `pixels` texels to the right (each texel takes the
+// largest coverage of itself and its left neighbours), into the padding that follows it.
 void smearRight(ImFontAtlas* atlas, ImVec2 uv0, ImVec2 uv1, int pixels) {
   const float w = static_cast<float>(atlas->TexWidth), h = static_cast<float>(atlas->TexHeight);
   const int x0 = static_cast<int>(uv0.x * w + 0.5f), x1 = static_cast<int>(uv1.x * w + 0.5f);
