@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -118,6 +119,8 @@ struct Fonts {
   ImFont* bold = nullptr;
   ImFont* title = nullptr;
   ImFont* mono = nullptr;  // code: ui::codeFont(), the body face until the code face is there
+  // Each face once (null for the code face while it is the body face, and for a face not built).
+  std::array<ImFont*, 4> each() const { return {body, bold, title, mono == body ? nullptr : mono}; }
 };
 
 constexpr float kMinZoom = 0.6f, kMaxZoom = 2.5f;  // the text size buttons and setZoom() keep to these

@@ -143,7 +143,7 @@ void reserveExtraGlyphs(AppState& app) {
   const Fonts& fonts = app.platform.fonts;
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   // A platform without a code face draws code in the body face: its glyphs are the body's.
-  for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono == fonts.body ? nullptr : fonts.mono}) {
+  for (ImFont* font : fonts.each()) {
     if (!font) continue;
     for (char32_t c : extra.characters) {
       const size_t index = imageOf(extra, c, sizeBeforeBuild(atlas, font) * kEmOfLine);
@@ -159,7 +159,7 @@ void reserveExtraGlyphs(AppState& app) {
   }
   extra.placedWords.clear();
   if (!extra.drawWord) return;
-  for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono == fonts.body ? nullptr : fonts.mono}) {
+  for (ImFont* font : fonts.each()) {
     if (!font) continue;
     const float em = sizeBeforeBuild(atlas, font) * kEmOfLine;
     for (const std::string& word : extra.words) {
@@ -240,11 +240,11 @@ void paintExtraGlyphs(AppState& app) {
     extra.shapedWords.push_back(std::move(word));
   }
   const Fonts& fonts = app.platform.fonts;
-  for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono})
+  for (ImFont* font : fonts.each())
     if (font) measureAsJoined(font);
   extra.allGlyphs.clear();
   if (!extra.shapedWords.empty() || !extra.rightToLeft.empty())
-    for (ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono})
+    for (ImFont* font : fonts.each())
       for (int k = 0; font && k < font->Glyphs.Size; ++k)
         extra.allGlyphs.push_back({ImVec2(font->Glyphs[k].U0, font->Glyphs[k].V0), font, font->Glyphs[k].Codepoint});
   extra.placed.clear();
@@ -258,7 +258,7 @@ int missingGlyphs(const AppState& app, const ImDrawData* data) {
   if (!data || !data->Valid) return 0;
   std::vector<ImVec2> fallbacks;
   const Fonts& fonts = app.platform.fonts;
-  for (const ImFont* font : {fonts.body, fonts.bold, fonts.title, fonts.mono})
+  for (const ImFont* font : fonts.each())
     if (font && font->FallbackGlyph && font->FallbackGlyph->Visible)
       fallbacks.emplace_back(font->FallbackGlyph->U0, font->FallbackGlyph->V0);
   int count = 0;

@@ -116,8 +116,8 @@ void buildFonts(AppState& app, float scale) {
     widen(atlas, app.platform.extraGlyphs, app.platform.fonts.bold, boldWidening(kBodyPixels * scale));
     widen(atlas, app.platform.extraGlyphs, app.platform.fonts.title, boldWidening(23.0f * scale));
   }
-  const Fonts& faces = app.platform.fonts;
-  markSpaces({faces.body, faces.bold, faces.title, faces.mono == faces.body ? nullptr : faces.mono});
+  const auto faces = app.platform.fonts.each();
+  markSpaces({faces.begin(), faces.end()});
   app.platform.uiScale = scale;
   // A field being typed in was scrolled by the widths its new characters had before they were in
   // the atlas (several typed at once, or pasted, could leave only the tail in view): it scrolls
